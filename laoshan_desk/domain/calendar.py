@@ -1,0 +1,146 @@
+"""The working-day calendar every deadline in the desk goes through.
+
+Sources, in order of precedence:
+
+1. overrides entered by an admin (a holiday, or a make-up working day such as Sat 2026-10-10);
+2. ``chinese_calendar`` for the years the State Council has published (it carries make-up days);
+3. for a year it does not know yet, the statutory holidays the law fixes (元旦 1, 春节 4, 清明 1,
+   劳动节 2, 端午 1, 中秋 1, 国庆 3 — the ``holidays`` package's China calendar computes the lunar
+   ones) plus weekends. Such a year is *provisional*: its make-up working days are missing until an
+   admin enters them, and :meth:`WorkCalendar.warnings` says so.
+
+Counting follows Civil Code art. 201: "N working days after D" does not count D itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import chinese_calendar
+import holidays as holidays_lib
+
+__all__ = ["WorkCalendar", "known_years"]
+
+
+@lru_cache(maxsize=1)
+def known_years() -> frozenset[int]:
+    """Years for which chinese_calendar carries the published schedule."""
+    years = {d.year for d in chinese_calendar.holidays} | {d.year for d in chinese_calendar.workdays}
+    return frozenset(years)
+
+
+@lru_cache(maxsize=64)
+def _statutory_holidays(year: int) -> frozenset[dt.date]:
+    # observed=False: only the days the law names, not the library's guess at substitutes.
+    return frozenset(holidays_lib.China(years=year, observed=False).keys())
+
+
+class WorkCalendar:
+    """Working days with admin overrides. Immutable once built; build a new one on change.
+
+    ``overrides`` maps a date to ``True`` (a working day, e.g. 调休上班) or ``False`` (a day off).
+    ``confirmed_years`` are years an admin has marked as fully entered (make-up days included),
+    which silences the provisional-year warning.
+    """
+
+    def __init__(
+        self,
+        overrides: Mapping[dt.date, bool] | None = None,
+        confirmed_years: Iterable[int] = (),
+    ) -> None:
+        self._overrides: dict[dt.date, bool] = dict(overrides or {})
+        self._confirmed = frozenset(confirmed_years)
+        self._cache: dict[dt.date, bool] = {}
+
+    # -- single days -------------------------------------------------------------------------
+    def is_workday(self, day: dt.date) -> bool:
+        if isinstance(day, dt.datetime):
+            day = day.date()
+        cached = self._cache.get(day)
+        if cached is not None:
+            return cached
+        result = self._compute(day)
+        self._cache[day] = result
+        return result
+
+    def _compute(self, day: dt.date) -> bool:
+        if day in self._overrides:
+            return self._overrides[day]
+        if day.year in known_years():
+            return bool(chinese_calendar.is_workday(day))
+        if day in _statutory_holidays(day.year):
+            return False
+        return day.weekday() < 5
+
+    def is_provisional(self, year: int) -> bool:
+        """True when the year's make-up working days are not known (warn the clerk)."""
+        return year not in known_years() and year not in self._confirmed
+
+    def warnings(self, years: Iterable[int]) -> list[str]:
+        """Chinese warnings for the status bar, one per provisional year among ``years``."""
+        return [
+            f"{y}年调休上班日尚未录入，期限按法定节假日和周末推算，请管理员补录"
+            for y in sorted(set(years))
+            if self.is_provisional(y)
+        ]
+
+    # -- arithmetic --------------------------------------------------------------------------
+    def add_workdays(self, day: dt.date, n: int) -> dt.date:
+        """The Nth working day after ``day`` (``day`` itself not counted); N<0 counts back.
+
+        ``add_workdays(d, 0)`` is ``d`` itself.
+        """
+        step = 1 if n >= 0 else -1
+        remaining = abs(n)
+        current = day
+        while remaining:
+            current += dt.timedelta(days=step)
+            if self.is_workday(current):
+                remaining -= 1
+        return current
+
+    def next_workday(self, day: dt.date, *, inclusive: bool = True) -> dt.date:
+        """The first working day on or after ``day`` (after, when not inclusive)."""
+        current = day if inclusive else day + dt.timedelta(days=1)
+        while not self.is_workday(current):
+            current += dt.timedelta(days=1)
+        return current
+
+    def previous_workday(self, day: dt.date, *, inclusive: bool = True) -> dt.date:
+        """The last working day on or before ``day`` (before, when not inclusive)."""
+        current = day if inclusive else day - dt.timedelta(days=1)
+        while not self.is_workday(current):
+            current -= dt.timedelta(days=1)
+        return current
+
+    def workdays_between(self, start: dt.date, end: dt.date) -> int:
+        """Signed count of working days in (start, end], or minus those in (end, start].
+
+        ``workdays_between(d, add_workdays(d, n)) == n`` whenever ``d`` is a working day.
+        """
+        if end == start:
+            return 0
+        sign = 1 if end > start else -1
+        lo, hi = (start, end) if sign > 0 else (end, start)
+        count = 0
+        current = lo
+        while current < hi:
+            current += dt.timedelta(days=1)
+            if self.is_workday(current):
+                count += 1
+        return sign * count
+
+    def workdays_in(self, start: dt.date, end: dt.date) -> int:
+        """Working days in the closed range [start, end] (0 when end < start)."""
+        if end < start:
+            return 0
+        return sum(
+            1
+            for i in range((end - start).days + 1)
+            if self.is_workday(start + dt.timedelta(days=i))
+        )
+
+    def overrides(self) -> dict[dt.date, bool]:
+        return dict(self._overrides)

@@ -1,0 +1,82 @@
+"""Reading and checking the audit log (admins only), and auditing what is only read.
+
+Prints, exports and showing a personal number in full change nothing in the database but are
+still recorded here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import func, select
+
+from laoshan_desk.services import audit_chain
+from laoshan_desk.services.context import Actor
+from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.store.db import Database
+from laoshan_desk.store.models import AuditRecord
+
+ACTION_LABELS = {
+    "create": "新建", "update": "修改", "delete": "删除", "print": "打印", "export": "导出",
+    "import": "导入", "login": "登录", "login_failed": "登录失败", "view_full": "查看完整号码",
+    "backup": "备份", "restore": "恢复", "migrate": "升级数据库", "logout": "退出", "lock": "锁屏",
+}
+
+
+def record(db: Database, actor: Actor, action: str, entity: str, entity_id: Any = None,
+           summary: str = "", after: dict[str, Any] | None = None) -> None:
+    """A record on its own: printing a notice, exporting a ledger, showing a full number."""
+    with unit_of_work(db, actor) as work:
+        work.audit(action, entity, entity_id, summary, after=after)
+
+
+@dataclasses.dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at: dt.datetime
+    username: str
+    action: str
+    entity: str
+    entity_id: str | None
+    summary: str
+    before: Any
+    after: Any
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+
+def page(db: Database, actor: Actor, *, offset: int = 0, limit: int = 200, action: str | None = None,
+         username: str | None = None, text: str | None = None) -> tuple[list[AuditRow], int]:
+    """Newest first, filtered in SQL; returns one page and the total count."""
+    actor.require("audit.view")
+    with db.session() as session:
+        q = select(AuditRecord)
+        if action:
+            q = q.where(AuditRecord.action == action)
+        if username:
+            q = q.where(AuditRecord.username.contains(username))
+        if text:
+            q = q.where(AuditRecord.summary.contains(text))
+        total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+        rows = session.scalars(q.order_by(AuditRecord.seq.desc()).offset(offset).limit(limit)).all()
+        return [AuditRow(r.seq, r.at, r.username, r.action, r.entity, r.entity_id, r.summary, r.before, r.after)
+                for r in rows], total
+
+
+def verify_chain(db: Database, actor: Actor) -> audit_chain.ChainReport:
+    actor.require("audit.view")
+    with db.session() as session:
+        return audit_chain.verify(session)
+
+
+def records_for(db: Database, entity: str, entity_id: uuid.UUID | str) -> list[AuditRow]:
+    """The history of one record (shown on its page)."""
+    with db.session() as session:
+        q = select(AuditRecord).where(AuditRecord.entity == entity, AuditRecord.entity_id == str(entity_id))
+        return [AuditRow(r.seq, r.at, r.username, r.action, r.entity, r.entity_id, r.summary, r.before, r.after)
+                for r in session.scalars(q.order_by(AuditRecord.seq))]

@@ -1,0 +1,439 @@
+"""Tests of the reverse schedule (issue 3, "Reverse schedule rules"), lights, cascade and readiness."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from laoshan_desk.domain.approvals import Classification, ItemStatus
+from laoshan_desk.domain.calendar import WorkCalendar
+from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.domain.lights import Light
+from laoshan_desk.domain.schedule import (
+    ItemState,
+    PlanItem,
+    cycle_message,
+    find_cycle,
+    finished_on_time,
+    item_light,
+    move_node,
+    ready_to_issue,
+    schedule,
+)
+
+D = dt.date.fromisoformat
+CAL = WorkCalendar()  # 2026 is published: 25 Sep and 1–7 Oct off, Sat 10 Oct a working day
+
+
+def example_items() -> list[PlanItem]:
+    return [
+        PlanItem("A", "事项A", 10),
+        PlanItem("B", "事项B", 5),
+        PlanItem("C", "事项C", 3, ("A", "B")),
+        PlanItem("D", "事项D", 1, ("C",)),
+        PlanItem("E", "事项E", 2, ("C",)),
+    ]
+
+
+def example():
+    return schedule(example_items(), D("2026-09-21"), D("2026-10-20"), CAL)
+
+
+# -- the issue's worked example ---------------------------------------------------------------
+def test_calendar_assumptions_of_the_example():
+    assert not CAL.is_workday(D("2026-09-25"))
+    assert all(not CAL.is_workday(D(f"2026-10-0{d}")) for d in range(1, 8))
+    assert CAL.is_workday(D("2026-10-10"))
+
+
+@pytest.mark.parametrize(
+    "code, es, ef, ls, lf, slack",
+    [
+        ("A", "2026-09-21", "2026-10-10", "2026-09-22", "2026-10-12", 1),
+        ("B", "2026-09-21", "2026-09-28", "2026-09-30", "2026-10-12", 6),
+        ("C", "2026-10-12", "2026-10-14", "2026-10-13", "2026-10-15", 1),
+        ("D", "2026-10-15", "2026-10-15", "2026-10-19", "2026-10-19", 2),
+        ("E", "2026-10-15", "2026-10-16", "2026-10-16", "2026-10-19", 1),
+    ],
+)
+def test_worked_example(code, es, ef, ls, lf, slack):
+    item = example()[code]
+    assert (item.earliest_start, item.earliest_finish) == (D(es), D(ef))
+    assert (item.latest_start, item.latest_finish) == (D(ls), D(lf))
+    assert item.slack_days == slack
+
+
+def test_worked_example_plan():
+    result = example()
+    assert result.feasible
+    assert result.critical_path == ("A", "C", "E")
+    assert [c for c, s in result.items.items() if s.on_critical_path] == ["A", "C", "E"]
+    assert list(result.items) == ["A", "B", "C", "D", "E"]
+    assert result.finish_date == D("2026-10-16")
+    assert result.warnings == ()
+
+
+# -- scope: only must-do items ----------------------------------------------------------------
+def test_only_must_do_items_are_scheduled_and_others_count_as_met():
+    items = [
+        PlanItem("A", "事项A", 10, classification=Classification.SELF_HANDLED),
+        PlanItem("B", "事项B", 5, classification="not_needed"),
+        PlanItem("C", "事项C", 3, ("A", "B")),
+        PlanItem("D", "事项D", 1, ("C", "ZZZ")),  # ZZZ is not in the list at all: met
+    ]
+    result = schedule(items, D("2026-09-21"), D("2026-10-20"), CAL)
+    assert list(result.items) == ["C", "D"]
+    assert "A" not in result and result.get("B") is None
+    assert result["C"].earliest_start == D("2026-09-21")
+    assert result["C"].prerequisites == ()
+    assert result["D"].prerequisites == ("C",)
+
+
+def test_start_on_a_holiday_moves_to_the_next_working_day():
+    result = schedule([PlanItem("A", "A", 2)], D("2026-10-01"), D("2026-10-30"), CAL)
+    # 1–7 Oct are off, 8 Oct is the first working day.
+    assert result["A"].earliest_start == D("2026-10-08")
+    assert result["A"].earliest_finish == D("2026-10-09")
+
+
+def test_make_up_saturday_is_used():
+    # Thu 8, Fri 9, Sat 10 (make-up working day): three days end on Saturday.
+    result = schedule([PlanItem("A", "A", 3)], D("2026-10-08"), D("2026-10-30"), CAL)
+    assert result["A"].earliest_finish == D("2026-10-10")
+
+
+def test_end_items_must_finish_before_the_target_date():
+    # Target on Thursday 8 Oct: the last working day before it is 30 Sep (holiday week between).
+    result = schedule([PlanItem("A", "A", 1)], D("2026-09-21"), D("2026-10-08"), CAL)
+    assert result["A"].latest_finish == D("2026-09-30")
+
+
+def test_infeasible_plan_has_negative_slack():
+    result = schedule(example_items(), D("2026-09-21"), D("2026-10-14"), CAL)
+    assert not result.feasible
+    assert result["A"].slack_days < 0
+    assert result.critical_path[0] == "A"
+    assert result.min_slack == min(s.slack_days for s in result.items.values())
+
+
+def test_duplicate_prerequisite_is_one_edge():
+    items = [PlanItem("A", "A", 2), PlanItem("B", "B", 1, ["A", "A"])]
+    result = schedule(items, D("2026-03-02"), D("2026-03-31"), CAL)
+    assert result["B"].prerequisites == ("A",)
+
+
+# -- bad input --------------------------------------------------------------------------------
+def test_cycle_names_the_cycle():
+    items = [PlanItem("A", "A", 1, ("B",)), PlanItem("B", "B", 1, ("A",))]
+    with pytest.raises(ValidationError) as err:
+        schedule(items, D("2026-03-02"), D("2026-03-31"), CAL)
+    assert err.value.message == "前置事项循环：A → B → A"
+    assert err.value.code == "prerequisite_cycle"
+
+
+def test_longer_cycle_and_self_cycle():
+    items = [
+        PlanItem("X", "X", 1),
+        PlanItem("A", "A", 1, ("C", "X")),
+        PlanItem("B", "B", 1, ("A",)),
+        PlanItem("C", "C", 1, ("B",)),
+    ]
+    with pytest.raises(ValidationError, match="前置事项循环：A → B → C → A"):
+        schedule(items, D("2026-03-02"), D("2026-03-31"), CAL)
+    with pytest.raises(ValidationError, match="前置事项循环：S → S"):
+        schedule([PlanItem("S", "S", 1, ("S",))], D("2026-03-02"), D("2026-03-31"), CAL)
+
+
+def test_cycle_through_an_item_that_is_not_must_do_is_broken():
+    items = [
+        PlanItem("A", "A", 1, ("B",)),
+        PlanItem("B", "B", 1, ("A",), classification=Classification.NOT_NEEDED),
+    ]
+    result = schedule(items, D("2026-03-02"), D("2026-03-31"), CAL)
+    assert list(result.items) == ["A"]
+
+
+def test_find_cycle():
+    assert find_cycle({"A": ["B"], "B": []}) is None
+    assert find_cycle({"A": ["B"], "B": ["A"]}) == ["A", "B", "A"]
+    assert find_cycle({"A": ["missing"]}) is None
+    assert cycle_message(["A", "B", "A"]) == "前置事项循环：A → B → A"
+
+
+@pytest.mark.parametrize("days", [0, -3, True, 1.5])
+def test_duration_below_one_working_day_is_refused(days):
+    with pytest.raises(ValidationError) as err:
+        schedule([PlanItem("A", "A", days)], D("2026-03-02"), D("2026-03-31"), CAL)
+    assert err.value.field == "days"
+    assert "A" in err.value.message
+
+
+def test_duplicate_code_and_bad_dates_are_refused():
+    with pytest.raises(ValidationError, match="重复"):
+        schedule([PlanItem("A", "A", 1), PlanItem("A", "A2", 1)], D("2026-03-02"), D("2026-03-31"), CAL)
+    with pytest.raises(ValidationError, match="目标日期"):
+        schedule([PlanItem("A", "A", 1)], D("2026-03-02"), D("2026-03-02"), CAL)
+
+
+# -- pins and actuals -------------------------------------------------------------------------
+def fire_case(pin: dt.date | None = D("2026-04-28")) -> list[PlanItem]:
+    """A miniature of the hotel: fire acceptance pinned, three items waiting on it."""
+    return [
+        PlanItem("FIRE", "消防验收", 10, fixed_finish=pin),
+        PlanItem("FILING", "竣工验收备案", 3, ("FIRE",)),
+        PlanItem("LICENCE", "营业执照", 1, ("FIRE",)),
+        PlanItem("FOOD", "食品经营许可", 5, ("LICENCE",)),
+        PlanItem("SIGN", "户外招牌", 5),
+    ]
+
+
+HOTEL_START, HOTEL_TARGET = D("2026-02-27"), D("2026-06-05")
+
+
+def test_fixed_finish_pins_the_node_and_dependents_follow():
+    result = schedule(fire_case(), HOTEL_START, HOTEL_TARGET, CAL)
+    fire = result["FIRE"]
+    assert fire.earliest_finish == D("2026-04-28") and fire.pinned
+    assert CAL.workdays_in(fire.earliest_start, fire.earliest_finish) == 10
+    assert result["LICENCE"].earliest_start == D("2026-04-29")
+    assert result["FOOD"].earliest_start == D("2026-04-30")
+    assert not result["SIGN"].pinned
+
+
+def test_fixed_finish_earlier_than_possible_is_ignored_with_a_warning():
+    items = [PlanItem("A", "A", 5), PlanItem("B", "B", 5, ("A",), fixed_finish=D("2026-03-03"))]
+    result = schedule(items, D("2026-03-02"), D("2026-04-30"), CAL)
+    assert result["B"].earliest_finish == D("2026-03-13")
+    assert not result["B"].pinned
+    assert len(result.warnings) == 1 and "B" in result.warnings[0]
+
+
+def test_fixed_start_holds_an_item_back():
+    items = [PlanItem("A", "A", 2, fixed_start=D("2026-10-03")), PlanItem("B", "B", 1, ("A",))]
+    result = schedule(items, D("2026-09-21"), D("2026-10-30"), CAL)
+    assert result["A"].earliest_start == D("2026-10-08") and result["A"].pinned
+    assert result["B"].earliest_start == D("2026-10-10")
+
+
+def test_actual_finish_replaces_the_plan_and_dependents_start_after_it():
+    items = fire_case(D("2026-05-15"))
+    items[0] = PlanItem("FIRE", "消防验收", 10, fixed_finish=D("2026-05-15"), actual_finish=D("2026-05-12"))
+    result = schedule(items, HOTEL_START, HOTEL_TARGET, CAL)
+    assert result["FIRE"].done and result["FIRE"].earliest_finish == D("2026-05-12")
+    assert result["LICENCE"].earliest_start == D("2026-05-13")
+    # Done items do not count against feasibility nor compete for the critical path.
+    assert "FIRE" not in result.critical_path
+
+
+def test_actual_start_fixes_the_start():
+    items = [PlanItem("A", "A", 3, actual_start=D("2026-03-05"))]
+    result = schedule(items, D("2026-03-02"), D("2026-03-31"), CAL)
+    assert result["A"].earliest_start == D("2026-03-05")
+    assert result["A"].earliest_finish == D("2026-03-09")
+
+
+def test_all_done_project_still_shows_a_chain():
+    items = [
+        PlanItem("A", "A", 2, actual_finish=D("2026-03-03")),
+        PlanItem("B", "B", 2, ("A",), actual_finish=D("2026-03-05")),
+    ]
+    result = schedule(items, D("2026-03-02"), D("2026-03-31"), CAL)
+    assert result.feasible and result.min_slack is None
+    assert result.critical_path
+
+
+# -- cascade ----------------------------------------------------------------------------------
+def test_move_fire_acceptance_from_28_april_to_15_may():
+    moved = move_node(
+        fire_case(), "FIRE", D("2026-05-15"), "幕墙调试延期", HOTEL_START, HOTEL_TARGET, CAL
+    )
+    assert moved.old_finish == D("2026-04-28") and moved.new_finish == D("2026-05-15")
+    assert moved.reason == "幕墙调试延期"
+    assert moved.schedule["LICENCE"].earliest_start == D("2026-05-18")
+    assert moved.schedule["FILING"].earliest_finish == D("2026-05-20")
+    assert moved.schedule["FOOD"].earliest_finish == D("2026-05-25")
+    assert set(moved.dependents) == {"FILING", "LICENCE", "FOOD"}
+    shift = {s.code: s for s in moved.shifted}
+    assert "SIGN" not in shift
+    assert shift["FIRE"].workdays == CAL.workdays_between(D("2026-04-28"), D("2026-05-15"))
+    assert moved.schedule.feasible
+    assert [i.fixed_finish for i in moved.items if i.code == "FIRE"] == [D("2026-05-15")]
+    assert moved.before["FIRE"].earliest_finish == D("2026-04-28")
+
+
+def test_move_can_bring_a_node_earlier():
+    moved = move_node(fire_case(), "FIRE", D("2026-04-24"), "提前完工", HOTEL_START, HOTEL_TARGET, CAL)
+    assert moved.schedule["LICENCE"].earliest_start == D("2026-04-27")
+
+
+@pytest.mark.parametrize(
+    "code, day, reason, match",
+    [
+        ("FIRE", "2026-05-15", "  ", "原因"),
+        ("FIRE", "2026-05-16", "原因", "不是工作日"),  # Saturday, not a make-up day
+        ("NOPE", "2026-05-15", "原因", "不是本项目的必办事项"),
+        ("FOOD", "2026-02-27", "原因", "早于前置事项允许的最早完成日期"),
+    ],
+)
+def test_move_refusals(code, day, reason, match):
+    with pytest.raises(ValidationError, match=match):
+        move_node(fire_case(), code, D(day), reason, HOTEL_START, HOTEL_TARGET, CAL)
+
+
+def test_move_refuses_a_done_item_and_an_item_not_must_do():
+    items = fire_case()
+    items[4] = PlanItem("SIGN", "户外招牌", 5, actual_finish=D("2026-03-06"))
+    with pytest.raises(ValidationError, match="已销号"):
+        move_node(items, "SIGN", D("2026-05-15"), "原因", HOTEL_START, HOTEL_TARGET, CAL)
+    items[4] = PlanItem("SIGN", "户外招牌", 5, classification="self_handled")
+    with pytest.raises(ValidationError, match="必办"):
+        move_node(items, "SIGN", D("2026-05-15"), "原因", HOTEL_START, HOTEL_TARGET, CAL)
+
+
+# -- lights -----------------------------------------------------------------------------------
+def test_light_rules():
+    c = example()["C"]  # latest finish Thu 2026-10-15, slack 1
+    assert item_light(c, D("2026-10-09"), CAL) is Light.GREEN  # 9→15: 10,12,13,14,15 = 5
+    assert item_light(c, D("2026-10-12"), CAL) is Light.GREEN  # 3 working days away
+    assert item_light(c, D("2026-10-13"), CAL) is Light.YELLOW  # 2
+    assert item_light(c, D("2026-10-14"), CAL) is Light.YELLOW  # 1
+    assert item_light(c, D("2026-10-15"), CAL) is Light.YELLOW  # 0: due today
+    assert item_light(c, D("2026-10-16"), CAL) is Light.RED  # late
+    assert item_light(c, D("2026-10-16"), CAL, done=True) is Light.GREY
+    assert item_light(c, D("2026-10-16"), CAL, actual_finish=D("2026-10-15")) is Light.GREY
+    assert item_light(None, D("2026-10-16"), CAL) is Light.GREY
+
+
+def test_yellow_counts_working_days_across_the_holiday():
+    a = example()["A"]  # latest finish Mon 2026-10-12
+    # From 30 Sep the holiday week intervenes: 8, 9, 10, 12 = 4 working days → green.
+    assert item_light(a, D("2026-09-30"), CAL) is Light.GREEN
+    # From Fri 9 Oct: Sat 10 (make-up day) and Mon 12 = 2 working days → yellow.
+    assert item_light(a, D("2026-10-09"), CAL) is Light.YELLOW
+
+
+def test_infeasible_item_is_red_at_once():
+    result = schedule(example_items(), D("2026-09-21"), D("2026-10-14"), CAL)
+    assert item_light(result["A"], D("2026-09-21"), CAL) is Light.RED
+
+
+def test_done_item_in_schedule_is_grey():
+    items = [PlanItem("A", "A", 1, actual_finish=D("2026-03-02"))]
+    result = schedule(items, D("2026-03-02"), D("2026-03-31"), CAL)
+    assert item_light(result["A"], D("2026-04-30"), CAL) is Light.GREY
+
+
+def test_finished_on_time():
+    c = example()["C"]
+    assert finished_on_time(c, D("2026-10-15"))
+    assert not finished_on_time(c, D("2026-10-16"))
+
+
+# -- ready to issue ---------------------------------------------------------------------------
+def test_ready_to_issue_after_fire_acceptance_passes():
+    """The seed: filing, licence and food licence were pre-reviewed in parallel and issued the
+    day the acceptance passed."""
+
+    def states(fire_status: ItemStatus, licence_status: ItemStatus) -> list[ItemState]:
+        return [
+            ItemState("FIRE", status=fire_status),
+            ItemState("FILING", status=ItemStatus.PRE_REVIEW, prerequisites=("FIRE",)),
+            ItemState("LICENCE", status=licence_status, prerequisites=("FIRE",)),
+            ItemState("FOOD", status=ItemStatus.PRE_REVIEW, prerequisites=("LICENCE",)),
+            ItemState("SIGN", status=ItemStatus.NOT_STARTED, prerequisites=("LICENCE",)),
+            ItemState("STAR", Classification.SELF_HANDLED, ItemStatus.PRE_REVIEW),
+        ]
+
+    assert ready_to_issue(states(ItemStatus.INSPECTION, ItemStatus.PRE_REVIEW)) == []
+    assert ready_to_issue(states(ItemStatus.DONE, ItemStatus.PRE_REVIEW)) == ["FILING", "LICENCE"]
+    assert ready_to_issue(states(ItemStatus.DONE, ItemStatus.DONE)) == ["FILING", "FOOD"]
+
+
+def test_ready_to_issue_flag_and_met_prerequisites():
+    rows = [
+        ItemState("P", Classification.NOT_NEEDED),
+        ItemState("Q", status="done"),
+        # P is not must-do and MISSING is unknown: both met; Q is done.
+        ItemState("A", status="accepted", prerequisites=("P", "MISSING", "Q")),
+        ItemState("B", status="pre_review", prerequisites=("Q",), pre_reviewed=False),
+        ItemState("C", status="not_started", prerequisites=("Q",), pre_reviewed=True),
+        ItemState("D", status="done", prerequisites=("Q",)),
+        # Never waited on anything: in progress, not "ready to issue".
+        ItemState("E", status="pre_review", prerequisites=("P",)),
+        ItemState("F", status="pre_review"),
+    ]
+    assert ready_to_issue(rows) == ["A", "C"]
+
+
+# -- properties -------------------------------------------------------------------------------
+@st.composite
+def plans(draw):
+    n = draw(st.integers(1, 8))
+    items = []
+    for i in range(n):
+        prereqs = draw(st.lists(st.integers(0, i - 1), unique=True, max_size=3)) if i else []
+        cls = draw(st.sampled_from([Classification.MUST_DO] * 4 + [Classification.NOT_NEEDED]))
+        items.append(PlanItem(f"I{i}", f"事项{i}", draw(st.integers(1, 15)), tuple(f"I{p}" for p in prereqs), cls))
+    start = D("2026-01-01") + dt.timedelta(days=draw(st.integers(0, 300)))
+    target = start + dt.timedelta(days=draw(st.integers(1, 120)))
+    return items, start, target
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_schedule_properties(plan):
+    items, start, target = plan
+    result = schedule(items, start, target, CAL)
+    must = {i.code: i for i in items if i.classification is Classification.MUST_DO}
+    assert set(result.items) == set(must)
+    last_day = CAL.previous_workday(target, inclusive=False)
+    for code, s in result.items.items():
+        # durations are respected in working days, both ways round
+        assert CAL.workdays_in(s.earliest_start, s.earliest_finish) == s.days
+        assert CAL.workdays_in(s.latest_start, s.latest_finish) == s.days
+        assert CAL.is_workday(s.earliest_start) and CAL.is_workday(s.latest_finish)
+        # ES <= LS iff slack >= 0
+        assert (s.earliest_start <= s.latest_start) == (s.slack_days >= 0)
+        assert s.earliest_start >= start
+        assert s.latest_finish <= last_day
+        preds = [p for p in must[code].prerequisites if p in must]
+        assert set(s.prerequisites) == set(preds)
+        if preds:
+            latest_pred = max(result[p].earliest_finish for p in preds)
+            assert s.earliest_start > latest_pred
+            assert CAL.workdays_between(latest_pred, s.earliest_start) == 1
+            for p in preds:
+                assert result[p].latest_finish < s.latest_start
+        else:
+            assert s.earliest_start == CAL.next_workday(start)
+    assert result.feasible == all(s.slack_days >= 0 for s in result.items.values())
+    path = result.critical_path
+    if result.items:
+        least = min(s.slack_days for s in result.items.values())
+        assert path and all(result[c].slack_days == least for c in path)
+        for before, after in zip(path, path[1:]):
+            assert before in result[after].prerequisites
+    assert {c for c, s in result.items.items() if s.on_critical_path} == set(path)
+
+
+@settings(max_examples=80, deadline=None)
+@given(plans(), st.integers(0, 60))
+def test_pin_never_makes_anything_earlier(plan, offset):
+    items, start, target = plan
+    must = [i for i in items if i.classification is Classification.MUST_DO]
+    if not must:
+        return
+    base = schedule(items, start, target, CAL)
+    code = must[0].code
+    pin = base[code].earliest_finish + dt.timedelta(days=offset)
+    pinned = [PlanItem(i.code, i.name, i.days, i.prerequisites, i.classification, fixed_finish=pin)
+              if i.code == code else i for i in items]
+    moved = schedule(pinned, start, target, CAL)
+    assert moved[code].earliest_finish == CAL.next_workday(pin)
+    for c, s in moved.items.items():
+        assert s.earliest_start >= base[c].earliest_start
+        assert s.earliest_finish >= base[c].earliest_finish
+        assert s.latest_finish == base[c].latest_finish  # backward pass ignores pins

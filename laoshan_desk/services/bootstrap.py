@@ -36,14 +36,13 @@ def open_database(url: str) -> Database:
 
 def init(db: Database, actor: Actor | None = None, *, demo: bool = False, **demo_options: int) -> dict[str, object]:
     """``laoshan-desk init``: the schema, the reference data, and optionally the demo data."""
-    from laoshan_desk.services import org, reference
+    from laoshan_desk.services import demo as seeds
+    from laoshan_desk.services import org
 
     actor = actor or system_actor("init")
     upgrade_schema(db)
     report: dict[str, object] = {"organisation": org.load_reference(db, actor)}
-    report.update(reference.load_all(db, actor))
+    report.update(seeds.load_reference(db, actor))
     if demo:
-        from laoshan_desk.services import demo as demo_service
-
-        report["demo"] = demo_service.load(db, actor, **demo_options)
+        report["demo"] = seeds.load_demo(db, actor, **demo_options)
     return report

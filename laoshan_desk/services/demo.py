@@ -1,35 +1,43 @@
-"""Demo data for every tab (``init --demo``): each area registers a loader here.
+"""Reference and demo data of every area, found by convention.
 
-Loading is idempotent: a second ``init --demo`` adds nothing that is already there.
+An area puts a module ``laoshan_desk/services/seed_<area>.py`` defining
+``load_reference(db, actor) -> report`` (idempotent; run by every ``init``) and/or
+``load_demo(db, actor, **options) -> report`` (run by ``init --demo``; idempotent too).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+import pkgutil
+from types import ModuleType
 from typing import Any
 
+import laoshan_desk.services as services_package
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
 
-_LOADERS: dict[str, str] = {}
+DEMO_PASSWORD = "Laoshan2026"  # printed by `init --demo`; demo databases only, never a real one
 
 
-def register(name: str, target: str) -> None:
-    _LOADERS[name] = target
+def _seed_modules() -> list[tuple[str, ModuleType]]:
+    found = []
+    for info in sorted(pkgutil.iter_modules(services_package.__path__), key=lambda m: m.name):
+        if info.name.startswith("seed_"):
+            found.append((info.name[5:], importlib.import_module(f"laoshan_desk.services.{info.name}")))
+    return found
 
 
-def load(db: Database, actor: Actor, **options: int) -> dict[str, Any]:
-    import importlib
+def load_reference(db: Database, actor: Actor) -> dict[str, Any]:
+    return {area: module.load_reference(db, actor)
+            for area, module in _seed_modules() if hasattr(module, "load_reference")}
 
+
+def load_demo(db: Database, actor: Actor, **options: Any) -> dict[str, Any]:
     results: dict[str, Any] = {"users": _demo_users(db, actor)}
-    for name, target in _LOADERS.items():
-        module_name, _, func_name = target.partition(":")
-        func: Callable[..., Any] = getattr(importlib.import_module(module_name), func_name)
-        results[name] = func(db, actor, **options)
+    for area, module in _seed_modules():
+        if hasattr(module, "load_demo"):
+            results[area] = module.load_demo(db, actor, **options)
     return results
-
-
-DEMO_PASSWORD = "Laoshan2026"  # printed by `init --demo`; demo databases only, never the real one
 
 
 def _demo_users(db: Database, actor: Actor) -> int:
@@ -55,8 +63,8 @@ def _demo_users(db: Database, actor: Actor) -> int:
         existing = set(session.scalars(select(User.username)))
     added = 0
     for username, name, role, unit in wanted:
-        if username in existing:
-            continue
-        auth.create_user(db, actor, username=username, full_name=name, role=role, password=DEMO_PASSWORD, unit_id=unit)
-        added += 1
+        if username not in existing:
+            auth.create_user(db, actor, username=username, full_name=name, role=role,
+                             password=DEMO_PASSWORD, unit_id=unit)
+            added += 1
     return added

@@ -1,4 +1,9 @@
-"""All models, imported here so that ``Base.metadata`` knows every table (Alembic needs it)."""
+"""All models. Every module of this package is imported here so that ``Base.metadata`` knows
+every table (Alembic and the tests need it); an area adds its tables by adding a module.
+"""
+
+import importlib
+import pkgutil
 
 from laoshan_desk.store.models.audit import AuditRecord
 from laoshan_desk.store.models.calendar import CalendarOverride, CalendarYear
@@ -7,13 +12,7 @@ from laoshan_desk.store.models.org import Grid, Unit
 from laoshan_desk.store.models.settings import Setting
 from laoshan_desk.store.models.users import User
 
-__all__ = [
-    "AuditRecord",
-    "CalendarOverride",
-    "CalendarYear",
-    "Draft",
-    "Grid",
-    "Setting",
-    "Unit",
-    "User",
-]
+for _info in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_info.name}")
+
+__all__ = ["AuditRecord", "CalendarOverride", "CalendarYear", "Draft", "Grid", "Setting", "Unit", "User"]

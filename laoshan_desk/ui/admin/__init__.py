@@ -1,0 +1,1 @@
+"""管理 screens: users, organisation, calendar, audit log, settings, backup."""

@@ -1,0 +1,1 @@
+"""崂先办诉求 screens: the queue, an appeal, the dashboard, hot spots."""

@@ -1,0 +1,1 @@
+"""Pieces every tab uses: the paged table model, light delegate, PDF preview, errors, drafts."""

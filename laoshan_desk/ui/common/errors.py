@@ -1,0 +1,114 @@
+"""Showing refusals where the clerk is looking, and keeping the window alive on a bug.
+
+:class:`FieldErrors` puts a service's Chinese message next to the field it names (red frame and
+a line of red text under it) and keeps everything typed. :func:`install_excepthook` logs an
+unexpected error to the data directory and shows a short message instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from laoshan_desk.domain.errors import DeskError
+
+log = logging.getLogger("laoshan_desk")
+
+_ERROR_STYLE = "border: 1px solid #D6322F;"
+
+
+class FieldErrors:
+    """Maps a service's field names to widgets; shows a message under the right one."""
+
+    def __init__(self, fields: dict[str, QWidget], fallback: QLabel) -> None:
+        self._fields = fields
+        self._fallback = fallback
+        self._labels: dict[str, QLabel] = {}
+        self._styles: dict[str, str] = {}
+
+    def clear(self) -> None:
+        for name, label in self._labels.items():
+            label.hide()
+            self._fields[name].setStyleSheet(self._styles.get(name, ""))
+        self._fallback.setText("")
+
+    def show(self, error: DeskError) -> None:
+        self.clear()
+        widget = self._fields.get(error.field or "")
+        if widget is None:
+            self._fallback.setText(error.message)
+            self._fallback.show()
+            return
+        name = error.field or ""
+        label = self._labels.get(name)
+        if label is None:
+            label = QLabel(widget.parentWidget())
+            label.setObjectName(f"error_{name}")
+            label.setStyleSheet("color: #D6322F;")
+            label.setWordWrap(True)
+            self._insert_below(widget, label)
+            self._labels[name] = label
+            self._styles[name] = widget.styleSheet()
+        label.setText(error.message)
+        label.show()
+        widget.setStyleSheet(_ERROR_STYLE)
+        widget.setFocus()
+        # The fallback line repeats it, so a clerk scanning the bottom of the form sees it too.
+        self._fallback.setText(error.message)
+
+    def message_for(self, field: str) -> str:
+        label = self._labels.get(field)
+        return label.text() if label is not None and label.isVisible() else ""
+
+    @staticmethod
+    def _insert_below(widget: QWidget, label: QLabel) -> None:
+        from PySide6.QtWidgets import QFormLayout
+
+        parent = widget.parentWidget()
+        layout = parent.layout() if parent else None
+        forms = [layout] if isinstance(layout, QFormLayout) else []
+        if layout is not None and not forms:
+            forms = [item.layout() for item in (layout.itemAt(i) for i in range(layout.count()))
+                     if item is not None and isinstance(item.layout(), QFormLayout)]
+        for form in forms:
+            row, _role = form.getWidgetPosition(widget)
+            if row >= 0:
+                form.insertRow(row + 1, "", label)
+                return
+        if layout is not None:
+            layout.addWidget(label)
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str = "无法完成") -> None:
+    if isinstance(error, DeskError):
+        QMessageBox.warning(parent, title, error.message)
+    else:
+        log.error("unexpected error", exc_info=error)
+        QMessageBox.critical(parent, "出现意外错误", "出现意外错误，已记录到日志。已保存的工作不受影响。\n" + str(error)[:300])
+
+
+def install_excepthook() -> None:
+    from laoshan_desk.config import data_dir
+
+    log_dir = data_dir() / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(log_dir / "desk.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(value, DeskError):
+            show_error(None, value)
+            return
+        log.error("uncaught: %s", "".join(traceback.format_exception(kind, value, tb)))
+        try:
+            show_error(None, value)
+        except Exception:  # noqa: BLE001 - never let the hook itself kill the desk
+            sys.__excepthook__(kind, value, tb)
+
+    sys.excepthook = hook

@@ -1,0 +1,106 @@
+"""In-desk preview of a PDF (QtPdf), printing it (QPrinter) and saving it to a file.
+
+The bytes shown are the bytes printed and saved: the same bytes the tests read back.
+Printing keeps each page's aspect ratio (the Qt example stretches it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
+    """Render every page onto the printer, fitted and centred; returns pages printed."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        target = printer.pageRect(QPrinter.Unit.DevicePixel)
+        pages = document.pageCount()
+        for page in range(pages):
+            if page:
+                printer.newPage()
+            points = document.pagePointSize(page)
+            scale = min(target.width() / points.width(), target.height() / points.height())
+            size = QSize(int(points.width() * scale), int(points.height() * scale))
+            image = document.render(page, size)
+            x = (target.width() - size.width()) / 2
+            y = (target.height() - size.height()) / 2
+            painter.drawImage(QRectF(QPointF(x, y), size.toSizeF()), image)
+        return pages
+    finally:
+        painter.end()
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows the PDF; 打印 and 另存为 call back so the service can audit them."""
+
+    def __init__(self, pdf_bytes: bytes, title: str, suggested_name: str = "文件.pdf",
+                 on_printed: Callable[[], None] | None = None,
+                 on_saved: Callable[[Path], None] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"打印预览 — {title}")
+        self.resize(820, 960)
+        self._bytes = pdf_bytes
+        self._name = suggested_name
+        self._on_printed = on_printed
+        self._on_saved = on_saved
+        self._array = QByteArray(pdf_bytes)
+        self._buffer = QBuffer(self._array, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView(self)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        layout = QVBoxLayout(self)
+        self.info = QLabel(f"共 {self.document.pageCount()} 页")
+        layout.addWidget(self.info)
+        layout.addWidget(self.view, 1)
+        buttons = QDialogButtonBox(self)
+        self.print_button = buttons.addButton("打印…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton("另存为 PDF…", QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        self.print_button.clicked.connect(self.print_dialog)
+        self.save_button.clicked.connect(self.save_dialog)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def print_dialog(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> int:
+        pages = print_pdf(self.document, printer)
+        if pages and self._on_printed:
+            self._on_printed()
+        return pages
+
+    def save_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "另存为", self._name, "PDF 文件 (*.pdf)")
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> None:
+        try:
+            path.write_bytes(self._bytes)
+        except OSError as exc:
+            QMessageBox.warning(self, "无法保存", f"无法写入 {path}：{exc.strerror or exc}")
+            return
+        if self._on_saved:
+            self._on_saved(path)

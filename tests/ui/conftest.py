@@ -1,0 +1,21 @@
+"""UI fixtures: a DeskContext on the test database with a fixed clock."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import FIXED_NOW
+
+
+@pytest.fixture
+def ctx(db, admin):  # type: ignore[no-untyped-def]
+    from laoshan_desk.ui.context import DeskContext
+
+    return DeskContext(db=db, actor=admin, clock=lambda: FIXED_NOW)
+
+
+@pytest.fixture(autouse=True)
+def _app_fonts(qapp):  # type: ignore[no-untyped-def]
+    from laoshan_desk.ui.fonts import install_ui_font
+
+    install_ui_font(qapp)

@@ -18,7 +18,7 @@ os.environ["LAOSHAN_DESK_BUNDLED_FONT_ONLY"] = "1"  # the same PDFs on every mac
 from laoshan_desk.domain.timeutil import TZ  # noqa: E402
 
 FIXED_NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=TZ)
-ADMIN_PASSWORD = "Admin2026pass"
+ADMIN_PASSWORD = "Desk2026secure"
 
 
 @pytest.fixture(autouse=True)

@@ -43,9 +43,14 @@ def _verify(hash_: str, password: str) -> bool:
         return False
 
 
+def _admin_count(session) -> int:  # type: ignore[no-untyped-def]
+    return session.scalar(select(func.count()).select_from(User).where(User.role == Role.ADMIN.value)) or 0
+
+
 def needs_first_admin(db: Database) -> bool:
+    """True until the database has an admin (a demo database has clerks but no admin)."""
     with db.session() as session:
-        return not session.scalar(select(func.count()).select_from(User))
+        return not _admin_count(session)
 
 
 def _actor_for(session, user: User) -> Actor:  # type: ignore[no-untyped-def]
@@ -84,8 +89,10 @@ def create_first_admin(db: Database, username: str, full_name: str, password: st
     check_password_strength(password, username=username)
     now = clock_now()
     with db.session() as session:
-        if session.scalar(select(func.count()).select_from(User)):
+        if _admin_count(session):
             raise DeskError("管理员账户已存在")
+        if session.scalar(select(User.id).where(User.username == username)):
+            raise ValidationError(f"用户名“{username}”已存在", field="username")
         user = User(
             username=username, full_name=full_name.strip(), password_hash=hash_password(password),
             role=Role.ADMIN.value, created_at=now,
@@ -174,6 +181,7 @@ def list_users(db: Database, actor: Actor) -> list[UserRow]:
 def create_user(db: Database, actor: Actor, *, username: str, full_name: str, role: Role,
                 password: str, unit_id: uuid.UUID | None = None) -> uuid.UUID:
     actor.require("admin.edit")
+    role = Role(role)
     username = _check_username(username)
     if not full_name.strip():
         raise ValidationError("请输入姓名", field="full_name")
@@ -204,11 +212,12 @@ def update_user(db: Database, actor: Actor, user_id: uuid.UUID, *, full_name: st
         if expected_version is not None and user.version != expected_version:
             raise ConflictError("该用户已被他人修改，请刷新后重试")
         before = {"full_name": user.full_name, "role": user.role, "unit_id": user.unit_id, "active": user.active}
-        if user.id == actor.user_id and (active is False or (role and role != Role.ADMIN)):
+        if user.id == actor.user_id and (active is False or (role and Role(role) != Role.ADMIN)):
             raise ValidationError("不能停用自己或取消自己的管理员角色")
         if full_name is not None:
             user.full_name = full_name.strip()
         if role is not None:
+            role = Role(role)
             user.role = role.value
         if unit_id is not None:
             user.unit_id = unit_id

@@ -62,7 +62,7 @@ class FieldErrors:
 
     def message_for(self, field: str) -> str:
         label = self._labels.get(field)
-        return label.text() if label is not None and label.isVisible() else ""
+        return label.text() if label is not None and not label.isHidden() else ""
 
     @staticmethod
     def _insert_below(widget: QWidget, label: QLabel) -> None:

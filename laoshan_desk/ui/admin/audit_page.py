@@ -1,0 +1,106 @@
+"""The audit log viewer: newest first, filtered in SQL, paged lazily, with "verify chain"."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from PySide6.QtCore import Qt
+
+from laoshan_desk.services import audit
+from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel, RowRole
+from laoshan_desk.ui.context import DeskContext
+
+COLUMNS = [
+    ColumnSpec("序号", lambda r: str(r.seq), width=70),
+    ColumnSpec("时间", lambda r: f"{r.at:%Y-%m-%d %H:%M:%S}", width=150),
+    ColumnSpec("用户", lambda r: r.username, width=110),
+    ColumnSpec("操作", lambda r: r.action_label, width=90),
+    ColumnSpec("对象", lambda r: r.entity, width=120),
+    ColumnSpec("摘要", lambda r: r.summary, width=420),
+]
+
+
+class AuditPage(QWidget):
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.action_combo = QComboBox()
+        self.action_combo.addItem("全部操作", None)
+        for key, label in audit.ACTION_LABELS.items():
+            self.action_combo.addItem(label, key)
+        self.text_edit = QLineEdit()
+        self.text_edit.setPlaceholderText("摘要包含…")
+        self.user_edit = QLineEdit()
+        self.user_edit.setPlaceholderText("用户名")
+        self.search_button = QPushButton("查询")
+        self.verify_button = QPushButton("验证审计链")
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        bar = QHBoxLayout()
+        for w in (self.action_combo, self.user_edit, self.text_edit, self.search_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.verify_button)
+        self.count_label = QLabel()
+        self.view = QTableView(self)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(self.detail)
+        split.setSizes([500, 160])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.result)
+        layout.addWidget(self.count_label)
+        layout.addWidget(split, 1)
+        self.search_button.clicked.connect(self.reload)
+        self.text_edit.returnPressed.connect(self.reload)
+        self.verify_button.clicked.connect(self.verify)
+        self.model: PagedTableModel | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        filters = {"action": self.action_combo.currentData(), "username": self.user_edit.text().strip() or None,
+                   "text": self.text_edit.text().strip() or None}
+        db, actor = self.ctx.db, self.ctx.actor
+        self.model = PagedTableModel(
+            COLUMNS,
+            fetch=lambda offset, limit, _s, _d: audit.page(db, actor, offset=offset, limit=limit, **filters)[0],
+            count=lambda: audit.page(db, actor, offset=0, limit=0, **filters)[1],
+            parent=self,
+        )
+        self.view.setModel(self.model)
+        for i, width in enumerate(self.model.column_widths()):
+            self.view.setColumnWidth(i, width)
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.count_label.setText(f"共 {self.model.total()} 条记录")
+
+    def _show_detail(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        if self.model is None or not current.isValid():
+            return
+        row = self.model.index(current.row(), 0).data(RowRole)
+        text = f"变更前：{json.dumps(row.before, ensure_ascii=False, indent=1)}\n变更后：{json.dumps(row.after, ensure_ascii=False, indent=1)}"
+        self.detail.setPlainText(text)
+
+    def verify(self) -> None:
+        report = audit.verify_chain(self.ctx.db, self.ctx.actor)
+        self.result.setText(("✔ " if report.ok else "✘ ") + report.message)
+        self.result.setStyleSheet("color: #2E9D46;" if report.ok else "color: #D6322F; font-weight: bold;")

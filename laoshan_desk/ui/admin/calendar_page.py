@@ -1,0 +1,176 @@
+"""The working-day calendar: overrides (holidays, make-up working days), Excel import, year status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.services import calendar as calendar_service
+from laoshan_desk.ui.common.errors import show_error
+from laoshan_desk.ui.context import DeskContext
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class CalendarPage(QWidget):
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        today = ctx.today()
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #B35C00;")
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setGridVisible(True)
+        self.calendar.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self.calendar.setSelectedDate(_qdate(today))
+        self.calendar.currentPageChanged.connect(lambda *_: self.paint_month())
+        self.calendar.selectionChanged.connect(self._picked)
+        self.day_info = QLabel()
+        self.date_edit = QDateEdit(_qdate(today))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem("调休上班（工作日）", True)
+        self.kind_combo.addItem("放假（休息日）", False)
+        self.note_edit = QLineEdit()
+        self.note_edit.setMaxLength(100)
+        self.note_edit.setPlaceholderText("例如：国庆节调休")
+        form = QFormLayout()
+        form.addRow("日期", self.date_edit)
+        form.addRow("类型", self.kind_combo)
+        form.addRow("说明", self.note_edit)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("保存调整")
+        self.remove_button = QPushButton("删除所选调整")
+        self.import_button = QPushButton("从 Excel 导入…")
+        self.confirm_button = QPushButton(f"标记 {today.year + 1} 年调休已录入")
+        for b in (self.add_button, self.remove_button, self.import_button, self.confirm_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.add_button.clicked.connect(self.save_override)
+        self.remove_button.clicked.connect(self.remove_override)
+        self.import_button.clicked.connect(self.import_dialog)
+        self.confirm_button.clicked.connect(lambda: self.confirm_year(today.year + 1))
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels(["日期", "类型", "说明"])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 110)
+        self.table.setColumnWidth(1, 140)
+        left = QVBoxLayout()
+        left.addWidget(self.calendar)
+        left.addWidget(self.day_info)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addLayout(buttons)
+        right.addWidget(QLabel("管理员录入的调整（优先于内置日历）："))
+        right.addWidget(self.table)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
+        layout.addLayout(body)
+        self.reload()
+
+    def reload(self) -> None:
+        self.overrides = calendar_service.list_overrides(self.ctx.db)
+        self.table.setRowCount(len(self.overrides))
+        for r, o in enumerate(self.overrides):
+            self.table.setItem(r, 0, QTableWidgetItem(o.day.isoformat()))
+            self.table.setItem(r, 1, QTableWidgetItem("调休上班" if o.is_workday else "放假"))
+            self.table.setItem(r, 2, QTableWidgetItem(o.note))
+        warnings = calendar_service.warnings(self.ctx.db, self.ctx.today())
+        self.warning.setText("⚠ " + "；".join(warnings) if warnings else "本年和下一年的节假日与调休安排已齐全。")
+        self.paint_month()
+        self._picked()
+
+    def paint_month(self) -> None:
+        cal = calendar_service.work_calendar(self.ctx.db)
+        year, month = self.calendar.yearShown(), self.calendar.monthShown()
+        off = QTextCharFormat()
+        off.setForeground(QColor("#D6322F"))
+        work = QTextCharFormat()
+        work.setForeground(QColor("#000000"))
+        start = dt.date(year, month, 1) - dt.timedelta(days=7)
+        for i in range(50):
+            day = start + dt.timedelta(days=i)
+            fmt = work if cal.is_workday(day) else off
+            if day.weekday() >= 5 and cal.is_workday(day):
+                fmt = QTextCharFormat(work)
+                fmt.setBackground(QColor("#FFF2CC"))  # a make-up working Saturday or Sunday
+            self.calendar.setDateTextFormat(_qdate(day), fmt)
+
+    def _picked(self) -> None:
+        day = self.calendar.selectedDate().toPython()
+        cal = calendar_service.work_calendar(self.ctx.db)
+        kind = "工作日" if cal.is_workday(day) else "休息日"
+        provisional = "（该年调休尚未录入，按法定节假日推算）" if cal.is_provisional(day.year) else ""
+        self.day_info.setText(f"{day.isoformat()}：{kind}{provisional}；其后第 3 个工作日是 {cal.add_workdays(day, 3).isoformat()}")
+        self.date_edit.setDate(_qdate(day))
+
+    def save_override(self) -> None:
+        day = self.date_edit.date().toPython()
+        try:
+            calendar_service.set_override(self.ctx.db, self.ctx.actor, day, self.kind_combo.currentData(),
+                                          self.note_edit.text())
+        except DeskError as exc:
+            show_error(self, exc)
+            return
+        self.reload()
+
+    def remove_override(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.overrides):
+            QMessageBox.information(self, "请选择", "请先在右侧列表中选择一条调整")
+            return
+        calendar_service.remove_override(self.ctx.db, self.ctx.actor, self.overrides[row].day)
+        self.reload()
+
+    def import_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "导入节假日调整", "", "Excel 文件 (*.xlsx)")
+        if name:
+            self.import_file(Path(name))
+
+    def import_file(self, path: Path) -> calendar_service.ImportReport | None:
+        try:
+            report = calendar_service.import_overrides(self.ctx.db, self.ctx.actor, path)
+        except DeskError as exc:
+            show_error(self, exc)
+            return None
+        self.reload()
+        lines = [f"已导入 {report.imported} 条。"]
+        lines += [f"第 {row} 行：{reason}" for row, reason in report.rejected[:20]]
+        if report.rejected:
+            lines.insert(1, f"有 {len(report.rejected)} 行未导入：")
+        QMessageBox.information(self, "导入结果", "\n".join(lines))
+        return report
+
+    def confirm_year(self, year: int) -> None:
+        calendar_service.confirm_year(self.ctx.db, self.ctx.actor, year)
+        self.reload()
+
+
+

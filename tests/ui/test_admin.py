@@ -1,0 +1,68 @@
+"""The admin tab driven as an admin would: users, calendar, audit chain check."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from sqlalchemy import text
+
+from laoshan_desk.domain.roles import Role
+from laoshan_desk.services import auth
+from laoshan_desk.services import calendar as calendar_service
+from laoshan_desk.ui.admin.tab import AdminTab
+from laoshan_desk.ui.admin.users_page import UserDialog
+
+
+def test_new_user_dialog_shows_field_messages_and_creates(qtbot, ctx):
+    dialog = UserDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.ui.usernameEdit.setText("chuangkou1")
+    dialog.ui.fullNameEdit.setText("王晓燕")
+    dialog.ui.roleCombo.setCurrentIndex(list(Role).index(Role.STREET_CLERK))
+    dialog.ui.passwordEdit.setText("Window2026ok")
+    dialog.save()
+    assert "所属单位" in dialog.errors.message_for("unit")
+    assert dialog.ui.fullNameEdit.text() == "王晓燕"
+    dialog.ui.unitCombo.setCurrentIndex(1)
+    dialog.save()
+    assert dialog.user_id is not None
+    assert any(u.username == "chuangkou1" for u in auth.list_users(ctx.db, ctx.actor))
+
+
+def test_calendar_page_saves_an_override(qtbot, ctx):
+    tab = AdminTab(ctx)
+    qtbot.addWidget(tab)
+    page = tab.calendar
+    page.date_edit.setDate(QDate(2027, 2, 20))
+    page.kind_combo.setCurrentIndex(0)
+    page.note_edit.setText("春节调休上班")
+    page.save_override()
+    assert calendar_service.work_calendar(ctx.db).is_workday(dt.date(2027, 2, 20))
+    assert page.table.rowCount() == 1 and page.table.item(0, 2).text() == "春节调休上班"
+
+
+def test_audit_page_lists_and_verifies(qtbot, qtmodeltester, ctx):
+    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2027, 1, 2), True, "x")
+    tab = AdminTab(ctx)
+    qtbot.addWidget(tab)
+    page = tab.audit
+    qtmodeltester.check(page.model)
+    assert page.model.total() >= 2 and "共" in page.count_label.text()
+    page.verify()
+    assert page.result.text().startswith("✔")
+    with ctx.db.engine.begin() as c:
+        c.execute(text("UPDATE audit_record SET username = 'mallory' WHERE seq = 1"))
+    page.verify()
+    assert page.result.text().startswith("✘") and "篡改" in page.result.text()
+
+
+def test_org_page_shows_the_district(qtbot, ctx):
+    tab = AdminTab(ctx)
+    qtbot.addWidget(tab)
+    assert "街道 5 个" in tab.org.summary.text() and "网格 863 个" in tab.org.summary.text()
+    streets = tab.org.tree.topLevelItem(0)
+    assert streets.childCount() == 5
+    community = streets.child(0).child(0)
+    community.setExpanded(True)
+    assert community.childCount() > 1 and community.child(0).text(1) == "网格"

@@ -59,6 +59,7 @@ class AuditPage(QWidget):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)

@@ -96,6 +96,8 @@ class UsersPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
         for i, w in enumerate([120, 100, 120, 220, 80]):
             self.table.setColumnWidth(i, w)
         buttons = QHBoxLayout()

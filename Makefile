@@ -1,0 +1,59 @@
+# Laoshan Desk — two commands do all set-up:
+#   make run    virtual environment, install, database on first run, open the desk
+#   make test   the same set-up, then the whole suite with Qt offscreen
+# Windows: see README.md (py -m venv .venv, then .venv\Scripts\laoshan-desk).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Shared libraries the Qt wheels load (offscreen for tests, xcb for a Linux desktop).
+QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
+           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 \
+           libxcb-image0 libxcb-xinerama0 libxcb-xkb1
+
+.PHONY: run test setup demo screenshots bench forms clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "需要 Python 3.11 或更新版本 (Python 3.11+ required)"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian run  apt-get install python3-venv"; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@$(MAKE) --no-print-directory qt-libs
+	@touch $(STAMP)
+
+# Qt's wheels need a few system libraries; install them on Debian/Ubuntu when they are missing.
+.PHONY: qt-libs
+qt-libs:
+	@if ! QT_QPA_PLATFORM=offscreen $(BIN)/python -c 'from PySide6.QtWidgets import QApplication; QApplication([])' >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Qt's system libraries: $(QT_DEBS)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(QT_DEBS) >/dev/null; \
+	  else \
+	    echo "Qt cannot start: install these packages as root, then rerun:  apt-get install $(QT_DEBS)"; exit 1; \
+	  fi; \
+	fi
+
+run: $(STAMP)
+	$(BIN)/laoshan-desk $(ARGS)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# A database full of realistic sample data, and the screenshots in docs/ made from it.
+demo: $(STAMP)
+	$(BIN)/laoshan-desk init --demo
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+
+bench: $(STAMP)
+	$(BIN)/python bench/run_all.py
+
+forms: $(STAMP)
+	$(BIN)/python -m laoshan_desk.ui.forms_build
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -1,0 +1,88 @@
+"""Shared UI pieces: drafts survive a closed dialog, the PDF preview prints, the paged model pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from types import SimpleNamespace
+
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QVBoxLayout
+
+from laoshan_desk.documents import pdf
+from laoshan_desk.services import audit, drafts
+from laoshan_desk.ui.common.drafts import DraftKeeper
+from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel
+from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
+
+
+def _form(qtbot):
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    name, content, kind = QLineEdit(), QPlainTextEdit(), QComboBox()
+    kind.addItems(["民生", "发展", "执法"])
+    for w in (name, content, kind):
+        layout.addWidget(w)
+    return dialog, {"name": name, "content": content, "kind": kind}
+
+
+def test_typing_is_kept_as_a_draft_and_comes_back(qtbot, ctx):
+    _dialog, fields = _form(qtbot)
+    keeper = DraftKeeper(ctx, "test.form", fields, delay_ms=10)
+    fields["name"].setText("张三")
+    fields["content"].setPlainText("小区门口路灯不亮已经一周")
+    fields["kind"].setCurrentIndex(2)
+    qtbot.waitUntil(lambda: (drafts.load(ctx.db, ctx.actor, "test.form") or {}).get("kind") == 2, timeout=2000)
+    # The dialog is gone (crash, lock, closed by mistake); a new one gets everything back.
+    _again, fields2 = _form(qtbot)
+    keeper2 = DraftKeeper(ctx, "test.form", fields2)
+    assert keeper2.restore()
+    assert fields2["name"].text() == "张三" and fields2["kind"].currentText() == "执法"
+    assert fields2["content"].toPlainText() == "小区门口路灯不亮已经一周"
+    keeper2.discard()
+    assert drafts.load(ctx.db, ctx.actor, "test.form") is None
+    assert keeper is not None
+
+
+def test_pdf_preview_shows_and_prints_the_same_bytes(qtbot, ctx, tmp_path):
+    data = pdf.render(pdf.Notice(title="督办单", body=["请于两个工作日内办结并回复。"] * 3, date=dt.date(2026, 11, 25)))
+    printed = []
+    dialog = PdfPreviewDialog(data, "督办单", on_printed=lambda: audit.record(
+        ctx.db, ctx.actor, "print", "notice", None, "打印督办单") or printed.append(1))
+    qtbot.addWidget(dialog)
+    assert dialog.page_count() == 1
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    assert dialog.print_to(printer) == 1
+    assert printed == [1]
+    assert len(PdfReader(io.BytesIO(out.read_bytes())).pages) == 1
+    rows, _ = audit.page(ctx.db, ctx.actor, limit=1)
+    assert rows[0].action == "print"
+    dialog.save_to(tmp_path / "saved.pdf")
+    assert (tmp_path / "saved.pdf").read_bytes() == data
+
+
+def test_paged_model_fetches_pages_lazily_and_sorts_in_the_source(qtbot, qtmodeltester):
+    rows = [SimpleNamespace(n=i) for i in range(1000)]
+    calls = []
+
+    def fetch(offset, limit, sort, descending):
+        calls.append((offset, limit, sort, descending))
+        ordered = sorted(rows, key=lambda r: r.n, reverse=descending)
+        return ordered[offset:offset + limit]
+
+    model = PagedTableModel([ColumnSpec("编号", lambda r: str(r.n), sort_key="n")], fetch, lambda: len(rows),
+                            page_size=100)
+    assert model.rowCount() == 100 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 200 and calls[-1][:2] == (100, 100)
+    from PySide6.QtCore import Qt
+
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.index(0, 0).data() == "999" and model.rowCount() == 100
+    assert calls[-1] == (0, 100, "n", True)
+    qtmodeltester.check(model)

@@ -50,10 +50,12 @@ def test_audit_page_lists_and_verifies(qtbot, qtmodeltester, ctx):
     qtmodeltester.check(page.model)
     assert page.model.total() >= 2 and "共" in page.count_label.text()
     page.verify()
+    qtbot.waitUntil(lambda: page.verify_button.isEnabled(), timeout=10_000)
     assert page.result.text().startswith("✔")
     with ctx.db.engine.begin() as c:
         c.execute(text("UPDATE audit_record SET username = 'mallory' WHERE seq = 1"))
     page.verify()
+    qtbot.waitUntil(lambda: page.verify_button.isEnabled(), timeout=10_000)
     assert page.result.text().startswith("✘") and "篡改" in page.result.text()
 
 

@@ -39,8 +39,20 @@ qt-libs:
 run: $(STAMP)
 	$(BIN)/laoshan-desk $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) pg-server
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The PostgreSQL tests start a throwaway server of their own; install the server when missing.
+.PHONY: pg-server
+pg-server:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing PostgreSQL for the database tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || true; \
+	  else \
+	    echo "PostgreSQL is not installed: its tests will be skipped (apt-get install postgresql)"; \
+	  fi; \
+	fi
 
 # A database full of realistic sample data, and the screenshots in docs/ made from it.
 demo: $(STAMP)

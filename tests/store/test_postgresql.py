@@ -1,0 +1,64 @@
+"""The same schema and services on a real PostgreSQL server (the hall's shared database).
+
+The server is started by the test set-up (tests/pg_server.py) when PostgreSQL is installed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import text
+
+from tests import pg_server
+
+pytestmark = pytest.mark.skipif(pg_server.server_bin() is None,
+                                reason="PostgreSQL server not installed (apt-get install postgresql)")
+
+
+@pytest.fixture(scope="module")
+def pg_db():
+    from laoshan_desk.services import bootstrap
+    from laoshan_desk.services.context import system_actor
+
+    with pg_server.running_server() as url:
+        db = bootstrap.open_database(url)
+        bootstrap.init(db, system_actor("test"))
+        yield db
+        db.dispose()
+
+
+def test_migrations_reach_every_head(pg_db):
+    from laoshan_desk.store import migrate
+
+    assert pg_db.dialect == "postgresql"
+    assert migrate.current_revisions(pg_db) == migrate.head_revisions(pg_db)
+
+
+def test_reference_data_and_login(pg_db):
+    from laoshan_desk.services import auth, org
+
+    assert org.counts(pg_db)["grids"] == 863
+    admin = auth.create_first_admin(pg_db, "admin", "管理员", "Desk2026secure")
+    with pytest.raises(auth.LoginFailed):
+        auth.login(pg_db, "admin", "wrong-password1")
+    assert auth.login(pg_db, "admin", "Desk2026secure").user_id == admin.user_id
+
+
+def test_audit_chain_and_aware_times(pg_db):
+    from laoshan_desk.services import audit, calendar
+    from laoshan_desk.services.context import system_actor
+
+    actor = system_actor("test")
+    calendar.set_override(pg_db, actor, dt.date(2027, 2, 20), True, "调休")
+    assert calendar.work_calendar(pg_db).is_workday(dt.date(2027, 2, 20))
+    report = audit.verify_chain(pg_db, actor)
+    assert report.ok, report.message
+    rows, _ = audit.page(pg_db, actor, limit=1)
+    assert rows[0].at.utcoffset() == dt.timedelta(hours=8)
+
+
+def test_numeric_money_roundtrips_exactly(pg_db):
+    with pg_db.engine.connect() as c:
+        assert c.execute(text("SELECT CAST('1200000.05' AS NUMERIC(16,2))")).scalar() == Decimal("1200000.05")

@@ -36,8 +36,21 @@ qt-libs:
 	  fi; \
 	fi
 
-run: $(STAMP)
+run: $(STAMP) desktop-libs
 	$(BIN)/laoshan-desk $(ARGS)
+
+# A real screen on Linux uses Qt's xcb plugin, which needs more libraries than offscreen tests.
+.PHONY: desktop-libs
+desktop-libs:
+	@xcb=$$(ls $(VENV)/lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so 2>/dev/null | head -n1); \
+	if [ -n "$$xcb" ] && ldd "$$xcb" | grep -q "not found"; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Qt's desktop libraries: $(QT_DEBS)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(QT_DEBS) >/dev/null; \
+	  else \
+	    echo "Qt needs these packages for a desktop window; install them as root:  apt-get install $(QT_DEBS)"; exit 1; \
+	  fi; \
+	fi
 
 test: $(STAMP) pg-server
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -88,7 +88,7 @@ def create_first_admin(db: Database, username: str, full_name: str, password: st
         raise ValidationError("请输入姓名", field="full_name")
     check_password_strength(password, username=username)
     now = clock_now()
-    with db.session() as session:
+    with db.session(write=True) as session:
         if _admin_count(session):
             raise DeskError("管理员账户已存在")
         if session.scalar(select(User.id).where(User.username == username)):
@@ -110,7 +110,7 @@ def login(db: Database, username: str, password: str, now: dt.datetime | None = 
     now = now or clock_now()
     username = username.strip()
     failure: str | None = None
-    with db.session() as session:
+    with db.session(write=True) as session:
         attempts = settings.read(session, "lockout_attempts")
         minutes = settings.read(session, "lockout_minutes")
         user = session.scalar(select(User).where(User.username == username))

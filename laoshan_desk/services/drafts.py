@@ -17,7 +17,7 @@ def save(db: Database, actor: Actor, form_key: str, data: dict[str, Any]) -> Non
     # Not audited: a draft is the clerk's own unfinished typing, not a change to the record.
     if actor.user_id is None:
         return
-    with db.session() as session:
+    with db.session(write=True) as session:
         row = session.scalar(select(Draft).where(Draft.user_id == actor.user_id, Draft.form_key == form_key))
         if row is None:
             session.add(Draft(user_id=actor.user_id, form_key=form_key, data=jsonable(data), updated_at=clock_now()))

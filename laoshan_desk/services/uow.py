@@ -55,5 +55,5 @@ class Work:
 
 @contextlib.contextmanager
 def unit_of_work(db: Database, actor: Actor, now: dt.datetime | None = None) -> Iterator[Work]:
-    with db.session() as session:
+    with db.session(write=True) as session:
         yield Work(session=session, actor=actor, now=now or clock_now())

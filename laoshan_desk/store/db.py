@@ -24,12 +24,23 @@ def sqlite_url(path: Path) -> str:
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Take transaction control away from pysqlite (which begins only before writes, so a read
+    # and the write that depends on it would see different snapshots); SQLAlchemy's "begin"
+    # event below issues BEGIN itself.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _on_sqlite_begin(connection: Any) -> None:
+    # A writing unit of work takes the write lock at once (BEGIN IMMEDIATE): what it reads
+    # (the audit chain's last record, a row it updates) cannot change before it writes.
+    write = connection.get_execution_options().get("desk_write", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -39,6 +50,7 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -54,6 +66,7 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_factory = sessionmaker(self.engine.execution_options(desk_write=True), expire_on_commit=False)
         self.cache: dict[str, Any] = {}  # per-database caches (the calendar), cleared on change
 
     @property
@@ -75,9 +88,13 @@ class Database:
         return make_url(self.url).render_as_string(hide_password=True)
 
     @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session that commits when the block ends normally and rolls back otherwise."""
-        with self._factory() as session:
+    def session(self, write: bool = False) -> Iterator[Session]:
+        """A session that commits when the block ends normally and rolls back otherwise.
+
+        ``write=True`` for a unit of work that writes: on SQLite it holds the write lock from
+        the start, so concurrent writers queue (busy timeout) instead of conflicting.
+        """
+        with (self._write_factory if write else self._factory)() as session:
             with session.begin():
                 yield session
 

@@ -82,3 +82,29 @@ def test_upgrade_takes_an_automatic_backup_first(tmp_path, desk_home):
     taken = bootstrap.upgrade_schema(db)
     assert taken is not None and (desk_home / "backups").is_dir()
     assert not migrate.needs_upgrade(db)
+
+
+def test_two_connections_writing_at_once_keep_the_chain(db, admin):
+    """Two desks on one SQLite file: every audited write lands, the chain stays whole."""
+    from laoshan_desk.services import audit
+
+    others = [Database(db.url) for _ in range(3)]
+    errors = []
+
+    def writer(k, database):
+        try:
+            for i in range(30):
+                calendar.set_override(database, admin, dt.date(2032, 1, 1) + dt.timedelta(days=k * 100 + i), True, "并发")
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(k, d)) for k, d in enumerate(others)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for d in others:
+        d.dispose()
+    assert errors == []
+    assert len(calendar.list_overrides(db, 2032)) == 90
+    assert audit.verify_chain(db, admin).ok

@@ -16,8 +16,13 @@ class LightDelegate(QStyledItemDelegate):
     """Draws the light of ``LightRole`` before the cell's text."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        light: Any = index.data(LightRole)
-        if not isinstance(light, Light):
+        raw: Any = index.data(LightRole)
+        try:
+            # Light is a str enum: Qt hands it back as a plain str.
+            light = Light(raw) if raw else None
+        except ValueError:
+            light = None
+        if light is None:
             super().paint(painter, option, index)
             return
         painter.save()

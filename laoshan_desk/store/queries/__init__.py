@@ -1,0 +1,1 @@
+"""List queries the views page through (filtering and sorting in SQL)."""

@@ -1,10 +1,22 @@
-"""The 崂先办诉求 tab (placeholder until the area's issue fills it): toolbar and empty state."""
+"""The 崂先办诉求 tab: the queue, the dashboard, hot spots (未诉先办) and the SMS outbox, with
+intake, import and export in the toolbar. Counts show on the inner tabs and on the desk's tab."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QToolBar, QVBoxLayout, QWidget
+import uuid
+from pathlib import Path
 
-from laoshan_desk.ui.common.empty_state import EmptyState
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QToolBar, QVBoxLayout, QWidget
+
+from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.services import appeals as svc
+from laoshan_desk.services import appeals_queue as queue
+from laoshan_desk.services.appeals_exchange import ImportReport, export_ledger, import_appeals
+from laoshan_desk.ui.appeals.dashboard import DashboardWidget, HotSpotsWidget, OutboxWidget
+from laoshan_desk.ui.appeals.detail import AppealDetailDialog
+from laoshan_desk.ui.appeals.intake import IntakeDialog
+from laoshan_desk.ui.appeals.queue import QueueWidget
 from laoshan_desk.ui.context import DeskContext
 
 
@@ -14,10 +26,135 @@ class AppealsTab(QWidget):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.dialog: QWidget | None = None
         layout = QVBoxLayout(self)
         self.toolbar = QToolBar(self)
-        for text in ("受理诉求", "导入", "导出台账", "统计分析"):
-            action = self.toolbar.addAction(text)
-            action.setEnabled(False)
+        can_edit = ctx.actor.may("appeals.edit")
+        self.intake_action = self.toolbar.addAction("受理诉求", self.open_intake)
+        self.open_action = self.toolbar.addAction("查看/办理", self._open_selected)
+        self.toolbar.addSeparator()
+        self.import_action = self.toolbar.addAction("导入（青诉即办）…", self._import_dialog)
+        self.export_action = self.toolbar.addAction("导出台账…", self._export_dialog)
+        self.supervise_action = self.toolbar.addAction("超期自动督办", self.supervise_overdue)
+        for action in (self.intake_action, self.import_action):
+            action.setEnabled(can_edit)
+        self.status = QLabel()
+        self.status.setObjectName("statusLabel")
+        self.toolbar.addWidget(self.status)
         layout.addWidget(self.toolbar)
-        layout.addWidget(EmptyState("崂先办诉求", "还没有诉求。点击“受理诉求”登记群众和企业的诉求，或从青诉即办导入。"), 1)
+        self.tabs = QTabWidget(self)
+        self.queue = QueueWidget(ctx, self)
+        self.dashboard = DashboardWidget(ctx, self)
+        self.hotspots = HotSpotsWidget(ctx, self)
+        self.outbox = OutboxWidget(ctx, self)
+        self.tabs.addTab(self.queue, "诉求队列")
+        self.tabs.addTab(self.dashboard, "统计分析")
+        self.tabs.addTab(self.hotspots, "未诉先办")
+        self.tabs.addTab(self.outbox, "短信发件箱")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout.addWidget(self.tabs, 1)
+        # The outbox sends on its own every minute (queued while the gateway is offline).
+        self.sms_timer = QTimer(self)
+        self.sms_timer.setInterval(60_000)
+        self.sms_timer.timeout.connect(self._send_sms_quietly)
+        self.sms_timer.start()
+        self.queue.openRequested.connect(self.open_appeal)
+        self.queue.countChanged.connect(lambda _n: self.update_counts())
+        self.update_counts()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt name
+        super().showEvent(event)
+        self.update_counts()  # now inside the desk's QTabWidget: its tab shows the count too
+
+    def _send_sms_quietly(self) -> None:
+        try:
+            self.outbox.send_now()
+        except Exception:  # noqa: BLE001 - a timer must never take the desk down; the outbox shows state
+            import logging
+
+            logging.getLogger(__name__).exception("sending the SMS outbox failed")
+
+    # -- counts --------------------------------------------------------------------------------
+    def update_counts(self) -> dict[str, int]:
+        counts = queue.tab_counts(self.ctx.db, self.ctx.actor, self.ctx.now())
+        self.tabs.setTabText(0, f"诉求队列（待办 {counts['mine']} · 未办结 {counts['open']:,} · 红灯 {counts['red']:,}）")
+        # The desk's own tab shows the open count too (found by walking up to the QTabWidget).
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QTabWidget):
+            parent = parent.parentWidget()
+        if isinstance(parent, QTabWidget):
+            i = parent.indexOf(self)
+            if i >= 0:
+                parent.setTabText(i, f"{self.TITLE}（{counts['open']:,}）")
+        self.counts = counts
+        return counts
+
+    def _tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is self.dashboard and not self.dashboard.ranks:
+            self.dashboard.refresh()
+        elif widget is self.hotspots and not hasattr(self.hotspots, "spots"):
+            self.hotspots.refresh()
+
+    # -- actions -------------------------------------------------------------------------------
+    def open_intake(self) -> IntakeDialog:
+        dialog = IntakeDialog(self.ctx, self)
+        dialog.accepted.connect(lambda: self._after_intake(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_intake(self, dialog: IntakeDialog) -> None:
+        self.queue.reload()
+        if dialog.created is not None:
+            self.status.setText(f"已受理 {dialog.created.number}")
+            self.open_appeal(dialog.created.id)
+
+    def open_appeal(self, appeal_id: uuid.UUID) -> AppealDetailDialog:
+        dialog = AppealDetailDialog(self.ctx, appeal_id, self)
+        dialog.changed.connect(self.queue.reload)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _open_selected(self) -> None:
+        ident = self.queue.selected_id()
+        if ident is not None:
+            self.open_appeal(ident)
+
+    def import_file(self, path: Path) -> ImportReport:
+        report = import_appeals(self.ctx.db, self.ctx.actor, path, self.ctx.now())
+        msg = f"导入完成：新增 {report.imported} 件，更新 {report.updated} 件，拒绝 {len(report.rejected)} 行"
+        if report.rejected:
+            msg += "（" + "；".join(f"第{r.row}行{r.column}：{r.reason}" for r in report.rejected[:3]) + " …）"
+        self.status.setText(msg)
+        self.queue.reload()
+        return report
+
+    def export_file(self, path: Path) -> int:
+        f = self.queue.current_filter()
+        n = export_ledger(self.ctx.db, self.ctx.actor, path, self.ctx.now(), f.date_from, f.date_to)
+        self.status.setText(f"已导出 {n:,} 件到 {Path(path).name}")
+        return n
+
+    def supervise_overdue(self) -> int:
+        n = svc.supervise_overdue(self.ctx.db, self.ctx.actor, self.ctx.now())
+        self.status.setText(f"新增督办 {n} 件")
+        self.queue.reload()
+        return n
+
+    def _import_dialog(self) -> None:  # pragma: no cover - file dialog
+        path, _ = QFileDialog.getOpenFileName(self, "导入诉求", "", "Excel 工作簿 (*.xlsx)")
+        if path:
+            try:
+                self.import_file(Path(path))
+            except DeskError as exc:
+                self.status.setText(exc.message)
+
+    def _export_dialog(self) -> None:  # pragma: no cover - file dialog
+        path, _ = QFileDialog.getSaveFileName(self, "导出诉求台账", "诉求台账.xlsx", "Excel 工作簿 (*.xlsx)")
+        if path:
+            try:
+                self.export_file(Path(path))
+            except DeskError as exc:
+                self.status.setText(exc.message)

@@ -1,0 +1,94 @@
+"""``laoshan-desk appeals import|export|stats``: exchange with the city platform and the figures."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from laoshan_desk.cli._common import database, date_arg, print_json
+from laoshan_desk.services.context import system_actor
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("appeals", help="崂先办诉求：导入、导出台账、统计")
+    ap = p.add_subparsers(dest="appeals_command", required=True)
+    imp = ap.add_parser("import", help="从 Excel 导入诉求（同编号则更新）")
+    imp.add_argument("file")
+    imp.add_argument("--json", action="store_true", help="以 JSON 输出结果")
+    imp.set_defaults(handler=_import)
+    exp = ap.add_parser("export", help="导出诉求台账（.xlsx）")
+    exp.add_argument("file")
+    exp.add_argument("--from", dest="date_from", type=date_arg, metavar="DATE")
+    exp.add_argument("--to", dest="date_to", type=date_arg, metavar="DATE")
+    exp.set_defaults(handler=_export)
+    st = ap.add_parser("stats", help="统计：受理、办结、结案率、满意率、超期")
+    st.add_argument("--from", dest="date_from", type=date_arg, metavar="DATE")
+    st.add_argument("--to", dest="date_to", type=date_arg, metavar="DATE")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(handler=_stats)
+    sup = ap.add_parser("supervise", help="对超期诉求自动生成督办记录")
+    sup.set_defaults(handler=_supervise)
+
+
+def _now():  # type: ignore[no-untyped-def]
+    from laoshan_desk.domain.timeutil import now
+
+    return now()
+
+
+def _import(args: argparse.Namespace) -> int:
+    from laoshan_desk.domain.errors import ValidationError
+    from laoshan_desk.services.appeals_exchange import import_appeals
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise ValidationError(f"无法读取文件：{args.file}")
+    db = database(args)
+    report = import_appeals(db, system_actor("appeals-import"), path, _now())
+    if args.json:
+        print_json(report.as_json())
+    else:
+        print(f"新增 {report.imported} 件，更新 {report.updated} 件，拒绝 {len(report.rejected)} 行")
+        for r in report.rejected:
+            print(f"  第 {r.row} 行 [{r.column}]：{r.reason}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from laoshan_desk.services.appeals_exchange import export_ledger
+
+    db = database(args)
+    n = export_ledger(db, system_actor("appeals-export"), Path(args.file), _now(), args.date_from, args.date_to)
+    print(f"已导出 {n} 件诉求到 {args.file}")
+    return 0
+
+
+def _rate(value: Any) -> float | None:
+    from laoshan_desk.domain.appeals import quantize_rate
+
+    q = quantize_rate(value)
+    return None if q is None else float(q)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from laoshan_desk.domain.appeals import format_rate
+    from laoshan_desk.services.appeals_stats import statistics
+
+    db = database(args)
+    st = statistics(db, system_actor("appeals-stats"), _now(), args.date_from, args.date_to)
+    if args.json:
+        print_json({"received": st.received, "finished": st.finished, "closure_rate": _rate(st.closure_rate),
+                    "rated": st.rated, "satisfaction_rate": _rate(st.satisfaction_rate), "overdue": st.overdue})
+    else:
+        print(f"受理 {st.received} 件，办结 {st.finished} 件，结案率 {format_rate(st.closure_rate)}；"
+              f"回访 {st.rated} 件，满意率 {format_rate(st.satisfaction_rate)}；超期 {st.overdue} 件")
+    return 0
+
+
+def _supervise(args: argparse.Namespace) -> int:
+    from laoshan_desk.services.appeals import supervise_overdue
+
+    n = supervise_overdue(database(args), system_actor("appeals-supervise"), _now())
+    print(f"新增督办 {n} 件")
+    return 0

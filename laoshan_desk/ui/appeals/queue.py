@@ -1,0 +1,254 @@
+"""The appeal queue: filter bar and a lazy table (PagedTableModel) filtered and sorted in SQL."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QDate, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laoshan_desk.domain.appeals import AppealKind, Channel
+from laoshan_desk.services import appeals_queue as queue
+from laoshan_desk.services import org
+from laoshan_desk.domain.lights import Light
+from laoshan_desk.ui.common.paged_model import ColumnSpec, LightRole, PagedTableModel, RowRole
+from laoshan_desk.ui.context import DeskContext
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _dt(value: Any) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def queue_columns() -> list[ColumnSpec]:
+    return [
+        ColumnSpec("灯", lambda r: r.light.label, None, light=lambda r: r.light, width=64),
+        ColumnSpec("诉求编号", lambda r: r.number + (" 督" if r.supervised else ""), "number", width=140),
+        ColumnSpec("受理时间", lambda r: _dt(r.received_at), "received_at", width=122),
+        ColumnSpec("类型", lambda r: r.kind_label, "kind", width=50),
+        ColumnSpec("渠道", lambda r: r.channel_label, "channel", width=98),
+        ColumnSpec("状态", lambda r: r.status_label, "status", width=62),
+        ColumnSpec("街道", lambda r: r.street, "street", width=84),
+        ColumnSpec("社区（村）", lambda r: r.community, None, width=100),
+        ColumnSpec("承办单位", lambda r: r.unit, "unit", width=120),
+        ColumnSpec("诉求人", lambda r: r.appellant, "appellant", width=64),
+        ColumnSpec("诉求内容", lambda r: r.content, None, width=260),
+        ColumnSpec("响应倒计时", lambda r: r.response_text, "response_limit", light=lambda r: r.response_light, width=124),
+        ColumnSpec("办结倒计时", lambda r: r.completion_text, "completion_limit", light=lambda r: r.completion_light,
+                   width=150),
+        ColumnSpec("办结时限", lambda r: r.completion_limit.isoformat(), "completion_limit", width=92),
+        ColumnSpec("满意度", lambda r: r.satisfaction_label, "satisfaction", width=70),
+    ]
+
+
+class AppealLightDelegate(QStyledItemDelegate):
+    """Paints a light dot and the cell text. The shared LightDelegate checks
+    ``isinstance(value, Light)``, but PySide hands a ``str``-based enum back through QVariant as a
+    plain str, so it never paints; this one turns the str back into a Light."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        value = index.data(LightRole)
+        try:
+            light = Light(value) if value else None
+        except ValueError:
+            light = None
+        if light is None:
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            option.text = ""
+            style.drawControl(style.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        rect = option.rect
+        d = min(12, rect.height() - 8)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#" + light.rgb))
+        painter.drawEllipse(QRectF(rect.x() + 6, rect.y() + (rect.height() - d) / 2, d, d))
+        painter.setPen(option.palette.text().color())
+        text = index.data(Qt.ItemDataRole.DisplayRole) or light.label
+        painter.drawText(rect.adjusted(6 + d + 6, 0, -2, 0), int(Qt.AlignmentFlag.AlignVCenter), str(text))
+        painter.restore()
+
+
+class QueueWidget(QWidget):
+    """Filter bar + table. ``openRequested(id)`` when a row is double-clicked."""
+
+    openRequested = Signal(object)
+    countChanged = Signal(int)
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        row1 = QHBoxLayout()
+        self.scope = QComboBox()
+        for code, label in queue.SCOPES.items():
+            self.scope.addItem(label, code)
+        self.scope.setCurrentIndex(2)
+        self.kind = self._combo("全部类型", AppealKind.choices())
+        self.status = self._combo("全部状态", queue.status_choices())
+        self.channel = self._combo("全部渠道", Channel.choices())
+        self.light = self._combo("全部灯色", list(queue.LIGHTS.items()))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("搜索内容、姓名（拼音首字母）、编号、电话")
+        self.search.setClearButtonEnabled(True)
+        for w in (self.scope, self.kind, self.status, self.channel, self.light):
+            row1.addWidget(w)
+        row1.addWidget(self.search, 1)
+        layout.addLayout(row1)
+
+        row2 = QHBoxLayout()
+        self.street = QComboBox()
+        self.street.addItem("全部街道", None)
+        for u in org.units(ctx.db, "street"):
+            self.street.addItem(u.name, u.id)
+        self.community = QComboBox()
+        self.community.addItem("全部社区（村）", None)
+        self.community.setMinimumWidth(140)
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.unit.addItem("全部承办单位", None)
+        for kind in ("street", "department"):
+            for u in org.units(ctx.db, kind):
+                self.unit.addItem(u.name, u.id)
+        self.unit.setMinimumWidth(170)
+        self.use_dates = QCheckBox("受理日期")
+        today = QDate(ctx.today().year, ctx.today().month, ctx.today().day)
+        self.date_from = QDateEdit(today.addMonths(-1))
+        self.date_to = QDateEdit(today)
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+            d.setEnabled(False)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        for w in (self.street, self.community, self.unit, self.use_dates, self.date_from, QLabel("至"), self.date_to):
+            row2.addWidget(w)
+        row2.addStretch(1)
+        row2.addWidget(self.count_label)
+        layout.addLayout(row2)
+
+        self.columns = queue_columns()
+        self.model = PagedTableModel(self.columns, self._fetch, self._count, page_size=200, parent=self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSortingEnabled(True)
+        self.view.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        vh = self.view.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(24)
+        vh.hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for i, w in enumerate(self.model.column_widths()):
+            self.view.setColumnWidth(i, w)
+        self._delegate = AppealLightDelegate(self.view)
+        for i, c in enumerate(self.columns):
+            if c.light is not None:
+                self.view.setItemDelegateForColumn(i, self._delegate)
+        self.view.doubleClicked.connect(self._open)
+        layout.addWidget(self.view, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(self.reload)
+        for combo in (self.scope, self.kind, self.status, self.channel, self.light, self.community, self.unit):
+            combo.currentIndexChanged.connect(self.reload)
+        self.street.currentIndexChanged.connect(self._street_changed)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self.reload)
+        self.use_dates.toggled.connect(self._dates_toggled)
+        self.date_from.dateChanged.connect(self.reload)
+        self.date_to.dateChanged.connect(self.reload)
+        self._show_count()
+
+    @staticmethod
+    def _combo(all_label: str, choices: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(all_label, None)
+        for code, label in choices:
+            combo.addItem(label, code)
+        return combo
+
+    # -- filter ------------------------------------------------------------------------------
+    def current_filter(self) -> queue.QueueFilter:
+        dates = self.use_dates.isChecked()
+        return queue.QueueFilter(
+            scope=self.scope.currentData() or "all", kind=self.kind.currentData(), status=self.status.currentData(),
+            channel=self.channel.currentData(), street_id=self.street.currentData(),
+            community_id=self.community.currentData(), unit_id=self.unit.currentData(), light=self.light.currentData(),
+            date_from=self.date_from.date().toPython() if dates else None,
+            date_to=self.date_to.date().toPython() if dates else None,
+            text=self.search.text().strip() or None)
+
+    def _street_changed(self) -> None:
+        self.community.blockSignals(True)
+        self.community.clear()
+        self.community.addItem("全部社区（村）", None)
+        street_id = self.street.currentData()
+        if street_id is not None:
+            for u in org.units(self.ctx.db, "community", parent_id=street_id):
+                self.community.addItem(u.name, u.id)
+        self.community.blockSignals(False)
+        self.reload()
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.reload()
+
+    def _fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> list[queue.AppealRow]:
+        if sort is None:
+            sort, descending = "received_at", True
+        return queue.page(self.ctx.db, self.ctx.actor, self.current_filter(), self.ctx.now(), offset=offset,
+                          limit=limit, sort=sort, descending=descending)
+
+    def _count(self) -> int:
+        return queue.count(self.ctx.db, self.ctx.actor, self.current_filter(), self.ctx.now())
+
+    def reload(self) -> None:
+        self._debounce.stop()
+        self.model.reload()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        total = self.model.total()
+        self.count_label.setText(f"共 {total:,} 件")
+        self.countChanged.emit(total)
+
+    def _open(self, index: Any) -> None:
+        row = self.model.data(index, RowRole)
+        if row is not None:
+            self.openRequested.emit(row.id)
+
+    def selected_id(self) -> uuid.UUID | None:
+        index = self.view.currentIndex()
+        row = self.model.data(index, RowRole) if index.isValid() else None
+        return row.id if row is not None else None

@@ -1,0 +1,44 @@
+"""`laoshan-desk appeals import|export|stats` as the issue specifies."""
+
+from __future__ import annotations
+
+import json
+
+from openpyxl import Workbook, load_workbook
+
+from laoshan_desk.cli import main
+
+
+def _db_url(db) -> str:  # type: ignore[no-untyped-def]
+    return db.url
+
+
+def test_import_stats_export(db, admin, tmp_path, capsys):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["诉求内容", "诉求编号", "受理时间", "诉求类型", "诉求渠道", "街道", "承办层级", "办结时间", "满意度"])
+    ws.append(["路灯不亮", "C1", "2026-11-02 09:00", "民生", "电话", "沙子口街道", "街道", "2026-11-03 09:00", "满意"])
+    ws.append(["噪音扰民", "C2", "2026-11-02 10:00", "民生", "电话", "沙子口街道", "街道", None, None])
+    ws.append(["坏行", "C3", "昨天", "民生", "电话", "沙子口街道", "街道", None, None])
+    path = tmp_path / "in.xlsx"
+    wb.save(path)
+    assert main(["--db", db.url, "appeals", "import", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out == {"imported": 2, "updated": 0, "rejected": [{"row": 4, "column": "受理时间", "reason": out["rejected"][0]["reason"]}]}
+    assert main(["--db", db.url, "appeals", "stats", "--from", "2026-11-01", "--to", "2026-11-30", "--json"]) == 0
+    st = json.loads(capsys.readouterr().out)
+    assert st["received"] == 2 and st["finished"] == 1 and st["closure_rate"] == 0.5
+    assert st["rated"] == 1 and st["satisfaction_rate"] == 1.0 and isinstance(st["overdue"], int)
+    ledger = tmp_path / "ledger.xlsx"
+    assert main(["--db", db.url, "appeals", "export", str(ledger), "--from", "2026-11-01"]) == 0
+    assert load_workbook(ledger).active.max_row == 3
+
+
+def test_unreadable_file_exits_2_with_one_line(db, admin, tmp_path, capsys):
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"\x00\x01garbage")
+    assert main(["--db", db.url, "appeals", "import", str(bad), "--json"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err and "\n" not in err
+    assert main(["--db", db.url, "appeals", "import", str(tmp_path / "missing.xlsx")]) == 2
+    assert main(["--db", db.url, "appeals", "stats", "--from", "2026-13-01"]) == 2

@@ -1,10 +1,39 @@
-"""The 审批点菜单 tab (placeholder until the area's issue fills it): toolbar and empty state."""
+"""The 审批点菜单 tab: the project list with lights beside the selected project's page, and the
+toolbar for a new project (ordering from the menu), the catalog, the daily dispatch, the weekly
+bulletin and verifying a certificate."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QToolBar, QVBoxLayout, QWidget
+import uuid
+from typing import Any
 
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laoshan_desk.services import approvals as svc
+from laoshan_desk.ui.approvals.dialogs import (
+    BulletinDialog,
+    CatalogDialog,
+    DispatchDialog,
+    NewProjectDialog,
+    VerifyDialog,
+    setup_table,
+)
+from laoshan_desk.ui.approvals.models import PROJECT_COLUMNS
+from laoshan_desk.ui.approvals.project_page import ProjectPage
 from laoshan_desk.ui.common.empty_state import EmptyState
+from laoshan_desk.ui.common.paged_model import PagedTableModel
 from laoshan_desk.ui.context import DeskContext
 
 
@@ -16,8 +45,122 @@ class ApprovalsTab(QWidget):
         self.ctx = ctx
         layout = QVBoxLayout(self)
         self.toolbar = QToolBar(self)
-        for text in ("新建项目", "事项库", "日调度", "周通报"):
+        self.actions_: dict[str, Any] = {}
+        for key, text, slot in (("new", "新建项目", self.new_project), ("catalog", "事项库", self.open_catalog),
+                                ("dispatch", "日调度", self.open_dispatch), ("bulletin", "周通报", self.open_bulletin),
+                                ("verify", "核验证照", self.open_verify), ("refresh", "刷新", self.refresh)):
             action = self.toolbar.addAction(text)
-            action.setEnabled(False)
+            action.triggered.connect(slot)
+            self.actions_[key] = action
+        self.actions_["new"].setEnabled(ctx.actor.may("approvals.edit"))
         layout.addWidget(self.toolbar)
-        layout.addWidget(EmptyState("审批点菜单", "还没有项目。点击“新建项目”，从点菜单中为企业选择审批事项，系统将倒排工期并生成一次告知书。"), 1)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("查找项目、企业、信用代码")
+        self.search.textChanged.connect(self.refresh)
+        self.model = PagedTableModel(PROJECT_COLUMNS, self._fetch, self._count, page_size=100, parent=self)
+        self.list_view = QTableView()
+        setup_table(self.list_view, self.model)
+        self.list_view.horizontalHeader().setSortIndicatorShown(True)
+        self.list_view.horizontalHeader().setSectionsClickable(True)
+        self.list_view.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
+        self.list_view.selectionModel().selectionChanged.connect(self._selected)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.list_view, 1)
+        self.count_label = QLabel()
+        left_layout.addWidget(self.count_label)
+
+        self.page = ProjectPage(ctx)
+        self.page.changed.connect(self._list_changed)
+        self.empty = EmptyState("审批点菜单", "还没有项目。点击“新建项目”，从点菜单中为企业选择审批事项，系统将倒排工期并生成一次告知书。")
+        self.hint = EmptyState("审批点菜单", "在左侧选择一个项目，查看事项、金牌团队、挂图和专班台账。")
+        self.stack = QStackedWidget()
+        for w in (self.empty, self.hint, self.page):
+            self.stack.addWidget(w)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setSizes([430, 1000])
+        body = QHBoxLayout()
+        body.addWidget(self.splitter)
+        layout.addLayout(body, 1)
+        self.refresh()
+
+    # -- list ----------------------------------------------------------------------------------
+    def _fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> list[svc.ProjectRow]:
+        return svc.list_projects(self.ctx.db, self.ctx.actor, today=self.ctx.today(), text=self.search.text() or None,
+                                 offset=offset, limit=limit, sort=sort, descending=descending)
+
+    def _count(self) -> int:
+        return svc.count_projects(self.ctx.db, self.ctx.actor, text=self.search.text() or None)
+
+    def refresh(self) -> None:
+        current = self.page.view.id if self.page.view is not None else None
+        self.model.reload()
+        total = self.model.total()
+        self.count_label.setText(f"共 {total} 个项目")
+        if current is not None and self.select_project(current):
+            return
+        self.stack.setCurrentWidget(self.empty if total == 0 and not self.search.text() else self.hint)
+
+    def _list_changed(self) -> None:
+        current = self.page.view.id if self.page.view is not None else None
+        self.model.reload()
+        if current is not None:
+            row = self._row_of(current)
+            if row is not None:
+                self.list_view.selectionModel().blockSignals(True)
+                self.list_view.selectRow(row)
+                self.list_view.selectionModel().blockSignals(False)
+
+    def _row_of(self, project_id: uuid.UUID) -> int | None:
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).id == project_id:
+                return row
+        return None
+
+    def select_project(self, project_id: uuid.UUID) -> bool:
+        row = self._row_of(project_id)
+        if row is None:
+            return False
+        self.list_view.selectRow(row)
+        self.open_project(project_id)
+        return True
+
+    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = {i.row() for i in selected.indexes()}
+        if rows:
+            self.open_project(self.model.row_at(min(rows)).id)
+
+    def open_project(self, project_id: uuid.UUID) -> None:
+        self.page.show_project(project_id)
+        self.stack.setCurrentWidget(self.page)
+
+    # -- toolbar -------------------------------------------------------------------------------
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Show a dialog modally (tests replace this to fill and save it)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def new_project(self) -> uuid.UUID | None:
+        dialog = NewProjectDialog(self.ctx, self)
+        if self.run_dialog(dialog) and dialog.project_id is not None:
+            self.search.clear()
+            self.refresh()
+            self.select_project(dialog.project_id)
+            return dialog.project_id
+        return None
+
+    def open_catalog(self) -> None:
+        self.run_dialog(CatalogDialog(self.ctx, self))
+
+    def open_dispatch(self) -> None:
+        self.run_dialog(DispatchDialog(self.ctx, self))
+
+    def open_bulletin(self) -> None:
+        self.run_dialog(BulletinDialog(self.ctx, self))
+
+    def open_verify(self) -> None:
+        self.run_dialog(VerifyDialog(self.ctx, self))

@@ -1,0 +1,260 @@
+"""审批点菜单 commands.
+
+    laoshan-desk [--db URL] approvals plan FILE.json [--json]   create a project, print its schedule
+    laoshan-desk [--db URL] approvals dispatch [--date D] [--json]   the morning call's list
+    laoshan-desk [--db URL] verify CODE [--json]                 is a printed certificate genuine?
+    laoshan-desk [--db URL] report weekly --week 2026-W48 --out FILE.xlsx [--pdf FILE.pdf]
+
+``plan`` reads ``{"project", "enterprise", "credit_code", "street", "start_date", "target_date",
+"items": [{"code", "name"?, "class", "days"?, "after"?}]}``; a code found in the catalog takes its
+name, days and prerequisites from there unless the file gives them. A bad file ends with exit
+status 2 and one line on stderr, and nothing is stored: the file is checked before the database
+is opened, and the project is written in one transaction after the schedule was computed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from laoshan_desk.cli._common import database, date_arg, print_json
+from laoshan_desk.domain.errors import ValidationError
+
+CLASSES = ("must_do", "self_handled", "not_needed")
+REQUIRED = ("project", "enterprise", "credit_code", "street", "start_date", "target_date", "items")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("approvals", help="审批点菜单：建项目并倒排工期、日调度")
+    a_sub = p.add_subparsers(dest="approvals_command", required=True, parser_class=type(p))
+    plan = a_sub.add_parser("plan", help="按 FILE.json 建立项目并打印倒排工期")
+    plan.add_argument("file", metavar="FILE.json")
+    plan.add_argument("--json", action="store_true", help="以 JSON 输出")
+    plan.set_defaults(handler=_plan)
+    disp = a_sub.add_parser("dispatch", help="日调度：今日到期、2个工作日内到期和超期的事项")
+    disp.add_argument("--date", type=date_arg, default=None, help="调度日期（默认今天）")
+    disp.add_argument("--department", default=None)
+    disp.add_argument("--json", action="store_true")
+    disp.set_defaults(handler=_dispatch)
+
+    v = sub.add_parser("verify", help="核验证照：核验码是否真实有效")
+    v.add_argument("code", metavar="CODE")
+    v.add_argument("--json", action="store_true")
+    v.set_defaults(handler=_verify)
+
+    report = sub.choices.get("report") if hasattr(sub, "choices") else None
+    if report is None:
+        report = sub.add_parser("report", help="报表（供定时任务调用）")
+        report.add_subparsers(dest="report_command", required=True, parser_class=type(report))
+    r_sub = next(a for a in report._subparsers._group_actions if isinstance(a, argparse._SubParsersAction))  # noqa: SLF001
+    weekly = r_sub.add_parser("weekly", help="审批点菜单周通报（Excel，可选 PDF）")
+    weekly.add_argument("--week", default=None, help="ISO 周次，如 2026-W48（默认本周）")
+    weekly.add_argument("--out", required=True, metavar="FILE.xlsx")
+    weekly.add_argument("--pdf", default=None, metavar="FILE.pdf")
+    weekly.set_defaults(handler=_weekly)
+
+
+# -- plan --------------------------------------------------------------------------------------
+def _text(data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError(f"字段 {key} 应为非空字符串")
+    return value.strip()
+
+
+def _date(data: dict[str, Any], key: str) -> dt.date:
+    value = data.get(key)
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationError(f"字段 {key} 应为 YYYY-MM-DD 日期：{value!r}") from None
+
+
+def read_plan_file(path: Path) -> tuple[Any, list[Any]]:
+    """The file as a ProjectInput, checked for shape, dates, USCC and classes (no database)."""
+    from laoshan_desk.domain.identifiers import normalize_uscc
+    from laoshan_desk.services.approvals import OrderLine, ProjectInput
+
+    try:
+        raw = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ValidationError(f"文件不存在：{path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"无法读取文件 {path}：{exc.__class__.__name__}") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"{Path(path).name} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）") from None
+    if not isinstance(data, dict):
+        raise ValidationError("文件内容应为 JSON 对象")
+    missing = [k for k in REQUIRED if k not in data]
+    if missing:
+        raise ValidationError("缺少字段：" + "、".join(missing))
+    start, target = _date(data, "start_date"), _date(data, "target_date")
+    if target <= start:
+        raise ValidationError(f"target_date {target.isoformat()} 须晚于 start_date {start.isoformat()}")
+    credit = normalize_uscc(data.get("credit_code"), field="credit_code")
+    items = data.get("items")
+    if not isinstance(items, list) or not items:
+        raise ValidationError("items 应为非空列表")
+    lines = []
+    for n, row in enumerate(items, start=1):
+        if not isinstance(row, dict):
+            raise ValidationError(f"items 第 {n} 项应为对象")
+        code = row.get("code")
+        if not isinstance(code, str) or not code.strip():
+            raise ValidationError(f"items 第 {n} 项缺少 code")
+        cls = row.get("class")
+        if cls not in CLASSES:
+            raise ValidationError(f"事项 {code} 的 class 应为 must_do、self_handled 或 not_needed：{cls!r}")
+        name = row.get("name")
+        if name is not None and (not isinstance(name, str) or not name.strip()):
+            raise ValidationError(f"事项 {code} 的 name 应为非空字符串")
+        days = row.get("days")
+        if days is not None and (isinstance(days, bool) or not isinstance(days, int) or days < 1):
+            raise ValidationError(f"事项 {code} 的 days 应为至少 1 的整数：{days!r}")
+        after = row.get("after")
+        if after is not None and (not isinstance(after, list) or not all(isinstance(a, str) and a.strip() for a in after)):
+            raise ValidationError(f"事项 {code} 的 after 应为事项编码列表")
+        lines.append(OrderLine(code=code.strip(), classification=cls, reason=str(row.get("reason") or ""),
+                               name=name.strip() if name else None, days=days,
+                               after=tuple(a.strip() for a in after) if after is not None else None,
+                               department=row.get("department"), responsible=str(row.get("responsible") or "")))
+    contact = data.get("contact") if isinstance(data.get("contact"), dict) else {}
+    project = ProjectInput(
+        name=_text(data, "project"), enterprise=_text(data, "enterprise"), credit_code=credit,
+        street=_text(data, "street"), start_date=start, target_date=target, items=lines,
+        contact_name=str(contact.get("name") or ""), contact_phone=str(contact.get("phone") or ""),
+        project_type=str(data.get("project_type") or ""), address=str(data.get("address") or ""))
+    return project, lines
+
+
+def plan_output(view: Any, result: Any) -> dict[str, Any]:
+    """The issue's output shape: dates YYYY-MM-DD; items that are not scheduled have null dates."""
+    items = []
+    for i in view.items:
+        s = result.get(i.code)
+        items.append({
+            "code": i.code, "name": i.name, "class": i.classification,
+            "earliest_start": s.earliest_start.isoformat() if s else None,
+            "earliest_finish": s.earliest_finish.isoformat() if s else None,
+            "latest_start": s.latest_start.isoformat() if s else None,
+            "latest_finish": s.latest_finish.isoformat() if s else None,
+            "slack_days": s.slack_days if s else None,
+            "light": i.light.value,
+        })
+    return {"project_id": str(view.id), "feasible": result.feasible, "critical_path": list(result.critical_path),
+            "items": items}
+
+
+def _ensure_reference(db: Any) -> None:
+    """A brand-new database gets the reference data (streets, catalog) that intake needs."""
+    from laoshan_desk.services import bootstrap, org
+    from laoshan_desk.services.approvals_catalog import list_catalog
+    from laoshan_desk.services.context import system_actor
+
+    if not org.units(db, "street") or not list_catalog(db):
+        bootstrap.init(db, system_actor("init"))
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from laoshan_desk.domain import timeutil
+    from laoshan_desk.services import approvals as svc
+    from laoshan_desk.services.context import system_actor
+
+    project, _lines = read_plan_file(Path(args.file))  # before the database is touched
+    db = database(args)
+    _ensure_reference(db)
+    actor = system_actor("approvals")
+    project_id = svc.create_project(db, actor, project)
+    today = timeutil.now().date()
+    view = svc.project_detail(db, actor, project_id, today=today)
+    result = svc.project_schedule(db, actor, project_id)
+    out = plan_output(view, result)
+    if args.json:
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print(f"项目 {view.number}：{view.name}（{out['project_id']}）")
+    print(f"{'可行' if out['feasible'] else '不可行'}；关键路径：{' → '.join(out['critical_path']) or '—'}")
+    print(f"{'编码':<8}{'最早开始':<12}{'最早完成':<12}{'最迟开始':<12}{'最迟完成':<12}{'机动':>4}  亮灯  事项")
+    for row in out["items"]:
+        if row["earliest_start"] is None:
+            print(f"{row['code']:<8}{'—':<12}{'—':<12}{'—':<12}{'—':<12}{'':>4}  {'':4}  {row['name']}（{row['class']}）")
+        else:
+            print(f"{row['code']:<8}{row['earliest_start']:<12}{row['earliest_finish']:<12}{row['latest_start']:<12}"
+                  f"{row['latest_finish']:<12}{row['slack_days']:>4}  {row['light']:<6}{row['name']}")
+    return 0
+
+
+# -- dispatch ----------------------------------------------------------------------------------
+def _dispatch(args: argparse.Namespace) -> int:
+    from laoshan_desk.domain import timeutil
+    from laoshan_desk.services import approvals_reports as reports
+    from laoshan_desk.services.context import system_actor
+
+    db = database(args)
+    report = reports.dispatch(db, system_actor("dispatch"), args.date or timeutil.now().date(),
+                              department=args.department)
+    if args.json:
+        print_json({"date": report.today, "rows": [
+            {"project": r.project_name, "code": r.code, "name": r.name, "department": r.department,
+             "responsible": r.responsible, "status": r.status_label, "node_date": r.node_date,
+             "latest_finish": r.latest_finish, "bucket": r.bucket, "days_left": r.days_left, "light": r.light.value}
+            for r in report.rows]})
+        return 0
+    print(f"日调度 {report.today.isoformat()}：超期 {report.count('late')}，计划不可行 {report.count('infeasible')}，"
+          f"今日到期 {report.count('today')}，2个工作日内到期 {report.count('soon')}")
+    for department, rows in report.by_department().items():
+        print(f"【{department}】")
+        for r in rows:
+            print(f"  {r.bucket_label}  {r.project_name}  {r.code} {r.name}  责任人：{r.responsible or '—'}  "
+                  f"最迟完成：{r.latest_finish.isoformat() if r.latest_finish else '—'}")
+    return 0
+
+
+# -- verify ------------------------------------------------------------------------------------
+def _verify(args: argparse.Namespace) -> int:
+    from laoshan_desk.services import approvals_certificates as certs
+
+    db = database(args)
+    verdict = certs.verify(db, args.code)
+    c = verdict.certificate
+    if args.json:
+        print_json({"status": verdict.status, "message": verdict.message, "code": verdict.code,
+                    "certificate": None if c is None else {
+                        "number": c.number, "title": c.title, "holder": c.holder, "credit_code": c.credit_code,
+                        "item": f"{c.item_code} {c.item_name}", "department": c.department, "issued_on": c.issued_on,
+                        "revoked": c.revoked}})
+    else:
+        print(verdict.message)
+        if c is not None:
+            print(f"证照：{c.title}  编号：{c.number}")
+            print(f"持证单位：{c.holder}（{c.credit_code}）")
+            print(f"发证部门：{c.department}  发证日期：{c.issued_on.isoformat()}")
+            if c.revoked:
+                print(f"撤销原因：{c.revoked_reason}")
+    return 0 if verdict.genuine else 1
+
+
+# -- weekly bulletin ---------------------------------------------------------------------------
+def _weekly(args: argparse.Namespace) -> int:
+    from laoshan_desk.domain import timeutil
+    from laoshan_desk.services import approvals_reports as reports
+    from laoshan_desk.services.context import system_actor
+
+    week = args.week or reports.week_of(timeutil.now().date())
+    reports.parse_week(week)  # a bad week is refused before the database is opened
+    db = database(args)
+    bulletin = reports.write_bulletin(db, system_actor("report"), week, Path(args.out),
+                                      Path(args.pdf) if args.pdf else None, today=timeutil.now().date())
+    t = bulletin.totals
+    rate = "—" if t["rate"] is None else f"{t['rate'] * 100:.2f}%"
+    print(f"周通报 {bulletin.week}（{bulletin.start.isoformat()}～{bulletin.end.isoformat()}）：项目 {t['projects']} 个，"
+          f"本周销号 {t['done_this_week']} 项，超期 {len(bulletin.late)} 项，按期率 {rate}")
+    print(f"已写入 {args.out}" + (f" 和 {args.pdf}" if args.pdf else ""))
+    return 0

@@ -1,0 +1,196 @@
+"""Table models of the 审批点菜单 tab: a small in-memory model over service rows, and the column
+specs of each table (items, team, log, dispatch, catalog, project list)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from laoshan_desk.domain.lights import Light
+from laoshan_desk.ui.common.paged_model import ColumnSpec, LightRole, RowRole
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+CENTER = Qt.AlignmentFlag.AlignCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def d(day: dt.date | None) -> str:
+    return day.isoformat() if day else "—"
+
+
+class RowsModel(QAbstractTableModel):
+    """A fixed list of plain rows (a project's items, its team, the day's dispatch): small lists,
+    so they are held whole; :meth:`set_rows` replaces them after each change."""
+
+    def __init__(self, columns: list[ColumnSpec], rows: Sequence[Any] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._rows: list[Any] = list(rows)
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        column = self._columns[index.column()]
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align)
+        if role == LightRole:
+            return column.light(row) if column.light is not None else None
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
+            colour = column.foreground(row)
+            return QColor("#" + colour) if colour else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.text(row)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._columns[section].header if 0 <= section < len(self._columns) else None
+        return section + 1
+
+    def column_widths(self) -> list[int]:
+        return [c.width for c in self._columns]
+
+
+def _light_text(light: Light, done: bool = False) -> str:
+    return "已销号" if done else light.label
+
+
+ITEM_COLUMNS = [
+    ColumnSpec("亮灯", lambda r: _light_text(r.light, r.done) if r.must_do else "", light=lambda r: r.light if r.must_do else None, width=74),
+    ColumnSpec("编码", lambda r: r.code, width=62),
+    ColumnSpec("事项", lambda r: r.name + (" ★" if r.critical else ""), width=260),
+    ColumnSpec("分类", lambda r: r.class_label, width=66,
+               foreground=lambda r: None if r.must_do else "888888"),
+    ColumnSpec("办理部门", lambda r: r.department, width=130),
+    ColumnSpec("责任人", lambda r: r.responsible or "—", width=64),
+    ColumnSpec("状态", lambda r: r.status_label if r.must_do else "—", width=70),
+    ColumnSpec("节点日期", lambda r: d(r.node_date) + (" 〔调〕" if r.pinned else ""), width=110),
+    ColumnSpec("最迟完成", lambda r: d(r.latest_finish), width=90),
+    ColumnSpec("机动", lambda r: "" if r.slack_days is None else str(r.slack_days), align=RIGHT, width=44),
+    ColumnSpec("办结", lambda r: d(r.finished_on) if r.finished_on else "", width=90),
+    ColumnSpec("可发证", lambda r: "可发证" if r.ready else "", width=60, foreground=lambda r: "2E9D46" if r.ready else None),
+    ColumnSpec("理由", lambda r: r.reason, width=300),
+]
+
+TEAM_COLUMNS = [
+    ColumnSpec("角色", lambda r: r.role_label, width=80),
+    ColumnSpec("姓名", lambda r: r.name, width=80),
+    ColumnSpec("职务", lambda r: r.title, width=180),
+    ColumnSpec("部门", lambda r: r.department, width=160),
+    ColumnSpec("电话", lambda r: r.phone, width=120),
+]
+
+LOG_COLUMNS = [
+    ColumnSpec("类型", lambda r: r.kind_label, width=70),
+    ColumnSpec("日期", lambda r: d(r.on), width=90),
+    ColumnSpec("名称 / 地点 / 问题", lambda r: r.title, width=320),
+    ColumnSpec("内容", lambda r: r.detail, width=240),
+    ColumnSpec("部门", lambda r: "、".join(r.departments), width=150),
+    ColumnSpec("责任人", lambda r: r.owner, width=70),
+    ColumnSpec("解决", lambda r: (d(r.solved_on) if r.solved_on else "未解决") if r.kind == "problem" else "", width=90,
+               foreground=lambda r: "D6322F" if r.kind == "problem" and not r.solved_on else None),
+]
+
+DISPATCH_COLUMNS = [
+    ColumnSpec("情况", lambda r: r.bucket_label, light=lambda r: r.light, width=120),
+    ColumnSpec("办理部门", lambda r: r.department, width=140),
+    ColumnSpec("项目", lambda r: r.project_name, width=200),
+    ColumnSpec("事项", lambda r: f"{r.code} {r.name}", width=280),
+    ColumnSpec("责任人", lambda r: r.responsible or "—", width=70),
+    ColumnSpec("状态", lambda r: r.status_label, width=80),
+    ColumnSpec("节点日期", lambda r: d(r.node_date), width=90),
+    ColumnSpec("最迟完成", lambda r: d(r.latest_finish), width=90),
+    ColumnSpec("剩余工作日", lambda r: str(r.days_left), align=RIGHT, width=80),
+]
+
+CATALOG_COLUMNS = [
+    ColumnSpec("编码", lambda r: r.code, width=62),
+    ColumnSpec("事项名称", lambda r: r.name, width=280),
+    ColumnSpec("实施部门", lambda r: r.department, width=140),
+    ColumnSpec("法定", lambda r: str(r.statutory_days), align=RIGHT, width=44),
+    ColumnSpec("承诺", lambda r: str(r.committed_days), align=RIGHT, width=44),
+    ColumnSpec("前置事项", lambda r: "、".join(r.prerequisites), width=140),
+    ColumnSpec("预审", lambda r: "是" if r.pre_review else "否", width=44),
+    ColumnSpec("踏勘", lambda r: "是" if r.site_inspection else "否", width=44),
+    ColumnSpec("证照", lambda r: r.certificate or "", width=160),
+    ColumnSpec("启用", lambda r: "是" if r.active else "停用", width=44,
+               foreground=lambda r: None if r.active else "D6322F"),
+]
+
+PROJECT_COLUMNS = [
+    ColumnSpec("亮灯", lambda r: r.light.label if r.light is not Light.GREY else ("已全部销号" if r.must_do and r.done == r.must_do else "—"),
+               light=lambda r: r.light, width=96),
+    ColumnSpec("编号", lambda r: r.number, sort_key="number", width=96),
+    ColumnSpec("项目", lambda r: r.name, sort_key="name", width=220),
+    ColumnSpec("企业", lambda r: r.enterprise, sort_key="enterprise", width=200),
+    ColumnSpec("街道", lambda r: r.street_name, sort_key="street", width=80),
+    ColumnSpec("目标开业", lambda r: d(r.target_date), sort_key="target", width=90),
+    ColumnSpec("销号", lambda r: r.progress, align=CENTER, width=56),
+    ColumnSpec("超期/临期", lambda r: f"{r.red}/{r.yellow}", align=CENTER, width=72),
+    ColumnSpec("状态", lambda r: r.status_label, width=64),
+]
+
+
+class LightsDelegate(QStyledItemDelegate):
+    """Paints a light (a coloured dot, then the cell's text).
+
+    The shared ``ui.common.lights.LightDelegate`` expects a ``Light`` back from ``LightRole``,
+    but ``Light`` is a ``str`` enum and Qt hands it back as a plain string, so that delegate
+    never draws a dot; this one accepts either.
+    """
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        value = index.data(LightRole)
+        try:
+            light = Light(value) if value is not None else None
+        except ValueError:
+            light = None
+        if light is None:
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        self.initStyleOption(option, index)
+        text = option.text
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            option.text = ""
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        rect = option.rect
+        size = min(12, rect.height() - 6)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#" + light.rgb))
+        painter.drawEllipse(QRectF(rect.x() + 6, rect.y() + (rect.height() - size) / 2, size, size))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(option.palette.highlightedText().color() if selected else option.palette.text().color())
+        painter.drawText(rect.adjusted(6 + size + 6, 0, -2, 0), int(Qt.AlignmentFlag.AlignVCenter), str(text or light.label))
+        painter.restore()

@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
+from laoshan_desk.domain.errors import ConflictError
 from laoshan_desk.domain.timeutil import now as clock_now
 from laoshan_desk.services import audit_chain
 from laoshan_desk.services.context import Actor
@@ -55,5 +57,9 @@ class Work:
 
 @contextlib.contextmanager
 def unit_of_work(db: Database, actor: Actor, now: dt.datetime | None = None) -> Iterator[Work]:
-    with db.session(write=True) as session:
-        yield Work(session=session, actor=actor, now=now or clock_now())
+    try:
+        with db.session(write=True) as session:
+            yield Work(session=session, actor=actor, now=now or clock_now())
+    except StaleDataError as exc:
+        # Another clerk saved the same row after this one was read (version_id_col).
+        raise ConflictError("该记录已被他人修改，请刷新后重试") from exc

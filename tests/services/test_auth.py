@@ -75,3 +75,21 @@ def test_admin_manages_users_and_clerks_may_not(db, admin):
         auth.login(db, "jd", "Street2026ok")
     with pytest.raises(ValidationError):
         auth.update_user(db, admin, admin.user_id, active=False)
+
+
+def test_two_clerks_editing_the_same_row_do_not_lose_an_update(db, admin):
+    """The second save of a row read before the first save is refused, not silently lost."""
+    from laoshan_desk.domain.errors import ConflictError
+    from laoshan_desk.services.uow import unit_of_work
+
+    uid = auth.create_user(db, admin, username="lu", full_name="甲", role=Role.LEADER, password="Leader2026ok")
+    from sqlalchemy import text
+
+    with pytest.raises(ConflictError) as exc:
+        with unit_of_work(db, admin) as work:
+            mine = work.session.get(User, uid)
+            mine.full_name = "乙"
+            # What another counter's committed save looks like from here: the version moved on.
+            work.session.execute(text("UPDATE app_user SET full_name = '丙', version = version + 1 WHERE username = 'lu'"))
+    assert "已被他人修改" in exc.value.message
+    assert [u.full_name for u in auth.list_users(db, admin) if u.username == "lu"] == ["甲"]  # rolled back whole

@@ -176,14 +176,17 @@ class GanttView(QGraphicsView):
         legend.setFont(small)
         legend.setPos(4, height + 40)
         extra = 0.0
+        widest = legend.boundingRect().width() + 8
         for move in getattr(project, "moves", ()):
             note = scene.addSimpleText(f"节点调整：{move.code} {move.name} {move.from_date:%m-%d} → {move.to_date:%m-%d}"
                                        f"（{move.decided_by} {move.decided_on or ''}）：{move.reason[:60]}")
             note.setFont(small)
             note.setBrush(QBrush(QColor("#B35C00")))
             note.setPos(4, height + 58 + extra)
+            widest = max(widest, note.boundingRect().width() + 8)
             extra += 16
-        scene.setSceneRect(QRectF(0, 0, max(width + 140, 900), height + 66 + extra))
+        # Wide enough for the notes too, so a long reason can be scrolled to, not cut off.
+        scene.setSceneRect(QRectF(0, 0, max(width + 140, 900, widest), height + 66 + extra))
         if self.today_x is not None:
             self.centerOn(self.today_x, 0)
 

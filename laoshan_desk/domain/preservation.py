@@ -1150,8 +1150,9 @@ def clock_light(due: dt.datetime, now: dt.datetime, *, done_at: dt.datetime | No
     return Light.GREEN
 
 
-def _end_of_day(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, _END_OF_DAY)
+def _end_of_day(day: dt.date, tzinfo: dt.tzinfo | None = None) -> dt.datetime:
+    """23:59 of ``day``, aware when the clock's start was aware (naive in, naive out)."""
+    return dt.datetime.combine(day, _END_OF_DAY, tzinfo=tzinfo)
 
 
 def _day_limit(start: dt.date, days: int, calendar: WorkCalendar | None) -> tuple[dt.date, str]:
@@ -1173,7 +1174,7 @@ def ruling_due(kind: CaseKind | str, received_at: dt.datetime) -> dt.datetime:
     end of the day received (23:59), the court's own same-day rule (当天立案、当天制作保全裁定)."""
     if _kind(kind) is CaseKind.PRE_SUIT:
         return received_at + dt.timedelta(hours=48)
-    return _end_of_day(received_at.date())
+    return _end_of_day(received_at.date(), received_at.tzinfo)
 
 
 def statutory_ruling_limit(
@@ -1200,7 +1201,7 @@ def statutory_ruling_limit(
     start = guarantee_at or received_at
     last, note = _day_limit(start.date(), 5, calendar)
     basis = "《财产保全规定》第四条：五日内作出裁定" + ("（自提供担保之日起算）" if guarantee_at else "")
-    return Deadline("保全裁定法定期限", _end_of_day(last), basis, note=note)
+    return Deadline("保全裁定法定期限", _end_of_day(last, start.tzinfo), basis, note=note)
 
 
 def execution_limit(
@@ -1214,10 +1215,10 @@ def execution_limit(
     within 5 days after an ordinary one (《财产保全规定》第四条)."""
     kind = _kind(kind)
     if urgent or kind in (CaseKind.PRE_SUIT, CaseKind.PRE_ENFORCEMENT):
-        return Deadline("保全执行期限", _end_of_day(ruled_at.date()),
+        return Deadline("保全执行期限", _end_of_day(ruled_at.date(), ruled_at.tzinfo),
                         "《民事诉讼法》第一百零三条、第一百零四条：裁定采取保全措施的，应当立即开始执行")
     last, note = _day_limit(ruled_at.date(), 5, calendar)
-    return Deadline("保全执行期限", _end_of_day(last),
+    return Deadline("保全执行期限", _end_of_day(last, ruled_at.tzinfo),
                     "《财产保全规定》第四条：裁定采取保全措施的，应当在五日内开始执行", note=note)
 
 
@@ -1241,7 +1242,8 @@ def lawsuit_due(
     last, note = _day_limit(start, 30, calendar)
     if provisional:
         note = "；".join(filter(None, ["尚未登记采取保全措施的日期，暂按收案日计算", note]))
-    return Deadline("申请人起诉期限", _end_of_day(last),
+    tz = received_at.tzinfo if isinstance(received_at, dt.datetime) else None
+    return Deadline("申请人起诉期限", _end_of_day(last, tz),
                     "《民事诉讼法》第一百零四条：申请人在采取保全措施后三十日内不起诉或申请仲裁的，应当解除保全",
                     provisional=provisional, note=note)
 

@@ -1,11 +1,47 @@
-"""The 财产保全审查 tab (placeholder until the area's issue fills it): toolbar and empty state."""
+"""The 财产保全审查 tab: the case list with lights, a case in three steps, the respondent view."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QToolBar, QVBoxLayout, QWidget
+import uuid
+from pathlib import Path
 
-from laoshan_desk.ui.common.empty_state import EmptyState
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.services import preservation as svc
+from laoshan_desk.ui.common.errors import show_error
+from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel, RowRole
 from laoshan_desk.ui.context import DeskContext
+from laoshan_desk.ui.preservation.case_page import CasePage
+from laoshan_desk.ui.preservation.dialogs import CaseDialog
+from laoshan_desk.ui.preservation.respondent import RespondentView
+from laoshan_desk.ui.preservation.widgets import DotDelegate, make_table
+
+from PySide6.QtCore import Qt
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+COLUMNS = [
+    ColumnSpec("提醒", lambda r: r.light_text, "next_expiry", light=lambda r: r.light, width=170),
+    ColumnSpec("案号", lambda r: r.case_number, "case_number", width=230),
+    ColumnSpec("类型", lambda r: r.kind_label, "kind", width=100),
+    ColumnSpec("申请人", lambda r: r.applicant, None, width=170),
+    ColumnSpec("被申请人", lambda r: r.respondent, "respondent", width=190),
+    ColumnSpec("请求保全（元）", lambda r: f"{r.claim_amount:,.2f}", "claim_amount", align=RIGHT, width=120),
+    ColumnSpec("收案时间", lambda r: f"{r.received_at:%Y-%m-%d %H:%M}", "received_at", width=120),
+    ColumnSpec("状态", lambda r: r.status_label + ("·涉企" if r.enterprise else ""), "status", width=100),
+]
+STATUSES = [("全部状态", None)] + [(label, key) for key, label in svc.STATUS_LABELS.items()]
 
 
 class PreservationTab(QWidget):
@@ -15,9 +51,119 @@ class PreservationTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
+        self.stack = QStackedWidget(self)
+        layout.addWidget(self.stack)
+        # the list
+        page = QWidget()
+        v = QVBoxLayout(page)
+        v.setContentsMargins(0, 0, 0, 0)
         self.toolbar = QToolBar(self)
-        for text in ("新收案件", "被申请人视图", "统计"):
-            action = self.toolbar.addAction(text)
-            action.setEnabled(False)
-        layout.addWidget(self.toolbar)
-        layout.addWidget(EmptyState("财产保全审查", "还没有保全案件。点击“新收案件”登记保全申请，按三步工作法审查。"), 1)
+        self.new_action = self.toolbar.addAction("新收案件", self.new_case)
+        self.new_action.setEnabled(ctx.actor.may(svc.EDIT))
+        self.respondent_action = self.toolbar.addAction("被申请人视图", lambda: self.show_respondent(None))
+        self.stats_action = self.toolbar.addAction("统计", self.show_statistics)
+        self.export_action = self.toolbar.addAction("导出清单与统计（Excel）", self.export_dialog)
+        v.addWidget(self.toolbar)
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("案号、申请人或被申请人")
+        self.search.returnPressed.connect(self.reload)
+        self.status = QComboBox()
+        for text, key in STATUSES:
+            self.status.addItem(text, key)
+        self.status.currentIndexChanged.connect(self.reload)
+        self.attention = QComboBox()
+        self.attention.addItems(["全部案件", "需关注（未结时限、30日内到期）"])
+        self.attention.currentIndexChanged.connect(self.reload)
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.status)
+        filters.addWidget(self.attention)
+        self.count_label = QLabel()
+        filters.addWidget(self.count_label, 1)
+        v.addLayout(filters)
+        self.view = make_table(page)
+        self.view.setSortingEnabled(True)
+        self.model = PagedTableModel(COLUMNS, self._fetch, self._count, page_size=100, parent=self)
+        self.view.setModel(self.model)
+        # DotDelegate, not LightDelegate: Qt hands a str-enum Light back as a plain str.
+        self.view.setItemDelegateForColumn(0, DotDelegate(self.view))
+        for i, w in enumerate(self.model.column_widths()):
+            self.view.setColumnWidth(i, w)
+        self.view.doubleClicked.connect(lambda index: self.open_case(self.model.row_at(index.row()).id))
+        v.addWidget(self.view, 1)
+        self.stack.addWidget(page)
+        self.case_page = CasePage(ctx, self)
+        self.case_page.back.connect(self.show_list)
+        self.case_page.changed.connect(self.reload)
+        self.case_page.show_respondent.connect(self.show_respondent)
+        self.stack.addWidget(self.case_page)
+        self.respondent_view = RespondentView(ctx, self)
+        self.respondent_view.back.connect(self.show_list)
+        self.respondent_view.open_case.connect(self.open_case)
+        self.stack.addWidget(self.respondent_view)
+        self._update_count()
+
+    # -- list -----------------------------------------------------------------------------------
+    def _filters(self) -> dict:
+        return {"text": self.search.text() or None, "status": self.status.currentData(),
+                "attention": self.attention.currentIndex() == 1}
+
+    def _fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> list[svc.CaseRow]:
+        return svc.list_cases(self.ctx.db, self.ctx.actor, now=self.ctx.now(), offset=offset, limit=limit,
+                              sort=sort, descending=descending if sort else True, **self._filters())
+
+    def _count(self) -> int:
+        return svc.count_cases(self.ctx.db, self.ctx.actor, today=self.ctx.today(), **self._filters())
+
+    def _update_count(self) -> None:
+        self.count_label.setText(f"共 {self.model.total()} 件")
+
+    def reload(self) -> None:
+        self.model.reload()
+        self._update_count()
+
+    def show_list(self) -> None:
+        self.stack.setCurrentIndex(0)
+
+    def new_case(self) -> None:
+        dialog = CaseDialog(self.ctx, self)
+        self.dialog = dialog
+        if dialog.exec() and dialog.case_id:
+            self.reload()
+            self.open_case(dialog.case_id)
+
+    def open_case(self, case_id: uuid.UUID) -> None:
+        self.case_page.load(case_id)
+        self.stack.setCurrentWidget(self.case_page)
+
+    def show_respondent(self, party_id: uuid.UUID | None) -> None:
+        try:
+            self.respondent_view.reload_respondents()
+            self.respondent_view.load(party_id)
+        except DeskError as exc:
+            show_error(self, exc)
+            return
+        self.stack.setCurrentWidget(self.respondent_view)
+
+    def show_statistics(self) -> None:
+        from laoshan_desk.ui.preservation.respondent import StatisticsDialog
+
+        self.stats_dialog = StatisticsDialog(svc.statistics(self.ctx.db, self.ctx.actor, now=self.ctx.now()), self)
+        self.stats_dialog.open()
+
+    def export_dialog(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "导出保全案件清单与统计", "保全案件清单.xlsx", "Excel 文件 (*.xlsx)")
+        if name:
+            self.export(Path(name))
+
+    def export(self, path: Path) -> Path | None:
+        try:
+            out = svc.export_cases(self.ctx.db, self.ctx.actor, path, now=self.ctx.now())
+        except DeskError as exc:
+            show_error(self, exc)
+            return None
+        self.count_label.setText(f"共 {self.model.total()} 件　已导出到 {out}")
+        return out
+
+
+__all__ = ["PreservationTab", "RowRole"]

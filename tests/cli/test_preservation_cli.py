@@ -1,0 +1,95 @@
+"""`laoshan-desk preservation plan FILE.json --json`: output shape, storage, bad files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from laoshan_desk.cli import main
+from laoshan_desk.services.seed_preservation import uscc
+
+CASE = {
+    "case_number": "（2026）鲁0212财保12号", "kind": "pre_suit", "applicant": "青岛甲建设有限公司",
+    "respondent": "青岛乙贸易有限公司", "respondent_id": uscc("MA3C51111"), "claim_amount": "1200000.00",
+    "received_at": "2026-11-24 09:30",
+    "assets": [
+        {"id": "A1", "type": "account", "account_kind": "basic", "value": "2000000"},
+        {"id": "A2", "type": "account", "account_kind": "general", "value": "500000.50"},
+        {"id": "A3", "type": "account", "account_kind": "wage", "value": "900000"},
+        {"id": "R1", "type": "real_estate", "value": "600000", "in_operational_use": False},
+        {"id": "V1", "type": "vehicle", "value": "150000", "in_operational_use": True, "protected": True},
+    ],
+    "guarantees": [{"type": "performance_bond", "amount": "100000", "valid_until": "2027-06-30"}],
+}
+
+
+def _run(tmp_path, data, capsys, db_name="cli.sqlite3"):
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data, ensure_ascii=False) if not isinstance(data, str) else data, encoding="utf-8")
+    code = main(["--db", f"sqlite:///{tmp_path / db_name}", "preservation", "plan", str(path), "--json"])
+    return code, capsys.readouterr()
+
+
+def _count(tmp_path, db_name="cli.sqlite3"):
+    from laoshan_desk.services import preservation
+    from laoshan_desk.services.bootstrap import open_database
+    from laoshan_desk.services.context import system_actor
+
+    db = open_database(f"sqlite:///{tmp_path / db_name}")
+    try:
+        return preservation.count_cases(db, system_actor())
+    finally:
+        db.dispose()
+
+
+def test_plan_prints_the_exact_shape_and_stores_the_case(tmp_path, capsys):
+    code, out = _run(tmp_path, CASE, capsys)
+    assert code == 0, out.err
+    result = json.loads(out.out)
+    assert set(result) == {"need", "selected", "excluded", "total_preserved", "covers_claim", "over_scope",
+                           "needs_approval", "deadlines"}
+    assert result["need"] == "1100000.00"
+    assert result["selected"] == [{"id": "R1", "measure": "seize", "amount": "600000.00"},
+                                  {"id": "A2", "measure": "freeze", "amount": "500000.00"}]
+    assert {e["id"] for e in result["excluded"]} == {"A3", "V1"}
+    assert set(result["excluded"][0]) == {"id", "reason"}
+    assert result["total_preserved"] == "1100000.00"
+    assert (result["covers_claim"], result["over_scope"], result["needs_approval"]) == (True, False, False)
+    assert result["deadlines"]["ruling_due"] == "2026-11-26 09:30"
+    assert result["deadlines"]["lawsuit_due"].startswith("2026-12-24")
+    assert _count(tmp_path) == 1
+
+
+def test_in_suit_ruling_due_end_of_day_and_no_lawsuit(tmp_path, capsys):
+    data = dict(CASE, kind="in_suit", case_number="（2026）鲁0212民初5号之一", guarantees=[])
+    data["assets"] = [{"id": "B", "type": "account", "account_kind": "basic", "value": "5000000"}]
+    code, out = _run(tmp_path, data, capsys)
+    result = json.loads(out.out)
+    assert code == 0
+    assert result["deadlines"] == {"ruling_due": "2026-11-24 23:59", "lawsuit_due": None}
+    assert result["needs_approval"] is True and result["selected"][0]["amount"] == "1200000.00"
+
+
+@pytest.mark.parametrize("mutate,fragment", [
+    (lambda d: d.update(case_number="2026财保12"), "案号"),
+    (lambda d: d.update(respondent_id="91370212MA3C511110"), "校验"),
+    (lambda d: d.update(claim_amount="12万"), "金额"),
+    (lambda d: d.update(received_at="2026/11/24"), "received_at"),
+    (lambda d: d["assets"].append({"id": "X", "type": "plane", "value": "1"}), "财产类型"),
+    (lambda d: d["assets"].append({"id": "A1", "type": "vehicle", "value": "1"}), "重复"),
+    (lambda d: d.pop("respondent"), "respondent"),
+])
+def test_bad_file_exit_2_one_line_nothing_stored(tmp_path, capsys, mutate, fragment):
+    data = json.loads(json.dumps(CASE))
+    mutate(data)
+    code, out = _run(tmp_path, data, capsys)
+    assert code == 2
+    assert out.out == ""
+    assert len(out.err.strip().splitlines()) == 1 and fragment in out.err
+    assert _count(tmp_path) == 0
+
+
+def test_not_json_exit_2(tmp_path, capsys):
+    code, out = _run(tmp_path, "{not json", capsys)
+    assert code == 2 and "JSON" in out.err and len(out.err.strip().splitlines()) == 1

@@ -2,7 +2,8 @@
 
     make screenshots        (or: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py)
 
-Each working area adds its screens in docs/shots_<area>.py with ``shoot(ctx, out_dir) -> [paths]``.
+Each working area adds its screens in docs/shots_<area>.py, either with ``shoot(ctx, out_dir) -> [paths]``
+(run on this script's demo database) or with ``main()`` (builds its own database at a fixed date).
 """
 
 from __future__ import annotations
@@ -101,7 +102,10 @@ def main() -> int:
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        made += list(module.shoot(ctx, OUT))
+        if hasattr(module, "shoot"):
+            made += list(module.shoot(ctx, OUT))
+        else:  # a script that builds its own database at a fixed date
+            module.main()
     for path in made:
         print(path.relative_to(ROOT))
     db.dispose()

@@ -19,7 +19,6 @@ The clocks (4-hour response, 2/3/4 working-day completion) are in :mod:`laoshan_
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -27,6 +26,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.domain.labels import Labelled
 
 __all__ = [
     "AppealKind",
@@ -64,44 +64,14 @@ __all__ = [
 ]
 
 
-class _Labelled(str, enum.Enum):
-    """An enum whose value is the stored code and whose ``label`` is the Chinese screen word."""
-
-    label: str
-
-    def __new__(cls, value: str, label: str) -> _Labelled:
-        obj = str.__new__(cls, value)
-        obj._value_ = value
-        obj.label = label
-        return obj
-
-    def __str__(self) -> str:  # f-strings and logs show the code, as the database does
-        return self.value
-
-    @classmethod
-    def from_label(cls, label: str) -> _Labelled:
-        """The member whose Chinese label (or code) is ``label``; raises ValidationError."""
-        text = (label or "").strip()
-        for member in cls:
-            if text in (member.label, member.value):
-                return member
-        choices = "、".join(m.label for m in cls)
-        raise ValidationError(f"“{text}”不是有效的取值，应为：{choices}")
-
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        """(code, label) pairs in declaration order, for combo boxes."""
-        return [(m.value, m.label) for m in cls]
-
-
-class AppealKind(_Labelled):
+class AppealKind(Labelled):
     LIVELIHOOD = ("livelihood", "民生")
     DEVELOPMENT = ("development", "发展")
     # Raised by street offices and departments, not by citizens (seed part 2).
     ENFORCEMENT = ("enforcement", "执法")
 
 
-class Channel(_Labelled):
+class Channel(Labelled):
     WECHAT = ("wechat", "微信公众号")
     PHONE = ("phone", "电话")
     COUNTER = ("counter", "窗口")
@@ -110,7 +80,7 @@ class Channel(_Labelled):
     CITY = ("city", "青诉即办")
 
 
-class HandlingLevel(_Labelled):
+class HandlingLevel(Labelled):
     """Who must solve the appeal; the level fixes the completion limit (see clocks.py)."""
 
     COMMUNITY = ("community", "社区")  # community or village (社区/村)
@@ -118,7 +88,7 @@ class HandlingLevel(_Labelled):
     DEPARTMENT = ("department", "区直部门")
 
 
-class AppealStatus(_Labelled):
+class AppealStatus(Labelled):
     RECEIVED = ("received", "已受理")
     DISPATCHED = ("dispatched", "已派单")
     RESPONDED = ("responded", "已响应")
@@ -148,7 +118,7 @@ class AppealStatus(_Labelled):
 _FINISHED_STATUSES = frozenset({AppealStatus.FINISHED, AppealStatus.VISITED, AppealStatus.CLOSED})
 
 
-class Satisfaction(_Labelled):
+class Satisfaction(Labelled):
     SATISFIED = ("satisfied", "满意")
     BASIC = ("basic", "基本满意")
     DISSATISFIED = ("dissatisfied", "不满意")

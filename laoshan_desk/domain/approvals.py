@@ -17,7 +17,6 @@ The reverse schedule, lights, cascade and "ready to issue" are in :mod:`laoshan_
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import hashlib
 import hmac
 import json
@@ -27,6 +26,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.domain.labels import Labelled
 
 __all__ = [
     "Classification",
@@ -56,37 +56,7 @@ __all__ = [
 ]
 
 
-class _Labelled(str, enum.Enum):
-    """An enum whose value is the stored code and whose ``label`` is the Chinese screen word."""
-
-    label: str
-
-    def __new__(cls, value: str, label: str) -> _Labelled:
-        obj = str.__new__(cls, value)
-        obj._value_ = value
-        obj.label = label
-        return obj
-
-    def __str__(self) -> str:  # f-strings and logs show the code, as the database does
-        return self.value
-
-    @classmethod
-    def from_label(cls, label: str) -> _Labelled:
-        """The member whose Chinese label (or code) is ``label``; raises ValidationError."""
-        text = (label or "").strip()
-        for member in cls:
-            if text in (member.label, member.value):
-                return member
-        choices = "、".join(m.label for m in cls)
-        raise ValidationError(f"“{text}”不是有效的取值，应为：{choices}")
-
-    @classmethod
-    def choices(cls) -> list[tuple[str, str]]:
-        """(code, label) pairs in declaration order, for combo boxes."""
-        return [(m.value, m.label) for m in cls]
-
-
-class Classification(_Labelled):
+class Classification(Labelled):
     """How one ordered item is classified for a project; each comes with a reason (一次告知)."""
 
     MUST_DO = ("must_do", "必办")
@@ -94,7 +64,7 @@ class Classification(_Labelled):
     NOT_NEEDED = ("not_needed", "无需办理")
 
 
-class ItemStatus(_Labelled):
+class ItemStatus(Labelled):
     NOT_STARTED = ("not_started", "未启动")
     PRE_REVIEW = ("pre_review", "预审中")
     ACCEPTED = ("accepted", "已受理")

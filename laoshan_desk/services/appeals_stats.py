@@ -20,7 +20,6 @@ from sqlalchemy import and_, case, false, func, literal_column, or_, select, tru
 
 from laoshan_desk.domain import clocks, hotspots
 from laoshan_desk.domain.appeals import closure_rate, format_rate, rate, satisfaction_rate
-from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Unit

@@ -25,7 +25,6 @@ from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.domain.timeutil import now as clock_now
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.preservation import (
     PresAsset,
@@ -127,11 +126,10 @@ def _company_a(db: Database, now: dt.datetime) -> int:
             number = f"（2023）鲁0212民初{1000 + serial_in * 7}号之一"
         granted = i in ruled
         amount = ruled.get(i, Decimal(rng.randrange(200, 4000) * 1000))
-        claim = amount if granted else amount
+        claim = amount
         ruled_at = at + dt.timedelta(hours=rng.choice([2, 3, 5, 6]))
         status = "refused"
         executed_at = None
-        next_expiry = None
         if granted:
             status = "closed"
         row: dict[str, Any] = {

@@ -5,8 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QDate, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -16,8 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,8 +23,8 @@ from PySide6.QtWidgets import (
 from laoshan_desk.domain.appeals import AppealKind, Channel
 from laoshan_desk.services import appeals_queue as queue
 from laoshan_desk.services import org
-from laoshan_desk.domain.lights import Light
-from laoshan_desk.ui.common.paged_model import ColumnSpec, LightRole, PagedTableModel, RowRole
+from laoshan_desk.ui.common.lights import LightDelegate
+from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel, RowRole
 from laoshan_desk.ui.context import DeskContext
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -56,38 +53,6 @@ def queue_columns() -> list[ColumnSpec]:
         ColumnSpec("办结时限", lambda r: r.completion_limit.isoformat(), "completion_limit", width=92),
         ColumnSpec("满意度", lambda r: r.satisfaction_label, "satisfaction", width=70),
     ]
-
-
-class AppealLightDelegate(QStyledItemDelegate):
-    """Paints a light dot and the cell text. The shared LightDelegate checks
-    ``isinstance(value, Light)``, but PySide hands a ``str``-based enum back through QVariant as a
-    plain str, so it never paints; this one turns the str back into a Light."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
-        value = index.data(LightRole)
-        try:
-            light = Light(value) if value else None
-        except ValueError:
-            light = None
-        if light is None:
-            super().paint(painter, option, index)
-            return
-        painter.save()
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            option.text = ""
-            style.drawControl(style.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        rect = option.rect
-        d = min(12, rect.height() - 8)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#" + light.rgb))
-        painter.drawEllipse(QRectF(rect.x() + 6, rect.y() + (rect.height() - d) / 2, d, d))
-        painter.setPen(option.palette.text().color())
-        text = index.data(Qt.ItemDataRole.DisplayRole) or light.label
-        painter.drawText(rect.adjusted(6 + d + 6, 0, -2, 0), int(Qt.AlignmentFlag.AlignVCenter), str(text))
-        painter.restore()
 
 
 class QueueWidget(QWidget):
@@ -168,7 +133,7 @@ class QueueWidget(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for i, w in enumerate(self.model.column_widths()):
             self.view.setColumnWidth(i, w)
-        self._delegate = AppealLightDelegate(self.view)
+        self._delegate = LightDelegate(self.view)
         for i, c in enumerate(self.columns):
             if c.light is not None:
                 self.view.setItemDelegateForColumn(i, self._delegate)

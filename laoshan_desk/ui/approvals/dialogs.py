@@ -42,7 +42,8 @@ from laoshan_desk.services import approvals_catalog as catalog
 from laoshan_desk.services import approvals_certificates as certs
 from laoshan_desk.services import approvals_reports as reports
 from laoshan_desk.services import org
-from laoshan_desk.ui.approvals.models import CATALOG_COLUMNS, DISPATCH_COLUMNS, LightsDelegate, RowsModel
+from laoshan_desk.ui.approvals.models import CATALOG_COLUMNS, DISPATCH_COLUMNS, RowsModel
+from laoshan_desk.ui.common.lights import LightDelegate
 from laoshan_desk.ui.common.drafts import DraftKeeper
 from laoshan_desk.ui.common.errors import FieldErrors, show_error
 from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
@@ -81,7 +82,7 @@ def setup_table(view: QTableView, model: Any, *, light_column: int | None = 0) -
     for i, w in enumerate(model.column_widths()):
         view.setColumnWidth(i, w)
     if light_column is not None:
-        view.setItemDelegateForColumn(light_column, LightsDelegate(view))
+        view.setItemDelegateForColumn(light_column, LightDelegate(view))
 
 
 def preview_pdf(parent: QWidget, ctx: DeskContext, data: bytes, title: str, name: str, entity: str,

@@ -7,9 +7,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.ui.common.paged_model import ColumnSpec, LightRole, RowRole
@@ -158,39 +157,3 @@ PROJECT_COLUMNS = [
     ColumnSpec("超期/临期", lambda r: f"{r.red}/{r.yellow}", align=CENTER, width=72),
     ColumnSpec("状态", lambda r: r.status_label, width=64),
 ]
-
-
-class LightsDelegate(QStyledItemDelegate):
-    """Paints a light (a coloured dot, then the cell's text).
-
-    The shared ``ui.common.lights.LightDelegate`` expects a ``Light`` back from ``LightRole``,
-    but ``Light`` is a ``str`` enum and Qt hands it back as a plain string, so that delegate
-    never draws a dot; this one accepts either.
-    """
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        value = index.data(LightRole)
-        try:
-            light = Light(value) if value is not None else None
-        except ValueError:
-            light = None
-        if light is None:
-            super().paint(painter, option, index)
-            return
-        painter.save()
-        self.initStyleOption(option, index)
-        text = option.text
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            option.text = ""
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        rect = option.rect
-        size = min(12, rect.height() - 6)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#" + light.rgb))
-        painter.drawEllipse(QRectF(rect.x() + 6, rect.y() + (rect.height() - size) / 2, size, size))
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(option.palette.highlightedText().color() if selected else option.palette.text().color())
-        painter.drawText(rect.adjusted(6 + size + 6, 0, -2, 0), int(Qt.AlignmentFlag.AlignVCenter), str(text or light.label))
-        painter.restore()

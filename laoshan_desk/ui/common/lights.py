@@ -6,14 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.ui.common.paged_model import LightRole
 
 
 class LightDelegate(QStyledItemDelegate):
-    """Draws the light of ``LightRole`` before the cell's text."""
+    """Draws the light of ``LightRole`` (a Light, or its value as Qt hands it back) before the text."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         raw: Any = index.data(LightRole)
@@ -37,7 +37,8 @@ class LightDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#" + light.rgb))
         painter.drawEllipse(QRectF(rect.x() + 6, rect.y() + (rect.height() - d) / 2, d, d))
-        painter.setPen(option.palette.text().color())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(option.palette.highlightedText().color() if selected else option.palette.text().color())
         text = index.data(Qt.ItemDataRole.DisplayRole) or light.label
         painter.drawText(rect.adjusted(6 + d + 6, 0, -2, 0), int(Qt.AlignmentFlag.AlignVCenter), str(text))
         painter.restore()

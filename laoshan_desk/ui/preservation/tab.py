@@ -25,7 +25,8 @@ from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.preservation.case_page import CasePage
 from laoshan_desk.ui.preservation.dialogs import CaseDialog
 from laoshan_desk.ui.preservation.respondent import RespondentView
-from laoshan_desk.ui.preservation.widgets import DotDelegate, make_table
+from laoshan_desk.ui.common.lights import LightDelegate
+from laoshan_desk.ui.preservation.widgets import make_table
 
 from PySide6.QtCore import Qt
 
@@ -85,8 +86,7 @@ class PreservationTab(QWidget):
         self.view.setSortingEnabled(True)
         self.model = PagedTableModel(COLUMNS, self._fetch, self._count, page_size=100, parent=self)
         self.view.setModel(self.model)
-        # DotDelegate, not LightDelegate: Qt hands a str-enum Light back as a plain str.
-        self.view.setItemDelegateForColumn(0, DotDelegate(self.view))
+        self.view.setItemDelegateForColumn(0, LightDelegate(self.view))
         for i, w in enumerate(self.model.column_widths()):
             self.view.setColumnWidth(i, w)
         self.view.doubleClicked.connect(lambda index: self.open_case(self.model.row_at(index.row()).id))

@@ -6,19 +6,18 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QWidget,
 )
 
 from laoshan_desk.domain.lights import Light
+from laoshan_desk.ui.common.lights import LightDelegate
 from laoshan_desk.ui.common.paged_model import LightRole, RowRole
 
 RED = "#D6322F"
@@ -26,36 +25,6 @@ RED = "#D6322F"
 
 def yuan(amount: Decimal | None) -> str:
     return "—" if amount is None else f"{amount:,.2f}"
-
-
-class DotDelegate(QStyledItemDelegate):
-    """The light dot for QStandardItemModel cells, where Qt hands the light back as a plain str."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        raw = index.data(LightRole)
-        try:
-            light = Light(raw) if raw else None
-        except ValueError:
-            light = None
-        if light is None:
-            super().paint(painter, option, index)
-            return
-        painter.save()
-        self.initStyleOption(option, index)
-        text = option.text
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawControl(style.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        rect = option.rect
-        d = min(12, rect.height() - 6)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#" + light.rgb))
-        painter.drawEllipse(QRectF(rect.x() + 6, rect.y() + (rect.height() - d) / 2, d, d))
-        painter.setPen(option.palette.text().color())
-        painter.drawText(rect.adjusted(6 + d + 6, 0, -2, 0), int(Qt.AlignmentFlag.AlignVCenter), text or light.label)
-        painter.restore()
 
 
 def make_table(parent: QWidget | None = None) -> QTableView:
@@ -93,7 +62,7 @@ def fill(view: QTableView, headers: list[str], rows: Sequence[Sequence[Any]], *,
             model.setItem(r, c, item)
     view.setModel(model)
     if lights:
-        view.setItemDelegateForColumn(light_column, DotDelegate(view))
+        view.setItemDelegateForColumn(light_column, LightDelegate(view))
     for c, w in enumerate(widths):
         view.setColumnWidth(c, w)
     return model

@@ -17,6 +17,8 @@ from laoshan_desk.ui.appeals.dashboard import DashboardWidget, HotSpotsWidget, O
 from laoshan_desk.ui.appeals.detail import AppealDetailDialog
 from laoshan_desk.ui.appeals.intake import IntakeDialog
 from laoshan_desk.ui.appeals.queue import QueueWidget
+from laoshan_desk.ui.common.errors import show_error
+from laoshan_desk.ui.common.worker import run_in_background
 from laoshan_desk.ui.context import DeskContext
 
 
@@ -39,6 +41,7 @@ class AppealsTab(QWidget):
         for action in (self.intake_action, self.import_action):
             action.setEnabled(can_edit)
         self.status = QLabel()
+        self.busy = False
         self.status.setObjectName("statusLabel")
         self.toolbar.addWidget(self.status)
         layout.addWidget(self.toolbar)
@@ -122,20 +125,58 @@ class AppealsTab(QWidget):
         if ident is not None:
             self.open_appeal(ident)
 
-    def import_file(self, path: Path) -> ImportReport:
-        report = import_appeals(self.ctx.db, self.ctx.actor, path, self.ctx.now())
+    # Import and export: the synchronous forms serve tests and small files; the dialogs run the
+    # same work off the GUI thread (a year's ledger is 45,000 rows) and report back here.
+    def _import(self, path: Path) -> ImportReport:
+        return import_appeals(self.ctx.db, self.ctx.actor, path, self.ctx.now())
+
+    def _imported(self, report: ImportReport) -> None:
         msg = f"导入完成：新增 {report.imported} 件，更新 {report.updated} 件，拒绝 {len(report.rejected)} 行"
         if report.rejected:
             msg += "（" + "；".join(f"第{r.row}行{r.column}：{r.reason}" for r in report.rejected[:3]) + " …）"
         self.status.setText(msg)
         self.queue.reload()
+
+    def import_file(self, path: Path) -> ImportReport:
+        report = self._import(path)
+        self._imported(report)
         return report
 
-    def export_file(self, path: Path) -> int:
+    def _export(self, path: Path) -> int:
         f = self.queue.current_filter()
-        n = export_ledger(self.ctx.db, self.ctx.actor, path, self.ctx.now(), f.date_from, f.date_to)
+        return export_ledger(self.ctx.db, self.ctx.actor, path, self.ctx.now(), f.date_from, f.date_to)
+
+    def _exported(self, n: int, path: Path) -> None:
         self.status.setText(f"已导出 {n:,} 件到 {Path(path).name}")
+
+    def export_file(self, path: Path) -> int:
+        n = self._export(path)
+        self._exported(n, path)
         return n
+
+    def start_import(self, path: Path) -> None:
+        self._in_background("正在导入，请稍候…", lambda: self._import(path), self._imported)
+
+    def start_export(self, path: Path) -> None:
+        self._in_background("正在导出台账，请稍候…", lambda: self._export(path), lambda n: self._exported(n, path))
+
+    def _in_background(self, busy: str, work, done) -> None:  # type: ignore[no-untyped-def]
+        self.busy = True
+        self.status.setText(busy)
+
+        def finished(value) -> None:  # type: ignore[no-untyped-def]
+            self.busy = False
+            done(value)
+
+        def failed(error: BaseException) -> None:
+            self.busy = False
+            if isinstance(error, DeskError):
+                self.status.setText(error.message)
+            else:
+                self.status.setText("")
+                show_error(self, error)
+
+        run_in_background(work, finished, failed, self)
 
     def supervise_overdue(self) -> int:
         n = svc.supervise_overdue(self.ctx.db, self.ctx.actor, self.ctx.now())
@@ -146,15 +187,9 @@ class AppealsTab(QWidget):
     def _import_dialog(self) -> None:  # pragma: no cover - file dialog
         path, _ = QFileDialog.getOpenFileName(self, "导入诉求", "", "Excel 工作簿 (*.xlsx)")
         if path:
-            try:
-                self.import_file(Path(path))
-            except DeskError as exc:
-                self.status.setText(exc.message)
+            self.start_import(Path(path))
 
     def _export_dialog(self) -> None:  # pragma: no cover - file dialog
         path, _ = QFileDialog.getSaveFileName(self, "导出诉求台账", "诉求台账.xlsx", "Excel 工作簿 (*.xlsx)")
         if path:
-            try:
-                self.export_file(Path(path))
-            except DeskError as exc:
-                self.status.setText(exc.message)
+            self.start_export(Path(path))

@@ -33,6 +33,9 @@ def run_desk(db_url: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("崂山政务窗口桌面")
     app.setOrganizationName("Laoshan")
+    from PySide6.QtGui import QIcon
+
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "laoshan-desk.svg")))
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     install_ui_font(app)
     _translator(app)

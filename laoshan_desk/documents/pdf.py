@@ -77,6 +77,10 @@ class Notice:
     qr_caption: str = ""
     footer: str = ""  # small print under the signature (附注)
     subject: str = ""  # PDF metadata
+    # Administrative notices carry the red organ header and rule; court papers print the court's
+    # name in black with no rule (pass header_color="#000000", header_rule=False).
+    header_color: str | None = None
+    header_rule: bool = True
 
 
 def _cn_date(day: dt.date) -> str:
@@ -183,11 +187,16 @@ def render(notice: Notice) -> bytes:
     )
     story: list[Flowable] = []
     if notice.issuer:
-        story.append(Paragraph(escape(notice.issuer), st["header"]))
+        header_style = st["header"]
+        if notice.header_color:
+            header_style = ParagraphStyle("header_x", parent=header_style,
+                                          textColor=colors.HexColor(notice.header_color))
+        story.append(Paragraph(escape(notice.issuer), header_style))
         if notice.doc_number:
             story.append(Spacer(1, 4))
             story.append(Paragraph(escape(notice.doc_number), st["docno"]))
-        story.append(_RedRule(width, lay["header_rule_mm"] * mm, colors.HexColor(lay["header_color"])))
+        if notice.header_rule:
+            story.append(_RedRule(width, lay["header_rule_mm"] * mm, colors.HexColor(lay["header_color"])))
         story.append(Spacer(1, lay["body_size_pt"]))
     story.append(Paragraph(escape(notice.title), st["title"]))
     if notice.recipient:

@@ -138,7 +138,7 @@ def ruling(data: RulingData) -> bytes:
             body.append(t["lawsuit"])
         body.append(t["terms"])
     body.append(t["reconsider"])
-    return render(Notice(title=t["ruling_title"], body=body, issuer=t["court"], doc_number=data.case_number,
+    return render(Notice(title=t["ruling_title"], body=body, issuer=t["court"], header_color="#000000", header_rule=False, doc_number=data.case_number,
                          signature=f"{t['judge_title']}  {data.judge}", date=data.ruled_on,
                          subject=f"{data.case_number} 民事裁定书"))
 
@@ -174,7 +174,7 @@ def assistance_notice(data: AssistanceData) -> bytes:
                            ("措施", data.line.measure_label), ("数额", f"{_yuan(data.line.amount)}元"),
                            ("期限", f"{cn_date(data.start)}至{cn_date(data.expiry)}")]))
     body.append(t["notice_close"])
-    return render(Notice(title=t["notice_title"], body=body, issuer=t["court"], doc_number=data.notice_number,
+    return render(Notice(title=t["notice_title"], body=body, issuer=t["court"], header_color="#000000", header_rule=False, doc_number=data.notice_number,
                          recipient=f"{data.recipient}：", signature=t["court"], date=data.issued_on,
                          footer=f"承办人：{data.judge}　附：{data.case_number}民事裁定书",
                          subject=f"{data.notice_number} 协助执行通知书"))
@@ -210,7 +210,7 @@ def release_ruling(data: ReleaseData) -> bytes:
     body.append(t["release_order"].format(respondent=data.respondent, amount=_yuan(data.amount)))
     body.append(_lines_table(data.lines))
     body.append(t["release_close"])
-    return render(Notice(title=t["ruling_title"], body=body, issuer=t["court"], doc_number=data.ruling_number,
+    return render(Notice(title=t["ruling_title"], body=body, issuer=t["court"], header_color="#000000", header_rule=False, doc_number=data.ruling_number,
                          signature=f"{t['judge_title']}  {data.judge}", date=data.released_on,
                          subject=f"{data.ruling_number} 解除保全民事裁定书"))
 

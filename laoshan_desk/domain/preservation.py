@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from .calendar import WorkCalendar
 from .errors import ValidationError
+from .labels import Labelled
 from .lights import Light
 
 __all__ = [
@@ -112,77 +113,45 @@ def _fmt(amount: Decimal | int) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-class CaseKind(str, enum.Enum):
-    PRE_SUIT = "pre_suit"
-    IN_SUIT = "in_suit"
-    PRE_ENFORCEMENT = "pre_enforcement"
-
-    @property
-    def label(self) -> str:
-        return {
-            "pre_suit": "诉前财产保全",
-            "in_suit": "诉中财产保全",
-            "pre_enforcement": "执行前财产保全",
-        }[self.value]
+class CaseKind(Labelled):
+    PRE_SUIT = ("pre_suit", "诉前财产保全")
+    IN_SUIT = ("in_suit", "诉中财产保全")
+    PRE_ENFORCEMENT = ("pre_enforcement", "执行前财产保全")
 
 
-class Decision(str, enum.Enum):
+class Decision(Labelled):
     """The judge's decision at step 1, recorded with reasons."""
 
-    GRANT = "grant"
-    GRANT_IN_PART = "grant_in_part"
-    REFUSE = "refuse"
-
-    @property
-    def label(self) -> str:
-        return {"grant": "准予保全", "grant_in_part": "部分准予保全", "refuse": "驳回申请"}[self.value]
+    GRANT = ("grant", "准予保全")
+    GRANT_IN_PART = ("grant_in_part", "部分准予保全")
+    REFUSE = ("refuse", "驳回申请")
 
 
-class Measure(str, enum.Enum):
-    FREEZE = "freeze"
-    SEIZE = "seize"
-
-    @property
-    def label(self) -> str:
-        return {"freeze": "冻结", "seize": "查封"}[self.value]
+class Measure(Labelled):
+    FREEZE = ("freeze", "冻结")
+    SEIZE = ("seize", "查封")
 
 
-class TermCategory(str, enum.Enum):
+class TermCategory(Labelled):
     """The three term lengths of Judicial Interpretation art. 485."""
 
-    DEPOSIT = "deposit"
-    MOVABLE = "movable"
-    PROPERTY = "property"
-
-    @property
-    def label(self) -> str:
-        return {"deposit": "银行存款", "movable": "动产", "property": "不动产及其他财产权"}[self.value]
+    DEPOSIT = ("deposit", "银行存款")
+    MOVABLE = ("movable", "动产")
+    PROPERTY = ("property", "不动产及其他财产权")
 
     @property
     def years(self) -> int:
         return {"deposit": 1, "movable": 2, "property": 3}[self.value]
 
 
-class AssetType(str, enum.Enum):
-    ACCOUNT = "account"
-    REAL_ESTATE = "real_estate"
-    VEHICLE = "vehicle"
-    EQUIPMENT = "equipment"
-    INVENTORY = "inventory"
-    EQUITY = "equity"
-    RECEIVABLE = "receivable"
-
-    @property
-    def label(self) -> str:
-        return {
-            "account": "银行账户",
-            "real_estate": "不动产",
-            "vehicle": "车辆",
-            "equipment": "机器设备",
-            "inventory": "存货",
-            "equity": "股权",
-            "receivable": "到期债权",
-        }[self.value]
+class AssetType(Labelled):
+    ACCOUNT = ("account", "银行账户")
+    REAL_ESTATE = ("real_estate", "不动产")
+    VEHICLE = ("vehicle", "车辆")
+    EQUIPMENT = ("equipment", "机器设备")
+    INVENTORY = ("inventory", "存货")
+    EQUITY = ("equity", "股权")
+    RECEIVABLE = ("receivable", "到期债权")
 
     @property
     def measure(self) -> Measure:
@@ -200,30 +169,17 @@ class AssetType(str, enum.Enum):
         return TermCategory.PROPERTY
 
 
-class AccountKind(str, enum.Enum):
-    BASIC = "basic"
-    GENERAL = "general"
-    SPECIAL = "special"
-    WAGE = "wage"
-
-    @property
-    def label(self) -> str:
-        return {
-            "basic": "基本存款账户",
-            "general": "一般存款账户",
-            "special": "专用存款账户",
-            "wage": "农民工工资专用账户",
-        }[self.value]
+class AccountKind(Labelled):
+    BASIC = ("basic", "基本存款账户")
+    GENERAL = ("general", "一般存款账户")
+    SPECIAL = ("special", "专用存款账户")
+    WAGE = ("wage", "农民工工资专用账户")
 
 
-class GuaranteeType(str, enum.Enum):
-    PERFORMANCE_BOND = "performance_bond"
-    INSURANCE = "insurance"
-    CASH = "cash"
-
-    @property
-    def label(self) -> str:
-        return {"performance_bond": "履约保函", "insurance": "保险保函", "cash": "现金担保"}[self.value]
+class GuaranteeType(Labelled):
+    PERFORMANCE_BOND = ("performance_bond", "履约保函")
+    INSURANCE = ("insurance", "保险保函")
+    CASH = ("cash", "现金担保")
 
 
 class Tier(enum.IntEnum):

@@ -155,3 +155,34 @@ def test_dept_handler_sees_only_own_unit(qtbot, db, admin, make_user, fixed_now)
         qtbot.addWidget(tab)
         assert tab.queue.model.total() == expected
     _ = dt
+
+
+def test_leader_decides_extension_and_suspension_requests(qtbot, db, admin, make_user, fixed_now):
+    """待审批: a unit asks for more time and to stop the clock; the leader decides in one list."""
+    import datetime as dt
+
+    from laoshan_desk.domain.roles import Role
+    from laoshan_desk.ui.appeals.tab import AppealsTab
+    from laoshan_desk.ui.context import DeskContext
+
+    street = org.units(db, "street")[0]
+    comm = org.units(db, "community", parent_id=street.id)[0]
+    ref = svc.intake(db, admin, svc.IntakeForm(kind="livelihood", channel="phone", content="楼道灯坏了很久没人修",
+                                                street_id=street.id, community_id=comm.id), fixed_now)
+    svc.dispatch(db, admin, ref.id, "community", comm.id, fixed_now)
+    svc.request_extension(db, admin, ref.id, dt.date(2026, 12, 10), "需要等待物业配合更换线路", fixed_now)
+    leader = make_user(Role.LEADER)
+    tab = AppealsTab(DeskContext(db=db, actor=leader, clock=lambda: fixed_now))
+    qtbot.addWidget(tab)
+    panel = tab.approvals
+    assert panel is not None and panel.table.rowCount() == 1
+    assert panel.table.item(0, 0).text() == "延期申请" and "2026-12-10" in panel.table.item(0, 2).text()
+    panel.table.selectRow(0)
+    panel.decide(False)
+    assert "写明理由" in panel.summary.text() and panel.table.rowCount() == 1  # nothing decided yet
+    panel.decide(True)
+    assert panel.table.rowCount() == 0
+    clerk = make_user(Role.STREET_CLERK, unit_id=street.id)
+    clerk_tab = AppealsTab(DeskContext(db=db, actor=clerk, clock=lambda: fixed_now))
+    qtbot.addWidget(clerk_tab)
+    assert clerk_tab.approvals is None

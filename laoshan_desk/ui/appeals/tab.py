@@ -13,6 +13,7 @@ from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import appeals as svc
 from laoshan_desk.services import appeals_queue as queue
 from laoshan_desk.services.appeals_exchange import ImportReport, export_ledger, import_appeals
+from laoshan_desk.ui.appeals.approvals_panel import ApprovalsPanel
 from laoshan_desk.ui.appeals.dashboard import DashboardWidget, HotSpotsWidget, OutboxWidget
 from laoshan_desk.ui.appeals.detail import AppealDetailDialog
 from laoshan_desk.ui.appeals.intake import IntakeDialog
@@ -54,6 +55,10 @@ class AppealsTab(QWidget):
         self.tabs.addTab(self.dashboard, "统计分析")
         self.tabs.addTab(self.hotspots, "未诉先办")
         self.tabs.addTab(self.outbox, "短信发件箱")
+        self.approvals: ApprovalsPanel | None = None
+        if ctx.actor.may("appeals.approve_extension"):
+            self.approvals = ApprovalsPanel(ctx, self)
+            self.tabs.addTab(self.approvals, "待审批")
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
         # The outbox sends on its own every minute (queued while the gateway is offline).
@@ -98,6 +103,8 @@ class AppealsTab(QWidget):
             self.dashboard.refresh()
         elif widget is self.hotspots and not hasattr(self.hotspots, "spots"):
             self.hotspots.refresh()
+        elif widget is not None and widget is self.approvals:
+            self.approvals.reload()
 
     # -- actions -------------------------------------------------------------------------------
     def open_intake(self) -> IntakeDialog:

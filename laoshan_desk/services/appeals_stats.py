@@ -16,7 +16,7 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, case, false, func, literal_column, or_, select, true
+from sqlalchemy import Integer, and_, case, false, func, literal_column, or_, select, true
 
 from laoshan_desk.domain import clocks, hotspots
 from laoshan_desk.domain.appeals import closure_rate, format_rate, rate, satisfaction_rate
@@ -81,6 +81,22 @@ def _sums(today: dt.date) -> list[Any]:
     ]
 
 
+def _sums_sqlite() -> list[Any]:
+    """The first six of :func:`_sums` in the form SQLite evaluates fastest over the covering index
+    (plain aggregates of the stored 0/1 booleans, no CASE per row); the seventh, overdue, is
+    ``finished_late`` summed here plus the few running appeals past their limit, counted apart
+    (see :func:`statistics`). Same figures: SQLite stores the booleans as 0/1 or NULL."""
+    return [
+        func.count(),
+        func.coalesce(func.sum(Appeal.responded_on_time, type_=Integer), 0),
+        func.count(Appeal.finished_late),
+        func.count(Appeal.finished_late) - func.coalesce(func.sum(Appeal.finished_late, type_=Integer), 0),
+        func.count(Appeal.satisfaction),
+        func.count(case((Appeal.satisfaction.in_(("satisfied", "basic")), 1))),
+        func.coalesce(func.sum(Appeal.finished_late, type_=Integer), 0),
+    ]
+
+
 def _where(actor: Actor, date_from: dt.date | None, date_to: dt.date | None, unit_id: uuid.UUID | None,
            now: dt.datetime) -> list[Any]:
     conds: list[Any] = [Appeal.status != "merged"]
@@ -101,9 +117,20 @@ def statistics(db: Database, actor: Actor, now: dt.datetime, date_from: dt.date 
                date_to: dt.date | None = None, unit_id: uuid.UUID | None = None) -> PeriodStats:
     actor.require("appeals.view")
     today = clocks.local_date(now)
+    where = _where(actor, date_from, date_to, unit_id, now)
     with db.session() as s:
-        row = s.execute(select(*_sums(today)).where(*_where(actor, date_from, date_to, unit_id, now))).one()
-        return PeriodStats(*(int(v or 0) for v in row))
+        if db.dialect != "sqlite":
+            row = s.execute(select(*_sums(today)).where(*where)).one()
+            return PeriodStats(*(int(v or 0) for v in row))
+        # One pass over the covering index with cheap aggregates, and the running appeals past
+        # their limit (not already counted as finished late) from the status index: over a
+        # million rows the per-row CASE of the overdue test alone cost more than the rest.
+        row = [int(v or 0) for v in s.execute(select(*_sums_sqlite()).where(*where)).one()]
+        running_overdue = s.scalar(select(func.count()).where(
+            *where, Appeal.status.in_(q.RUNNING), Appeal.completion_limit < today,
+            or_(Appeal.finished_late.is_(None), Appeal.finished_late == false())))
+        row[6] += int(running_overdue or 0)
+        return PeriodStats(*row)
 
 
 def ranking(db: Database, actor: Actor, now: dt.datetime, date_from: dt.date | None = None,

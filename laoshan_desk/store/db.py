@@ -16,6 +16,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from laoshan_desk.store import sqlfunctions
+
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -28,6 +30,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # and the write that depends on it would see different snapshots); SQLAlchemy's "begin"
     # event below issues BEGIN itself.
     dbapi_connection.isolation_level = None
+    sqlfunctions.register(dbapi_connection)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")

@@ -29,3 +29,48 @@ def test_demo_covers_every_street_over_a_year_and_is_idempotent(db, admin):
     assert (last - first).days > 300
     st = appeals_stats.statistics(db, admin, FIXED_NOW)
     assert st.received == 1500 and 0.95 < float(st.closure_rate) <= 1 and 0.9 < float(st.satisfaction_rate) <= 1
+
+
+def test_fast_sqlite_statistics_equal_the_portable_sums(db, admin, make_user):
+    """statistics() on SQLite sums differently (plain aggregates, running overdue apart): the
+    figures must be those of the portable CASE sums, for any period, unit and scope."""
+    import datetime as dt
+
+    from laoshan_desk.domain import clocks
+    from laoshan_desk.domain.roles import Role
+
+    seed_appeals.load_demo(db, admin, appeals=1500, now=FIXED_NOW)
+    today = clocks.local_date(FIXED_NOW)
+
+    def portable(actor, date_from=None, date_to=None, unit_id=None):  # type: ignore[no-untyped-def]
+        with db.session() as s:
+            where = appeals_stats._where(actor, date_from, date_to, unit_id, FIXED_NOW)
+            row = s.execute(select(*appeals_stats._sums(today)).where(*where)).one()
+        return appeals_stats.PeriodStats(*(int(v or 0) for v in row))
+
+    street = org.units(db, "street")[1]
+    with db.session() as s:
+        busiest = s.execute(select(Appeal.unit_id).where(Appeal.unit_id.is_not(None)).group_by(Appeal.unit_id)
+                            .order_by(func.count().desc()).limit(1)).scalar_one()
+    clerk = make_user(Role.STREET_CLERK, unit_id=street.id)
+    month = (today - dt.timedelta(days=30), today)
+    for actor in (admin, clerk):
+        for args in ((), month, (None, None, busiest), (*month, busiest)):
+            fast = appeals_stats.statistics(db, actor, FIXED_NOW, *args)
+            assert fast == portable(actor, *args)
+    everything = appeals_stats.statistics(db, admin, FIXED_NOW)
+    assert everything.overdue > everything.finished - everything.finished_on_time  # some still running late
+
+
+def test_two_character_search_on_demo_data_equals_like(db, admin):
+    from sqlalchemy import text
+
+    from laoshan_desk.services import appeals_queue as queue
+
+    seed_appeals.load_demo(db, admin, appeals=1500, now=FIXED_NOW)
+    for word in ("工资", "暖气", "小区", "王"):
+        with db.engine.connect() as conn:
+            like = conn.execute(text("SELECT count(*) FROM appeal WHERE content LIKE :p OR appellant LIKE :p "
+                                     "OR enterprise LIKE :p"), {"p": f"%{word}%"}).scalar_one()
+        assert queue.count(db, admin, queue.QueueFilter(text=word), FIXED_NOW) == like
+        assert like > 0

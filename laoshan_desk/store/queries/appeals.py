@@ -2,9 +2,16 @@
 
 Full-text search on SQLite: an FTS5 table with the trigram tokenizer over ``appeal.content``,
 ``appellant`` and ``enterprise`` (external content, rowid = ``appeal.seq``), kept current by
-triggers. Trigram matching needs at least 3 characters, so shorter words fall back to LIKE. On
-PostgreSQL (or an SQLite without FTS5) every search is LIKE: correct, slower; a pg_trgm index is
-the PostgreSQL counterpart to add when a hall runs one.
+triggers. Trigram matching needs at least 3 characters, so words of 1 or 2 Chinese characters use
+a second, contentless FTS5 table (``appeal_fts_cjk``, unicode61 tokenizer, rowid = ``appeal.seq``)
+over :func:`cjk_spaced` of the same columns: every CJK character is a token of its own and every
+run of other characters one placeholder token, so the phrase ``"工 资"`` matches exactly the rows
+``LIKE '%工资%'`` would. Its triggers call the SQL function ``laoshan_cjk_spaced``, which store/db.py
+registers on every connection it opens (store/sqlfunctions.py): a writer outside the desk (the sqlite3
+shell) cannot insert, delete or re-word appeals: it gets "no such function" rather than a
+stale index. Other short words (Latin, digits, mixed) fall back to LIKE. On PostgreSQL (or an
+SQLite without FTS5) every search is LIKE: correct, slower; a pg_trgm index is the PostgreSQL
+counterpart to add when a hall runs one.
 
 Pinyin initials: ``appellant_initials`` holds e.g. ``zs`` for 张三; an all-letter query also
 matches it by prefix (a range on the index, so it stays fast on every dialect).
@@ -22,8 +29,10 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from laoshan_desk.store.models.appeals import Appeal, AppealUnit
+from laoshan_desk.store.sqlfunctions import CJK_CHARS, CJK_FUNCTION, register
 
 FTS_TABLE = "appeal_fts"
+CJK_TABLE = "appeal_fts_cjk"  # the name starts with appeal_fts: migrations leave it alone
 
 # Statuses whose completion clock runs (domain AppealStatus.clock_running), as stored codes.
 RUNNING = ("received", "dispatched", "responded", "in_progress", "returned")
@@ -63,18 +72,34 @@ class QueueFilterLike(Protocol):
 
 
 # -- full-text index -----------------------------------------------------------------------------
-def fts_available(connection: Connection) -> bool:
-    if connection.dialect.name != "sqlite":
-        return False
+_CJK_WORD = re.compile(f"^[{CJK_CHARS}]+$")
+
+
+def _table_exists(connection: Connection, name: str) -> bool:
     row = connection.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name=?", (FTS_TABLE,)).first()
+        "SELECT name FROM sqlite_master WHERE type='table' AND name=?", (name,)).first()
     return row is not None
 
 
-def ensure_fts(connection: Connection) -> bool:
-    """Create the FTS5 trigram table and its triggers if missing (and fill it); True if present."""
+def fts_available(connection: Connection) -> bool:
     if connection.dialect.name != "sqlite":
         return False
+    return _table_exists(connection, FTS_TABLE)
+
+
+def cjk_available(connection: Connection) -> bool:
+    if connection.dialect.name != "sqlite":
+        return False
+    return _table_exists(connection, CJK_TABLE)
+
+
+def ensure_fts(connection: Connection) -> bool:
+    """Create the FTS5 trigram table, the CJK character table and their triggers if missing (and
+    fill them); True if the trigram table is present."""
+    if connection.dialect.name != "sqlite":
+        return False
+    register(connection.connection.dbapi_connection)
+    ensure_cjk(connection)
     if fts_available(connection):
         return True
     try:
@@ -85,6 +110,27 @@ def ensure_fts(connection: Connection) -> bool:
         return False
     create_fts_triggers(connection)
     connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('rebuild')")
+    return True
+
+
+def ensure_cjk(connection: Connection) -> bool:
+    """Create the CJK character table (contentless) and its triggers if missing, and index the
+    existing appeals; True if present."""
+    if connection.dialect.name != "sqlite":
+        return False
+    if cjk_available(connection):
+        return True
+    try:
+        connection.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE {CJK_TABLE} USING fts5(content, appellant, enterprise, "
+            f"content='', columnsize=0, tokenize='unicode61')")
+    except Exception:  # noqa: BLE001 - an SQLite built without FTS5: LIKE only
+        return False
+    create_cjk_triggers(connection)
+    f = CJK_FUNCTION
+    connection.exec_driver_sql(
+        f"INSERT INTO {CJK_TABLE}(rowid, content, appellant, enterprise) "
+        f"SELECT seq, {f}(content), {f}(appellant), {f}(enterprise) FROM appeal")
     return True
 
 
@@ -104,13 +150,35 @@ def create_fts_triggers(connection: Connection) -> None:
         f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES (new.seq, {new}); END")
 
 
+def create_cjk_triggers(connection: Connection) -> None:
+    """A contentless table forgets a row only when given the values it indexed: the deterministic
+    function recomputes them from the old row."""
+    cols = "content, appellant, enterprise"
+    f = CJK_FUNCTION
+    new = f"{f}(new.content), {f}(new.appellant), {f}(new.enterprise)"
+    old = f"{f}(old.content), {f}(old.appellant), {f}(old.enterprise)"
+    t = CJK_TABLE
+    connection.exec_driver_sql(
+        f"CREATE TRIGGER IF NOT EXISTS appeal_fts_cjk_ai AFTER INSERT ON appeal BEGIN "
+        f"INSERT INTO {t}(rowid, {cols}) VALUES (new.seq, {new}); END")
+    connection.exec_driver_sql(
+        f"CREATE TRIGGER IF NOT EXISTS appeal_fts_cjk_ad AFTER DELETE ON appeal BEGIN "
+        f"INSERT INTO {t}({t}, rowid, {cols}) VALUES ('delete', old.seq, {old}); END")
+    connection.exec_driver_sql(
+        f"CREATE TRIGGER IF NOT EXISTS appeal_fts_cjk_au AFTER UPDATE OF seq, content, appellant, enterprise "
+        f"ON appeal BEGIN INSERT INTO {t}({t}, rowid, {cols}) VALUES ('delete', old.seq, {old}); "
+        f"INSERT INTO {t}(rowid, {cols}) VALUES (new.seq, {new}); END")
+
+
 def drop_fts(connection: Connection) -> None:
-    """For bulk loads: drop the index and triggers; :func:`ensure_fts` rebuilds them after."""
+    """For bulk loads: drop the indexes and triggers; :func:`ensure_fts` rebuilds them after."""
     if connection.dialect.name != "sqlite":
         return
-    for trigger in ("appeal_fts_ai", "appeal_fts_ad", "appeal_fts_au"):
+    for trigger in ("appeal_fts_ai", "appeal_fts_ad", "appeal_fts_au",
+                    "appeal_fts_cjk_ai", "appeal_fts_cjk_ad", "appeal_fts_cjk_au"):
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {CJK_TABLE}")
 
 
 _LETTERS = re.compile(r"^[A-Za-z]+$")
@@ -124,6 +192,7 @@ def search_condition(session: Session, query: str) -> Any:
     if not words:
         return None
     use_fts = fts_available(session.connection())
+    use_cjk = cjk_available(session.connection())
     conditions = []
     for word in words:
         options = []
@@ -133,6 +202,11 @@ def search_condition(session: Session, query: str) -> Any:
             name = f"fts_q{len(conditions)}"
             match = text(f"{FTS_TABLE} MATCH :{name}").bindparams(bindparam(name, value=phrase))
             options.append(Appeal.seq.in_(select(text("rowid")).select_from(text(FTS_TABLE)).where(match)))
+        elif use_cjk and _CJK_WORD.match(word):  # 1-2 Chinese characters: one token per character
+            phrase = '"' + " ".join(word) + '"'
+            name = f"fts_q{len(conditions)}"
+            match = text(f"{CJK_TABLE} MATCH :{name}").bindparams(bindparam(name, value=phrase))
+            options.append(Appeal.seq.in_(select(text("rowid")).select_from(text(CJK_TABLE)).where(match)))
         elif not letters:  # short Latin words are pinyin initials, not content: no table scan
             pattern = f"%{_escape_like(word)}%"
             options += [Appeal.content.like(pattern, escape="\\"), Appeal.appellant.like(pattern, escape="\\"),

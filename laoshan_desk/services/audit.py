@@ -26,6 +26,20 @@ ACTION_LABELS = {
 }
 
 
+# What the viewer shows in the 对象 column; an entity not listed shows its code.
+ENTITY_LABELS = {
+    "user": "用户", "unit": "单位", "organisation": "组织机构", "setting": "设置",
+    "calendar_override": "工作日调整", "calendar_year": "年度调休", "database": "数据库", "session": "会话",
+    "approval_item": "审批事项", "approval_project": "审批项目", "approval_project_item": "项目事项",
+    "approval_log_entry": "专班台账", "approval_certificate": "证照", "approval_bulletin": "周通报",
+    "approval_dispatch": "日调度",
+    "appeal": "诉求", "appeal_supervision": "督办", "appeal_brief": "工作简报", "attachment": "附件",
+    "sms_message": "短信", "sms_outbox": "短信发件箱", "proxy_service": "帮代办事项", "proxy_task": "帮代办任务",
+    "pres_case": "保全案件", "pres_party": "被申请人", "pres_asset": "被申请人财产", "pres_guarantee": "担保",
+    "pres_measure": "保全措施", "pres_release": "解除保全",
+}
+
+
 def record(db: Database, actor: Actor, action: str, entity: str, entity_id: Any = None,
            summary: str = "", after: dict[str, Any] | None = None) -> None:
     """A record on its own: printing a notice, exporting a ledger, showing a full number."""
@@ -48,6 +62,10 @@ class AuditRow:
     @property
     def action_label(self) -> str:
         return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def entity_label(self) -> str:
+        return ENTITY_LABELS.get(self.entity, self.entity)
 
 
 def page(db: Database, actor: Actor, *, offset: int = 0, limit: int = 200, action: str | None = None,

@@ -49,6 +49,7 @@ def test_audit_page_lists_and_verifies(qtbot, qtmodeltester, ctx):
     page = tab.audit
     qtmodeltester.check(page.model)
     assert page.model.total() >= 2 and "共" in page.count_label.text()
+    assert page.model.index(0, 4).data() == "工作日调整" and page.model.index(0, 3).data() == "新建"
     page.verify()
     qtbot.waitUntil(lambda: page.verify_button.isEnabled(), timeout=10_000)
     assert page.result.text().startswith("✔")

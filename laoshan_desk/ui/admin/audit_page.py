@@ -30,7 +30,7 @@ COLUMNS = [
     ColumnSpec("时间", lambda r: f"{r.at:%Y-%m-%d %H:%M:%S}", width=150),
     ColumnSpec("用户", lambda r: r.username, width=110),
     ColumnSpec("操作", lambda r: r.action_label, width=90),
-    ColumnSpec("对象", lambda r: r.entity, width=120),
+    ColumnSpec("对象", lambda r: r.entity_label, width=120),
     ColumnSpec("摘要", lambda r: r.summary, width=420),
 ]
 

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.locked = False
         self.lock_dialog: QDialog | None = None
+        self._hidden: list[QWidget] = []
         self.idle: IdleWatcher | None = None
         if idle_lock:
             minutes = float(settings.get(ctx.db, "idle_lock_minutes"))
@@ -154,12 +155,24 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.save_state()
+        self._stop_timers()
+        if self.lock_dialog is not None:
+            dialog, self.lock_dialog = self.lock_dialog, None
+            dialog.finished.disconnect()
+            dialog.close()
+            dialog.deleteLater()
+        super().closeEvent(event)
+
+    def _stop_timers(self) -> None:
+        """A closed window must leave nothing behind that fires later (a lock, a ping)."""
         if self.idle is not None:
             self.idle.pause()
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self.idle)
-        super().closeEvent(event)
+        ping = getattr(self, "_ping_timer", None)
+        if ping is not None:
+            ping.stop()
 
     def select_area(self, area: str) -> QWidget:
         index = self.areas.index(area)
@@ -180,7 +193,11 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "备份完成", f"已备份到：\n{target}")
 
     def lock(self) -> None:
-        """Hide every window, ask for the password, bring them all back as they were."""
+        """Hide every window and ask for the password; :meth:`_unlocked` brings them back.
+
+        The lock dialog is shown with ``open()``, not a nested ``exec()``: a nested event loop
+        never returns if the window is closed underneath it (it hung the test suite at teardown).
+        """
         if self.locked or not self.isVisible():
             return  # already locked, or closed: nothing on screen to protect
         from laoshan_desk.ui.login import LoginDialog
@@ -189,12 +206,18 @@ class MainWindow(QMainWindow):
         if self.idle is not None:
             self.idle.pause()
         audit.record(self.ctx.db, self.ctx.actor, "lock", "session", None, "桌面锁定")
-        hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
-        for widget in hidden:
+        self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        for widget in self._hidden:
             widget.hide()
-        self.lock_dialog = LoginDialog(self.ctx.db, None, lock_for=self.ctx.actor)
-        result = self.lock_dialog.exec()
+        dialog = LoginDialog(self.ctx.db, None, lock_for=self.ctx.actor)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._unlocked)
+        self.lock_dialog = dialog
+        dialog.open()
+
+    def _unlocked(self, result: int) -> None:
         self.lock_dialog = None
+        hidden, self._hidden = self._hidden, []
         if result != QDialog.DialogCode.Accepted:
             self.locked = False
             self.close()

@@ -90,5 +90,21 @@ def test_idle_lock_hides_the_work_and_unlocks_with_the_password(qtbot, db, admin
     window.idle.timer.setInterval(10)
     window.idle.timer.start()
     qtbot.waitUntil(lambda: "user" in seen and not window.locked, timeout=5000)
+    poll.stop()
     assert seen["visible"] is False and seen["user"] == "admin" and "错误" in seen["error"]
     assert window.isVisible() and typed.text() == "正在录入的诉求内容"
+    assert window.idle.timer.isActive()  # watching again after the unlock
+
+
+def test_closing_a_locked_window_leaves_nothing_running(qtbot, db, admin):
+    """The hang seen in CI: a lock firing at teardown must not start a nested event loop."""
+    window = _window(qtbot, db, admin, idle_lock=True)
+    window.show()
+    window.lock()
+    assert window.locked and window.lock_dialog is not None and window.lock_dialog.isVisible()
+    dialog = window.lock_dialog
+    window.close()
+    assert window.lock_dialog is None and not dialog.isVisible()
+    assert not window.idle.timer.isActive()
+    window.lock()  # closed: nothing to protect, returns at once
+    assert window.lock_dialog is None

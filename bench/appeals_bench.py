@@ -65,8 +65,12 @@ def run(size: int, folder: Path) -> None:
         ("open queue (count + first page)", lambda: open_queue(queue.QueueFilter())),
         ("filter street + open", lambda: open_queue(queue.QueueFilter(street_id=street, status="open"))),
         ("filter light = red", lambda: open_queue(queue.QueueFilter(light="red"))),
-        ("filter kind + channel + month", lambda: open_queue(queue.QueueFilter(
-            kind="livelihood", channel="phone", date_from=now.date() - dt.timedelta(days=30)))),
+        (
+            "filter kind + channel + month",
+            lambda: open_queue(
+                queue.QueueFilter(kind="livelihood", channel="phone", date_from=now.date() - dt.timedelta(days=30))
+            ),
+        ),
         ("sort by completion limit", lambda: open_queue(queue.QueueFilter(), "completion_limit")),
         ("sort street filter by number desc", lambda: open_queue(queue.QueueFilter(street_id=street), "number", True)),
         ("full-text 暖气不热 (FTS)", lambda: open_queue(queue.QueueFilter(text="暖气不热"))),

@@ -1,6 +1,6 @@
 """Foundation figures: login (argon2), audited writes per second, chain verification, backup.
 
-    .venv/bin/python bench/foundation_bench.py [--records 100000]
+.venv/bin/python bench/foundation_bench.py [--records 100000]
 """
 
 from __future__ import annotations
@@ -48,9 +48,22 @@ def main() -> int:
             seq += 1
             fields = audit_chain._fields(seq, now, None, "bench", "update", "thing", str(seq), "批量", None, {"i": seq})
             digest = audit_chain.record_hash(fields, prev)
-            rows.append({"seq": seq, "at": now, "user_id": None, "username": "bench", "action": "update",
-                         "entity": "thing", "entity_id": str(seq), "summary": "批量", "before": None,
-                         "after": {"i": seq}, "prev_hash": prev, "hash": digest})
+            rows.append(
+                {
+                    "seq": seq,
+                    "at": now,
+                    "user_id": None,
+                    "username": "bench",
+                    "action": "update",
+                    "entity": "thing",
+                    "entity_id": str(seq),
+                    "summary": "批量",
+                    "before": None,
+                    "after": {"i": seq},
+                    "prev_hash": prev,
+                    "hash": digest,
+                }
+            )
             prev = digest
         s.execute(insert(AuditRecord), rows)
         from laoshan_desk.store.models import Setting

@@ -89,12 +89,18 @@ def main() -> int:
     from laoshan_desk.documents import pdf
 
     sample = pdf.Notice(
-        title="关于做好2027年节假日期间窗口服务的通知", issuer="青岛市崂山区行政审批服务局",
-        doc_number="崂审批发〔2026〕3号", recipient="各街道便民服务中心、区直各部门：",
-        body=["为保障节假日期间企业群众办事不断档，现将有关事项通知如下。",
-              "一、节假日期间各窗口实行值班制度，值班表于节前三个工作日报区行政审批服务局。",
-              "二、各类办理时限按工作日计算，调休上班日正常计入。"],
-        signature="青岛市崂山区行政审批服务局", date=now.date())
+        title="关于做好2027年节假日期间窗口服务的通知",
+        issuer="青岛市崂山区行政审批服务局",
+        doc_number="崂审批发〔2026〕3号",
+        recipient="各街道便民服务中心、区直各部门：",
+        body=[
+            "为保障节假日期间企业群众办事不断档，现将有关事项通知如下。",
+            "一、节假日期间各窗口实行值班制度，值班表于节前三个工作日报区行政审批服务局。",
+            "二、各类办理时限按工作日计算，调休上班日正常计入。",
+        ],
+        signature="青岛市崂山区行政审批服务局",
+        date=now.date(),
+    )
     (OUT / "sample-notice.pdf").write_bytes(pdf.render(sample))
     made.append(_render_pdf_page(pdf.render(sample), "sample-notice"))
     for shots in sorted((ROOT / "docs").glob("shots_*.py")):

@@ -46,7 +46,11 @@ def shoot(ctx, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
     grab(tab, "queue-open")
 
     rows = queue.page(ctx.db, ctx.actor, queue.QueueFilter(status="in_progress"), ctx.now(), limit=20)
-    rows = [r for r in rows if r.supervised] or rows or queue.page(ctx.db, ctx.actor, queue.QueueFilter(), ctx.now(), limit=1)
+    rows = (
+        [r for r in rows if r.supervised]
+        or rows
+        or queue.page(ctx.db, ctx.actor, queue.QueueFilter(), ctx.now(), limit=1)
+    )
     detail = tab.open_appeal(rows[0].id)
     detail.resize(1180, 740)
     grab(detail, "appeal")

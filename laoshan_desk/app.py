@@ -14,16 +14,18 @@ def _translator(app: QApplication) -> None:
     """Qt's own words (OK, Cancel, …) in Chinese, plus our .qm when one is built."""
     from PySide6.QtCore import QLibraryInfo
 
-    for name, folder in (("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                         ("laoshan_desk_zh_CN", str(RESOURCES / "i18n"))):
+    for name, folder in (
+        ("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("laoshan_desk_zh_CN", str(RESOURCES / "i18n")),
+    ):
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
 
 
 def run_desk(db_url: str | None = None) -> int:
-    from laoshan_desk.services.bootstrap import init, open_database
     from laoshan_desk.services import auth
+    from laoshan_desk.services.bootstrap import init, open_database
     from laoshan_desk.ui.common.errors import install_excepthook
     from laoshan_desk.ui.context import DeskContext
     from laoshan_desk.ui.fonts import install_ui_font

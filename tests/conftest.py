@@ -75,8 +75,9 @@ def make_user(db, admin):  # type: ignore[no-untyped-def]
     def make(role, unit_id=None, username=None, password="Clerk2026pass"):  # type: ignore[no-untyped-def]
         counter["n"] += 1
         name = username or f"{role.value}{counter['n']}"
-        auth.create_user(db, admin, username=name, full_name=f"测试{counter['n']}", role=role,
-                         password=password, unit_id=unit_id)
+        auth.create_user(
+            db, admin, username=name, full_name=f"测试{counter['n']}", role=role, password=password, unit_id=unit_id
+        )
         return auth.login(db, name, password)
 
     return make

@@ -1,4 +1,4 @@
-"""The layer contracts in pyproject.toml ([tool.importlinter]) hold, and pyflakes finds nothing."""
+"""The layer contracts in pyproject.toml ([tool.importlinter]) hold; ruff finds nothing; the code is formatted."""
 
 from __future__ import annotations
 
@@ -18,6 +18,21 @@ def test_import_contracts_are_kept():
 
 def test_no_unused_or_undefined_names():
     exe = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
-    result = subprocess.run([exe, "check", "--output-format", "concise", "laoshan_desk", "tests", "bench", "docs"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [exe, "check", "--output-format", "concise", "laoshan_desk", "tests", "bench", "docs"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def test_code_is_formatted():
+    exe = shutil.which("ruff", path=str(Path(sys.executable).parent)) or "ruff"
+    result = subprocess.run(
+        [exe, "format", "--check", "laoshan_desk", "tests", "bench", "docs", "main.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, "run `ruff format`:\n" + result.stdout[-3000:] + result.stderr[-2000:]

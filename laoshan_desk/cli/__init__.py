@@ -29,7 +29,9 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="laoshan-desk", description="崂山政务窗口桌面 Laoshan Desk")
-    parser.add_argument("--db", metavar="URL", help="数据库 URL（默认：用户数据目录中的 SQLite 文件；也可用 LAOSHAN_DESK_DB）")
+    parser.add_argument(
+        "--db", metavar="URL", help="数据库 URL（默认：用户数据目录中的 SQLite 文件；也可用 LAOSHAN_DESK_DB）"
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if info.name.startswith("_"):

@@ -78,11 +78,21 @@ def _stats(args: argparse.Namespace) -> int:
     db = database(args)
     st = statistics(db, system_actor("appeals-stats"), _now(), args.date_from, args.date_to)
     if args.json:
-        print_json({"received": st.received, "finished": st.finished, "closure_rate": _rate(st.closure_rate),
-                    "rated": st.rated, "satisfaction_rate": _rate(st.satisfaction_rate), "overdue": st.overdue})
+        print_json(
+            {
+                "received": st.received,
+                "finished": st.finished,
+                "closure_rate": _rate(st.closure_rate),
+                "rated": st.rated,
+                "satisfaction_rate": _rate(st.satisfaction_rate),
+                "overdue": st.overdue,
+            }
+        )
     else:
-        print(f"受理 {st.received} 件，办结 {st.finished} 件，结案率 {format_rate(st.closure_rate)}；"
-              f"回访 {st.rated} 件，满意率 {format_rate(st.satisfaction_rate)}；超期 {st.overdue} 件")
+        print(
+            f"受理 {st.received} 件，办结 {st.finished} 件，结案率 {format_rate(st.closure_rate)}；"
+            f"回访 {st.rated} 件，满意率 {format_rate(st.satisfaction_rate)}；超期 {st.overdue} 件"
+        )
     return 0
 
 

@@ -88,7 +88,9 @@ def read_plan_file(path: Path) -> tuple[Any, list[Any]]:
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise ValidationError(f"{Path(path).name} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）") from None
+        raise ValidationError(
+            f"{Path(path).name} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列：{exc.msg}）"
+        ) from None
     if not isinstance(data, dict):
         raise ValidationError("文件内容应为 JSON 对象")
     missing = [k for k in REQUIRED if k not in data]
@@ -118,18 +120,36 @@ def read_plan_file(path: Path) -> tuple[Any, list[Any]]:
         if days is not None and (isinstance(days, bool) or not isinstance(days, int) or days < 1):
             raise ValidationError(f"事项 {code} 的 days 应为至少 1 的整数：{days!r}")
         after = row.get("after")
-        if after is not None and (not isinstance(after, list) or not all(isinstance(a, str) and a.strip() for a in after)):
+        if after is not None and (
+            not isinstance(after, list) or not all(isinstance(a, str) and a.strip() for a in after)
+        ):
             raise ValidationError(f"事项 {code} 的 after 应为事项编码列表")
-        lines.append(OrderLine(code=code.strip(), classification=cls, reason=str(row.get("reason") or ""),
-                               name=name.strip() if name else None, days=days,
-                               after=tuple(a.strip() for a in after) if after is not None else None,
-                               department=row.get("department"), responsible=str(row.get("responsible") or "")))
+        lines.append(
+            OrderLine(
+                code=code.strip(),
+                classification=cls,
+                reason=str(row.get("reason") or ""),
+                name=name.strip() if name else None,
+                days=days,
+                after=tuple(a.strip() for a in after) if after is not None else None,
+                department=row.get("department"),
+                responsible=str(row.get("responsible") or ""),
+            )
+        )
     contact = data.get("contact") if isinstance(data.get("contact"), dict) else {}
     project = ProjectInput(
-        name=_text(data, "project"), enterprise=_text(data, "enterprise"), credit_code=credit,
-        street=_text(data, "street"), start_date=start, target_date=target, items=lines,
-        contact_name=str(contact.get("name") or ""), contact_phone=str(contact.get("phone") or ""),
-        project_type=str(data.get("project_type") or ""), address=str(data.get("address") or ""))
+        name=_text(data, "project"),
+        enterprise=_text(data, "enterprise"),
+        credit_code=credit,
+        street=_text(data, "street"),
+        start_date=start,
+        target_date=target,
+        items=lines,
+        contact_name=str(contact.get("name") or ""),
+        contact_phone=str(contact.get("phone") or ""),
+        project_type=str(data.get("project_type") or ""),
+        address=str(data.get("address") or ""),
+    )
     return project, lines
 
 
@@ -138,17 +158,25 @@ def plan_output(view: Any, result: Any) -> dict[str, Any]:
     items = []
     for i in view.items:
         s = result.get(i.code)
-        items.append({
-            "code": i.code, "name": i.name, "class": i.classification,
-            "earliest_start": s.earliest_start.isoformat() if s else None,
-            "earliest_finish": s.earliest_finish.isoformat() if s else None,
-            "latest_start": s.latest_start.isoformat() if s else None,
-            "latest_finish": s.latest_finish.isoformat() if s else None,
-            "slack_days": s.slack_days if s else None,
-            "light": i.light.value,
-        })
-    return {"project_id": str(view.id), "feasible": result.feasible, "critical_path": list(result.critical_path),
-            "items": items}
+        items.append(
+            {
+                "code": i.code,
+                "name": i.name,
+                "class": i.classification,
+                "earliest_start": s.earliest_start.isoformat() if s else None,
+                "earliest_finish": s.earliest_finish.isoformat() if s else None,
+                "latest_start": s.latest_start.isoformat() if s else None,
+                "latest_finish": s.latest_finish.isoformat() if s else None,
+                "slack_days": s.slack_days if s else None,
+                "light": i.light.value,
+            }
+        )
+    return {
+        "project_id": str(view.id),
+        "feasible": result.feasible,
+        "critical_path": list(result.critical_path),
+        "items": items,
+    }
 
 
 def _ensure_reference(db: Any) -> None:
@@ -184,10 +212,14 @@ def _plan(args: argparse.Namespace) -> int:
     print(f"{'编码':<8}{'最早开始':<12}{'最早完成':<12}{'最迟开始':<12}{'最迟完成':<12}{'机动':>4}  亮灯  事项")
     for row in out["items"]:
         if row["earliest_start"] is None:
-            print(f"{row['code']:<8}{'—':<12}{'—':<12}{'—':<12}{'—':<12}{'':>4}  {'':4}  {row['name']}（{row['class']}）")
+            print(
+                f"{row['code']:<8}{'—':<12}{'—':<12}{'—':<12}{'—':<12}{'':>4}  {'':4}  {row['name']}（{row['class']}）"
+            )
         else:
-            print(f"{row['code']:<8}{row['earliest_start']:<12}{row['earliest_finish']:<12}{row['latest_start']:<12}"
-                  f"{row['latest_finish']:<12}{row['slack_days']:>4}  {row['light']:<6}{row['name']}")
+            print(
+                f"{row['code']:<8}{row['earliest_start']:<12}{row['earliest_finish']:<12}{row['latest_start']:<12}"
+                f"{row['latest_finish']:<12}{row['slack_days']:>4}  {row['light']:<6}{row['name']}"
+            )
     return 0
 
 
@@ -198,22 +230,43 @@ def _dispatch(args: argparse.Namespace) -> int:
     from laoshan_desk.services.context import system_actor
 
     db = database(args)
-    report = reports.dispatch(db, system_actor("dispatch"), args.date or timeutil.now().date(),
-                              department=args.department)
+    report = reports.dispatch(
+        db, system_actor("dispatch"), args.date or timeutil.now().date(), department=args.department
+    )
     if args.json:
-        print_json({"date": report.today, "rows": [
-            {"project": r.project_name, "code": r.code, "name": r.name, "department": r.department,
-             "responsible": r.responsible, "status": r.status_label, "node_date": r.node_date,
-             "latest_finish": r.latest_finish, "bucket": r.bucket, "days_left": r.days_left, "light": r.light.value}
-            for r in report.rows]})
+        print_json(
+            {
+                "date": report.today,
+                "rows": [
+                    {
+                        "project": r.project_name,
+                        "code": r.code,
+                        "name": r.name,
+                        "department": r.department,
+                        "responsible": r.responsible,
+                        "status": r.status_label,
+                        "node_date": r.node_date,
+                        "latest_finish": r.latest_finish,
+                        "bucket": r.bucket,
+                        "days_left": r.days_left,
+                        "light": r.light.value,
+                    }
+                    for r in report.rows
+                ],
+            }
+        )
         return 0
-    print(f"日调度 {report.today.isoformat()}：超期 {report.count('late')}，计划不可行 {report.count('infeasible')}，"
-          f"今日到期 {report.count('today')}，2个工作日内到期 {report.count('soon')}")
+    print(
+        f"日调度 {report.today.isoformat()}：超期 {report.count('late')}，计划不可行 {report.count('infeasible')}，"
+        f"今日到期 {report.count('today')}，2个工作日内到期 {report.count('soon')}"
+    )
     for department, rows in report.by_department().items():
         print(f"【{department}】")
         for r in rows:
-            print(f"  {r.bucket_label}  {r.project_name}  {r.code} {r.name}  责任人：{r.responsible or '—'}  "
-                  f"最迟完成：{r.latest_finish.isoformat() if r.latest_finish else '—'}")
+            print(
+                f"  {r.bucket_label}  {r.project_name}  {r.code} {r.name}  责任人：{r.responsible or '—'}  "
+                f"最迟完成：{r.latest_finish.isoformat() if r.latest_finish else '—'}"
+            )
     return 0
 
 
@@ -225,11 +278,25 @@ def _verify(args: argparse.Namespace) -> int:
     verdict = certs.verify(db, args.code)
     c = verdict.certificate
     if args.json:
-        print_json({"status": verdict.status, "message": verdict.message, "code": verdict.code,
-                    "certificate": None if c is None else {
-                        "number": c.number, "title": c.title, "holder": c.holder, "credit_code": c.credit_code,
-                        "item": f"{c.item_code} {c.item_name}", "department": c.department, "issued_on": c.issued_on,
-                        "revoked": c.revoked}})
+        print_json(
+            {
+                "status": verdict.status,
+                "message": verdict.message,
+                "code": verdict.code,
+                "certificate": None
+                if c is None
+                else {
+                    "number": c.number,
+                    "title": c.title,
+                    "holder": c.holder,
+                    "credit_code": c.credit_code,
+                    "item": f"{c.item_code} {c.item_name}",
+                    "department": c.department,
+                    "issued_on": c.issued_on,
+                    "revoked": c.revoked,
+                },
+            }
+        )
     else:
         print(verdict.message)
         if c is not None:
@@ -250,11 +317,19 @@ def _weekly(args: argparse.Namespace) -> int:
     week = args.week or reports.week_of(timeutil.now().date())
     reports.parse_week(week)  # a bad week is refused before the database is opened
     db = database(args)
-    bulletin = reports.write_bulletin(db, system_actor("report"), week, Path(args.out),
-                                      Path(args.pdf) if args.pdf else None, today=timeutil.now().date())
+    bulletin = reports.write_bulletin(
+        db,
+        system_actor("report"),
+        week,
+        Path(args.out),
+        Path(args.pdf) if args.pdf else None,
+        today=timeutil.now().date(),
+    )
     t = bulletin.totals
     rate = "—" if t["rate"] is None else f"{t['rate'] * 100:.2f}%"
-    print(f"周通报 {bulletin.week}（{bulletin.start.isoformat()}～{bulletin.end.isoformat()}）：项目 {t['projects']} 个，"
-          f"本周销号 {t['done_this_week']} 项，超期 {len(bulletin.late)} 项，按期率 {rate}")
+    print(
+        f"周通报 {bulletin.week}（{bulletin.start.isoformat()}～{bulletin.end.isoformat()}）：项目 {t['projects']} 个，"
+        f"本周销号 {t['done_this_week']} 项，超期 {len(bulletin.late)} 项，按期率 {rate}"
+    )
     print(f"已写入 {args.out}" + (f" 和 {args.pdf}" if args.pdf else ""))
     return 0

@@ -44,9 +44,11 @@ def _plan(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result)
     else:
-        print(f"保全需求 {result['need']} 元；保全 {result['total_preserved']} 元；"
-              f"{'足额' if result['covers_claim'] else '不足额'}；"
-              f"{'需院领导审批' if result['needs_approval'] else '无需审批'}")
+        print(
+            f"保全需求 {result['need']} 元；保全 {result['total_preserved']} 元；"
+            f"{'足额' if result['covers_claim'] else '不足额'}；"
+            f"{'需院领导审批' if result['needs_approval'] else '无需审批'}"
+        )
         for s in result["selected"]:
             print(f"  {s['id']}  {s['measure']}  {s['amount']}")
         for e in result["excluded"]:

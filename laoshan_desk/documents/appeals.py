@@ -42,27 +42,37 @@ class SupervisionData:
 
 def supervision_notice(d: SupervisionData) -> bytes:
     w = wording()["supervision"]
-    return render(Notice(
-        title=w["title"], issuer=w["issuer"], doc_number=d.notice_number, recipient=f"{d.unit}：",
-        body=[
-            w["intro"],
-            KeyValues([
-                ("诉求编号", d.appeal_number),
-                ("受理时间", d.received_at.astimezone(TZ).strftime("%Y-%m-%d %H:%M")),
-                ("诉求类型", d.kind),
-                ("发生地点", d.place or "—"),
-                ("办结时限", d.completion_limit.strftime("%Y-%m-%d")),
-                ("超期工作日", str(d.overdue_workdays)),
-                ("当前状态", d.status),
-                ("诉求内容", d.content),
-            ]),
-            "督办事由：" + d.reason,
-            "督办要求：" + d.demand,
-        ],
-        signature=w["signature"], date=d.date, footer=w["footer"],
-        qr_data=f"LSDESK:APPEAL:{d.appeal_number}:{d.notice_number}", qr_caption="扫码查看诉求",
-        subject=f"督办单 {d.notice_number}",
-    ))
+    return render(
+        Notice(
+            title=w["title"],
+            issuer=w["issuer"],
+            doc_number=d.notice_number,
+            recipient=f"{d.unit}：",
+            body=[
+                w["intro"],
+                KeyValues(
+                    [
+                        ("诉求编号", d.appeal_number),
+                        ("受理时间", d.received_at.astimezone(TZ).strftime("%Y-%m-%d %H:%M")),
+                        ("诉求类型", d.kind),
+                        ("发生地点", d.place or "—"),
+                        ("办结时限", d.completion_limit.strftime("%Y-%m-%d")),
+                        ("超期工作日", str(d.overdue_workdays)),
+                        ("当前状态", d.status),
+                        ("诉求内容", d.content),
+                    ]
+                ),
+                "督办事由：" + d.reason,
+                "督办要求：" + d.demand,
+            ],
+            signature=w["signature"],
+            date=d.date,
+            footer=w["footer"],
+            qr_data=f"LSDESK:APPEAL:{d.appeal_number}:{d.notice_number}",
+            qr_caption="扫码查看诉求",
+            subject=f"督办单 {d.notice_number}",
+        )
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,15 +89,36 @@ def work_brief(d: BriefData) -> bytes:
     w = wording()["brief"]
     st = d.stats
     intro = w["intro"].format(
-        date_from=f"{d.date_from.month}月{d.date_from.day}日", date_to=f"{d.date_to.month}月{d.date_to.day}日",
-        received=st.received, finished=st.finished, closure_rate=format_rate(st.closure_rate),
-        satisfaction_rate=format_rate(st.satisfaction_rate), response_rate=format_rate(st.response_rate),
-        overdue=st.overdue)
+        date_from=f"{d.date_from.month}月{d.date_from.day}日",
+        date_to=f"{d.date_to.month}月{d.date_to.day}日",
+        received=st.received,
+        finished=st.finished,
+        closure_rate=format_rate(st.closure_rate),
+        satisfaction_rate=format_rate(st.satisfaction_rate),
+        response_rate=format_rate(st.response_rate),
+        overdue=st.overdue,
+    )
     body: list[Any] = [Heading("一、总体情况"), intro, Heading("二、承办单位排名（一诉一考）")]
-    rows = [[str(i), name, str(s.received), str(s.finished), format_rate(s.closure_rate),
-             format_rate(s.satisfaction_rate), str(s.overdue)] for i, (name, s) in enumerate(d.ranking[:15], 1)]
-    body.append(Table(["名次", "承办单位", "受理", "办结", "结案率", "满意率", "超期"], rows or [["—"] * 7],
-                      widths=[1.4, 5, 1.5, 1.5, 2, 2, 1.5], size=10))
+    rows = [
+        [
+            str(i),
+            name,
+            str(s.received),
+            str(s.finished),
+            format_rate(s.closure_rate),
+            format_rate(s.satisfaction_rate),
+            str(s.overdue),
+        ]
+        for i, (name, s) in enumerate(d.ranking[:15], 1)
+    ]
+    body.append(
+        Table(
+            ["名次", "承办单位", "受理", "办结", "结案率", "满意率", "超期"],
+            rows or [["—"] * 7],
+            widths=[1.4, 5, 1.5, 1.5, 2, 2, 1.5],
+            size=10,
+        )
+    )
     sp = d.spots
     body.append(Heading("三、热点诉求（未诉先办）"))
     if sp.topics:
@@ -97,14 +128,27 @@ def work_brief(d: BriefData) -> bytes:
     if sp.surges:
         body.append("本周激增：" + "；".join(sp.surges[:5]) + "。")
     if sp.by_community:
-        body.append(Table(["社区（村）", "主要问题"],
-                          [[c, "、".join(f"{k}{n}件" for k, n in top)] for c, top in sp.by_community[:8]],
-                          widths=[3, 7], size=10))
+        body.append(
+            Table(
+                ["社区（村）", "主要问题"],
+                [[c, "、".join(f"{k}{n}件" for k, n in top)] for c, top in sp.by_community[:8]],
+                widths=[3, 7],
+                size=10,
+            )
+        )
     if sp.repeat_places:
         body.append("重复诉求地点：" + "；".join(f"{p}（{n}件）" for p, n in sp.repeat_places[:5]) + "。")
     if sp.repeat_phones:
         body.append("重复来电：" + "；".join(f"{p}（{n}次）" for p, n in sp.repeat_phones[:5]) + "。")
     body.append(Heading("四、下步工作"))
     body.append("请各承办单位对照排名查找差距；对热点问题所在社区（村）提前排查、主动解决，做到未诉先办。")
-    return render(Notice(title=w["title"], issuer=w["issuer"], body=body, signature=w["signature"], date=d.date,
-                         subject="崂先办诉求工作简报"))
+    return render(
+        Notice(
+            title=w["title"],
+            issuer=w["issuer"],
+            body=body,
+            signature=w["signature"],
+            date=d.date,
+            subject="崂先办诉求工作简报",
+        )
+    )

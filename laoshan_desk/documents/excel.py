@@ -81,10 +81,10 @@ def write_stream(path: Path, sheets: list[Sheet]) -> Path:
         for row in spec.rows:
             fill = next(fills, None) if fills is not None else None
             if fill is None and all(f in (None, "@") for f in formats):
-                ws.append([_cell_value(v, c.kind) for v, c in zip(row, spec.columns)])
+                ws.append([_cell_value(v, c.kind) for v, c in zip(row, spec.columns, strict=False)])
             else:
                 cells = []
-                for value, col, fmt in zip(row, spec.columns, formats):
+                for value, col, fmt in zip(row, spec.columns, formats, strict=False):
                     c = WriteOnlyCell(ws, value=_cell_value(value, col.kind))
                     if fmt and fmt != "@":
                         c.number_format = fmt
@@ -122,7 +122,7 @@ def add_table_sheet(wb: Workbook, spec: Sheet) -> Any:
     ws.append([c.header for c in spec.columns])
     fills = list(spec.fills) if spec.fills is not None else []
     for index, row in enumerate(spec.rows):
-        ws.append([_cell_value(v, c.kind) for v, c in zip(row, spec.columns)])
+        ws.append([_cell_value(v, c.kind) for v, c in zip(row, spec.columns, strict=False)])
         fill = fills[index] if index < len(fills) else None
         if fill:
             for cell in ws[ws.max_row]:

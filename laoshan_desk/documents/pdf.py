@@ -14,6 +14,7 @@ import io
 import json
 from functools import lru_cache
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
@@ -28,10 +29,11 @@ from reportlab.platypus import (
     Paragraph,
     SimpleDocTemplate,
     Spacer,
-    Table as RLTable,
     TableStyle,
 )
-from xml.sax.saxutils import escape
+from reportlab.platypus import (
+    Table as RLTable,
+)
 
 from laoshan_desk.config import REPORTS
 from laoshan_desk.documents.fonts import font_set
@@ -113,29 +115,63 @@ def qr_drawing(data: str, size_mm: float = 28) -> Drawing:
 def _styles(lay: dict[str, Any]) -> dict[str, ParagraphStyle]:
     fonts = font_set()
     body = ParagraphStyle(
-        "body", fontName=fonts.body, fontSize=lay["body_size_pt"], leading=lay["body_leading_pt"],
-        firstLineIndent=2 * lay["body_size_pt"], alignment=TA_JUSTIFY, wordWrap="CJK",
+        "body",
+        fontName=fonts.body,
+        fontSize=lay["body_size_pt"],
+        leading=lay["body_leading_pt"],
+        firstLineIndent=2 * lay["body_size_pt"],
+        alignment=TA_JUSTIFY,
+        wordWrap="CJK",
     )
     return {
-        "header": ParagraphStyle("header", fontName=fonts.title, fontSize=lay["header_size_pt"],
-                                 leading=lay["header_size_pt"] * 1.3, alignment=TA_CENTER,
-                                 textColor=colors.HexColor(lay["header_color"])),
-        "docno": ParagraphStyle("docno", fontName=fonts.body, fontSize=lay["body_size_pt"],
-                                leading=lay["body_size_pt"] * 1.5, alignment=TA_CENTER),
-        "title": ParagraphStyle("title", fontName=fonts.title, fontSize=lay["title_size_pt"],
-                                leading=lay["title_size_pt"] * 1.45, alignment=TA_CENTER, wordWrap="CJK",
-                                spaceAfter=lay["body_size_pt"]),
+        "header": ParagraphStyle(
+            "header",
+            fontName=fonts.title,
+            fontSize=lay["header_size_pt"],
+            leading=lay["header_size_pt"] * 1.3,
+            alignment=TA_CENTER,
+            textColor=colors.HexColor(lay["header_color"]),
+        ),
+        "docno": ParagraphStyle(
+            "docno",
+            fontName=fonts.body,
+            fontSize=lay["body_size_pt"],
+            leading=lay["body_size_pt"] * 1.5,
+            alignment=TA_CENTER,
+        ),
+        "title": ParagraphStyle(
+            "title",
+            fontName=fonts.title,
+            fontSize=lay["title_size_pt"],
+            leading=lay["title_size_pt"] * 1.45,
+            alignment=TA_CENTER,
+            wordWrap="CJK",
+            spaceAfter=lay["body_size_pt"],
+        ),
         "recipient": ParagraphStyle("recipient", parent=body, firstLineIndent=0),
         "body": body,
         "heading": ParagraphStyle("heading", parent=body, fontName=fonts.heading),
-        "signature": ParagraphStyle("signature", parent=body, alignment=TA_RIGHT, firstLineIndent=0,
-                                    rightIndent=4 * lay["body_size_pt"]),
-        "cell": ParagraphStyle("cell", fontName=fonts.body, fontSize=lay["table_size_pt"],
-                               leading=lay["table_leading_pt"], wordWrap="CJK"),
-        "cellhead": ParagraphStyle("cellhead", fontName=fonts.heading, fontSize=lay["table_size_pt"],
-                                   leading=lay["table_leading_pt"], alignment=TA_CENTER, wordWrap="CJK"),
-        "footer": ParagraphStyle("footer", fontName=fonts.body, fontSize=lay["table_size_pt"],
-                                 leading=lay["table_leading_pt"], wordWrap="CJK"),
+        "signature": ParagraphStyle(
+            "signature", parent=body, alignment=TA_RIGHT, firstLineIndent=0, rightIndent=4 * lay["body_size_pt"]
+        ),
+        "cell": ParagraphStyle(
+            "cell", fontName=fonts.body, fontSize=lay["table_size_pt"], leading=lay["table_leading_pt"], wordWrap="CJK"
+        ),
+        "cellhead": ParagraphStyle(
+            "cellhead",
+            fontName=fonts.heading,
+            fontSize=lay["table_size_pt"],
+            leading=lay["table_leading_pt"],
+            alignment=TA_CENTER,
+            wordWrap="CJK",
+        ),
+        "footer": ParagraphStyle(
+            "footer",
+            fontName=fonts.body,
+            fontSize=lay["table_size_pt"],
+            leading=lay["table_leading_pt"],
+            wordWrap="CJK",
+        ),
         "kv": ParagraphStyle("kv", parent=body, firstLineIndent=0),
     }
 
@@ -181,16 +217,24 @@ def render(notice: Notice) -> bytes:
     fonts = font_set()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=page, leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
-        title=notice.title, author=notice.issuer or "崂山政务窗口桌面", subject=notice.subject or notice.title,
+        buffer,
+        pagesize=page,
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=notice.title,
+        author=notice.issuer or "崂山政务窗口桌面",
+        subject=notice.subject or notice.title,
         creator="崂山政务窗口桌面 Laoshan Desk",
     )
     story: list[Flowable] = []
     if notice.issuer:
         header_style = st["header"]
         if notice.header_color:
-            header_style = ParagraphStyle("header_x", parent=header_style,
-                                          textColor=colors.HexColor(notice.header_color))
+            header_style = ParagraphStyle(
+                "header_x", parent=header_style, textColor=colors.HexColor(notice.header_color)
+            )
         story.append(Paragraph(escape(notice.issuer), header_style))
         if notice.doc_number:
             story.append(Spacer(1, 4))
@@ -211,8 +255,10 @@ def render(notice: Notice) -> bytes:
             story.append(_table(part, width, st))
             story.append(Spacer(1, 8))
         elif isinstance(part, KeyValues):
-            kv = RLTable([[Paragraph(escape(k), st["kv"]), Paragraph(escape(v), st["kv"])] for k, v in part.pairs],
-                         colWidths=[width * 0.28, width * 0.72])
+            kv = RLTable(
+                [[Paragraph(escape(k), st["kv"]), Paragraph(escape(v), st["kv"])] for k, v in part.pairs],
+                colWidths=[width * 0.28, width * 0.72],
+            )
             kv.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
             story.append(kv)
     closing: list[Flowable] = []

@@ -49,7 +49,7 @@ def rmb_upper(amount: Decimal) -> str:
             s = ""
             zero = False
             for i in range(3, -1, -1):
-                d = chunk // (10 ** i) % 10
+                d = chunk // (10**i) % 10
                 if d:
                     if zero:
                         s += "零"
@@ -110,8 +110,11 @@ class RulingData:
 
 def _lines_table(lines: tuple[Line, ...], with_term: bool = False) -> Table:
     headers = ["序号", "财产", "开户行/登记机关", "账号/编号", "措施", "数额（元）"] + (["期限"] if with_term else [])
-    rows = [[str(i), ln.label, ln.institution or "—", ln.number or "—", ln.measure_label, _yuan(ln.amount)]
-            + ([ln.term] if with_term else []) for i, ln in enumerate(lines, 1)]
+    rows = [
+        [str(i), ln.label, ln.institution or "—", ln.number or "—", ln.measure_label, _yuan(ln.amount)]
+        + ([ln.term] if with_term else [])
+        for i, ln in enumerate(lines, 1)
+    ]
     widths = [6, 22, 22, 22, 8, 16] + ([16] if with_term else [])
     return Table(headers, rows, widths=widths)
 
@@ -119,11 +122,21 @@ def _lines_table(lines: tuple[Line, ...], with_term: bool = False) -> Table:
 def ruling(data: RulingData) -> bytes:
     t = texts()
     body: list[Any] = [f"申请人：{data.applicant_line}", f"被申请人：{data.respondent_line}"]
-    guarantee = (t["guarantee"].format(guarantee_label=data.guarantee_label, guarantee_amount=_yuan(data.guarantee_amount))
-                 if data.guarantee_amount else t["no_guarantee"])
-    body.append(t["application"].format(applicant=data.applicant, received=cn_date(data.received_at.date()),
-                                        kind_label=data.kind_label, respondent=data.respondent,
-                                        claim=_yuan(data.claim), guarantee=guarantee))
+    guarantee = (
+        t["guarantee"].format(guarantee_label=data.guarantee_label, guarantee_amount=_yuan(data.guarantee_amount))
+        if data.guarantee_amount
+        else t["no_guarantee"]
+    )
+    body.append(
+        t["application"].format(
+            applicant=data.applicant,
+            received=cn_date(data.received_at.date()),
+            kind_label=data.kind_label,
+            respondent=data.respondent,
+            claim=_yuan(data.claim),
+            guarantee=guarantee,
+        )
+    )
     if data.decision == "refuse":
         reasons = data.reasons.rstrip("。") + "。"
         body.append(t["review_refuse"].format(reasons=reasons))
@@ -138,9 +151,19 @@ def ruling(data: RulingData) -> bytes:
             body.append(t["lawsuit"])
         body.append(t["terms"])
     body.append(t["reconsider"])
-    return render(Notice(title=t["ruling_title"], body=body, issuer=t["court"], header_color="#000000", header_rule=False, doc_number=data.case_number,
-                         signature=f"{t['judge_title']}  {data.judge}", date=data.ruled_on,
-                         subject=f"{data.case_number} 民事裁定书"))
+    return render(
+        Notice(
+            title=t["ruling_title"],
+            body=body,
+            issuer=t["court"],
+            header_color="#000000",
+            header_rule=False,
+            doc_number=data.case_number,
+            signature=f"{t['judge_title']}  {data.judge}",
+            date=data.ruled_on,
+            subject=f"{data.case_number} 民事裁定书",
+        )
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -163,21 +186,50 @@ class AssistanceData:
 
 def assistance_notice(data: AssistanceData) -> bytes:
     t = texts()
-    values = dict(applicant=data.applicant, respondent=data.respondent, cause=data.cause,
-                  case_number=data.case_number, number=data.line.number or "—", amount=_yuan(data.line.amount),
-                  upper=rmb_upper(data.line.amount), years=data.years, start=cn_date(data.start),
-                  expiry=cn_date(data.expiry), label=data.line.label)
+    values = dict(
+        applicant=data.applicant,
+        respondent=data.respondent,
+        cause=data.cause,
+        case_number=data.case_number,
+        number=data.line.number or "—",
+        amount=_yuan(data.line.amount),
+        upper=rmb_upper(data.line.amount),
+        years=data.years,
+        start=cn_date(data.start),
+        expiry=cn_date(data.expiry),
+        label=data.line.label,
+    )
     body: list[Any] = [t["notice_intro"].format(**values)]
     body.append(t["notice_freeze" if data.is_account else "notice_seize"].format(**values))
-    body.append(KeyValues([("被执行人", data.respondent), ("证件号码", data.respondent_number),
-                           ("财产", data.line.label), ("账号/编号", data.line.number or "—"),
-                           ("措施", data.line.measure_label), ("数额", f"{_yuan(data.line.amount)}元"),
-                           ("期限", f"{cn_date(data.start)}至{cn_date(data.expiry)}")]))
+    body.append(
+        KeyValues(
+            [
+                ("被执行人", data.respondent),
+                ("证件号码", data.respondent_number),
+                ("财产", data.line.label),
+                ("账号/编号", data.line.number or "—"),
+                ("措施", data.line.measure_label),
+                ("数额", f"{_yuan(data.line.amount)}元"),
+                ("期限", f"{cn_date(data.start)}至{cn_date(data.expiry)}"),
+            ]
+        )
+    )
     body.append(t["notice_close"])
-    return render(Notice(title=t["notice_title"], body=body, issuer=t["court"], header_color="#000000", header_rule=False, doc_number=data.notice_number,
-                         recipient=f"{data.recipient}：", signature=t["court"], date=data.issued_on,
-                         footer=f"承办人：{data.judge}　附：{data.case_number}民事裁定书",
-                         subject=f"{data.notice_number} 协助执行通知书"))
+    return render(
+        Notice(
+            title=t["notice_title"],
+            body=body,
+            issuer=t["court"],
+            header_color="#000000",
+            header_rule=False,
+            doc_number=data.notice_number,
+            recipient=f"{data.recipient}：",
+            signature=t["court"],
+            date=data.issued_on,
+            footer=f"承办人：{data.judge}　附：{data.case_number}民事裁定书",
+            subject=f"{data.notice_number} 协助执行通知书",
+        )
+    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -201,8 +253,14 @@ class ReleaseData:
 def release_ruling(data: ReleaseData) -> bytes:
     t = texts()
     body: list[Any] = [f"申请人：{data.applicant_line}", f"被申请人：{data.respondent_line}"]
-    body.append(t["release_intro"].format(applicant=data.applicant, respondent=data.respondent,
-                                          ruled=cn_date(data.ruled_on), case_number=data.case_number))
+    body.append(
+        t["release_intro"].format(
+            applicant=data.applicant,
+            respondent=data.respondent,
+            ruled=cn_date(data.ruled_on),
+            case_number=data.case_number,
+        )
+    )
     if data.reason == "guarantee":
         body.append(t["release_guarantee"].format(guarantees=data.guarantees))
     else:
@@ -210,10 +268,31 @@ def release_ruling(data: ReleaseData) -> bytes:
     body.append(t["release_order"].format(respondent=data.respondent, amount=_yuan(data.amount)))
     body.append(_lines_table(data.lines))
     body.append(t["release_close"])
-    return render(Notice(title=t["ruling_title"], body=body, issuer=t["court"], header_color="#000000", header_rule=False, doc_number=data.ruling_number,
-                         signature=f"{t['judge_title']}  {data.judge}", date=data.released_on,
-                         subject=f"{data.ruling_number} 解除保全民事裁定书"))
+    return render(
+        Notice(
+            title=t["ruling_title"],
+            body=body,
+            issuer=t["court"],
+            header_color="#000000",
+            header_rule=False,
+            doc_number=data.ruling_number,
+            signature=f"{t['judge_title']}  {data.judge}",
+            date=data.released_on,
+            subject=f"{data.ruling_number} 解除保全民事裁定书",
+        )
+    )
 
 
-__all__ = ["AssistanceData", "Heading", "Line", "ReleaseData", "RulingData", "assistance_notice", "cn_date",
-           "release_ruling", "rmb_upper", "ruling", "texts"]
+__all__ = [
+    "AssistanceData",
+    "Heading",
+    "Line",
+    "ReleaseData",
+    "RulingData",
+    "assistance_notice",
+    "cn_date",
+    "release_ruling",
+    "rmb_upper",
+    "ruling",
+    "texts",
+]

@@ -166,9 +166,7 @@ def check_transition(current: AppealStatus | str, target: AppealStatus | str) ->
     if cur.is_terminal:
         raise ValidationError(f"诉求{cur.label}，不能再变更状态", field="status")
     allowed = "、".join(s.label for s in AppealStatus if s in ALLOWED_TRANSITIONS[cur])
-    raise ValidationError(
-        f"诉求当前为“{cur.label}”，不能变为“{tgt.label}”（可变为：{allowed}）", field="status"
-    )
+    raise ValidationError(f"诉求当前为“{cur.label}”，不能变为“{tgt.label}”（可变为：{allowed}）", field="status")
 
 
 # -- rates -------------------------------------------------------------------------------------
@@ -250,9 +248,7 @@ def parse_appeal_number(number: str) -> tuple[dt.date, int]:
             parsed = None
         if parsed is not None and serial >= 1:
             return parsed, serial
-    raise ValidationError(
-        f"诉求编号“{number}”格式不正确，应为LS+8位日期+4位序号，如LS202611250001", field="number"
-    )
+    raise ValidationError(f"诉求编号“{number}”格式不正确，应为LS+8位日期+4位序号，如LS202611250001", field="number")
 
 
 def is_appeal_number(number: str) -> bool:

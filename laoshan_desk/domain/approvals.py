@@ -133,9 +133,7 @@ def can_transition(
     site_inspection: bool = True,
 ) -> bool:
     """Whether an item in ``current`` may move to ``target``."""
-    return ItemStatus(target) in next_statuses(
-        current, pre_review=pre_review, site_inspection=site_inspection
-    )
+    return ItemStatus(target) in next_statuses(current, pre_review=pre_review, site_inspection=site_inspection)
 
 
 def check_transition(
@@ -158,15 +156,11 @@ def check_transition(
     allowed = next_statuses(cur, pre_review=pre_review, site_inspection=site_inspection)
     if tgt not in allowed:
         choices = "、".join(s.label for s in allowed) or "无"
-        raise ValidationError(
-            f"事项当前为“{cur.label}”，不能变为“{tgt.label}”（可变为：{choices}）", field="status"
-        )
+        raise ValidationError(f"事项当前为“{cur.label}”，不能变为“{tgt.label}”（可变为：{choices}）", field="status")
     if tgt is ItemStatus.DONE and on is None:
         raise ValidationError("销号须填写办结日期", field="on")
     if on is not None and today is not None and on > today:
-        raise ValidationError(
-            f"{tgt.label}日期 {on.isoformat()} 不能晚于今天 {today.isoformat()}", field="on"
-        )
+        raise ValidationError(f"{tgt.label}日期 {on.isoformat()} 不能晚于今天 {today.isoformat()}", field="on")
 
 
 @dataclass(frozen=True)
@@ -308,9 +302,7 @@ def parse_catalog_item(data: Mapping[str, object]) -> CatalogItem:
             field="committed_days",
         )
     try:
-        fee = Decimal(str(data.get("fee") if data.get("fee") is not None else "0.00")).quantize(
-            Decimal("0.01")
-        )
+        fee = Decimal(str(data.get("fee") if data.get("fee") is not None else "0.00")).quantize(Decimal("0.01"))
     except InvalidOperation:
         raise ValidationError(f"事项 {code} 的收费金额格式不正确：{data.get('fee')!r}", field="fee") from None
     if fee < 0:
@@ -345,9 +337,7 @@ def validate_catalog(items: Sequence[CatalogItem]) -> None:
     for item in items:
         for prereq in item.prerequisites:
             if prereq not in seen:
-                raise ValidationError(
-                    f"事项 {item.code} 的前置事项 {prereq} 不在事项库中", field="prerequisites"
-                )
+                raise ValidationError(f"事项 {item.code} 的前置事项 {prereq} 不在事项库中", field="prerequisites")
     cycle = find_cycle({item.code: item.prerequisites for item in items})
     if cycle:
         raise ValidationError(cycle_message(cycle), field="prerequisites", code="prerequisite_cycle")
@@ -392,9 +382,7 @@ class MenuTemplate:
         return [e.code for e in self.entries if wanted is None or e.classification is wanted]
 
 
-def parse_menu_templates(
-    data: Mapping[str, object], catalog_codes: Iterable[str] | None = None
-) -> list[MenuTemplate]:
+def parse_menu_templates(data: Mapping[str, object], catalog_codes: Iterable[str] | None = None) -> list[MenuTemplate]:
     """Menu templates from menu_templates.json; with ``catalog_codes``, refuses unknown items."""
     known = set(catalog_codes) if catalog_codes is not None else None
     templates: list[MenuTemplate] = []
@@ -443,9 +431,7 @@ def _secret_bytes(secret: bytes | str) -> bytes:
     return key
 
 
-def verification_code(
-    secret: bytes | str, certificate_id: str | int, item_code: str, credit_code: str
-) -> str:
+def verification_code(secret: bytes | str, certificate_id: str | int, item_code: str, credit_code: str) -> str:
     """The 12-character code printed on a certificate (compact form, no hyphens).
 
     HMAC-SHA256 keyed with the desk's secret over the certificate id, the item code and the

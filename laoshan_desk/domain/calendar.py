@@ -136,11 +136,7 @@ class WorkCalendar:
         """Working days in the closed range [start, end] (0 when end < start)."""
         if end < start:
             return 0
-        return sum(
-            1
-            for i in range((end - start).days + 1)
-            if self.is_workday(start + dt.timedelta(days=i))
-        )
+        return sum(1 for i in range((end - start).days + 1) if self.is_workday(start + dt.timedelta(days=i)))
 
     def overrides(self) -> dict[dt.date, bool]:
         return dict(self._overrides)

@@ -130,9 +130,7 @@ def completion_workdays(level: HandlingLevel | str) -> int:
     return COMPLETION_WORKDAYS[HandlingLevel(level)]
 
 
-def base_completion_limit(
-    received_at: dt.datetime, level: HandlingLevel | str, calendar: WorkCalendar
-) -> dt.date:
+def base_completion_limit(received_at: dt.datetime, level: HandlingLevel | str, calendar: WorkCalendar) -> dt.date:
     """The Nth working day after the day received, before extensions and suspensions."""
     return calendar.add_workdays(local_date(received_at), completion_workdays(level))
 
@@ -140,11 +138,7 @@ def base_completion_limit(
 def _bounds(
     suspension: _Interval | tuple[dt.datetime, dt.datetime | None], today: dt.date | None
 ) -> tuple[dt.date, dt.date] | None:
-    start, end = (
-        (suspension.start, suspension.end)
-        if hasattr(suspension, "start")
-        else (suspension[0], suspension[1])
-    )
+    start, end = (suspension.start, suspension.end) if hasattr(suspension, "start") else (suspension[0], suspension[1])
     first = local_date(start)
     if end is None:
         if today is None:
@@ -215,13 +209,9 @@ def completion_limit(
             extension_until = local_date(extension_until)
         if extension_granted_at is None:
             return extension_until
-        limit, _ = _apply_suspensions(
-            extension_until, suspensions, calendar, today, counted_from=extension_granted_at
-        )
+        limit, _ = _apply_suspensions(extension_until, suspensions, calendar, today, counted_from=extension_granted_at)
         return limit
-    limit, _ = _apply_suspensions(
-        base_completion_limit(received_at, level, calendar), suspensions, calendar, today
-    )
+    limit, _ = _apply_suspensions(base_completion_limit(received_at, level, calendar), suspensions, calendar, today)
     return limit
 
 
@@ -250,9 +240,7 @@ def is_late(limit_date: dt.date, finished_at: dt.datetime | None, now: dt.dateti
     return local_date(moment) > limit_date
 
 
-def is_response_late(
-    received_at: dt.datetime, responded_at: dt.datetime | None, now: dt.datetime
-) -> bool:
+def is_response_late(received_at: dt.datetime, responded_at: dt.datetime | None, now: dt.datetime) -> bool:
     """Late when the response came after received + 4 h, or none has come and that has passed."""
     moment = responded_at if responded_at is not None else now
     return local(moment) > response_limit(received_at)
@@ -304,9 +292,7 @@ def completion_light(
     return Light.GREEN
 
 
-def response_light(
-    received_at: dt.datetime, responded_at: dt.datetime | None, now: dt.datetime
-) -> Light:
+def response_light(received_at: dt.datetime, responded_at: dt.datetime | None, now: dt.datetime) -> Light:
     """Light of the 4-hour response clock: grey once responded, yellow in its last hour."""
     if responded_at is not None:
         return Light.GREY
@@ -356,9 +342,7 @@ def completion_countdown(
     return f"剩余 {days} 个工作日"
 
 
-def response_countdown(
-    received_at: dt.datetime, responded_at: dt.datetime | None, now: dt.datetime
-) -> str:
+def response_countdown(received_at: dt.datetime, responded_at: dt.datetime | None, now: dt.datetime) -> str:
     """剩余 2小时15分 / 超时 1小时5分 while waiting; 已响应 or 超时响应 once responded."""
     if responded_at is not None:
         return "超时响应" if is_response_late(received_at, responded_at, now) else "已响应"
@@ -437,9 +421,7 @@ def appeal_clock(
         late=is_late(limit, finished_at, now),
         overdue_workdays=overdue_workdays(limit, calendar, finished_at, now),
         response_light=response_light(received_at, responded, now),
-        completion_light=completion_light(
-            limit, calendar, now, finished=finished_at is not None, stopped=suspended
-        ),
+        completion_light=completion_light(limit, calendar, now, finished=finished_at is not None, stopped=suspended),
         response_text=response_countdown(received_at, responded, now),
         completion_text="已挂起"
         if suspended and finished_at is None

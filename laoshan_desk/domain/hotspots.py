@@ -81,9 +81,7 @@ class AppealRecord:
 def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
     """Stop words, one a line; blank lines and lines starting with # are skipped."""
     text = Path(path or STOPWORDS_FILE).read_text(encoding="utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _is_word(token: str) -> bool:
@@ -125,9 +123,7 @@ class Segmenter:
             tokens = self._tokenizer.lcut(text)
         words = tuple(
             dict.fromkeys(
-                t.strip().lower()
-                for t in tokens
-                if _is_word(t.strip()) and t.strip().lower() not in self.stopwords
+                t.strip().lower() for t in tokens if _is_word(t.strip()) and t.strip().lower() not in self.stopwords
             )
         )
         if len(self._cache) >= self._CACHE_LIMIT:
@@ -162,9 +158,7 @@ def week_start(day: dt.date | dt.datetime) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _in_range(
-    record: _Record, start: dt.date | None, end: dt.date | None
-) -> bool:
+def _in_range(record: _Record, start: dt.date | None, end: dt.date | None) -> bool:
     day = local_date(record.received_at)
     return (start is None or day >= start) and (end is None or day <= end)
 
@@ -187,9 +181,7 @@ def keyword_counts(
 
 def _ranked(counts: Counter[str], top: int | None, min_count: int) -> list[tuple[str, int]]:
     # Ties sorted by the word itself so that reports are reproducible run to run.
-    items = sorted(
-        ((k, n) for k, n in counts.items() if n >= min_count), key=lambda kn: (-kn[1], kn[0])
-    )
+    items = sorted(((k, n) for k, n in counts.items() if n >= min_count), key=lambda kn: (-kn[1], kn[0]))
     return items if top is None else items[:top]
 
 
@@ -203,9 +195,7 @@ def hot_topics(
     segmenter: Segmenter | None = None,
 ) -> list[tuple[str, int]]:
     """The ``top`` keywords by number of appeals mentioning them (at least ``min_count``)."""
-    return _ranked(
-        keyword_counts(records, start=start, end=end, segmenter=segmenter), top, min_count
-    )
+    return _ranked(keyword_counts(records, start=start, end=end, segmenter=segmenter), top, min_count)
 
 
 def weekly_keyword_counts(
@@ -373,9 +363,7 @@ def repeat_places(
     """Grids (or communities, ``level='community'``) with ≥ ``min_count`` appeals in ``days``."""
     if level not in ("grid", "community"):
         raise ValueError(f"level must be 'grid' or 'community', not {level!r}")
-    return repeats(
-        records, lambda r: getattr(r, level, None), now, days=days, min_count=min_count
-    )
+    return repeats(records, lambda r: getattr(r, level, None), now, days=days, min_count=min_count)
 
 
 def repeat_phones(

@@ -81,9 +81,7 @@ def normalize_uscc(value: object, *, field: str = "uscc") -> str:
         raise ValidationError(f"统一社会信用代码应为18位，当前为{len(number)}位", field=field)
     bad = [ch for ch in number if ch not in _USCC_ALPHABET]
     if bad:
-        raise ValidationError(
-            f"统一社会信用代码含无效字符“{bad[0]}”（不使用I、O、Z、S、V）", field=field
-        )
+        raise ValidationError(f"统一社会信用代码含无效字符“{bad[0]}”（不使用I、O、Z、S、V）", field=field)
     if number[0] == "0":
         raise ValidationError("统一社会信用代码第1位（登记管理部门代码）不能为0", field=field)
     if not number[2:8].isdigit():
@@ -240,9 +238,7 @@ def _split_area(digits: str) -> tuple[str, str]:
     return digits[:size], digits[size:]
 
 
-def normalize_phone(
-    value: object, *, field: str = "phone", default_area_code: str | None = None
-) -> str:
+def normalize_phone(value: object, *, field: str = "phone", default_area_code: str | None = None) -> str:
     """A mobile as '13812345678', a landline as '0532-88888888' (extension '-123').
 
     A local number without area code ('88888888', 7–8 digits) is kept as typed unless
@@ -335,21 +331,80 @@ PROVINCE_ABBREVIATIONS = frozenset("京津冀晋蒙辽吉黑沪苏浙皖闽赣�
 KNOWN_CASE_TYPE_WORDS = frozenset(
     {
         # civil
-        "民初", "民终", "民申", "民抗", "民再", "民监", "民撤", "民特", "民特监", "民催",
-        "民督", "民督监", "民辖", "民辖终", "民辖监", "民他", "民请", "民诉前调", "民诉前确",
+        "民初",
+        "民终",
+        "民申",
+        "民抗",
+        "民再",
+        "民监",
+        "民撤",
+        "民特",
+        "民特监",
+        "民催",
+        "民督",
+        "民督监",
+        "民辖",
+        "民辖终",
+        "民辖监",
+        "民他",
+        "民请",
+        "民诉前调",
+        "民诉前确",
         # preservation outside a suit (non-litigation preservation review)
-        "财保", "行保", "证保",
+        "财保",
+        "行保",
+        "证保",
         # enforcement
-        "执", "执恢", "执保", "执异", "执复", "执监", "执协", "执他", "执请", "执外",
+        "执",
+        "执恢",
+        "执保",
+        "执异",
+        "执复",
+        "执监",
+        "执协",
+        "执他",
+        "执请",
+        "执外",
         # criminal
-        "刑初", "刑终", "刑申", "刑抗", "刑再", "刑监", "刑核", "刑更", "刑医", "刑没", "刑他",
+        "刑初",
+        "刑终",
+        "刑申",
+        "刑抗",
+        "刑再",
+        "刑监",
+        "刑核",
+        "刑更",
+        "刑医",
+        "刑没",
+        "刑他",
         # administrative
-        "行初", "行终", "行申", "行抗", "行再", "行监", "行审", "行审复", "行辖", "行辖终",
-        "行他", "行赔初", "行赔终",
+        "行初",
+        "行终",
+        "行申",
+        "行抗",
+        "行再",
+        "行监",
+        "行审",
+        "行审复",
+        "行辖",
+        "行辖终",
+        "行他",
+        "行赔初",
+        "行赔终",
         # bankruptcy and compulsory liquidation
-        "破申", "破", "破终", "破监", "强清", "强清终",
+        "破申",
+        "破",
+        "破终",
+        "破监",
+        "强清",
+        "强清终",
         # state compensation and judicial sanctions
-        "法赔", "委赔", "赔他", "司惩", "司惩复", "司救",
+        "法赔",
+        "委赔",
+        "赔他",
+        "司惩",
+        "司惩复",
+        "司救",
     }
 )
 
@@ -383,9 +438,7 @@ class CaseNumber:
         return "" if self.court_code == "最高法" else self.court_code[0]
 
 
-def parse_case_number(
-    value: object, *, field: str = "case_number", today: dt.date | None = None
-) -> CaseNumber:
+def parse_case_number(value: object, *, field: str = "case_number", today: dt.date | None = None) -> CaseNumber:
     """Parse （2023）鲁0212财保12号 and its half-width or spaced spellings.
 
     Court codes: a province abbreviation plus 4 digits (basic court, 鲁0212), 2 digits
@@ -407,7 +460,7 @@ def parse_case_number(
     last_year = (today or dt.date.today()).year + 1
     if not 1990 <= year <= last_year:
         raise ValidationError(f"案号年份应在1990至{last_year}之间", field=field)
-    rest = text[head.end():]
+    rest = text[head.end() :]
     if rest.startswith("最高法"):
         court_code, rest = "最高法", rest[3:]
     else:
@@ -416,7 +469,7 @@ def parse_case_number(
             raise ValidationError("法院代字应以省份简称开头，如鲁0212", field=field)
         if len(court.group(2)) not in (0, 2, 4):
             raise ValidationError("法院代字应为省份简称加4位数字，如鲁0212", field=field)
-        court_code, rest = court.group(0), rest[court.end():]
+        court_code, rest = court.group(0), rest[court.end() :]
     body = re.match(r"^([\u4e00-\u9fff]+?)(\d+)号(.*)$", rest)
     if not body:
         if "号" not in rest:
@@ -430,12 +483,9 @@ def parse_case_number(
         raise ValidationError("案号序号应为正整数", field=field)
     if suffix and not _SUFFIX.match(suffix):
         raise ValidationError("案号应以“号”结尾，其后只可有“之一”等序号", field=field)
-    return CaseNumber(year=year, court_code=court_code, type_word=type_word, serial=serial,
-                      suffix=suffix)
+    return CaseNumber(year=year, court_code=court_code, type_word=type_word, serial=serial, suffix=suffix)
 
 
-def normalize_case_number(
-    value: object, *, field: str = "case_number", today: dt.date | None = None
-) -> str:
+def normalize_case_number(value: object, *, field: str = "case_number", today: dt.date | None = None) -> str:
     """The case number as stored and printed: （2023）鲁0212财保12号."""
     return parse_case_number(value, field=field, today=today).normalized

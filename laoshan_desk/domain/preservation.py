@@ -192,8 +192,7 @@ class Tier(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return {1: "未用于生产经营的财产", 2: "一般/专用账户", 3: "生产经营中使用的财产",
-                4: "基本账户"}[int(self)]
+        return {1: "未用于生产经营的财产", 2: "一般/专用账户", 3: "生产经营中使用的财产", 4: "基本账户"}[int(self)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -243,8 +242,7 @@ class Asset:
             account = _enum(AccountKind, self.account_kind, "assets.account_kind", "账户性质")
             object.__setattr__(self, "account_kind", account)
         elif self.account_kind is not None:
-            raise ValidationError(f"财产“{self.id}”不是账户，不应填写账户性质",
-                                  field="assets.account_kind")
+            raise ValidationError(f"财产“{self.id}”不是账户，不应填写账户性质", field="assets.account_kind")
         object.__setattr__(self, "in_operational_use", bool(self.in_operational_use))
         object.__setattr__(self, "protected", bool(self.protected))
 
@@ -369,8 +367,7 @@ class Plan:
         return {
             "need": f"{self.need:.2f}",
             "selected": [
-                {"id": s.asset_id, "measure": s.measure.value, "amount": f"{s.amount:.2f}"}
-                for s in self.selected
+                {"id": s.asset_id, "measure": s.measure.value, "amount": f"{s.amount:.2f}"} for s in self.selected
             ],
             "excluded": [{"id": e.asset_id, "reason": e.reason} for e in self.excluded],
             "total_preserved": f"{self.total_preserved:.2f}",
@@ -571,8 +568,7 @@ def _labels(items: Iterable[_Item]) -> str:
     return "、".join(f"“{it.asset.label}”" for it in items)
 
 
-def _solve(tiers: list[list[_Item]], k: int, remaining: int, rule: ExcessRule,
-           notes: list[str]) -> list[_Pick]:
+def _solve(tiers: list[list[_Item]], k: int, remaining: int, rule: ExcessRule, notes: list[str]) -> list[_Pick]:
     """Cover ``remaining`` from tiers k.. (never the basic account), least harm first.
 
     A divisible tier (accounts) is frozen up to what is still needed. In a whole-asset tier:
@@ -635,8 +631,9 @@ def _selection_notes(picks: Sequence[_Pick]) -> list[str]:
     return notes
 
 
-def _guarantee_notes(guarantees: Sequence[Guarantee], as_of: dt.date, claim: Decimal,
-                     guaranteed: Decimal, need: Decimal) -> list[str]:
+def _guarantee_notes(
+    guarantees: Sequence[Guarantee], as_of: dt.date, claim: Decimal, guaranteed: Decimal, need: Decimal
+) -> list[str]:
     notes = []
     for g in guarantees:
         if not g.is_valid_on(as_of):
@@ -647,10 +644,7 @@ def _guarantee_notes(guarantees: Sequence[Guarantee], as_of: dt.date, claim: Dec
             word = "担保" if all(g.type is GuaranteeType.CASH for g in valid) else "保函"
             notes.append(f"{word}足额，担保替代保全，无需采取保全措施")
         else:
-            notes.append(
-                f"有效担保合计{_fmt(guaranteed)}元，抵减后尚需保全{_fmt(need)}元"
-                f"（请求保全{_fmt(claim)}元）"
-            )
+            notes.append(f"有效担保合计{_fmt(guaranteed)}元，抵减后尚需保全{_fmt(need)}元（请求保全{_fmt(claim)}元）")
     return notes
 
 
@@ -698,11 +692,17 @@ def propose_plan(
         total = sum(p.cents for p in picks)
         selected = tuple(Selection(p.item.asset.id, p.item.asset.measure, _yuan(p.cents)) for p in picks)
         return Plan(
-            claim=claim_amount, guaranteed=guaranteed, need=need, selected=selected,
-            excluded=tuple(excluded), total_preserved=_yuan(total),
-            covers_claim=total >= need_cents, over_scope=over,
+            claim=claim_amount,
+            guaranteed=guaranteed,
+            need=need,
+            selected=selected,
+            excluded=tuple(excluded),
+            total_preserved=_yuan(total),
+            covers_claim=total >= need_cents,
+            over_scope=over,
             needs_approval=any(p.item.tier is Tier.BASIC for p in picks),
-            notes=tuple(notes + extra), over_scope_reason=reason,
+            notes=tuple(notes + extra),
+            over_scope_reason=reason,
         )
 
     if need_cents == 0:
@@ -737,9 +737,7 @@ def propose_plan(
     if over:
         extra.append(reason)
     elif total > need_cents:
-        extra.append(
-            f"整体保全的财产价值超出保全需求{_fmt(total - need_cents)}元，未明显超出，属合理范围"
-        )
+        extra.append(f"整体保全的财产价值超出保全需求{_fmt(total - need_cents)}元，未明显超出，属合理范围")
     return done(picks, extra, reason, over)
 
 
@@ -787,8 +785,9 @@ def check_selection(
     return _check(assets, money(need, field="need"), _coerce_changes(selections), rule or ExcessRule())[0]
 
 
-def _check(assets: Sequence[Asset], need: Decimal, changes: list[tuple[str, Decimal | None]],
-           rule: ExcessRule) -> tuple[list[str], list[Selection], list[str]]:
+def _check(
+    assets: Sequence[Asset], need: Decimal, changes: list[tuple[str, Decimal | None]], rule: ExcessRule
+) -> tuple[list[str], list[Selection], list[str]]:
     by_id = {a.id: a for a in assets}
     violations: list[str] = []
     notes: list[str] = []
@@ -805,9 +804,7 @@ def _check(assets: Sequence[Asset], need: Decimal, changes: list[tuple[str, Deci
         seen.add(asset_id)
         amount = asset.value if amount is None else amount
         if asset.is_account and asset.account_kind is AccountKind.WAGE:
-            violations.append(
-                f"“{asset.label}”为农民工工资专用账户，不得冻结（《保障农民工工资支付条例》第三十三条）"
-            )
+            violations.append(f"“{asset.label}”为农民工工资专用账户，不得冻结（《保障农民工工资支付条例》第三十三条）")
         elif asset.protected:
             why = f"：{asset.protected_reason}" if asset.protected_reason else ""
             violations.append(f"“{asset.label}”已标记为不得保全的财产{why}")
@@ -828,11 +825,13 @@ def _check(assets: Sequence[Asset], need: Decimal, changes: list[tuple[str, Deci
         chosen.append(Selection(asset.id, asset.measure, amount))
 
     total = sum((s.amount for s in chosen), ZERO)
-    basic_used = [by_id[s.asset_id] for s in chosen
-                  if by_id[s.asset_id].is_account and by_id[s.asset_id].account_kind is AccountKind.BASIC]
+    basic_used = [
+        by_id[s.asset_id]
+        for s in chosen
+        if by_id[s.asset_id].is_account and by_id[s.asset_id].account_kind is AccountKind.BASIC
+    ]
     if basic_used:
-        others = sum((a.value for a in assets if _exclusion_reason(a) is None and _tier(a) is not Tier.BASIC),
-                     ZERO)
+        others = sum((a.value for a in assets if _exclusion_reason(a) is None and _tier(a) is not Tier.BASIC), ZERO)
         if others >= need:
             violations.append(
                 f"非基本账户的可保全财产合计{_fmt(others)}元，足以覆盖保全需求{_fmt(need)}元，"
@@ -842,9 +841,7 @@ def _check(assets: Sequence[Asset], need: Decimal, changes: list[tuple[str, Deci
         account_total = sum((s.amount for s in chosen if by_id[s.asset_id].is_account), ZERO)
         reducible = min(total - need, account_total)
         if reducible > 0:
-            violations.append(
-                f"账户冻结数额超出保全需求，可减少{_fmt(reducible)}元（限额冻结以尚需保全的数额为限）"
-            )
+            violations.append(f"账户冻结数额超出保全需求，可减少{_fmt(reducible)}元（限额冻结以尚需保全的数额为限）")
         if rule.clearly_exceeds(total, need):
             auto = propose_plan(need, assets, (), as_of=dt.date.min, rule=rule)
             if total - need > auto.excess:
@@ -875,17 +872,24 @@ def adjust_plan(
     total = sum((s.amount for s in chosen), ZERO).quantize(CENT)
     over = rule.clearly_exceeds(total, plan.need)
     by_id = {a.id: a for a in assets}
-    needs_approval = any(by_id[s.asset_id].is_account and by_id[s.asset_id].account_kind is AccountKind.BASIC
-                         for s in chosen)
+    needs_approval = any(
+        by_id[s.asset_id].is_account and by_id[s.asset_id].account_kind is AccountKind.BASIC for s in chosen
+    )
     reason = ""
     if over:
-        reason = (f"保全总额{_fmt(total)}元明显超过保全需求{_fmt(plan.need)}元"
-                  f"（超出{_fmt(total - plan.need)}元）")
+        reason = f"保全总额{_fmt(total)}元明显超过保全需求{_fmt(plan.need)}元（超出{_fmt(total - plan.need)}元）"
     adjusted = Plan(
-        claim=plan.claim, guaranteed=plan.guaranteed, need=plan.need, selected=tuple(chosen),
-        excluded=plan.excluded, total_preserved=total, covers_claim=total >= plan.need,
-        over_scope=over, needs_approval=needs_approval,
-        notes=tuple(["承办法官调整了保全方案"] + notes + violations), over_scope_reason=reason,
+        claim=plan.claim,
+        guaranteed=plan.guaranteed,
+        need=plan.need,
+        selected=tuple(chosen),
+        excluded=plan.excluded,
+        total_preserved=total,
+        covers_claim=total >= plan.need,
+        over_scope=over,
+        needs_approval=needs_approval,
+        notes=tuple(["承办法官调整了保全方案"] + notes + violations),
+        over_scope_reason=reason,
         adjusted=True,
     )
     return adjusted, violations
@@ -965,8 +969,7 @@ def release_advice(
         notes.insert(0, f"有效担保合计{_fmt(guaranteed)}元，尚需保全{_fmt(need)}元，可解除保全{_fmt(freed)}元")
     if need == 0 and keep:
         notes.append("担保足额，但部分整体财产未能解除，请核对")
-    return ReleaseAdvice(need=need, release=tuple(release), keep=tuple(keep.values()),
-                         freed=freed, notes=tuple(notes))
+    return ReleaseAdvice(need=need, release=tuple(release), keep=tuple(keep.values()), freed=freed, notes=tuple(notes))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1040,9 +1043,7 @@ def assess_necessity(
         elif claim_amount == 0:
             reasons.append("请求金额为零")
         else:
-            concerns.append(
-                f"净资产{_fmt(net)}元，不足请求金额{_fmt(claim_amount)}元的{net_asset_multiple}倍"
-            )
+            concerns.append(f"净资产{_fmt(net)}元，不足请求金额{_fmt(claim_amount)}元的{net_asset_multiple}倍")
     safe = not concerns
     suggestion = (
         "被申请人经营正常、偿付能力充足，申请人权利不保全亦可实现，可考虑不予保全或引导提供担保替代"
@@ -1089,13 +1090,19 @@ class Deadline:
     def date(self) -> dt.date:
         return self.due.date()
 
-    def light(self, now: dt.datetime, *, done_at: dt.datetime | None = None,
-              warn_before: dt.timedelta = dt.timedelta(hours=4)) -> Light:
+    def light(
+        self, now: dt.datetime, *, done_at: dt.datetime | None = None, warn_before: dt.timedelta = dt.timedelta(hours=4)
+    ) -> Light:
         return clock_light(self.due, now, done_at=done_at, warn_before=warn_before)
 
 
-def clock_light(due: dt.datetime, now: dt.datetime, *, done_at: dt.datetime | None = None,
-                warn_before: dt.timedelta = dt.timedelta(hours=4)) -> Light:
+def clock_light(
+    due: dt.datetime,
+    now: dt.datetime,
+    *,
+    done_at: dt.datetime | None = None,
+    warn_before: dt.timedelta = dt.timedelta(hours=4),
+) -> Light:
     """Grey when done, red past due, yellow within ``warn_before`` of it, green otherwise."""
     if done_at is not None:
         return Light.GREY
@@ -1149,11 +1156,17 @@ def statutory_ruling_limit(
     """
     kind = _kind(kind)
     if kind is CaseKind.PRE_SUIT:
-        return Deadline("保全裁定法定期限", received_at + dt.timedelta(hours=48),
-                        "《民事诉讼法》第一百零四条：诉前保全应在四十八小时内作出裁定")
+        return Deadline(
+            "保全裁定法定期限",
+            received_at + dt.timedelta(hours=48),
+            "《民事诉讼法》第一百零四条：诉前保全应在四十八小时内作出裁定",
+        )
     if urgent or kind is CaseKind.PRE_ENFORCEMENT:
-        return Deadline("保全裁定法定期限", received_at + dt.timedelta(hours=48),
-                        "《民事诉讼法》第一百零三条、《财产保全规定》第四条：情况紧急的，四十八小时内作出裁定")
+        return Deadline(
+            "保全裁定法定期限",
+            received_at + dt.timedelta(hours=48),
+            "《民事诉讼法》第一百零三条、《财产保全规定》第四条：情况紧急的，四十八小时内作出裁定",
+        )
     start = guarantee_at or received_at
     last, note = _day_limit(start.date(), 5, calendar)
     basis = "《财产保全规定》第四条：五日内作出裁定" + ("（自提供担保之日起算）" if guarantee_at else "")
@@ -1171,11 +1184,18 @@ def execution_limit(
     within 5 days after an ordinary one (《财产保全规定》第四条)."""
     kind = _kind(kind)
     if urgent or kind in (CaseKind.PRE_SUIT, CaseKind.PRE_ENFORCEMENT):
-        return Deadline("保全执行期限", _end_of_day(ruled_at.date(), ruled_at.tzinfo),
-                        "《民事诉讼法》第一百零三条、第一百零四条：裁定采取保全措施的，应当立即开始执行")
+        return Deadline(
+            "保全执行期限",
+            _end_of_day(ruled_at.date(), ruled_at.tzinfo),
+            "《民事诉讼法》第一百零三条、第一百零四条：裁定采取保全措施的，应当立即开始执行",
+        )
     last, note = _day_limit(ruled_at.date(), 5, calendar)
-    return Deadline("保全执行期限", _end_of_day(last, ruled_at.tzinfo),
-                    "《财产保全规定》第四条：裁定采取保全措施的，应当在五日内开始执行", note=note)
+    return Deadline(
+        "保全执行期限",
+        _end_of_day(last, ruled_at.tzinfo),
+        "《财产保全规定》第四条：裁定采取保全措施的，应当在五日内开始执行",
+        note=note,
+    )
 
 
 def lawsuit_due(
@@ -1199,19 +1219,25 @@ def lawsuit_due(
     if provisional:
         note = "；".join(filter(None, ["尚未登记采取保全措施的日期，暂按收案日计算", note]))
     tz = received_at.tzinfo if isinstance(received_at, dt.datetime) else None
-    return Deadline("申请人起诉期限", _end_of_day(last, tz),
-                    "《民事诉讼法》第一百零四条：申请人在采取保全措施后三十日内不起诉或申请仲裁的，应当解除保全",
-                    provisional=provisional, note=note)
+    return Deadline(
+        "申请人起诉期限",
+        _end_of_day(last, tz),
+        "《民事诉讼法》第一百零四条：申请人在采取保全措施后三十日内不起诉或申请仲裁的，应当解除保全",
+        provisional=provisional,
+        note=note,
+    )
 
 
-def enforcement_application_due(
-    performance_period_end: dt.date, *, calendar: WorkCalendar | None = None
-) -> Deadline:
+def enforcement_application_due(performance_period_end: dt.date, *, calendar: WorkCalendar | None = None) -> Deadline:
     """Pre-enforcement preservation: the creditor must apply for enforcement within 5 days after
     the performance period in the judgment ends, or the preservation is released."""
     last, note = _day_limit(performance_period_end, 5, calendar)
-    return Deadline("申请执行期限", _end_of_day(last),
-                    "执行前保全：法律文书指定的履行期间届满后五日内不申请执行的，应当解除保全", note=note)
+    return Deadline(
+        "申请执行期限",
+        _end_of_day(last),
+        "执行前保全：法律文书指定的履行期间届满后五日内不申请执行的，应当解除保全",
+        note=note,
+    )
 
 
 def plan_deadlines(
@@ -1285,16 +1311,17 @@ def freeze_term(
     if years is None:
         years = category.years
     if not 1 <= years <= category.years:
-        raise ValidationError(
-            f"{category.label}的保全期限最长{category.years}年", field="term_years"
-        )
+        raise ValidationError(f"{category.label}的保全期限最长{category.years}年", field="term_years")
     if reminder_days < 0:
         raise ValidationError("提醒天数不能为负数", field="reminder_days")
     expiry = _add_years(start, years)
     return FreezeTerm(
-        category=category, start=start, expiry=expiry,
+        category=category,
+        start=start,
+        expiry=expiry,
         reminder_on=expiry - dt.timedelta(days=reminder_days),
-        renew_apply_by=expiry - dt.timedelta(days=7), years=years,
+        renew_apply_by=expiry - dt.timedelta(days=7),
+        years=years,
     )
 
 

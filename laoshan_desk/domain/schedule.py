@@ -180,9 +180,7 @@ def cycle_message(cycle: Sequence[str]) -> str:
 
 def _validate(items: Sequence[PlanItem], start: dt.date, target: dt.date) -> None:
     if target <= start:
-        raise ValidationError(
-            f"目标日期 {target.isoformat()} 须晚于开始日期 {start.isoformat()}", field="target_date"
-        )
+        raise ValidationError(f"目标日期 {target.isoformat()} 须晚于开始日期 {start.isoformat()}", field="target_date")
     seen: set[str] = set()
     for item in items:
         if not item.code:
@@ -191,9 +189,7 @@ def _validate(items: Sequence[PlanItem], start: dt.date, target: dt.date) -> Non
             raise ValidationError(f"事项编码 {item.code} 重复", field="code")
         seen.add(item.code)
         if isinstance(item.days, bool) or not isinstance(item.days, int) or item.days < 1:
-            raise ValidationError(
-                f"事项 {item.code} 的办理时限须为至少 1 个工作日的整数：{item.days!r}", field="days"
-            )
+            raise ValidationError(f"事项 {item.code} 的办理时限须为至少 1 个工作日的整数：{item.days!r}", field="days")
 
 
 def _topological(items: Sequence[PlanItem], preds: Mapping[str, tuple[str, ...]]) -> list[PlanItem]:
@@ -472,8 +468,7 @@ def move_node(
             calendar.workdays_between(old.earliest_finish, new.earliest_finish),
         )
         for c, new in after.items.items()
-        if (old := before.items[c]).earliest_start != new.earliest_start
-        or old.earliest_finish != new.earliest_finish
+        if (old := before.items[c]).earliest_start != new.earliest_start or old.earliest_finish != new.earliest_finish
     )
     return NodeMove(
         code=code,
@@ -532,9 +527,7 @@ def ready_to_issue(states: Iterable[ItemState]) -> list[str]:
         if not s.materials_reviewed:
             continue
         gating = [
-            by_code[p]
-            for p in s.prerequisites
-            if p in by_code and by_code[p].classification is Classification.MUST_DO
+            by_code[p] for p in s.prerequisites if p in by_code and by_code[p].classification is Classification.MUST_DO
         ]
         if gating and all(p.status.is_done for p in gating):
             ready.append(s.code)

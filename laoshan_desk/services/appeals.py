@@ -66,12 +66,29 @@ SUSPENSION_REASONS = {
 }
 
 ACTION_LABELS = {
-    "intake": "受理", "dispatch": "派单", "reassign": "改派", "return": "退单", "co_handle": "吹哨报到",
-    "respond": "响应", "progress": "办理", "suspend_request": "申请挂起", "suspend": "挂起",
-    "suspend_refused": "挂起不予批准", "resume": "恢复办理", "extension_request": "申请延期",
-    "extension": "批准延期", "extension_refused": "延期不予批准", "finish": "办结", "visit": "回访",
-    "reopen": "重新办理", "close": "结案", "merge": "合并", "supervise": "督办", "import": "导入",
-    "attach": "上传附件", "proxy": "转帮代办",
+    "intake": "受理",
+    "dispatch": "派单",
+    "reassign": "改派",
+    "return": "退单",
+    "co_handle": "吹哨报到",
+    "respond": "响应",
+    "progress": "办理",
+    "suspend_request": "申请挂起",
+    "suspend": "挂起",
+    "suspend_refused": "挂起不予批准",
+    "resume": "恢复办理",
+    "extension_request": "申请延期",
+    "extension": "批准延期",
+    "extension_refused": "延期不予批准",
+    "finish": "办结",
+    "visit": "回访",
+    "reopen": "重新办理",
+    "close": "结案",
+    "merge": "合并",
+    "supervise": "督办",
+    "import": "导入",
+    "attach": "上传附件",
+    "proxy": "转帮代办",
 }
 
 
@@ -276,19 +293,34 @@ def _scoped(session: Session, actor: Actor, appeal_id: uuid.UUID, *, for_update:
     return appeal
 
 
-def _event(work: Work, appeal: Appeal, action: str, before: str | None, note: str = "",
-           unit_id: uuid.UUID | None = None) -> None:
-    n = (work.session.scalar(select(func.count()).select_from(AppealEvent)
-                             .where(AppealEvent.appeal_id == appeal.id)) or 0) + 1
-    work.session.add(AppealEvent(
-        appeal_id=appeal.id, n=n, at=work.now, user_id=work.actor.user_id, username=work.actor.username,
-        actor_name=work.actor.full_name, action=action, from_status=before, to_status=appeal.status,
-        unit_id=unit_id, note=note))
+def _event(
+    work: Work, appeal: Appeal, action: str, before: str | None, note: str = "", unit_id: uuid.UUID | None = None
+) -> None:
+    n = (
+        work.session.scalar(select(func.count()).select_from(AppealEvent).where(AppealEvent.appeal_id == appeal.id))
+        or 0
+    ) + 1
+    work.session.add(
+        AppealEvent(
+            appeal_id=appeal.id,
+            n=n,
+            at=work.now,
+            user_id=work.actor.user_id,
+            username=work.actor.username,
+            actor_name=work.actor.full_name,
+            action=action,
+            from_status=before,
+            to_status=appeal.status,
+            unit_id=unit_id,
+            note=note,
+        )
+    )
     appeal.updated_at = work.now
 
 
-def _move(work: Work, appeal: Appeal, target: AppealStatus, action: str, note: str = "",
-          unit_id: uuid.UUID | None = None) -> str:
+def _move(
+    work: Work, appeal: Appeal, target: AppealStatus, action: str, note: str = "", unit_id: uuid.UUID | None = None
+) -> str:
     before = appeal.status
     check_transition(before, target)
     appeal.status = target.value
@@ -299,17 +331,24 @@ def _move(work: Work, appeal: Appeal, target: AppealStatus, action: str, note: s
 def recompute_clock(session: Session, appeal: Appeal, calendar: Any, now: dt.datetime) -> None:
     """Store the response limit and the completion limit (extensions and suspensions applied)."""
     with session.no_autoflush:
-        suspensions = session.scalars(select(AppealSuspension).where(
-            AppealSuspension.appeal_id == appeal.id, AppealSuspension.start.is_not(None))).all()
+        suspensions = session.scalars(
+            select(AppealSuspension).where(AppealSuspension.appeal_id == appeal.id, AppealSuspension.start.is_not(None))
+        ).all()
     appeal.response_limit = clocks.response_limit(appeal.received_at)
     appeal.completion_limit = clocks.completion_limit(
-        appeal.received_at, appeal.level, calendar, appeal.extension_until,
-        [(s.start, s.end) for s in suspensions], now=now,
-        extension_granted_at=appeal.extension_granted_at)
+        appeal.received_at,
+        appeal.level,
+        calendar,
+        appeal.extension_until,
+        [(s.start, s.end) for s in suspensions],
+        now=now,
+        extension_granted_at=appeal.extension_granted_at,
+    )
 
 
-def _audit(work: Work, appeal: Appeal, summary: str, after: dict[str, Any] | None = None,
-           action: str = "update") -> None:
+def _audit(
+    work: Work, appeal: Appeal, summary: str, after: dict[str, Any] | None = None, action: str = "update"
+) -> None:
     work.audit(action, "appeal", appeal.id, f"{appeal.number} {summary}", after=after)
 
 
@@ -369,16 +408,24 @@ def validate_intake(db: Database, form: IntakeForm) -> dict[str, Any]:
             if grid is None or form.community_id is None or grid.community_id != form.community_id:
                 raise ValidationError("所选网格不属于该社区（村）", field="grid")
     return {
-        "kind": kind.value, "channel": channel.value, "appellant": appellant or None,
-        "phone": phone, "enterprise": enterprise or None, "uscc": uscc,
+        "kind": kind.value,
+        "channel": channel.value,
+        "appellant": appellant or None,
+        "phone": phone,
+        "enterprise": enterprise or None,
+        "uscc": uscc,
         "fast_lane": bool(form.fast_lane or (kind is AppealKind.DEVELOPMENT and enterprise)),
-        "street_id": form.street_id, "community_id": form.community_id, "grid_id": form.grid_id,
-        "content": content, "category": _text(form.category, "category", "诉求分类", 50) or None,
+        "street_id": form.street_id,
+        "community_id": form.community_id,
+        "grid_id": form.grid_id,
+        "content": content,
+        "category": _text(form.category, "category", "诉求分类", 50) or None,
     }
 
 
-def find_possible_duplicates(db: Database, actor: Actor, form: IntakeForm, now: dt.datetime,
-                             exclude: uuid.UUID | None = None) -> list[DuplicateRow]:
+def find_possible_duplicates(
+    db: Database, actor: Actor, form: IntakeForm, now: dt.datetime, exclude: uuid.UUID | None = None
+) -> list[DuplicateRow]:
     """Appeals of the last 7 days with the same phone or place and similar content."""
     actor.require(VIEW)
     received = form.received_at or now
@@ -401,20 +448,38 @@ def find_possible_duplicates(db: Database, actor: Actor, form: IntakeForm, now: 
             return []
         from sqlalchemy import or_
 
-        stmt = select(Appeal).where(Appeal.received_at >= received - window,
-                                    Appeal.received_at <= received + window, or_(*place),
-                                    Appeal.status != AppealStatus.MERGED.value).limit(500)
+        stmt = (
+            select(Appeal)
+            .where(
+                Appeal.received_at >= received - window,
+                Appeal.received_at <= received + window,
+                or_(*place),
+                Appeal.status != AppealStatus.MERGED.value,
+            )
+            .limit(500)
+        )
         scope = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
         if scope is not None:
             stmt = stmt.where(scope)
         rows = {str(a.id): a for a in s.scalars(stmt) if a.id != exclude}
         new = AppealSnapshot("__new__", received, form.content, phone, _s(form.grid_id), _s(form.community_id))
-        snaps = [AppealSnapshot(k, a.received_at, a.content, a.phone, _s(a.grid_id), _s(a.community_id))
-                 for k, a in rows.items()]
+        snaps = [
+            AppealSnapshot(k, a.received_at, a.content, a.phone, _s(a.grid_id), _s(a.community_id))
+            for k, a in rows.items()
+        ]
         matches = find_duplicates(new, snaps)
-        return [DuplicateRow(rows[m.other.key].id, rows[m.other.key].number, rows[m.other.key].received_at,
-                             rows[m.other.key].content, _label(AppealStatus, rows[m.other.key].status),
-                             round(m.similarity, 2), m.reasons) for m in matches]
+        return [
+            DuplicateRow(
+                rows[m.other.key].id,
+                rows[m.other.key].number,
+                rows[m.other.key].received_at,
+                rows[m.other.key].content,
+                _label(AppealStatus, rows[m.other.key].status),
+                round(m.similarity, 2),
+                m.reasons,
+            )
+            for m in matches
+        ]
 
 
 def _s(value: Any) -> str | None:
@@ -423,8 +488,9 @@ def _s(value: Any) -> str | None:
 
 def next_number(session: Session, day: dt.date) -> str:
     prefix = f"LS{day:%Y%m%d}"
-    last = session.scalar(select(func.max(Appeal.number)).where(
-        Appeal.number >= prefix + "0000", Appeal.number <= prefix + "9999"))
+    last = session.scalar(
+        select(func.max(Appeal.number)).where(Appeal.number >= prefix + "0000", Appeal.number <= prefix + "9999")
+    )
     serial = int(last[-4:]) + 1 if last else 1
     return format_appeal_number(day, serial)
 
@@ -433,8 +499,9 @@ def next_seq(session: Session) -> int:
     return (session.scalar(select(func.max(Appeal.seq))) or 0) + 1
 
 
-def intake(db: Database, actor: Actor, form: IntakeForm, now: dt.datetime,
-           merge_into: uuid.UUID | None = None) -> AppealRef:
+def intake(
+    db: Database, actor: Actor, form: IntakeForm, now: dt.datetime, merge_into: uuid.UUID | None = None
+) -> AppealRef:
     """受理: store a new appeal (received), with the suggested level; merge it at once if asked."""
     _need_edit(actor)
     values = validate_intake(db, form)
@@ -447,10 +514,20 @@ def intake(db: Database, actor: Actor, form: IntakeForm, now: dt.datetime,
         s = work.session
         q.ensure_fts(s.connection())
         appeal = Appeal(
-            id=uuid.uuid4(), seq=next_seq(s), number=next_number(s, clocks.local_date(received)),
-            received_at=received, status=AppealStatus.RECEIVED.value, level=suggestion.level,
-            appellant_initials=pinyin_initials(values["appellant"]), handler_id=actor.user_id,
-            created_by_id=actor.user_id, created_at=now, updated_at=now, source="desk", **values)
+            id=uuid.uuid4(),
+            seq=next_seq(s),
+            number=next_number(s, clocks.local_date(received)),
+            received_at=received,
+            status=AppealStatus.RECEIVED.value,
+            level=suggestion.level,
+            appellant_initials=pinyin_initials(values["appellant"]),
+            handler_id=actor.user_id,
+            created_by_id=actor.user_id,
+            created_at=now,
+            updated_at=now,
+            source="desk",
+            **values,
+        )
         recompute_clock(s, appeal, cal, now)
         s.add(appeal)
         s.flush()
@@ -459,20 +536,27 @@ def intake(db: Database, actor: Actor, form: IntakeForm, now: dt.datetime,
             from laoshan_desk.services import attachments
 
             attachments.attach_in(work, appeal.id, Path(path))
-        work.audit("create", "appeal", appeal.id, f"受理诉求 {appeal.number}",
-                   after={"number": appeal.number, "kind": appeal.kind, "channel": appeal.channel})
+        work.audit(
+            "create",
+            "appeal",
+            appeal.id,
+            f"受理诉求 {appeal.number}",
+            after={"number": appeal.number, "kind": appeal.kind, "channel": appeal.channel},
+        )
         ref = AppealRef(appeal.id, appeal.number)
     if merge_into is not None:
         merge(db, actor, ref.id, merge_into, now)
     return ref
 
 
-def suggest(db: Database, content: str, street_id: uuid.UUID | None, community_id: uuid.UUID | None,
-            category: str | None = None) -> Suggestion:
+def suggest(
+    db: Database, content: str, street_id: uuid.UUID | None, community_id: uuid.UUID | None, category: str | None = None
+) -> Suggestion:
     """派单建议 from the category, content and place (domain.appeals.suggest_dispatch)."""
     with db.session() as s:
-        depts = s.scalars(select(Unit).where(Unit.kind == "department", Unit.active.is_(True))
-                          .order_by(Unit.sort_order)).all()
+        depts = s.scalars(
+            select(Unit).where(Unit.kind == "department", Unit.active.is_(True)).order_by(Unit.sort_order)
+        ).all()
         keywords = {str(d.id): list(d.keywords or []) for d in depts if d.keywords}
         got = suggest_dispatch(content, Place(_s(street_id), _s(community_id)), keywords, category=category)
         unit_id = uuid.UUID(got.unit) if got.unit else None
@@ -511,15 +595,26 @@ def _check_unit_level(s: Session, unit_id: uuid.UUID, level: HandlingLevel) -> U
     unit = s.get(Unit, unit_id)
     if unit is None or not unit.active:
         raise ValidationError("请选择承办单位", field="unit")
-    expected = {HandlingLevel.COMMUNITY: ("community", "village"), HandlingLevel.STREET: ("street",),
-                HandlingLevel.DEPARTMENT: ("department",)}[level]
+    expected = {
+        HandlingLevel.COMMUNITY: ("community", "village"),
+        HandlingLevel.STREET: ("street",),
+        HandlingLevel.DEPARTMENT: ("department",),
+    }[level]
     if unit.kind not in expected:
         raise ValidationError(f"承办层级为“{level.label}”时，承办单位应为{level.label}", field="unit")
     return unit
 
 
-def dispatch(db: Database, actor: Actor, appeal_id: uuid.UUID, level: str, unit_id: uuid.UUID | None,
-             now: dt.datetime, note: str = "", co_units: Sequence[uuid.UUID] = ()) -> None:
+def dispatch(
+    db: Database,
+    actor: Actor,
+    appeal_id: uuid.UUID,
+    level: str,
+    unit_id: uuid.UUID | None,
+    now: dt.datetime,
+    note: str = "",
+    co_units: Sequence[uuid.UUID] = (),
+) -> None:
     """派单 (or 改派 when already dispatched): the level fixes the completion limit."""
     _need_edit(actor)
     try:
@@ -557,8 +652,9 @@ def _add_co(work: Work, a: Appeal, unit_id: uuid.UUID) -> str:
     return unit.name
 
 
-def add_co_handlers(db: Database, actor: Actor, appeal_id: uuid.UUID, unit_ids: Sequence[uuid.UUID],
-                    now: dt.datetime, note: str = "") -> None:
+def add_co_handlers(
+    db: Database, actor: Actor, appeal_id: uuid.UUID, unit_ids: Sequence[uuid.UUID], now: dt.datetime, note: str = ""
+) -> None:
     """吹哨报到: summon departments to help the handling unit."""
     _need_edit(actor)
     if not unit_ids:
@@ -609,8 +705,9 @@ def progress(db: Database, actor: Actor, appeal_id: uuid.UUID, now: dt.datetime,
         _audit(work, a, "办理进展：" + (note.strip() or "开始办理"))
 
 
-def request_suspension(db: Database, actor: Actor, appeal_id: uuid.UUID, reason_kind: str, reason: str,
-                       now: dt.datetime) -> uuid.UUID:
+def request_suspension(
+    db: Database, actor: Actor, appeal_id: uuid.UUID, reason_kind: str, reason: str, now: dt.datetime
+) -> uuid.UUID:
     _need_edit(actor)
     if reason_kind not in SUSPENSION_REASONS:
         raise ValidationError("请选择挂起原因类别", field="reason_kind")
@@ -619,19 +716,28 @@ def request_suspension(db: Database, actor: Actor, appeal_id: uuid.UUID, reason_
         s = work.session
         a = _scoped(s, actor, appeal_id)
         check_transition(a.status, AppealStatus.SUSPENDED)
-        if s.scalar(select(AppealSuspension.id).where(AppealSuspension.appeal_id == a.id,
-                                                      AppealSuspension.state == "requested")):
+        if s.scalar(
+            select(AppealSuspension.id).where(AppealSuspension.appeal_id == a.id, AppealSuspension.state == "requested")
+        ):
             raise ValidationError("已有待审批的挂起申请", field="reason")
-        row = AppealSuspension(id=uuid.uuid4(), appeal_id=a.id, reason_kind=reason_kind, reason=reason,
-                               requested_at=now, requested_by=actor.username, state="requested")
+        row = AppealSuspension(
+            id=uuid.uuid4(),
+            appeal_id=a.id,
+            reason_kind=reason_kind,
+            reason=reason,
+            requested_at=now,
+            requested_by=actor.username,
+            state="requested",
+        )
         s.add(row)
         _event(work, a, "suspend_request", a.status, f"{SUSPENSION_REASONS[reason_kind]}：{reason}", a.unit_id)
         _audit(work, a, "申请挂起")
         return row.id
 
 
-def decide_suspension(db: Database, actor: Actor, suspension_id: uuid.UUID, approve: bool,
-                      now: dt.datetime, note: str = "") -> None:
+def decide_suspension(
+    db: Database, actor: Actor, suspension_id: uuid.UUID, approve: bool, now: dt.datetime, note: str = ""
+) -> None:
     """Approve (the clock stops from now) or refuse a suspension request."""
     actor.require(APPROVE)
     cal = work_calendar(db)
@@ -660,17 +766,20 @@ def resume(db: Database, actor: Actor, appeal_id: uuid.UUID, now: dt.datetime, n
         s = work.session
         a = _scoped(s, actor, appeal_id)
         _move(work, a, AppealStatus.IN_PROGRESS, "resume", note, a.unit_id)
-        for row in s.scalars(select(AppealSuspension).where(AppealSuspension.appeal_id == a.id,
-                                                            AppealSuspension.state == "approved",
-                                                            AppealSuspension.end.is_(None))):
+        for row in s.scalars(
+            select(AppealSuspension).where(
+                AppealSuspension.appeal_id == a.id, AppealSuspension.state == "approved", AppealSuspension.end.is_(None)
+            )
+        ):
             row.end, row.state = now, "ended"
         s.flush()
         recompute_clock(s, a, cal, now)
         _audit(work, a, "恢复办理", {"completion_limit": a.completion_limit})
 
 
-def request_extension(db: Database, actor: Actor, appeal_id: uuid.UUID, until: dt.date, reason: str,
-                      now: dt.datetime) -> uuid.UUID:
+def request_extension(
+    db: Database, actor: Actor, appeal_id: uuid.UUID, until: dt.date, reason: str, now: dt.datetime
+) -> uuid.UUID:
     _need_edit(actor)
     reason = _text(reason, "reason", "延期理由", 500, required=True)
     cal = work_calendar(db)
@@ -683,19 +792,28 @@ def request_extension(db: Database, actor: Actor, appeal_id: uuid.UUID, until: d
             raise ValidationError(f"延期日期应晚于当前办结时限 {a.completion_limit:%Y-%m-%d}", field="until")
         if not cal.is_workday(until):
             raise ValidationError("延期日期应为工作日", field="until")
-        if s.scalar(select(AppealExtension.id).where(AppealExtension.appeal_id == a.id,
-                                                     AppealExtension.state == "requested")):
+        if s.scalar(
+            select(AppealExtension.id).where(AppealExtension.appeal_id == a.id, AppealExtension.state == "requested")
+        ):
             raise ValidationError("已有待审批的延期申请", field="until")
-        row = AppealExtension(id=uuid.uuid4(), appeal_id=a.id, requested_at=now, requested_by=actor.username,
-                              until=until, reason=reason, state="requested")
+        row = AppealExtension(
+            id=uuid.uuid4(),
+            appeal_id=a.id,
+            requested_at=now,
+            requested_by=actor.username,
+            until=until,
+            reason=reason,
+            state="requested",
+        )
         s.add(row)
         _event(work, a, "extension_request", a.status, f"申请延期至 {until:%Y-%m-%d}：{reason}", a.unit_id)
         _audit(work, a, f"申请延期至 {until:%Y-%m-%d}")
         return row.id
 
 
-def decide_extension(db: Database, actor: Actor, extension_id: uuid.UUID, approve: bool,
-                     now: dt.datetime, note: str = "") -> None:
+def decide_extension(
+    db: Database, actor: Actor, extension_id: uuid.UUID, approve: bool, now: dt.datetime, note: str = ""
+) -> None:
     """Approve (the date replaces the limit) or refuse an extension request."""
     actor.require(APPROVE)
     cal = work_calendar(db)
@@ -710,8 +828,14 @@ def decide_extension(db: Database, actor: Actor, extension_id: uuid.UUID, approv
         if approve:
             a.extension_until, a.extension_granted_at = row.until, now
             recompute_clock(s, a, cal, now)
-        _event(work, a, "extension" if approve else "extension_refused", a.status,
-               f"延期至 {row.until:%Y-%m-%d}" + (f"：{note}" if note else ""), a.unit_id)
+        _event(
+            work,
+            a,
+            "extension" if approve else "extension_refused",
+            a.status,
+            f"延期至 {row.until:%Y-%m-%d}" + (f"：{note}" if note else ""),
+            a.unit_id,
+        )
         _audit(work, a, ("批准延期至 " if approve else "不予延期 ") + f"{row.until:%Y-%m-%d}")
 
 
@@ -731,13 +855,21 @@ def finish(db: Database, actor: Actor, appeal_id: uuid.UUID, result: str, now: d
             a.responded_on_time = not clocks.is_response_late(a.received_at, now, now)
         if a.phone and is_mobile(a.phone):
             unit_name = s.get(Unit, a.unit_id).name if a.unit_id else None
-            sms.queue(s, a.id, a.phone, finished_sms_text(a.number, clocks.local(a.received_at), unit_name,
-                                                          a.appellant), now)
+            sms.queue(
+                s, a.id, a.phone, finished_sms_text(a.number, clocks.local(a.received_at), unit_name, a.appellant), now
+            )
         _audit(work, a, "办结" + ("（超期）" if a.finished_late else ""))
 
 
-def visit(db: Database, actor: Actor, appeal_id: uuid.UUID, result: str, now: dt.datetime,
-          note: str = "", reopen: bool = False) -> None:
+def visit(
+    db: Database,
+    actor: Actor,
+    appeal_id: uuid.UUID,
+    result: str,
+    now: dt.datetime,
+    note: str = "",
+    reopen: bool = False,
+) -> None:
     """回访: satisfied / basically satisfied / dissatisfied; dissatisfied may reopen the appeal."""
     _need_edit(actor)
     try:
@@ -752,8 +884,7 @@ def visit(db: Database, actor: Actor, appeal_id: uuid.UUID, result: str, now: dt
         a = _scoped(s, actor, appeal_id)
         _move(work, a, AppealStatus.VISITED, "visit", f"{verdict.label}" + (f"：{note}" if note else ""))
         a.satisfaction, a.visited_at = verdict.value, now
-        s.add(AppealVisit(appeal_id=a.id, at=now, by=actor.username, result=verdict.value, note=note,
-                          reopened=reopen))
+        s.add(AppealVisit(appeal_id=a.id, at=now, by=actor.username, result=verdict.value, note=note, reopened=reopen))
         if reopen:
             _move(work, a, AppealStatus.IN_PROGRESS, "reopen", "回访不满意，重新办理", a.unit_id)
             # The reopened appeal runs a fresh clock from the visit: the level's N working days.
@@ -777,13 +908,20 @@ def close(db: Database, actor: Actor, appeal_id: uuid.UUID, now: dt.datetime, no
 # -- supervision ---------------------------------------------------------------------------
 def _notice_number(s: Session, now: dt.datetime) -> str:
     prefix = f"崂督〔{now.year}〕"
-    count = s.scalar(select(func.count()).select_from(AppealSupervision)
-                     .where(AppealSupervision.notice_number.like(prefix + "%"))) or 0
+    count = (
+        s.scalar(
+            select(func.count())
+            .select_from(AppealSupervision)
+            .where(AppealSupervision.notice_number.like(prefix + "%"))
+        )
+        or 0
+    )
     return f"{prefix}{count + 1}号"
 
 
-def supervise(db: Database, actor: Actor, appeal_id: uuid.UUID, now: dt.datetime, reason: str = "",
-              demand: str = "") -> uuid.UUID:
+def supervise(
+    db: Database, actor: Actor, appeal_id: uuid.UUID, now: dt.datetime, reason: str = "", demand: str = ""
+) -> uuid.UUID:
     """督办 one appeal by hand (leaders and the hall)."""
     actor.require(VIEW)
     if not (actor.may(EDIT) or actor.may(APPROVE)):
@@ -798,10 +936,18 @@ def _supervise(work: Work, a: Appeal, cal: Any, *, automatic: bool, reason: str 
     s, now = work.session, work.now
     days = clocks.overdue_workdays(a.completion_limit, cal, a.finished_at, now)
     row = AppealSupervision(
-        id=uuid.uuid4(), appeal_id=a.id, notice_number=_notice_number(s, now), at=now, by=work.actor.username,
-        automatic=automatic, overdue_workdays=days, unit_id=a.unit_id,
+        id=uuid.uuid4(),
+        appeal_id=a.id,
+        notice_number=_notice_number(s, now),
+        at=now,
+        by=work.actor.username,
+        automatic=automatic,
+        overdue_workdays=days,
+        unit_id=a.unit_id,
         reason=reason or f"该诉求办结时限为 {a.completion_limit:%Y-%m-%d}，已超期{days}个工作日仍未办结。",
-        demand=demand or "请承办单位接此督办单后，于 1 个工作日内办结并反馈办理结果；确有困难的，说明原因并提出延期申请。")
+        demand=demand
+        or "请承办单位接此督办单后，于 1 个工作日内办结并反馈办理结果；确有困难的，说明原因并提出延期申请。",
+    )
     s.add(row)
     s.flush()
     a.supervised = True
@@ -816,8 +962,9 @@ def supervise_overdue(db: Database, actor: Actor, now: dt.datetime) -> int:
     cal = work_calendar(db)
     today = clocks.local_date(now)
     with unit_of_work(db, actor, now) as work:
-        stmt = select(Appeal).where(Appeal.status.in_(q.RUNNING), Appeal.completion_limit < today,
-                                    Appeal.supervised.is_(False))
+        stmt = select(Appeal).where(
+            Appeal.status.in_(q.RUNNING), Appeal.completion_limit < today, Appeal.supervised.is_(False)
+        )
         scope = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
         if scope is not None:
             stmt = stmt.where(scope)
@@ -841,18 +988,29 @@ def supervision_notice(db: Database, actor: Actor, supervision_id: uuid.UUID, no
         a = _scoped(s, actor, row.appeal_id)
         names = _unit_names(s)
         data = papers.SupervisionData(
-            notice_number=row.notice_number, date=clocks.local_date(row.at), unit=names.get(a.unit_id, "") if a.unit_id else "崂先办受理窗口（待派单）",
-            appeal_number=a.number, received_at=a.received_at, kind=_label(AppealKind, a.kind),
-            content=a.content, completion_limit=a.completion_limit, overdue_workdays=row.overdue_workdays,
-            status=_label(AppealStatus, a.status), reason=row.reason, demand=row.demand,
-            place="".join(filter(None, [names.get(a.street_id), names.get(a.community_id)])))
+            notice_number=row.notice_number,
+            date=clocks.local_date(row.at),
+            unit=names.get(a.unit_id, "") if a.unit_id else "崂先办受理窗口（待派单）",
+            appeal_number=a.number,
+            received_at=a.received_at,
+            kind=_label(AppealKind, a.kind),
+            content=a.content,
+            completion_limit=a.completion_limit,
+            overdue_workdays=row.overdue_workdays,
+            status=_label(AppealStatus, a.status),
+            reason=row.reason,
+            demand=row.demand,
+            place="".join(filter(None, [names.get(a.street_id), names.get(a.community_id)])),
+        )
     pdf = papers.supervision_notice(data)
     audit.record(db, actor, "print", "appeal_supervision", supervision_id, f"打印督办单 {data.notice_number}")
     return pdf
 
 
 # -- detail --------------------------------------------------------------------------------
-def actions_for(actor: Actor, status: str, has_pending_ext: bool = False, has_pending_susp: bool = False) -> tuple[str, ...]:
+def actions_for(
+    actor: Actor, status: str, has_pending_ext: bool = False, has_pending_susp: bool = False
+) -> tuple[str, ...]:
     """The buttons the detail view shows for this status and role."""
     out: list[str] = []
     if actor.may(EDIT):
@@ -889,54 +1047,129 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, now: dt.datetime) -
         a = _scoped(s, actor, appeal_id)
         names = _unit_names(s)
         grid = s.get(Grid, a.grid_id) if a.grid_id else None
-        events = s.scalars(select(AppealEvent).where(AppealEvent.appeal_id == a.id)
-                           .order_by(AppealEvent.n, AppealEvent.at)).all()
-        exts = s.scalars(select(AppealExtension).where(AppealExtension.appeal_id == a.id)
-                         .order_by(AppealExtension.requested_at)).all()
-        susps = s.scalars(select(AppealSuspension).where(AppealSuspension.appeal_id == a.id)
-                          .order_by(AppealSuspension.requested_at)).all()
-        sups = s.scalars(select(AppealSupervision).where(AppealSupervision.appeal_id == a.id)
-                         .order_by(AppealSupervision.at)).all()
+        events = s.scalars(
+            select(AppealEvent).where(AppealEvent.appeal_id == a.id).order_by(AppealEvent.n, AppealEvent.at)
+        ).all()
+        exts = s.scalars(
+            select(AppealExtension).where(AppealExtension.appeal_id == a.id).order_by(AppealExtension.requested_at)
+        ).all()
+        susps = s.scalars(
+            select(AppealSuspension).where(AppealSuspension.appeal_id == a.id).order_by(AppealSuspension.requested_at)
+        ).all()
+        sups = s.scalars(
+            select(AppealSupervision).where(AppealSupervision.appeal_id == a.id).order_by(AppealSupervision.at)
+        ).all()
         visits = s.scalars(select(AppealVisit).where(AppealVisit.appeal_id == a.id).order_by(AppealVisit.at)).all()
         atts = s.scalars(select(Attachment).where(Attachment.appeal_id == a.id).order_by(Attachment.added_at)).all()
         co = s.scalars(select(AppealUnit.unit_id).where(AppealUnit.appeal_id == a.id)).all()
         merged_into = s.scalar(select(Appeal.number).where(Appeal.id == a.merged_into_id)) if a.merged_into_id else ""
         clock = clocks.appeal_clock(
-            a.received_at, a.level, cal, now, status=a.status, responded_at=a.responded_at,
-            finished_at=a.finished_at, extension_until=a.extension_until,
+            a.received_at,
+            a.level,
+            cal,
+            now,
+            status=a.status,
+            responded_at=a.responded_at,
+            finished_at=a.finished_at,
+            extension_until=a.extension_until,
             extension_granted_at=a.extension_granted_at,
-            suspensions=[(x.start, x.end) for x in susps if x.start is not None])
+            suspensions=[(x.start, x.end) for x in susps if x.start is not None],
+        )
         full = actor.role in SEES_FULL_NUMBERS
         pending_ext = any(e.state == "requested" for e in exts)
         pending_susp = any(x.state == "requested" for x in susps)
         return AppealDetail(
-            id=a.id, number=a.number, received_at=a.received_at, kind=a.kind, kind_label=_label(AppealKind, a.kind),
-            channel=a.channel, channel_label=_label(Channel, a.channel), status=a.status,
-            status_label=_label(AppealStatus, a.status), level=a.level, level_label=_label(HandlingLevel, a.level),
-            category=a.category or "", appellant=a.appellant or "匿名",
-            phone=(a.phone or "") if full else (mask_phone(a.phone) if a.phone else ""), phone_masked=not full,
-            enterprise=a.enterprise or "", uscc=a.uscc or "", fast_lane=a.fast_lane,
+            id=a.id,
+            number=a.number,
+            received_at=a.received_at,
+            kind=a.kind,
+            kind_label=_label(AppealKind, a.kind),
+            channel=a.channel,
+            channel_label=_label(Channel, a.channel),
+            status=a.status,
+            status_label=_label(AppealStatus, a.status),
+            level=a.level,
+            level_label=_label(HandlingLevel, a.level),
+            category=a.category or "",
+            appellant=a.appellant or "匿名",
+            phone=(a.phone or "") if full else (mask_phone(a.phone) if a.phone else ""),
+            phone_masked=not full,
+            enterprise=a.enterprise or "",
+            uscc=a.uscc or "",
+            fast_lane=a.fast_lane,
             street=names.get(a.street_id, "") if a.street_id else "",
-            community=names.get(a.community_id, "") if a.community_id else "", grid=grid.name if grid else "",
-            street_id=a.street_id, community_id=a.community_id, content=a.content, unit_id=a.unit_id,
-            unit_name=names.get(a.unit_id, "") if a.unit_id else "", response_limit=a.response_limit,
-            completion_limit=a.completion_limit, extension_until=a.extension_until, responded_at=a.responded_at,
-            finished_at=a.finished_at, result=a.result or "", satisfaction=a.satisfaction,
-            satisfaction_label=_label(Satisfaction, a.satisfaction), merged_into=merged_into or "", clock=clock,
+            community=names.get(a.community_id, "") if a.community_id else "",
+            grid=grid.name if grid else "",
+            street_id=a.street_id,
+            community_id=a.community_id,
+            content=a.content,
+            unit_id=a.unit_id,
+            unit_name=names.get(a.unit_id, "") if a.unit_id else "",
+            response_limit=a.response_limit,
+            completion_limit=a.completion_limit,
+            extension_until=a.extension_until,
+            responded_at=a.responded_at,
+            finished_at=a.finished_at,
+            result=a.result or "",
+            satisfaction=a.satisfaction,
+            satisfaction_label=_label(Satisfaction, a.satisfaction),
+            merged_into=merged_into or "",
+            clock=clock,
             co_units=tuple(names.get(u, "") for u in co),
-            events=tuple(EventRow(e.at, e.username, e.actor_name, e.action, ACTION_LABELS.get(e.action, e.action),
-                                  e.from_status, e.to_status, names.get(e.unit_id, "") if e.unit_id else "", e.note)
-                         for e in events),
-            extensions=tuple(ExtensionRow(e.id, e.requested_at, e.requested_by, e.until, e.reason, e.state,
-                                          e.decided_at, e.decided_by) for e in exts),
-            suspensions=tuple(SuspensionRow(x.id, x.reason_kind, x.reason, x.requested_at, x.requested_by, x.state,
-                                            x.approved_by, x.start, x.end) for x in susps),
-            supervisions=tuple(SupervisionRow(x.id, x.notice_number, x.at, x.by, x.automatic, x.overdue_workdays,
-                                              names.get(x.unit_id, "") if x.unit_id else "", x.reason) for x in sups),
-            visits=tuple(VisitRow(v.at, v.by, v.result, _label(Satisfaction, v.result), v.note, v.reopened)
-                         for v in visits),
+            events=tuple(
+                EventRow(
+                    e.at,
+                    e.username,
+                    e.actor_name,
+                    e.action,
+                    ACTION_LABELS.get(e.action, e.action),
+                    e.from_status,
+                    e.to_status,
+                    names.get(e.unit_id, "") if e.unit_id else "",
+                    e.note,
+                )
+                for e in events
+            ),
+            extensions=tuple(
+                ExtensionRow(
+                    e.id, e.requested_at, e.requested_by, e.until, e.reason, e.state, e.decided_at, e.decided_by
+                )
+                for e in exts
+            ),
+            suspensions=tuple(
+                SuspensionRow(
+                    x.id,
+                    x.reason_kind,
+                    x.reason,
+                    x.requested_at,
+                    x.requested_by,
+                    x.state,
+                    x.approved_by,
+                    x.start,
+                    x.end,
+                )
+                for x in susps
+            ),
+            supervisions=tuple(
+                SupervisionRow(
+                    x.id,
+                    x.notice_number,
+                    x.at,
+                    x.by,
+                    x.automatic,
+                    x.overdue_workdays,
+                    names.get(x.unit_id, "") if x.unit_id else "",
+                    x.reason,
+                )
+                for x in sups
+            ),
+            visits=tuple(
+                VisitRow(v.at, v.by, v.result, _label(Satisfaction, v.result), v.note, v.reopened) for v in visits
+            ),
             attachments=tuple(AttachmentRow(t.id, t.sha256, t.name, t.media, t.mime, t.size) for t in atts),
-            actions=actions_for(actor, a.status, pending_ext, pending_susp), version=a.version)
+            actions=actions_for(actor, a.status, pending_ext, pending_susp),
+            version=a.version,
+        )
 
 
 def full_phone(db: Database, actor: Actor, appeal_id: uuid.UUID) -> str:
@@ -960,11 +1193,17 @@ def pending_approvals(db: Database, actor: Actor) -> list[tuple[str, uuid.UUID, 
     actor.require(APPROVE)
     with db.session() as s:
         out: list[tuple[str, uuid.UUID, str, str]] = []
-        for e, number in s.execute(select(AppealExtension, Appeal.number).join(Appeal, Appeal.id == AppealExtension.appeal_id)
-                                   .where(AppealExtension.state == "requested")):
+        for e, number in s.execute(
+            select(AppealExtension, Appeal.number)
+            .join(Appeal, Appeal.id == AppealExtension.appeal_id)
+            .where(AppealExtension.state == "requested")
+        ):
             out.append(("extension", e.id, number, f"延期至 {e.until:%Y-%m-%d}：{e.reason}"))
-        for x, number in s.execute(select(AppealSuspension, Appeal.number).join(Appeal, Appeal.id == AppealSuspension.appeal_id)
-                                   .where(AppealSuspension.state == "requested")):
+        for x, number in s.execute(
+            select(AppealSuspension, Appeal.number)
+            .join(Appeal, Appeal.id == AppealSuspension.appeal_id)
+            .where(AppealSuspension.state == "requested")
+        ):
             out.append(("suspension", x.id, number, f"挂起：{x.reason}"))
         return out
 
@@ -973,8 +1212,13 @@ def units_for_level(db: Database, level: str) -> list[tuple[uuid.UUID, str]]:
     """Units a level's appeals can be sent to (for the dispatch dialog)."""
     kinds = {"community": ("community", "village"), "street": ("street",), "department": ("department",)}[level]
     with db.session() as s:
-        return list(s.execute(select(Unit.id, Unit.name).where(Unit.kind.in_(kinds), Unit.active.is_(True))
-                              .order_by(Unit.sort_order, Unit.code)).tuples())
+        return list(
+            s.execute(
+                select(Unit.id, Unit.name)
+                .where(Unit.kind.in_(kinds), Unit.active.is_(True))
+                .order_by(Unit.sort_order, Unit.code)
+            ).tuples()
+        )
 
 
 def iter_ids(values: Iterable[Any]) -> list[uuid.UUID]:
@@ -1011,14 +1255,25 @@ def proxy_services(db: Database) -> list[ProxyServiceRow]:
 
     with db.session() as s:
         depts = {u.code: u.name for u in s.scalars(select(Unit).where(Unit.kind == "department"))}
-        return [ProxyServiceRow(p.id, p.code, p.name, p.category, depts.get(p.department_code or "", ""),
-                                tuple(p.materials or ()), p.time_limit_workdays)
-                for p in s.scalars(select(ProxyService).where(ProxyService.active.is_(True))
-                                   .order_by(ProxyService.sort_order))]
+        return [
+            ProxyServiceRow(
+                p.id,
+                p.code,
+                p.name,
+                p.category,
+                depts.get(p.department_code or "", ""),
+                tuple(p.materials or ()),
+                p.time_limit_workdays,
+            )
+            for p in s.scalars(
+                select(ProxyService).where(ProxyService.active.is_(True)).order_by(ProxyService.sort_order)
+            )
+        ]
 
 
-def make_proxy_task(db: Database, actor: Actor, appeal_id: uuid.UUID, service_id: uuid.UUID,
-                    now: dt.datetime, note: str = "") -> uuid.UUID:
+def make_proxy_task(
+    db: Database, actor: Actor, appeal_id: uuid.UUID, service_id: uuid.UUID, now: dt.datetime, note: str = ""
+) -> uuid.UUID:
     """转帮代办: the appeal becomes a proxy-service task; its due date follows the service's limit."""
     from laoshan_desk.store.models.appeals import ProxyService, ProxyTask
 
@@ -1032,21 +1287,49 @@ def make_proxy_task(db: Database, actor: Actor, appeal_id: uuid.UUID, service_id
             raise ValidationError("请选择帮代办事项", field="service")
         if a.status in q.FINISHED or a.status == AppealStatus.MERGED.value:
             raise ValidationError("诉求已办结，不能再转帮代办", field="service")
-        if s.scalar(select(ProxyTask.id).where(ProxyTask.appeal_id == a.id, ProxyTask.service_id == service.id,
-                                               ProxyTask.state == "open")):
+        if s.scalar(
+            select(ProxyTask.id).where(
+                ProxyTask.appeal_id == a.id, ProxyTask.service_id == service.id, ProxyTask.state == "open"
+            )
+        ):
             raise ValidationError(f"已有未办完的“{service.name}”帮代办任务", field="service")
-        due = cal.add_workdays(clocks.local_date(now), service.time_limit_workdays) if service.time_limit_workdays else None
-        task = ProxyTask(id=uuid.uuid4(), appeal_id=a.id, service_id=service.id, state="open", created_at=now,
-                         created_by=actor.username, due=due, materials_received=[], note=note)
+        due = (
+            cal.add_workdays(clocks.local_date(now), service.time_limit_workdays)
+            if service.time_limit_workdays
+            else None
+        )
+        task = ProxyTask(
+            id=uuid.uuid4(),
+            appeal_id=a.id,
+            service_id=service.id,
+            state="open",
+            created_at=now,
+            created_by=actor.username,
+            due=due,
+            materials_received=[],
+            note=note,
+        )
         s.add(task)
-        _event(work, a, "proxy", a.status, f"转帮代办：{service.name}" + (f"，{due:%Y-%m-%d} 前办结" if due else ""),
-               a.unit_id)
+        _event(
+            work,
+            a,
+            "proxy",
+            a.status,
+            f"转帮代办：{service.name}" + (f"，{due:%Y-%m-%d} 前办结" if due else ""),
+            a.unit_id,
+        )
         _audit(work, a, f"转帮代办：{service.name}")
         return task.id
 
 
-def finish_proxy_task(db: Database, actor: Actor, task_id: uuid.UUID, now: dt.datetime,
-                      materials_received: Sequence[str] = (), note: str = "") -> None:
+def finish_proxy_task(
+    db: Database,
+    actor: Actor,
+    task_id: uuid.UUID,
+    now: dt.datetime,
+    materials_received: Sequence[str] = (),
+    note: str = "",
+) -> None:
     from laoshan_desk.store.models.appeals import ProxyTask
 
     _need_edit(actor)
@@ -1062,14 +1345,19 @@ def finish_proxy_task(db: Database, actor: Actor, task_id: uuid.UUID, now: dt.da
         work.audit("update", "proxy_task", task.id, "帮代办任务办完")
 
 
-def proxy_tasks(db: Database, actor: Actor, appeal_id: uuid.UUID | None = None,
-                state: str | None = "open") -> list[ProxyTaskRow]:
+def proxy_tasks(
+    db: Database, actor: Actor, appeal_id: uuid.UUID | None = None, state: str | None = "open"
+) -> list[ProxyTaskRow]:
     from laoshan_desk.store.models.appeals import ProxyService, ProxyTask
 
     actor.require(VIEW)
     with db.session() as s:
-        stmt = (select(ProxyTask, ProxyService, Appeal.number).join(ProxyService, ProxyService.id == ProxyTask.service_id)
-                .outerjoin(Appeal, Appeal.id == ProxyTask.appeal_id).order_by(ProxyTask.created_at.desc()))
+        stmt = (
+            select(ProxyTask, ProxyService, Appeal.number)
+            .join(ProxyService, ProxyService.id == ProxyTask.service_id)
+            .outerjoin(Appeal, Appeal.id == ProxyTask.appeal_id)
+            .order_by(ProxyTask.created_at.desc())
+        )
         if appeal_id is not None:
             stmt = stmt.where(ProxyTask.appeal_id == appeal_id)
         if state:
@@ -1077,5 +1365,16 @@ def proxy_tasks(db: Database, actor: Actor, appeal_id: uuid.UUID | None = None,
         scope = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
         if scope is not None:
             stmt = stmt.where(scope)
-        return [ProxyTaskRow(t.id, number or "", p.name, t.state, t.created_at, t.due, tuple(p.materials or ()),
-                             tuple(t.materials_received or ())) for t, p, number in s.execute(stmt.limit(500))]
+        return [
+            ProxyTaskRow(
+                t.id,
+                number or "",
+                p.name,
+                t.state,
+                t.created_at,
+                t.due,
+                tuple(p.materials or ()),
+                tuple(t.materials_received or ()),
+            )
+            for t, p, number in s.execute(stmt.limit(500))
+        ]

@@ -49,8 +49,11 @@ class ImportReport:
     rejected: list[Rejected]
 
     def as_json(self) -> dict[str, Any]:
-        return {"imported": self.imported, "updated": self.updated,
-                "rejected": [dataclasses.asdict(r) for r in self.rejected]}
+        return {
+            "imported": self.imported,
+            "updated": self.updated,
+            "rejected": [dataclasses.asdict(r) for r in self.rejected],
+        }
 
 
 class _RowError(Exception):
@@ -132,8 +135,9 @@ def import_appeals(db: Database, actor: Actor, path: Path, now: dt.datetime) -> 
     return _store(db, actor, data, cols, now)
 
 
-def _store(db: Database, actor: Actor, data: list[tuple[int, tuple[Any, ...]]], cols: dict[str, int],
-           now: dt.datetime) -> ImportReport:
+def _store(
+    db: Database, actor: Actor, data: list[tuple[int, tuple[Any, ...]]], cols: dict[str, int], now: dt.datetime
+) -> ImportReport:
     cal = work_calendar(db)
     today = clocks.local_date(now)
     rejected: list[Rejected] = []
@@ -228,14 +232,34 @@ def _store(db: Database, actor: Actor, data: list[tuple[int, tuple[Any, ...]]], 
             else:
                 status = AppealStatus.RECEIVED
             values = dict(
-                received_at=received, kind=kind.value, channel=channel.value, street_id=street.id,
-                community_id=comm_id, grid_id=grid_id, appellant=appellant, appellant_initials=pinyin_initials(appellant),
-                phone=phone, content=content, level=level.value, unit_id=unit_id, finished_at=finished,
-                satisfaction=satisfaction.value if satisfaction else None, status=status.value, updated_at=now)
+                received_at=received,
+                kind=kind.value,
+                channel=channel.value,
+                street_id=street.id,
+                community_id=comm_id,
+                grid_id=grid_id,
+                appellant=appellant,
+                appellant_initials=pinyin_initials(appellant),
+                phone=phone,
+                content=content,
+                level=level.value,
+                unit_id=unit_id,
+                finished_at=finished,
+                satisfaction=satisfaction.value if satisfaction else None,
+                status=status.value,
+                updated_at=now,
+            )
             existing = s.scalars(select(Appeal).where(Appeal.number == number)).first()
             if existing is None:
-                appeal = Appeal(id=uuid.uuid4(), seq=seq, number=number, created_at=now, created_by_id=actor.user_id,
-                                source="import", **values)
+                appeal = Appeal(
+                    id=uuid.uuid4(),
+                    seq=seq,
+                    number=number,
+                    created_at=now,
+                    created_by_id=actor.user_id,
+                    source="import",
+                    **values,
+                )
                 seq += 1
                 s.add(appeal)
                 imported += 1
@@ -259,18 +283,35 @@ def _store(db: Database, actor: Actor, data: list[tuple[int, tuple[Any, ...]]], 
                 appeal.finished_late = None
             s.flush()
             _event(work, appeal, "import", before, f"自青诉即办导入（第 {number_row} 行）", unit_id)
-        work.audit("import", "appeal", None, f"导入诉求：新增 {imported} 件，更新 {updated} 件，拒绝 {len(rejected)} 行",
-                   after={"imported": imported, "updated": updated, "rejected": len(rejected)})
+        work.audit(
+            "import",
+            "appeal",
+            None,
+            f"导入诉求：新增 {imported} 件，更新 {updated} 件，拒绝 {len(rejected)} 行",
+            after={"imported": imported, "updated": updated, "rejected": len(rejected)},
+        )
     _ = today
     return ImportReport(imported, updated, rejected)
 
 
 # -- ledger export -------------------------------------------------------------------------
 LEDGER_COLUMNS = [
-    Column("诉求编号", 18), Column("受理时间", 17), Column("诉求类型", 9), Column("诉求渠道", 12),
-    Column("街道", 12), Column("社区", 14), Column("诉求人", 10), Column("诉求内容", 40), Column("承办层级", 10),
-    Column("承办单位", 20), Column("状态", 9), Column("响应时限", 17), Column("办结时限", 12), Column("办结时间", 17),
-    Column("是否超期", 9), Column("满意度", 10),
+    Column("诉求编号", 18),
+    Column("受理时间", 17),
+    Column("诉求类型", 9),
+    Column("诉求渠道", 12),
+    Column("街道", 12),
+    Column("社区", 14),
+    Column("诉求人", 10),
+    Column("诉求内容", 40),
+    Column("承办层级", 10),
+    Column("承办单位", 20),
+    Column("状态", 9),
+    Column("响应时限", 17),
+    Column("办结时限", 12),
+    Column("办结时间", 17),
+    Column("是否超期", 9),
+    Column("满意度", 10),
 ]
 
 
@@ -278,8 +319,14 @@ def _fmt(moment: dt.datetime | None) -> str | None:
     return moment.astimezone(TZ).strftime("%Y-%m-%d %H:%M") if moment else None
 
 
-def export_ledger(db: Database, actor: Actor, path: Path, now: dt.datetime, date_from: dt.date | None = None,
-                  date_to: dt.date | None = None) -> int:
+def export_ledger(
+    db: Database,
+    actor: Actor,
+    path: Path,
+    now: dt.datetime,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> int:
     """诉求台账 (write-only workbook, streamed); returns the number of rows written. Audited."""
     from laoshan_desk.domain.identifiers import mask_name
     from laoshan_desk.services import audit
@@ -299,24 +346,48 @@ def export_ledger(db: Database, actor: Actor, path: Path, now: dt.datetime, date
             if date_from:
                 conds.append(Appeal.received_at >= dt.datetime.combine(date_from, dt.time(), tzinfo=TZ))
             if date_to:
-                conds.append(Appeal.received_at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), tzinfo=TZ))
-            stmt = select(Appeal).where(*conds).order_by(Appeal.received_at, Appeal.seq).execution_options(yield_per=2000)
+                conds.append(
+                    Appeal.received_at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), tzinfo=TZ)
+                )
+            stmt = (
+                select(Appeal).where(*conds).order_by(Appeal.received_at, Appeal.seq).execution_options(yield_per=2000)
+            )
             for a in s.scalars(stmt):
-                late = bool(a.finished_late) if a.finished_at else (a.status in q.RUNNING and a.completion_limit < today)
+                late = (
+                    bool(a.finished_late) if a.finished_at else (a.status in q.RUNNING and a.completion_limit < today)
+                )
                 written += 1
-                yield [a.number, _fmt(a.received_at), AppealKind(a.kind).label, Channel(a.channel).label,
-                       names.get(a.street_id, ""), names.get(a.community_id, "") if a.community_id else "",
-                       mask_name(a.appellant) if a.appellant else "匿名", a.content,
-                       HandlingLevel(a.level).label, names.get(a.unit_id, "") if a.unit_id else "",
-                       AppealStatus(a.status).label, _fmt(a.response_limit), a.completion_limit.isoformat(),
-                       _fmt(a.finished_at), "是" if late else "否",
-                       Satisfaction(a.satisfaction).label if a.satisfaction else ""]
+                yield [
+                    a.number,
+                    _fmt(a.received_at),
+                    AppealKind(a.kind).label,
+                    Channel(a.channel).label,
+                    names.get(a.street_id, ""),
+                    names.get(a.community_id, "") if a.community_id else "",
+                    mask_name(a.appellant) if a.appellant else "匿名",
+                    a.content,
+                    HandlingLevel(a.level).label,
+                    names.get(a.unit_id, "") if a.unit_id else "",
+                    AppealStatus(a.status).label,
+                    _fmt(a.response_limit),
+                    a.completion_limit.isoformat(),
+                    _fmt(a.finished_at),
+                    "是" if late else "否",
+                    Satisfaction(a.satisfaction).label if a.satisfaction else "",
+                ]
 
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ValidationError("台账文件应以 .xlsx 结尾", field="file")
     write_stream(path, [Sheet("诉求台账", LEDGER_COLUMNS, rows())])
     period = f"{date_from or '最早'} 至 {date_to or '最近'}"
-    audit.record(db, actor, "export", "appeal", None, f"导出诉求台账 {written} 件（{period}）",
-                 after={"file": path.name, "rows": written})
+    audit.record(
+        db,
+        actor,
+        "export",
+        "appeal",
+        None,
+        f"导出诉求台账 {written} 件（{period}）",
+        after={"file": path.name, "rows": written},
+    )
     return written

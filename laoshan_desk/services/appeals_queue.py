@@ -87,8 +87,18 @@ def _label(enum_cls: Any, code: str | None) -> str:
 
 def _base(db: Database, actor: Actor, f: QueueFilter, now: dt.datetime, session: Any, columns: Any = None) -> Any:
     today, horizon = clocks.yellow_horizon(work_calendar(db), now)
-    return q.filtered(f, session=session, user_id=actor.user_id, scope=actor.scope, unit_id=actor.unit_id,
-                      street_id=actor.street_id, now=now, today=today, horizon=horizon, columns=columns)
+    return q.filtered(
+        f,
+        session=session,
+        user_id=actor.user_id,
+        scope=actor.scope,
+        unit_id=actor.unit_id,
+        street_id=actor.street_id,
+        now=now,
+        today=today,
+        horizon=horizon,
+        columns=columns,
+    )
 
 
 def count(db: Database, actor: Actor, f: QueueFilter, now: dt.datetime) -> int:
@@ -98,16 +108,34 @@ def count(db: Database, actor: Actor, f: QueueFilter, now: dt.datetime) -> int:
         return int(s.scalar(stmt) or 0)
 
 
-def page(db: Database, actor: Actor, f: QueueFilter, now: dt.datetime, *, offset: int = 0, limit: int = 200,
-         sort: str | None = None, descending: bool = False) -> list[AppealRow]:
+def page(
+    db: Database,
+    actor: Actor,
+    f: QueueFilter,
+    now: dt.datetime,
+    *,
+    offset: int = 0,
+    limit: int = 200,
+    sort: str | None = None,
+    descending: bool = False,
+) -> list[AppealRow]:
     actor.require("appeals.view")
     if sort is not None and sort not in q.SORTS:
         sort = None
     cal = work_calendar(db)
     with db.session() as s:
         # Two steps: the page's sequence numbers (often from an index alone), then those rows.
-        stmt = q.order(_base(db, actor, f, now, s, columns=Appeal.seq), sort, descending,
-                       few_rows=q.narrows_to_open(f), dialect=db.dialect).offset(offset).limit(limit)
+        stmt = (
+            q.order(
+                _base(db, actor, f, now, s, columns=Appeal.seq),
+                sort,
+                descending,
+                few_rows=q.narrows_to_open(f),
+                dialect=db.dialect,
+            )
+            .offset(offset)
+            .limit(limit)
+        )
         seqs = list(s.scalars(stmt))
         by_seq = {a.seq: a for a in s.scalars(select(Appeal).where(Appeal.seq.in_(seqs)))} if seqs else {}
         appeals = [by_seq[x] for x in seqs if x in by_seq]
@@ -124,24 +152,46 @@ def _row(a: Appeal, names: dict[uuid.UUID, str], cal: Any, now: dt.datetime, ful
         r_light = c_light = Light.GREY
         r_text = c_text = "已合并"
     else:
-        r_light = clocks.response_light(a.received_at, responded, now) if status not in (
-            AppealStatus.SUSPENDED,) or responded else Light.GREY
+        r_light = (
+            clocks.response_light(a.received_at, responded, now)
+            if status not in (AppealStatus.SUSPENDED,) or responded
+            else Light.GREY
+        )
         r_text = clocks.response_countdown(a.received_at, responded, now)
-        c_light = clocks.completion_light(a.completion_limit, cal, now, finished=a.finished_at is not None,
-                                          stopped=status is AppealStatus.SUSPENDED)
-        c_text = "已挂起" if status is AppealStatus.SUSPENDED else clocks.completion_countdown(
-            a.completion_limit, cal, now, a.finished_at)
+        c_light = clocks.completion_light(
+            a.completion_limit, cal, now, finished=a.finished_at is not None, stopped=status is AppealStatus.SUSPENDED
+        )
+        c_text = (
+            "已挂起"
+            if status is AppealStatus.SUSPENDED
+            else clocks.completion_countdown(a.completion_limit, cal, now, a.finished_at)
+        )
     phone = a.phone or ""
     return AppealRow(
-        id=a.id, number=a.number, received_at=a.received_at, kind_label=_label(AppealKind, a.kind),
-        channel_label=_label(Channel, a.channel), status=a.status, status_label=status.label,
-        level_label=_label(HandlingLevel, a.level), street=names.get(a.street_id, "") if a.street_id else "",
+        id=a.id,
+        number=a.number,
+        received_at=a.received_at,
+        kind_label=_label(AppealKind, a.kind),
+        channel_label=_label(Channel, a.channel),
+        status=a.status,
+        status_label=status.label,
+        level_label=_label(HandlingLevel, a.level),
+        street=names.get(a.street_id, "") if a.street_id else "",
         community=names.get(a.community_id, "") if a.community_id else "",
-        unit=names.get(a.unit_id, "") if a.unit_id else "", appellant=a.appellant or "匿名",
-        phone=phone if full or not phone else mask_phone(phone), content=a.content[:120],
-        response_limit=a.response_limit, completion_limit=a.completion_limit, finished_at=a.finished_at,
-        satisfaction_label=_label(Satisfaction, a.satisfaction), response_text=r_text, completion_text=c_text,
-        response_light=r_light, completion_light=c_light, supervised=a.supervised)
+        unit=names.get(a.unit_id, "") if a.unit_id else "",
+        appellant=a.appellant or "匿名",
+        phone=phone if full or not phone else mask_phone(phone),
+        content=a.content[:120],
+        response_limit=a.response_limit,
+        completion_limit=a.completion_limit,
+        finished_at=a.finished_at,
+        satisfaction_label=_label(Satisfaction, a.satisfaction),
+        response_text=r_text,
+        completion_text=c_text,
+        response_light=r_light,
+        completion_light=c_light,
+        supervised=a.supervised,
+    )
 
 
 def tab_counts(db: Database, actor: Actor, now: dt.datetime) -> dict[str, int]:

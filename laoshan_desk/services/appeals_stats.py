@@ -75,9 +75,21 @@ def _sums(today: dt.date) -> list[Any]:
         func.coalesce(func.sum(case((Appeal.finished_late == false(), 1), else_=0)), 0),
         func.coalesce(func.sum(case((Appeal.satisfaction.is_not(None), 1), else_=0)), 0),
         func.coalesce(func.sum(case((Appeal.satisfaction.in_(("satisfied", "basic")), 1), else_=0)), 0),
-        func.coalesce(func.sum(case((or_(Appeal.finished_late == true(),
-                                         and_(Appeal.status.in_(q.RUNNING), Appeal.completion_limit < today)), one),
-                                    else_=0)), 0),
+        func.coalesce(
+            func.sum(
+                case(
+                    (
+                        or_(
+                            Appeal.finished_late == true(),
+                            and_(Appeal.status.in_(q.RUNNING), Appeal.completion_limit < today),
+                        ),
+                        one,
+                    ),
+                    else_=0,
+                )
+            ),
+            0,
+        ),
     ]
 
 
@@ -97,8 +109,9 @@ def _sums_sqlite() -> list[Any]:
     ]
 
 
-def _where(actor: Actor, date_from: dt.date | None, date_to: dt.date | None, unit_id: uuid.UUID | None,
-           now: dt.datetime) -> list[Any]:
+def _where(
+    actor: Actor, date_from: dt.date | None, date_to: dt.date | None, unit_id: uuid.UUID | None, now: dt.datetime
+) -> list[Any]:
     conds: list[Any] = [Appeal.status != "merged"]
     scope = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
     if scope is not None:
@@ -113,8 +126,14 @@ def _where(actor: Actor, date_from: dt.date | None, date_to: dt.date | None, uni
     return conds
 
 
-def statistics(db: Database, actor: Actor, now: dt.datetime, date_from: dt.date | None = None,
-               date_to: dt.date | None = None, unit_id: uuid.UUID | None = None) -> PeriodStats:
+def statistics(
+    db: Database,
+    actor: Actor,
+    now: dt.datetime,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    unit_id: uuid.UUID | None = None,
+) -> PeriodStats:
     actor.require("appeals.view")
     today = clocks.local_date(now)
     where = _where(actor, date_from, date_to, unit_id, now)
@@ -126,31 +145,39 @@ def statistics(db: Database, actor: Actor, now: dt.datetime, date_from: dt.date 
         # their limit (not already counted as finished late) from the status index: over a
         # million rows the per-row CASE of the overdue test alone cost more than the rest.
         row = [int(v or 0) for v in s.execute(select(*_sums_sqlite()).where(*where)).one()]
-        running_overdue = s.scalar(select(func.count()).where(
-            *where, Appeal.status.in_(q.RUNNING), Appeal.completion_limit < today,
-            or_(Appeal.finished_late.is_(None), Appeal.finished_late == false())))
+        running_overdue = s.scalar(
+            select(func.count()).where(
+                *where,
+                Appeal.status.in_(q.RUNNING),
+                Appeal.completion_limit < today,
+                or_(Appeal.finished_late.is_(None), Appeal.finished_late == false()),
+            )
+        )
         row[6] += int(running_overdue or 0)
         return PeriodStats(*row)
 
 
-def ranking(db: Database, actor: Actor, now: dt.datetime, date_from: dt.date | None = None,
-            date_to: dt.date | None = None) -> list[UnitStats]:
+def ranking(
+    db: Database, actor: Actor, now: dt.datetime, date_from: dt.date | None = None, date_to: dt.date | None = None
+) -> list[UnitStats]:
     """Units by closure rate, then satisfaction rate, then received (一诉一考 league table)."""
     actor.require("appeals.view")
     today = clocks.local_date(now)
     with db.session() as s:
-        rows = s.execute(select(Appeal.unit_id, *_sums(today)).where(*_where(actor, date_from, date_to, None, now),
-                                                                      Appeal.unit_id.is_not(None))
-                         .group_by(Appeal.unit_id)).all()
+        rows = s.execute(
+            select(Appeal.unit_id, *_sums(today))
+            .where(*_where(actor, date_from, date_to, None, now), Appeal.unit_id.is_not(None))
+            .group_by(Appeal.unit_id)
+        ).all()
         names = dict(s.execute(select(Unit.id, Unit.name)).tuples().all())
     out = [UnitStats(r[0], names.get(r[0], "?"), PeriodStats(*(int(v or 0) for v in r[1:]))) for r in rows]
-    out.sort(key=lambda u: (-(u.stats.closure_rate or 0), -(u.stats.satisfaction_rate or 0), -u.stats.received,
-                            u.unit))
+    out.sort(key=lambda u: (-(u.stats.closure_rate or 0), -(u.stats.satisfaction_rate or 0), -u.stats.received, u.unit))
     return out
 
 
-def monthly(db: Database, actor: Actor, now: dt.datetime, date_from: dt.date | None = None,
-            date_to: dt.date | None = None) -> list[tuple[str, PeriodStats]]:
+def monthly(
+    db: Database, actor: Actor, now: dt.datetime, date_from: dt.date | None = None, date_to: dt.date | None = None
+) -> list[tuple[str, PeriodStats]]:
     """Figures per month of receipt ('2026-03'), in Asia/Shanghai months."""
     actor.require("appeals.view")
     today = clocks.local_date(now)
@@ -159,8 +186,12 @@ def monthly(db: Database, actor: Actor, now: dt.datetime, date_from: dt.date | N
     else:
         month = func.to_char(func.timezone("Asia/Shanghai", Appeal.received_at), "YYYY-MM")
     with db.session() as s:
-        rows = s.execute(select(month.label("m"), *_sums(today)).where(*_where(actor, date_from, date_to, None, now))
-                         .group_by(literal_column("m")).order_by(literal_column("m"))).all()
+        rows = s.execute(
+            select(month.label("m"), *_sums(today))
+            .where(*_where(actor, date_from, date_to, None, now))
+            .group_by(literal_column("m"))
+            .order_by(literal_column("m"))
+        ).all()
     return [(r[0], PeriodStats(*(int(v or 0) for v in r[1:]))) for r in rows]
 
 
@@ -190,20 +221,34 @@ def hot_spots(db: Database, actor: Actor, now: dt.datetime, weeks: int = 4, max_
         names = dict(s.execute(select(Unit.id, Unit.name)).tuples().all())
         grids = {}
         conds = _where(actor, start, today, None, now)
-        rows = s.execute(select(Appeal.number, Appeal.received_at, Appeal.content, Appeal.street_id,
-                                Appeal.community_id, Appeal.grid_id, Appeal.phone).where(*conds)
-                         .order_by(Appeal.received_at.desc()).limit(max_rows)).all()
+        rows = s.execute(
+            select(
+                Appeal.number,
+                Appeal.received_at,
+                Appeal.content,
+                Appeal.street_id,
+                Appeal.community_id,
+                Appeal.grid_id,
+                Appeal.phone,
+            )
+            .where(*conds)
+            .order_by(Appeal.received_at.desc())
+            .limit(max_rows)
+        ).all()
         grid_ids = {r[5] for r in rows if r[5]}
         if grid_ids:
             grids = dict(s.execute(select(Grid.id, Grid.name).where(Grid.id.in_(grid_ids))).tuples().all())
-    records = [hotspots.AppealRecord(r[0], r[1], r[2], names.get(r[3]), names.get(r[4]), grids.get(r[5]), r[6])
-               for r in rows]
+    records = [
+        hotspots.AppealRecord(r[0], r[1], r[2], names.get(r[3]), names.get(r[4]), grids.get(r[5]), r[6]) for r in rows
+    ]
     seg = hotspots.default_segmenter()
     topics = hotspots.hot_topics(records, top=15, segmenter=seg)
     per = hotspots.community_keyword_counts(records, segmenter=seg)
     # A community's own name (海尔路社区 → 海尔) says nothing about what its people ask for.
-    by_comm = sorted(((c, [(k, n) for k, n in counts.most_common(8) if k not in c][:3]) for c, counts in per.items()),
-                     key=lambda x: -sum(n for _, n in x[1]))[:10]
+    by_comm = sorted(
+        ((c, [(k, n) for k, n in counts.most_common(8) if k not in c][:3]) for c, counts in per.items()),
+        key=lambda x: -sum(n for _, n in x[1]),
+    )[:10]
     surge = [x.label for x in hotspots.surges(records, today, segmenter=seg)[:10]]
     places = [(r.value, r.count) for r in hotspots.repeat_places(records, now, days=weeks * 7)[:10]]
     phones = [(mask_phone(r.value), r.count) for r in hotspots.repeat_phones(records, now, days=weeks * 7)[:10]]
@@ -218,9 +263,17 @@ def work_brief(db: Database, actor: Actor, now: dt.datetime, weeks: int = 4) -> 
     spots = hot_spots(db, actor, now, weeks)
     stats = statistics(db, actor, now, spots.date_from, spots.date_to)
     ranks = ranking(db, actor, now, spots.date_from, spots.date_to)
-    pdf = papers.work_brief(papers.BriefData(
-        date=clocks.local_date(now), date_from=spots.date_from, date_to=spots.date_to, stats=stats,
-        ranking=[(u.unit, u.stats) for u in ranks], spots=spots))
-    audit.record(db, actor, "print", "appeal_brief", None,
-                 f"生成工作简报 {spots.date_from:%Y-%m-%d} 至 {spots.date_to:%Y-%m-%d}")
+    pdf = papers.work_brief(
+        papers.BriefData(
+            date=clocks.local_date(now),
+            date_from=spots.date_from,
+            date_to=spots.date_to,
+            stats=stats,
+            ranking=[(u.unit, u.stats) for u in ranks],
+            spots=spots,
+        )
+    )
+    audit.record(
+        db, actor, "print", "appeal_brief", None, f"生成工作简报 {spots.date_from:%Y-%m-%d} 至 {spots.date_to:%Y-%m-%d}"
+    )
     return pdf

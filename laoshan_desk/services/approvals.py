@@ -381,8 +381,7 @@ def _scope_condition(actor: Actor) -> Any:
     if actor.scope == "unit":
         if not actor.unit_name:
             return ApprovalProject.id.is_(None)
-        return exists().where(ProjectItem.project_id == ApprovalProject.id,
-                              ProjectItem.department == actor.unit_name)
+        return exists().where(ProjectItem.project_id == ApprovalProject.id, ProjectItem.department == actor.unit_name)
     return True
 
 
@@ -394,7 +393,9 @@ def _project(session: Session, actor: Actor, project_id: uuid.UUID) -> ApprovalP
     return row
 
 
-def _item(session: Session, actor: Actor, item_id: uuid.UUID, *, own_department: bool = False) -> tuple[ProjectItem, ApprovalProject]:
+def _item(
+    session: Session, actor: Actor, item_id: uuid.UUID, *, own_department: bool = False
+) -> tuple[ProjectItem, ApprovalProject]:
     item = session.get(ProjectItem, item_id)
     if item is None:
         raise NotFound("事项不存在")
@@ -431,50 +432,96 @@ def plan_items(items: Sequence[ProjectItem], steps: dict[uuid.UUID, list[ItemSte
         progress = _progress(steps.get(it.id, []), it.status)
         finish = progress.finished_on
         start = progress.date_of(ItemStatus.ACCEPTED)
-        plan.append(sched.PlanItem(
-            code=it.code, name=it.name, days=max(1, it.days), prerequisites=tuple(it.prerequisites or ()),
-            classification=Classification(it.classification), fixed_start=it.fixed_start,
-            fixed_finish=it.fixed_finish if finish is None else None,
-            actual_start=start if (start is not None and finish is not None) else None,
-            actual_finish=finish,
-        ))
+        plan.append(
+            sched.PlanItem(
+                code=it.code,
+                name=it.name,
+                days=max(1, it.days),
+                prerequisites=tuple(it.prerequisites or ()),
+                classification=Classification(it.classification),
+                fixed_start=it.fixed_start,
+                fixed_finish=it.fixed_finish if finish is None else None,
+                actual_start=start if (start is not None and finish is not None) else None,
+                actual_finish=finish,
+            )
+        )
     return plan
 
 
-def _compute(project: ApprovalProject, items: Sequence[ProjectItem], steps: dict[uuid.UUID, list[ItemStep]],
-             calendar: WorkCalendar) -> sched.ScheduleResult:
+def _compute(
+    project: ApprovalProject,
+    items: Sequence[ProjectItem],
+    steps: dict[uuid.UUID, list[ItemStep]],
+    calendar: WorkCalendar,
+) -> sched.ScheduleResult:
     return sched.schedule(plan_items(items, steps), project.start_date, project.target_date, calendar)
 
 
-def _item_rows(items: Sequence[ProjectItem], steps: dict[uuid.UUID, list[ItemStep]], result: sched.ScheduleResult,
-               today: dt.date, calendar: WorkCalendar, certificates: dict[uuid.UUID, uuid.UUID] | None = None) -> list[ItemRow]:
-    states = [sched.ItemState(it.code, Classification(it.classification), ItemStatus(it.status),
-                              tuple(it.prerequisites or ())) for it in items]
+def _item_rows(
+    items: Sequence[ProjectItem],
+    steps: dict[uuid.UUID, list[ItemStep]],
+    result: sched.ScheduleResult,
+    today: dt.date,
+    calendar: WorkCalendar,
+    certificates: dict[uuid.UUID, uuid.UUID] | None = None,
+) -> list[ItemRow]:
+    states = [
+        sched.ItemState(
+            it.code, Classification(it.classification), ItemStatus(it.status), tuple(it.prerequisites or ())
+        )
+        for it in items
+    ]
     ready = set(sched.ready_to_issue(states))
     rows = []
     for it in items:
         s = result.get(it.code)
         done = it.status == ItemStatus.DONE.value
         light = sched.item_light(s, today, calendar, done=done) if s is not None else Light.GREY
-        rows.append(ItemRow(
-            id=it.id, code=it.code, name=it.name, department=it.department, classification=it.classification,
-            reason=it.reason, responsible=it.responsible, days=it.days, prerequisites=tuple(it.prerequisites or ()),
-            materials=tuple(it.materials or ()), certificate=it.certificate, pre_review=it.pre_review,
-            site_inspection=it.site_inspection, status=it.status,
-            steps=tuple(StepRow(st.status, ItemStatus(st.status).label, st.on, st.by) for st in steps.get(it.id, [])),
-            fixed_finish=it.fixed_finish, note=it.note, version=it.version,
-            earliest_start=s.earliest_start if s else None, earliest_finish=s.earliest_finish if s else None,
-            latest_start=s.latest_start if s else None, latest_finish=s.latest_finish if s else None,
-            slack_days=s.slack_days if s else None, critical=bool(s and s.on_critical_path and not done),
-            pinned=bool(s and (s.pinned or it.fixed_finish is not None) and not done), light=light,
-            ready=it.code in ready, certificate_id=(certificates or {}).get(it.id),
-        ))
+        rows.append(
+            ItemRow(
+                id=it.id,
+                code=it.code,
+                name=it.name,
+                department=it.department,
+                classification=it.classification,
+                reason=it.reason,
+                responsible=it.responsible,
+                days=it.days,
+                prerequisites=tuple(it.prerequisites or ()),
+                materials=tuple(it.materials or ()),
+                certificate=it.certificate,
+                pre_review=it.pre_review,
+                site_inspection=it.site_inspection,
+                status=it.status,
+                steps=tuple(
+                    StepRow(st.status, ItemStatus(st.status).label, st.on, st.by) for st in steps.get(it.id, [])
+                ),
+                fixed_finish=it.fixed_finish,
+                note=it.note,
+                version=it.version,
+                earliest_start=s.earliest_start if s else None,
+                earliest_finish=s.earliest_finish if s else None,
+                latest_start=s.latest_start if s else None,
+                latest_finish=s.latest_finish if s else None,
+                slack_days=s.slack_days if s else None,
+                critical=bool(s and s.on_critical_path and not done),
+                pinned=bool(s and (s.pinned or it.fixed_finish is not None) and not done),
+                light=light,
+                ready=it.code in ready,
+                certificate_id=(certificates or {}).get(it.id),
+            )
+        )
     return rows
 
 
 def _load(session: Session, project: ApprovalProject) -> tuple[list[ProjectItem], dict[uuid.UUID, list[ItemStep]]]:
-    items = list(session.scalars(select(ProjectItem).where(ProjectItem.project_id == project.id)
-                                 .order_by(ProjectItem.sort_order, ProjectItem.code)))
+    items = list(
+        session.scalars(
+            select(ProjectItem)
+            .where(ProjectItem.project_id == project.id)
+            .order_by(ProjectItem.sort_order, ProjectItem.code)
+        )
+    )
     return items, _steps(session, [i.id for i in items])
 
 
@@ -490,28 +537,83 @@ def project_detail(db: Database, actor: Actor, project_id: uuid.UUID, today: dt.
         p = _project(session, actor, project_id)
         items, steps = _load(session, p)
         result = _compute(p, items, steps, calendar)
-        certs = list(session.scalars(select(Certificate).where(Certificate.project_id == p.id).order_by(Certificate.issued_on, Certificate.number)))
+        certs = list(
+            session.scalars(
+                select(Certificate)
+                .where(Certificate.project_id == p.id)
+                .order_by(Certificate.issued_on, Certificate.number)
+            )
+        )
         cert_by_item = {c.item_id: c.id for c in certs if c.revoked_at is None}
         rows = _item_rows(items, steps, result, today, calendar, cert_by_item)
-        team = [TeamRow(m.id, m.role, m.name, m.title, m.department, m.phone) for m in session.scalars(
-            select(TeamMember).where(TeamMember.project_id == p.id).order_by(TeamMember.sort_order))]
+        team = [
+            TeamRow(m.id, m.role, m.name, m.title, m.department, m.phone)
+            for m in session.scalars(
+                select(TeamMember).where(TeamMember.project_id == p.id).order_by(TeamMember.sort_order)
+            )
+        ]
         names = {i.code: i.name for i in items}
-        moves = [MoveRow(m.id, m.code, names.get(m.code, m.code), m.from_date, m.to_date, m.reason, m.decided_on,
-                         m.decided_by, tuple(m.dependents or ())) for m in session.scalars(
-            select(NodeMove).where(NodeMove.project_id == p.id).order_by(NodeMove.recorded_at))]
+        moves = [
+            MoveRow(
+                m.id,
+                m.code,
+                names.get(m.code, m.code),
+                m.from_date,
+                m.to_date,
+                m.reason,
+                m.decided_on,
+                m.decided_by,
+                tuple(m.dependents or ()),
+            )
+            for m in session.scalars(select(NodeMove).where(NodeMove.project_id == p.id).order_by(NodeMove.recorded_at))
+        ]
         counts = _log_counts(session, p.id)
-        type_label = session.scalar(select(MenuTemplate.name).where(MenuTemplate.code == p.project_type)) or p.project_type
+        type_label = (
+            session.scalar(select(MenuTemplate.name).where(MenuTemplate.code == p.project_type)) or p.project_type
+        )
         return ProjectView(
-            id=p.id, number=p.number, name=p.name, enterprise=p.enterprise, credit_code=p.credit_code,
-            contact_name=p.contact_name, contact_title=p.contact_title, contact_phone=p.contact_phone,
-            street_id=p.street_id, street_name=p.street_name, address=p.address, project_type=p.project_type,
-            project_type_label=type_label or "", start_date=p.start_date, target_date=p.target_date,
-            menu_issued_on=p.menu_issued_on, description=p.description, status=p.status, version=p.version,
-            today=today, items=tuple(rows), team=tuple(team), log_counts=counts, moves=tuple(moves),
-            certificates=tuple(CertificateRow(c.id, c.number, c.verification_code, c.item_code, c.title, c.holder,
-                                              c.credit_code, c.department, c.issued_on, c.revoked_at is not None)
-                               for c in certs),
-            feasible=result.feasible, critical_path=result.critical_path, warnings=result.warnings,
+            id=p.id,
+            number=p.number,
+            name=p.name,
+            enterprise=p.enterprise,
+            credit_code=p.credit_code,
+            contact_name=p.contact_name,
+            contact_title=p.contact_title,
+            contact_phone=p.contact_phone,
+            street_id=p.street_id,
+            street_name=p.street_name,
+            address=p.address,
+            project_type=p.project_type,
+            project_type_label=type_label or "",
+            start_date=p.start_date,
+            target_date=p.target_date,
+            menu_issued_on=p.menu_issued_on,
+            description=p.description,
+            status=p.status,
+            version=p.version,
+            today=today,
+            items=tuple(rows),
+            team=tuple(team),
+            log_counts=counts,
+            moves=tuple(moves),
+            certificates=tuple(
+                CertificateRow(
+                    c.id,
+                    c.number,
+                    c.verification_code,
+                    c.item_code,
+                    c.title,
+                    c.holder,
+                    c.credit_code,
+                    c.department,
+                    c.issued_on,
+                    c.revoked_at is not None,
+                )
+                for c in certs
+            ),
+            feasible=result.feasible,
+            critical_path=result.critical_path,
+            warnings=result.warnings,
             finish_date=result.finish_date,
         )
 
@@ -525,16 +627,28 @@ def project_schedule(db: Database, actor: Actor, project_id: uuid.UUID) -> sched
 
 
 # -- the project list --------------------------------------------------------------------------
-_SORTS = {"number": ApprovalProject.seq, "name": ApprovalProject.name, "enterprise": ApprovalProject.enterprise,
-          "street": ApprovalProject.street_name, "target": ApprovalProject.target_date, "start": ApprovalProject.start_date}
+_SORTS = {
+    "number": ApprovalProject.seq,
+    "name": ApprovalProject.name,
+    "enterprise": ApprovalProject.enterprise,
+    "street": ApprovalProject.street_name,
+    "target": ApprovalProject.target_date,
+    "start": ApprovalProject.start_date,
+}
 
 
 def _list_query(actor: Actor, text: str | None, status: str | None) -> Any:
     q = select(ApprovalProject).where(_scope_condition(actor))
     if text:
         like = f"%{text.strip()}%"
-        q = q.where(or_(ApprovalProject.name.like(like), ApprovalProject.enterprise.like(like),
-                        ApprovalProject.credit_code.like(like), ApprovalProject.number.like(like)))
+        q = q.where(
+            or_(
+                ApprovalProject.name.like(like),
+                ApprovalProject.enterprise.like(like),
+                ApprovalProject.credit_code.like(like),
+                ApprovalProject.number.like(like),
+            )
+        )
     if status:
         q = q.where(ApprovalProject.status == status)
     return q
@@ -546,9 +660,18 @@ def count_projects(db: Database, actor: Actor, *, text: str | None = None, statu
         return session.scalar(select(func.count()).select_from(_list_query(actor, text, status).subquery())) or 0
 
 
-def list_projects(db: Database, actor: Actor, *, today: dt.date | None = None, text: str | None = None,
-                  status: str | None = None, offset: int = 0, limit: int = 200, sort: str | None = None,
-                  descending: bool = False) -> list[ProjectRow]:
+def list_projects(
+    db: Database,
+    actor: Actor,
+    *,
+    today: dt.date | None = None,
+    text: str | None = None,
+    status: str | None = None,
+    offset: int = 0,
+    limit: int = 200,
+    sort: str | None = None,
+    descending: bool = False,
+) -> list[ProjectRow]:
     """One page of projects (filtered, scoped and sorted in SQL), each with its lights now."""
     actor.require("approvals.view")
     today = _today(today)
@@ -569,13 +692,26 @@ def list_projects(db: Database, actor: Actor, *, today: dt.date | None = None, t
             must = [r for r in rows if r.must_do]
             lights = [r.light for r in must]
             upcoming = [r.latest_finish for r in must if not r.done and r.latest_finish and r.latest_finish >= today]
-            out.append(ProjectRow(
-                id=p.id, number=p.number, name=p.name, enterprise=p.enterprise, street_name=p.street_name,
-                start_date=p.start_date, target_date=p.target_date, status=p.status, ordered=len(rows),
-                must_do=len(must), done=sum(r.done for r in must), red=lights.count(Light.RED),
-                yellow=lights.count(Light.YELLOW), light=worst(lights), feasible=result.feasible,
-                next_node=min(upcoming, default=None),
-            ))
+            out.append(
+                ProjectRow(
+                    id=p.id,
+                    number=p.number,
+                    name=p.name,
+                    enterprise=p.enterprise,
+                    street_name=p.street_name,
+                    start_date=p.start_date,
+                    target_date=p.target_date,
+                    status=p.status,
+                    ordered=len(rows),
+                    must_do=len(must),
+                    done=sum(r.done for r in must),
+                    red=lights.count(Light.RED),
+                    yellow=lights.count(Light.YELLOW),
+                    light=worst(lights),
+                    feasible=result.feasible,
+                    next_node=min(upcoming, default=None),
+                )
+            )
         return out
 
 
@@ -587,8 +723,12 @@ def _street(session: Session, value: str | uuid.UUID | None) -> Unit:
         unit = session.get(Unit, value)
     else:
         text = value.strip()
-        unit = session.scalar(select(Unit).where(Unit.kind == "street", or_(
-            Unit.name == text, Unit.code == text, Unit.short_name == text, Unit.name == text + "街道")))
+        unit = session.scalar(
+            select(Unit).where(
+                Unit.kind == "street",
+                or_(Unit.name == text, Unit.code == text, Unit.short_name == text, Unit.name == text + "街道"),
+            )
+        )
     if unit is None or unit.kind != "street":
         raise ValidationError(f"街道“{value}”不是崂山区的街道", field="street")
     return unit
@@ -616,8 +756,10 @@ def _lines_to_rows(session: Session, lines: Sequence[OrderLine]) -> list[dict[st
             try:
                 classification = Classification.from_label(str(line.classification))
             except ValidationError:
-                raise ValidationError(f"事项 {code} 的分类“{line.classification}”无效，应为 must_do、self_handled 或 not_needed",
-                                      field="items") from None
+                raise ValidationError(
+                    f"事项 {code} 的分类“{line.classification}”无效，应为 must_do、self_handled 或 not_needed",
+                    field="items",
+                ) from None
         name = (line.name or (item.name if item else "")).strip()
         if not name:
             raise ValidationError(f"事项 {code} 不在事项库中，须填写事项名称", field="items")
@@ -628,14 +770,25 @@ def _lines_to_rows(session: Session, lines: Sequence[OrderLine]) -> list[dict[st
             raise ValidationError(f"事项 {code} 的办理时限须为至少 1 个工作日的整数：{days!r}", field="items")
         after = tuple(line.after) if line.after is not None else tuple(item.prerequisites or ()) if item else ()
         after = tuple(dict.fromkeys(str(a).strip() for a in after + tuple(line.extra_after) if str(a).strip()))
-        rows.append({
-            "code": code, "name": name, "department": (line.department or (item.department if item else "")).strip(),
-            "classification": classification.value, "reason": (line.reason or "").strip(),
-            "responsible": (line.responsible or "").strip(), "days": days, "prerequisites": list(after),
-            "materials": list(item.materials or ()) if item else [], "certificate": item.certificate if item else None,
-            "pre_review": item.pre_review if item else True, "site_inspection": item.site_inspection if item else False,
-            "fixed_finish": line.fixed_finish, "note": line.note or "", "sort_order": n,
-        })
+        rows.append(
+            {
+                "code": code,
+                "name": name,
+                "department": (line.department or (item.department if item else "")).strip(),
+                "classification": classification.value,
+                "reason": (line.reason or "").strip(),
+                "responsible": (line.responsible or "").strip(),
+                "days": days,
+                "prerequisites": list(after),
+                "materials": list(item.materials or ()) if item else [],
+                "certificate": item.certificate if item else None,
+                "pre_review": item.pre_review if item else True,
+                "site_inspection": item.site_inspection if item else False,
+                "fixed_finish": line.fixed_finish,
+                "note": line.note or "",
+                "sort_order": n,
+            }
+        )
     known = {r["code"] for r in rows}
     for r in rows:
         # Catalog prerequisites that were not ordered count as met; codes typed in a file must exist.
@@ -673,8 +826,10 @@ def validate_intake(db: Database, data: ProjectInput, *, require_contact: bool =
     if data.target_date is None:
         raise ValidationError("请填写目标（开业）日期", field="target_date")
     if data.target_date <= data.start_date:
-        raise ValidationError(f"目标（开业）日期 {data.target_date.isoformat()} 须晚于开始日期 {data.start_date.isoformat()}",
-                              field="target_date")
+        raise ValidationError(
+            f"目标（开业）日期 {data.target_date.isoformat()} 须晚于开始日期 {data.start_date.isoformat()}",
+            field="target_date",
+        )
     fields.update(start_date=data.start_date, target_date=data.target_date)
     return fields
 
@@ -691,8 +846,9 @@ def _next_seq(session: Session) -> int:
     return (session.scalar(select(func.max(ApprovalProject.seq))) or 0) + 1
 
 
-def create_project(db: Database, actor: Actor, data: ProjectInput, *, require_contact: bool = False,
-                   now: dt.datetime | None = None) -> uuid.UUID:
+def create_project(
+    db: Database, actor: Actor, data: ProjectInput, *, require_contact: bool = False, now: dt.datetime | None = None
+) -> uuid.UUID:
     """Intake: check everything, store the project and its ordered items, and make sure the
     reverse schedule can be computed (a cycle or a bad duration stores nothing)."""
     actor.require("approvals.edit")
@@ -702,16 +858,34 @@ def create_project(db: Database, actor: Actor, data: ProjectInput, *, require_co
         s = work.session
         street = _street(s, data.street)
         rows = _lines_to_rows(s, data.items)
-        plan = [sched.PlanItem(r["code"], r["name"], r["days"], tuple(r["prerequisites"]), r["classification"],
-                               fixed_finish=r["fixed_finish"]) for r in rows]
+        plan = [
+            sched.PlanItem(
+                r["code"],
+                r["name"],
+                r["days"],
+                tuple(r["prerequisites"]),
+                r["classification"],
+                fixed_finish=r["fixed_finish"],
+            )
+            for r in rows
+        ]
         sched.schedule(plan, header["start_date"], header["target_date"], calendar)  # raises on a cycle
         seq = _next_seq(s)
         created = work.now
         project = ApprovalProject(
-            id=uuid.uuid4(), seq=seq, number=f"XM{created.year}-{seq:04d}", street_id=street.id,
-            street_name=street.name, address=(data.address or "").strip(), project_type=(data.project_type or "").strip(),
-            description=(data.description or "").strip(), menu_issued_on=data.menu_issued_on,
-            status="active", created_at=created, created_by=actor.username, **header,
+            id=uuid.uuid4(),
+            seq=seq,
+            number=f"XM{created.year}-{seq:04d}",
+            street_id=street.id,
+            street_name=street.name,
+            address=(data.address or "").strip(),
+            project_type=(data.project_type or "").strip(),
+            description=(data.description or "").strip(),
+            menu_issued_on=data.menu_issued_on,
+            status="active",
+            created_at=created,
+            created_by=actor.username,
+            **header,
         )
         s.add(project)
         s.flush()
@@ -719,10 +893,13 @@ def create_project(db: Database, actor: Actor, data: ProjectInput, *, require_co
             s.add(ProjectItem(project_id=project.id, status=ItemStatus.NOT_STARTED.value, **r))
         s.flush()
         counts = Counter(r["classification"] for r in rows)
-        work.audit("create", "approval_project", project.id,
-                   f"新建审批项目 {project.number}：{project.name}（点选 {len(rows)} 项，必办 {counts['must_do']} 项）"[:300],
-                   after={**jsonable(header), "street": street.name, "items": len(rows),
-                          "classes": dict(counts)})
+        work.audit(
+            "create",
+            "approval_project",
+            project.id,
+            f"新建审批项目 {project.number}：{project.name}（点选 {len(rows)} 项，必办 {counts['must_do']} 项）"[:300],
+            after={**jsonable(header), "street": street.name, "items": len(rows), "classes": dict(counts)},
+        )
         return project.id
 
 
@@ -736,6 +913,7 @@ def _commit_conflict(fn: Any) -> Any:
             return fn(*args, **kwargs)
         except StaleDataError:
             raise ConflictError("该记录已被他人修改，请刷新后重试") from None
+
     return wrapper
 
 
@@ -743,8 +921,20 @@ def _commit_conflict(fn: Any) -> Any:
 def update_project(db: Database, actor: Actor, project_id: uuid.UUID, version: int, **changes: Any) -> None:
     """Edit the header (name, contact, dates, ...). ``version`` is the one the clerk read."""
     actor.require("approvals.edit")
-    allowed = {"name", "enterprise", "credit_code", "contact_name", "contact_title", "contact_phone", "address",
-               "start_date", "target_date", "description", "status", "street"}
+    allowed = {
+        "name",
+        "enterprise",
+        "credit_code",
+        "contact_name",
+        "contact_title",
+        "contact_phone",
+        "address",
+        "start_date",
+        "target_date",
+        "description",
+        "status",
+        "street",
+    }
     unknown = set(changes) - allowed
     if unknown:
         raise ValueError(f"unknown fields {sorted(unknown)}")
@@ -754,11 +944,16 @@ def update_project(db: Database, actor: Actor, project_id: uuid.UUID, version: i
             raise ConflictError(f"项目 {p.number} 已被他人修改，请刷新后重试")
         before = {k: jsonable(getattr(p, k)) for k in allowed - {"street"}}
         merged = ProjectInput(
-            name=changes.get("name", p.name), enterprise=changes.get("enterprise", p.enterprise),
-            credit_code=changes.get("credit_code", p.credit_code), street=p.street_id,
-            start_date=changes.get("start_date", p.start_date), target_date=changes.get("target_date", p.target_date),
-            contact_name=changes.get("contact_name", p.contact_name), contact_phone=changes.get("contact_phone", p.contact_phone),
-            contact_title=changes.get("contact_title", p.contact_title))
+            name=changes.get("name", p.name),
+            enterprise=changes.get("enterprise", p.enterprise),
+            credit_code=changes.get("credit_code", p.credit_code),
+            street=p.street_id,
+            start_date=changes.get("start_date", p.start_date),
+            target_date=changes.get("target_date", p.target_date),
+            contact_name=changes.get("contact_name", p.contact_name),
+            contact_phone=changes.get("contact_phone", p.contact_phone),
+            contact_title=changes.get("contact_title", p.contact_title),
+        )
         header = validate_intake(db, merged)
         for k, v in header.items():
             setattr(p, k, v)
@@ -775,8 +970,14 @@ def update_project(db: Database, actor: Actor, project_id: uuid.UUID, version: i
         items, steps = _load(work.session, p)
         _compute(p, items, steps, work_calendar(db))
         work.session.flush()
-        work.audit("update", "approval_project", p.id, f"修改项目 {p.number}：{p.name}"[:300], before=before,
-                   after={k: jsonable(getattr(p, k)) for k in allowed - {"street"}})
+        work.audit(
+            "update",
+            "approval_project",
+            p.id,
+            f"修改项目 {p.number}：{p.name}"[:300],
+            before=before,
+            after={k: jsonable(getattr(p, k)) for k in allowed - {"street"}},
+        )
 
 
 # -- ordering items ----------------------------------------------------------------------------
@@ -796,15 +997,22 @@ def classify_item(db: Database, actor: Actor, item_id: uuid.UUID, classification
     with unit_of_work(db, actor) as work:
         item, project = _item(work.session, actor, item_id)
         if item.status != ItemStatus.NOT_STARTED.value and new is not Classification.MUST_DO:
-            raise ValidationError(f"事项“{item.name}”已开始办理（{ItemStatus(item.status).label}），不能改为{new.label}",
-                                  field="classification")
+            raise ValidationError(
+                f"事项“{item.name}”已开始办理（{ItemStatus(item.status).label}），不能改为{new.label}",
+                field="classification",
+            )
         before = {"classification": item.classification, "reason": item.reason}
         item.classification, item.reason = new.value, text
         work.session.flush()
         _recheck(work, db, project)
-        work.audit("update", "approval_project_item", item.id,
-                   f"{project.number} 事项 {item.code} 分类为{new.label}：{text}"[:300], before=before,
-                   after={"classification": new.value, "reason": text})
+        work.audit(
+            "update",
+            "approval_project_item",
+            item.id,
+            f"{project.number} 事项 {item.code} 分类为{new.label}：{text}"[:300],
+            before=before,
+            after={"classification": new.value, "reason": text},
+        )
 
 
 def add_items(db: Database, actor: Actor, project_id: uuid.UUID, lines: Sequence[OrderLine]) -> list[uuid.UUID]:
@@ -812,8 +1020,13 @@ def add_items(db: Database, actor: Actor, project_id: uuid.UUID, lines: Sequence
     actor.require("approvals.edit")
     with unit_of_work(db, actor) as work:
         project = _project(work.session, actor, project_id)
-        existing = {i.code for i in work.session.scalars(select(ProjectItem).where(ProjectItem.project_id == project.id))}
-        order = (work.session.scalar(select(func.max(ProjectItem.sort_order)).where(ProjectItem.project_id == project.id)) or 0) + 1
+        existing = {
+            i.code for i in work.session.scalars(select(ProjectItem).where(ProjectItem.project_id == project.id))
+        }
+        order = (
+            work.session.scalar(select(func.max(ProjectItem.sort_order)).where(ProjectItem.project_id == project.id))
+            or 0
+        ) + 1
         rows = _lines_to_rows(work.session, lines)
         ids = []
         for r in rows:
@@ -826,9 +1039,13 @@ def add_items(db: Database, actor: Actor, project_id: uuid.UUID, lines: Sequence
             ids.append(item.id)
         work.session.flush()
         _recheck(work, db, project)
-        work.audit("update", "approval_project", project.id,
-                   f"{project.number} 加点事项：" + "、".join(r["code"] for r in rows)[:250],
-                   after={"added": [r["code"] for r in rows]})
+        work.audit(
+            "update",
+            "approval_project",
+            project.id,
+            f"{project.number} 加点事项：" + "、".join(r["code"] for r in rows)[:250],
+            after={"added": [r["code"] for r in rows]},
+        )
         return ids
 
 
@@ -843,20 +1060,37 @@ def remove_item(db: Database, actor: Actor, item_id: uuid.UUID) -> None:
         work.session.delete(item)
         work.session.flush()
         _recheck(work, db, project)
-        work.audit("delete", "approval_project_item", item_id, f"{project.number} 删除事项 {code} {name}"[:300],
-                   before={"code": code, "name": name})
+        work.audit(
+            "delete",
+            "approval_project_item",
+            item_id,
+            f"{project.number} 删除事项 {code} {name}"[:300],
+            before={"code": code, "name": name},
+        )
 
 
 @_commit_conflict
-def assign(db: Database, actor: Actor, item_id: uuid.UUID, *, responsible: str | None = None,
-           department: str | None = None, days: int | None = None, prerequisites: Sequence[str] | None = None) -> None:
+def assign(
+    db: Database,
+    actor: Actor,
+    item_id: uuid.UUID,
+    *,
+    responsible: str | None = None,
+    department: str | None = None,
+    days: int | None = None,
+    prerequisites: Sequence[str] | None = None,
+) -> None:
     """Set who handles an item (department, responsible person) and, if needed, its days and
     prerequisites for this project."""
     actor.require("approvals.edit")
     with unit_of_work(db, actor) as work:
         item, project = _item(work.session, actor, item_id)
-        before = {"responsible": item.responsible, "department": item.department, "days": item.days,
-                  "prerequisites": list(item.prerequisites or [])}
+        before = {
+            "responsible": item.responsible,
+            "department": item.department,
+            "days": item.days,
+            "prerequisites": list(item.prerequisites or []),
+        }
         if responsible is not None:
             item.responsible = responsible.strip()[:50]
         if department is not None:
@@ -871,11 +1105,20 @@ def assign(db: Database, actor: Actor, item_id: uuid.UUID, *, responsible: str |
             item.prerequisites = list(dict.fromkeys(p.strip() for p in prerequisites if p.strip()))
         work.session.flush()
         _recheck(work, db, project)
-        after = {"responsible": item.responsible, "department": item.department, "days": item.days,
-                 "prerequisites": list(item.prerequisites or [])}
-        work.audit("update", "approval_project_item", item.id,
-                   f"{project.number} 事项 {item.code} 指派：{item.department} {item.responsible}"[:300],
-                   before=before, after=after)
+        after = {
+            "responsible": item.responsible,
+            "department": item.department,
+            "days": item.days,
+            "prerequisites": list(item.prerequisites or []),
+        }
+        work.audit(
+            "update",
+            "approval_project_item",
+            item.id,
+            f"{project.number} 事项 {item.code} 指派：{item.department} {item.responsible}"[:300],
+            before=before,
+            after=after,
+        )
 
 
 # -- gold team ---------------------------------------------------------------------------------
@@ -897,10 +1140,24 @@ def set_team(db: Database, actor: Actor, project_id: uuid.UUID, members: Sequenc
         work.session.flush()
         order = {"commander": 0, "deputy": 1, "leader": 2, "member": 3}
         for n, m in enumerate(sorted(members, key=lambda m: order[m.role])):
-            work.session.add(TeamMember(project_id=project.id, role=m.role, name=m.name.strip(), title=m.title.strip(),
-                                        department=m.department.strip(), phone=(m.phone or "").strip(), sort_order=n))
-        work.audit("update", "approval_project", project.id, f"{project.number} 设置金牌团队（{len(members)} 人）",
-                   after={"team": [jsonable(m) for m in members]})
+            work.session.add(
+                TeamMember(
+                    project_id=project.id,
+                    role=m.role,
+                    name=m.name.strip(),
+                    title=m.title.strip(),
+                    department=m.department.strip(),
+                    phone=(m.phone or "").strip(),
+                    sort_order=n,
+                )
+            )
+        work.audit(
+            "update",
+            "approval_project",
+            project.id,
+            f"{project.number} 设置金牌团队（{len(members)} 人）",
+            after={"team": [jsonable(m) for m in members]},
+        )
 
 
 def add_team_member(db: Database, actor: Actor, project_id: uuid.UUID, member: TeamInput) -> None:
@@ -923,8 +1180,18 @@ class AdvanceResult:
 
 
 @_commit_conflict
-def advance_item(db: Database, actor: Actor, item_id: uuid.UUID, status: str, on: dt.date, *, by: str = "",
-                 note: str = "", today: dt.date | None = None, now: dt.datetime | None = None) -> AdvanceResult:
+def advance_item(
+    db: Database,
+    actor: Actor,
+    item_id: uuid.UUID,
+    status: str,
+    on: dt.date,
+    *,
+    by: str = "",
+    note: str = "",
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> AdvanceResult:
     """Move a must-do item one step on (预审 → 受理 → 踏勘验收 → 销号) on ``on`` by ``by``."""
     actor.require("approvals.edit")
     today = _today(today)
@@ -935,49 +1202,85 @@ def advance_item(db: Database, actor: Actor, item_id: uuid.UUID, status: str, on
         steps = _steps(work.session, [item.id])[item.id]
         items, _ = _load(work.session, project)
         ready_before = set(sched.ready_to_issue(_states(items)))
-        progress = advance(_progress(steps, item.status), status, on, (by or actor.full_name).strip(),
-                           pre_review=item.pre_review, site_inspection=item.site_inspection, today=today)
+        progress = advance(
+            _progress(steps, item.status),
+            status,
+            on,
+            (by or actor.full_name).strip(),
+            pre_review=item.pre_review,
+            site_inspection=item.site_inspection,
+            today=today,
+        )
         target = ItemStatus(status)
         if target is ItemStatus.ACCEPTED or target is ItemStatus.DONE:
             _check_prerequisites_done(work.session, project, item, target)
         before = item.status
         item.status = progress.status.value
-        work.session.add(ItemStep(item_id=item.id, status=target.value, on=on, by=progress.steps[-1].by, note=note,
-                                  recorded_at=work.now, recorded_by=actor.username))
+        work.session.add(
+            ItemStep(
+                item_id=item.id,
+                status=target.value,
+                on=on,
+                by=progress.steps[-1].by,
+                note=note,
+                recorded_at=work.now,
+                recorded_by=actor.username,
+            )
+        )
         work.session.flush()
         items, _ = _load(work.session, project)
         newly = tuple(c for c in sched.ready_to_issue(_states(items)) if c not in ready_before)
         _recheck(work, db, project)
         verb = "销号" if target is ItemStatus.DONE else f"进入“{target.label}”"
-        work.audit("update", "approval_project_item", item.id,
-                   f"{project.number} 事项 {item.code} {item.name} {verb}（{on.isoformat()}）"[:300],
-                   before={"status": before}, after={"status": target.value, "on": on.isoformat(), "by": progress.steps[-1].by})
+        work.audit(
+            "update",
+            "approval_project_item",
+            item.id,
+            f"{project.number} 事项 {item.code} {item.name} {verb}（{on.isoformat()}）"[:300],
+            before={"status": before},
+            after={"status": target.value, "on": on.isoformat(), "by": progress.steps[-1].by},
+        )
         return AdvanceResult(target.value, newly)
 
 
-def tick_off(db: Database, actor: Actor, item_id: uuid.UUID, on: dt.date, *, by: str = "",
-             today: dt.date | None = None) -> AdvanceResult:
+def tick_off(
+    db: Database, actor: Actor, item_id: uuid.UUID, on: dt.date, *, by: str = "", today: dt.date | None = None
+) -> AdvanceResult:
     """销号: mark a must-do item finished (from its last step before done)."""
     return advance_item(db, actor, item_id, ItemStatus.DONE.value, on, by=by, today=today)
 
 
 def _states(items: Sequence[ProjectItem]) -> list[sched.ItemState]:
-    return [sched.ItemState(i.code, Classification(i.classification), ItemStatus(i.status), tuple(i.prerequisites or ()))
-            for i in items]
+    return [
+        sched.ItemState(i.code, Classification(i.classification), ItemStatus(i.status), tuple(i.prerequisites or ()))
+        for i in items
+    ]
 
 
-def _check_prerequisites_done(session: Session, project: ApprovalProject, item: ProjectItem, target: ItemStatus) -> None:
+def _check_prerequisites_done(
+    session: Session, project: ApprovalProject, item: ProjectItem, target: ItemStatus
+) -> None:
     """Formal acceptance and tick-off wait for every must-do prerequisite to be done (pre-review
     does not: it is what runs in parallel)."""
     wanted = set(item.prerequisites or ())
     if not wanted:
         return
-    waiting = [p for p in session.scalars(select(ProjectItem).where(
-        ProjectItem.project_id == project.id, ProjectItem.code.in_(wanted),
-        ProjectItem.classification == Classification.MUST_DO.value)) if p.status != ItemStatus.DONE.value]
+    waiting = [
+        p
+        for p in session.scalars(
+            select(ProjectItem).where(
+                ProjectItem.project_id == project.id,
+                ProjectItem.code.in_(wanted),
+                ProjectItem.classification == Classification.MUST_DO.value,
+            )
+        )
+        if p.status != ItemStatus.DONE.value
+    ]
     if waiting:
         names = "、".join(f"{p.code} {p.name}" for p in waiting)
-        raise ValidationError(f"前置事项尚未销号：{names}；{target.label}须待前置事项办结（可先行预审）", field="status")
+        raise ValidationError(
+            f"前置事项尚未销号：{names}；{target.label}须待前置事项办结（可先行预审）", field="status"
+        )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -990,9 +1293,18 @@ class MoveResult:
 
 
 @_commit_conflict
-def move_node(db: Database, actor: Actor, item_id: uuid.UUID, new_finish: dt.date, reason: str, *,
-              decided_on: dt.date | None = None, decided_by: str = "", today: dt.date | None = None,
-              now: dt.datetime | None = None) -> MoveResult:
+def move_node(
+    db: Database,
+    actor: Actor,
+    item_id: uuid.UUID,
+    new_finish: dt.date,
+    reason: str,
+    *,
+    decided_on: dt.date | None = None,
+    decided_by: str = "",
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> MoveResult:
     """调整节点: pin an item's finish, recompute every dependent, keep the history and its reason."""
     actor.require("approvals.edit")
     calendar = work_calendar(db)
@@ -1004,19 +1316,43 @@ def move_node(db: Database, actor: Actor, item_id: uuid.UUID, new_finish: dt.dat
         from_date = item.fixed_finish or moved.old_finish
         item.fixed_finish = new_finish
         shifted = [s for s in moved.shifted if s.code != item.code]
-        work.session.add(NodeMove(
-            project_id=project.id, item_id=item.id, code=item.code, from_date=from_date, to_date=new_finish,
-            reason=moved.reason, decided_on=decided_on or _today(today), decided_by=(decided_by or actor.full_name).strip(),
-            dependents=[{"code": s.code, "old_finish": s.old_finish.isoformat(), "new_finish": s.new_finish.isoformat(),
-                         "workdays": s.workdays} for s in shifted],
-            recorded_at=work.now, recorded_by=actor.username))
+        work.session.add(
+            NodeMove(
+                project_id=project.id,
+                item_id=item.id,
+                code=item.code,
+                from_date=from_date,
+                to_date=new_finish,
+                reason=moved.reason,
+                decided_on=decided_on or _today(today),
+                decided_by=(decided_by or actor.full_name).strip(),
+                dependents=[
+                    {
+                        "code": s.code,
+                        "old_finish": s.old_finish.isoformat(),
+                        "new_finish": s.new_finish.isoformat(),
+                        "workdays": s.workdays,
+                    }
+                    for s in shifted
+                ],
+                recorded_at=work.now,
+                recorded_by=actor.username,
+            )
+        )
         work.session.flush()
-        work.audit("update", "approval_project_item", item.id,
-                   f"{project.number} 调整节点 {item.code} {item.name}：{from_date.isoformat()} → {new_finish.isoformat()}，"
-                   f"联动 {len(shifted)} 项。原因：{moved.reason}"[:300],
-                   before={"fixed_finish": from_date.isoformat()},
-                   after={"fixed_finish": new_finish.isoformat(), "reason": moved.reason,
-                          "dependents": [s.code for s in shifted]})
+        work.audit(
+            "update",
+            "approval_project_item",
+            item.id,
+            f"{project.number} 调整节点 {item.code} {item.name}：{from_date.isoformat()} → {new_finish.isoformat()}，"
+            f"联动 {len(shifted)} 项。原因：{moved.reason}"[:300],
+            before={"fixed_finish": from_date.isoformat()},
+            after={
+                "fixed_finish": new_finish.isoformat(),
+                "reason": moved.reason,
+                "dependents": [s.code for s in shifted],
+            },
+        )
         return MoveResult(item.code, from_date, new_finish, tuple(shifted), moved.schedule.feasible)
 
 
@@ -1030,11 +1366,18 @@ def ready_to_issue(db: Database, actor: Actor, project_id: uuid.UUID) -> list[st
 
 # -- task-force log ----------------------------------------------------------------------------
 def _log_counts(session: Session, project_id: uuid.UUID) -> LogCounts:
-    rows = session.execute(select(LogEntry.kind, func.count(), func.count(LogEntry.solved_on))
-                           .where(LogEntry.project_id == project_id).group_by(LogEntry.kind)).all()
+    rows = session.execute(
+        select(LogEntry.kind, func.count(), func.count(LogEntry.solved_on))
+        .where(LogEntry.project_id == project_id)
+        .group_by(LogEntry.kind)
+    ).all()
     by_kind = {k: (n, solved) for k, n, solved in rows}
-    return LogCounts(meetings=by_kind.get("meeting", (0, 0))[0], visits=by_kind.get("visit", (0, 0))[0],
-                     problems=by_kind.get("problem", (0, 0))[0], solved=by_kind.get("problem", (0, 0))[1])
+    return LogCounts(
+        meetings=by_kind.get("meeting", (0, 0))[0],
+        visits=by_kind.get("visit", (0, 0))[0],
+        problems=by_kind.get("problem", (0, 0))[0],
+        solved=by_kind.get("problem", (0, 0))[1],
+    )
 
 
 def log_counts(db: Database, actor: Actor, project_id: uuid.UUID) -> LogCounts:
@@ -1049,8 +1392,10 @@ def log_entries(db: Database, actor: Actor, project_id: uuid.UUID, kind: str | N
         q = select(LogEntry).where(LogEntry.project_id == project.id)
         if kind:
             q = q.where(LogEntry.kind == kind)
-        return [LogRow(e.id, e.kind, e.on, e.title, e.detail, tuple(e.departments or ()), e.owner, e.solved_on)
-                for e in session.scalars(q.order_by(LogEntry.on, LogEntry.recorded_at))]
+        return [
+            LogRow(e.id, e.kind, e.on, e.title, e.detail, tuple(e.departments or ()), e.owner, e.solved_on)
+            for e in session.scalars(q.order_by(LogEntry.on, LogEntry.recorded_at))
+        ]
 
 
 def add_log_entry(db: Database, actor: Actor, project_id: uuid.UUID, entry: LogInput) -> uuid.UUID:
@@ -1068,14 +1413,27 @@ def add_log_entry(db: Database, actor: Actor, project_id: uuid.UUID, entry: LogI
         raise ValidationError("解决日期不能早于提出日期", field="solved_on")
     with unit_of_work(db, actor) as work:
         project = _project(work.session, actor, project_id)
-        row = LogEntry(id=uuid.uuid4(), project_id=project.id, kind=entry.kind, on=entry.on, title=title[:300],
-                       detail=(entry.detail or "").strip(), departments=list(entry.departments),
-                       owner=(entry.owner or "").strip(), solved_on=entry.solved_on, recorded_at=work.now,
-                       recorded_by=actor.username)
+        row = LogEntry(
+            id=uuid.uuid4(),
+            project_id=project.id,
+            kind=entry.kind,
+            on=entry.on,
+            title=title[:300],
+            detail=(entry.detail or "").strip(),
+            departments=list(entry.departments),
+            owner=(entry.owner or "").strip(),
+            solved_on=entry.solved_on,
+            recorded_at=work.now,
+            recorded_by=actor.username,
+        )
         work.session.add(row)
-        work.audit("create", "approval_log_entry", row.id,
-                   f"{project.number} 专班台账：{LOG_KIND_LABELS[entry.kind]} {title}"[:300],
-                   after={"kind": entry.kind, "on": entry.on.isoformat(), "owner": row.owner})
+        work.audit(
+            "create",
+            "approval_log_entry",
+            row.id,
+            f"{project.number} 专班台账：{LOG_KIND_LABELS[entry.kind]} {title}"[:300],
+            after={"kind": entry.kind, "on": entry.on.isoformat(), "owner": row.owner},
+        )
         return row.id
 
 
@@ -1089,5 +1447,10 @@ def solve_problem(db: Database, actor: Actor, entry_id: uuid.UUID, solved_on: dt
         if solved_on < entry.on:
             raise ValidationError("解决日期不能早于提出日期", field="solved_on")
         entry.solved_on = solved_on
-        work.audit("update", "approval_log_entry", entry.id, f"{project.number} 问题已解决：{entry.title}"[:300],
-                   after={"solved_on": solved_on.isoformat()})
+        work.audit(
+            "update",
+            "approval_log_entry",
+            entry.id,
+            f"{project.number} 问题已解决：{entry.title}"[:300],
+            after={"solved_on": solved_on.isoformat()},
+        )

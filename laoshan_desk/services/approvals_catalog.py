@@ -21,9 +21,11 @@ from sqlalchemy.orm import Session
 from laoshan_desk.domain.approvals import (
     CatalogItem,
     Classification,
-    MenuTemplate as DomainTemplate,
     TemplateEntry,
     parse_catalog_item,
+)
+from laoshan_desk.domain.approvals import (
+    MenuTemplate as DomainTemplate,
 )
 from laoshan_desk.domain.errors import ConflictError, NotFound, ValidationError
 from laoshan_desk.domain.schedule import cycle_message, find_cycle
@@ -76,11 +78,19 @@ class CatalogRow:
 
     def as_domain(self) -> CatalogItem:
         return CatalogItem(
-            code=self.code, name=self.name, department=self.department,
-            statutory_days=self.statutory_days, committed_days=self.committed_days,
-            materials=self.materials, legal_basis=self.legal_basis, prerequisites=self.prerequisites,
-            pre_review=self.pre_review, site_inspection=self.site_inspection,
-            certificate=self.certificate, fee=self.fee, stage=self.stage,
+            code=self.code,
+            name=self.name,
+            department=self.department,
+            statutory_days=self.statutory_days,
+            committed_days=self.committed_days,
+            materials=self.materials,
+            legal_basis=self.legal_basis,
+            prerequisites=self.prerequisites,
+            pre_review=self.pre_review,
+            site_inspection=self.site_inspection,
+            certificate=self.certificate,
+            fee=self.fee,
+            stage=self.stage,
         )
 
 
@@ -97,18 +107,29 @@ class TemplateRow:
 
 def _row(item: ApprovalItem) -> CatalogRow:
     return CatalogRow(
-        id=item.id, code=item.code, name=item.name, department=item.department, stage=item.stage or "",
-        statutory_days=item.statutory_days, committed_days=item.committed_days,
-        materials=tuple(item.materials or ()), legal_basis=tuple(item.legal_basis or ()),
-        prerequisites=tuple(item.prerequisites or ()), pre_review=item.pre_review,
-        site_inspection=item.site_inspection, certificate=item.certificate,
-        fee=decimal.Decimal(item.fee if item.fee is not None else "0.00"), active=item.active, version=item.version,
+        id=item.id,
+        code=item.code,
+        name=item.name,
+        department=item.department,
+        stage=item.stage or "",
+        statutory_days=item.statutory_days,
+        committed_days=item.committed_days,
+        materials=tuple(item.materials or ()),
+        legal_basis=tuple(item.legal_basis or ()),
+        prerequisites=tuple(item.prerequisites or ()),
+        pre_review=item.pre_review,
+        site_inspection=item.site_inspection,
+        certificate=item.certificate,
+        fee=decimal.Decimal(item.fee if item.fee is not None else "0.00"),
+        active=item.active,
+        version=item.version,
     )
 
 
 # -- reading -----------------------------------------------------------------------------------
-def list_catalog(db: Database, *, text: str | None = None, department: str | None = None,
-                 include_inactive: bool = True) -> list[CatalogRow]:
+def list_catalog(
+    db: Database, *, text: str | None = None, department: str | None = None, include_inactive: bool = True
+) -> list[CatalogRow]:
     """The catalog in its order; everyone who sees the tab may read it (the menu is public)."""
     with db.session() as session:
         q = select(ApprovalItem).order_by(ApprovalItem.sort_order, ApprovalItem.code)
@@ -156,8 +177,21 @@ def _check_graph(session: Session, code: str, prerequisites: Iterable[str]) -> N
         raise ValidationError(cycle_message(cycle), field="prerequisites", code="prerequisite_cycle")
 
 
-_FIELDS = ["name", "department", "stage", "statutory_days", "committed_days", "materials", "legal_basis",
-           "prerequisites", "pre_review", "site_inspection", "certificate", "fee", "active"]
+_FIELDS = [
+    "name",
+    "department",
+    "stage",
+    "statutory_days",
+    "committed_days",
+    "materials",
+    "legal_basis",
+    "prerequisites",
+    "pre_review",
+    "site_inspection",
+    "certificate",
+    "fee",
+    "active",
+]
 
 
 def _apply(item: ApprovalItem, parsed: CatalogItem) -> None:
@@ -169,12 +203,16 @@ def _apply(item: ApprovalItem, parsed: CatalogItem) -> None:
     item.certificate, item.fee = parsed.certificate, parsed.fee
 
 
-def _upsert(session: Session, parsed: CatalogItem, active: bool | None = None) -> tuple[ApprovalItem, bool, dict[str, Any] | None]:
+def _upsert(
+    session: Session, parsed: CatalogItem, active: bool | None = None
+) -> tuple[ApprovalItem, bool, dict[str, Any] | None]:
     item = session.scalar(select(ApprovalItem).where(ApprovalItem.code == parsed.code))
     created = item is None
     before = None
     if item is None:
-        order = (session.scalar(select(ApprovalItem.sort_order).order_by(ApprovalItem.sort_order.desc()).limit(1)) or 0) + 1
+        order = (
+            session.scalar(select(ApprovalItem.sort_order).order_by(ApprovalItem.sort_order.desc()).limit(1)) or 0
+        ) + 1
         item = ApprovalItem(code=parsed.code, sort_order=order, active=True if active is None else active)
         session.add(item)
     else:
@@ -196,9 +234,14 @@ def save_item(db: Database, actor: Actor, data: Mapping[str, Any], *, version: i
         _check_graph(work.session, parsed.code, parsed.prerequisites)
         item, created, before = _upsert(work.session, parsed, data.get("active") if "active" in data else None)
         work.session.flush()
-        work.audit("create" if created else "update", "approval_item", item.code,
-                   f"{'新增' if created else '修改'}事项库事项：{item.code} {item.name}"[:300],
-                   before=before, after={f: jsonable(getattr(item, f)) for f in _FIELDS})
+        work.audit(
+            "create" if created else "update",
+            "approval_item",
+            item.code,
+            f"{'新增' if created else '修改'}事项库事项：{item.code} {item.name}"[:300],
+            before=before,
+            after={f: jsonable(getattr(item, f)) for f in _FIELDS},
+        )
         return _row(item)
 
 
@@ -210,20 +253,30 @@ def set_active(db: Database, actor: Actor, code: str, active: bool) -> None:
         if item is None:
             raise NotFound(f"事项库中没有编码为 {code} 的事项")
         item.active = active
-        work.audit("update", "approval_item", code, f"{'启用' if active else '停用'}事项：{code} {item.name}"[:300],
-                   after={"active": active})
+        work.audit(
+            "update",
+            "approval_item",
+            code,
+            f"{'启用' if active else '停用'}事项：{code} {item.name}"[:300],
+            after={"active": active},
+        )
 
 
 # -- templates ---------------------------------------------------------------------------------
 def _template_row(t: MenuTemplate) -> TemplateRow:
-    entries = tuple(TemplateEntry(str(e["code"]), Classification(e["class"]), str(e.get("reason") or ""))
-                    for e in t.entries or [])
+    entries = tuple(
+        TemplateEntry(str(e["code"]), Classification(e["class"]), str(e.get("reason") or "")) for e in t.entries or []
+    )
     return TemplateRow(t.code, t.name, t.description or "", entries)
 
 
 def list_templates(db: Database) -> list[TemplateRow]:
     with db.session() as session:
-        q = select(MenuTemplate).where(MenuTemplate.active.is_(True)).order_by(MenuTemplate.sort_order, MenuTemplate.code)
+        q = (
+            select(MenuTemplate)
+            .where(MenuTemplate.active.is_(True))
+            .order_by(MenuTemplate.sort_order, MenuTemplate.code)
+        )
         return [_template_row(t) for t in session.scalars(q)]
 
 
@@ -237,11 +290,20 @@ def get_template(db: Database, code: str) -> TemplateRow:
 
 # -- Excel -------------------------------------------------------------------------------------
 EXCEL_COLUMNS: list[tuple[str, str]] = [
-    ("code", "事项编码"), ("name", "事项名称"), ("department", "实施部门"), ("stage", "阶段"),
-    ("statutory_days", "法定时限（工作日）"), ("committed_days", "承诺时限（工作日）"),
-    ("materials", "申请材料"), ("legal_basis", "设定依据"), ("prerequisites", "前置事项"),
-    ("pre_review", "材料预审"), ("site_inspection", "现场踏勘/验收"), ("certificate", "颁发证照"),
-    ("fee", "收费（元）"), ("active", "启用"),
+    ("code", "事项编码"),
+    ("name", "事项名称"),
+    ("department", "实施部门"),
+    ("stage", "阶段"),
+    ("statutory_days", "法定时限（工作日）"),
+    ("committed_days", "承诺时限（工作日）"),
+    ("materials", "申请材料"),
+    ("legal_basis", "设定依据"),
+    ("prerequisites", "前置事项"),
+    ("pre_review", "材料预审"),
+    ("site_inspection", "现场踏勘/验收"),
+    ("certificate", "颁发证照"),
+    ("fee", "收费（元）"),
+    ("active", "启用"),
 ]
 _YES = {"是", "有", "y", "yes", "true", "1", "√", "✓"}
 _NO = {"否", "无", "n", "no", "false", "0", "", "×"}
@@ -254,19 +316,34 @@ def export_excel(db: Database, actor: Actor, path: Path) -> Path:
     actor.require("approvals.view")
     rows = list_catalog(db)
     widths = {"name": 36, "materials": 60, "legal_basis": 40, "department": 20}
-    columns = [Column(header, widths.get(key, 12), "int" if key.endswith("_days") else "text")
-               for key, header in EXCEL_COLUMNS]
+    columns = [
+        Column(header, widths.get(key, 12), "int" if key.endswith("_days") else "text") for key, header in EXCEL_COLUMNS
+    ]
 
     def cells(r: CatalogRow) -> list[Any]:
-        return [r.code, r.name, r.department, r.stage, r.statutory_days, r.committed_days,
-                "；".join(r.materials), "；".join(r.legal_basis), "；".join(r.prerequisites),
-                "是" if r.pre_review else "否", "是" if r.site_inspection else "否", r.certificate or "",
-                f"{r.fee:.2f}", "是" if r.active else "否"]
+        return [
+            r.code,
+            r.name,
+            r.department,
+            r.stage,
+            r.statutory_days,
+            r.committed_days,
+            "；".join(r.materials),
+            "；".join(r.legal_basis),
+            "；".join(r.prerequisites),
+            "是" if r.pre_review else "否",
+            "是" if r.site_inspection else "否",
+            r.certificate or "",
+            f"{r.fee:.2f}",
+            "是" if r.active else "否",
+        ]
 
     target = write_stream(Path(path), [Sheet("事项库", columns, (cells(r) for r in rows))])
     from laoshan_desk.services import audit
 
-    audit.record(db, actor, "export", "approval_item", None, f"导出事项库（{len(rows)} 项）", after={"file": Path(path).name})
+    audit.record(
+        db, actor, "export", "approval_item", None, f"导出事项库（{len(rows)} 项）", after={"file": Path(path).name}
+    )
     return target
 
 
@@ -318,7 +395,7 @@ def import_excel(db: Database, actor: Actor, path: Path) -> ImportReport:
     for number, values in enumerate(rows, start=2):
         if not values or all(v in (None, "") for v in values):
             continue
-        data = {k: v for k, v in zip(keys, values) if k}
+        data = {k: v for k, v in zip(keys, values, strict=False) if k}
         try:
             for key, label in (("pre_review", "材料预审"), ("site_inspection", "现场踏勘/验收")):
                 if key in data:
@@ -365,9 +442,17 @@ def import_excel(db: Database, actor: Actor, path: Path) -> ImportReport:
         for number, item, _ in pending:
             rejected.append((number, f"事项 {item.code} 的前置事项无法导入"))
         work.session.flush()
-        work.audit("import", "approval_item", None,
-                   f"导入事项库：新增 {created} 项，更新 {updated} 项，退回 {len(rejected)} 行"[:300],
-                   after={"file": path.name, "created": created, "updated": updated,
-                          "rejected": [list(r) for r in rejected[:50]]})
+        work.audit(
+            "import",
+            "approval_item",
+            None,
+            f"导入事项库：新增 {created} 项，更新 {updated} 项，退回 {len(rejected)} 行"[:300],
+            after={
+                "file": path.name,
+                "created": created,
+                "updated": updated,
+                "rejected": [list(r) for r in rejected[:50]],
+            },
+        )
     rejected.sort()
     return ImportReport(created, updated, rejected)

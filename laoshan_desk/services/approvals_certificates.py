@@ -98,16 +98,27 @@ def _info(session: Session, c: Certificate) -> CertificateInfo:
     item = session.get(ProjectItem, c.item_id)
     project = session.get(ApprovalProject, c.project_id)
     return CertificateInfo(
-        id=c.id, number=c.number, verification_code=c.verification_code, title=c.title, holder=c.holder,
-        credit_code=c.credit_code, item_code=c.item_code, item_name=item.name if item else c.item_code,
-        department=c.department, project_name=project.name if project else "",
-        project_number=project.number if project else "", issued_on=c.issued_on, issued_by=c.issued_by,
-        revoked=c.revoked_at is not None, revoked_reason=c.revoked_reason,
+        id=c.id,
+        number=c.number,
+        verification_code=c.verification_code,
+        title=c.title,
+        holder=c.holder,
+        credit_code=c.credit_code,
+        item_code=c.item_code,
+        item_name=item.name if item else c.item_code,
+        department=c.department,
+        project_name=project.name if project else "",
+        project_number=project.number if project else "",
+        issued_on=c.issued_on,
+        issued_by=c.issued_by,
+        revoked=c.revoked_at is not None,
+        revoked_reason=c.revoked_reason,
     )
 
 
-def issue_certificate(db: Database, actor: Actor, item_id: uuid.UUID, *, issued_on: dt.date | None = None,
-                      now: dt.datetime | None = None) -> CertificateInfo:
+def issue_certificate(
+    db: Database, actor: Actor, item_id: uuid.UUID, *, issued_on: dt.date | None = None, now: dt.datetime | None = None
+) -> CertificateInfo:
     """Issue the licence of a ticked-off item: number, verification code, audit. One current
     certificate per item: issuing again returns the one already issued."""
     actor.require("approvals.edit")
@@ -128,15 +139,29 @@ def issue_certificate(db: Database, actor: Actor, item_id: uuid.UUID, *, issued_
         assert secret is not None
         code = verification_code(secret, number, item.code, project.credit_code)
         cert = Certificate(
-            id=uuid.uuid4(), number=number, verification_code=code, project_id=project.id, item_id=item.id,
-            item_code=item.code, title=item.certificate, holder=project.enterprise, credit_code=project.credit_code,
-            department=item.department, issued_on=day, issued_at=work.now, issued_by=actor.full_name or actor.username,
+            id=uuid.uuid4(),
+            number=number,
+            verification_code=code,
+            project_id=project.id,
+            item_id=item.id,
+            item_code=item.code,
+            title=item.certificate,
+            holder=project.enterprise,
+            credit_code=project.credit_code,
+            department=item.department,
+            issued_on=day,
+            issued_at=work.now,
+            issued_by=actor.full_name or actor.username,
         )
         s.add(cert)
         s.flush()
-        work.audit("create", "approval_certificate", cert.id,
-                   f"{project.number} 出具证照 {number}：{item.certificate}（{project.enterprise}）"[:300],
-                   after={"number": number, "item": item.code, "holder": project.enterprise})
+        work.audit(
+            "create",
+            "approval_certificate",
+            cert.id,
+            f"{project.number} 出具证照 {number}：{item.certificate}（{project.enterprise}）"[:300],
+            after={"number": number, "item": item.code, "holder": project.enterprise},
+        )
         return _info(s, cert)
 
 
@@ -162,8 +187,13 @@ def revoke(db: Database, actor: Actor, certificate_id: uuid.UUID, reason: str) -
         if c.revoked_at is not None:
             raise ValidationError(f"证照 {c.number} 已于 {c.revoked_at:%Y-%m-%d} 撤销")
         c.revoked_at, c.revoked_by, c.revoked_reason = work.now, actor.username, text[:300]
-        work.audit("update", "approval_certificate", c.id, f"撤销证照 {c.number}：{text}"[:300],
-                   after={"revoked": True, "reason": text})
+        work.audit(
+            "update",
+            "approval_certificate",
+            c.id,
+            f"撤销证照 {c.number}：{text}"[:300],
+            after={"revoked": True, "reason": text},
+        )
 
 
 def verify(db: Database, code: str) -> Verdict:
@@ -176,7 +206,11 @@ def verify(db: Database, code: str) -> Verdict:
     with db.session() as session:
         c = session.scalar(select(Certificate).where(Certificate.verification_code == compact))
         secret = _secret(session, create=False)
-        if c is None or secret is None or not check_verification_code(compact, secret, c.number, c.item_code, c.credit_code):
+        if (
+            c is None
+            or secret is None
+            or not check_verification_code(compact, secret, c.number, c.item_code, c.credit_code)
+        ):
             return Verdict(UNKNOWN, compact)
         info = _info(session, c)
         return Verdict(REVOKED if info.revoked else GENUINE, compact, info)

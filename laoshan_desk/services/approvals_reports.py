@@ -41,7 +41,9 @@ BUCKETS = ("late", "infeasible", "today", "soon")
 
 
 # -- reading every project in scope ------------------------------------------------------------
-def _views(db: Database, actor: Actor, today: dt.date, *, statuses: tuple[str, ...] = ("active",)) -> list[svc.ProjectView]:
+def _views(
+    db: Database, actor: Actor, today: dt.date, *, statuses: tuple[str, ...] = ("active",)
+) -> list[svc.ProjectView]:
     actor.require("approvals.view")
     with db.session() as session:
         q = select(ApprovalProject.id).where(svc._scope_condition(actor))
@@ -110,7 +112,9 @@ def _bucket(item: svc.ItemRow, today: dt.date, calendar: WorkCalendar) -> tuple[
     return None
 
 
-def dispatch(db: Database, actor: Actor, today: dt.date | None = None, *, department: str | None = None) -> DispatchReport:
+def dispatch(
+    db: Database, actor: Actor, today: dt.date | None = None, *, department: str | None = None
+) -> DispatchReport:
     today = today or clock_now().date()
     calendar = work_calendar(db)
     own = actor.unit_name if actor.scope == "unit" else None
@@ -123,9 +127,24 @@ def dispatch(db: Database, actor: Actor, today: dt.date | None = None, *, depart
             if (department and item.department != department) or (own and item.department != own):
                 continue
             bucket, left = found
-            rows.append(DispatchRow(view.id, view.number, view.name, item.id, item.code, item.name, item.department,
-                                    item.responsible, item.status_label, item.node_date, item.latest_finish, left,
-                                    bucket, item.light))
+            rows.append(
+                DispatchRow(
+                    view.id,
+                    view.number,
+                    view.name,
+                    item.id,
+                    item.code,
+                    item.name,
+                    item.department,
+                    item.responsible,
+                    item.status_label,
+                    item.node_date,
+                    item.latest_finish,
+                    left,
+                    bucket,
+                    item.light,
+                )
+            )
     rows.sort(key=lambda r: (BUCKETS.index(r.bucket), r.latest_finish or today, r.project_number, r.code))
     return DispatchReport(today, tuple(rows))
 
@@ -133,8 +152,14 @@ def dispatch(db: Database, actor: Actor, today: dt.date | None = None, *, depart
 def dispatch_pdf(db: Database, actor: Actor, today: dt.date | None = None, *, department: str | None = None) -> bytes:
     report = dispatch(db, actor, today, department=department)
     data = docs.dispatch_pdf(report)
-    audit.record(db, actor, "print", "approval_dispatch", report.today.isoformat(),
-                 f"打印日调度单（{report.today.isoformat()}，{len(report.rows)} 项）")
+    audit.record(
+        db,
+        actor,
+        "print",
+        "approval_dispatch",
+        report.today.isoformat(),
+        f"打印日调度单（{report.today.isoformat()}，{len(report.rows)} 项）",
+    )
     return data
 
 
@@ -223,9 +248,12 @@ class Bulletin:
         due = sum(r.due for r in self.ranking)
         on_time = sum(r.on_time for r in self.ranking)
         return {
-            "projects": len(self.projects), "must_do": sum(p.must_do for p in self.projects),
-            "done": sum(p.done for p in self.projects), "done_this_week": sum(p.done_this_week for p in self.projects),
-            "late_open": sum(r.late_open for r in self.ranking), "yellow": sum(p.yellow for p in self.projects),
+            "projects": len(self.projects),
+            "must_do": sum(p.must_do for p in self.projects),
+            "done": sum(p.done for p in self.projects),
+            "done_this_week": sum(p.done_this_week for p in self.projects),
+            "late_open": sum(r.late_open for r in self.ranking),
+            "yellow": sum(p.yellow for p in self.projects),
             "rate": on_time / due if due else None,
         }
 
@@ -248,9 +276,22 @@ def weekly_bulletin(db: Database, actor: Actor, week: str, *, today: dt.date | N
         done = [i for i in must if i.finished_on and i.finished_on <= as_of]
         this_week = [i for i in done if start <= i.finished_on <= end]  # type: ignore[operator]
         lights = [_light_as_of(i, as_of, calendar) for i in must]
-        projects.append(BulletinProject(view.id, view.number, view.name, view.enterprise, view.street_name,
-                                        view.target_date, len(must), len(done), len(this_week),
-                                        lights.count(Light.RED), lights.count(Light.YELLOW), worst(lights)))
+        projects.append(
+            BulletinProject(
+                view.id,
+                view.number,
+                view.name,
+                view.enterprise,
+                view.street_name,
+                view.target_date,
+                len(must),
+                len(done),
+                len(this_week),
+                lights.count(Light.RED),
+                lights.count(Light.YELLOW),
+                worst(lights),
+            )
+        )
         for i in must:
             dept = i.department or "（未指定部门）"
             stats[dept]  # every department with a must-do item is ranked
@@ -267,8 +308,9 @@ def weekly_bulletin(db: Database, actor: Actor, week: str, *, today: dt.date | N
                 stats[dept][2] += 1
                 late.append(_late(view, i, calendar.workdays_between(i.latest_finish, as_of)))
             elif i.slack_days is not None and i.slack_days < 0:
-                late.append(dataclasses.replace(_late(view, i, -i.slack_days),
-                                                status_label=f"{i.status_label}（计划不可行）"))
+                late.append(
+                    dataclasses.replace(_late(view, i, -i.slack_days), status_label=f"{i.status_label}（计划不可行）")
+                )
     ranked = sorted(stats.items(), key=lambda kv: (_rate_key(kv[1]), -sum(kv[1]), kv[0]))
     ranking = tuple(DepartmentRank(n, dept, sum(v), v[0], v[1], v[2]) for n, (dept, v) in enumerate(ranked, start=1))
     late.sort(key=lambda r: (-r.late_days, r.project_name, r.code))
@@ -291,20 +333,38 @@ def _light_as_of(item: svc.ItemRow, day: dt.date, calendar: WorkCalendar) -> Lig
 
 
 def _late(view: svc.ProjectView, i: svc.ItemRow, days: int) -> LateItem:
-    return LateItem(view.name, i.code, i.name, i.department, i.responsible, i.node_date, i.latest_finish,
-                    i.finished_on, days, i.status_label)
+    return LateItem(
+        view.name,
+        i.code,
+        i.name,
+        i.department,
+        i.responsible,
+        i.node_date,
+        i.latest_finish,
+        i.finished_on,
+        days,
+        i.status_label,
+    )
 
 
-def write_bulletin(db: Database, actor: Actor, week: str, xlsx: Path, pdf: Path | None = None,
-                   *, today: dt.date | None = None) -> Bulletin:
+def write_bulletin(
+    db: Database, actor: Actor, week: str, xlsx: Path, pdf: Path | None = None, *, today: dt.date | None = None
+) -> Bulletin:
     """The weekly bulletin as Excel (and PDF): what ``laoshan-desk report weekly`` runs."""
     bulletin = weekly_bulletin(db, actor, week, today=today)
     docs.bulletin_excel(bulletin, Path(xlsx))
     if pdf is not None:
         Path(pdf).parent.mkdir(parents=True, exist_ok=True)
         Path(pdf).write_bytes(docs.bulletin_pdf(bulletin))
-    audit.record(db, actor, "export", "approval_bulletin", bulletin.week, f"导出周通报 {bulletin.week}",
-                 after={"xlsx": Path(xlsx).name, "pdf": Path(pdf).name if pdf else None})
+    audit.record(
+        db,
+        actor,
+        "export",
+        "approval_bulletin",
+        bulletin.week,
+        f"导出周通报 {bulletin.week}",
+        after={"xlsx": Path(xlsx).name, "pdf": Path(pdf).name if pdf else None},
+    )
     return bulletin
 
 
@@ -326,5 +386,7 @@ def schedule_pdf(db: Database, actor: Actor, project_id: uuid.UUID, today: dt.da
 def schedule_excel(db: Database, actor: Actor, project_id: uuid.UUID, path: Path, today: dt.date | None = None) -> Path:
     view = svc.project_detail(db, actor, project_id, today=today)
     target = docs.schedule_excel(view, Path(path))
-    audit.record(db, actor, "export", "approval_project", project_id, f"导出倒排工期表：{view.number} {view.name}"[:300])
+    audit.record(
+        db, actor, "export", "approval_project", project_id, f"导出倒排工期表：{view.number} {view.name}"[:300]
+    )
     return target

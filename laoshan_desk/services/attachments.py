@@ -72,8 +72,17 @@ def read(sha256: str) -> bytes:
 def attach_in(work: Work, appeal_id: uuid.UUID, source: Path) -> uuid.UUID:
     sha = store(source)
     mime = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
-    row = Attachment(id=uuid.uuid4(), appeal_id=appeal_id, sha256=sha, name=source.name[:255], media=media_of(mime),
-                     mime=mime, size=Path(source).stat().st_size, added_at=work.now, added_by=work.actor.username)
+    row = Attachment(
+        id=uuid.uuid4(),
+        appeal_id=appeal_id,
+        sha256=sha,
+        name=source.name[:255],
+        media=media_of(mime),
+        mime=mime,
+        size=Path(source).stat().st_size,
+        added_at=work.now,
+        added_by=work.actor.username,
+    )
     work.session.add(row)
     return row.id
 

@@ -72,9 +72,7 @@ def append(
         # Serialise appenders so that two counters never take the same sequence number.
         session.execute(text("SELECT pg_advisory_xact_lock(424242)"))
     session.flush()
-    last = session.execute(
-        select(AuditRecord.seq, AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)
-    ).first()
+    last = session.execute(select(AuditRecord.seq, AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)).first()
     seq, prev_hash = (last.seq + 1, last.hash) if last else (1, GENESIS)
     before_j, after_j = jsonable(before), jsonable(after)
     fields = _fields(seq, at, user_id, username, action, entity, entity_id, summary[:300], before_j, after_j)
@@ -126,8 +124,9 @@ def verify(session: Session, batch: int = 5000) -> ChainReport:
         for r in rows:
             if r.seq != expected_seq:
                 return ChainReport(False, checked, expected_seq, f"第 {expected_seq} 条审计记录缺失（已被删除）")
-            fields = _fields(r.seq, r.at, r.user_id, r.username, r.action, r.entity, r.entity_id,
-                             r.summary, r.before, r.after)
+            fields = _fields(
+                r.seq, r.at, r.user_id, r.username, r.action, r.entity, r.entity_id, r.summary, r.before, r.after
+            )
             if r.prev_hash != prev_hash or record_hash(fields, prev_hash) != r.hash:
                 return ChainReport(False, checked, r.seq, f"第 {r.seq} 条审计记录被篡改（哈希不符）")
             prev_hash = r.hash

@@ -94,14 +94,25 @@ def create_first_admin(db: Database, username: str, full_name: str, password: st
         if session.scalar(select(User.id).where(User.username == username)):
             raise ValidationError(f"用户名“{username}”已存在", field="username")
         user = User(
-            username=username, full_name=full_name.strip(), password_hash=hash_password(password),
-            role=Role.ADMIN.value, created_at=now,
+            username=username,
+            full_name=full_name.strip(),
+            password_hash=hash_password(password),
+            role=Role.ADMIN.value,
+            created_at=now,
         )
         session.add(user)
         session.flush()
-        audit_chain.append(session, at=now, user_id=user.id, username=username, action="create",
-                           entity="user", entity_id=str(user.id), summary="首次运行：创建系统管理员",
-                           after={"username": username, "role": Role.ADMIN.value})
+        audit_chain.append(
+            session,
+            at=now,
+            user_id=user.id,
+            username=username,
+            action="create",
+            entity="user",
+            entity_id=str(user.id),
+            summary="首次运行：创建系统管理员",
+            after={"username": username, "role": Role.ADMIN.value},
+        )
         return _actor_for(session, user)
 
 
@@ -128,9 +139,16 @@ def login(db: Database, username: str, password: str, now: dt.datetime | None = 
                 left = attempts - user.failed_logins
                 failure = f"用户名或密码错误（再错 {left} 次将锁定账户）"
         if failure is not None:
-            audit_chain.append(session, at=now, user_id=user.id if user else None, username=username or "?",
-                               action="login_failed", entity="user", entity_id=str(user.id) if user else None,
-                               summary=failure)
+            audit_chain.append(
+                session,
+                at=now,
+                user_id=user.id if user else None,
+                username=username or "?",
+                action="login_failed",
+                entity="user",
+                entity_id=str(user.id) if user else None,
+                summary=failure,
+            )
         else:
             assert user is not None
             user.failed_logins = 0
@@ -138,8 +156,16 @@ def login(db: Database, username: str, password: str, now: dt.datetime | None = 
             user.last_login_at = now
             if _hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
-            audit_chain.append(session, at=now, user_id=user.id, username=user.username, action="login",
-                               entity="user", entity_id=str(user.id), summary="登录")
+            audit_chain.append(
+                session,
+                at=now,
+                user_id=user.id,
+                username=user.username,
+                action="login",
+                entity="user",
+                entity_id=str(user.id),
+                summary="登录",
+            )
             actor = _actor_for(session, user)
     if failure is not None:
         raise LoginFailed(failure, field="password")
@@ -172,14 +198,31 @@ def list_users(db: Database, actor: Actor) -> list[UserRow]:
             select(User, Unit.name).outerjoin(Unit, Unit.id == User.unit_id).order_by(User.username)
         ).all()
         return [
-            UserRow(u.id, u.username, u.full_name, Role(u.role), u.unit_id, name or "", u.active,
-                    bool(u.locked_until and u.locked_until > now), u.last_login_at)
+            UserRow(
+                u.id,
+                u.username,
+                u.full_name,
+                Role(u.role),
+                u.unit_id,
+                name or "",
+                u.active,
+                bool(u.locked_until and u.locked_until > now),
+                u.last_login_at,
+            )
             for u, name in rows
         ]
 
 
-def create_user(db: Database, actor: Actor, *, username: str, full_name: str, role: Role,
-                password: str, unit_id: uuid.UUID | None = None) -> uuid.UUID:
+def create_user(
+    db: Database,
+    actor: Actor,
+    *,
+    username: str,
+    full_name: str,
+    role: Role,
+    password: str,
+    unit_id: uuid.UUID | None = None,
+) -> uuid.UUID:
     actor.require("admin.edit")
     role = Role(role)
     username = _check_username(username)
@@ -191,19 +234,37 @@ def create_user(db: Database, actor: Actor, *, username: str, full_name: str, ro
     with unit_of_work(db, actor) as work:
         if work.session.scalar(select(User.id).where(User.username == username)):
             raise ValidationError(f"用户名“{username}”已存在", field="username")
-        user = User(username=username, full_name=full_name.strip(), password_hash=hash_password(password),
-                    role=role.value, unit_id=unit_id, created_at=work.now)
+        user = User(
+            username=username,
+            full_name=full_name.strip(),
+            password_hash=hash_password(password),
+            role=role.value,
+            unit_id=unit_id,
+            created_at=work.now,
+        )
         work.session.add(user)
         work.session.flush()
-        work.audit("create", "user", user.id, f"新建用户 {username}",
-                   after={"username": username, "full_name": full_name, "role": role.value,
-                          "unit_id": unit_id})
+        work.audit(
+            "create",
+            "user",
+            user.id,
+            f"新建用户 {username}",
+            after={"username": username, "full_name": full_name, "role": role.value, "unit_id": unit_id},
+        )
         return user.id
 
 
-def update_user(db: Database, actor: Actor, user_id: uuid.UUID, *, full_name: str | None = None,
-                role: Role | None = None, unit_id: uuid.UUID | None = None, active: bool | None = None,
-                expected_version: int | None = None) -> None:
+def update_user(
+    db: Database,
+    actor: Actor,
+    user_id: uuid.UUID,
+    *,
+    full_name: str | None = None,
+    role: Role | None = None,
+    unit_id: uuid.UUID | None = None,
+    active: bool | None = None,
+    expected_version: int | None = None,
+) -> None:
     actor.require("admin.edit")
     with unit_of_work(db, actor) as work:
         user = work.session.get(User, user_id)

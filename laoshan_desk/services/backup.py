@@ -99,6 +99,13 @@ def restore(db: Database, actor: Actor, source_file: Path) -> Path:
     from laoshan_desk.services import bootstrap
 
     bootstrap.upgrade_schema(db)
-    audit.record(db, actor, "restore", "database", None, f"从 {source_file.name} 恢复数据库，原库保存为 {kept.name}",
-                 after={"file": str(source_file), "kept": str(kept)})
+    audit.record(
+        db,
+        actor,
+        "restore",
+        "database",
+        None,
+        f"从 {source_file.name} 恢复数据库，原库保存为 {kept.name}",
+        after={"file": str(source_file), "kept": str(kept)},
+    )
     return kept

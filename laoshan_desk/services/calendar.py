@@ -56,7 +56,9 @@ def list_overrides(db: Database, year: int | None = None) -> list[OverrideRow]:
     with db.session() as session:
         query = select(CalendarOverride).order_by(CalendarOverride.day)
         if year is not None:
-            query = query.where(CalendarOverride.day >= dt.date(year, 1, 1), CalendarOverride.day <= dt.date(year, 12, 31))
+            query = query.where(
+                CalendarOverride.day >= dt.date(year, 1, 1), CalendarOverride.day <= dt.date(year, 12, 31)
+            )
         return [OverrideRow(o.day, o.is_workday, o.note) for o in session.scalars(query)]
 
 
@@ -75,9 +77,14 @@ def _upsert(work, day: dt.date, is_workday: bool, note: str) -> None:  # type: i
     else:
         row.is_workday, row.note = is_workday, note
     label = "工作日（调休上班）" if is_workday else "休息日"
-    work.audit("update" if row else "create", "calendar_override", day.isoformat(),
-               f"日历：{day.isoformat()} 设为{label}", before=before,
-               after={"is_workday": is_workday, "note": note})
+    work.audit(
+        "update" if row else "create",
+        "calendar_override",
+        day.isoformat(),
+        f"日历：{day.isoformat()} 设为{label}",
+        before=before,
+        after={"is_workday": is_workday, "note": note},
+    )
 
 
 def remove_override(db: Database, actor: Actor, day: dt.date) -> None:
@@ -86,8 +93,13 @@ def remove_override(db: Database, actor: Actor, day: dt.date) -> None:
         row = work.session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
         if row is None:
             return
-        work.audit("delete", "calendar_override", day.isoformat(), f"日历：删除 {day.isoformat()} 的调整",
-                   before={"is_workday": row.is_workday, "note": row.note})
+        work.audit(
+            "delete",
+            "calendar_override",
+            day.isoformat(),
+            f"日历：删除 {day.isoformat()} 的调整",
+            before={"is_workday": row.is_workday, "note": row.note},
+        )
         work.session.execute(delete(CalendarOverride).where(CalendarOverride.day == day))
     _invalidate(db)
 
@@ -101,8 +113,13 @@ def confirm_year(db: Database, actor: Actor, year: int, confirmed: bool = True) 
             work.session.add(CalendarYear(year=year, confirmed=confirmed))
         else:
             row.confirmed = confirmed
-        work.audit("update", "calendar_year", year, f"日历：{year} 年调休安排{'已' if confirmed else '未'}录入完毕",
-                   after={"confirmed": confirmed})
+        work.audit(
+            "update",
+            "calendar_year",
+            year,
+            f"日历：{year} 年调休安排{'已' if confirmed else '未'}录入完毕",
+            after={"confirmed": confirmed},
+        )
     _invalidate(db)
 
 

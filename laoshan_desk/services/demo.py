@@ -28,8 +28,9 @@ def _seed_modules() -> list[tuple[str, ModuleType]]:
 
 
 def load_reference(db: Database, actor: Actor) -> dict[str, Any]:
-    return {area: module.load_reference(db, actor)
-            for area, module in _seed_modules() if hasattr(module, "load_reference")}
+    return {
+        area: module.load_reference(db, actor) for area, module in _seed_modules() if hasattr(module, "load_reference")
+    }
 
 
 def load_demo(db: Database, actor: Actor, **options: Any) -> dict[str, Any]:
@@ -64,7 +65,8 @@ def _demo_users(db: Database, actor: Actor) -> int:
     added = 0
     for username, name, role, unit in wanted:
         if username not in existing:
-            auth.create_user(db, actor, username=username, full_name=name, role=role,
-                             password=DEMO_PASSWORD, unit_id=unit)
+            auth.create_user(
+                db, actor, username=username, full_name=name, role=role, password=DEMO_PASSWORD, unit_id=unit
+            )
             added += 1
     return added

@@ -47,22 +47,45 @@ def load_reference(db: Database, actor: Actor, path: Path = ORG_FILE) -> dict[st
             for ci, comm in enumerate(street["communities"]):
                 cu = units.get(comm["code"])
                 if cu is None:
-                    cu = Unit(id=uuid.uuid4(), code=comm["code"], name=comm["name"],
-                              kind=comm.get("kind", "community"), parent_id=st.id, street_id=st.id, sort_order=ci)
+                    cu = Unit(
+                        id=uuid.uuid4(),
+                        code=comm["code"],
+                        name=comm["name"],
+                        kind=comm.get("kind", "community"),
+                        parent_id=st.id,
+                        street_id=st.id,
+                        sort_order=ci,
+                    )
                     s.add(cu)
                     units[cu.code] = cu
                     added["communities"] += 1
                 for grid in comm.get("grids", []):
                     if grid["code"] not in grid_codes:
-                        new_grids.append({"id": uuid.uuid4(), "code": grid["code"], "name": grid["name"],
-                                          "community_id": cu.id, "active": True})
+                        new_grids.append(
+                            {
+                                "id": uuid.uuid4(),
+                                "code": grid["code"],
+                                "name": grid["name"],
+                                "community_id": cu.id,
+                                "active": True,
+                            }
+                        )
                         grid_codes.add(grid["code"])
         for di, dept in enumerate(data["departments"]):
             if dept["code"] in units:
                 continue
-            s.add(Unit(id=uuid.uuid4(), code=dept["code"], name=dept["name"], short_name=dept.get("short_name"),
-                       kind="department", grants_approvals=bool(dept.get("grants_approvals")),
-                       keywords=list(dept.get("category_keywords", [])), sort_order=di))
+            s.add(
+                Unit(
+                    id=uuid.uuid4(),
+                    code=dept["code"],
+                    name=dept["name"],
+                    short_name=dept.get("short_name"),
+                    kind="department",
+                    grants_approvals=bool(dept.get("grants_approvals")),
+                    keywords=list(dept.get("category_keywords", [])),
+                    sort_order=di,
+                )
+            )
             added["departments"] += 1
         s.flush()
         if new_grids:
@@ -99,12 +122,14 @@ class GridRow:
 
 
 def _row(u: Unit) -> UnitRow:
-    return UnitRow(u.id, u.code, u.name, u.kind, u.parent_id, u.street_id, u.grants_approvals, u.active,
-                   tuple(u.keywords or ()))
+    return UnitRow(
+        u.id, u.code, u.name, u.kind, u.parent_id, u.street_id, u.grants_approvals, u.active, tuple(u.keywords or ())
+    )
 
 
-def units(db: Database, kind: str | None = None, parent_id: uuid.UUID | None = None,
-          include_inactive: bool = False) -> list[UnitRow]:
+def units(
+    db: Database, kind: str | None = None, parent_id: uuid.UUID | None = None, include_inactive: bool = False
+) -> list[UnitRow]:
     """Reference data is readable by every logged-in user (it is what forms pick from)."""
     with db.session() as session:
         q = select(Unit).order_by(Unit.sort_order, Unit.code)
@@ -127,6 +152,7 @@ def grids(db: Database, community_id: uuid.UUID) -> list[GridRow]:
 
 def counts(db: Database) -> dict[str, int]:
     with db.session() as session:
+
         def count_kind(*kinds: str) -> int:
             return session.scalar(select(func.count()).select_from(Unit).where(Unit.kind.in_(kinds))) or 0
 
@@ -136,14 +162,17 @@ def counts(db: Database) -> dict[str, int]:
             "grids": session.scalar(select(func.count()).select_from(Grid)) or 0,
             "departments": count_kind("department"),
             "approval_departments": session.scalar(
-                select(func.count()).select_from(Unit).where(Unit.grants_approvals.is_(True))) or 0,
+                select(func.count()).select_from(Unit).where(Unit.grants_approvals.is_(True))
+            )
+            or 0,
         }
 
 
 def find_unit(db: Database, name_or_code: str, kind: str | None = None) -> UnitRow | None:
     with db.session() as session:
-        q = select(Unit).where((Unit.name == name_or_code) | (Unit.code == name_or_code)
-                               | (Unit.short_name == name_or_code))
+        q = select(Unit).where(
+            (Unit.name == name_or_code) | (Unit.code == name_or_code) | (Unit.short_name == name_or_code)
+        )
         if kind == "community":
             q = q.where(Unit.kind.in_(("community", "village")))
         elif kind:
@@ -165,11 +194,14 @@ def rename_unit(db: Database, actor: Actor, unit_id: uuid.UUID, name: str) -> No
             raise NotFound("单位不存在")
         before = unit.name
         unit.name = name
-        work.audit("update", "unit", unit.id, f"单位更名：{before} → {name}", before={"name": before}, after={"name": name})
+        work.audit(
+            "update", "unit", unit.id, f"单位更名：{before} → {name}", before={"name": before}, after={"name": name}
+        )
 
 
-def add_unit(db: Database, actor: Actor, *, kind: str, name: str, code: str,
-             parent_id: uuid.UUID | None = None) -> uuid.UUID:
+def add_unit(
+    db: Database, actor: Actor, *, kind: str, name: str, code: str, parent_id: uuid.UUID | None = None
+) -> uuid.UUID:
     actor.require("admin.edit")
     name, code = name.strip(), code.strip()
     if not name:
@@ -184,8 +216,13 @@ def add_unit(db: Database, actor: Actor, *, kind: str, name: str, code: str,
         unit = Unit(id=uuid.uuid4(), kind=kind, name=name, code=code, parent_id=parent_id)
         unit.street_id = unit.id if kind == "street" else parent_id
         work.session.add(unit)
-        work.audit("create", "unit", unit.id, f"新增{KIND_LABELS.get(kind, kind)}：{name}",
-                   after={"name": name, "code": code, "kind": kind})
+        work.audit(
+            "create",
+            "unit",
+            unit.id,
+            f"新增{KIND_LABELS.get(kind, kind)}：{name}",
+            after={"name": name, "code": code, "kind": kind},
+        )
         return unit.id
 
 
@@ -196,5 +233,6 @@ def set_unit_active(db: Database, actor: Actor, unit_id: uuid.UUID, active: bool
         if unit is None:
             raise NotFound("单位不存在")
         unit.active = active
-        work.audit("update", "unit", unit.id, f"{'启用' if active else '停用'}单位：{unit.name}",
-                   after={"active": active})
+        work.audit(
+            "update", "unit", unit.id, f"{'启用' if active else '停用'}单位：{unit.name}", after={"active": active}
+        )

@@ -81,14 +81,27 @@ STATUS_LABELS = {
     "closed": "已结案",
 }
 APPLICANT_GUARANTEE_LABELS = {
-    "none": "无需担保", "cash": "现金", "property": "财产", "bank": "银行保函", "insurance": "保险保函",
+    "none": "无需担保",
+    "cash": "现金",
+    "property": "财产",
+    "bank": "银行保函",
+    "insurance": "保险保函",
 }
 CLOCK_LABELS = {
-    "received": "收到申请", "filed": "立案", "ruled": "作出裁定", "executed": "执行保全",
-    "lawsuit_filed": "申请人起诉", "released": "解除保全", "renewed": "续行保全",
+    "received": "收到申请",
+    "filed": "立案",
+    "ruled": "作出裁定",
+    "executed": "执行保全",
+    "lawsuit_filed": "申请人起诉",
+    "released": "解除保全",
+    "renewed": "续行保全",
 }
-RELEASE_REASONS = {"guarantee": "被申请人提供担保", "no_suit": "申请人未按期起诉",
-                   "application": "申请人申请解除", "other": "其他"}
+RELEASE_REASONS = {
+    "guarantee": "被申请人提供担保",
+    "no_suit": "申请人未按期起诉",
+    "application": "申请人申请解除",
+    "other": "其他",
+}
 
 _ENTERPRISE_WORDS = ("公司", "企业", "厂", "合作社", "中心", "事务所", "集团", "商行", "店")
 
@@ -451,8 +464,9 @@ def looks_like_enterprise(name: str) -> bool:
     return any(word in name for word in _ENTERPRISE_WORDS)
 
 
-def check_party_number(number: object, name: str = "", *, field: str = "respondent_id",
-                       today: dt.date | None = None) -> tuple[str, str]:
+def check_party_number(
+    number: object, name: str = "", *, field: str = "respondent_id", today: dt.date | None = None
+) -> tuple[str, str]:
     """(kind, normalised number): a resident ID makes a person, a USCC an enterprise."""
     text = _text(number)
     if not text:
@@ -475,32 +489,60 @@ def check_party_number(number: object, name: str = "", *, field: str = "responde
 def _asset_row(a: PresAsset) -> AssetRow:
     type_label = AssetType(a.type).label
     kind_label = AccountKind(a.account_kind).label if a.account_kind else type_label
-    return AssetRow(a.id, a.code, a.type, type_label, a.account_kind, kind_label, a.institution or "",
-                    a.number or "", a.description or "", a.value, a.in_operational_use, a.protected,
-                    a.protected_reason or "", a.source)
+    return AssetRow(
+        a.id,
+        a.code,
+        a.type,
+        type_label,
+        a.account_kind,
+        kind_label,
+        a.institution or "",
+        a.number or "",
+        a.description or "",
+        a.value,
+        a.in_operational_use,
+        a.protected,
+        a.protected_reason or "",
+        a.source,
+    )
 
 
 def _domain_asset(a: PresAsset) -> rules.Asset:
     row = _asset_row(a)
-    return rules.Asset(id=a.code, type=AssetType(a.type),
-                       account_kind=AccountKind(a.account_kind) if a.account_kind else None,
-                       value=a.value, in_operational_use=a.in_operational_use, protected=a.protected,
-                       description=row.label, protected_reason=a.protected_reason or "")
+    return rules.Asset(
+        id=a.code,
+        type=AssetType(a.type),
+        account_kind=AccountKind(a.account_kind) if a.account_kind else None,
+        value=a.value,
+        in_operational_use=a.in_operational_use,
+        protected=a.protected,
+        description=row.label,
+        protected_reason=a.protected_reason or "",
+    )
 
 
 def _domain_guarantee(g: PresGuarantee) -> rules.Guarantee:
-    return rules.Guarantee(type=GuaranteeType(g.type), amount=g.amount, valid_until=g.valid_until,
-                           issuer=g.issuer or "", number=g.number or "")
+    return rules.Guarantee(
+        type=GuaranteeType(g.type),
+        amount=g.amount,
+        valid_until=g.valid_until,
+        issuer=g.issuer or "",
+        number=g.number or "",
+    )
 
 
 def _assets(session: Session, case_id: uuid.UUID) -> list[PresAsset]:
-    return list(session.scalars(select(PresAsset).where(PresAsset.case_id == case_id)
-                                .order_by(PresAsset.sort_order, PresAsset.code)))
+    return list(
+        session.scalars(
+            select(PresAsset).where(PresAsset.case_id == case_id).order_by(PresAsset.sort_order, PresAsset.code)
+        )
+    )
 
 
 def _guarantees(session: Session, case_id: uuid.UUID) -> list[PresGuarantee]:
-    return list(session.scalars(select(PresGuarantee).where(PresGuarantee.case_id == case_id)
-                                .order_by(PresGuarantee.given_at)))
+    return list(
+        session.scalars(select(PresGuarantee).where(PresGuarantee.case_id == case_id).order_by(PresGuarantee.given_at))
+    )
 
 
 def _event(work: Work, case: PresCase, kind: str, at: dt.datetime, note: str = "") -> None:
@@ -522,8 +564,9 @@ def _case_light(case: PresCase, now: dt.datetime) -> tuple[Light, str]:
     today = now.date()
     if case.kind == CaseKind.PRE_SUIT.value and case.lawsuit_filed_at is None and case.lawsuit_due_on:
         due = dt.datetime.combine(case.lawsuit_due_on, dt.time(23, 59), tzinfo=now.tzinfo)
-        lights.append((rules.clock_light(due, now, warn_before=dt.timedelta(days=7)),
-                       f"起诉期限 {case.lawsuit_due_on:%Y-%m-%d}"))
+        lights.append(
+            (rules.clock_light(due, now, warn_before=dt.timedelta(days=7)), f"起诉期限 {case.lawsuit_due_on:%Y-%m-%d}")
+        )
     if case.next_expiry:
         days = (case.next_expiry - today).days
         light = Light.RED if days < 0 else Light.YELLOW if days <= REMINDER_DAYS else Light.GREEN
@@ -536,16 +579,31 @@ def _case_light(case: PresCase, now: dt.datetime) -> tuple[Light, str]:
 
 def _case_row(actor: Actor, case: PresCase, party: PresParty, now: dt.datetime) -> CaseRow:
     light, text = _case_light(case, now)
-    return CaseRow(case.id, case.case_number, case.kind, CaseKind(case.kind).label, case.applicant,
-                   party.name, party.id, _party_number(actor, party), case.claim_amount, case.received_at,
-                   case.enterprise, case.status, STATUS_LABELS.get(case.status, case.status), light, text,
-                   case.next_expiry)
+    return CaseRow(
+        case.id,
+        case.case_number,
+        case.kind,
+        CaseKind(case.kind).label,
+        case.applicant,
+        party.name,
+        party.id,
+        _party_number(actor, party),
+        case.claim_amount,
+        case.received_at,
+        case.enterprise,
+        case.status,
+        STATUS_LABELS.get(case.status, case.status),
+        light,
+        text,
+        case.next_expiry,
+    )
 
 
 def _update_next_expiry(session: Session, case: PresCase) -> None:
     session.flush()
-    case.next_expiry = session.scalar(select(func.min(PresMeasure.expiry)).where(
-        PresMeasure.case_id == case.id, PresMeasure.status == "active"))
+    case.next_expiry = session.scalar(
+        select(func.min(PresMeasure.expiry)).where(PresMeasure.case_id == case.id, PresMeasure.status == "active")
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -553,8 +611,9 @@ def _update_next_expiry(session: Session, case: PresCase) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def _upsert_party(session: Session, kind: str, name: str, number: str, phone: str | None,
-                  now: dt.datetime) -> PresParty:
+def _upsert_party(
+    session: Session, kind: str, name: str, number: str, phone: str | None, now: dt.datetime
+) -> PresParty:
     party = session.scalar(select(PresParty).where(PresParty.id_number == number))
     if party is None:
         party = PresParty(kind=kind, name=name, id_number=number, phone=phone, created_at=now)
@@ -562,18 +621,33 @@ def _upsert_party(session: Session, kind: str, name: str, number: str, phone: st
         session.flush()
     elif party.name != name:
         raise ValidationError(
-            f"该证件号码已登记为“{party.name}”，与填写的被申请人名称“{name}”不一致", field="respondent")
+            f"该证件号码已登记为“{party.name}”，与填写的被申请人名称“{name}”不一致", field="respondent"
+        )
     elif phone and not party.phone:
         party.phone = phone
     return party
 
 
-def _register(work: Work, *, case_number: object, kind: object, applicant: object, respondent: object,
-              respondent_id: object, claim_amount: object, received_at: dt.datetime,
-              enterprise: bool | None = None, urgent: bool = False, cause: object = "",
-              applicant_guarantee_type: object = None, applicant_guarantee_amount: object = None,
-              respondent_phone: object = None, applicant_id_number: object = None,
-              applicant_phone: object = None, filed_at: dt.datetime | None = None) -> PresCase:
+def _register(
+    work: Work,
+    *,
+    case_number: object,
+    kind: object,
+    applicant: object,
+    respondent: object,
+    respondent_id: object,
+    claim_amount: object,
+    received_at: dt.datetime,
+    enterprise: bool | None = None,
+    urgent: bool = False,
+    cause: object = "",
+    applicant_guarantee_type: object = None,
+    applicant_guarantee_amount: object = None,
+    respondent_phone: object = None,
+    applicant_id_number: object = None,
+    applicant_phone: object = None,
+    filed_at: dt.datetime | None = None,
+) -> PresCase:
     now = work.now
     number = parse_case_number(case_number, field="case_number", today=now.date()).normalized
     try:
@@ -598,8 +672,9 @@ def _register(work: Work, *, case_number: object, kind: object, applicant: objec
     app_phone = normalize_phone(applicant_phone, field="applicant_phone") if _text(applicant_phone) else None
     app_number = None
     if _text(applicant_id_number):
-        _k, app_number = check_party_number(applicant_id_number, applicant_name, field="applicant_id_number",
-                                            today=now.date())
+        _k, app_number = check_party_number(
+            applicant_id_number, applicant_name, field="applicant_id_number", today=now.date()
+        )
     g_type = _text(applicant_guarantee_type) or None
     if g_type is not None and g_type not in APPLICANT_GUARANTEE_LABELS:
         raise ValidationError(f"申请人担保方式无效：{g_type}", field="applicant_guarantee_type")
@@ -613,18 +688,35 @@ def _register(work: Work, *, case_number: object, kind: object, applicant: objec
         enterprise = party_kind == "enterprise"
     filed = filed_at or now
     case = PresCase(
-        case_number=number, kind=kind_value.value, applicant=applicant_name, applicant_id_number=app_number,
-        applicant_phone=app_phone, respondent_id=party.id, cause=_text(cause) or None, claim_amount=claim,
-        applicant_guarantee_type=g_type, applicant_guarantee_amount=g_amount, received_at=received_at,
-        enterprise=bool(enterprise), urgent=bool(urgent), status="received", filed_at=filed,
-        created_at=now, updated_at=now,
+        case_number=number,
+        kind=kind_value.value,
+        applicant=applicant_name,
+        applicant_id_number=app_number,
+        applicant_phone=app_phone,
+        respondent_id=party.id,
+        cause=_text(cause) or None,
+        claim_amount=claim,
+        applicant_guarantee_type=g_type,
+        applicant_guarantee_amount=g_amount,
+        received_at=received_at,
+        enterprise=bool(enterprise),
+        urgent=bool(urgent),
+        status="received",
+        filed_at=filed,
+        created_at=now,
+        updated_at=now,
     )
     work.session.add(case)
     work.session.flush()
     _event(work, case, "received", received_at)
     _event(work, case, "filed", filed)
-    work.audit("create", "pres_case", case.id, f"登记保全申请 {number}（{respondent_name}，{claim:,.2f}元）",
-               after={"case_number": number, "kind": kind_value.value, "claim_amount": str(claim)})
+    work.audit(
+        "create",
+        "pres_case",
+        case.id,
+        f"登记保全申请 {number}（{respondent_name}，{claim:,.2f}元）",
+        after={"case_number": number, "kind": kind_value.value, "claim_amount": str(claim)},
+    )
     return case
 
 
@@ -654,8 +746,9 @@ def _opt_money(value: object, field: str) -> Decimal | None:
     return rules.money(value, field=field, allow_negative=(field == "net_assets"))
 
 
-def save_review(db: Database, actor: Actor, case_id: uuid.UUID, review: Review, *,
-                now: dt.datetime) -> rules.NecessityAdvice:
+def save_review(
+    db: Database, actor: Actor, case_id: uuid.UUID, review: Review, *, now: dt.datetime
+) -> rules.NecessityAdvice:
     """Step 1 form: record the respondent's operation and solvency; the desk flags a safe claim."""
     actor.require(EDIT)
     net = _opt_money(review.net_assets, "net_assets")
@@ -666,10 +759,17 @@ def save_review(db: Database, actor: Actor, case_id: uuid.UUID, review: Review, 
         case = _get_case(work.session, actor, case_id)
         if case.decision is not None:
             raise DeskError("已作出保全决定，审查表不能再修改")
-        advice = rules.assess_necessity(case.claim_amount, rules.Solvency(
-            net_assets=net, taxes_paid=taxes, employees=review.employees,
-            going_concern=review.going_concern, transfer_risk=review.transfer_risk,
-            dishonest=review.dishonest))
+        advice = rules.assess_necessity(
+            case.claim_amount,
+            rules.Solvency(
+                net_assets=net,
+                taxes_paid=taxes,
+                employees=review.employees,
+                going_concern=review.going_concern,
+                transfer_risk=review.transfer_risk,
+                dishonest=review.dishonest,
+            ),
+        )
         case.preconditions_met = review.preconditions_met
         case.transfer_risk = review.transfer_risk
         case.purpose = review.purpose.strip() or None
@@ -679,15 +779,20 @@ def save_review(db: Database, actor: Actor, case_id: uuid.UUID, review: Review, 
         case.claim_appears_safe = advice.claim_appears_safe
         case.reviewed_at = now
         case.updated_at = now
-        work.audit("update", "pres_case", case.id,
-                   f"保全必要性审查 {case.case_number}：" + ("申请人权利不保全亦可实现" if advice.claim_appears_safe
-                                                         else "存在保全必要或信息不全"),
-                   after={"claim_appears_safe": advice.claim_appears_safe})
+        work.audit(
+            "update",
+            "pres_case",
+            case.id,
+            f"保全必要性审查 {case.case_number}："
+            + ("申请人权利不保全亦可实现" if advice.claim_appears_safe else "存在保全必要或信息不全"),
+            after={"claim_appears_safe": advice.claim_appears_safe},
+        )
         return advice
 
 
-def decide(db: Database, actor: Actor, case_id: uuid.UUID, decision: str | Decision, reasons: str, *,
-           now: dt.datetime) -> None:
+def decide(
+    db: Database, actor: Actor, case_id: uuid.UUID, decision: str | Decision, reasons: str, *, now: dt.datetime
+) -> None:
     """The judge's decision at step 1 (grant, grant in part, refuse), with reasons: the ruling."""
     actor.require(DECIDE)
     try:
@@ -710,8 +815,7 @@ def decide(db: Database, actor: Actor, case_id: uuid.UUID, decision: str | Decis
                 _store_proposal(work, case, now)
                 plan = _plan_view(work.session, case, now.date())
             if not plan.selected and plan.need > 0:
-                raise ValidationError("被申请人财产清单中没有可保全的财产，请先登记财产或驳回申请",
-                                      field="decision")
+                raise ValidationError("被申请人财产清单中没有可保全的财产，请先登记财产或驳回申请", field="decision")
             ruled = plan.need if choice is Decision.GRANT else min(plan.need, plan.total_preserved)
             case.status, case.ruled_amount = "granted", ruled
         case.decision = choice.value
@@ -720,9 +824,13 @@ def decide(db: Database, actor: Actor, case_id: uuid.UUID, decision: str | Decis
         case.ruled_at = now
         case.updated_at = now
         _event(work, case, "ruled", now, choice.label)
-        work.audit("update", "pres_case", case.id, f"保全审查决定 {case.case_number}：{choice.label}",
-                   after={"decision": choice.value, "reasons": reasons.strip(),
-                          "ruled_amount": str(case.ruled_amount)})
+        work.audit(
+            "update",
+            "pres_case",
+            case.id,
+            f"保全审查决定 {case.case_number}：{choice.label}",
+            after={"decision": choice.value, "reasons": reasons.strip(), "ruled_amount": str(case.ruled_amount)},
+        )
 
 
 def reveal_id_number(db: Database, actor: Actor, case_id: uuid.UUID) -> tuple[str, str]:
@@ -743,17 +851,32 @@ def reveal_id_number(db: Database, actor: Actor, case_id: uuid.UUID) -> tuple[st
 # --------------------------------------------------------------------------------------------
 
 ASSET_KIND_WORDS: dict[str, tuple[str, str | None]] = {
-    "基本存款账户": ("account", "basic"), "基本账户": ("account", "basic"), "基本户": ("account", "basic"),
-    "一般存款账户": ("account", "general"), "一般账户": ("account", "general"), "一般户": ("account", "general"),
-    "专用存款账户": ("account", "special"), "专用账户": ("account", "special"), "专户": ("account", "special"),
+    "基本存款账户": ("account", "basic"),
+    "基本账户": ("account", "basic"),
+    "基本户": ("account", "basic"),
+    "一般存款账户": ("account", "general"),
+    "一般账户": ("account", "general"),
+    "一般户": ("account", "general"),
+    "专用存款账户": ("account", "special"),
+    "专用账户": ("account", "special"),
+    "专户": ("account", "special"),
     "专用户": ("account", "special"),
-    "农民工工资专用账户": ("account", "wage"), "农民工工资专户": ("account", "wage"),
-    "工资专户": ("account", "wage"), "农民工工资保证金账户": ("account", "wage"),
-    "不动产": ("real_estate", None), "房产": ("real_estate", None), "土地": ("real_estate", None),
-    "车辆": ("vehicle", None), "机动车": ("vehicle", None),
-    "机器设备": ("equipment", None), "设备": ("equipment", None),
-    "存货": ("inventory", None), "库存": ("inventory", None),
-    "股权": ("equity", None), "到期债权": ("receivable", None), "应收账款": ("receivable", None),
+    "农民工工资专用账户": ("account", "wage"),
+    "农民工工资专户": ("account", "wage"),
+    "工资专户": ("account", "wage"),
+    "农民工工资保证金账户": ("account", "wage"),
+    "不动产": ("real_estate", None),
+    "房产": ("real_estate", None),
+    "土地": ("real_estate", None),
+    "车辆": ("vehicle", None),
+    "机动车": ("vehicle", None),
+    "机器设备": ("equipment", None),
+    "设备": ("equipment", None),
+    "存货": ("inventory", None),
+    "库存": ("inventory", None),
+    "股权": ("equity", None),
+    "到期债权": ("receivable", None),
+    "应收账款": ("receivable", None),
     "债权": ("receivable", None),
 }
 for _t in AssetType:
@@ -770,23 +893,51 @@ def _next_code(session: Session, case_id: uuid.UUID, prefix: str = "A") -> str:
     return f"{prefix}{n}"
 
 
-def _new_asset(session: Session, case_id: uuid.UUID, *, code: str | None, type: object,
-               account_kind: object = None, value: object, institution: object = "", number: object = "",
-               description: object = "", in_operational_use: object = False, protected: object = False,
-               protected_reason: object = "", source: str = "typed", sort_order: int = 0) -> PresAsset:
+def _new_asset(
+    session: Session,
+    case_id: uuid.UUID,
+    *,
+    code: str | None,
+    type: object,
+    account_kind: object = None,
+    value: object,
+    institution: object = "",
+    number: object = "",
+    description: object = "",
+    in_operational_use: object = False,
+    protected: object = False,
+    protected_reason: object = "",
+    source: str = "typed",
+    sort_order: int = 0,
+) -> PresAsset:
     code = _text(code) or _next_code(session, case_id)
     if session.scalar(select(PresAsset.id).where(PresAsset.case_id == case_id, PresAsset.code == code)):
         raise ValidationError(f"财产编号“{code}”重复", field="code")
-    checked = rules.Asset(id=code, type=_text(type), account_kind=_text(account_kind) or None,
-                          value=value, in_operational_use=_as_bool(in_operational_use, "in_operational_use"),
-                          protected=_as_bool(protected, "protected"), description=_text(description),
-                          protected_reason=_text(protected_reason))
-    asset = PresAsset(case_id=case_id, code=checked.id, type=checked.type.value,
-                      account_kind=checked.account_kind.value if checked.account_kind else None,
-                      institution=_text(institution) or None, number=_text(number) or None,
-                      description=_text(description) or None, value=checked.value,
-                      in_operational_use=checked.in_operational_use, protected=checked.protected,
-                      protected_reason=_text(protected_reason) or None, source=source, sort_order=sort_order)
+    checked = rules.Asset(
+        id=code,
+        type=_text(type),
+        account_kind=_text(account_kind) or None,
+        value=value,
+        in_operational_use=_as_bool(in_operational_use, "in_operational_use"),
+        protected=_as_bool(protected, "protected"),
+        description=_text(description),
+        protected_reason=_text(protected_reason),
+    )
+    asset = PresAsset(
+        case_id=case_id,
+        code=checked.id,
+        type=checked.type.value,
+        account_kind=checked.account_kind.value if checked.account_kind else None,
+        institution=_text(institution) or None,
+        number=_text(number) or None,
+        description=_text(description) or None,
+        value=checked.value,
+        in_operational_use=checked.in_operational_use,
+        protected=checked.protected,
+        protected_reason=_text(protected_reason) or None,
+        source=source,
+        sort_order=sort_order,
+    )
     session.add(asset)
     return asset
 
@@ -848,8 +999,10 @@ def read_asset_workbook(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
         kind_word = _text(values["类型"])
         mapped = ASSET_KIND_WORDS.get(kind_word)
         if mapped is None:
-            errors.append(f"第{number}行：类型“{kind_word}”无法识别（如基本户、一般户、专用户、农民工工资专户、"
-                          "不动产、车辆、机器设备、存货、股权、到期债权）")
+            errors.append(
+                f"第{number}行：类型“{kind_word}”无法识别（如基本户、一般户、专用户、农民工工资专户、"
+                "不动产、车辆、机器设备、存货、股权、到期债权）"
+            )
             continue
         try:
             value = rules.money(values["余额或价值"], field="value")
@@ -857,9 +1010,18 @@ def read_asset_workbook(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
         except ValidationError as exc:
             errors.append(f"第{number}行：{exc.message}")
             continue
-        good.append({"type": mapped[0], "account_kind": mapped[1], "value": value,
-                     "description": _text(values["账户或财产"]), "institution": _text(values["银行或登记机关"]),
-                     "number": _text(values["账号或编号"]), "in_operational_use": in_use, "row": number})
+        good.append(
+            {
+                "type": mapped[0],
+                "account_kind": mapped[1],
+                "value": value,
+                "description": _text(values["账户或财产"]),
+                "institution": _text(values["银行或登记机关"]),
+                "number": _text(values["账号或编号"]),
+                "in_operational_use": in_use,
+                "row": number,
+            }
+        )
     wb.close()
     return good, errors
 
@@ -888,19 +1050,35 @@ def import_assets(db: Database, actor: Actor, case_id: uuid.UUID, path: Path, *,
                 continue
             known.add((entry["institution"], entry["number"]))
             added += 1
-        work.audit("import", "pres_asset", case.id,
-                   f"导入网络查控财产 {case.case_number}：{added}项，{len(errors)}行有误",
-                   after={"file": Path(path).name, "added": added, "errors": len(errors)})
+        work.audit(
+            "import",
+            "pres_asset",
+            case.id,
+            f"导入网络查控财产 {case.case_number}：{added}项，{len(errors)}行有误",
+            after={"file": Path(path).name, "added": added, "errors": len(errors)},
+        )
     return ImportReport(added, tuple(errors))
 
 
-def add_guarantee(db: Database, actor: Actor, case_id: uuid.UUID, *, type: object, amount: object,
-                  valid_until: dt.date, issuer: object = "", number: object = "", undertaking: bool = False,
-                  credit_agreement: object = "", now: dt.datetime) -> uuid.UUID:
+def add_guarantee(
+    db: Database,
+    actor: Actor,
+    case_id: uuid.UUID,
+    *,
+    type: object,
+    amount: object,
+    valid_until: dt.date,
+    issuer: object = "",
+    number: object = "",
+    undertaking: bool = False,
+    credit_agreement: object = "",
+    now: dt.datetime,
+) -> uuid.UUID:
     """A guarantee for the respondent (履约保函 …) that reduces or replaces preservation."""
     actor.require(EDIT)
-    checked = rules.Guarantee(type=_text(type), amount=amount, valid_until=valid_until,
-                              issuer=_text(issuer), number=_text(number))
+    checked = rules.Guarantee(
+        type=_text(type), amount=amount, valid_until=valid_until, issuer=_text(issuer), number=_text(number)
+    )
     if checked.amount <= 0:
         raise ValidationError("担保金额应大于零", field="guarantees.amount")
     if checked.valid_until < now.date():
@@ -909,14 +1087,25 @@ def add_guarantee(db: Database, actor: Actor, case_id: uuid.UUID, *, type: objec
         raise ValidationError("请填写出具保函的银行", field="guarantees.issuer")
     with unit_of_work(db, actor, now) as work:
         case = _get_case(work.session, actor, case_id)
-        g = PresGuarantee(case_id=case.id, type=checked.type.value, issuer=checked.issuer or None,
-                          number=checked.number or None, amount=checked.amount, valid_until=checked.valid_until,
-                          undertaking=bool(undertaking), credit_agreement=_text(credit_agreement) or None,
-                          given_at=now)
+        g = PresGuarantee(
+            case_id=case.id,
+            type=checked.type.value,
+            issuer=checked.issuer or None,
+            number=checked.number or None,
+            amount=checked.amount,
+            valid_until=checked.valid_until,
+            undertaking=bool(undertaking),
+            credit_agreement=_text(credit_agreement) or None,
+            given_at=now,
+        )
         work.session.add(g)
         work.session.flush()
-        work.audit("create", "pres_guarantee", g.id,
-                   f"登记担保 {case.case_number}：{checked.type.label}{checked.amount:,.2f}元（{checked.issuer}）")
+        work.audit(
+            "create",
+            "pres_guarantee",
+            g.id,
+            f"登记担保 {case.case_number}：{checked.type.label}{checked.amount:,.2f}元（{checked.issuer}）",
+        )
         return g.id
 
 
@@ -926,18 +1115,31 @@ def _store_notes(work: Work, case: PresCase, stage: str, notes: Iterable[tuple[s
         work.session.add(PresPlanNote(case_id=case.id, stage=stage, kind=kind, asset_code=code, text=text, seq=seq))
 
 
-def _store_selections(work: Work, case: PresCase, stage: str, selections: Sequence[rules.Selection],
-                      by_code: dict[str, PresAsset]) -> None:
+def _store_selections(
+    work: Work, case: PresCase, stage: str, selections: Sequence[rules.Selection], by_code: dict[str, PresAsset]
+) -> None:
     work.session.execute(delete(PresSelection).where(PresSelection.case_id == case.id, PresSelection.stage == stage))
     for sel in selections:
-        work.session.add(PresSelection(case_id=case.id, stage=stage, asset_id=by_code[sel.asset_id].id,
-                                       measure=sel.measure.value, amount=sel.amount, created_at=work.now))
+        work.session.add(
+            PresSelection(
+                case_id=case.id,
+                stage=stage,
+                asset_id=by_code[sel.asset_id].id,
+                measure=sel.measure.value,
+                amount=sel.amount,
+                created_at=work.now,
+            )
+        )
 
 
 def _domain_plan(session: Session, case: PresCase, as_of: dt.date) -> tuple[rules.Plan, list[PresAsset]]:
     assets = _assets(session, case.id)
-    plan = rules.propose_plan(case.claim_amount, [_domain_asset(a) for a in assets],
-                              [_domain_guarantee(g) for g in _guarantees(session, case.id)], as_of=as_of)
+    plan = rules.propose_plan(
+        case.claim_amount,
+        [_domain_asset(a) for a in assets],
+        [_domain_guarantee(g) for g in _guarantees(session, case.id)],
+        as_of=as_of,
+    )
     return plan, assets
 
 
@@ -950,7 +1152,9 @@ def _store_proposal(work: Work, case: PresCase, now: dt.datetime) -> rules.Plan:
         notes.append(("over_scope", None, plan.over_scope_reason))
     _store_notes(work, case, "proposed", notes)
     # A new proposal replaces the judge's adjustment and any approval given for it.
-    work.session.execute(delete(PresSelection).where(PresSelection.case_id == case.id, PresSelection.stage == "adjusted"))
+    work.session.execute(
+        delete(PresSelection).where(PresSelection.case_id == case.id, PresSelection.stage == "adjusted")
+    )
     work.session.execute(delete(PresPlanNote).where(PresPlanNote.case_id == case.id, PresPlanNote.stage == "adjusted"))
     case.basic_approved_by = case.basic_approved_at = case.basic_approval_note = None
     case.updated_at = now
@@ -965,14 +1169,19 @@ def propose(db: Database, actor: Actor, case_id: uuid.UUID, *, now: dt.datetime)
         _check_plan_open(case)
         plan = _store_proposal(work, case, now)
         work.session.flush()
-        work.audit("update", "pres_case", case.id,
-                   f"生成保全方案 {case.case_number}：保全{plan.total_preserved:,.2f}元，需求{plan.need:,.2f}元",
-                   after=plan.as_dict())
+        work.audit(
+            "update",
+            "pres_case",
+            case.id,
+            f"生成保全方案 {case.case_number}：保全{plan.total_preserved:,.2f}元，需求{plan.need:,.2f}元",
+            after=plan.as_dict(),
+        )
         return _plan_view(work.session, case, now.date())
 
 
-def adjust(db: Database, actor: Actor, case_id: uuid.UUID, selections: Sequence[tuple[str, object]], *,
-           now: dt.datetime) -> tuple[PlanView, list[str]]:
+def adjust(
+    db: Database, actor: Actor, case_id: uuid.UUID, selections: Sequence[tuple[str, object]], *, now: dt.datetime
+) -> tuple[PlanView, list[str]]:
     """The judge changes the plan (asset code, amount or None for whole); the desk re-checks it.
 
     Violations do not block the change: they are stored and shown in red until corrected.
@@ -994,14 +1203,17 @@ def adjust(db: Database, actor: Actor, case_id: uuid.UUID, selections: Sequence[
         case.basic_approved_by = case.basic_approved_at = case.basic_approval_note = None
         case.updated_at = now
         work.session.flush()
-        work.audit("update", "pres_case", case.id,
-                   f"法官调整保全方案 {case.case_number}：" + (f"{len(violations)}项不合规" if violations else "复核通过"),
-                   after={**adjusted.as_dict(), "violations": violations})
+        work.audit(
+            "update",
+            "pres_case",
+            case.id,
+            f"法官调整保全方案 {case.case_number}：" + (f"{len(violations)}项不合规" if violations else "复核通过"),
+            after={**adjusted.as_dict(), "violations": violations},
+        )
         return _plan_view(work.session, case, now.date()), violations
 
 
-def approve_basic_account(db: Database, actor: Actor, case_id: uuid.UUID, note: str = "", *,
-                          now: dt.datetime) -> None:
+def approve_basic_account(db: Database, actor: Actor, case_id: uuid.UUID, note: str = "", *, now: dt.datetime) -> None:
     """A leader approves freezing the basic account (the court's own rule, not a statute)."""
     actor.require(APPROVE)
     with unit_of_work(db, actor, now) as work:
@@ -1015,8 +1227,9 @@ def approve_basic_account(db: Database, actor: Actor, case_id: uuid.UUID, note: 
         case.basic_approved_at = now
         case.basic_approval_note = note.strip() or None
         case.updated_at = now
-        work.audit("update", "pres_case", case.id, f"院领导批准冻结基本账户 {case.case_number}",
-                   after={"note": note.strip()})
+        work.audit(
+            "update", "pres_case", case.id, f"院领导批准冻结基本账户 {case.case_number}", after={"note": note.strip()}
+        )
 
 
 def _plan_view(session: Session, case: PresCase, as_of: dt.date) -> PlanView:
@@ -1028,29 +1241,60 @@ def _plan_view(session: Session, case: PresCase, as_of: dt.date) -> PlanView:
     need = max(case.claim_amount - guaranteed, ZERO)
     assets = {a.id: a for a in _assets(session, case.id)}
     rows = []
-    for sel in session.scalars(select(PresSelection).where(PresSelection.case_id == case.id,
-                                                           PresSelection.stage == stage)):
+    for sel in session.scalars(
+        select(PresSelection).where(PresSelection.case_id == case.id, PresSelection.stage == stage)
+    ):
         a = assets[sel.asset_id]
         r = _asset_row(a)
-        rows.append(SelectionRow(a.id, a.code, r.label, r.institution, r.number, sel.measure,
-                                 Measure(sel.measure).label, sel.amount, a.value, a.type == "account", a.account_kind))
+        rows.append(
+            SelectionRow(
+                a.id,
+                a.code,
+                r.label,
+                r.institution,
+                r.number,
+                sel.measure,
+                Measure(sel.measure).label,
+                sel.amount,
+                a.value,
+                a.type == "account",
+                a.account_kind,
+            )
+        )
     rows.sort(key=lambda s: (assets[s.asset_id].sort_order, s.code))
-    notes = list(session.scalars(select(PresPlanNote).where(PresPlanNote.case_id == case.id)
-                                 .order_by(PresPlanNote.stage, PresPlanNote.seq)))
+    notes = list(
+        session.scalars(
+            select(PresPlanNote).where(PresPlanNote.case_id == case.id).order_by(PresPlanNote.stage, PresPlanNote.seq)
+        )
+    )
     by_code = {a.code: a for a in assets.values()}
-    excluded = tuple(ExclusionRow(n.asset_code or "", _asset_row(by_code[n.asset_code]).label
-                                  if n.asset_code in by_code else (n.asset_code or ""), n.text)
-                     for n in notes if n.stage == "proposed" and n.kind == "excluded")
+    excluded = tuple(
+        ExclusionRow(
+            n.asset_code or "",
+            _asset_row(by_code[n.asset_code]).label if n.asset_code in by_code else (n.asset_code or ""),
+            n.text,
+        )
+        for n in notes
+        if n.stage == "proposed" and n.kind == "excluded"
+    )
     mine = [n for n in notes if n.stage == stage]
     total = sum((s.amount for s in rows), ZERO)
     rule = rules.ExcessRule()
     over_notes = [n.text for n in mine if n.kind == "over_scope"]
     needs_approval = any(s.is_account and s.account_kind == "basic" for s in rows)
     return PlanView(
-        stage=stage, claim=case.claim_amount, guaranteed=guaranteed, need=need, selected=tuple(rows),
-        excluded=excluded, total_preserved=total, covers_claim=total >= need,
-        over_scope=rule.clearly_exceeds(total, need), over_scope_reason=over_notes[0] if over_notes else "",
-        needs_approval=needs_approval, approved=case.basic_approved_at is not None,
+        stage=stage,
+        claim=case.claim_amount,
+        guaranteed=guaranteed,
+        need=need,
+        selected=tuple(rows),
+        excluded=excluded,
+        total_preserved=total,
+        covers_claim=total >= need,
+        over_scope=rule.clearly_exceeds(total, need),
+        over_scope_reason=over_notes[0] if over_notes else "",
+        needs_approval=needs_approval,
+        approved=case.basic_approved_at is not None,
         approved_by=case.basic_approved_by or "",
         notes=tuple(n.text for n in mine if n.kind == "note"),
         violations=tuple(n.text for n in mine if n.kind == "violation"),
@@ -1068,8 +1312,15 @@ def plan(db: Database, actor: Actor, case_id: uuid.UUID, *, as_of: dt.date) -> P
 # --------------------------------------------------------------------------------------------
 
 
-def record_measures(db: Database, actor: Actor, case_id: uuid.UUID, *, taken_on: dt.date,
-                    now: dt.datetime, term_years: dict[str, int] | None = None) -> int:
+def record_measures(
+    db: Database,
+    actor: Actor,
+    case_id: uuid.UUID,
+    *,
+    taken_on: dt.date,
+    now: dt.datetime,
+    term_years: dict[str, int] | None = None,
+) -> int:
     """The freezes and seizures actually taken, from the ruled plan; starts terms and the suit clock."""
     actor.require(EDIT)
     with unit_of_work(db, actor, now) as work:
@@ -1092,9 +1343,19 @@ def record_measures(db: Database, actor: Actor, case_id: uuid.UUID, *, taken_on:
             a = assets[sel.asset_id]
             years = (term_years or {}).get(a.code)
             term = rules.freeze_term(a.type, taken_on, years=years, reminder_days=REMINDER_DAYS)
-            work.session.add(PresMeasure(case_id=case.id, asset_id=a.id, respondent_id=case.respondent_id,
-                                         measure=sel.measure, amount=sel.amount, taken_on=taken_on,
-                                         term_years=term.years, expiry=term.expiry, status="active"))
+            work.session.add(
+                PresMeasure(
+                    case_id=case.id,
+                    asset_id=a.id,
+                    respondent_id=case.respondent_id,
+                    measure=sel.measure,
+                    amount=sel.amount,
+                    taken_on=taken_on,
+                    term_years=term.years,
+                    expiry=term.expiry,
+                    status="active",
+                )
+            )
         at = dt.datetime.combine(taken_on, now.timetz()) if taken_on != now.date() else now
         case.executed_at = at
         case.status = "executed"
@@ -1103,9 +1364,13 @@ def record_measures(db: Database, actor: Actor, case_id: uuid.UUID, *, taken_on:
         _update_next_expiry(work.session, case)
         case.updated_at = now
         _event(work, case, "executed", at, f"{len(view.selected)}项")
-        work.audit("update", "pres_case", case.id,
-                   f"登记保全措施 {case.case_number}：{len(view.selected)}项，合计{view.total_preserved:,.2f}元",
-                   after={"taken_on": taken_on.isoformat(), "count": len(view.selected)})
+        work.audit(
+            "update",
+            "pres_case",
+            case.id,
+            f"登记保全措施 {case.case_number}：{len(view.selected)}项，合计{view.total_preserved:,.2f}元",
+            after={"taken_on": taken_on.isoformat(), "count": len(view.selected)},
+        )
         return len(view.selected)
 
 
@@ -1120,8 +1385,15 @@ def record_lawsuit(db: Database, actor: Actor, case_id: uuid.UUID, *, filed_on: 
         work.audit("update", "pres_case", case.id, f"登记申请人起诉 {case.case_number}")
 
 
-def renew_measure(db: Database, actor: Actor, measure_id: uuid.UUID, *, renewed_on: dt.date,
-                  now: dt.datetime, years: int | None = None) -> dt.date:
+def renew_measure(
+    db: Database,
+    actor: Actor,
+    measure_id: uuid.UUID,
+    *,
+    renewed_on: dt.date,
+    now: dt.datetime,
+    years: int | None = None,
+) -> dt.date:
     """Renew (续行) a freeze or seizure before its term ends; a new term within the same limits."""
     actor.require(EDIT)
     with unit_of_work(db, actor, now) as work:
@@ -1130,23 +1402,36 @@ def renew_measure(db: Database, actor: Actor, measure_id: uuid.UUID, *, renewed_
             raise NotFound("保全措施不存在或已解除")
         case = _get_case(work.session, actor, m.case_id)
         if renewed_on > m.expiry:
-            raise ValidationError(f"保全期限已于{m.expiry.isoformat()}届满，不能续行，须重新申请保全",
-                                  field="renewed_on")
+            raise ValidationError(
+                f"保全期限已于{m.expiry.isoformat()}届满，不能续行，须重新申请保全", field="renewed_on"
+            )
         if renewed_on < m.taken_on:
             raise ValidationError("续行日期不能早于采取措施的日期", field="renewed_on")
         asset = work.session.get(PresAsset, m.asset_id)
         assert asset is not None
         term = rules.freeze_term(asset.type, renewed_on, years=years, reminder_days=REMINDER_DAYS)
         previous = m.expiry
-        work.session.add(PresRenewal(measure_id=m.id, renewed_on=renewed_on, previous_expiry=previous,
-                                     new_expiry=term.expiry, by=actor.full_name or actor.username))
+        work.session.add(
+            PresRenewal(
+                measure_id=m.id,
+                renewed_on=renewed_on,
+                previous_expiry=previous,
+                new_expiry=term.expiry,
+                by=actor.full_name or actor.username,
+            )
+        )
         m.expiry, m.term_years, m.renewals = term.expiry, term.years, m.renewals + 1
         _update_next_expiry(work.session, case)
         case.updated_at = now
         _event(work, case, "renewed", now, _asset_row(asset).label)
-        work.audit("update", "pres_measure", m.id,
-                   f"续行保全 {case.case_number}：{_asset_row(asset).label}至{term.expiry.isoformat()}",
-                   before={"expiry": previous.isoformat()}, after={"expiry": term.expiry.isoformat()})
+        work.audit(
+            "update",
+            "pres_measure",
+            m.id,
+            f"续行保全 {case.case_number}：{_asset_row(asset).label}至{term.expiry.isoformat()}",
+            before={"expiry": previous.isoformat()},
+            after={"expiry": term.expiry.isoformat()},
+        )
         return term.expiry
 
 
@@ -1171,17 +1456,25 @@ def release_ruling_number(case_number: str, n: int) -> str:
 
 
 def _active_measures(session: Session, case_id: uuid.UUID) -> list[PresMeasure]:
-    return list(session.scalars(select(PresMeasure).where(PresMeasure.case_id == case_id,
-                                                          PresMeasure.status == "active")))
+    return list(
+        session.scalars(select(PresMeasure).where(PresMeasure.case_id == case_id, PresMeasure.status == "active"))
+    )
 
 
 def _release_plan(session: Session, case: PresCase, as_of: dt.date) -> tuple[rules.ReleaseAdvice, dict[str, PresAsset]]:
     assets = _assets(session, case.id)
     by_id = {a.id: a for a in assets}
-    current = [rules.Selection(by_id[m.asset_id].code, Measure(m.measure), m.amount)
-               for m in _active_measures(session, case.id)]
-    advice = rules.release_advice(current, [_domain_asset(a) for a in assets], case.ruled_amount or case.claim_amount,
-                                  [_domain_guarantee(g) for g in _guarantees(session, case.id)], as_of=as_of)
+    current = [
+        rules.Selection(by_id[m.asset_id].code, Measure(m.measure), m.amount)
+        for m in _active_measures(session, case.id)
+    ]
+    advice = rules.release_advice(
+        current,
+        [_domain_asset(a) for a in assets],
+        case.ruled_amount or case.claim_amount,
+        [_domain_guarantee(g) for g in _guarantees(session, case.id)],
+        as_of=as_of,
+    )
     return advice, {a.code: a for a in assets}
 
 
@@ -1190,8 +1483,21 @@ def _sel_rows(selections: Iterable[rules.Selection], by_code: dict[str, PresAsse
     for s in selections:
         a = by_code[s.asset_id]
         r = _asset_row(a)
-        rows.append(SelectionRow(a.id, a.code, r.label, r.institution, r.number, s.measure.value, s.measure.label,
-                                 s.amount, a.value, a.type == "account", a.account_kind))
+        rows.append(
+            SelectionRow(
+                a.id,
+                a.code,
+                r.label,
+                r.institution,
+                r.number,
+                s.measure.value,
+                s.measure.label,
+                s.amount,
+                a.value,
+                a.type == "account",
+                a.account_kind,
+            )
+        )
     return tuple(rows)
 
 
@@ -1201,18 +1507,35 @@ def preview_release(db: Database, actor: Actor, case_id: uuid.UUID, *, as_of: dt
     with db.session() as session:
         case = _get_case(session, actor, case_id)
         advice, by_code = _release_plan(session, case, as_of)
-        return ReleaseResult(None, "", advice.freed, _sel_rows(advice.release, by_code),
-                             _sel_rows(advice.keep, by_code), advice.notes)
+        return ReleaseResult(
+            None, "", advice.freed, _sel_rows(advice.release, by_code), _sel_rows(advice.keep, by_code), advice.notes
+        )
 
 
-def _apply_release(work: Work, case: PresCase, releases: Sequence[rules.Selection], by_code: dict[str, PresAsset],
-                   reason: str, note: str, guarantee_id: uuid.UUID | None) -> PresRelease:
-    count = work.session.scalar(select(func.count()).select_from(PresRelease).where(PresRelease.case_id == case.id)) or 0
+def _apply_release(
+    work: Work,
+    case: PresCase,
+    releases: Sequence[rules.Selection],
+    by_code: dict[str, PresAsset],
+    reason: str,
+    note: str,
+    guarantee_id: uuid.UUID | None,
+) -> PresRelease:
+    count = (
+        work.session.scalar(select(func.count()).select_from(PresRelease).where(PresRelease.case_id == case.id)) or 0
+    )
     ruling_number = release_ruling_number(case.case_number, count + 1)
     freed = sum((s.amount for s in releases), ZERO)
-    release = PresRelease(case_id=case.id, guarantee_id=guarantee_id, reason=reason, ruled_at=work.now,
-                          ruling_number=ruling_number, amount_freed=freed, note=note or None,
-                          by=work.actor.full_name or work.actor.username)
+    release = PresRelease(
+        case_id=case.id,
+        guarantee_id=guarantee_id,
+        reason=reason,
+        ruled_at=work.now,
+        ruling_number=ruling_number,
+        amount_freed=freed,
+        note=note or None,
+        by=work.actor.full_name or work.actor.username,
+    )
     work.session.add(release)
     work.session.flush()
     measures = {m.asset_id: m for m in _active_measures(work.session, case.id)}
@@ -1243,15 +1566,26 @@ def release_on_guarantee(db: Database, actor: Actor, case_id: uuid.UUID, *, now:
         guarantees = _guarantees(work.session, case.id)
         latest = guarantees[-1].id if guarantees else None
         release = _apply_release(work, case, advice.release, by_code, "guarantee", "；".join(advice.notes), latest)
-        work.audit("create", "pres_release", release.id,
-                   f"因担保解除保全 {case.case_number}：释放{advice.freed:,.2f}元（{release.ruling_number}）",
-                   after={"freed": str(advice.freed), "ruling_number": release.ruling_number})
-        return ReleaseResult(release.id, release.ruling_number, advice.freed, _sel_rows(advice.release, by_code),
-                             _sel_rows(advice.keep, by_code), advice.notes)
+        work.audit(
+            "create",
+            "pres_release",
+            release.id,
+            f"因担保解除保全 {case.case_number}：释放{advice.freed:,.2f}元（{release.ruling_number}）",
+            after={"freed": str(advice.freed), "ruling_number": release.ruling_number},
+        )
+        return ReleaseResult(
+            release.id,
+            release.ruling_number,
+            advice.freed,
+            _sel_rows(advice.release, by_code),
+            _sel_rows(advice.keep, by_code),
+            advice.notes,
+        )
 
 
-def release_all(db: Database, actor: Actor, case_id: uuid.UUID, reason: str, note: str = "", *,
-                now: dt.datetime) -> ReleaseResult:
+def release_all(
+    db: Database, actor: Actor, case_id: uuid.UUID, reason: str, note: str = "", *, now: dt.datetime
+) -> ReleaseResult:
     """Release every active measure (applicant's application, no suit in time …) with a ruling."""
     actor.require(DECIDE)
     if reason not in RELEASE_REASONS:
@@ -1265,29 +1599,61 @@ def release_all(db: Database, actor: Actor, case_id: uuid.UUID, reason: str, not
         sels = [rules.Selection(by_id[m.asset_id].code, Measure(m.measure), m.amount) for m in measures]
         by_code = {a.code: a for a in by_id.values()}
         release = _apply_release(work, case, sels, by_code, reason, note, None)
-        work.audit("create", "pres_release", release.id,
-                   f"解除保全 {case.case_number}：{RELEASE_REASONS[reason]}（{release.ruling_number}）")
+        work.audit(
+            "create",
+            "pres_release",
+            release.id,
+            f"解除保全 {case.case_number}：{RELEASE_REASONS[reason]}（{release.ruling_number}）",
+        )
         return ReleaseResult(release.id, release.ruling_number, release.amount_freed, _sel_rows(sels, by_code), (), ())
 
 
-def _measure_rows(session: Session, case_ids: Sequence[uuid.UUID], today: dt.date,
-                  only_active: bool = False) -> list[MeasureRow]:
+def _measure_rows(
+    session: Session, case_ids: Sequence[uuid.UUID], today: dt.date, only_active: bool = False
+) -> list[MeasureRow]:
     if not case_ids:
         return []
-    q = select(PresMeasure, PresAsset).join(PresAsset, PresAsset.id == PresMeasure.asset_id).where(
-        PresMeasure.case_id.in_(case_ids))
+    q = (
+        select(PresMeasure, PresAsset)
+        .join(PresAsset, PresAsset.id == PresMeasure.asset_id)
+        .where(PresMeasure.case_id.in_(case_ids))
+    )
     if only_active:
         q = q.where(PresMeasure.status == "active")
     rows = []
     for m, a in session.execute(q.order_by(PresMeasure.expiry)):
         r = _asset_row(a)
-        term = rules.FreezeTerm(rules.term_category(a.type), m.taken_on, m.expiry,
-                                m.expiry - dt.timedelta(days=REMINDER_DAYS), m.expiry - dt.timedelta(days=7),
-                                m.term_years)
-        rows.append(MeasureRow(m.id, a.id, r.label, r.institution, r.number, a.type == "account", m.measure,
-                               Measure(m.measure).label, m.amount, m.taken_on, m.term_years, m.expiry,
-                               term.renew_apply_by, term.reminder_on, m.renewals, m.status, m.released_on,
-                               term.light(today, released=m.status != "active"), term.days_left(today)))
+        term = rules.FreezeTerm(
+            rules.term_category(a.type),
+            m.taken_on,
+            m.expiry,
+            m.expiry - dt.timedelta(days=REMINDER_DAYS),
+            m.expiry - dt.timedelta(days=7),
+            m.term_years,
+        )
+        rows.append(
+            MeasureRow(
+                m.id,
+                a.id,
+                r.label,
+                r.institution,
+                r.number,
+                a.type == "account",
+                m.measure,
+                Measure(m.measure).label,
+                m.amount,
+                m.taken_on,
+                m.term_years,
+                m.expiry,
+                term.renew_apply_by,
+                term.reminder_on,
+                m.renewals,
+                m.status,
+                m.released_on,
+                term.light(today, released=m.status != "active"),
+                term.days_left(today),
+            )
+        )
     return rows
 
 
@@ -1295,12 +1661,24 @@ def _clocks(case: PresCase, now: dt.datetime, calendar: Any) -> list[ClockRow]:
     rows: list[ClockRow] = []
     if case.enterprise:
         due = dt.datetime.combine(case.received_at.date(), dt.time(23, 59), tzinfo=case.received_at.tzinfo)
-        rows.append(ClockRow("立案（涉企当天立案）", case.received_at, due, case.filed_at,
-                             rules.clock_light(due, now, done_at=case.filed_at) if not case.filed_at or case.filed_at <= due
-                             else Light.RED, "本院规则：涉企保全案件当天立案、当天制作保全裁定"))
+        rows.append(
+            ClockRow(
+                "立案（涉企当天立案）",
+                case.received_at,
+                due,
+                case.filed_at,
+                rules.clock_light(due, now, done_at=case.filed_at)
+                if not case.filed_at or case.filed_at <= due
+                else Light.RED,
+                "本院规则：涉企保全案件当天立案、当天制作保全裁定",
+            )
+        )
     target = rules.ruling_due(case.kind, case.received_at)
-    basis = ("《民事诉讼法》第一百零四条：诉前保全四十八小时内裁定" if case.kind == "pre_suit"
-             else "本院规则：当天制作保全裁定")
+    basis = (
+        "《民事诉讼法》第一百零四条：诉前保全四十八小时内裁定"
+        if case.kind == "pre_suit"
+        else "本院规则：当天制作保全裁定"
+    )
     done = case.ruled_at
     light = rules.clock_light(target, now, done_at=done)
     if done and done > target:
@@ -1321,10 +1699,22 @@ def _clocks(case: PresCase, now: dt.datetime, calendar: Any) -> list[ClockRow]:
         taken = case.executed_at.date() if case.executed_at else None
         suit = rules.lawsuit_due(case.received_at, taken, calendar=calendar)
         done_suit = case.lawsuit_filed_at
-        light = Light.GREY if case.status in ("released", "closed") and not done_suit else \
-            rules.clock_light(suit.due, now, done_at=done_suit, warn_before=dt.timedelta(days=7))
-        rows.append(ClockRow("申请人起诉期限" + ("（暂定）" if suit.provisional else ""), case.executed_at, suit.due,
-                             done_suit, light, suit.basis, suit.note))
+        light = (
+            Light.GREY
+            if case.status in ("released", "closed") and not done_suit
+            else rules.clock_light(suit.due, now, done_at=done_suit, warn_before=dt.timedelta(days=7))
+        )
+        rows.append(
+            ClockRow(
+                "申请人起诉期限" + ("（暂定）" if suit.provisional else ""),
+                case.executed_at,
+                suit.due,
+                done_suit,
+                light,
+                suit.basis,
+                suit.note,
+            )
+        )
     return rows
 
 
@@ -1337,43 +1727,113 @@ def case_detail(db: Database, actor: Actor, case_id: uuid.UUID, *, now: dt.datet
         assert party is not None
         assets = tuple(_asset_row(a) for a in _assets(session, case.id))
         today = now.date()
-        guarantees = tuple(GuaranteeRow(g.id, g.type, GuaranteeType(g.type).label, g.issuer or "", g.number or "",
-                                        g.amount, g.valid_until, g.undertaking, g.credit_agreement or "", g.given_at,
-                                        g.valid_until >= today) for g in _guarantees(session, case.id))
-        releases = tuple(ReleaseRow(r.id, r.reason, RELEASE_REASONS.get(r.reason, r.reason), r.ruled_at,
-                                    r.ruling_number, r.amount_freed, r.note or "")
-                         for r in session.scalars(select(PresRelease).where(PresRelease.case_id == case.id)
-                                                  .order_by(PresRelease.ruled_at)))
-        review = {k: getattr(case, k) for k in ("preconditions_met", "transfer_risk", "purpose", "net_assets",
-                                                "taxes_paid", "employees", "going_concern", "dishonest",
-                                                "review_note", "claim_appears_safe", "reviewed_at")}
+        guarantees = tuple(
+            GuaranteeRow(
+                g.id,
+                g.type,
+                GuaranteeType(g.type).label,
+                g.issuer or "",
+                g.number or "",
+                g.amount,
+                g.valid_until,
+                g.undertaking,
+                g.credit_agreement or "",
+                g.given_at,
+                g.valid_until >= today,
+            )
+            for g in _guarantees(session, case.id)
+        )
+        releases = tuple(
+            ReleaseRow(
+                r.id,
+                r.reason,
+                RELEASE_REASONS.get(r.reason, r.reason),
+                r.ruled_at,
+                r.ruling_number,
+                r.amount_freed,
+                r.note or "",
+            )
+            for r in session.scalars(
+                select(PresRelease).where(PresRelease.case_id == case.id).order_by(PresRelease.ruled_at)
+            )
+        )
+        review = {
+            k: getattr(case, k)
+            for k in (
+                "preconditions_met",
+                "transfer_risk",
+                "purpose",
+                "net_assets",
+                "taxes_paid",
+                "employees",
+                "going_concern",
+                "dishonest",
+                "review_note",
+                "claim_appears_safe",
+                "reviewed_at",
+            )
+        }
         advice = None
         if case.reviewed_at is not None:
-            advice = rules.assess_necessity(case.claim_amount, rules.Solvency(
-                case.net_assets, case.taxes_paid, case.employees, case.going_concern, case.transfer_risk,
-                case.dishonest))
+            advice = rules.assess_necessity(
+                case.claim_amount,
+                rules.Solvency(
+                    case.net_assets,
+                    case.taxes_paid,
+                    case.employees,
+                    case.going_concern,
+                    case.transfer_risk,
+                    case.dishonest,
+                ),
+            )
         light, light_text = _case_light(case, now)
         return CaseDetail(
-            id=case.id, version=case.version, case_number=case.case_number, kind=case.kind,
-            kind_label=CaseKind(case.kind).label, cause=case.cause or "", applicant=case.applicant,
-            applicant_number=(case.applicant_id_number or "") if not case.applicant_id_number
-            or not case.applicant_id_number[:17].isdigit() else mask_id_card(case.applicant_id_number),
+            id=case.id,
+            version=case.version,
+            case_number=case.case_number,
+            kind=case.kind,
+            kind_label=CaseKind(case.kind).label,
+            cause=case.cause or "",
+            applicant=case.applicant,
+            applicant_number=(case.applicant_id_number or "")
+            if not case.applicant_id_number or not case.applicant_id_number[:17].isdigit()
+            else mask_id_card(case.applicant_id_number),
             applicant_phone=_phone(actor, case.applicant_phone),
-            respondent_id=party.id, respondent=party.name, respondent_kind=party.kind,
-            respondent_number=_party_number(actor, party), respondent_phone=_phone(actor, party.phone),
-            numbers_masked=respondent_is_person_or_phone(party), claim_amount=case.claim_amount,
+            respondent_id=party.id,
+            respondent=party.name,
+            respondent_kind=party.kind,
+            respondent_number=_party_number(actor, party),
+            respondent_phone=_phone(actor, party.phone),
+            numbers_masked=respondent_is_person_or_phone(party),
+            claim_amount=case.claim_amount,
             applicant_guarantee_type=case.applicant_guarantee_type,
             applicant_guarantee_amount=case.applicant_guarantee_amount,
             applicant_guarantee_required=rules.applicant_guarantee_required(case.kind, case.claim_amount),
-            received_at=case.received_at, enterprise=case.enterprise, urgent=case.urgent, status=case.status,
-            status_label=STATUS_LABELS.get(case.status, case.status), review=review, advice=advice,
-            decision=case.decision, decision_label=Decision(case.decision).label if case.decision else "",
-            decision_reasons=case.decision_reasons or "", decided_by=case.decided_by or "",
-            ruled_amount=case.ruled_amount, filed_at=case.filed_at, ruled_at=case.ruled_at,
-            executed_at=case.executed_at, lawsuit_filed_at=case.lawsuit_filed_at,
-            lawsuit_due_on=case.lawsuit_due_on, assets=assets, guarantees=guarantees,
-            plan=_plan_view(session, case, today), measures=tuple(_measure_rows(session, [case.id], today)),
-            releases=releases, clocks=tuple(_clocks(case, now, calendar)), light=light, light_text=light_text,
+            received_at=case.received_at,
+            enterprise=case.enterprise,
+            urgent=case.urgent,
+            status=case.status,
+            status_label=STATUS_LABELS.get(case.status, case.status),
+            review=review,
+            advice=advice,
+            decision=case.decision,
+            decision_label=Decision(case.decision).label if case.decision else "",
+            decision_reasons=case.decision_reasons or "",
+            decided_by=case.decided_by or "",
+            ruled_amount=case.ruled_amount,
+            filed_at=case.filed_at,
+            ruled_at=case.ruled_at,
+            executed_at=case.executed_at,
+            lawsuit_filed_at=case.lawsuit_filed_at,
+            lawsuit_due_on=case.lawsuit_due_on,
+            assets=assets,
+            guarantees=guarantees,
+            plan=_plan_view(session, case, today),
+            measures=tuple(_measure_rows(session, [case.id], today)),
+            releases=releases,
+            clocks=tuple(_clocks(case, now, calendar)),
+            light=light,
+            light_text=light_text,
             freed_total=sum((r.amount_freed for r in releases if r.reason == "guarantee"), ZERO),
         )
 
@@ -1382,13 +1842,25 @@ def case_detail(db: Database, actor: Actor, case_id: uuid.UUID, *, now: dt.datet
 # Lists, the respondent's exposure, statistics
 # --------------------------------------------------------------------------------------------
 
-_SORTS = {"received_at": PresCase.received_at, "case_number": PresCase.case_number,
-          "claim_amount": PresCase.claim_amount, "status": PresCase.status, "next_expiry": PresCase.next_expiry,
-          "respondent": PresParty.name, "kind": PresCase.kind}
+_SORTS = {
+    "received_at": PresCase.received_at,
+    "case_number": PresCase.case_number,
+    "claim_amount": PresCase.claim_amount,
+    "status": PresCase.status,
+    "next_expiry": PresCase.next_expiry,
+    "respondent": PresParty.name,
+    "kind": PresCase.kind,
+}
 
 
-def _case_query(actor: Actor, text: str | None, status: str | None, respondent_id: uuid.UUID | None,
-                attention: bool = False, today: dt.date | None = None) -> Select[Any]:
+def _case_query(
+    actor: Actor,
+    text: str | None,
+    status: str | None,
+    respondent_id: uuid.UUID | None,
+    attention: bool = False,
+    today: dt.date | None = None,
+) -> Select[Any]:
     q = select(PresCase, PresParty).join(PresParty, PresParty.id == PresCase.respondent_id)
     if text and text.strip():
         like = f"%{text.strip()}%"
@@ -1399,23 +1871,45 @@ def _case_query(actor: Actor, text: str | None, status: str | None, respondent_i
         q = q.where(PresCase.respondent_id == respondent_id)
     if attention and today is not None:
         # Open clocks or terms ending within the reminder window.
-        q = q.where(or_(PresCase.status.in_(("received", "granted")),
-                        PresCase.next_expiry <= today + dt.timedelta(days=REMINDER_DAYS)))
+        q = q.where(
+            or_(
+                PresCase.status.in_(("received", "granted")),
+                PresCase.next_expiry <= today + dt.timedelta(days=REMINDER_DAYS),
+            )
+        )
     return _scoped(q, actor)
 
 
-def count_cases(db: Database, actor: Actor, *, text: str | None = None, status: str | None = None,
-                respondent_id: uuid.UUID | None = None, attention: bool = False, today: dt.date | None = None) -> int:
+def count_cases(
+    db: Database,
+    actor: Actor,
+    *,
+    text: str | None = None,
+    status: str | None = None,
+    respondent_id: uuid.UUID | None = None,
+    attention: bool = False,
+    today: dt.date | None = None,
+) -> int:
     actor.require(VIEW)
     with db.session() as session:
         q = _case_query(actor, text, status, respondent_id, attention, today)
         return session.scalar(select(func.count()).select_from(q.subquery())) or 0
 
 
-def list_cases(db: Database, actor: Actor, *, now: dt.datetime, offset: int = 0, limit: int = 200,
-               sort: str | None = None, descending: bool = True, text: str | None = None,
-               status: str | None = None, respondent_id: uuid.UUID | None = None,
-               attention: bool = False) -> list[CaseRow]:
+def list_cases(
+    db: Database,
+    actor: Actor,
+    *,
+    now: dt.datetime,
+    offset: int = 0,
+    limit: int = 200,
+    sort: str | None = None,
+    descending: bool = True,
+    text: str | None = None,
+    status: str | None = None,
+    respondent_id: uuid.UUID | None = None,
+    attention: bool = False,
+) -> list[CaseRow]:
     """One page of cases, filtered and sorted in SQL (newest received first by default)."""
     actor.require(VIEW)
     column = _SORTS.get(sort or "received_at", PresCase.received_at)
@@ -1430,17 +1924,24 @@ def list_respondents(db: Database, actor: Actor, text: str | None = None, limit:
     """Respondents with their case counts, the most exposed first."""
     actor.require(VIEW)
     with db.session() as session:
-        active = (select(PresMeasure.respondent_id, func.count().label("n")).where(PresMeasure.status == "active")
-                  .group_by(PresMeasure.respondent_id).subquery())
-        q = (select(PresParty, func.count(PresCase.id), func.coalesce(active.c.n, 0))
-             .join(PresCase, PresCase.respondent_id == PresParty.id)
-             .outerjoin(active, active.c.respondent_id == PresParty.id)
-             .group_by(PresParty.id, active.c.n))
+        active = (
+            select(PresMeasure.respondent_id, func.count().label("n"))
+            .where(PresMeasure.status == "active")
+            .group_by(PresMeasure.respondent_id)
+            .subquery()
+        )
+        q = (
+            select(PresParty, func.count(PresCase.id), func.coalesce(active.c.n, 0))
+            .join(PresCase, PresCase.respondent_id == PresParty.id)
+            .outerjoin(active, active.c.respondent_id == PresParty.id)
+            .group_by(PresParty.id, active.c.n)
+        )
         if text and text.strip():
             q = q.where(PresParty.name.like(f"%{text.strip()}%"))
         q = _scoped(q, actor).order_by(func.count(PresCase.id).desc(), PresParty.name).limit(limit)
-        return [RespondentRow(p.id, p.name, p.kind, _party_number(actor, p), n, int(m))
-                for p, n, m in session.execute(q)]
+        return [
+            RespondentRow(p.id, p.name, p.kind, _party_number(actor, p), n, int(m)) for p, n, m in session.execute(q)
+        ]
 
 
 def respondent_exposure(db: Database, actor: Actor, party_id: uuid.UUID, *, now: dt.datetime) -> Exposure:
@@ -1451,8 +1952,13 @@ def respondent_exposure(db: Database, actor: Actor, party_id: uuid.UUID, *, now:
         party = session.get(PresParty, party_id)
         if party is None:
             raise NotFound("被申请人不存在")
-        cases = list(session.scalars(_scoped(select(PresCase).where(PresCase.respondent_id == party_id), actor)
-                                     .order_by(PresCase.received_at)))
+        cases = list(
+            session.scalars(
+                _scoped(select(PresCase).where(PresCase.respondent_id == party_id), actor).order_by(
+                    PresCase.received_at
+                )
+            )
+        )
         ids = [c.id for c in cases]
         guar: dict[uuid.UUID, Decimal] = defaultdict(lambda: ZERO)
         for g in session.scalars(select(PresGuarantee).where(PresGuarantee.case_id.in_(ids))):
@@ -1462,50 +1968,87 @@ def respondent_exposure(db: Database, actor: Actor, party_id: uuid.UUID, *, now:
         accounts: dict[tuple[str, str], list[tuple[uuid.UUID, Decimal, dt.date]]] = defaultdict(list)
         active = 0
         frozen_total = ZERO
-        for m, a in session.execute(select(PresMeasure, PresAsset).join(PresAsset, PresAsset.id == PresMeasure.asset_id)
-                                    .where(PresMeasure.respondent_id == party_id, PresMeasure.status == "active")):
+        for m, a in session.execute(
+            select(PresMeasure, PresAsset)
+            .join(PresAsset, PresAsset.id == PresMeasure.asset_id)
+            .where(PresMeasure.respondent_id == party_id, PresMeasure.status == "active")
+        ):
             active += 1
             preserved[m.case_id] += m.amount
             if a.type == "account":
                 frozen_total += m.amount
                 accounts[(a.institution or "", a.number or a.code)].append((m.case_id, m.amount, m.expiry))
-        freed = session.scalar(select(func.coalesce(func.sum(PresRelease.amount_freed), 0)).where(
-            PresRelease.case_id.in_(ids), PresRelease.reason == "guarantee")) or ZERO
+        freed = (
+            session.scalar(
+                select(func.coalesce(func.sum(PresRelease.amount_freed), 0)).where(
+                    PresRelease.case_id.in_(ids), PresRelease.reason == "guarantee"
+                )
+            )
+            or ZERO
+        )
         rows = []
         for c in cases:
             ruled = c.ruled_amount or ZERO
             basis = ruled if c.decision in ("grant", "grant_in_part") else ZERO
             need = max(basis - guar[c.id], ZERO)
             kept = preserved[c.id]
-            rows.append(ExposureCase(c.id, c.case_number, c.applicant, c.received_at,
-                                     STATUS_LABELS.get(c.status, c.status), c.claim_amount, ruled, guar[c.id], need,
-                                     kept, max(kept - need, ZERO) if kept else ZERO, _case_light(c, now)[0]))
+            rows.append(
+                ExposureCase(
+                    c.id,
+                    c.case_number,
+                    c.applicant,
+                    c.received_at,
+                    STATUS_LABELS.get(c.status, c.status),
+                    c.claim_amount,
+                    ruled,
+                    guar[c.id],
+                    need,
+                    kept,
+                    max(kept - need, ZERO) if kept else ZERO,
+                    _case_light(c, now)[0],
+                )
+            )
 
         def account_row(key: tuple[str, str], entries: list[tuple[uuid.UUID, Decimal, dt.date]]) -> FrozenAccount:
             expiry = min(e for _c, _a, e in entries)
             days = (expiry - today).days
             light = Light.RED if days < 0 else Light.YELLOW if days <= REMINDER_DAYS else Light.GREEN
-            return FrozenAccount(key[0], key[1], len({c for c, _a, _e in entries}),
-                                 sum((a for _c, a, _e in entries), ZERO), expiry, light)
+            return FrozenAccount(
+                key[0],
+                key[1],
+                len({c for c, _a, _e in entries}),
+                sum((a for _c, a, _e in entries), ZERO),
+                expiry,
+                light,
+            )
 
         account_rows = sorted((account_row(k, v) for k, v in accounts.items()), key=lambda r: r.expiry)
         over = tuple(r for r in rows if r.excess > 0)
-        renewals = tuple(r for r in _measure_rows(session, ids, today, only_active=True)
-                         if r.reminder_on <= today)
+        renewals = tuple(r for r in _measure_rows(session, ids, today, only_active=True) if r.reminder_on <= today)
         open_rows = [r for r in rows if r.preserved > 0]
         return Exposure(
-            id=party.id, name=party.name, kind=party.kind, number=_party_number(actor, party), cases=len(cases),
+            id=party.id,
+            name=party.name,
+            kind=party.kind,
+            number=_party_number(actor, party),
+            cases=len(cases),
             rulings=sum(1 for c in cases if c.decision in ("grant", "grant_in_part")),
             refused=sum(1 for c in cases if c.decision == "refuse"),
             claims_total=sum((c.claim_amount for c in cases), ZERO),
             ruled_total=sum((r.ruled for r in rows), ZERO),
-            preserved_total=sum(preserved.values(), ZERO), frozen_total=frozen_total,
-            accounts_frozen=len(accounts), active_measures=active,
-            guarantees_total=sum(guar.values(), ZERO), freed_total=Decimal(freed).quantize(Decimal("0.01")),
+            preserved_total=sum(preserved.values(), ZERO),
+            frozen_total=frozen_total,
+            accounts_frozen=len(accounts),
+            active_measures=active,
+            guarantees_total=sum(guar.values(), ZERO),
+            freed_total=Decimal(freed).quantize(Decimal("0.01")),
             need_total=sum((r.need for r in open_rows), ZERO),
-            over_freeze_total=sum((r.excess for r in over), ZERO), over_freeze_cases=over,
-            repeated_accounts=tuple(r for r in account_rows if r.cases > 1), renewals_due=renewals,
-            case_rows=tuple(rows), accounts=tuple(account_rows),
+            over_freeze_total=sum((r.excess for r in over), ZERO),
+            over_freeze_cases=over,
+            repeated_accounts=tuple(r for r in account_rows if r.cases > 1),
+            renewals_due=renewals,
+            case_rows=tuple(rows),
+            accounts=tuple(account_rows),
         )
 
 
@@ -1515,8 +2058,10 @@ def statistics(db: Database, actor: Actor, *, now: dt.datetime, year: int | None
     with db.session() as session:
         q = _scoped(select(PresCase), actor)
         if year:
-            q = q.where(PresCase.received_at >= dt.datetime(year, 1, 1, tzinfo=now.tzinfo),
-                        PresCase.received_at < dt.datetime(year + 1, 1, 1, tzinfo=now.tzinfo))
+            q = q.where(
+                PresCase.received_at >= dt.datetime(year, 1, 1, tzinfo=now.tzinfo),
+                PresCase.received_at < dt.datetime(year + 1, 1, 1, tzinfo=now.tzinfo),
+            )
         cases = list(session.scalars(q))
         ids = [c.id for c in cases]
         by_status: dict[str, int] = defaultdict(int)
@@ -1539,24 +2084,38 @@ def statistics(db: Database, actor: Actor, *, now: dt.datetime, year: int | None
         preserved = ZERO
         renewals = active = 0
         if ids:
-            for m in session.scalars(select(PresMeasure).where(PresMeasure.case_id.in_(ids),
-                                                               PresMeasure.status == "active")):
+            for m in session.scalars(
+                select(PresMeasure).where(PresMeasure.case_id.in_(ids), PresMeasure.status == "active")
+            ):
                 active += 1
                 preserved += m.amount
                 if m.expiry - dt.timedelta(days=REMINDER_DAYS) <= today:
                     renewals += 1
         freed = ZERO
         if ids:
-            freed = Decimal(session.scalar(select(func.coalesce(func.sum(PresRelease.amount_freed), 0)).where(
-                PresRelease.case_id.in_(ids), PresRelease.reason == "guarantee")) or 0).quantize(Decimal("0.01"))
+            freed = Decimal(
+                session.scalar(
+                    select(func.coalesce(func.sum(PresRelease.amount_freed), 0)).where(
+                        PresRelease.case_id.in_(ids), PresRelease.reason == "guarantee"
+                    )
+                )
+                or 0
+            ).quantize(Decimal("0.01"))
         return Statistics(
-            cases=len(cases), by_status=dict(by_status), by_kind=dict(by_kind),
+            cases=len(cases),
+            by_status=dict(by_status),
+            by_kind=dict(by_kind),
             rulings=sum(1 for c in cases if c.decision in ("grant", "grant_in_part")),
             refused=sum(1 for c in cases if c.decision == "refuse"),
             claims_total=sum((c.claim_amount for c in cases), ZERO),
-            ruled_total=sum((c.ruled_amount or ZERO for c in cases), ZERO), preserved_total=preserved,
-            freed_total=freed, active_measures=active, renewals_due=renewals, enterprise_cases=ent,
-            enterprise_same_day=same_day, rulings_on_time=on_time,
+            ruled_total=sum((c.ruled_amount or ZERO for c in cases), ZERO),
+            preserved_total=preserved,
+            freed_total=freed,
+            active_measures=active,
+            renewals_due=renewals,
+            enterprise_cases=ent,
+            enterprise_same_day=same_day,
+            rulings_on_time=on_time,
             by_month=[(k, v[0], v[1]) for k, v in sorted(months.items())],
         )
 
@@ -1579,8 +2138,15 @@ def export_cases(db: Database, actor: Actor, path: Path, *, now: dt.datetime) ->
     out = preservation_excel.write_workbook(Path(path), rows, stats, now)
     from laoshan_desk.services import audit
 
-    audit.record(db, actor, "export", "pres_case", None, f"导出保全案件清单与统计（{len(rows)}件）",
-                 after={"file": Path(path).name, "rows": len(rows)})
+    audit.record(
+        db,
+        actor,
+        "export",
+        "pres_case",
+        None,
+        f"导出保全案件清单与统计（{len(rows)}件）",
+        after={"file": Path(path).name, "rows": len(rows)},
+    )
     return out
 
 
@@ -1603,8 +2169,9 @@ def plan_from_json(db: Database, actor: Actor, data: Any, *, now: dt.datetime) -
     actor.require(EDIT)
     if not isinstance(data, dict):
         raise ValidationError("文件内容应为JSON对象", field="file")
-    _require_keys(data, ["case_number", "kind", "applicant", "respondent", "respondent_id", "claim_amount",
-                         "received_at"], "文件")
+    _require_keys(
+        data, ["case_number", "kind", "applicant", "respondent", "respondent_id", "claim_amount", "received_at"], "文件"
+    )
     assets = data.get("assets", [])
     guarantees = data.get("guarantees") or []
     if not isinstance(assets, list) or not isinstance(guarantees, list):
@@ -1613,26 +2180,55 @@ def plan_from_json(db: Database, actor: Actor, data: Any, *, now: dt.datetime) -
         raise ValidationError("received_at 格式应为 YYYY-MM-DD HH:MM", field="received_at")
     received = parse_datetime(data["received_at"], "received_at")
     with unit_of_work(db, actor, now) as work:
-        case = _register(work, case_number=data["case_number"], kind=data["kind"], applicant=data["applicant"],
-                         respondent=data["respondent"], respondent_id=data["respondent_id"],
-                         claim_amount=data["claim_amount"], received_at=received,
-                         enterprise=data.get("enterprise"), urgent=bool(data.get("urgent", False)),
-                         cause=data.get("cause", ""), filed_at=max(received, now))
+        case = _register(
+            work,
+            case_number=data["case_number"],
+            kind=data["kind"],
+            applicant=data["applicant"],
+            respondent=data["respondent"],
+            respondent_id=data["respondent_id"],
+            claim_amount=data["claim_amount"],
+            received_at=received,
+            enterprise=data.get("enterprise"),
+            urgent=bool(data.get("urgent", False)),
+            cause=data.get("cause", ""),
+            filed_at=max(received, now),
+        )
         for i, entry in enumerate(assets, start=1):
             if not isinstance(entry, dict):
                 raise ValidationError(f"assets第{i}项应为对象", field="assets")
             _require_keys(entry, ["id", "type", "value"], f"assets第{i}项")
-            unknown = set(entry) - {"id", "type", "account_kind", "value", "in_operational_use", "protected",
-                                    "description", "institution", "number", "protected_reason"}
+            unknown = set(entry) - {
+                "id",
+                "type",
+                "account_kind",
+                "value",
+                "in_operational_use",
+                "protected",
+                "description",
+                "institution",
+                "number",
+                "protected_reason",
+            }
             if unknown:
                 raise ValidationError(f"assets第{i}项有无法识别的字段：{'、'.join(sorted(unknown))}", field="assets")
             try:
-                _new_asset(work.session, case.id, code=str(entry["id"]), type=entry["type"],
-                           account_kind=entry.get("account_kind"), value=entry["value"],
-                           in_operational_use=entry.get("in_operational_use", False),
-                           protected=entry.get("protected", False), description=entry.get("description", ""),
-                           institution=entry.get("institution", ""), number=entry.get("number", ""),
-                           protected_reason=entry.get("protected_reason", ""), source="cli", sort_order=i)
+                _new_asset(
+                    work.session,
+                    case.id,
+                    code=str(entry["id"]),
+                    type=entry["type"],
+                    account_kind=entry.get("account_kind"),
+                    value=entry["value"],
+                    in_operational_use=entry.get("in_operational_use", False),
+                    protected=entry.get("protected", False),
+                    description=entry.get("description", ""),
+                    institution=entry.get("institution", ""),
+                    number=entry.get("number", ""),
+                    protected_reason=entry.get("protected_reason", ""),
+                    source="cli",
+                    sort_order=i,
+                )
                 work.session.flush()
             except ValidationError as exc:
                 raise ValidationError(f"assets第{i}项（{entry['id']}）：{exc.message}", field=exc.field) from None
@@ -1641,14 +2237,26 @@ def plan_from_json(db: Database, actor: Actor, data: Any, *, now: dt.datetime) -
                 raise ValidationError(f"guarantees第{i}项应为对象", field="guarantees")
             _require_keys(entry, ["type", "amount", "valid_until"], f"guarantees第{i}项")
             try:
-                g = rules.Guarantee(type=entry["type"], amount=entry["amount"],
-                                    valid_until=parse_date(str(entry["valid_until"]), "valid_until"),
-                                    issuer=_text(entry.get("issuer")), number=_text(entry.get("number")))
+                g = rules.Guarantee(
+                    type=entry["type"],
+                    amount=entry["amount"],
+                    valid_until=parse_date(str(entry["valid_until"]), "valid_until"),
+                    issuer=_text(entry.get("issuer")),
+                    number=_text(entry.get("number")),
+                )
             except ValidationError as exc:
                 raise ValidationError(f"guarantees第{i}项：{exc.message}", field=exc.field) from None
-            work.session.add(PresGuarantee(case_id=case.id, type=g.type.value, issuer=g.issuer or None,
-                                           number=g.number or None, amount=g.amount, valid_until=g.valid_until,
-                                           given_at=received))
+            work.session.add(
+                PresGuarantee(
+                    case_id=case.id,
+                    type=g.type.value,
+                    issuer=g.issuer or None,
+                    number=g.number or None,
+                    amount=g.amount,
+                    valid_until=g.valid_until,
+                    given_at=received,
+                )
+            )
         work.session.flush()
         plan_result, _assets_ = _domain_plan(work.session, case, received.date())
         by_code = {a.code: a for a in _assets_}
@@ -1664,9 +2272,13 @@ def plan_from_json(db: Database, actor: Actor, data: Any, *, now: dt.datetime) -
             lawsuit = f"{lawsuit} 23:59"
         full = plan_result.as_dict()
         result = {
-            "need": full["need"], "selected": full["selected"], "excluded": full["excluded"],
-            "total_preserved": full["total_preserved"], "covers_claim": full["covers_claim"],
-            "over_scope": full["over_scope"], "needs_approval": full["needs_approval"],
+            "need": full["need"],
+            "selected": full["selected"],
+            "excluded": full["excluded"],
+            "total_preserved": full["total_preserved"],
+            "covers_claim": full["covers_claim"],
+            "over_scope": full["over_scope"],
+            "needs_approval": full["needs_approval"],
             "deadlines": {"ruling_due": deadlines["ruling_due"], "lawsuit_due": lawsuit},
         }
         work.audit("create", "pres_case", case.id, f"命令行生成保全方案 {case.case_number}", after=result)

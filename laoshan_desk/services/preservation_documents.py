@@ -36,25 +36,38 @@ def ruling_pdf(db: Database, actor: Actor, case_id: uuid.UUID, *, now: dt.dateti
         raise DeskError("尚未作出保全决定，不能打印裁定书")
     lines = tuple(papers.Line(s.label, s.institution, s.number, s.measure_label, s.amount) for s in d.plan.selected)
     data = papers.RulingData(
-        case_number=d.case_number, kind=d.kind, kind_label=d.kind_label, cause=d.cause, applicant=d.applicant,
-        applicant_line=_party_line(d.applicant, d.applicant_number, "enterprise" if svc.looks_like_enterprise(d.applicant) else "person"),
-        respondent=d.respondent, respondent_line=_party_line(d.respondent, d.respondent_number, d.respondent_kind),
-        received_at=d.received_at, claim=d.claim_amount,
+        case_number=d.case_number,
+        kind=d.kind,
+        kind_label=d.kind_label,
+        cause=d.cause,
+        applicant=d.applicant,
+        applicant_line=_party_line(
+            d.applicant, d.applicant_number, "enterprise" if svc.looks_like_enterprise(d.applicant) else "person"
+        ),
+        respondent=d.respondent,
+        respondent_line=_party_line(d.respondent, d.respondent_number, d.respondent_kind),
+        received_at=d.received_at,
+        claim=d.claim_amount,
         guarantee_label=svc.APPLICANT_GUARANTEE_LABELS.get(d.applicant_guarantee_type or "", "担保"),
-        guarantee_amount=d.applicant_guarantee_amount, decision=d.decision, reasons=d.decision_reasons,
-        amount=d.ruled_amount or Decimal("0.00"), lines=lines, judge=d.decided_by or actor.full_name,
-        ruled_on=(d.ruled_at or now).date())
+        guarantee_amount=d.applicant_guarantee_amount,
+        decision=d.decision,
+        reasons=d.decision_reasons,
+        amount=d.ruled_amount or Decimal("0.00"),
+        lines=lines,
+        judge=d.decided_by or actor.full_name,
+        ruled_on=(d.ruled_at or now).date(),
+    )
     return papers.ruling(data)
 
 
-def assistance_pdf(db: Database, actor: Actor, case_id: uuid.UUID, asset_id: uuid.UUID, *,
-                   now: dt.datetime) -> bytes:
+def assistance_pdf(db: Database, actor: Actor, case_id: uuid.UUID, asset_id: uuid.UUID, *, now: dt.datetime) -> bytes:
     """协助执行通知书 to the bank or registry of one asset, with the exact amount and term."""
     d = svc.case_detail(db, actor, case_id, now=now)
     measure = next((m for m in d.measures if m.asset_id == asset_id and m.status == "active"), None)
     if measure is not None:
-        line = papers.Line(measure.asset_label, measure.institution, measure.number, measure.measure_label,
-                           measure.amount)
+        line = papers.Line(
+            measure.asset_label, measure.institution, measure.number, measure.measure_label, measure.amount
+        )
         start, expiry, years, is_account = measure.taken_on, measure.expiry, measure.term_years, measure.is_account
     else:
         sel = next((s for s in d.plan.selected if s.asset_id == asset_id), None)
@@ -68,13 +81,27 @@ def assistance_pdf(db: Database, actor: Actor, case_id: uuid.UUID, asset_id: uui
         start, expiry, years, is_account = term.start, term.expiry, term.years, asset.type == AssetType.ACCOUNT.value
     if not line.institution:
         raise DeskError("该财产未登记开户行或登记机关，无法出具协助执行通知书")
-    index = [s.asset_id for s in d.plan.selected].index(asset_id) + 1 if any(
-        s.asset_id == asset_id for s in d.plan.selected) else 1
+    index = (
+        [s.asset_id for s in d.plan.selected].index(asset_id) + 1
+        if any(s.asset_id == asset_id for s in d.plan.selected)
+        else 1
+    )
     data = papers.AssistanceData(
-        case_number=d.case_number, notice_number=f"{d.case_number}-协{index}", applicant=d.applicant,
-        respondent=d.respondent, respondent_number=d.respondent_number, cause=d.cause, recipient=line.institution,
-        line=line, is_account=is_account, years=years, start=start, expiry=expiry,
-        judge=d.decided_by or actor.full_name, issued_on=now.date())
+        case_number=d.case_number,
+        notice_number=f"{d.case_number}-协{index}",
+        applicant=d.applicant,
+        respondent=d.respondent,
+        respondent_number=d.respondent_number,
+        cause=d.cause,
+        recipient=line.institution,
+        line=line,
+        is_account=is_account,
+        years=years,
+        start=start,
+        expiry=expiry,
+        judge=d.decided_by or actor.full_name,
+        issued_on=now.date(),
+    )
     return papers.assistance_notice(data)
 
 
@@ -85,7 +112,9 @@ def release_pdf(db: Database, actor: Actor, release_id: uuid.UUID, *, now: dt.da
         if release is None:
             raise NotFound("解除保全裁定不存在")
         case_id = release.case_id
-        lifted = {m.asset_id: m for m in session.scalars(select(PresMeasure).where(PresMeasure.release_id == release.id))}
+        lifted = {
+            m.asset_id: m for m in session.scalars(select(PresMeasure).where(PresMeasure.release_id == release.id))
+        }
     d = svc.case_detail(db, actor, case_id, now=now)
     r = next(x for x in d.releases if x.id == release_id)
     lines = []
@@ -95,20 +124,43 @@ def release_pdf(db: Database, actor: Actor, release_id: uuid.UUID, *, now: dt.da
             lines.append(papers.Line(m.asset_label, m.institution, m.number, m.measure_label, m.amount))
     if partial > 0:
         lines.append(papers.Line("部分解除冻结（账户限额减少）", "", "", "解除冻结", partial))
-    guarantees = "、".join(f"{g.issuer}{g.type_label}（编号{g.number or '—'}，金额{g.amount:,.2f}元，有效期至"
-                          f"{papers.cn_date(g.valid_until)}）" for g in d.guarantees) or "担保"
+    guarantees = (
+        "、".join(
+            f"{g.issuer}{g.type_label}（编号{g.number or '—'}，金额{g.amount:,.2f}元，有效期至"
+            f"{papers.cn_date(g.valid_until)}）"
+            for g in d.guarantees
+        )
+        or "担保"
+    )
     data = papers.ReleaseData(
-        ruling_number=r.ruling_number, case_number=d.case_number, applicant=d.applicant,
-        applicant_line=f"{d.applicant}。", respondent=d.respondent,
+        ruling_number=r.ruling_number,
+        case_number=d.case_number,
+        applicant=d.applicant,
+        applicant_line=f"{d.applicant}。",
+        respondent=d.respondent,
         respondent_line=_party_line(d.respondent, d.respondent_number, d.respondent_kind),
-        ruled_on=(d.ruled_at or now).date(), reason=r.reason, reason_label=r.reason_label, guarantees=guarantees,
-        amount=r.amount_freed, lines=tuple(lines), judge=d.decided_by or actor.full_name, released_on=r.ruled_at.date())
+        ruled_on=(d.ruled_at or now).date(),
+        reason=r.reason,
+        reason_label=r.reason_label,
+        guarantees=guarantees,
+        amount=r.amount_freed,
+        lines=tuple(lines),
+        judge=d.decided_by or actor.full_name,
+        released_on=r.ruled_at.date(),
+    )
     return papers.release_ruling(data)
 
 
-def record_print(db: Database, actor: Actor, kind: str, case_id: uuid.UUID, how: str = "print",
-                 detail: str = "") -> None:
+def record_print(
+    db: Database, actor: Actor, kind: str, case_id: uuid.UUID, how: str = "print", detail: str = ""
+) -> None:
     """Audit a print (or a save to file) made from the preview."""
     action = "print" if how == "print" else "export"
-    audit.record(db, actor, action, "pres_case", case_id,
-                 f"{'打印' if action == 'print' else '另存'}{_KINDS.get(kind, kind)}{detail}")
+    audit.record(
+        db,
+        actor,
+        action,
+        "pres_case",
+        case_id,
+        f"{'打印' if action == 'print' else '另存'}{_KINDS.get(kind, kind)}{detail}",
+    )

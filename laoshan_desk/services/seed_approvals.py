@@ -39,13 +39,26 @@ def load_reference(db: Database, actor: Actor) -> dict[str, int]:
         s = work.session
         have = set(s.scalars(select(ApprovalItem.code)))
         rows = [
-            {"code": c.code, "name": c.name, "department": c.department, "stage": c.stage,
-             "statutory_days": c.statutory_days, "committed_days": c.committed_days,
-             "materials": list(c.materials), "legal_basis": list(c.legal_basis),
-             "prerequisites": list(c.prerequisites), "pre_review": c.pre_review,
-             "site_inspection": c.site_inspection, "certificate": c.certificate, "fee": c.fee,
-             "active": True, "sort_order": n, "version": 1}
-            for n, c in enumerate(catalog) if c.code not in have
+            {
+                "code": c.code,
+                "name": c.name,
+                "department": c.department,
+                "stage": c.stage,
+                "statutory_days": c.statutory_days,
+                "committed_days": c.committed_days,
+                "materials": list(c.materials),
+                "legal_basis": list(c.legal_basis),
+                "prerequisites": list(c.prerequisites),
+                "pre_review": c.pre_review,
+                "site_inspection": c.site_inspection,
+                "certificate": c.certificate,
+                "fee": c.fee,
+                "active": True,
+                "sort_order": n,
+                "version": 1,
+            }
+            for n, c in enumerate(catalog)
+            if c.code not in have
         ]
         if rows:
             import uuid
@@ -58,9 +71,15 @@ def load_reference(db: Database, actor: Actor) -> dict[str, int]:
         for n, t in enumerate(templates):
             if t.code in have_t:
                 continue
-            s.add(MenuTemplate(code=t.code, name=t.name, description=t.description, sort_order=n,
-                               entries=[{"code": e.code, "class": e.classification.value, "reason": e.reason}
-                                        for e in t.entries]))
+            s.add(
+                MenuTemplate(
+                    code=t.code,
+                    name=t.name,
+                    description=t.description,
+                    sort_order=n,
+                    entries=[{"code": e.code, "class": e.classification.value, "reason": e.reason} for e in t.entries],
+                )
+            )
             added["menu_templates"] += 1
         if any(added.values()):
             work.audit("import", "approval_item", None, "载入审批事项库和点菜单模板", after=added)
@@ -98,22 +117,41 @@ def load_hotel(db: Database, actor: Actor, data: dict[str, Any] | None = None) -
     data = data or json.loads(HOTEL_FILE.read_text(encoding="utf-8"))
     start = D(data["start_date"])
     lines = [
-        svc.OrderLine(code=row["code"], classification=row["class"], reason=row["reason"],
-                      name=row.get("name"), department=row.get("department"),
-                      responsible=row.get("responsible", ""), extra_after=tuple(row.get("after", ())),
-                      fixed_finish=D(row["fixed_finish"]) if row.get("fixed_finish") else None,
-                      note=row.get("note", ""))
+        svc.OrderLine(
+            code=row["code"],
+            classification=row["class"],
+            reason=row["reason"],
+            name=row.get("name"),
+            department=row.get("department"),
+            responsible=row.get("responsible", ""),
+            extra_after=tuple(row.get("after", ())),
+            fixed_finish=D(row["fixed_finish"]) if row.get("fixed_finish") else None,
+            note=row.get("note", ""),
+        )
         for row in data["items"]
     ]
     contact = data.get("contact") or {}
-    project_id = svc.create_project(db, actor, svc.ProjectInput(
-        name=data["project"], enterprise=data["enterprise"], credit_code=data["credit_code"],
-        street=data["street"], start_date=start, target_date=D(data["target_date"]),
-        contact_name=contact.get("name", ""), contact_title=contact.get("title", ""),
-        contact_phone=contact.get("phone", ""), address=data.get("address", ""),
-        project_type=data.get("project_type", ""), description=data.get("description", ""),
-        menu_issued_on=D(data["menu_issued_on"]) if data.get("menu_issued_on") else None,
-        items=lines), now=_at(D(data.get("menu_issued_on") or data["start_date"])))
+    project_id = svc.create_project(
+        db,
+        actor,
+        svc.ProjectInput(
+            name=data["project"],
+            enterprise=data["enterprise"],
+            credit_code=data["credit_code"],
+            street=data["street"],
+            start_date=start,
+            target_date=D(data["target_date"]),
+            contact_name=contact.get("name", ""),
+            contact_title=contact.get("title", ""),
+            contact_phone=contact.get("phone", ""),
+            address=data.get("address", ""),
+            project_type=data.get("project_type", ""),
+            description=data.get("description", ""),
+            menu_issued_on=D(data["menu_issued_on"]) if data.get("menu_issued_on") else None,
+            items=lines,
+        ),
+        now=_at(D(data.get("menu_issued_on") or data["start_date"])),
+    )
     team = data["gold_team"]
     members = [svc.TeamInput("commander", **team["commander"]), svc.TeamInput("deputy", **team["deputy"])]
     members += [svc.TeamInput("leader", **m) for m in team["team_leaders"]]
@@ -130,8 +168,17 @@ def load_hotel(db: Database, actor: Actor, data: dict[str, Any] | None = None) -
     certificates = 0
     for day, kind, payload in sorted(events, key=lambda e: (e[0], e[1], e[2][2] if e[1] == 1 else 0)):
         if kind == 0:
-            svc.move_node(db, actor, ids[payload["code"]], D(payload["to"]), payload["reason"],
-                          decided_on=day, decided_by=payload.get("by", ""), today=day, now=_at(day))
+            svc.move_node(
+                db,
+                actor,
+                ids[payload["code"]],
+                D(payload["to"]),
+                payload["reason"],
+                decided_on=day,
+                decided_by=payload.get("by", ""),
+                today=day,
+                now=_at(day),
+            )
         else:
             code, step, _order = payload
             svc.advance_item(db, actor, ids[code], step["status"], day, by=step.get("by", ""), today=day, now=_at(day))
@@ -142,19 +189,44 @@ def load_hotel(db: Database, actor: Actor, data: dict[str, Any] | None = None) -
                 except svc.NoCertificate:
                     pass
     for m in data["meetings"]:
-        svc.add_log_entry(db, actor, project_id, svc.LogInput("meeting", D(m["date"]), m["title"], m.get("summary", "")))
+        svc.add_log_entry(
+            db, actor, project_id, svc.LogInput("meeting", D(m["date"]), m["title"], m.get("summary", ""))
+        )
     for v in data["site_visits"]:
-        svc.add_log_entry(db, actor, project_id, svc.LogInput("visit", D(v["date"]), v["place"], v.get("purpose", ""),
-                                                              departments=tuple(v.get("departments", ()))))
+        svc.add_log_entry(
+            db,
+            actor,
+            project_id,
+            svc.LogInput(
+                "visit", D(v["date"]), v["place"], v.get("purpose", ""), departments=tuple(v.get("departments", ()))
+            ),
+        )
     for p in data["problems"]:
-        svc.add_log_entry(db, actor, project_id, svc.LogInput(
-            "problem", D(p["raised_on"]), p["description"], "", departments=(p["department"],),
-            owner=p["owner"], solved_on=D(p["solved_on"]) if p.get("solved_on") else None))
+        svc.add_log_entry(
+            db,
+            actor,
+            project_id,
+            svc.LogInput(
+                "problem",
+                D(p["raised_on"]),
+                p["description"],
+                "",
+                departments=(p["department"],),
+                owner=p["owner"],
+                solved_on=D(p["solved_on"]) if p.get("solved_on") else None,
+            ),
+        )
     # Every must-do item was ticked off by 29 May; the hotel opened in early June.
     version = svc.project_detail(db, actor, project_id, today=D(data["target_date"])).version
     svc.update_project(db, actor, project_id, version, status="opened")
-    return {"project_id": str(project_id), "items": len(lines), "certificates": certificates,
-            "meetings": len(data["meetings"]), "visits": len(data["site_visits"]), "problems": len(data["problems"])}
+    return {
+        "project_id": str(project_id),
+        "items": len(lines),
+        "certificates": certificates,
+        "meetings": len(data["meetings"]),
+        "visits": len(data["site_visits"]),
+        "problems": len(data["problems"]),
+    }
 
 
 # Two projects in progress around "today" of the demo (25 Nov 2026, a Wednesday), so the morning
@@ -181,13 +253,19 @@ IN_PROGRESS: list[dict[str, Any]] = [
             "SP068": [("pre_review", "2026-11-19")],
         },
         "moves": [],
-        "meetings": [("2026-11-02", "项目专班对接会", "梳理餐厅开业审批事项，出具点菜单、倒排工期表和一次告知书"),
-                     ("2026-11-18", "食品经营许可现场核查协调会", "后厨布局整改方案确认")],
-        "visits": [("2026-11-10", "餐厅后厨及就餐区", "食品经营许可预踏勘", ("区市场监督管理局",)),
-                   ("2026-11-24", "餐厅消防设施", "消防验收现场评定", ("区住房和城乡建设局",))],
-        "problems": [("区市场监督管理局", "后厨粗加工区与烹饪区未分隔", "2026-11-10", "蒋涛", "2026-11-17"),
-                     ("区住房和城乡建设局", "厨房排烟管道防火阀未按图安装", "2026-11-24", "宋佳", None),
-                     ("区城市管理局", "门头招牌尺寸超出规范", "2026-11-19", "彭亮", None)],
+        "meetings": [
+            ("2026-11-02", "项目专班对接会", "梳理餐厅开业审批事项，出具点菜单、倒排工期表和一次告知书"),
+            ("2026-11-18", "食品经营许可现场核查协调会", "后厨布局整改方案确认"),
+        ],
+        "visits": [
+            ("2026-11-10", "餐厅后厨及就餐区", "食品经营许可预踏勘", ("区市场监督管理局",)),
+            ("2026-11-24", "餐厅消防设施", "消防验收现场评定", ("区住房和城乡建设局",)),
+        ],
+        "problems": [
+            ("区市场监督管理局", "后厨粗加工区与烹饪区未分隔", "2026-11-10", "蒋涛", "2026-11-17"),
+            ("区住房和城乡建设局", "厨房排烟管道防火阀未按图安装", "2026-11-24", "宋佳", None),
+            ("区城市管理局", "门头招牌尺寸超出规范", "2026-11-19", "彭亮", None),
+        ],
     },
     {
         "project": "王哥庄海滨健身游泳馆开业项目",
@@ -205,15 +283,25 @@ IN_PROGRESS: list[dict[str, Any]] = [
             "SP077": [("pre_review", "2026-11-16"), ("accepted", "2026-11-23")],
             "SP044": [("pre_review", "2026-11-18"), ("accepted", "2026-11-20")],
         },
-        "moves": [("SP077", "2027-01-06", "2026-11-24",
-                   "池水水质须经第三方检测机构连续检测合格，检测机构排期至12月下旬，游泳项目许可节点顺延；"
-                   "专班协调远程复核，争取提前")],
-        "meetings": [("2026-11-09", "项目专班启动会", "确定游泳馆开业节点和必办事项"),
-                     ("2026-11-24", "游泳项目许可节点调整会", "第三方水质检测排期延后，研究远程复核方案")],
+        "moves": [
+            (
+                "SP077",
+                "2027-01-06",
+                "2026-11-24",
+                "池水水质须经第三方检测机构连续检测合格，检测机构排期至12月下旬，游泳项目许可节点顺延；"
+                "专班协调远程复核，争取提前",
+            )
+        ],
+        "meetings": [
+            ("2026-11-09", "项目专班启动会", "确定游泳馆开业节点和必办事项"),
+            ("2026-11-24", "游泳项目许可节点调整会", "第三方水质检测排期延后，研究远程复核方案"),
+        ],
         "visits": [("2026-11-19", "室内游泳池", "高危险性体育项目（游泳）现场踏勘", ("区教育和体育局",))],
-        "problems": [("区教育和体育局", "救生员持证人数不足", "2026-11-19", "袁帅", None),
-                     ("区教育和体育局", "池水水质第三方检测排期延后", "2026-11-23", "袁帅", None),
-                     ("区卫生健康局", "池水循环净化设备检测报告待出具", "2026-11-20", "沈洁", "2026-11-24")],
+        "problems": [
+            ("区教育和体育局", "救生员持证人数不足", "2026-11-19", "袁帅", None),
+            ("区教育和体育局", "池水水质第三方检测排期延后", "2026-11-23", "袁帅", None),
+            ("区卫生健康局", "池水循环净化设备检测报告待出具", "2026-11-20", "沈洁", "2026-11-24"),
+        ],
     },
     {
         "project": "中韩便利超市开业项目",
@@ -226,8 +314,12 @@ IN_PROGRESS: list[dict[str, Any]] = [
         "target_date": "2026-11-20",
         "steps": {
             "SP001": [("pre_review", "2026-10-19"), ("accepted", "2026-10-20"), ("done", "2026-10-20")],
-            "SP068": [("pre_review", "2026-11-02"), ("accepted", "2026-11-09"), ("inspection", "2026-11-13"),
-                      ("done", "2026-11-18")],
+            "SP068": [
+                ("pre_review", "2026-11-02"),
+                ("accepted", "2026-11-09"),
+                ("inspection", "2026-11-13"),
+                ("done", "2026-11-18"),
+            ],
             "SP035": [("accepted", "2026-11-20"), ("done", "2026-11-24")],
             "SP032": [("pre_review", "2026-11-02"), ("accepted", "2026-11-16"), ("inspection", "2026-11-19")],
         },
@@ -247,11 +339,25 @@ def _load_in_progress(db: Database, actor: Actor, spec: dict[str, Any]) -> dict[
     template = catalog.get_template(db, spec["template"])
     lines = svc.order_from_template(db, template.code)
     name, title, phone = spec["contact"]
-    project_id = svc.create_project(db, actor, svc.ProjectInput(
-        name=spec["project"], enterprise=spec["enterprise"], credit_code=spec["credit_code"],
-        street=spec["street"], start_date=start, target_date=D(spec["target_date"]),
-        contact_name=name, contact_title=title, contact_phone=phone, project_type=template.code,
-        menu_issued_on=start, items=lines), now=_at(start))
+    project_id = svc.create_project(
+        db,
+        actor,
+        svc.ProjectInput(
+            name=spec["project"],
+            enterprise=spec["enterprise"],
+            credit_code=spec["credit_code"],
+            street=spec["street"],
+            start_date=start,
+            target_date=D(spec["target_date"]),
+            contact_name=name,
+            contact_title=title,
+            contact_phone=phone,
+            project_type=template.code,
+            menu_issued_on=start,
+            items=lines,
+        ),
+        now=_at(start),
+    )
     detail = svc.project_detail(db, actor, project_id, today=start)
     ids = {row.code: row.id for row in detail.items}
     people = _responsible_people()
@@ -259,24 +365,50 @@ def _load_in_progress(db: Database, actor: Actor, spec: dict[str, Any]) -> dict[
         if row.classification == "must_do" and row.department in people:
             svc.assign(db, actor, row.id, responsible=people[row.department])
     depts = sorted({r.department for r in detail.items if r.classification == "must_do"})
-    team = [svc.TeamInput("commander", "刘志远", "区长", "崂山区人民政府"),
-            svc.TeamInput("deputy", "陈海燕", "副区长", "崂山区人民政府")]
+    team = [
+        svc.TeamInput("commander", "刘志远", "区长", "崂山区人民政府"),
+        svc.TeamInput("deputy", "陈海燕", "副区长", "崂山区人民政府"),
+    ]
     team += [svc.TeamInput("member", people[d], "", d) for d in depts if d in people]
     svc.set_team(db, actor, project_id, team)
-    events = sorted((D(on), n, code, status) for code, steps in spec["steps"].items()
-                    for n, (status, on) in enumerate(steps))
+    events = sorted(
+        (D(on), n, code, status) for code, steps in spec["steps"].items() for n, (status, on) in enumerate(steps)
+    )
     for day, _n, code, status in events:
-        svc.advance_item(db, actor, ids[code], status, day, by=people.get(_dept(detail, code), ""), today=day, now=_at(day))
+        svc.advance_item(
+            db, actor, ids[code], status, day, by=people.get(_dept(detail, code), ""), today=day, now=_at(day)
+        )
     for code, to, decided, reason in spec.get("moves", []):
-        svc.move_node(db, actor, ids[code], D(to), reason, decided_on=D(decided), decided_by="刘志远",
-                      today=D(decided), now=_at(D(decided)))
+        svc.move_node(
+            db,
+            actor,
+            ids[code],
+            D(to),
+            reason,
+            decided_on=D(decided),
+            decided_by="刘志远",
+            today=D(decided),
+            now=_at(D(decided)),
+        )
     for on, title, summary in spec.get("meetings", []):
         svc.add_log_entry(db, actor, project_id, svc.LogInput("meeting", D(on), title, summary))
     for on, place, purpose, depts_v in spec.get("visits", []):
         svc.add_log_entry(db, actor, project_id, svc.LogInput("visit", D(on), place, purpose, departments=depts_v))
     for dept, text, raised, owner, solved in spec.get("problems", []):
-        svc.add_log_entry(db, actor, project_id, svc.LogInput("problem", D(raised), text, "", departments=(dept,),
-                                                              owner=owner, solved_on=D(solved) if solved else None))
+        svc.add_log_entry(
+            db,
+            actor,
+            project_id,
+            svc.LogInput(
+                "problem",
+                D(raised),
+                text,
+                "",
+                departments=(dept,),
+                owner=owner,
+                solved_on=D(solved) if solved else None,
+            ),
+        )
     return {"project_id": str(project_id), "name": spec["project"]}
 
 

@@ -52,5 +52,11 @@ def set_value(db: Database, actor: Actor, key: str, value: Any) -> None:
             work.session.add(Setting(key=key, value=value))
         else:
             row.value = value
-        work.audit("update", "setting", key, f"修改设置：{LABELS.get(key, key)}",
-                   before={"value": before}, after={"value": value})
+        work.audit(
+            "update",
+            "setting",
+            key,
+            f"修改设置：{LABELS.get(key, key)}",
+            before={"value": before},
+            after={"value": value},
+        )

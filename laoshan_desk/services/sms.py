@@ -75,8 +75,17 @@ def gateway() -> Gateway:
 
 def queue(session: Session, appeal_id: uuid.UUID | None, phone: str, text: str, now: dt.datetime) -> uuid.UUID:
     """Put a message in the outbox (inside the caller's transaction)."""
-    msg = SmsMessage(id=uuid.uuid4(), appeal_id=appeal_id, phone=phone, text=text, state="queued",
-                     attempts=0, last_error="", created_at=now, next_try_at=now)
+    msg = SmsMessage(
+        id=uuid.uuid4(),
+        appeal_id=appeal_id,
+        phone=phone,
+        text=text,
+        state="queued",
+        attempts=0,
+        last_error="",
+        created_at=now,
+        next_try_at=now,
+    )
     session.add(msg)
     return msg.id
 
@@ -89,7 +98,9 @@ class SendReport:
     waiting: int
 
 
-def send_pending(db: Database, actor: Actor, now: dt.datetime, gw: Gateway | None = None, limit: int = 200) -> SendReport:
+def send_pending(
+    db: Database, actor: Actor, now: dt.datetime, gw: Gateway | None = None, limit: int = 200
+) -> SendReport:
     """Try every due message once; safe to call from a timer."""
     actor.require("appeals.view")
     gw = gw or gateway()
@@ -97,9 +108,15 @@ def send_pending(db: Database, actor: Actor, now: dt.datetime, gw: Gateway | Non
     offline = False
     with unit_of_work(db, actor, now) as work:
         s = work.session
-        due = s.scalars(select(SmsMessage).where(SmsMessage.state.in_(("queued", "failed")),
-                                                 or_(SmsMessage.next_try_at.is_(None), SmsMessage.next_try_at <= now))
-                        .order_by(SmsMessage.created_at).limit(limit)).all()
+        due = s.scalars(
+            select(SmsMessage)
+            .where(
+                SmsMessage.state.in_(("queued", "failed")),
+                or_(SmsMessage.next_try_at.is_(None), SmsMessage.next_try_at <= now),
+            )
+            .order_by(SmsMessage.created_at)
+            .limit(limit)
+        ).all()
         for msg in due:
             try:
                 msg.gateway_id = gw.send(msg.phone, msg.text)
@@ -124,8 +141,10 @@ def send_pending(db: Database, actor: Actor, now: dt.datetime, gw: Gateway | Non
                 sent += 1
         if sent or failed:
             work.audit("update", "sms_outbox", None, f"短信发送：成功 {sent} 条，失败 {failed} 条")
-        waiting = s.scalar(select(func.count()).select_from(SmsMessage)
-                           .where(SmsMessage.state.in_(("queued", "failed")))) or 0
+        waiting = (
+            s.scalar(select(func.count()).select_from(SmsMessage).where(SmsMessage.state.in_(("queued", "failed"))))
+            or 0
+        )
     return SendReport(sent, failed, offline, waiting)
 
 
@@ -156,7 +175,9 @@ class OutboxRow:
     sent_at: dt.datetime | None
 
 
-def outbox(db: Database, actor: Actor, state: str | None = None, offset: int = 0, limit: int = 200) -> tuple[list[OutboxRow], int]:
+def outbox(
+    db: Database, actor: Actor, state: str | None = None, offset: int = 0, limit: int = 200
+) -> tuple[list[OutboxRow], int]:
     from laoshan_desk.domain.identifiers import mask_phone
     from laoshan_desk.domain.roles import SEES_FULL_NUMBERS
 
@@ -168,6 +189,18 @@ def outbox(db: Database, actor: Actor, state: str | None = None, offset: int = 0
         total = s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
         rows = s.execute(stmt.order_by(SmsMessage.created_at.desc()).offset(offset).limit(limit)).all()
         full = actor.role in SEES_FULL_NUMBERS
-        return [OutboxRow(m.id, m.created_at, number or "", m.phone if full else mask_phone(m.phone), m.text,
-                          m.state, STATE_LABELS.get(m.state, m.state), m.attempts, m.last_error, m.sent_at)
-                for m, number in rows], total
+        return [
+            OutboxRow(
+                m.id,
+                m.created_at,
+                number or "",
+                m.phone if full else mask_phone(m.phone),
+                m.text,
+                m.state,
+                STATE_LABELS.get(m.state, m.state),
+                m.attempts,
+                m.last_error,
+                m.sent_at,
+            )
+            for m, number in rows
+        ], total

@@ -26,7 +26,11 @@ def uic() -> str:
 def generate(ui_file: Path) -> str:
     result = subprocess.run([uic(), "--from-imports", str(ui_file)], check=True, capture_output=True, text=True)
     # Drop the generator's version banner so that a PySide6 patch release does not mark files stale.
-    lines = [line for line in result.stdout.splitlines() if not line.startswith("## Created by: Qt User Interface Compiler version")]
+    lines = [
+        line
+        for line in result.stdout.splitlines()
+        if not line.startswith("## Created by: Qt User Interface Compiler version")
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -38,7 +42,9 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     init = OUT / "__init__.py"
     if not init.exists():
-        init.write_text('"""Generated from forms/*.ui by laoshan_desk/ui/forms_build.py. Do not edit."""\n', encoding="utf-8")
+        init.write_text(
+            '"""Generated from forms/*.ui by laoshan_desk/ui/forms_build.py. Do not edit."""\n', encoding="utf-8"
+        )
     for ui_file in sorted(FORMS.glob("*.ui")):
         target(ui_file).write_text(generate(ui_file), encoding="utf-8")
         print(f"{ui_file.name} -> {target(ui_file).relative_to(ROOT)}")

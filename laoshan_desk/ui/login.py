@@ -29,8 +29,9 @@ class LoginDialog(QDialog):
         self.db = db
         self.actor: Actor | None = None
         self._lock_for = lock_for
-        self.errors = FieldErrors({"username": self.ui.usernameEdit, "password": self.ui.passwordEdit},
-                                  self.ui.errorLabel)
+        self.errors = FieldErrors(
+            {"username": self.ui.usernameEdit, "password": self.ui.passwordEdit}, self.ui.errorLabel
+        )
         self.ui.databaseLabel.setText(f"数据库：{db.display_name()}")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("登录")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("退出")
@@ -38,7 +39,9 @@ class LoginDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         if lock_for is not None:
             self.setWindowTitle("桌面已锁定 — 请输入密码解锁")
-            self.ui.subtitleLabel.setText(f"{lock_for.full_name}（{lock_for.role.label}）离开超过设定时间，桌面已锁定。已打开的工作均保留。")
+            self.ui.subtitleLabel.setText(
+                f"{lock_for.full_name}（{lock_for.role.label}）离开超过设定时间，桌面已锁定。已打开的工作均保留。"
+            )
             self.ui.subtitleLabel.setWordWrap(True)
             self.ui.usernameEdit.setText(lock_for.username)
             self.ui.usernameEdit.setReadOnly(True)
@@ -74,8 +77,12 @@ class FirstAdminDialog(QDialog):
         self.db = db
         self.actor: Actor | None = None
         self.errors = FieldErrors(
-            {"username": self.ui.usernameEdit, "full_name": self.ui.fullNameEdit,
-             "password": self.ui.passwordEdit, "repeat": self.ui.repeatEdit},
+            {
+                "username": self.ui.usernameEdit,
+                "full_name": self.ui.fullNameEdit,
+                "password": self.ui.passwordEdit,
+                "repeat": self.ui.repeatEdit,
+            },
             self.ui.errorLabel,
         )
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("创建并登录")
@@ -89,8 +96,9 @@ class FirstAdminDialog(QDialog):
             self.errors.show(ValidationError("两次输入的密码不一致", field="repeat"))
             return
         try:
-            self.actor = auth.create_first_admin(self.db, self.ui.usernameEdit.text(),
-                                                 self.ui.fullNameEdit.text(), self.ui.passwordEdit.text())
+            self.actor = auth.create_first_admin(
+                self.db, self.ui.usernameEdit.text(), self.ui.fullNameEdit.text(), self.ui.passwordEdit.text()
+            )
         except DeskError as exc:
             self.errors.show(exc)
             return

@@ -37,8 +37,12 @@ TABS: dict[str, tuple[str, str]] = {
     roles.PRESERVATION: ("laoshan_desk.ui.preservation.tab", "PreservationTab"),
     roles.ADMIN: ("laoshan_desk.ui.admin.tab", "AdminTab"),
 }
-TAB_TITLES = {roles.APPROVALS: "审批点菜单", roles.APPEALS: "崂先办诉求", roles.PRESERVATION: "财产保全审查",
-              roles.ADMIN: "管理"}
+TAB_TITLES = {
+    roles.APPROVALS: "审批点菜单",
+    roles.APPEALS: "崂先办诉求",
+    roles.PRESERVATION: "财产保全审查",
+    roles.ADMIN: "管理",
+}
 
 
 def desk_settings() -> QSettings:
@@ -94,8 +98,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         about = QAction("关于", self)
-        about.triggered.connect(lambda: QMessageBox.about(
-            self, "关于", "崂山政务窗口桌面\n审批点菜单 · 崂先办诉求 · 财产保全审查\n数据保存在：" + str(data_dir())))
+        about.triggered.connect(
+            lambda: QMessageBox.about(
+                self, "关于", "崂山政务窗口桌面\n审批点菜单 · 崂先办诉求 · 财产保全审查\n数据保存在：" + str(data_dir())
+            )
+        )
         help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
@@ -181,8 +188,9 @@ class MainWindow(QMainWindow):
 
     # -- actions ------------------------------------------------------------------------------
     def backup_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "备份数据库到", str(Path.home() / "崂山桌面备份.sqlite3"),
-                                              "SQLite 数据库 (*.sqlite3)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "备份数据库到", str(Path.home() / "崂山桌面备份.sqlite3"), "SQLite 数据库 (*.sqlite3)"
+        )
         if not name:
             return
         try:

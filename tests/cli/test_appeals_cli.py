@@ -24,7 +24,11 @@ def test_import_stats_export(db, admin, tmp_path, capsys):
     wb.save(path)
     assert main(["--db", db.url, "appeals", "import", str(path), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert out == {"imported": 2, "updated": 0, "rejected": [{"row": 4, "column": "受理时间", "reason": out["rejected"][0]["reason"]}]}
+    assert out == {
+        "imported": 2,
+        "updated": 0,
+        "rejected": [{"row": 4, "column": "受理时间", "reason": out["rejected"][0]["reason"]}],
+    }
     assert main(["--db", db.url, "appeals", "stats", "--from", "2026-11-01", "--to", "2026-11-30", "--json"]) == 0
     st = json.loads(capsys.readouterr().out)
     assert st["received"] == 2 and st["finished"] == 1 and st["closure_rate"] == 0.5

@@ -17,8 +17,12 @@ from laoshan_desk.store.models.approvals import ApprovalProject
 
 USCC = "91370212MA3U8KW28P"
 EXAMPLE = {
-    "project": "示例项目", "enterprise": "青岛示例有限公司", "credit_code": USCC, "street": "沙子口街道",
-    "start_date": "2026-09-21", "target_date": "2026-10-20",
+    "project": "示例项目",
+    "enterprise": "青岛示例有限公司",
+    "credit_code": USCC,
+    "street": "沙子口街道",
+    "start_date": "2026-09-21",
+    "target_date": "2026-10-20",
     "items": [
         {"code": "A", "name": "事项A", "class": "must_do", "days": 10},
         {"code": "B", "name": "事项B", "class": "must_do", "days": 5},
@@ -74,23 +78,44 @@ def test_plan_prints_the_worked_example(tmp_path, capsys, url):
     assert [r["code"] for r in data["items"]] == ["A", "B", "C", "D", "E", "SP002"]
     for code_, (es, ef, ls, lf, slack) in EXPECTED.items():
         r = rows[code_]
-        assert list(r) == ["code", "name", "class", "earliest_start", "earliest_finish", "latest_start",
-                           "latest_finish", "slack_days", "light"]
+        assert list(r) == [
+            "code",
+            "name",
+            "class",
+            "earliest_start",
+            "earliest_finish",
+            "latest_start",
+            "latest_finish",
+            "slack_days",
+            "light",
+        ]
         assert [r["earliest_start"], r["earliest_finish"], r["latest_start"], r["latest_finish"], r["slack_days"]] == [
-            es, ef, ls, lf, slack]
+            es,
+            ef,
+            ls,
+            lf,
+            slack,
+        ]
         assert r["class"] == "must_do"
     # on 14 Oct: C's latest finish (15 Oct) is 1 working day away, A's (12 Oct) is past
     assert (rows["A"]["light"], rows["C"]["light"], rows["D"]["light"]) == ("red", "yellow", "green")
     other = rows["SP002"]
     assert other["name"] == "分公司设立登记" and other["class"] == "not_needed"
-    assert all(other[k] is None for k in ("earliest_start", "earliest_finish", "latest_start", "latest_finish",
-                                          "slack_days"))
+    assert all(
+        other[k] is None for k in ("earliest_start", "earliest_finish", "latest_start", "latest_finish", "slack_days")
+    )
     assert projects(url) == 1
 
 
 def test_plan_takes_catalog_days_and_prerequisites(tmp_path, capsys, url):
-    data = {**EXAMPLE, "items": [{"code": "SP001", "class": "must_do"}, {"code": "SP034", "class": "must_do"},
-                                 {"code": "SP044", "class": "must_do", "days": 3, "after": []}]}
+    data = {
+        **EXAMPLE,
+        "items": [
+            {"code": "SP001", "class": "must_do"},
+            {"code": "SP034", "class": "must_do"},
+            {"code": "SP044", "class": "must_do", "days": 3, "after": []},
+        ],
+    }
     path = tmp_path / "plan.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, out, _ = run(capsys, "--db", url, "approvals", "plan", str(path), "--json")
@@ -102,18 +127,30 @@ def test_plan_takes_catalog_days_and_prerequisites(tmp_path, capsys, url):
     assert rows["SP044"]["earliest_start"] == "2026-09-21"  # the file's empty "after" wins
 
 
-@pytest.mark.parametrize("content, words", [
-    ("{not json", "JSON"),
-    (json.dumps({"project": "x"}), "缺少字段"),
-    (json.dumps({**EXAMPLE, "credit_code": "91370212MA3U8KW28Q"}), "校验位"),
-    (json.dumps({**EXAMPLE, "start_date": "2026-13-01"}), "start_date"),
-    (json.dumps({**EXAMPLE, "items": [{"code": "A", "class": "maybe"}]}), "class"),
-    (json.dumps({**EXAMPLE, "items": [{"code": "ZZ9", "class": "must_do"}]}), "名称"),
-    (json.dumps({**EXAMPLE, "items": [{"code": "A", "name": "甲", "class": "must_do", "days": 1, "after": ["B"]},
-                                      {"code": "B", "name": "乙", "class": "must_do", "days": 1, "after": ["A"]}]}),
-     "前置事项循环"),
-    (json.dumps({**EXAMPLE, "street": "火星街道"}), "街道"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("{not json", "JSON"),
+        (json.dumps({"project": "x"}), "缺少字段"),
+        (json.dumps({**EXAMPLE, "credit_code": "91370212MA3U8KW28Q"}), "校验位"),
+        (json.dumps({**EXAMPLE, "start_date": "2026-13-01"}), "start_date"),
+        (json.dumps({**EXAMPLE, "items": [{"code": "A", "class": "maybe"}]}), "class"),
+        (json.dumps({**EXAMPLE, "items": [{"code": "ZZ9", "class": "must_do"}]}), "名称"),
+        (
+            json.dumps(
+                {
+                    **EXAMPLE,
+                    "items": [
+                        {"code": "A", "name": "甲", "class": "must_do", "days": 1, "after": ["B"]},
+                        {"code": "B", "name": "乙", "class": "must_do", "days": 1, "after": ["A"]},
+                    ],
+                }
+            ),
+            "前置事项循环",
+        ),
+        (json.dumps({**EXAMPLE, "street": "火星街道"}), "街道"),
+    ],
+)
 def test_a_bad_file_exits_2_with_one_line_and_stores_nothing(tmp_path, capsys, url, content, words):
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")
@@ -150,7 +187,9 @@ def test_verify_and_weekly_report(tmp_path, capsys, _template_db):
     code, _, err = run(capsys, "--db", url, "verify", "12")
     assert code == 2 and "核验码" in err
     xlsx, pdf = tmp_path / "w48.xlsx", tmp_path / "w48.pdf"
-    code, out, err = run(capsys, "--db", url, "report", "weekly", "--week", "2026-W48", "--out", str(xlsx), "--pdf", str(pdf))
+    code, out, err = run(
+        capsys, "--db", url, "report", "weekly", "--week", "2026-W48", "--out", str(xlsx), "--pdf", str(pdf)
+    )
     assert code == 0, err
     assert "2026-W48" in out
     assert load_workbook(xlsx).sheetnames == ["项目进度", "超期事项", "部门按期率排名"]

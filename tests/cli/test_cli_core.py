@@ -23,8 +23,9 @@ def test_init_creates_and_loads_reference_data(url, tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["organisation"]["grids"] == 0
 
 
-@pytest.mark.parametrize(("day", "answer"), [("2026-10-10", "yes"), ("2026-10-01", "no"), ("2026-11-25", "yes"),
-                                             ("2026-11-29", "no")])
+@pytest.mark.parametrize(
+    ("day", "answer"), [("2026-10-10", "yes"), ("2026-10-01", "no"), ("2026-11-25", "yes"), ("2026-11-29", "no")]
+)
 def test_is_workday(day, answer, capsys):
     assert main(["calendar", "is-workday", day]) == 0
     assert capsys.readouterr().out.strip() == answer
@@ -36,9 +37,10 @@ def test_add_workdays(capsys):
 
 
 def test_calendar_uses_the_database_overrides(url, capsys):
+    import datetime as dt
+
     from laoshan_desk.services import bootstrap, calendar
     from laoshan_desk.services.context import system_actor
-    import datetime as dt
 
     db = bootstrap.open_database(url)
     calendar.set_override(db, system_actor(), dt.date(2026, 11, 25), False, "临时放假")
@@ -47,8 +49,16 @@ def test_calendar_uses_the_database_overrides(url, capsys):
     assert capsys.readouterr().out.strip() == "no"
 
 
-@pytest.mark.parametrize("argv", [["calendar", "is-workday", "2026-02-30"], ["calendar", "add-workdays", "2026-01-01", "x"],
-                                  ["calendar"], ["nonsense"], ["restore", "/no/such/file.sqlite3"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["calendar", "is-workday", "2026-02-30"],
+        ["calendar", "add-workdays", "2026-01-01", "x"],
+        ["calendar"],
+        ["nonsense"],
+        ["restore", "/no/such/file.sqlite3"],
+    ],
+)
 def test_bad_arguments_exit_2_with_one_line(argv, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err.strip()

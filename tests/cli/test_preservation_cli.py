@@ -10,8 +10,12 @@ from laoshan_desk.cli import main
 from laoshan_desk.services.seed_preservation import uscc
 
 CASE = {
-    "case_number": "（2026）鲁0212财保12号", "kind": "pre_suit", "applicant": "青岛甲建设有限公司",
-    "respondent": "青岛乙贸易有限公司", "respondent_id": uscc("MA3C51111"), "claim_amount": "1200000.00",
+    "case_number": "（2026）鲁0212财保12号",
+    "kind": "pre_suit",
+    "applicant": "青岛甲建设有限公司",
+    "respondent": "青岛乙贸易有限公司",
+    "respondent_id": uscc("MA3C51111"),
+    "claim_amount": "1200000.00",
     "received_at": "2026-11-24 09:30",
     "assets": [
         {"id": "A1", "type": "account", "account_kind": "basic", "value": "2000000"},
@@ -47,11 +51,21 @@ def test_plan_prints_the_exact_shape_and_stores_the_case(tmp_path, capsys):
     code, out = _run(tmp_path, CASE, capsys)
     assert code == 0, out.err
     result = json.loads(out.out)
-    assert set(result) == {"need", "selected", "excluded", "total_preserved", "covers_claim", "over_scope",
-                           "needs_approval", "deadlines"}
+    assert set(result) == {
+        "need",
+        "selected",
+        "excluded",
+        "total_preserved",
+        "covers_claim",
+        "over_scope",
+        "needs_approval",
+        "deadlines",
+    }
     assert result["need"] == "1100000.00"
-    assert result["selected"] == [{"id": "R1", "measure": "seize", "amount": "600000.00"},
-                                  {"id": "A2", "measure": "freeze", "amount": "500000.00"}]
+    assert result["selected"] == [
+        {"id": "R1", "measure": "seize", "amount": "600000.00"},
+        {"id": "A2", "measure": "freeze", "amount": "500000.00"},
+    ]
     assert {e["id"] for e in result["excluded"]} == {"A3", "V1"}
     assert set(result["excluded"][0]) == {"id", "reason"}
     assert result["total_preserved"] == "1100000.00"
@@ -71,15 +85,18 @@ def test_in_suit_ruling_due_end_of_day_and_no_lawsuit(tmp_path, capsys):
     assert result["needs_approval"] is True and result["selected"][0]["amount"] == "1200000.00"
 
 
-@pytest.mark.parametrize("mutate,fragment", [
-    (lambda d: d.update(case_number="2026财保12"), "案号"),
-    (lambda d: d.update(respondent_id="91370212MA3C511110"), "校验"),
-    (lambda d: d.update(claim_amount="12万"), "金额"),
-    (lambda d: d.update(received_at="2026/11/24"), "received_at"),
-    (lambda d: d["assets"].append({"id": "X", "type": "plane", "value": "1"}), "财产类型"),
-    (lambda d: d["assets"].append({"id": "A1", "type": "vehicle", "value": "1"}), "重复"),
-    (lambda d: d.pop("respondent"), "respondent"),
-])
+@pytest.mark.parametrize(
+    "mutate,fragment",
+    [
+        (lambda d: d.update(case_number="2026财保12"), "案号"),
+        (lambda d: d.update(respondent_id="91370212MA3C511110"), "校验"),
+        (lambda d: d.update(claim_amount="12万"), "金额"),
+        (lambda d: d.update(received_at="2026/11/24"), "received_at"),
+        (lambda d: d["assets"].append({"id": "X", "type": "plane", "value": "1"}), "财产类型"),
+        (lambda d: d["assets"].append({"id": "A1", "type": "vehicle", "value": "1"}), "重复"),
+        (lambda d: d.pop("respondent"), "respondent"),
+    ],
+)
 def test_bad_file_exit_2_one_line_nothing_stored(tmp_path, capsys, mutate, fragment):
     data = json.loads(json.dumps(CASE))
     mutate(data)

@@ -12,13 +12,20 @@ from laoshan_desk.documents import pdf
 
 def _notice() -> pdf.Notice:
     return pdf.Notice(
-        title="一次性告知书", issuer="青岛市崂山区行政审批服务局", doc_number="崂审批告〔2026〕12号",
+        title="一次性告知书",
+        issuer="青岛市崂山区行政审批服务局",
+        doc_number="崂审批告〔2026〕12号",
         recipient="青岛崂山湾国际度假酒店有限公司：",
-        body=["根据《中华人民共和国行政许可法》第三十二条，现将须办理的事项一次性告知如下。",
-              pdf.Heading("一、必办事项"),
-              pdf.Table(["序号", "事项", "部门"], [["1", "公众聚集场所投入使用、营业前消防安全检查", "区消防救援大队"]])],
-        signature="青岛市崂山区行政审批服务局", date=dt.date(2026, 3, 2), qr_data="LSD:ABCD-EFGH-JKMN",
-        qr_caption="核验码 ABCD-EFGH-JKMN")
+        body=[
+            "根据《中华人民共和国行政许可法》第三十二条，现将须办理的事项一次性告知如下。",
+            pdf.Heading("一、必办事项"),
+            pdf.Table(["序号", "事项", "部门"], [["1", "公众聚集场所投入使用、营业前消防安全检查", "区消防救援大队"]]),
+        ],
+        signature="青岛市崂山区行政审批服务局",
+        date=dt.date(2026, 3, 2),
+        qr_data="LSD:ABCD-EFGH-JKMN",
+        qr_caption="核验码 ABCD-EFGH-JKMN",
+    )
 
 
 def test_text_reads_back_in_chinese():

@@ -20,8 +20,15 @@ def _text(pdf: bytes) -> str:
     return re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
 
 
-@pytest.mark.parametrize("amount,upper", [("1200000.50", "壹佰贰拾万元伍角整"), ("10203.07", "壹万零贰佰零叁元零柒分"),
-                                          ("608000000", "陆亿零捌佰万元整"), ("1005", "壹仟零伍元整")])
+@pytest.mark.parametrize(
+    "amount,upper",
+    [
+        ("1200000.50", "壹佰贰拾万元伍角整"),
+        ("10203.07", "壹万零贰佰零叁元零柒分"),
+        ("608000000", "陆亿零捌佰万元整"),
+        ("1005", "壹仟零伍元整"),
+    ],
+)
 def test_rmb_upper(amount, upper):
     assert rmb_upper(Decimal(amount)) == upper
 
@@ -29,12 +36,31 @@ def test_rmb_upper(amount, upper):
 @pytest.fixture
 def executed_case(db, admin, fixed_now):
     case_id = svc.register_case(
-        db, admin, now=fixed_now, case_number="（2026）鲁0212财保12号", kind="pre_suit", applicant="青岛甲建设有限公司",
-        respondent="张建华", respondent_id=resident_id(dt.date(1980, 5, 6), 123), claim_amount="1234567.89",
-        received_at=fixed_now - dt.timedelta(hours=1), applicant_guarantee_type="insurance",
-        applicant_guarantee_amount="1234567.89")
-    svc.add_asset(db, admin, case_id, now=fixed_now, code="G", type="account", account_kind="general",
-                  value="5000000", institution="青岛银行崂山支行", number="380200123")
+        db,
+        admin,
+        now=fixed_now,
+        case_number="（2026）鲁0212财保12号",
+        kind="pre_suit",
+        applicant="青岛甲建设有限公司",
+        respondent="张建华",
+        respondent_id=resident_id(dt.date(1980, 5, 6), 123),
+        claim_amount="1234567.89",
+        received_at=fixed_now - dt.timedelta(hours=1),
+        applicant_guarantee_type="insurance",
+        applicant_guarantee_amount="1234567.89",
+    )
+    svc.add_asset(
+        db,
+        admin,
+        case_id,
+        now=fixed_now,
+        code="G",
+        type="account",
+        account_kind="general",
+        value="5000000",
+        institution="青岛银行崂山支行",
+        number="380200123",
+    )
     svc.propose(db, admin, case_id, now=fixed_now)
     svc.decide(db, admin, case_id, "grant", "申请符合法律规定", now=fixed_now)
     return case_id
@@ -51,9 +77,17 @@ def test_ruling_text(db, admin, fixed_now, executed_case):
 
 def test_refusal_ruling(db, admin, fixed_now):
     case_id = svc.register_case(
-        db, admin, now=fixed_now, case_number="（2026）鲁0212民初9号之一", kind="in_suit", applicant="甲公司",
-        respondent="青岛乙贸易有限公司", respondent_id=uscc("MA3C51111"), claim_amount="100000",
-        received_at=fixed_now - dt.timedelta(hours=1))
+        db,
+        admin,
+        now=fixed_now,
+        case_number="（2026）鲁0212民初9号之一",
+        kind="in_suit",
+        applicant="甲公司",
+        respondent="青岛乙贸易有限公司",
+        respondent_id=uscc("MA3C51111"),
+        claim_amount="100000",
+        received_at=fixed_now - dt.timedelta(hours=1),
+    )
     svc.decide(db, admin, case_id, "refuse", "被申请人经营正常，偿付能力充足", now=fixed_now)
     text = _text(docs.ruling_pdf(db, admin, case_id, now=fixed_now))
     assert "驳回申请人甲公司的财产保全申请" in text and "偿付能力充足" in text
@@ -72,8 +106,17 @@ def test_assistance_notice_has_the_exact_amount_and_term(db, admin, fixed_now, e
 
 def test_release_ruling_counts_the_funds_freed(db, admin, fixed_now, executed_case):
     svc.record_measures(db, admin, executed_case, taken_on=fixed_now.date(), now=fixed_now)
-    svc.add_guarantee(db, admin, executed_case, type="performance_bond", amount="1300000", issuer="青岛银行",
-                      number="LYBH-1", valid_until=dt.date(2027, 12, 31), now=fixed_now)
+    svc.add_guarantee(
+        db,
+        admin,
+        executed_case,
+        type="performance_bond",
+        amount="1300000",
+        issuer="青岛银行",
+        number="LYBH-1",
+        valid_until=dt.date(2027, 12, 31),
+        now=fixed_now,
+    )
     result = svc.release_on_guarantee(db, admin, executed_case, now=fixed_now)
     text = _text(docs.release_pdf(db, admin, result.release_id, now=fixed_now))
     assert result.ruling_number in text

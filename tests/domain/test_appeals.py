@@ -76,7 +76,7 @@ S = AppealStatus
 
 
 def walk(*steps):
-    for a, b in zip(steps, steps[1:]):
+    for a, b in zip(steps, steps[1:], strict=False):
         check_transition(a, b)
 
 

@@ -56,8 +56,19 @@ def test_catalog_loads_with_at_least_84_items(raw_catalog, catalog):
 
 def test_catalog_fields(raw_catalog, catalog):
     keys = {
-        "code", "name", "department", "stage", "statutory_days", "committed_days", "materials",
-        "legal_basis", "prerequisites", "pre_review", "site_inspection", "certificate", "fee",
+        "code",
+        "name",
+        "department",
+        "stage",
+        "statutory_days",
+        "committed_days",
+        "materials",
+        "legal_basis",
+        "prerequisites",
+        "pre_review",
+        "site_inspection",
+        "certificate",
+        "fee",
     }
     for row in raw_catalog["items"]:
         assert set(row) == keys, row["code"]
@@ -204,7 +215,12 @@ def test_demo_progress_replays_through_the_life_cycle(demo, catalog):
     # Fire acceptance passed on 12 May, 3 days before its moved node; the completion filing,
     # business licence and food licence were issued the same day.
     by_name = {catalog[c].name: d for c, d in finished.items()}
-    for name in ["特殊建设工程消防验收", "房屋建筑和市政基础设施工程竣工验收备案", "企业设立登记（营业执照）", "食品经营许可"]:
+    for name in [
+        "特殊建设工程消防验收",
+        "房屋建筑和市政基础设施工程竣工验收备案",
+        "企业设立登记（营业执照）",
+        "食品经营许可",
+    ]:
         assert by_name[name] == D("2026-05-12"), name
     # Nothing finished before what it waits for.
     for row in demo["items"]:

@@ -154,21 +154,14 @@ def test_suspension_before_the_extension_is_allowed_for_in_the_granted_date():
     ext = dt.date(2026, 12, 4)
     before = [Suspension(at(2026, 11, 24, 9), at(2026, 11, 25, 17))]
     assert completion_limit(received, "community", CAL, ext, before) == ext
-    assert (
-        completion_limit(
-            received, "community", CAL, ext, before, extension_granted_at=at(2026, 11, 26, 9)
-        )
-        == ext
-    )
+    assert completion_limit(received, "community", CAL, ext, before, extension_granted_at=at(2026, 11, 26, 9)) == ext
 
 
 def test_suspension_after_the_extension_moves_it():
     received = at(2026, 11, 23, 10)
     ext = dt.date(2026, 12, 4)  # Friday
     after = [(at(2026, 12, 1, 9), at(2026, 12, 1, 15))]  # one working day, Tue 1 Dec
-    limit = completion_limit(
-        received, "community", CAL, ext, after, extension_granted_at=at(2026, 11, 26, 9)
-    )
+    limit = completion_limit(received, "community", CAL, ext, after, extension_granted_at=at(2026, 11, 26, 9))
     assert limit == dt.date(2026, 12, 7)  # the next working day after Fri 4 Dec
 
 
@@ -211,9 +204,7 @@ def test_suspension_across_the_spring_festival():
     # Suspended Fri 13 to Tue 24 Feb: 13, 14 (make-up) and 24 are working days → 3.
     s = [(at(2026, 2, 13, 10), at(2026, 2, 24, 9))]
     assert suspended_workdays(received, "community", CAL, s) == 3
-    assert completion_limit(received, "community", CAL, suspensions=s) == CAL.add_workdays(
-        dt.date(2026, 2, 14), 3
-    )
+    assert completion_limit(received, "community", CAL, suspensions=s) == CAL.add_workdays(dt.date(2026, 2, 14), 3)
 
 
 def test_overlapping_suspensions_count_shared_days_once():
@@ -241,9 +232,9 @@ def test_open_suspension_counts_up_to_today_and_needs_now():
     with pytest.raises(ValueError):
         completion_limit(received, "community", CAL, suspensions=s)
     # On Thu 26: 24, 25, 26 → Wed + 3 = Mon 30.
-    assert completion_limit(
-        received, "community", CAL, suspensions=s, now=at(2026, 11, 26, 15)
-    ) == dt.date(2026, 11, 30)
+    assert completion_limit(received, "community", CAL, suspensions=s, now=at(2026, 11, 26, 15)) == dt.date(
+        2026, 11, 30
+    )
 
 
 def test_suspension_rows_with_attributes_are_accepted():

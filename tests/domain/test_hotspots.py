@@ -151,9 +151,7 @@ def test_surges_by_community_compare_each_with_itself():
     )
     assert surges(records, dt.date(2026, 11, 24)) == []
     found = surges(records, dt.date(2026, 11, 24), by_community=True)
-    assert [(s.community, s.keyword, s.this_week, s.last_week) for s in found] == [
-        ("辽阳东路社区", "停车难", 5, 0)
-    ]
+    assert [(s.community, s.keyword, s.this_week, s.last_week) for s in found] == [("辽阳东路社区", "停车难", 5, 0)]
     assert found[0].label.startswith("辽阳东路社区 停车难")
 
 
@@ -185,9 +183,7 @@ def test_repeat_places_in_the_window():
 
 def test_repeat_places_by_community():
     now = at(2026, 11, 30)
-    records = [
-        rec(str(i), at(2026, 11, 20 + i), "x", community="青山村", grid=f"G{i}") for i in range(3)
-    ]
+    records = [rec(str(i), at(2026, 11, 20 + i), "x", community="青山村", grid=f"G{i}") for i in range(3)]
     assert repeat_places(records, now) == []
     assert repeat_places(records, now, level="community")[0].value == "青山村"
     with pytest.raises(ValueError):

@@ -104,18 +104,8 @@ def test_grids_are_distributed_realistically(org):
         sizes = [len(c["grids"]) for c in street["communities"]]
         assert min(sizes) >= 3 and max(sizes) <= 12, street["name"]
     urban_streets = ("中韩街道", "金家岭街道")
-    urban = [
-        len(c["grids"])
-        for s in org["streets"]
-        if s["name"] in urban_streets
-        for c in s["communities"]
-    ]
-    rural = [
-        len(c["grids"])
-        for s in org["streets"]
-        if s["name"] not in urban_streets
-        for c in s["communities"]
-    ]
+    urban = [len(c["grids"]) for s in org["streets"] if s["name"] in urban_streets for c in s["communities"]]
+    rural = [len(c["grids"]) for s in org["streets"] if s["name"] not in urban_streets for c in s["communities"]]
     assert sum(urban) / len(urban) > sum(rural) / len(rural)  # towns are denser than villages
 
 

@@ -122,8 +122,7 @@ def test_idle_assets_come_before_accounts() -> None:
 def test_general_and_special_accounts_capped_general_first() -> None:
     plan = plan_of(
         "1000000",
-        [account("s", "special", "900000"), account("g1", "general", "300000"),
-         account("g2", "general", "500000")],
+        [account("s", "special", "900000"), account("g1", "general", "300000"), account("g2", "general", "500000")],
     )
     assert picked(plan) == {"g2": D("500000.00"), "g1": D("300000.00"), "s": D("200000.00")}
     assert all(s.measure is Measure.FREEZE for s in plan.selected)
@@ -150,8 +149,7 @@ def test_operational_assets_come_before_basic_account() -> None:
 def test_basic_account_last_only_when_nothing_else_covers() -> None:
     plan = plan_of(
         "1000000",
-        [account("b", "basic", "5000000"), account("g", "general", "200000"),
-         thing("car", "vehicle", "300000")],
+        [account("b", "basic", "5000000"), account("g", "general", "200000"), thing("car", "vehicle", "300000")],
     )
     assert picked(plan) == {"car": D("300000.00"), "g": D("200000.00"), "b": D("500000.00")}
     assert plan.needs_approval
@@ -179,8 +177,7 @@ def test_whole_assets_taken_whole() -> None:
 
 
 def test_least_excess_combination_within_a_tier() -> None:
-    assets = [thing(i, "inventory", v) for i, v in
-              [("a", "60000"), ("b", "50000"), ("c", "45000"), ("d", "120000")]]
+    assets = [thing(i, "inventory", v) for i, v in [("a", "60000"), ("b", "50000"), ("c", "45000"), ("d", "120000")]]
     plan = plan_of("100000", assets)
     assert picked(plan) == {"a": D("60000.00"), "c": D("45000.00")}
     assert plan.total_preserved == D("105000.00")
@@ -189,8 +186,7 @@ def test_least_excess_combination_within_a_tier() -> None:
 def test_clearly_excessive_whole_asset_avoided_when_others_cover() -> None:
     plan = plan_of(
         "1000000",
-        [thing("h", "real_estate", "5000000"), thing("car", "vehicle", "300000"),
-         account("g", "general", "800000")],
+        [thing("h", "real_estate", "5000000"), thing("car", "vehicle", "300000"), account("g", "general", "800000")],
     )
     assert picked(plan) == {"car": D("300000.00"), "g": D("700000.00")}
     assert not plan.over_scope
@@ -215,8 +211,11 @@ def test_excess_rule_is_a_parameter() -> None:
 def test_redundant_assets_dropped_when_a_later_whole_asset_covers() -> None:
     plan = plan_of(
         "1000000",
-        [thing("car", "vehicle", "300000"), account("g", "general", "100000"),
-         thing("m", "equipment", "1050000", used=True)],
+        [
+            thing("car", "vehicle", "300000"),
+            account("g", "general", "100000"),
+            thing("m", "equipment", "1050000", used=True),
+        ],
     )
     assert picked(plan) == {"m": D("1050000.00")}
     assert not plan.over_scope
@@ -225,8 +224,12 @@ def test_redundant_assets_dropped_when_a_later_whole_asset_covers() -> None:
 def test_all_permitted_taken_when_they_cannot_cover() -> None:
     plan = plan_of(
         "10000000",
-        [thing("h", "real_estate", "2000000"), account("g", "general", "500000"),
-         thing("m", "equipment", "700000", used=True), account("w", "wage", "9000000")],
+        [
+            thing("h", "real_estate", "2000000"),
+            account("g", "general", "500000"),
+            thing("m", "equipment", "700000", used=True),
+            account("w", "wage", "9000000"),
+        ],
     )
     assert picked(plan) == {"h": D("2000000.00"), "g": D("500000.00"), "m": D("700000.00")}
     assert not plan.covers_claim
@@ -333,10 +336,12 @@ def test_check_selection_direct() -> None:
 
 
 def test_release_advice_frees_the_most_harmful_first() -> None:
-    assets = [account("b", "basic", "500000"), account("g", "general", "500000"),
-              thing("car", "vehicle", "300000")]
-    current = [Selection("car", Measure.SEIZE, D("300000")), Selection("g", Measure.FREEZE, D("500000")),
-               Selection("b", Measure.FREEZE, D("200000"))]
+    assets = [account("b", "basic", "500000"), account("g", "general", "500000"), thing("car", "vehicle", "300000")]
+    current = [
+        Selection("car", Measure.SEIZE, D("300000")),
+        Selection("g", Measure.FREEZE, D("500000")),
+        Selection("b", Measure.FREEZE, D("200000")),
+    ]
     bond = Guarantee("performance_bond", D("400000"), dt.date(2024, 1, 1))
     advice = release_advice(current, assets, D("1000000"), [bond], as_of=AS_OF)
     assert advice.need == D("600000.00")
@@ -360,8 +365,9 @@ def test_release_advice_sufficient_guarantee_releases_everything() -> None:
 def test_necessity_claim_safe_without_preservation() -> None:
     advice = assess_necessity(
         D("1000000"),
-        Solvency(net_assets=D("50000000"), taxes_paid=D("3000000"), employees=420,
-                 going_concern=True, transfer_risk=False),
+        Solvency(
+            net_assets=D("50000000"), taxes_paid=D("3000000"), employees=420, going_concern=True, transfer_risk=False
+        ),
     )
     assert advice.claim_appears_safe
     assert any("净资产" in r for r in advice.reasons)
@@ -371,13 +377,16 @@ def test_necessity_claim_safe_without_preservation() -> None:
 @pytest.mark.parametrize(
     ("solvency", "fragment"),
     [
-        (Solvency(net_assets=D("50000000"), taxes_paid=D("1"), employees=5, going_concern=True,
-                  transfer_risk=True), "转移"),
-        (Solvency(net_assets=D("1500000"), taxes_paid=D("1"), employees=5, going_concern=True,
-                  transfer_risk=False), "不足"),
+        (
+            Solvency(net_assets=D("50000000"), taxes_paid=D("1"), employees=5, going_concern=True, transfer_risk=True),
+            "转移",
+        ),
+        (
+            Solvency(net_assets=D("1500000"), taxes_paid=D("1"), employees=5, going_concern=True, transfer_risk=False),
+            "不足",
+        ),
         (Solvency(), "未填写"),
-        (Solvency(net_assets=D("50000000"), employees=5, going_concern=False, transfer_risk=False),
-         "经营异常"),
+        (Solvency(net_assets=D("50000000"), employees=5, going_concern=False, transfer_risk=False), "经营异常"),
     ],
 )
 def test_necessity_not_safe(solvency, fragment) -> None:
@@ -434,7 +443,9 @@ def test_lawsuit_due_provisional_until_measures_recorded() -> None:
 
 def test_plan_deadlines_for_the_command_line() -> None:
     assert plan_deadlines("pre_suit", RECEIVED) == {
-        "ruling_due": "2023-09-28 10:30", "lawsuit_due": "2023-10-26", "lawsuit_due_provisional": True,
+        "ruling_due": "2023-09-28 10:30",
+        "lawsuit_due": "2023-10-26",
+        "lawsuit_due_provisional": True,
     }
     assert plan_deadlines("in_suit", RECEIVED)["lawsuit_due"] is None
     assert plan_deadlines("in_suit", RECEIVED)["ruling_due"] == "2023-09-26 23:59"
@@ -457,8 +468,15 @@ def test_clock_light() -> None:
 
 @pytest.mark.parametrize(
     ("asset_type", "years"),
-    [("account", 1), ("vehicle", 2), ("equipment", 2), ("inventory", 2), ("real_estate", 3),
-     ("equity", 3), ("receivable", 3)],
+    [
+        ("account", 1),
+        ("vehicle", 2),
+        ("equipment", 2),
+        ("inventory", 2),
+        ("real_estate", 3),
+        ("equity", 3),
+        ("receivable", 3),
+    ],
 )
 def test_freeze_term_lengths(asset_type, years) -> None:
     term = freeze_term(asset_type, dt.date(2023, 3, 1))
@@ -498,12 +516,18 @@ def asset_lists(draw):
         kind = draw(st.sampled_from(_KINDS))
         value = D(draw(st.integers(min_value=0, max_value=300_000_000))) / 100
         if kind is None:
-            assets.append(Asset(f"a{i}", draw(st.sampled_from(_TYPES)), None, value,
-                                in_operational_use=draw(st.booleans()),
-                                protected=draw(st.booleans()) and draw(st.booleans())))
+            assets.append(
+                Asset(
+                    f"a{i}",
+                    draw(st.sampled_from(_TYPES)),
+                    None,
+                    value,
+                    in_operational_use=draw(st.booleans()),
+                    protected=draw(st.booleans()) and draw(st.booleans()),
+                )
+            )
         else:
-            assets.append(Asset(f"a{i}", "account", kind, value,
-                                protected=draw(st.booleans()) and draw(st.booleans())))
+            assets.append(Asset(f"a{i}", "account", kind, value, protected=draw(st.booleans()) and draw(st.booleans())))
     return assets
 
 
@@ -582,8 +606,10 @@ def test_property_totals_consistent(assets, claim, bond) -> None:
 @given(asset_lists(), claims)
 def test_property_no_clear_excess_when_accounts_alone_could_cover(assets, claim) -> None:
     plan = propose_plan(claim, assets, as_of=AS_OF)
-    capped = sum((a.value for a in assets if _permitted(a) and a.account_kind in
-                  (AccountKind.GENERAL, AccountKind.SPECIAL)), D(0))
+    capped = sum(
+        (a.value for a in assets if _permitted(a) and a.account_kind in (AccountKind.GENERAL, AccountKind.SPECIAL)),
+        D(0),
+    )
     if capped >= plan.need:
         assert not plan.over_scope
 

@@ -179,7 +179,10 @@ def test_duplicate_code_and_bad_dates_are_refused():
 
 
 # -- pins and actuals -------------------------------------------------------------------------
-def fire_case(pin: dt.date | None = D("2026-04-28")) -> list[PlanItem]:
+FIRE_PIN = D("2026-04-28")
+
+
+def fire_case(pin: dt.date | None = FIRE_PIN) -> list[PlanItem]:
     """A miniature of the hotel: fire acceptance pinned, three items waiting on it."""
     return [
         PlanItem("FIRE", "消防验收", 10, fixed_finish=pin),
@@ -247,9 +250,7 @@ def test_all_done_project_still_shows_a_chain():
 
 # -- cascade ----------------------------------------------------------------------------------
 def test_move_fire_acceptance_from_28_april_to_15_may():
-    moved = move_node(
-        fire_case(), "FIRE", D("2026-05-15"), "幕墙调试延期", HOTEL_START, HOTEL_TARGET, CAL
-    )
+    moved = move_node(fire_case(), "FIRE", D("2026-05-15"), "幕墙调试延期", HOTEL_START, HOTEL_TARGET, CAL)
     assert moved.old_finish == D("2026-04-28") and moved.new_finish == D("2026-05-15")
     assert moved.reason == "幕墙调试延期"
     assert moved.schedule["LICENCE"].earliest_start == D("2026-05-18")
@@ -414,7 +415,7 @@ def test_schedule_properties(plan):
     if result.items:
         least = min(s.slack_days for s in result.items.values())
         assert path and all(result[c].slack_days == least for c in path)
-        for before, after in zip(path, path[1:]):
+        for before, after in zip(path, path[1:], strict=False):
             assert before in result[after].prerequisites
     assert {c for c, s in result.items.items() if s.on_critical_path} == set(path)
 
@@ -429,8 +430,10 @@ def test_pin_never_makes_anything_earlier(plan, offset):
     base = schedule(items, start, target, CAL)
     code = must[0].code
     pin = base[code].earliest_finish + dt.timedelta(days=offset)
-    pinned = [PlanItem(i.code, i.name, i.days, i.prerequisites, i.classification, fixed_finish=pin)
-              if i.code == code else i for i in items]
+    pinned = [
+        PlanItem(i.code, i.name, i.days, i.prerequisites, i.classification, fixed_finish=pin) if i.code == code else i
+        for i in items
+    ]
     moved = schedule(pinned, start, target, CAL)
     assert moved[code].earliest_finish == CAL.next_workday(pin)
     for c, s in moved.items.items():

@@ -10,19 +10,47 @@ from openpyxl import Workbook, load_workbook
 
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.timeutil import TZ
-from laoshan_desk.services import appeals_stats as stats
 from laoshan_desk.services import appeals_queue as queue
+from laoshan_desk.services import appeals_stats as stats
 from laoshan_desk.services.appeals_exchange import export_ledger, import_appeals
 
-HEADERS = ["满意度", "诉求编号", "受理时间", "诉求类型", "诉求渠道", "街道", "社区", "网格", "诉求人", "联系电话",
-           "诉求内容", "承办层级", "承办单位", "办结时间", "备注（多余列）"]
+HEADERS = [
+    "满意度",
+    "诉求编号",
+    "受理时间",
+    "诉求类型",
+    "诉求渠道",
+    "街道",
+    "社区",
+    "网格",
+    "诉求人",
+    "联系电话",
+    "诉求内容",
+    "承办层级",
+    "承办单位",
+    "办结时间",
+    "备注（多余列）",
+]
 
 
 def row(**kw):  # type: ignore[no-untyped-def]
-    base = {"诉求编号": "QS0001", "受理时间": "2026-11-02 09:30", "诉求类型": "民生", "诉求渠道": "青诉即办",
-            "街道": "中韩街道", "社区": "", "网格": "", "诉求人": "王五", "联系电话": "13812345678",
-            "诉求内容": "小区路灯不亮", "承办层级": "社区", "承办单位": "", "办结时间": "", "满意度": "",
-            "备注（多余列）": "x"}
+    base = {
+        "诉求编号": "QS0001",
+        "受理时间": "2026-11-02 09:30",
+        "诉求类型": "民生",
+        "诉求渠道": "青诉即办",
+        "街道": "中韩街道",
+        "社区": "",
+        "网格": "",
+        "诉求人": "王五",
+        "联系电话": "13812345678",
+        "诉求内容": "小区路灯不亮",
+        "承办层级": "社区",
+        "承办单位": "",
+        "办结时间": "",
+        "满意度": "",
+        "备注（多余列）": "x",
+    }
     base.update(kw)
     return [base[h] for h in HEADERS]
 
@@ -49,8 +77,14 @@ def test_import_good_bad_and_repeated_rows(db, admin, tmp_path):
     dept = org.units(db, "department")[5]
     rows = [
         row(),  # row 2: good
-        row(诉求编号="QS0002", 社区=comm.name, 承办层级="区直部门", 承办单位=dept.name,
-            办结时间="2026-11-03 15:00", 满意度="基本满意"),  # row 3: good, visited
+        row(
+            诉求编号="QS0002",
+            社区=comm.name,
+            承办层级="区直部门",
+            承办单位=dept.name,
+            办结时间="2026-11-03 15:00",
+            满意度="基本满意",
+        ),  # row 3: good, visited
         row(诉求编号="QS0003", 受理时间="2026/13/40"),  # row 4: bad time
         row(诉求编号="QS0004", 街道="不存在街道"),  # row 5
         row(诉求编号="QS0005", 社区="不存在社区"),  # row 6
@@ -63,7 +97,14 @@ def test_import_good_bad_and_repeated_rows(db, admin, tmp_path):
     report = import_appeals(db, admin, workbook(tmp_path, rows), NOW)
     assert (report.imported, report.updated) == (3, 0)
     assert [(r.row, r.column) for r in report.rejected] == [
-        (4, "受理时间"), (5, "街道"), (6, "社区"), (7, "联系电话"), (8, "满意度"), (9, "诉求类型"), (10, "承办单位")]
+        (4, "受理时间"),
+        (5, "街道"),
+        (6, "社区"),
+        (7, "联系电话"),
+        (8, "满意度"),
+        (9, "诉求类型"),
+        (10, "承办单位"),
+    ]
     assert all(r.reason for r in report.rejected)
     st = stats.statistics(db, admin, NOW)
     assert (st.received, st.finished, st.rated) == (3, 1, 1)
@@ -115,10 +156,20 @@ def test_ledger_export_columns(db, admin, tmp_path):
     assert export_ledger(db, admin, out, NOW) == 2
     ws = load_workbook(out).active
     header = [c.value for c in ws[1]]
-    for needed in ("诉求编号", "受理时间", "诉求类型", "承办层级", "承办单位", "响应时限", "办结时限", "办结时间",
-                   "是否超期", "满意度"):
+    for needed in (
+        "诉求编号",
+        "受理时间",
+        "诉求类型",
+        "承办层级",
+        "承办单位",
+        "响应时限",
+        "办结时限",
+        "办结时间",
+        "是否超期",
+        "满意度",
+    ):
         assert needed in header
-    data = {r[0]: dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True)}
+    data = {r[0]: dict(zip(header, r, strict=False)) for r in ws.iter_rows(min_row=2, values_only=True)}
     assert data["QS0001"]["响应时限"] == "2026-11-02 13:30"
     assert data["QS0001"]["办结时限"] == "2026-11-04" and data["QS0001"]["是否超期"] == "是"
     assert data["QS0002"]["是否超期"] == "是" and data["QS0002"]["满意度"] == "满意"

@@ -32,9 +32,16 @@ def place(db):  # type: ignore[no-untyped-def]
 
 def form(place, **kw):  # type: ignore[no-untyped-def]
     street, comm, grid, _ = place
-    base = dict(kind="livelihood", channel="phone", appellant="张三", phone="138 0532 1234",
-                content="小区门口垃圾桶满溢多日无人清运，异味严重", street_id=street.id,
-                community_id=comm.id, grid_id=grid.id)
+    base = dict(
+        kind="livelihood",
+        channel="phone",
+        appellant="张三",
+        phone="138 0532 1234",
+        content="小区门口垃圾桶满溢多日无人清运，异味严重",
+        street_id=street.id,
+        community_id=comm.id,
+        grid_id=grid.id,
+    )
     base.update(kw)
     return svc.IntakeForm(**base)
 
@@ -153,8 +160,12 @@ def test_queue_filters_lights_search_and_sort(db, admin, place, fixed_now):
     street, comm, _, _ = place
     old = svc.intake(db, admin, form(place, received_at=at("2026-11-18")), fixed_now)
     svc.dispatch(db, admin, old.id, "community", comm.id, fixed_now)
-    new = svc.intake(db, admin, form(place, appellant="李四", phone="13900001111",
-                                     content="路灯不亮已有一周，夜间出行不安全"), fixed_now)
+    new = svc.intake(
+        db,
+        admin,
+        form(place, appellant="李四", phone="13900001111", content="路灯不亮已有一周，夜间出行不安全"),
+        fixed_now,
+    )
     assert queue.count(db, admin, QueueFilter(), fixed_now) == 2
     assert [r.number for r in queue.page(db, admin, QueueFilter(light="red"), fixed_now)] == [old.number]
     assert [r.number for r in queue.page(db, admin, QueueFilter(light="green"), fixed_now)] == [new.number]

@@ -17,9 +17,16 @@ from laoshan_desk.store.sqlfunctions import cjk_spaced
 
 
 def form(street, comm, grid, **kw):  # type: ignore[no-untyped-def]
-    base = dict(kind="livelihood", channel="phone", appellant="张三", phone="138 0532 1234",
-                content="小区门口垃圾桶满溢多日无人清运，异味严重", street_id=street.id,
-                community_id=comm.id, grid_id=grid.id)
+    base = dict(
+        kind="livelihood",
+        channel="phone",
+        appellant="张三",
+        phone="138 0532 1234",
+        content="小区门口垃圾桶满溢多日无人清运，异味严重",
+        street_id=street.id,
+        community_id=comm.id,
+        grid_id=grid.id,
+    )
     base.update(kw)
     return svc.IntakeForm(**base)
 
@@ -31,9 +38,12 @@ def numbers(db, actor, f, now):  # type: ignore[no-untyped-def]
 def like_count(db, word: str) -> int:  # type: ignore[no-untyped-def]
     pattern = f"%{word}%"
     with db.engine.connect() as conn:
-        return int(conn.execute(text(
-            "SELECT count(*) FROM appeal WHERE content LIKE :p OR appellant LIKE :p OR enterprise LIKE :p"),
-            {"p": pattern}).scalar_one())
+        return int(
+            conn.execute(
+                text("SELECT count(*) FROM appeal WHERE content LIKE :p OR appellant LIKE :p OR enterprise LIKE :p"),
+                {"p": pattern},
+            ).scalar_one()
+        )
 
 
 def test_cjk_spaced_keeps_adjacency_exact() -> None:
@@ -53,13 +63,16 @@ def test_two_character_search_uses_the_index_and_matches_like(db, admin, make_us
 
     wage = svc.intake(db, admin, form(street, comm, grid, content="某公司拖欠工资三个月，请求协调"), fixed_now)
     wage_end = svc.intake(db, admin, form(street, comm, grid, content="装修队结算拖欠工资"), fixed_now)
-    other_wage = svc.intake(db, admin, form(other, comm2, grid2, content="工资未按时发放", channel="wechat"),
-                            fixed_now)
+    other_wage = svc.intake(db, admin, form(other, comm2, grid2, content="工资未按时发放", channel="wechat"), fixed_now)
     split = svc.intake(db, admin, form(street, comm, grid, content="加班工，资金未结"), fixed_now)  # 工，资
     spaced = svc.intake(db, admin, form(street, comm, grid, content="工 资 问题"), fixed_now)
     named = svc.intake(db, admin, form(street, comm, grid, appellant="王建国", content="路灯不亮已有一周"), fixed_now)
-    company = svc.intake(db, admin, form(street, comm, grid, appellant=None, enterprise="青岛海工资源有限公司",
-                                         content="企业用地咨询"), fixed_now)
+    company = svc.intake(
+        db,
+        admin,
+        form(street, comm, grid, appellant=None, enterprise="青岛海工资源有限公司", content="企业用地咨询"),
+        fixed_now,
+    )
 
     with db.engine.connect() as conn:
         assert q.cjk_available(conn)
@@ -68,7 +81,8 @@ def test_two_character_search_uses_the_index_and_matches_like(db, admin, make_us
     assert q.CJK_TABLE in sql and "LIKE" not in sql
 
     assert numbers(db, admin, QueueFilter(text="工资"), fixed_now) == sorted(
-        [wage.number, wage_end.number, other_wage.number, company.number])
+        [wage.number, wage_end.number, other_wage.number, company.number]
+    )
     assert queue.count(db, admin, QueueFilter(text="工资"), fixed_now) == 4 == like_count(db, "工资")
     # A pair spanning two words (拖欠 | 工资) still matches: the index is per character.
     assert numbers(db, admin, QueueFilter(text="欠工"), fixed_now) == sorted([wage.number, wage_end.number])
@@ -84,8 +98,10 @@ def test_two_character_search_uses_the_index_and_matches_like(db, admin, make_us
     # Same filters as before.
     assert numbers(db, admin, QueueFilter(text="工资", street_id=other.id), fixed_now) == [other_wage.number]
     assert numbers(db, admin, QueueFilter(text="工资", channel="wechat"), fixed_now) == [other_wage.number]
-    assert queue.count(db, admin, QueueFilter(text="工资", date_from=fixed_now.date() + dt.timedelta(days=1)),
-                       fixed_now) == 0
+    assert (
+        queue.count(db, admin, QueueFilter(text="工资", date_from=fixed_now.date() + dt.timedelta(days=1)), fixed_now)
+        == 0
+    )
     # Same scope as before: a department sees only what it handles.
     svc.dispatch(db, admin, wage_end.id, "department", depts[3].id, fixed_now)
     handler = make_user(Role.DEPT_HANDLER, unit_id=depts[3].id)
@@ -107,13 +123,17 @@ def test_cjk_index_follows_updates_and_deletes(db, admin, fixed_now):
     assert queue.count(db, admin, QueueFilter(text="暖气"), fixed_now) == 0
     assert queue.count(db, admin, QueueFilter(text="工资"), fixed_now) == 1
     with db.engine.begin() as conn:
-        conn.execute(text("DELETE FROM appeal_event WHERE appeal_id IN (SELECT id FROM appeal WHERE number = :n)"),
-                     {"n": ref.number})
+        conn.execute(
+            text("DELETE FROM appeal_event WHERE appeal_id IN (SELECT id FROM appeal WHERE number = :n)"),
+            {"n": ref.number},
+        )
         conn.execute(text("DELETE FROM appeal WHERE number = :n"), {"n": ref.number})
     assert queue.count(db, admin, QueueFilter(text="工资"), fixed_now) == 0
     with db.engine.connect() as conn:  # the contentless index forgot the row entirely
-        assert conn.execute(text(f"SELECT count(*) FROM {q.CJK_TABLE} WHERE {q.CJK_TABLE} MATCH '\"工 资\"'")
-                            ).scalar_one() == 0
+        assert (
+            conn.execute(text(f"SELECT count(*) FROM {q.CJK_TABLE} WHERE {q.CJK_TABLE} MATCH '\"工 资\"'")).scalar_one()
+            == 0
+        )
 
 
 def test_cjk_index_is_built_for_existing_rows(db, admin, fixed_now):

@@ -50,8 +50,13 @@ def test_fast_sqlite_statistics_equal_the_portable_sums(db, admin, make_user):
 
     street = org.units(db, "street")[1]
     with db.session() as s:
-        busiest = s.execute(select(Appeal.unit_id).where(Appeal.unit_id.is_not(None)).group_by(Appeal.unit_id)
-                            .order_by(func.count().desc()).limit(1)).scalar_one()
+        busiest = s.execute(
+            select(Appeal.unit_id)
+            .where(Appeal.unit_id.is_not(None))
+            .group_by(Appeal.unit_id)
+            .order_by(func.count().desc())
+            .limit(1)
+        ).scalar_one()
     clerk = make_user(Role.STREET_CLERK, unit_id=street.id)
     month = (today - dt.timedelta(days=30), today)
     for actor in (admin, clerk):
@@ -70,7 +75,9 @@ def test_two_character_search_on_demo_data_equals_like(db, admin):
     seed_appeals.load_demo(db, admin, appeals=1500, now=FIXED_NOW)
     for word in ("工资", "暖气", "小区", "王"):
         with db.engine.connect() as conn:
-            like = conn.execute(text("SELECT count(*) FROM appeal WHERE content LIKE :p OR appellant LIKE :p "
-                                     "OR enterprise LIKE :p"), {"p": f"%{word}%"}).scalar_one()
+            like = conn.execute(
+                text("SELECT count(*) FROM appeal WHERE content LIKE :p OR appellant LIKE :p OR enterprise LIKE :p"),
+                {"p": f"%{word}%"},
+            ).scalar_one()
         assert queue.count(db, admin, queue.QueueFilter(text=word), FIXED_NOW) == like
         assert like > 0

@@ -27,8 +27,16 @@ USCC = "91370212MA3U8KW28P"
 
 
 def plan_input(items, start="2026-09-21", target="2026-10-20", **extra):
-    return svc.ProjectInput(name="示例项目", enterprise="青岛示例有限公司", credit_code=USCC, street="沙子口街道",
-                            start_date=D(start), target_date=D(target), items=items, **extra)
+    return svc.ProjectInput(
+        name="示例项目",
+        enterprise="青岛示例有限公司",
+        credit_code=USCC,
+        street="沙子口街道",
+        start_date=D(start),
+        target_date=D(target),
+        items=items,
+        **extra,
+    )
 
 
 def example_lines():
@@ -75,14 +83,17 @@ def test_reference_data_is_loaded_once(db, admin):
 
 
 # -- intake ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("change, field, words", [
-    ({"name": ""}, "name", "项目名称"),
-    ({"enterprise": " "}, "enterprise", "企业名称"),
-    ({"credit_code": "91370212MA3U8KW28Q"}, "credit_code", "校验位"),
-    ({"credit_code": "123"}, "credit_code", "18位"),
-    ({"street": "不存在街道"}, "street", "街道"),
-    ({"target_date": D("2026-09-01")}, "target_date", "晚于"),
-])
+@pytest.mark.parametrize(
+    "change, field, words",
+    [
+        ({"name": ""}, "name", "项目名称"),
+        ({"enterprise": " "}, "enterprise", "企业名称"),
+        ({"credit_code": "91370212MA3U8KW28Q"}, "credit_code", "校验位"),
+        ({"credit_code": "123"}, "credit_code", "18位"),
+        ({"street": "不存在街道"}, "street", "街道"),
+        ({"target_date": D("2026-09-01")}, "target_date", "晚于"),
+    ],
+)
 def test_intake_refuses_with_field_messages(db, admin, change, field, words):
     data = plan_input(example_lines())
     data = svc.ProjectInput(**{**data.__dict__, **change})
@@ -118,8 +129,9 @@ def test_intake_unknown_item_needs_name_and_days(db, admin):
 def test_order_from_the_hotel_menu(db, admin):
     lines = svc.order_from_template(db, "hotel_opening")
     assert len(lines) == 58 and sum(line.classification == "must_do" for line in lines) == 18
-    pid = svc.create_project(db, admin, plan_input(lines, start="2026-02-27", target="2026-06-05",
-                                                   project_type="hotel_opening"))
+    pid = svc.create_project(
+        db, admin, plan_input(lines, start="2026-02-27", target="2026-06-05", project_type="hotel_opening")
+    )
     view = svc.project_detail(db, admin, pid, today=D("2026-03-02"))
     assert len(view.items) == 58 and len(view.must_items) == 18
     assert view.project_type_label == "酒店开业"
@@ -145,14 +157,21 @@ def test_worked_example_through_the_service(db, admin):
     for code, (es, ef, ls, lf, slack) in EXAMPLE.items():
         i = view.item(code)
         assert (i.earliest_start, i.earliest_finish, i.latest_start, i.latest_finish, i.slack_days) == (
-            D(es), D(ef), D(ls), D(lf), slack), code
+            D(es),
+            D(ef),
+            D(ls),
+            D(lf),
+            slack,
+        ), code
     assert view.feasible and view.critical_path == ("A", "C", "E")
 
 
 def test_schedule_across_the_spring_festival(db, admin):
     """2026: 15–23 Feb off, Sat 14 Feb and Sat 28 Feb are make-up working days."""
-    lines = [svc.OrderLine("P", "must_do", "r", name="事项P", days=3),
-             svc.OrderLine("Q", "must_do", "r", name="事项Q", days=4, after=("P",))]
+    lines = [
+        svc.OrderLine("P", "must_do", "r", name="事项P", days=3),
+        svc.OrderLine("Q", "must_do", "r", name="事项Q", days=4, after=("P",)),
+    ]
     pid = svc.create_project(db, admin, plan_input(lines, start="2026-02-12", target="2026-03-06"))
     view = svc.project_detail(db, admin, pid, today=D("2026-02-12"))
     p, q = view.item("P"), view.item("Q")
@@ -207,8 +226,10 @@ def test_tracking_steps_dates_and_who(db, admin):
     a = view.item("A")
     assert a.done and a.finished_on == D("2026-09-30") and a.light is Light.GREY
     assert [(s.status, s.on, s.by) for s in a.steps] == [
-        ("pre_review", D("2026-09-21"), "韩冬"), ("accepted", D("2026-09-22"), "韩冬"),
-        ("done", D("2026-09-30"), "宋佳")]
+        ("pre_review", D("2026-09-21"), "韩冬"),
+        ("accepted", D("2026-09-22"), "韩冬"),
+        ("done", D("2026-09-30"), "宋佳"),
+    ]
     # C now plans from A's real finish (30 Sep) and B's earliest finish (28 Sep): 1–7 Oct are off.
     assert view.item("C").earliest_start == D("2026-10-08")
     with pytest.raises(ValidationError, match="已销号"):
@@ -242,16 +263,25 @@ def test_ready_to_issue_when_the_prerequisite_is_done(db, admin):
 # -- the cascade -------------------------------------------------------------------------------
 def test_moving_the_fire_acceptance_node_recomputes_dependents(db, admin):
     hotel = json.loads(seed_approvals.HOTEL_FILE.read_text(encoding="utf-8"))
-    lines = [svc.OrderLine(r["code"], r["class"], r["reason"], extra_after=tuple(r.get("after", ())),
-                           fixed_finish=D(r["fixed_finish"]) if r.get("fixed_finish") else None) for r in hotel["items"]]
+    lines = [
+        svc.OrderLine(
+            r["code"],
+            r["class"],
+            r["reason"],
+            extra_after=tuple(r.get("after", ())),
+            fixed_finish=D(r["fixed_finish"]) if r.get("fixed_finish") else None,
+        )
+        for r in hotel["items"]
+    ]
     pid = svc.create_project(db, admin, plan_input(lines, start="2026-02-27", target="2026-06-05"))
     before = svc.project_detail(db, admin, pid, today=D("2026-04-20"))
     fire = before.item("SP023")
     assert fire.node_date == D("2026-04-28") and fire.pinned
     with pytest.raises(ValidationError, match="原因"):
         svc.move_node(db, admin, fire.id, D("2026-05-15"), "  ")
-    result = svc.move_node(db, admin, fire.id, D("2026-05-15"), "幕墙及消防联动调试延期", decided_by="刘志远",
-                           today=D("2026-04-20"))
+    result = svc.move_node(
+        db, admin, fire.id, D("2026-05-15"), "幕墙及消防联动调试延期", decided_by="刘志远", today=D("2026-04-20")
+    )
     assert (result.old_finish, result.new_finish) == (D("2026-04-28"), D("2026-05-15"))
     after = svc.project_detail(db, admin, pid, today=D("2026-04-20"))
     moved = {s.code for s in result.dependents}
@@ -264,8 +294,12 @@ def test_moving_the_fire_acceptance_node_recomputes_dependents(db, admin):
     assert (move.from_date, move.to_date, move.decided_by) == (D("2026-04-28"), D("2026-05-15"), "刘志远")
     assert {d["code"] for d in move.dependents} == moved
     with db.session() as s:
-        summary = s.scalar(select(AuditRecord.summary).where(AuditRecord.entity == "approval_project_item")
-                           .order_by(AuditRecord.seq.desc()).limit(1))
+        summary = s.scalar(
+            select(AuditRecord.summary)
+            .where(AuditRecord.entity == "approval_project_item")
+            .order_by(AuditRecord.seq.desc())
+            .limit(1)
+        )
     assert "调整节点" in summary and "幕墙" in summary
 
 
@@ -281,7 +315,12 @@ def test_demo_holds_the_hotel_case(demo_db, admin):
     assert (move.code, move.from_date, move.to_date) == ("SP023", D("2026-04-28"), D("2026-05-15"))
     roles = [t.role for t in view.team]
     assert roles.count("commander") == 1 and roles.count("deputy") == 1 and roles.count("leader") == 9
-    for name in ("特殊建设工程消防验收", "房屋建筑和市政基础设施工程竣工验收备案", "企业设立登记（营业执照）", "食品经营许可"):
+    for name in (
+        "特殊建设工程消防验收",
+        "房屋建筑和市政基础设施工程竣工验收备案",
+        "企业设立登记（营业执照）",
+        "食品经营许可",
+    ):
         item = next(i for i in view.items if i.name == name)
         assert item.finished_on == D("2026-05-12"), name
     assert all(i.responsible and i.department for i in view.must_items)
@@ -292,8 +331,12 @@ def test_demo_lights_today_show_red_yellow_and_green(demo_db, admin):
     rows = svc.list_projects(demo_db, admin, today=D("2026-11-25"))
     lights = {r.light for r in rows}
     assert {Light.RED, Light.YELLOW} <= lights
-    greens = [i for r in rows for i in svc.project_detail(demo_db, admin, r.id, today=D("2026-11-25")).items
-              if i.light is Light.GREEN]
+    greens = [
+        i
+        for r in rows
+        for i in svc.project_detail(demo_db, admin, r.id, today=D("2026-11-25")).items
+        if i.light is Light.GREEN
+    ]
     assert greens
 
 
@@ -301,7 +344,9 @@ def test_demo_lights_today_show_red_yellow_and_green(demo_db, admin):
 def test_log_entries_and_counts(db, admin):
     pid = svc.create_project(db, admin, plan_input(example_lines()))
     svc.add_log_entry(db, admin, pid, svc.LogInput("meeting", D("2026-09-21"), "启动会"))
-    svc.add_log_entry(db, admin, pid, svc.LogInput("visit", D("2026-09-22"), "现场", departments=("区住房和城乡建设局",)))
+    svc.add_log_entry(
+        db, admin, pid, svc.LogInput("visit", D("2026-09-22"), "现场", departments=("区住房和城乡建设局",))
+    )
     with pytest.raises(ValidationError) as err:
         svc.add_log_entry(db, admin, pid, svc.LogInput("problem", D("2026-09-22"), "消防通道被占用"))
     assert err.value.field == "owner"
@@ -328,9 +373,17 @@ def test_classify_needs_a_reason_and_changes_the_schedule(db, admin):
 
 def test_gold_team_and_assignment(db, admin):
     pid = svc.create_project(db, admin, plan_input(example_lines()))
-    svc.set_team(db, admin, pid, [svc.TeamInput("commander", "刘志远", "区长"), svc.TeamInput("deputy", "陈海燕", "副区长"),
-                                  svc.TeamInput("leader", "孙立群", "局长", "区行政审批服务局"),
-                                  svc.TeamInput("member", "周晓彤", "科长", "区行政审批服务局")])
+    svc.set_team(
+        db,
+        admin,
+        pid,
+        [
+            svc.TeamInput("commander", "刘志远", "区长"),
+            svc.TeamInput("deputy", "陈海燕", "副区长"),
+            svc.TeamInput("leader", "孙立群", "局长", "区行政审批服务局"),
+            svc.TeamInput("member", "周晓彤", "科长", "区行政审批服务局"),
+        ],
+    )
     with pytest.raises(ValidationError, match="一名指挥长"):
         svc.set_team(db, admin, pid, [svc.TeamInput("commander", "甲"), svc.TeamInput("commander", "乙")])
     a = svc.project_detail(db, admin, pid).item("A")
@@ -345,8 +398,9 @@ def test_scope_street_clerk_and_department_handler(demo_db):
 
     def user(role, unit):
         name = f"u{role.value}{unit.code}"
-        auth.create_user(demo_db, admin_demo, username=name, full_name="测试", role=role, password="Clerk2026pass",
-                         unit_id=unit.id)
+        auth.create_user(
+            demo_db, admin_demo, username=name, full_name="测试", role=role, password="Clerk2026pass", unit_id=unit.id
+        )
         return auth.login(demo_db, name, "Clerk2026pass")
 
     admin_demo = auth.create_first_admin(demo_db, "root", "管理员", "Desk2026secure")
@@ -398,8 +452,27 @@ def test_catalog_excel_round_trip_keeps_good_rows_and_reports_bad(db, admin, tmp
     ws = wb.active
     assert ws.max_row == 85 and ws["A1"].value == "事项编码"
     ws["B2"] = "企业设立登记（营业执照）（改）"
-    ws.append(["SP900", "新增事项", "区行政审批服务局", "开业经营", 5, 3, "申请书", "《某条例》", "SP001", "是", "否", "", "0", "是"])
-    ws.append(["SP901", "坏事项", "区行政审批服务局", "", 3, 5, "", "", "", "是", "否", "", "0", "是"])  # committed > statutory
+    ws.append(
+        [
+            "SP900",
+            "新增事项",
+            "区行政审批服务局",
+            "开业经营",
+            5,
+            3,
+            "申请书",
+            "《某条例》",
+            "SP001",
+            "是",
+            "否",
+            "",
+            "0",
+            "是",
+        ]
+    )
+    ws.append(
+        ["SP901", "坏事项", "区行政审批服务局", "", 3, 5, "", "", "", "是", "否", "", "0", "是"]
+    )  # committed > statutory
     ws.append(["SP902", "前置不存在", "区行政审批服务局", "", 5, 3, "", "", "SP999", "是", "否", "", "0", "是"])
     wb.save(path)
     report = catalog.import_excel(db, admin, path)

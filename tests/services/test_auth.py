@@ -62,8 +62,15 @@ def test_admin_manages_users_and_clerks_may_not(db, admin):
     with pytest.raises(ValidationError) as exc:
         auth.create_user(db, admin, username="jd", full_name="街道", role=Role.STREET_CLERK, password="Street2026ok")
     assert exc.value.field == "unit"
-    uid = auth.create_user(db, admin, username="jd", full_name="街道", role=Role.STREET_CLERK,
-                           password="Street2026ok", unit_id=streets[0].id)
+    uid = auth.create_user(
+        db,
+        admin,
+        username="jd",
+        full_name="街道",
+        role=Role.STREET_CLERK,
+        password="Street2026ok",
+        unit_id=streets[0].id,
+    )
     with pytest.raises(ValidationError):
         auth.create_user(db, admin, username="jd", full_name="重名", role=Role.LEADER, password="Leader2026ok")
     clerk = auth.login(db, "jd", "Street2026ok")
@@ -90,6 +97,8 @@ def test_two_clerks_editing_the_same_row_do_not_lose_an_update(db, admin):
             mine = work.session.get(User, uid)
             mine.full_name = "乙"
             # What another counter's committed save looks like from here: the version moved on.
-            work.session.execute(text("UPDATE app_user SET full_name = '丙', version = version + 1 WHERE username = 'lu'"))
+            work.session.execute(
+                text("UPDATE app_user SET full_name = '丙', version = version + 1 WHERE username = 'lu'")
+            )
     assert "已被他人修改" in exc.value.message
     assert [u.full_name for u in auth.list_users(db, admin) if u.username == "lu"] == ["甲"]  # rolled back whole

@@ -94,7 +94,9 @@ def test_two_connections_writing_at_once_keep_the_chain(db, admin):
     def writer(k, database):
         try:
             for i in range(30):
-                calendar.set_override(database, admin, dt.date(2032, 1, 1) + dt.timedelta(days=k * 100 + i), True, "并发")
+                calendar.set_override(
+                    database, admin, dt.date(2032, 1, 1) + dt.timedelta(days=k * 100 + i), True, "并发"
+                )
         except Exception as exc:  # noqa: BLE001
             errors.append(exc)
 

@@ -20,34 +20,75 @@ PERSON = resident_id(dt.date(1980, 5, 6), 123)
 
 
 def _register(db, actor, now, **over):
-    fields = dict(case_number="（2026）鲁0212财保12号", kind="in_suit", applicant="青岛甲建设有限公司",
-                  respondent="青岛乙贸易有限公司", respondent_id=USCC, claim_amount="1,200,000.00",
-                  received_at=now - dt.timedelta(hours=2), respondent_phone="13853291234")
+    fields = dict(
+        case_number="（2026）鲁0212财保12号",
+        kind="in_suit",
+        applicant="青岛甲建设有限公司",
+        respondent="青岛乙贸易有限公司",
+        respondent_id=USCC,
+        claim_amount="1,200,000.00",
+        received_at=now - dt.timedelta(hours=2),
+        respondent_phone="13853291234",
+    )
     fields.update(over)
     return svc.register_case(db, actor, now=now, **fields)
 
 
 def _assets(db, actor, case_id, now):
-    svc.add_asset(db, actor, case_id, now=now, code="B", type="account", account_kind="basic", value="3000000",
-                  institution="青岛银行", number="6222001")
-    svc.add_asset(db, actor, case_id, now=now, code="G", type="account", account_kind="general", value="500000",
-                  institution="农业银行", number="6222002")
-    svc.add_asset(db, actor, case_id, now=now, code="W", type="account", account_kind="wage", value="900000",
-                  institution="工商银行", number="6222003")
-    svc.add_asset(db, actor, case_id, now=now, code="R", type="real_estate", value="800000",
-                  description="崂山区松岭路1号房产")
+    svc.add_asset(
+        db,
+        actor,
+        case_id,
+        now=now,
+        code="B",
+        type="account",
+        account_kind="basic",
+        value="3000000",
+        institution="青岛银行",
+        number="6222001",
+    )
+    svc.add_asset(
+        db,
+        actor,
+        case_id,
+        now=now,
+        code="G",
+        type="account",
+        account_kind="general",
+        value="500000",
+        institution="农业银行",
+        number="6222002",
+    )
+    svc.add_asset(
+        db,
+        actor,
+        case_id,
+        now=now,
+        code="W",
+        type="account",
+        account_kind="wage",
+        value="900000",
+        institution="工商银行",
+        number="6222003",
+    )
+    svc.add_asset(
+        db, actor, case_id, now=now, code="R", type="real_estate", value="800000", description="崂山区松岭路1号房产"
+    )
 
 
-@pytest.mark.parametrize("field,value,fragment", [
-    ("case_number", "2026鲁0212财保12号", "括号"),
-    ("case_number", "（2026）鲁0212财保号", "序号"),
-    ("respondent_id", "91370212MA3C511110", "校验"),
-    ("respondent_id", "370212198005061230", "校验位"),
-    ("claim_amount", "abc", "金额格式错误"),
-    ("claim_amount", "-5", "负数"),
-    ("kind", "later", "保全类型"),
-    ("applicant", "  ", "申请人"),
-])
+@pytest.mark.parametrize(
+    "field,value,fragment",
+    [
+        ("case_number", "2026鲁0212财保12号", "括号"),
+        ("case_number", "（2026）鲁0212财保号", "序号"),
+        ("respondent_id", "91370212MA3C511110", "校验"),
+        ("respondent_id", "370212198005061230", "校验位"),
+        ("claim_amount", "abc", "金额格式错误"),
+        ("claim_amount", "-5", "负数"),
+        ("kind", "later", "保全类型"),
+        ("applicant", "  ", "申请人"),
+    ],
+)
 def test_register_rejects_bad_fields_with_chinese_messages(db, admin, fixed_now, field, value, fragment):
     with pytest.raises(ValidationError) as err:
         _register(db, admin, fixed_now, **{field: value})
@@ -82,14 +123,27 @@ def test_person_numbers_masked_and_revealed_only_to_roles_that_may_audited(db, a
         svc.reveal_id_number(db, leader, case_id)
     assert svc.reveal_id_number(db, judge, case_id) == (PERSON, "13853291234")
     from laoshan_desk.services.audit import records_for
+
     assert any(r.action == "view_full" for r in records_for(db, "pres_party", full.respondent_id))
 
 
 def test_review_flags_a_safe_claim(db, admin, fixed_now):
     case_id = _register(db, admin, fixed_now)
-    advice = svc.save_review(db, admin, case_id, svc.Review(
-        preconditions_met=True, transfer_risk=False, net_assets="10000000", taxes_paid="500000", employees=80,
-        going_concern=True, dishonest=False), now=fixed_now)
+    advice = svc.save_review(
+        db,
+        admin,
+        case_id,
+        svc.Review(
+            preconditions_met=True,
+            transfer_risk=False,
+            net_assets="10000000",
+            taxes_paid="500000",
+            employees=80,
+            going_concern=True,
+            dishonest=False,
+        ),
+        now=fixed_now,
+    )
     assert advice.claim_appears_safe
     detail = svc.case_detail(db, admin, case_id, now=fixed_now)
     assert detail.review["claim_appears_safe"] is True
@@ -148,12 +202,23 @@ def test_whole_flow_plan_adjust_approve_execute_renew_release(db, admin, make_us
     new_expiry = svc.renew_measure(db, clerk, account.id, renewed_on=later.date(), now=later)
     assert new_expiry == (later.date().replace(year=later.year + 1))
     with pytest.raises(ValidationError, match="届满"):
-        svc.renew_measure(db, clerk, account.id, renewed_on=new_expiry + dt.timedelta(days=1),
-                          now=later + dt.timedelta(days=400))
+        svc.renew_measure(
+            db, clerk, account.id, renewed_on=new_expiry + dt.timedelta(days=1), now=later + dt.timedelta(days=400)
+        )
 
     # A performance bond covering part: the most harmful measure goes first, capped.
-    svc.add_guarantee(db, clerk, case_id, type="performance_bond", amount="500000", issuer="青岛银行",
-                      number="LY-1", valid_until=dt.date(2027, 12, 31), undertaking=True, now=later)
+    svc.add_guarantee(
+        db,
+        clerk,
+        case_id,
+        type="performance_bond",
+        amount="500000",
+        issuer="青岛银行",
+        number="LY-1",
+        valid_until=dt.date(2027, 12, 31),
+        undertaking=True,
+        now=later,
+    )
     preview = svc.preview_release(db, clerk, case_id, as_of=later.date())
     assert preview.freed == D("400000.00")  # the house stays whole; the account is released
     result = svc.release_on_guarantee(db, judge, case_id, now=later)
@@ -197,7 +262,9 @@ def test_import_assets_keeps_good_rows_and_reports_bad(db, admin, fixed_now, tmp
     assert report.errors[0].startswith("第4行") and "飞机" in report.errors[0]
     assets = svc.case_detail(db, admin, case_id, now=fixed_now).assets
     assert [(a.type, a.account_kind, a.value, a.in_operational_use) for a in assets] == [
-        ("account", "general", D("250000.50"), False), ("real_estate", None, D("1000000.00"), True)]
+        ("account", "general", D("250000.50"), False),
+        ("real_estate", None, D("1000000.00"), True),
+    ]
     again = svc.import_assets(db, admin, case_id, path, now=fixed_now)
     assert again.added == 0 and any("未重复导入" in e for e in again.errors)
 
@@ -221,14 +288,32 @@ def test_exposure_counts_over_freezing_across_cases(db, admin, fixed_now):
     ids = []
     for n in (1, 2):
         cid = _register(db, admin, fixed_now, case_number=f"（2026）鲁0212财保{n}号", claim_amount="100000")
-        svc.add_asset(db, admin, cid, now=fixed_now, code="G", type="account", account_kind="general",
-                      value="900000", institution="青岛银行", number="SAME-1")
+        svc.add_asset(
+            db,
+            admin,
+            cid,
+            now=fixed_now,
+            code="G",
+            type="account",
+            account_kind="general",
+            value="900000",
+            institution="青岛银行",
+            number="SAME-1",
+        )
         svc.propose(db, admin, cid, now=fixed_now)
         svc.decide(db, admin, cid, "grant", "准予", now=fixed_now)
         svc.record_measures(db, admin, cid, taken_on=fixed_now.date(), now=fixed_now)
         ids.append(cid)
-    svc.add_guarantee(db, admin, ids[0], type="performance_bond", amount="60000", issuer="青岛银行",
-                      valid_until=dt.date(2027, 6, 30), now=fixed_now)
+    svc.add_guarantee(
+        db,
+        admin,
+        ids[0],
+        type="performance_bond",
+        amount="60000",
+        issuer="青岛银行",
+        valid_until=dt.date(2027, 6, 30),
+        now=fixed_now,
+    )
     party = svc.list_respondents(db, admin)[0]
     exp = svc.respondent_exposure(db, admin, party.id, now=fixed_now)
     assert (exp.cases, exp.rulings, exp.accounts_frozen, exp.active_measures) == (2, 2, 1, 2)

@@ -24,7 +24,8 @@ def test_models_and_migrations_agree(tmp_path):
     migrate.upgrade(db)
     with db.engine.connect() as connection:
         context = MigrationContext.configure(
-            connection, opts={"compare_type": False, "include_object": migrate.include_object})
+            connection, opts={"compare_type": False, "include_object": migrate.include_object}
+        )
         diff = compare_metadata(context, Base.metadata)
     assert diff == [], f"models differ from migrations: {diff}"
 

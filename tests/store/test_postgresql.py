@@ -14,8 +14,9 @@ from sqlalchemy import text
 
 from tests import pg_server
 
-pytestmark = pytest.mark.skipif(pg_server.server_bin() is None,
-                                reason="PostgreSQL server not installed (apt-get install postgresql)")
+pytestmark = pytest.mark.skipif(
+    pg_server.server_bin() is None, reason="PostgreSQL server not installed (apt-get install postgresql)"
+)
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from openpyxl import load_workbook
-
 import datetime as dt
 
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -144,11 +143,21 @@ def test_dept_handler_sees_only_own_unit(qtbot, db, admin, make_user, fixed_now)
     street = org.units(db, "street")[0]
     comm = org.units(db, "community", parent_id=street.id)[0]
     dept, other = org.units(db, "department")[2:4]
-    ref = svc.intake(db, admin, svc.IntakeForm(kind="livelihood", channel="phone", content="路灯不亮已有一周了",
-                                                street_id=street.id, community_id=comm.id), fixed_now)
+    ref = svc.intake(
+        db,
+        admin,
+        svc.IntakeForm(
+            kind="livelihood", channel="phone", content="路灯不亮已有一周了", street_id=street.id, community_id=comm.id
+        ),
+        fixed_now,
+    )
     svc.dispatch(db, admin, ref.id, "department", dept.id, fixed_now)
-    svc.intake(db, admin, svc.IntakeForm(kind="livelihood", channel="phone", content="噪音扰民很严重啊",
-                                          street_id=street.id), fixed_now)
+    svc.intake(
+        db,
+        admin,
+        svc.IntakeForm(kind="livelihood", channel="phone", content="噪音扰民很严重啊", street_id=street.id),
+        fixed_now,
+    )
     for unit, expected in ((dept, 1), (other, 0)):
         user = make_user(Role.DEPT_HANDLER, unit_id=unit.id)
         tab = AppealsTab(DeskContext(db=db, actor=user, clock=lambda: fixed_now))
@@ -167,8 +176,18 @@ def test_leader_decides_extension_and_suspension_requests(qtbot, db, admin, make
 
     street = org.units(db, "street")[0]
     comm = org.units(db, "community", parent_id=street.id)[0]
-    ref = svc.intake(db, admin, svc.IntakeForm(kind="livelihood", channel="phone", content="楼道灯坏了很久没人修",
-                                                street_id=street.id, community_id=comm.id), fixed_now)
+    ref = svc.intake(
+        db,
+        admin,
+        svc.IntakeForm(
+            kind="livelihood",
+            channel="phone",
+            content="楼道灯坏了很久没人修",
+            street_id=street.id,
+            community_id=comm.id,
+        ),
+        fixed_now,
+    )
     svc.dispatch(db, admin, ref.id, "community", comm.id, fixed_now)
     svc.request_extension(db, admin, ref.id, dt.date(2026, 12, 10), "需要等待物业配合更换线路", fixed_now)
     leader = make_user(Role.LEADER)

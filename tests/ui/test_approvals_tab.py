@@ -103,6 +103,7 @@ def test_intake_to_a_ticked_off_item(qtbot, ctx):
             dialog.ui.dateEdit.setDate(day)
             click_ok(qtbot, dialog.ui.buttonBox)
             return dialog.result() == QDialog.DialogCode.Accepted
+
         return run
 
     for status in ("pre_review", "accepted", "done"):
@@ -141,8 +142,12 @@ def test_project_page_tabs_and_wall_chart(qtbot, demo_ctx):
     assert page.log_model.rowCount() == 13 + 8 + 62
     gantt = page.gantt
     assert set(gantt.bars) == {i.code for i in page.view.must_items}
-    edges = {(p, i.code) for i in page.view.must_items for p in i.prerequisites
-             if p in {m.code for m in page.view.must_items}}
+    edges = {
+        (p, i.code)
+        for i in page.view.must_items
+        for p in i.prerequisites
+        if p in {m.code for m in page.view.must_items}
+    }
     assert set(gantt.arrows) == edges
     assert "〔调〕" not in gantt.node_labels["SP023"]  # done: the pin no longer shows
     # a project in progress: today's line, lights as bar colours, the moved node marked

@@ -49,8 +49,11 @@ def test_typing_is_kept_as_a_draft_and_comes_back(qtbot, ctx):
 def test_pdf_preview_shows_and_prints_the_same_bytes(qtbot, ctx, tmp_path):
     data = pdf.render(pdf.Notice(title="督办单", body=["请于两个工作日内办结并回复。"] * 3, date=dt.date(2026, 11, 25)))
     printed = []
-    dialog = PdfPreviewDialog(data, "督办单", on_printed=lambda: audit.record(
-        ctx.db, ctx.actor, "print", "notice", None, "打印督办单") or printed.append(1))
+    dialog = PdfPreviewDialog(
+        data,
+        "督办单",
+        on_printed=lambda: audit.record(ctx.db, ctx.actor, "print", "notice", None, "打印督办单") or printed.append(1),
+    )
     qtbot.addWidget(dialog)
     assert dialog.page_count() == 1
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -73,10 +76,11 @@ def test_paged_model_fetches_pages_lazily_and_sorts_in_the_source(qtbot, qtmodel
     def fetch(offset, limit, sort, descending):
         calls.append((offset, limit, sort, descending))
         ordered = sorted(rows, key=lambda r: r.n, reverse=descending)
-        return ordered[offset:offset + limit]
+        return ordered[offset : offset + limit]
 
-    model = PagedTableModel([ColumnSpec("编号", lambda r: str(r.n), sort_key="n")], fetch, lambda: len(rows),
-                            page_size=100)
+    model = PagedTableModel(
+        [ColumnSpec("编号", lambda r: str(r.n), sort_key="n")], fetch, lambda: len(rows), page_size=100
+    )
     assert model.rowCount() == 100 and model.canFetchMore()
     model.fetchMore()
     assert model.rowCount() == 200 and calls[-1][:2] == (100, 100)

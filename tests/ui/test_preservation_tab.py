@@ -3,7 +3,6 @@ measures → guarantee → release, with the papers previewed."""
 
 from __future__ import annotations
 
-
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox

@@ -40,8 +40,16 @@ class Appeal(UUIDPk, Base):
         # Covers "seq IN (full-text matches) ORDER BY received_at" without reading the rows.
         Index("ix_appeal_seq_received", "seq", "received_at"),
         # Covers the statistics' sums (services/appeals_stats.py) so they never read the rows.
-        Index("ix_appeal_stats", "received_at", "status", "completion_limit", "responded_on_time",
-              "finished_late", "satisfaction", "unit_id"),
+        Index(
+            "ix_appeal_stats",
+            "received_at",
+            "status",
+            "completion_limit",
+            "responded_on_time",
+            "finished_late",
+            "satisfaction",
+            "unit_id",
+        ),
     )
 
     # Integer sequence: stable rowid for the FTS table and a tie-breaker for sorting.

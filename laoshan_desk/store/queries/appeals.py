@@ -76,8 +76,7 @@ _CJK_WORD = re.compile(f"^[{CJK_CHARS}]+$")
 
 
 def _table_exists(connection: Connection, name: str) -> bool:
-    row = connection.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name=?", (name,)).first()
+    row = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table' AND name=?", (name,)).first()
     return row is not None
 
 
@@ -105,7 +104,8 @@ def ensure_fts(connection: Connection) -> bool:
     try:
         connection.exec_driver_sql(
             f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(content, appellant, enterprise, "
-            f"content='appeal', content_rowid='seq', tokenize='trigram')")
+            f"content='appeal', content_rowid='seq', tokenize='trigram')"
+        )
     except Exception:  # noqa: BLE001 - an SQLite built without FTS5 or older than 3.34: LIKE only
         return False
     create_fts_triggers(connection)
@@ -123,14 +123,16 @@ def ensure_cjk(connection: Connection) -> bool:
     try:
         connection.exec_driver_sql(
             f"CREATE VIRTUAL TABLE {CJK_TABLE} USING fts5(content, appellant, enterprise, "
-            f"content='', columnsize=0, tokenize='unicode61')")
+            f"content='', columnsize=0, tokenize='unicode61')"
+        )
     except Exception:  # noqa: BLE001 - an SQLite built without FTS5: LIKE only
         return False
     create_cjk_triggers(connection)
     f = CJK_FUNCTION
     connection.exec_driver_sql(
         f"INSERT INTO {CJK_TABLE}(rowid, content, appellant, enterprise) "
-        f"SELECT seq, {f}(content), {f}(appellant), {f}(enterprise) FROM appeal")
+        f"SELECT seq, {f}(content), {f}(appellant), {f}(enterprise) FROM appeal"
+    )
     return True
 
 
@@ -140,14 +142,17 @@ def create_fts_triggers(connection: Connection) -> None:
     old = "old.content, old.appellant, old.enterprise"
     connection.exec_driver_sql(
         f"CREATE TRIGGER IF NOT EXISTS appeal_fts_ai AFTER INSERT ON appeal BEGIN "
-        f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES (new.seq, {new}); END")
+        f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES (new.seq, {new}); END"
+    )
     connection.exec_driver_sql(
         f"CREATE TRIGGER IF NOT EXISTS appeal_fts_ad AFTER DELETE ON appeal BEGIN "
-        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {cols}) VALUES ('delete', old.seq, {old}); END")
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {cols}) VALUES ('delete', old.seq, {old}); END"
+    )
     connection.exec_driver_sql(
         f"CREATE TRIGGER IF NOT EXISTS appeal_fts_au AFTER UPDATE OF content, appellant, enterprise ON appeal "
         f"BEGIN INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {cols}) VALUES ('delete', old.seq, {old}); "
-        f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES (new.seq, {new}); END")
+        f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES (new.seq, {new}); END"
+    )
 
 
 def create_cjk_triggers(connection: Connection) -> None:
@@ -160,22 +165,31 @@ def create_cjk_triggers(connection: Connection) -> None:
     t = CJK_TABLE
     connection.exec_driver_sql(
         f"CREATE TRIGGER IF NOT EXISTS appeal_fts_cjk_ai AFTER INSERT ON appeal BEGIN "
-        f"INSERT INTO {t}(rowid, {cols}) VALUES (new.seq, {new}); END")
+        f"INSERT INTO {t}(rowid, {cols}) VALUES (new.seq, {new}); END"
+    )
     connection.exec_driver_sql(
         f"CREATE TRIGGER IF NOT EXISTS appeal_fts_cjk_ad AFTER DELETE ON appeal BEGIN "
-        f"INSERT INTO {t}({t}, rowid, {cols}) VALUES ('delete', old.seq, {old}); END")
+        f"INSERT INTO {t}({t}, rowid, {cols}) VALUES ('delete', old.seq, {old}); END"
+    )
     connection.exec_driver_sql(
         f"CREATE TRIGGER IF NOT EXISTS appeal_fts_cjk_au AFTER UPDATE OF seq, content, appellant, enterprise "
         f"ON appeal BEGIN INSERT INTO {t}({t}, rowid, {cols}) VALUES ('delete', old.seq, {old}); "
-        f"INSERT INTO {t}(rowid, {cols}) VALUES (new.seq, {new}); END")
+        f"INSERT INTO {t}(rowid, {cols}) VALUES (new.seq, {new}); END"
+    )
 
 
 def drop_fts(connection: Connection) -> None:
     """For bulk loads: drop the indexes and triggers; :func:`ensure_fts` rebuilds them after."""
     if connection.dialect.name != "sqlite":
         return
-    for trigger in ("appeal_fts_ai", "appeal_fts_ad", "appeal_fts_au",
-                    "appeal_fts_cjk_ai", "appeal_fts_cjk_ad", "appeal_fts_cjk_au"):
+    for trigger in (
+        "appeal_fts_ai",
+        "appeal_fts_ad",
+        "appeal_fts_au",
+        "appeal_fts_cjk_ai",
+        "appeal_fts_cjk_ad",
+        "appeal_fts_cjk_au",
+    ):
         connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {CJK_TABLE}")
@@ -209,8 +223,11 @@ def search_condition(session: Session, query: str) -> Any:
             options.append(Appeal.seq.in_(select(text("rowid")).select_from(text(CJK_TABLE)).where(match)))
         elif not letters:  # short Latin words are pinyin initials, not content: no table scan
             pattern = f"%{_escape_like(word)}%"
-            options += [Appeal.content.like(pattern, escape="\\"), Appeal.appellant.like(pattern, escape="\\"),
-                        Appeal.enterprise.like(pattern, escape="\\")]
+            options += [
+                Appeal.content.like(pattern, escape="\\"),
+                Appeal.appellant.like(pattern, escape="\\"),
+                Appeal.enterprise.like(pattern, escape="\\"),
+            ]
         if letters:
             low = word.lower()
             options.append(and_(Appeal.appellant_initials >= low, Appeal.appellant_initials < low + "{"))
@@ -260,8 +277,9 @@ def light_condition(light: str, now: dt.datetime, today: dt.date, horizon: dt.da
     # The clock tests sit inside CASE so that the planner narrows by status (few open rows) and
     # does not union index scans over every old row with a passed response limit.
     red_test = or_(Appeal.completion_limit < today, and_(resp_waiting, Appeal.response_limit < now))
-    yellow_test = or_(Appeal.completion_limit <= horizon,
-                      and_(resp_waiting, Appeal.response_limit <= now + dt.timedelta(hours=1)))
+    yellow_test = or_(
+        Appeal.completion_limit <= horizon, and_(resp_waiting, Appeal.response_limit <= now + dt.timedelta(hours=1))
+    )
     red = case((red_test, 1), else_=0) == 1
     yellow = case((yellow_test, 1), else_=0) == 1
     if light == "red":
@@ -331,8 +349,9 @@ def _start(day: dt.date, now: dt.datetime) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=now.tzinfo)
 
 
-def order(q: Select[Any], sort: str | None, descending: bool, *, few_rows: bool = False,
-          dialect: str = "") -> Select[Any]:
+def order(
+    q: Select[Any], sort: str | None, descending: bool, *, few_rows: bool = False, dialect: str = ""
+) -> Select[Any]:
     """ORDER BY the sort column (then seq). ``few_rows``: the filter keeps few rows (open appeals),
     so on SQLite the sort column is written ``+column``: that stops the planner from walking the
     whole sort index in order (its statistics are per-status averages and cannot know that open

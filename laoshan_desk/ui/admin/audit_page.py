@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,12 +18,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
 
 from laoshan_desk.services import audit
 from laoshan_desk.ui.common.errors import show_error
-from laoshan_desk.ui.common.worker import run_in_background
 from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel, RowRole
+from laoshan_desk.ui.common.worker import run_in_background
 from laoshan_desk.ui.context import DeskContext
 
 COLUMNS = [
@@ -81,8 +81,11 @@ class AuditPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        filters = {"action": self.action_combo.currentData(), "username": self.user_edit.text().strip() or None,
-                   "text": self.text_edit.text().strip() or None}
+        filters = {
+            "action": self.action_combo.currentData(),
+            "username": self.user_edit.text().strip() or None,
+            "text": self.text_edit.text().strip() or None,
+        }
         db, actor = self.ctx.db, self.ctx.actor
         self.model = PagedTableModel(
             COLUMNS,
@@ -100,7 +103,9 @@ class AuditPage(QWidget):
         if self.model is None or not current.isValid():
             return
         row = self.model.index(current.row(), 0).data(RowRole)
-        text = f"变更前：{json.dumps(row.before, ensure_ascii=False, indent=1)}\n变更后：{json.dumps(row.after, ensure_ascii=False, indent=1)}"
+        before = json.dumps(row.before, ensure_ascii=False, indent=1)
+        after = json.dumps(row.after, ensure_ascii=False, indent=1)
+        text = f"变更前：{before}\n变更后：{after}"
         self.detail.setPlainText(text)
 
     def verify(self) -> None:

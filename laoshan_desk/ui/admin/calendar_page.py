@@ -128,14 +128,17 @@ class CalendarPage(QWidget):
         cal = calendar_service.work_calendar(self.ctx.db)
         kind = "工作日" if cal.is_workday(day) else "休息日"
         provisional = "（该年调休尚未录入，按法定节假日推算）" if cal.is_provisional(day.year) else ""
-        self.day_info.setText(f"{day.isoformat()}：{kind}{provisional}；其后第 3 个工作日是 {cal.add_workdays(day, 3).isoformat()}")
+        self.day_info.setText(
+            f"{day.isoformat()}：{kind}{provisional}；其后第 3 个工作日是 {cal.add_workdays(day, 3).isoformat()}"
+        )
         self.date_edit.setDate(_qdate(day))
 
     def save_override(self) -> None:
         day = self.date_edit.date().toPython()
         try:
-            calendar_service.set_override(self.ctx.db, self.ctx.actor, day, self.kind_combo.currentData(),
-                                          self.note_edit.text())
+            calendar_service.set_override(
+                self.ctx.db, self.ctx.actor, day, self.kind_combo.currentData(), self.note_edit.text()
+            )
         except DeskError as exc:
             show_error(self, exc)
             return
@@ -171,6 +174,3 @@ class CalendarPage(QWidget):
     def confirm_year(self, year: int) -> None:
         calendar_service.confirm_year(self.ctx.db, self.ctx.actor, year)
         self.reload()
-
-
-

@@ -60,7 +60,8 @@ class OrgPage(QWidget):
         counts = org.counts(self.ctx.db)
         self.summary.setText(
             f"街道 {counts['streets']} 个 · 社区（村）{counts['communities']} 个 · 网格 {counts['grids']} 个 · "
-            f"区直部门和单位 {counts['departments']} 个（其中审批部门 {counts['approval_departments']} 个）")
+            f"区直部门和单位 {counts['departments']} 个（其中审批部门 {counts['approval_departments']} 个）"
+        )
         streets_root = QTreeWidgetItem(self.tree, ["街道", "", ""])
         for street in org.units(self.ctx.db, "street"):
             s_item = self._item(streets_root, street)
@@ -135,7 +136,9 @@ class OrgPage(QWidget):
         if selected is None:
             return
         unit_id, _kind, name = selected
-        if QMessageBox.question(self, "停用", f"停用“{name}”？停用后不再出现在选择列表中，历史记录保留。") \
-                == QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(self, "停用", f"停用“{name}”？停用后不再出现在选择列表中，历史记录保留。")
+            == QMessageBox.StandardButton.Yes
+        ):
             org.set_unit_active(self.ctx.db, self.ctx.actor, unit_id, False)
             self.reload()

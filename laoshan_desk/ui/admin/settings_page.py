@@ -23,8 +23,12 @@ from laoshan_desk.services import backup, health, settings
 from laoshan_desk.ui.common.errors import show_error
 from laoshan_desk.ui.context import DeskContext
 
-RANGES = {"lockout_attempts": (3, 10), "lockout_minutes": (5, 240), "idle_lock_minutes": (1, 120),
-          "renewal_reminder_days": (7, 90)}
+RANGES = {
+    "lockout_attempts": (3, 10),
+    "lockout_minutes": (5, 240),
+    "idle_lock_minutes": (1, 120),
+    "renewal_reminder_days": (7, 90),
+}
 
 
 class SettingsPage(QWidget):
@@ -74,8 +78,9 @@ class SettingsPage(QWidget):
         QMessageBox.information(self, "已保存", "设置已保存（锁屏时长在下次登录后生效）。")
 
     def backup_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "备份数据库到", str(Path.home() / "崂山桌面备份.sqlite3"),
-                                              "SQLite 数据库 (*.sqlite3)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "备份数据库到", str(Path.home() / "崂山桌面备份.sqlite3"), "SQLite 数据库 (*.sqlite3)"
+        )
         if name:
             try:
                 target = backup.backup(self.ctx.db, self.ctx.actor, Path(name))
@@ -88,8 +93,12 @@ class SettingsPage(QWidget):
         name, _ = QFileDialog.getOpenFileName(self, "选择备份文件", str(Path.home()), "SQLite 数据库 (*.sqlite3 *.db)")
         if not name:
             return
-        if QMessageBox.question(self, "确认恢复", "恢复会用备份替换当前数据（当前数据库会另存一份）。恢复后请重新登录。继续？") \
-                != QMessageBox.StandardButton.Yes:
+        if (
+            QMessageBox.question(
+                self, "确认恢复", "恢复会用备份替换当前数据（当前数据库会另存一份）。恢复后请重新登录。继续？"
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         try:
             kept = backup.restore(self.ctx.db, self.ctx.actor, Path(name))

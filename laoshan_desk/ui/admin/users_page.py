@@ -43,8 +43,15 @@ class UserDialog(QDialog):
         for kind in ("street", "department"):
             for unit in org.units(ctx.db, kind):
                 self.ui.unitCombo.addItem(unit.name, unit.id)
-        self.errors = FieldErrors({"username": self.ui.usernameEdit, "full_name": self.ui.fullNameEdit,
-                                   "unit": self.ui.unitCombo, "password": self.ui.passwordEdit}, self.ui.errorLabel)
+        self.errors = FieldErrors(
+            {
+                "username": self.ui.usernameEdit,
+                "full_name": self.ui.fullNameEdit,
+                "unit": self.ui.unitCombo,
+                "password": self.ui.passwordEdit,
+            },
+            self.ui.errorLabel,
+        )
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ui.buttonBox.accepted.connect(self.save)
@@ -68,14 +75,26 @@ class UserDialog(QDialog):
         unit_id = self.ui.unitCombo.currentData()
         try:
             if self.row is None:
-                self.user_id = auth.create_user(self.ctx.db, self.ctx.actor, username=self.ui.usernameEdit.text(),
-                                                full_name=self.ui.fullNameEdit.text(), role=role,
-                                                password=self.ui.passwordEdit.text(), unit_id=unit_id)
+                self.user_id = auth.create_user(
+                    self.ctx.db,
+                    self.ctx.actor,
+                    username=self.ui.usernameEdit.text(),
+                    full_name=self.ui.fullNameEdit.text(),
+                    role=role,
+                    password=self.ui.passwordEdit.text(),
+                    unit_id=unit_id,
+                )
             else:
                 if not self.ui.fullNameEdit.text().strip():
                     raise ValidationError("请输入姓名", field="full_name")
-                auth.update_user(self.ctx.db, self.ctx.actor, self.row.id, full_name=self.ui.fullNameEdit.text(),
-                                 role=role, unit_id=unit_id)
+                auth.update_user(
+                    self.ctx.db,
+                    self.ctx.actor,
+                    self.row.id,
+                    full_name=self.ui.fullNameEdit.text(),
+                    role=role,
+                    unit_id=unit_id,
+                )
                 self.user_id = self.row.id
         except DeskError as exc:
             self.errors.show(exc)
@@ -148,8 +167,9 @@ class UsersPage(QWidget):
         row = self.selected()
         if row is None:
             return
-        password, ok = QInputDialog.getText(self, "重置密码", f"为 {row.username} 设置新密码（至少 8 位，含字母和数字）：",
-                                            QLineEdit.EchoMode.Password)
+        password, ok = QInputDialog.getText(
+            self, "重置密码", f"为 {row.username} 设置新密码（至少 8 位，含字母和数字）：", QLineEdit.EchoMode.Password
+        )
         if not ok:
             return
         try:

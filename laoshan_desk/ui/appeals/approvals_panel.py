@@ -62,7 +62,9 @@ class ApprovalsPanel(QWidget):
         for r, (kind, _rid, number, text) in enumerate(self.requests):
             for c, value in enumerate((KIND_LABELS.get(kind, kind), number, text)):
                 self.table.setItem(r, c, QTableWidgetItem(value))
-        self.summary.setText(f"待审批 {len(self.requests)} 件：批准延期后以新日期为办结时限；批准挂起后办结时限暂停计算。")
+        self.summary.setText(
+            f"待审批 {len(self.requests)} 件：批准延期后以新日期为办结时限；批准挂起后办结时限暂停计算。"
+        )
 
     def decide(self, approve: bool) -> None:
         row = self.table.currentRow()

@@ -72,7 +72,9 @@ class DashboardWidget(QWidget):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(260)
         self.ranking = QTableWidget(0, 8)
-        self.ranking.setHorizontalHeaderLabels(["名次", "承办单位", "受理", "按时响应率", "办结", "结案率", "满意率", "超期"])
+        self.ranking.setHorizontalHeaderLabels(
+            ["名次", "承办单位", "受理", "按时响应率", "办结", "结案率", "满意率", "超期"]
+        )
         self.ranking.verticalHeader().hide()
         self.ranking.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.ranking.verticalHeader().setDefaultSectionSize(22)
@@ -95,7 +97,8 @@ class DashboardWidget(QWidget):
         self.summary.setText(
             f"受理 {total.received:,} 件　办结 {total.finished:,} 件　结案率 {format_rate(total.closure_rate)}　"
             f"满意率 {format_rate(total.satisfaction_rate)}　按时响应率 {format_rate(total.response_rate)}　"
-            f"超期 {total.overdue:,} 件")
+            f"超期 {total.overdue:,} 件"
+        )
         months = stats.monthly(ctx.db, ctx.actor, ctx.now(), start, end)
         chart = QChart()
         chart.setTitle("每月受理与办结（件）")
@@ -149,8 +152,16 @@ class DashboardWidget(QWidget):
         self.ranking.setRowCount(len(self.ranks))
         for i, u in enumerate(self.ranks):
             s = u.stats
-            values = [str(i + 1), u.unit, f"{s.received:,}", format_rate(s.response_rate), f"{s.finished:,}",
-                      format_rate(s.closure_rate), format_rate(s.satisfaction_rate), str(s.overdue)]
+            values = [
+                str(i + 1),
+                u.unit,
+                f"{s.received:,}",
+                format_rate(s.response_rate),
+                f"{s.finished:,}",
+                format_rate(s.closure_rate),
+                format_rate(s.satisfaction_rate),
+                str(s.overdue),
+            ]
             for j, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if j != 1:
@@ -184,22 +195,33 @@ class HotSpotsWidget(QWidget):
     def refresh(self) -> None:
         sp = stats.hot_spots(self.ctx.db, self.ctx.actor, self.ctx.now(), self.weeks.currentData())
         self.spots = sp
-        parts = [f"<h3>{sp.date_from:%Y-%m-%d} 至 {sp.date_to:%Y-%m-%d}：诉求 {sp.appeals:,} 件</h3>",
-                 "<p><b>热点词</b>：" + ("、".join(f"{k}（{n}）" for k, n in sp.topics) or "无") + "</p>",
-                 "<p><b>本周激增</b>：" + ("；".join(sp.surges) or "无") + "</p>", "<p><b>各社区（村）主要问题</b></p><ul>"]
+        parts = [
+            f"<h3>{sp.date_from:%Y-%m-%d} 至 {sp.date_to:%Y-%m-%d}：诉求 {sp.appeals:,} 件</h3>",
+            "<p><b>热点词</b>：" + ("、".join(f"{k}（{n}）" for k, n in sp.topics) or "无") + "</p>",
+            "<p><b>本周激增</b>：" + ("；".join(sp.surges) or "无") + "</p>",
+            "<p><b>各社区（村）主要问题</b></p><ul>",
+        ]
         parts += [f"<li>{c}：{'、'.join(f'{k} {n} 件' for k, n in top)}</li>" for c, top in sp.by_community]
-        parts.append("</ul><p><b>反复诉求的地点</b>：" + ("；".join(f"{p}（{n}）" for p, n in sp.repeat_places) or "无")
-                     + "</p><p><b>反复来电</b>：" + ("；".join(f"{p}（{n}）" for p, n in sp.repeat_phones) or "无") + "</p>")
+        parts.append(
+            "</ul><p><b>反复诉求的地点</b>："
+            + ("；".join(f"{p}（{n}）" for p, n in sp.repeat_places) or "无")
+            + "</p><p><b>反复来电</b>："
+            + ("；".join(f"{p}（{n}）" for p, n in sp.repeat_phones) or "无")
+            + "</p>"
+        )
         self.text.setHtml("".join(parts))
 
     def brief(self) -> None:
         pdf = stats.work_brief(self.ctx.db, self.ctx.actor, self.ctx.now(), self.weeks.currentData())
         db, actor = self.ctx.db, self.ctx.actor
         self.preview = PdfPreviewDialog(
-            pdf, "工作简报", f"工作简报-{self.ctx.today():%Y%m%d}.pdf",
+            pdf,
+            "工作简报",
+            f"工作简报-{self.ctx.today():%Y%m%d}.pdf",
             on_printed=lambda: audit.record(db, actor, "print", "appeal_brief", None, "打印工作简报"),
             on_saved=lambda p: audit.record(db, actor, "export", "appeal_brief", None, f"保存工作简报 {p.name}"),
-            parent=self)
+            parent=self,
+        )
         self.preview.open()
 
 
@@ -225,10 +247,17 @@ class OutboxWidget(QWidget):
             ColumnSpec("创建时间", lambda r: r.created_at.strftime("%Y-%m-%d %H:%M"), None, width=122),
             ColumnSpec("诉求编号", lambda r: r.appeal_number, None, width=140),
             ColumnSpec("手机号", lambda r: r.phone, None, width=110),
-            ColumnSpec("状态", lambda r: r.state_label, None, width=130,
-                       foreground=lambda r: {"sent": "2E9D46", "failed": "E6A700", "gave_up": "D6322F"}.get(r.state)),
+            ColumnSpec(
+                "状态",
+                lambda r: r.state_label,
+                None,
+                width=130,
+                foreground=lambda r: {"sent": "2E9D46", "failed": "E6A700", "gave_up": "D6322F"}.get(r.state),
+            ),
             ColumnSpec("次数", lambda r: str(r.attempts), None, width=44),
-            ColumnSpec("发送时间", lambda r: r.sent_at.strftime("%Y-%m-%d %H:%M") if r.sent_at else "", None, width=122),
+            ColumnSpec(
+                "发送时间", lambda r: r.sent_at.strftime("%Y-%m-%d %H:%M") if r.sent_at else "", None, width=122
+            ),
             ColumnSpec("错误", lambda r: r.last_error, None, width=140),
             ColumnSpec("短信内容", lambda r: r.text, None, width=520),
         ]
@@ -254,8 +283,10 @@ class OutboxWidget(QWidget):
 
     def send_now(self, gateway: Any = None) -> sms.SendReport:
         report = sms.send_pending(self.ctx.db, self.ctx.actor, self.ctx.now(), gateway or None)
-        self.info.setText(("短信网关离线，短信保留在发件箱，稍后自动重试。" if report.offline else "")
-                          + f"本次发送成功 {report.sent} 条，失败 {report.failed} 条，待发 {report.waiting} 条")
+        self.info.setText(
+            ("短信网关离线，短信保留在发件箱，稍后自动重试。" if report.offline else "")
+            + f"本次发送成功 {report.sent} 条，失败 {report.failed} 条，待发 {report.waiting} 条"
+        )
         self.model.reload()
         return report
 

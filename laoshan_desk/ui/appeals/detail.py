@@ -44,10 +44,24 @@ from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_appeals_dispatch_dialog import Ui_AppealDispatchDialog
 
 BUTTONS = {
-    "dispatch": "派单", "reassign": "改派", "return": "退单", "co_handle": "吹哨报到", "respond": "响应",
-    "progress": "办理进展", "suspend": "申请挂起", "resume": "恢复办理", "extend": "申请延期", "finish": "办结",
-    "visit": "回访", "close": "结案", "merge": "合并", "supervise": "督办", "approve_extension": "审批延期",
-    "approve_suspension": "审批挂起", "proxy": "转帮代办", "attach": "上传附件",
+    "dispatch": "派单",
+    "reassign": "改派",
+    "return": "退单",
+    "co_handle": "吹哨报到",
+    "respond": "响应",
+    "progress": "办理进展",
+    "suspend": "申请挂起",
+    "resume": "恢复办理",
+    "extend": "申请延期",
+    "finish": "办结",
+    "visit": "回访",
+    "close": "结案",
+    "merge": "合并",
+    "supervise": "督办",
+    "approve_extension": "审批延期",
+    "approve_suspension": "审批挂起",
+    "proxy": "转帮代办",
+    "attach": "上传附件",
 }
 
 
@@ -58,8 +72,9 @@ def _dt(value: Any) -> str:
 class DispatchDialog(QDialog):
     """派单 / 改派 / 吹哨报到 (forms/appeals_dispatch_dialog.ui)."""
 
-    def __init__(self, ctx: DeskContext, appeal_id: uuid.UUID, mode: str = "dispatch",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: DeskContext, appeal_id: uuid.UUID, mode: str = "dispatch", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.appeal_id, self.mode = ctx, appeal_id, mode
         self.ui = Ui_AppealDispatchDialog()
@@ -74,15 +89,24 @@ class DispatchDialog(QDialog):
         self.suggestion = svc.suggestion_for(ctx.db, ctx.actor, appeal_id)
         self.ui.suggestionLabel.setText(
             f"派单建议：{self.suggestion.level_label}"
-            + (f" · {self.suggestion.unit_name}" if self.suggestion.unit_name else "") + f"（{self.suggestion.reason}）")
+            + (f" · {self.suggestion.unit_name}" if self.suggestion.unit_name else "")
+            + f"（{self.suggestion.reason}）"
+        )
         self.ui.levelCombo.currentIndexChanged.connect(self._fill_units)
         self.ui.levelCombo.setCurrentIndex(max(0, self.ui.levelCombo.findData(self.suggestion.level)))
         self._fill_units()
         if mode == "co_handle":
             for w in (self.ui.levelCombo, self.ui.unitCombo, self.ui.levelLabel, self.ui.unitLabel):
                 w.setVisible(False)
-        self.errors = FieldErrors({"level": self.ui.levelCombo, "unit": self.ui.unitCombo, "note": self.ui.noteEdit,
-                                   "co_units": self.ui.coList}, self.ui.errorLabel)
+        self.errors = FieldErrors(
+            {
+                "level": self.ui.levelCombo,
+                "unit": self.ui.unitCombo,
+                "note": self.ui.noteEdit,
+                "co_units": self.ui.coList,
+            },
+            self.ui.errorLabel,
+        )
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.ui.buttonBox.accepted.connect(self.save)
@@ -103,11 +127,20 @@ class DispatchDialog(QDialog):
         co = [i.data(Qt.ItemDataRole.UserRole) for i in self.ui.coList.selectedItems()]
         try:
             if self.mode == "co_handle":
-                svc.add_co_handlers(self.ctx.db, self.ctx.actor, self.appeal_id, co, self.ctx.now(),
-                                    self.ui.noteEdit.text())
+                svc.add_co_handlers(
+                    self.ctx.db, self.ctx.actor, self.appeal_id, co, self.ctx.now(), self.ui.noteEdit.text()
+                )
             else:
-                svc.dispatch(self.ctx.db, self.ctx.actor, self.appeal_id, self.ui.levelCombo.currentData(),
-                             self.ui.unitCombo.currentData(), self.ctx.now(), self.ui.noteEdit.text(), co)
+                svc.dispatch(
+                    self.ctx.db,
+                    self.ctx.actor,
+                    self.appeal_id,
+                    self.ui.levelCombo.currentData(),
+                    self.ui.unitCombo.currentData(),
+                    self.ctx.now(),
+                    self.ui.noteEdit.text(),
+                    co,
+                )
         except DeskError as exc:
             self.errors.show(exc)
             return
@@ -133,9 +166,17 @@ class AppealDetailDialog(QDialog):
         lv.setContentsMargins(0, 0, 0, 0)
         self.facts = QFormLayout()
         self.fact_labels: dict[str, QLabel] = {}
-        for key, label in (("kind", "类型 / 渠道"), ("appellant", "诉求人"), ("phone", "联系电话"),
-                           ("enterprise", "企业"), ("place", "地点"), ("unit", "承办"), ("response", "响应时限"),
-                           ("completion", "办结时限"), ("result", "办理结果")):
+        for key, label in (
+            ("kind", "类型 / 渠道"),
+            ("appellant", "诉求人"),
+            ("phone", "联系电话"),
+            ("enterprise", "企业"),
+            ("place", "地点"),
+            ("unit", "承办"),
+            ("response", "响应时限"),
+            ("completion", "办结时限"),
+            ("result", "办理结果"),
+        ):
             value = QLabel()
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -222,9 +263,17 @@ class AppealDetailDialog(QDialog):
         self.error.setWordWrap(True)
         grid.addWidget(self.error, 3, 0, 1, 7)
         layout.addWidget(box)
-        self.errors = FieldErrors({"note": self.note, "result": self.note, "reason": self.note,
-                                   "until": self.until, "reopen": self.reopen, "service": self.proxy_service},
-                                  self.error)
+        self.errors = FieldErrors(
+            {
+                "note": self.note,
+                "result": self.note,
+                "reason": self.note,
+                "until": self.until,
+                "reopen": self.reopen,
+                "service": self.proxy_service,
+            },
+            self.error,
+        )
         self.action_buttons: dict[str, QPushButton] = {}
         self.refresh()
 
@@ -234,9 +283,10 @@ class AppealDetailDialog(QDialog):
         self.d = d
         self.setWindowTitle(f"诉求 {d.number}")
         light = d.clock.light
-        self.header.setText(f"{d.number}　{d.status_label}　<span style='color:#{light.rgb}'>●</span> "
-                            f"{d.clock.completion_text}" + ("　<span style='color:#D6322F'>已督办</span>"
-                                                             if d.supervisions else ""))
+        self.header.setText(
+            f"{d.number}　{d.status_label}　<span style='color:#{light.rgb}'>●</span> "
+            f"{d.clock.completion_text}" + ("　<span style='color:#D6322F'>已督办</span>" if d.supervisions else "")
+        )
         f = self.fact_labels
         f["kind"].setText(f"{d.kind_label} / {d.channel_label}" + ("（企业直通车）" if d.fast_lane else ""))
         f["appellant"].setText(d.appellant)
@@ -260,9 +310,18 @@ class AppealDetailDialog(QDialog):
         for i, e in enumerate(d.events):
             move = ""
             if e.to_status and e.to_status != e.from_status:
-                move = (f"{AppealStatus(e.from_status).label} → " if e.from_status else "") + AppealStatus(e.to_status).label
-            for j, text in enumerate((_dt(e.at), e.actor_name or e.username, e.action_label, move,
-                                      (e.unit_name + "：" if e.unit_name else "") + e.note)):
+                move = (f"{AppealStatus(e.from_status).label} → " if e.from_status else "") + AppealStatus(
+                    e.to_status
+                ).label
+            for j, text in enumerate(
+                (
+                    _dt(e.at),
+                    e.actor_name or e.username,
+                    e.action_label,
+                    move,
+                    (e.unit_name + "：" if e.unit_name else "") + e.note,
+                )
+            ):
                 self.timeline.setItem(i, j, QTableWidgetItem(text))
         extra = []
         for x in d.extensions:
@@ -272,13 +331,17 @@ class AppealDetailDialog(QDialog):
             state = {"requested": "待审批", "approved": "挂起中", "refused": "未批准", "ended": "已恢复"}[x.state]
             extra.append(f"挂起：{svc.SUSPENSION_REASONS.get(x.reason_kind, '')}（{state}）{x.reason}")
         for x in d.supervisions:
-            extra.append(f"督办：{x.notice_number}（{'自动' if x.automatic else '人工'}，超期 {x.overdue_workdays} 个工作日）")
+            extra.append(
+                f"督办：{x.notice_number}（{'自动' if x.automatic else '人工'}，超期 {x.overdue_workdays} 个工作日）"
+            )
         for v in d.visits:
             extra.append(f"回访：{_dt(v.at)} {v.result_label} {v.note}" + ("（重新办理）" if v.reopened else ""))
         for t in svc.proxy_tasks(self.ctx.db, self.ctx.actor, self.appeal_id, state=None):
             due = f"，{t.due:%Y-%m-%d} 前办结" if t.due else ""
-            extra.append(f"帮代办：{t.service}（{'办理中' if t.state == 'open' else '已办完'}{due}）"
-                         f"材料：{'、'.join(t.materials)}")
+            extra.append(
+                f"帮代办：{t.service}（{'办理中' if t.state == 'open' else '已办完'}{due}）"
+                f"材料：{'、'.join(t.materials)}"
+            )
         self.extra.setText("\n".join(extra))
         limit = d.completion_limit + dt.timedelta(days=3)
         self.until.setDate(QDate(limit.year, limit.month, limit.day))
@@ -311,8 +374,11 @@ class AppealDetailDialog(QDialog):
         except DeskError as exc:
             self.preview.setText(exc.message)
             return
-        self.preview.setPixmap(pix.scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                          Qt.TransformationMode.SmoothTransformation))
+        self.preview.setPixmap(
+            pix.scaled(
+                self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
 
     def _show_full_phone(self) -> None:
         self.fact_labels["phone"].setText(svc.full_phone(self.ctx.db, self.ctx.actor, self.appeal_id))
@@ -353,8 +419,15 @@ class AppealDetailDialog(QDialog):
             elif action == "finish":
                 svc.finish(db, actor, self.appeal_id, note, now)
             elif action == "visit":
-                svc.visit(db, actor, self.appeal_id, self.visit_result.currentData(), now, note,
-                          reopen=self.reopen.isChecked())
+                svc.visit(
+                    db,
+                    actor,
+                    self.appeal_id,
+                    self.visit_result.currentData(),
+                    now,
+                    note,
+                    reopen=self.reopen.isChecked(),
+                )
             elif action == "close":
                 svc.close(db, actor, self.appeal_id, now, note)
             elif action == "supervise":
@@ -390,10 +463,13 @@ class AppealDetailDialog(QDialog):
     def _preview_pdf(self, pdf: bytes, title: str, name: str) -> None:
         db, actor = self.ctx.db, self.ctx.actor
         self.sub_dialog = PdfPreviewDialog(
-            pdf, title, name,
+            pdf,
+            title,
+            name,
             on_printed=lambda: audit.record(db, actor, "print", "appeal", self.appeal_id, f"打印{title}"),
             on_saved=lambda p: audit.record(db, actor, "export", "appeal", self.appeal_id, f"保存{title} {p.name}"),
-            parent=self)
+            parent=self,
+        )
         self.sub_dialog.open()
 
     def _done(self) -> None:

@@ -52,17 +52,38 @@ class IntakeDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.mergeCheck.setEnabled(False)
         self.ui.dupList.currentRowChanged.connect(lambda r: self.ui.mergeCheck.setEnabled(r >= 0))
-        self.errors = FieldErrors({
-            "kind": self.ui.kindCombo, "channel": self.ui.channelCombo, "appellant": self.ui.appellantEdit,
-            "phone": self.ui.phoneEdit, "enterprise": self.ui.enterpriseEdit, "uscc": self.ui.usccEdit,
-            "content": self.ui.contentEdit, "street": self.ui.placeTree, "community": self.ui.placeTree,
-            "grid": self.ui.placeTree, "category": self.ui.categoryCombo, "attachments": self.ui.attachmentsList,
-        }, self.ui.errorLabel)
-        self.drafts = DraftKeeper(ctx, "appeals.intake", {
-            "kind": self.ui.kindCombo, "channel": self.ui.channelCombo, "appellant": self.ui.appellantEdit,
-            "phone": self.ui.phoneEdit, "enterprise": self.ui.enterpriseEdit, "uscc": self.ui.usccEdit,
-            "content": self.ui.contentEdit, "category": self.ui.categoryCombo,
-        }, parent=self)
+        self.errors = FieldErrors(
+            {
+                "kind": self.ui.kindCombo,
+                "channel": self.ui.channelCombo,
+                "appellant": self.ui.appellantEdit,
+                "phone": self.ui.phoneEdit,
+                "enterprise": self.ui.enterpriseEdit,
+                "uscc": self.ui.usccEdit,
+                "content": self.ui.contentEdit,
+                "street": self.ui.placeTree,
+                "community": self.ui.placeTree,
+                "grid": self.ui.placeTree,
+                "category": self.ui.categoryCombo,
+                "attachments": self.ui.attachmentsList,
+            },
+            self.ui.errorLabel,
+        )
+        self.drafts = DraftKeeper(
+            ctx,
+            "appeals.intake",
+            {
+                "kind": self.ui.kindCombo,
+                "channel": self.ui.channelCombo,
+                "appellant": self.ui.appellantEdit,
+                "phone": self.ui.phoneEdit,
+                "enterprise": self.ui.enterpriseEdit,
+                "uscc": self.ui.usccEdit,
+                "content": self.ui.contentEdit,
+                "category": self.ui.categoryCombo,
+            },
+            parent=self,
+        )
         self.drafts.restore()
         self._dup_timer = QTimer(self)
         self._dup_timer.setSingleShot(True)
@@ -142,7 +163,12 @@ class IntakeDialog(QDialog):
             return
 
     def _pick_attachment(self) -> None:  # pragma: no cover - file dialog
-        paths, _ = QFileDialog.getOpenFileNames(self, "添加附件", "", "图片、语音、视频 (*.jpg *.jpeg *.png *.gif *.mp3 *.amr *.wav *.m4a *.mp4 *.mov);;所有文件 (*)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            "添加附件",
+            "",
+            "图片、语音、视频 (*.jpg *.jpeg *.png *.gif *.mp3 *.amr *.wav *.m4a *.mp4 *.mov);;所有文件 (*)",
+        )
         for p in paths:
             self.add_attachment(Path(p))
 
@@ -153,12 +179,20 @@ class IntakeDialog(QDialog):
     # -- duplicates and saving ---------------------------------------------------------------
     def form(self) -> svc.IntakeForm:
         return svc.IntakeForm(
-            kind=self.ui.kindCombo.currentData(), channel=self.ui.channelCombo.currentData(),
-            content=self.ui.contentEdit.toPlainText(), street_id=self.street_id, community_id=self.community_id,
-            grid_id=self.grid_id, appellant=self.ui.appellantEdit.text(), phone=self.ui.phoneEdit.text(),
-            enterprise=self.ui.enterpriseEdit.text(), uscc=self.ui.usccEdit.text(),
-            fast_lane=self.ui.fastLaneCheck.isChecked(), category=self.ui.categoryCombo.currentText(),
-            attachments=tuple(self.attachment_paths))
+            kind=self.ui.kindCombo.currentData(),
+            channel=self.ui.channelCombo.currentData(),
+            content=self.ui.contentEdit.toPlainText(),
+            street_id=self.street_id,
+            community_id=self.community_id,
+            grid_id=self.grid_id,
+            appellant=self.ui.appellantEdit.text(),
+            phone=self.ui.phoneEdit.text(),
+            enterprise=self.ui.enterpriseEdit.text(),
+            uscc=self.ui.usccEdit.text(),
+            fast_lane=self.ui.fastLaneCheck.isChecked(),
+            category=self.ui.categoryCombo.currentText(),
+            attachments=tuple(self.attachment_paths),
+        )
 
     def check_duplicates(self) -> list[svc.DuplicateRow]:
         self._dup_timer.stop()
@@ -168,8 +202,9 @@ class IntakeDialog(QDialog):
             return []
         rows = svc.find_possible_duplicates(self.ctx.db, self.ctx.actor, form, self.ctx.now())
         for d in rows:
-            item = QListWidgetItem(f"{d.number}（{d.status_label}，{'、'.join(d.reasons)}，相似 {d.similarity:.0%}）"
-                                   f"{d.content[:40]}")
+            item = QListWidgetItem(
+                f"{d.number}（{d.status_label}，{'、'.join(d.reasons)}，相似 {d.similarity:.0%}）{d.content[:40]}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, d.id)
             self.ui.dupList.addItem(item)
         self.ui.dupLabel.setText(f"7 日内疑似重复诉求：{len(rows)} 件" if rows else "7 日内疑似重复诉求：无")

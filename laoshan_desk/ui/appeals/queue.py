@@ -47,9 +47,12 @@ def queue_columns() -> list[ColumnSpec]:
         ColumnSpec("承办单位", lambda r: r.unit, "unit", width=120),
         ColumnSpec("诉求人", lambda r: r.appellant, "appellant", width=64),
         ColumnSpec("诉求内容", lambda r: r.content, None, width=260),
-        ColumnSpec("响应倒计时", lambda r: r.response_text, "response_limit", light=lambda r: r.response_light, width=124),
-        ColumnSpec("办结倒计时", lambda r: r.completion_text, "completion_limit", light=lambda r: r.completion_light,
-                   width=150),
+        ColumnSpec(
+            "响应倒计时", lambda r: r.response_text, "response_limit", light=lambda r: r.response_light, width=124
+        ),
+        ColumnSpec(
+            "办结倒计时", lambda r: r.completion_text, "completion_limit", light=lambda r: r.completion_light, width=150
+        ),
         ColumnSpec("办结时限", lambda r: r.completion_limit.isoformat(), "completion_limit", width=92),
         ColumnSpec("满意度", lambda r: r.satisfaction_label, "satisfaction", width=70),
     ]
@@ -166,12 +169,18 @@ class QueueWidget(QWidget):
     def current_filter(self) -> queue.QueueFilter:
         dates = self.use_dates.isChecked()
         return queue.QueueFilter(
-            scope=self.scope.currentData() or "all", kind=self.kind.currentData(), status=self.status.currentData(),
-            channel=self.channel.currentData(), street_id=self.street.currentData(),
-            community_id=self.community.currentData(), unit_id=self.unit.currentData(), light=self.light.currentData(),
+            scope=self.scope.currentData() or "all",
+            kind=self.kind.currentData(),
+            status=self.status.currentData(),
+            channel=self.channel.currentData(),
+            street_id=self.street.currentData(),
+            community_id=self.community.currentData(),
+            unit_id=self.unit.currentData(),
+            light=self.light.currentData(),
             date_from=self.date_from.date().toPython() if dates else None,
             date_to=self.date_to.date().toPython() if dates else None,
-            text=self.search.text().strip() or None)
+            text=self.search.text().strip() or None,
+        )
 
     def _street_changed(self) -> None:
         self.community.blockSignals(True)
@@ -192,8 +201,16 @@ class QueueWidget(QWidget):
     def _fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> list[queue.AppealRow]:
         if sort is None:
             sort, descending = "received_at", True
-        return queue.page(self.ctx.db, self.ctx.actor, self.current_filter(), self.ctx.now(), offset=offset,
-                          limit=limit, sort=sort, descending=descending)
+        return queue.page(
+            self.ctx.db,
+            self.ctx.actor,
+            self.current_filter(),
+            self.ctx.now(),
+            offset=offset,
+            limit=limit,
+            sort=sort,
+            descending=descending,
+        )
 
     def _count(self) -> int:
         return queue.count(self.ctx.db, self.ctx.actor, self.current_filter(), self.ctx.now())

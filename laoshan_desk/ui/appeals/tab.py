@@ -85,7 +85,9 @@ class AppealsTab(QWidget):
     # -- counts --------------------------------------------------------------------------------
     def update_counts(self) -> dict[str, int]:
         counts = queue.tab_counts(self.ctx.db, self.ctx.actor, self.ctx.now())
-        self.tabs.setTabText(0, f"诉求队列（待办 {counts['mine']} · 未办结 {counts['open']:,} · 红灯 {counts['red']:,}）")
+        self.tabs.setTabText(
+            0, f"诉求队列（待办 {counts['mine']} · 未办结 {counts['open']:,} · 红灯 {counts['red']:,}）"
+        )
         # The desk's own tab shows the open count too (found by walking up to the QTabWidget).
         parent = self.parentWidget()
         while parent is not None and not isinstance(parent, QTabWidget):

@@ -43,9 +43,9 @@ from laoshan_desk.services import approvals_certificates as certs
 from laoshan_desk.services import approvals_reports as reports
 from laoshan_desk.services import org
 from laoshan_desk.ui.approvals.models import CATALOG_COLUMNS, DISPATCH_COLUMNS, RowsModel
-from laoshan_desk.ui.common.lights import LightDelegate
 from laoshan_desk.ui.common.drafts import DraftKeeper
 from laoshan_desk.ui.common.errors import FieldErrors, show_error
+from laoshan_desk.ui.common.lights import LightDelegate
 from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_approvals_advance_dialog import Ui_ApprovalsAdvanceDialog
@@ -85,14 +85,20 @@ def setup_table(view: QTableView, model: Any, *, light_column: int | None = 0) -
         view.setItemDelegateForColumn(light_column, LightDelegate(view))
 
 
-def preview_pdf(parent: QWidget, ctx: DeskContext, data: bytes, title: str, name: str, entity: str,
-                entity_id: Any) -> PdfPreviewDialog:
+def preview_pdf(
+    parent: QWidget, ctx: DeskContext, data: bytes, title: str, name: str, entity: str, entity_id: Any
+) -> PdfPreviewDialog:
     from laoshan_desk.services import audit
 
     dialog = PdfPreviewDialog(
-        data, title, name,
-        on_saved=lambda path: audit.record(ctx.db, ctx.actor, "export", entity, entity_id, f"另存 {title}：{path.name}"),
-        parent=parent)
+        data,
+        title,
+        name,
+        on_saved=lambda path: audit.record(
+            ctx.db, ctx.actor, "export", entity, entity_id, f"另存 {title}：{path.name}"
+        ),
+        parent=parent,
+    )
     return dialog
 
 
@@ -130,20 +136,39 @@ class NewProjectDialog(QDialog):
             table.setColumnWidth(i, w)
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().setDefaultSectionSize(26)
-        self.errors = FieldErrors({
-            "name": self.ui.nameEdit, "enterprise": self.ui.enterpriseEdit, "credit_code": self.ui.creditCodeEdit,
-            "contact_name": self.ui.contactEdit, "contact_phone": self.ui.phoneEdit, "street": self.ui.streetCombo,
-            "start_date": self.ui.startEdit, "target_date": self.ui.targetEdit, "items": table,
-        }, self.ui.errorLabel)
+        self.errors = FieldErrors(
+            {
+                "name": self.ui.nameEdit,
+                "enterprise": self.ui.enterpriseEdit,
+                "credit_code": self.ui.creditCodeEdit,
+                "contact_name": self.ui.contactEdit,
+                "contact_phone": self.ui.phoneEdit,
+                "street": self.ui.streetCombo,
+                "start_date": self.ui.startEdit,
+                "target_date": self.ui.targetEdit,
+                "items": table,
+            },
+            self.ui.errorLabel,
+        )
         _ok_cancel(self.ui.buttonBox, "建立项目并倒排工期")
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.typeCombo.currentIndexChanged.connect(self._template_changed)
         self.ui.addButton.clicked.connect(lambda: self.add_item(self.ui.addCombo.currentData()))
         self.ui.removeButton.clicked.connect(self.remove_selected)
-        self.drafts = DraftKeeper(ctx, "approvals.intake", {
-            "name": self.ui.nameEdit, "enterprise": self.ui.enterpriseEdit, "credit_code": self.ui.creditCodeEdit,
-            "contact": self.ui.contactEdit, "phone": self.ui.phoneEdit, "address": self.ui.addressEdit}, parent=self)
+        self.drafts = DraftKeeper(
+            ctx,
+            "approvals.intake",
+            {
+                "name": self.ui.nameEdit,
+                "enterprise": self.ui.enterpriseEdit,
+                "credit_code": self.ui.creditCodeEdit,
+                "contact": self.ui.contactEdit,
+                "phone": self.ui.phoneEdit,
+                "address": self.ui.addressEdit,
+            },
+            parent=self,
+        )
         self.drafts.restore()
 
     # -- the menu ------------------------------------------------------------------------------
@@ -165,8 +190,14 @@ class NewProjectDialog(QDialog):
         table = self.ui.itemsTable
         row = table.rowCount()
         table.insertRow(row)
-        for col, text in enumerate([code, row_data.name if row_data else code, row_data.department if row_data else "",
-                                    str(row_data.committed_days) if row_data else ""]):
+        for col, text in enumerate(
+            [
+                code,
+                row_data.name if row_data else code,
+                row_data.department if row_data else "",
+                str(row_data.committed_days) if row_data else "",
+            ]
+        ):
             cell = QTableWidgetItem(text)
             cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
             table.setItem(row, col, cell)
@@ -212,24 +243,36 @@ class NewProjectDialog(QDialog):
             combo = table.cellWidget(r, 4)
             assert isinstance(combo, QComboBox)
             reason_item = table.item(r, 5)
-            out.append(svc.OrderLine(table.item(r, 0).text(), combo.currentData(),
-                                     reason_item.text().strip() if reason_item else ""))
+            out.append(
+                svc.OrderLine(
+                    table.item(r, 0).text(), combo.currentData(), reason_item.text().strip() if reason_item else ""
+                )
+            )
         return out
 
     def _summary(self) -> None:
         lines = self.lines()
         counts = {c: sum(1 for line in lines if line.classification == c.value) for c in CLASS_ORDER}
-        self.ui.summaryLabel.setText(f"共点选 {len(lines)} 项：" + "，".join(f"{c.label} {n} 项" for c, n in counts.items()))
+        self.ui.summaryLabel.setText(
+            f"共点选 {len(lines)} 项：" + "，".join(f"{c.label} {n} 项" for c, n in counts.items())
+        )
 
     # -- saving --------------------------------------------------------------------------------
     def data(self) -> svc.ProjectInput:
         return svc.ProjectInput(
-            name=self.ui.nameEdit.text(), enterprise=self.ui.enterpriseEdit.text(),
-            credit_code=self.ui.creditCodeEdit.text(), street=self.ui.streetCombo.currentData(),
-            start_date=pydate(self.ui.startEdit.date()), target_date=pydate(self.ui.targetEdit.date()),
-            contact_name=self.ui.contactEdit.text(), contact_phone=self.ui.phoneEdit.text(),
-            address=self.ui.addressEdit.text(), project_type=self.ui.typeCombo.currentData() or "",
-            menu_issued_on=self.ctx.today(), items=self.lines())
+            name=self.ui.nameEdit.text(),
+            enterprise=self.ui.enterpriseEdit.text(),
+            credit_code=self.ui.creditCodeEdit.text(),
+            street=self.ui.streetCombo.currentData(),
+            start_date=pydate(self.ui.startEdit.date()),
+            target_date=pydate(self.ui.targetEdit.date()),
+            contact_name=self.ui.contactEdit.text(),
+            contact_phone=self.ui.phoneEdit.text(),
+            address=self.ui.addressEdit.text(),
+            project_type=self.ui.typeCombo.currentData() or "",
+            menu_issued_on=self.ctx.today(),
+            items=self.lines(),
+        )
 
     def save(self) -> bool:
         self.errors.clear()
@@ -238,8 +281,9 @@ class NewProjectDialog(QDialog):
             for line in data.items:
                 if not line.reason:
                     raise ValidationError(f"事项 {line.code} 请填写分类理由（一次告知书将逐项列明）", field="items")
-            self.project_id = svc.create_project(self.ctx.db, self.ctx.actor, data, require_contact=True,
-                                                 now=self.ctx.now())
+            self.project_id = svc.create_project(
+                self.ctx.db, self.ctx.actor, data, require_contact=True, now=self.ctx.now()
+            )
         except DeskError as exc:
             self.errors.show(exc)
             return False
@@ -261,8 +305,9 @@ class AdvanceDialog(QDialog):
             self.ui.statusCombo.addItem(("销号（办结）" if status is ItemStatus.DONE else status.label), status.value)
         self.ui.dateEdit.setDate(qdate(ctx.today()))
         self.ui.byEdit.setText(item.responsible or ctx.actor.full_name)
-        self.errors = FieldErrors({"status": self.ui.statusCombo, "on": self.ui.dateEdit, "by": self.ui.byEdit},
-                                  self.ui.errorLabel)
+        self.errors = FieldErrors(
+            {"status": self.ui.statusCombo, "on": self.ui.dateEdit, "by": self.ui.byEdit}, self.ui.errorLabel
+        )
         _ok_cancel(self.ui.buttonBox, "确定")
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -279,9 +324,16 @@ class AdvanceDialog(QDialog):
             self.errors.show(ValidationError("事项已销号，没有下一步", field="status"))
             return False
         try:
-            self.result_ = svc.advance_item(self.ctx.db, self.ctx.actor, self.item.id, status,
-                                            pydate(self.ui.dateEdit.date()), by=self.ui.byEdit.text(),
-                                            note=self.ui.noteEdit.text(), today=self.ctx.today())
+            self.result_ = svc.advance_item(
+                self.ctx.db,
+                self.ctx.actor,
+                self.item.id,
+                status,
+                pydate(self.ui.dateEdit.date()),
+                by=self.ui.byEdit.text(),
+                note=self.ui.noteEdit.text(),
+                today=self.ctx.today(),
+            )
         except DeskError as exc:
             self.errors.show(exc)
             return False
@@ -296,8 +348,10 @@ class MoveNodeDialog(QDialog):
         self.ui.setupUi(self)
         self.ctx, self.item = ctx, item
         self.result_: svc.MoveResult | None = None
-        self.ui.itemLabel.setText(f"{item.code} {item.name}\n当前节点：{item.node_date.isoformat() if item.node_date else '—'}"
-                                  f"（最迟完成 {item.latest_finish.isoformat() if item.latest_finish else '—'}）")
+        self.ui.itemLabel.setText(
+            f"{item.code} {item.name}\n当前节点：{item.node_date.isoformat() if item.node_date else '—'}"
+            f"（最迟完成 {item.latest_finish.isoformat() if item.latest_finish else '—'}）"
+        )
         self.ui.dateEdit.setDate(qdate(item.node_date or ctx.today()))
         self.ui.byEdit.setText(ctx.actor.full_name)
         self.ui.previewLabel.setText("调整后将重新倒排所有后续事项，并记入节点调整记录和审计日志。")
@@ -309,9 +363,15 @@ class MoveNodeDialog(QDialog):
     def save(self) -> bool:
         self.errors.clear()
         try:
-            self.result_ = svc.move_node(self.ctx.db, self.ctx.actor, self.item.id, pydate(self.ui.dateEdit.date()),
-                                         self.ui.reasonEdit.toPlainText(), decided_by=self.ui.byEdit.text(),
-                                         today=self.ctx.today())
+            self.result_ = svc.move_node(
+                self.ctx.db,
+                self.ctx.actor,
+                self.item.id,
+                pydate(self.ui.dateEdit.date()),
+                self.ui.reasonEdit.toPlainText(),
+                decided_by=self.ui.byEdit.text(),
+                today=self.ctx.today(),
+            )
         except DeskError as exc:
             self.errors.show(exc)
             return False
@@ -322,7 +382,9 @@ class MoveNodeDialog(QDialog):
 class ItemEditDialog(QDialog):
     """Classify an item (with its reason) and assign its department and responsible person."""
 
-    def __init__(self, ctx: DeskContext, item: svc.ItemRow, team: list[svc.TeamRow], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: DeskContext, item: svc.ItemRow, team: list[svc.TeamRow], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"分类与指派 — {item.code} {item.name}")
         self.ctx, self.item = ctx, item
@@ -338,7 +400,9 @@ class ItemEditDialog(QDialog):
         self.departmentCombo.setCurrentText(item.department)
         self.responsibleCombo = QComboBox()
         self.responsibleCombo.setEditable(True)
-        self.responsibleCombo.addItems(sorted({m.name for m in team if m.department == item.department} | {item.responsible} - {""}))
+        self.responsibleCombo.addItems(
+            sorted({m.name for m in team if m.department == item.department} | {item.responsible} - {""})
+        )
         self.responsibleCombo.setCurrentText(item.responsible)
         self.daysSpin = QSpinBox()
         self.daysSpin.setRange(1, 365)
@@ -359,18 +423,34 @@ class ItemEditDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errorLabel)
         layout.addWidget(buttons)
-        self.errors = FieldErrors({"reason": self.reasonEdit, "classification": self.classCombo,
-                                   "department": self.departmentCombo, "days": self.daysSpin}, self.errorLabel)
+        self.errors = FieldErrors(
+            {
+                "reason": self.reasonEdit,
+                "classification": self.classCombo,
+                "department": self.departmentCombo,
+                "days": self.daysSpin,
+            },
+            self.errorLabel,
+        )
 
     def save(self) -> bool:
         self.errors.clear()
         try:
-            if (self.classCombo.currentData() != self.item.classification
-                    or self.reasonEdit.text().strip() != self.item.reason):
-                svc.classify_item(self.ctx.db, self.ctx.actor, self.item.id, self.classCombo.currentData(),
-                                  self.reasonEdit.text())
-            svc.assign(self.ctx.db, self.ctx.actor, self.item.id, responsible=self.responsibleCombo.currentText(),
-                       department=self.departmentCombo.currentText(), days=self.daysSpin.value())
+            if (
+                self.classCombo.currentData() != self.item.classification
+                or self.reasonEdit.text().strip() != self.item.reason
+            ):
+                svc.classify_item(
+                    self.ctx.db, self.ctx.actor, self.item.id, self.classCombo.currentData(), self.reasonEdit.text()
+                )
+            svc.assign(
+                self.ctx.db,
+                self.ctx.actor,
+                self.item.id,
+                responsible=self.responsibleCombo.currentText(),
+                department=self.departmentCombo.currentText(),
+                days=self.daysSpin.value(),
+            )
         except DeskError as exc:
             self.errors.show(exc)
             return False
@@ -393,8 +473,13 @@ class TeamMemberDialog(QDialog):
         self.departmentCombo.setEditable(True)
         self.departmentCombo.addItems(["崂山区人民政府"] + catalog.departments(ctx.db))
         self.phoneEdit = QLineEdit()
-        for label, w in (("角色", self.roleCombo), ("姓名", self.nameEdit), ("职务", self.titleEdit),
-                         ("部门", self.departmentCombo), ("电话", self.phoneEdit)):
+        for label, w in (
+            ("角色", self.roleCombo),
+            ("姓名", self.nameEdit),
+            ("职务", self.titleEdit),
+            ("部门", self.departmentCombo),
+            ("电话", self.phoneEdit),
+        ):
             form.addRow(label, w)
         self.errorLabel = QLabel()
         self.errorLabel.setStyleSheet("color: #D6322F;")
@@ -411,9 +496,18 @@ class TeamMemberDialog(QDialog):
     def save(self) -> bool:
         self.errors.clear()
         try:
-            svc.add_team_member(self.ctx.db, self.ctx.actor, self.project_id, svc.TeamInput(
-                self.roleCombo.currentData(), self.nameEdit.text(), self.titleEdit.text(),
-                self.departmentCombo.currentText(), self.phoneEdit.text()))
+            svc.add_team_member(
+                self.ctx.db,
+                self.ctx.actor,
+                self.project_id,
+                svc.TeamInput(
+                    self.roleCombo.currentData(),
+                    self.nameEdit.text(),
+                    self.titleEdit.text(),
+                    self.departmentCombo.currentText(),
+                    self.phoneEdit.text(),
+                ),
+            )
         except DeskError as exc:
             self.errors.show(exc)
             return False
@@ -422,7 +516,9 @@ class TeamMemberDialog(QDialog):
 
 
 class LogEntryDialog(QDialog):
-    def __init__(self, ctx: DeskContext, project_id: uuid.UUID, kind: str = "meeting", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: DeskContext, project_id: uuid.UUID, kind: str = "meeting", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_ApprovalsLogEntryDialog()
         self.ui.setupUi(self)
@@ -437,8 +533,15 @@ class LogEntryDialog(QDialog):
         self.ui.solvedEdit.setDate(qdate(ctx.today()))
         self.ui.solvedEdit.setEnabled(False)
         self.ui.solvedCheck.toggled.connect(self.ui.solvedEdit.setEnabled)
-        self.errors = FieldErrors({"title": self.ui.titleEdit, "owner": self.ui.ownerEdit, "solved_on": self.ui.solvedEdit,
-                                   "kind": self.ui.kindCombo}, self.ui.errorLabel)
+        self.errors = FieldErrors(
+            {
+                "title": self.ui.titleEdit,
+                "owner": self.ui.ownerEdit,
+                "solved_on": self.ui.solvedEdit,
+                "kind": self.ui.kindCombo,
+            },
+            self.ui.errorLabel,
+        )
         _ok_cancel(self.ui.buttonBox)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -447,10 +550,20 @@ class LogEntryDialog(QDialog):
         self.errors.clear()
         dept = self.ui.departmentCombo.currentData()
         try:
-            svc.add_log_entry(self.ctx.db, self.ctx.actor, self.project_id, svc.LogInput(
-                self.ui.kindCombo.currentData(), pydate(self.ui.dateEdit.date()), self.ui.titleEdit.text(),
-                self.ui.detailEdit.toPlainText(), departments=(dept,) if dept else (), owner=self.ui.ownerEdit.text(),
-                solved_on=pydate(self.ui.solvedEdit.date()) if self.ui.solvedCheck.isChecked() else None))
+            svc.add_log_entry(
+                self.ctx.db,
+                self.ctx.actor,
+                self.project_id,
+                svc.LogInput(
+                    self.ui.kindCombo.currentData(),
+                    pydate(self.ui.dateEdit.date()),
+                    self.ui.titleEdit.text(),
+                    self.ui.detailEdit.toPlainText(),
+                    departments=(dept,) if dept else (),
+                    owner=self.ui.ownerEdit.text(),
+                    solved_on=pydate(self.ui.solvedEdit.date()) if self.ui.solvedCheck.isChecked() else None,
+                ),
+            )
         except DeskError as exc:
             self.errors.show(exc)
             return False
@@ -487,10 +600,15 @@ class VerifyDialog(QDialog):
         v = self.verdict
         self.ui.verdictLabel.setText(f"<b style='font-size:15px; color:{self.COLOURS[v.status]}'>{v.message}</b>")
         c = v.certificate
-        self.ui.detailLabel.setText("" if c is None else (
-            f"{c.title}　编号：{c.number}\n持证单位：{c.holder}（{c.credit_code}）\n"
-            f"许可事项：{c.item_code} {c.item_name}\n发证部门：{c.department}　发证日期：{c.issued_on.isoformat()}"
-            + (f"\n撤销原因：{c.revoked_reason}" if c.revoked else "")))
+        self.ui.detailLabel.setText(
+            ""
+            if c is None
+            else (
+                f"{c.title}　编号：{c.number}\n持证单位：{c.holder}（{c.credit_code}）\n"
+                f"许可事项：{c.item_code} {c.item_name}\n发证部门：{c.department}　发证日期：{c.issued_on.isoformat()}"
+                + (f"\n撤销原因：{c.revoked_reason}" if c.revoked else "")
+            )
+        )
 
 
 # -- catalog admin -----------------------------------------------------------------------------
@@ -519,9 +637,17 @@ class CatalogItemDialog(QDialog):
             self.ui.feeEdit.setText(f"{row.fee:.2f}")
             self.ui.preReviewCheck.setChecked(row.pre_review)
             self.ui.inspectionCheck.setChecked(row.site_inspection)
-        self.errors = FieldErrors({"code": self.ui.codeEdit, "name": self.ui.nameEdit, "department": self.ui.departmentCombo,
-                                   "committed_days": self.ui.committedSpin, "prerequisites": self.ui.prereqEdit,
-                                   "fee": self.ui.feeEdit}, self.ui.errorLabel)
+        self.errors = FieldErrors(
+            {
+                "code": self.ui.codeEdit,
+                "name": self.ui.nameEdit,
+                "department": self.ui.departmentCombo,
+                "committed_days": self.ui.committedSpin,
+                "prerequisites": self.ui.prereqEdit,
+                "fee": self.ui.feeEdit,
+            },
+            self.ui.errorLabel,
+        )
         _ok_cancel(self.ui.buttonBox)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -529,12 +655,18 @@ class CatalogItemDialog(QDialog):
     def save(self) -> bool:
         self.errors.clear()
         data = {
-            "code": self.ui.codeEdit.text(), "name": self.ui.nameEdit.text(), "department": self.ui.departmentCombo.currentText(),
-            "stage": self.ui.stageEdit.text(), "statutory_days": self.ui.statutorySpin.value(),
+            "code": self.ui.codeEdit.text(),
+            "name": self.ui.nameEdit.text(),
+            "department": self.ui.departmentCombo.currentText(),
+            "stage": self.ui.stageEdit.text(),
+            "statutory_days": self.ui.statutorySpin.value(),
             "committed_days": self.ui.committedSpin.value(),
-            "materials": self.ui.materialsEdit.toPlainText(), "legal_basis": self.ui.basisEdit.toPlainText(),
-            "prerequisites": self.ui.prereqEdit.text(), "certificate": self.ui.certificateEdit.text(),
-            "fee": self.ui.feeEdit.text() or "0", "pre_review": self.ui.preReviewCheck.isChecked(),
+            "materials": self.ui.materialsEdit.toPlainText(),
+            "legal_basis": self.ui.basisEdit.toPlainText(),
+            "prerequisites": self.ui.prereqEdit.text(),
+            "certificate": self.ui.certificateEdit.text(),
+            "fee": self.ui.feeEdit.text() or "0",
+            "pre_review": self.ui.preReviewCheck.isChecked(),
             "site_inspection": self.ui.inspectionCheck.isChecked(),
         }
         try:
@@ -565,9 +697,13 @@ class CatalogDialog(QDialog):
         bar.addWidget(self.search, 1)
         self.buttons: dict[str, QPushButton] = {}
         editable = ctx.actor.may("approvals.catalog_edit")
-        for key, text, slot in (("add", "新增事项", self.add), ("edit", "修改", self.edit),
-                                ("toggle", "停用/启用", self.toggle), ("import", "从 Excel 导入…", self.import_dialog),
-                                ("export", "导出 Excel…", self.export_dialog)):
+        for key, text, slot in (
+            ("add", "新增事项", self.add),
+            ("edit", "修改", self.edit),
+            ("toggle", "停用/启用", self.toggle),
+            ("import", "从 Excel 导入…", self.import_dialog),
+            ("export", "导出 Excel…", self.export_dialog),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             button.setEnabled(editable or key == "export")
@@ -595,7 +731,11 @@ class CatalogDialog(QDialog):
 
     def edit(self, *_: Any) -> None:
         row = self.current()
-        if row is not None and self.ctx.actor.may("approvals.catalog_edit") and CatalogItemDialog(self.ctx, row, self).exec():
+        if (
+            row is not None
+            and self.ctx.actor.may("approvals.catalog_edit")
+            and CatalogItemDialog(self.ctx, row, self).exec()
+        ):
             self.reload()
 
     def toggle(self) -> None:
@@ -628,7 +768,9 @@ class CatalogDialog(QDialog):
         return report
 
     def export_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "导出事项库", str(Path.home() / "审批事项库.xlsx"), "Excel 文件 (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "导出事项库", str(Path.home() / "审批事项库.xlsx"), "Excel 文件 (*.xlsx)"
+        )
         if name:
             try:
                 catalog.export_excel(self.ctx.db, self.ctx.actor, Path(name))
@@ -675,19 +817,36 @@ class DispatchDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.report = reports.dispatch(self.ctx.db, self.ctx.actor, pydate(self.dateEdit.date()),
-                                       department=self.departmentCombo.currentData() or None)
+        self.report = reports.dispatch(
+            self.ctx.db,
+            self.ctx.actor,
+            pydate(self.dateEdit.date()),
+            department=self.departmentCombo.currentData() or None,
+        )
         rows = [r for rows in self.report.by_department().values() for r in rows]
         self.model.set_rows(rows)
         r = self.report
-        self.summary.setText(f"超期 {r.count('late')} 项 · 计划不可行 {r.count('infeasible')} 项 · 今日到期 {r.count('today')} 项 · "
-                             f"2个工作日内到期 {r.count('soon')} 项 · 涉及 {len(r.by_department())} 个部门")
+        self.summary.setText(
+            f"超期 {r.count('late')} 项 · 计划不可行 {r.count('infeasible')} 项 · 今日到期 {r.count('today')} 项 · "
+            f"2个工作日内到期 {r.count('soon')} 项 · 涉及 {len(r.by_department())} 个部门"
+        )
 
     def print_preview(self) -> PdfPreviewDialog:
-        data = reports.dispatch_pdf(self.ctx.db, self.ctx.actor, pydate(self.dateEdit.date()),
-                                    department=self.departmentCombo.currentData() or None)
-        dialog = preview_pdf(self, self.ctx, data, "日调度单", f"日调度单-{pydate(self.dateEdit.date()).isoformat()}.pdf",
-                             "approval_dispatch", None)
+        data = reports.dispatch_pdf(
+            self.ctx.db,
+            self.ctx.actor,
+            pydate(self.dateEdit.date()),
+            department=self.departmentCombo.currentData() or None,
+        )
+        dialog = preview_pdf(
+            self,
+            self.ctx,
+            data,
+            "日调度单",
+            f"日调度单-{pydate(self.dateEdit.date()).isoformat()}.pdf",
+            "approval_dispatch",
+            None,
+        )
         dialog.open()
         return dialog
 
@@ -726,8 +885,10 @@ class BulletinDialog(QDialog):
             return None
         t = b.totals
         rate = "—" if t["rate"] is None else f"{t['rate'] * 100:.2f}%"
-        self.summary.setText(f"{b.week}（{b.start}～{b.end}）：项目 {t['projects']} 个，本周销号 {t['done_this_week']} 项，"
-                             f"超期 {len(b.late)} 项，按期率 {rate}")
+        self.summary.setText(
+            f"{b.week}（{b.start}～{b.end}）：项目 {t['projects']} 个，本周销号 {t['done_this_week']} 项，"
+            f"超期 {len(b.late)} 项，按期率 {rate}"
+        )
         return b
 
     def export_to(self, path: Path) -> Path | None:
@@ -737,8 +898,9 @@ class BulletinDialog(QDialog):
         return path
 
     def export_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "导出周通报", str(Path.home() / f"周通报-{self.weekEdit.text()}.xlsx"),
-                                              "Excel 文件 (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "导出周通报", str(Path.home() / f"周通报-{self.weekEdit.text()}.xlsx"), "Excel 文件 (*.xlsx)"
+        )
         if name and self.export_to(Path(name)):
             QMessageBox.information(self, "已导出", f"周通报已写入：\n{name}")
 
@@ -747,12 +909,31 @@ class BulletinDialog(QDialog):
 
         b = self.bulletin()
         if b is not None:
-            preview_pdf(self, self.ctx, docs.bulletin_pdf(b), f"周通报 {b.week}", f"周通报-{b.week}.pdf",
-                        "approval_bulletin", b.week).open()
+            preview_pdf(
+                self,
+                self.ctx,
+                docs.bulletin_pdf(b),
+                f"周通报 {b.week}",
+                f"周通报-{b.week}.pdf",
+                "approval_bulletin",
+                b.week,
+            ).open()
 
 
 __all__ = [
-    "NewProjectDialog", "AdvanceDialog", "MoveNodeDialog", "ItemEditDialog", "TeamMemberDialog", "LogEntryDialog",
-    "VerifyDialog", "CatalogItemDialog", "CatalogDialog", "DispatchDialog", "BulletinDialog", "setup_table",
-    "preview_pdf", "qdate", "pydate",
+    "NewProjectDialog",
+    "AdvanceDialog",
+    "MoveNodeDialog",
+    "ItemEditDialog",
+    "TeamMemberDialog",
+    "LogEntryDialog",
+    "VerifyDialog",
+    "CatalogItemDialog",
+    "CatalogDialog",
+    "DispatchDialog",
+    "BulletinDialog",
+    "setup_table",
+    "preview_pdf",
+    "qdate",
+    "pydate",
 ]

@@ -78,13 +78,19 @@ class GanttView(QGraphicsView):
             scene.addSimpleText("没有必办事项可排期").setPos(10, 10)
             return
         first = min([project.start_date] + [i.earliest_start for i in must])
-        last = max([project.target_date] + [i.latest_finish or i.earliest_finish for i in must]
-                   + [i.earliest_finish for i in must])
+        last = max(
+            [project.target_date]
+            + [i.latest_finish or i.earliest_finish for i in must]
+            + [i.earliest_finish for i in must]
+        )
         if project.today <= project.target_date + dt.timedelta(days=30):
             # a project in progress shows today; a finished one keeps to its own dates
             first, last = min(first, project.today), max(last, project.today)
-        self.days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)
-                     if calendar.is_workday(first + dt.timedelta(days=n))]
+        self.days = [
+            first + dt.timedelta(days=n)
+            for n in range((last - first).days + 1)
+            if calendar.is_workday(first + dt.timedelta(days=n))
+        ]
         room = self._room
         self.day_w = max(MIN_DAY_W, min(44.0, room / max(1, len(self.days))))
         dw = self.day_w
@@ -109,8 +115,9 @@ class GanttView(QGraphicsView):
                 t.setFont(small)
                 t.setPos(x + 1, 22)
             if day.isocalendar()[1] % 2 == 0:
-                shade = scene.addRect(QRectF(x, HEADER_H, dw, height - HEADER_H), QPen(Qt.PenStyle.NoPen),
-                                      QBrush(QColor("#F4F6F9")))
+                shade = scene.addRect(
+                    QRectF(x, HEADER_H, dw, height - HEADER_H), QPen(Qt.PenStyle.NoPen), QBrush(QColor("#F4F6F9"))
+                )
                 shade.setZValue(-2)
         scene.addLine(0, HEADER_H, width, HEADER_H, QPen(QColor("#9E9E9E")))
         # rows
@@ -157,8 +164,9 @@ class GanttView(QGraphicsView):
         self.today_x = None
         if self.days and self.days[0] <= project.today <= self.days[-1] + dt.timedelta(days=3):
             self.today_x = self.x_of(project.today) + (dw / 2 if project.today in self.days else 0)
-            today = scene.addLine(self.today_x, HEADER_H - 6, self.today_x, height + 18,
-                                  QPen(TODAY_COLOUR, 2, Qt.PenStyle.DashLine))
+            today = scene.addLine(
+                self.today_x, HEADER_H - 6, self.today_x, height + 18, QPen(TODAY_COLOUR, 2, Qt.PenStyle.DashLine)
+            )
             today.setZValue(3)
             tl = scene.addSimpleText(f"今天 {project.today:%m-%d}")
             tl.setBrush(QBrush(TODAY_COLOUR))
@@ -171,15 +179,19 @@ class GanttView(QGraphicsView):
         gl = scene.addSimpleText(f"目标开业 {project.target_date:%m-%d}")
         gl.setBrush(QBrush(TARGET_COLOUR))
         gl.setPos(self.target_x + 3, height + 22)
-        legend = scene.addSimpleText("条：计划办理期（颜色＝亮灯，灰＝已销号）　细条：机动时间至最迟完成　◇ 节点日期　〔调〕已调整节点　"
-                                     "虚框：已过计划节点仍未办结　箭头：前置事项　★ 关键路径")
+        legend = scene.addSimpleText(
+            "条：计划办理期（颜色＝亮灯，灰＝已销号）　细条：机动时间至最迟完成　◇ 节点日期　〔调〕已调整节点　"
+            "虚框：已过计划节点仍未办结　箭头：前置事项　★ 关键路径"
+        )
         legend.setFont(small)
         legend.setPos(4, height + 40)
         extra = 0.0
         widest = legend.boundingRect().width() + 8
         for move in getattr(project, "moves", ()):
-            note = scene.addSimpleText(f"节点调整：{move.code} {move.name} {move.from_date:%m-%d} → {move.to_date:%m-%d}"
-                                       f"（{move.decided_by} {move.decided_on or ''}）：{move.reason[:60]}")
+            note = scene.addSimpleText(
+                f"节点调整：{move.code} {move.name} {move.from_date:%m-%d} → {move.to_date:%m-%d}"
+                f"（{move.decided_by} {move.decided_on or ''}）：{move.reason[:60]}"
+            )
             note.setFont(small)
             note.setBrush(QBrush(QColor("#B35C00")))
             note.setPos(4, height + 58 + extra)
@@ -196,8 +208,11 @@ class GanttView(QGraphicsView):
         x1 = max(self.x_of(item.earliest_finish, end=True), x0 + self.day_w / 2)
         top = y + (ROW_H - BAR_H) / 2
         if item.latest_finish and not item.done and item.latest_finish > item.earliest_finish:
-            tail = scene.addRect(QRectF(x1, top + BAR_H / 2 - 2, self.x_of(item.latest_finish, end=True) - x1, 4),
-                                 QPen(Qt.PenStyle.NoPen), QBrush(colour.lighter(170)))
+            tail = scene.addRect(
+                QRectF(x1, top + BAR_H / 2 - 2, self.x_of(item.latest_finish, end=True) - x1, 4),
+                QPen(Qt.PenStyle.NoPen),
+                QBrush(colour.lighter(170)),
+            )
             tail.setToolTip(f"机动 {item.slack_days} 个工作日，最迟完成 {item.latest_finish.isoformat()}")
         if not item.done and self._today is not None and item.earliest_finish < self._today:
             overdue = QGraphicsRectItem(QRectF(x1, top, max(0.0, self.x_of(self._today) - x1), BAR_H))
@@ -209,19 +224,28 @@ class GanttView(QGraphicsView):
         bar.setBrush(QBrush(colour))
         bar.setPen(QPen(colour.darker(130), 2 if item.critical else 1))
         bar.setZValue(2)
-        bar.setToolTip("\n".join([
-            f"{item.code} {item.name}", f"{item.department} · 责任人 {item.responsible or '—'}",
-            f"状态：{item.status_label}" + (f"（{item.finished_on.isoformat()} 销号）" if item.finished_on else ""),
-            f"最早 {item.earliest_start.isoformat()} ～ {item.earliest_finish.isoformat()}",
-            f"最迟 {item.latest_start.isoformat() if item.latest_start else '—'} ～ {item.latest_finish.isoformat() if item.latest_finish else '—'}",
-            f"亮灯：{'已销号' if item.done else item.light.label}" + ("；可发证" if item.ready else ""),
-        ]))
+        bar.setToolTip(
+            "\n".join(
+                [
+                    f"{item.code} {item.name}",
+                    f"{item.department} · 责任人 {item.responsible or '—'}",
+                    f"状态：{item.status_label}"
+                    + (f"（{item.finished_on.isoformat()} 销号）" if item.finished_on else ""),
+                    f"最早 {item.earliest_start.isoformat()} ～ {item.earliest_finish.isoformat()}",
+                    f"最迟 {item.latest_start.isoformat() if item.latest_start else '—'}"
+                    f" ～ {item.latest_finish.isoformat() if item.latest_finish else '—'}",
+                    f"亮灯：{'已销号' if item.done else item.light.label}" + ("；可发证" if item.ready else ""),
+                ]
+            )
+        )
         scene.addItem(bar)
         self.bars[item.code] = bar
         # node diamond and date
         cx, cy = x1, top + BAR_H / 2
         diamond = QPolygonF([QPointF(cx, cy - 6), QPointF(cx + 6, cy), QPointF(cx, cy + 6), QPointF(cx - 6, cy)])
-        node = scene.addPolygon(diamond, QPen(QColor("#333333")), QBrush(QColor("#FFFFFF") if not item.done else QColor("#9E9E9E")))
+        node = scene.addPolygon(
+            diamond, QPen(QColor("#333333")), QBrush(QColor("#FFFFFF") if not item.done else QColor("#9E9E9E"))
+        )
         node.setZValue(4)
         text = f"{item.earliest_finish:%m-%d}" + (" 〔调〕" if item.pinned else "") + (" 可发证" if item.ready else "")
         self.node_labels[item.code] = text

@@ -84,11 +84,15 @@ def _light_text(light: Light, done: bool = False) -> str:
 
 
 ITEM_COLUMNS = [
-    ColumnSpec("亮灯", lambda r: _light_text(r.light, r.done) if r.must_do else "", light=lambda r: r.light if r.must_do else None, width=74),
+    ColumnSpec(
+        "亮灯",
+        lambda r: _light_text(r.light, r.done) if r.must_do else "",
+        light=lambda r: r.light if r.must_do else None,
+        width=74,
+    ),
     ColumnSpec("编码", lambda r: r.code, width=62),
     ColumnSpec("事项", lambda r: r.name + (" ★" if r.critical else ""), width=260),
-    ColumnSpec("分类", lambda r: r.class_label, width=66,
-               foreground=lambda r: None if r.must_do else "888888"),
+    ColumnSpec("分类", lambda r: r.class_label, width=66, foreground=lambda r: None if r.must_do else "888888"),
     ColumnSpec("办理部门", lambda r: r.department, width=130),
     ColumnSpec("责任人", lambda r: r.responsible or "—", width=64),
     ColumnSpec("状态", lambda r: r.status_label if r.must_do else "—", width=70),
@@ -96,7 +100,9 @@ ITEM_COLUMNS = [
     ColumnSpec("最迟完成", lambda r: d(r.latest_finish), width=90),
     ColumnSpec("机动", lambda r: "" if r.slack_days is None else str(r.slack_days), align=RIGHT, width=44),
     ColumnSpec("办结", lambda r: d(r.finished_on) if r.finished_on else "", width=90),
-    ColumnSpec("可发证", lambda r: "可发证" if r.ready else "", width=60, foreground=lambda r: "2E9D46" if r.ready else None),
+    ColumnSpec(
+        "可发证", lambda r: "可发证" if r.ready else "", width=60, foreground=lambda r: "2E9D46" if r.ready else None
+    ),
     ColumnSpec("理由", lambda r: r.reason, width=300),
 ]
 
@@ -115,8 +121,12 @@ LOG_COLUMNS = [
     ColumnSpec("内容", lambda r: r.detail, width=240),
     ColumnSpec("部门", lambda r: "、".join(r.departments), width=150),
     ColumnSpec("责任人", lambda r: r.owner, width=70),
-    ColumnSpec("解决", lambda r: (d(r.solved_on) if r.solved_on else "未解决") if r.kind == "problem" else "", width=90,
-               foreground=lambda r: "D6322F" if r.kind == "problem" and not r.solved_on else None),
+    ColumnSpec(
+        "解决",
+        lambda r: (d(r.solved_on) if r.solved_on else "未解决") if r.kind == "problem" else "",
+        width=90,
+        foreground=lambda r: "D6322F" if r.kind == "problem" and not r.solved_on else None,
+    ),
 ]
 
 DISPATCH_COLUMNS = [
@@ -141,13 +151,20 @@ CATALOG_COLUMNS = [
     ColumnSpec("预审", lambda r: "是" if r.pre_review else "否", width=44),
     ColumnSpec("踏勘", lambda r: "是" if r.site_inspection else "否", width=44),
     ColumnSpec("证照", lambda r: r.certificate or "", width=160),
-    ColumnSpec("启用", lambda r: "是" if r.active else "停用", width=44,
-               foreground=lambda r: None if r.active else "D6322F"),
+    ColumnSpec(
+        "启用", lambda r: "是" if r.active else "停用", width=44, foreground=lambda r: None if r.active else "D6322F"
+    ),
 ]
 
 PROJECT_COLUMNS = [
-    ColumnSpec("亮灯", lambda r: r.light.label if r.light is not Light.GREY else ("已全部销号" if r.must_do and r.done == r.must_do else "—"),
-               light=lambda r: r.light, width=96),
+    ColumnSpec(
+        "亮灯",
+        lambda r: (
+            r.light.label if r.light is not Light.GREY else ("已全部销号" if r.must_do and r.done == r.must_do else "—")
+        ),
+        light=lambda r: r.light,
+        width=96,
+    ),
     ColumnSpec("编号", lambda r: r.number, sort_key="number", width=96),
     ColumnSpec("项目", lambda r: r.name, sort_key="name", width=220),
     ColumnSpec("企业", lambda r: r.enterprise, sort_key="enterprise", width=200),

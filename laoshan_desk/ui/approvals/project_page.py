@@ -95,8 +95,12 @@ class ProjectPage(QWidget):
         self.certificate_button = self._button(bar, "出具证照…", self.certificate)
         bar.addStretch(1)
         self.filter_combo = QComboBox()
-        for key, text in (("all", "全部事项（必办在前）"), ("must_do", "仅必办事项"), ("open", "未销号的必办事项"),
-                          ("other", "企业自办和无需办理")):
+        for key, text in (
+            ("all", "全部事项（必办在前）"),
+            ("must_do", "仅必办事项"),
+            ("open", "未销号的必办事项"),
+            ("other", "企业自办和无需办理"),
+        ):
             self.filter_combo.addItem(text, key)
         self.filter_combo.currentIndexChanged.connect(self._fill_items)
         bar.addWidget(self.filter_combo)
@@ -151,7 +155,11 @@ class ProjectPage(QWidget):
         box = QGroupBox("打印与导出")
         grid = QGridLayout(box)
         entries = [
-            ("一次告知书", "每个必办事项的申请材料、办理部门、责任人和节点日期，以及自办和无需办理事项的理由", self.notice),
+            (
+                "一次告知书",
+                "每个必办事项的申请材料、办理部门、责任人和节点日期，以及自办和无需办理事项的理由",
+                self.notice,
+            ),
             ("倒排工期表（PDF）", "必办事项的最早、最迟日期和机动时间，按亮灯着色", self.schedule_pdf),
             ("倒排工期表（Excel）", "同上，另附按日挂图", self.schedule_excel),
             ("证照", "为已销号事项出具许可证照，带核验二维码", self.certificate),
@@ -181,15 +189,22 @@ class ProjectPage(QWidget):
         must = v.must_items
         lights = [i.light for i in must]
         counts = v.class_counts()
+        feasible = (
+            "<span style=color:#2E9D46>计划可行</span>" if v.feasible else "<b style=color:#D6322F>计划不可行</b>"
+        )
         self.header.setText(
-            f"<div style='font-size:16px'><b>{v.name}</b> {_dot(v.light)} <span style='color:#666'>{v.number} · {v.status_label}</span></div>"
-            f"<div>{v.enterprise}（{v.credit_code}）· {v.street_name} · 联系人 {v.contact_name or '—'} {v.contact_phone}</div>"
+            f"<div style='font-size:16px'><b>{v.name}</b> {_dot(v.light)} "
+            f"<span style='color:#666'>{v.number} · {v.status_label}</span></div>"
+            f"<div>{v.enterprise}（{v.credit_code}）· {v.street_name} · "
+            f"联系人 {v.contact_name or '—'} {v.contact_phone}</div>"
             f"<div>开始 {v.start_date} · 目标开业 <b>{v.target_date}</b> · 计划全部办结 {v.finish_date or '—'} · "
-            f"{'<span style=color:#2E9D46>计划可行</span>' if v.feasible else '<b style=color:#D6322F>计划不可行</b>'} · "
-            f"关键路径 {' → '.join(v.critical_path) or '—'}</div>"
-            f"<div>点选 {len(v.items)} 项：必办 {counts['must_do']} · 企业自办 {counts['self_handled']} · 无需办理 {counts['not_needed']}"
+            f"{feasible} · 关键路径 {' → '.join(v.critical_path) or '—'}</div>"
+            f"<div>点选 {len(v.items)} 项：必办 {counts['must_do']} · 企业自办 {counts['self_handled']}"
+            f" · 无需办理 {counts['not_needed']}"
             f"　销号 <b>{v.done_count}/{len(must)}</b>　{_dot(Light.RED)} 超期 {lights.count(Light.RED)}"
-            f"　{_dot(Light.YELLOW)} 临期 {lights.count(Light.YELLOW)}　{_dot(Light.GREEN)} 正常 {lights.count(Light.GREEN)}</div>")
+            f"　{_dot(Light.YELLOW)} 临期 {lights.count(Light.YELLOW)}"
+            f"　{_dot(Light.GREEN)} 正常 {lights.count(Light.GREEN)}</div>"
+        )
         ready = [i for i in v.items if i.ready]
         self.banner.setVisible(bool(ready))
         self.banner.setText("可发证：" + "；".join(f"{i.code} {i.name}（前置事项已办结，材料已预审）" for i in ready))
@@ -197,15 +212,21 @@ class ProjectPage(QWidget):
         self.items_info.setText("★ 关键路径　〔调〕已调整节点" + (f"　{'；'.join(v.warnings)}" if v.warnings else ""))
         self.team_model.set_rows(v.team)
         roles = [t.role for t in v.team]
-        self.team_info.setText(f"指挥长 {roles.count('commander')} · 副指挥长 {roles.count('deputy')} · "
-                               f"施工队长 {roles.count('leader')} · 战斗员 {roles.count('member')}")
+        self.team_info.setText(
+            f"指挥长 {roles.count('commander')} · 副指挥长 {roles.count('deputy')} · "
+            f"施工队长 {roles.count('leader')} · 战斗员 {roles.count('member')}"
+        )
         self.gantt.show_project(v, work_calendar(self.ctx.db))
         c = v.log_counts
-        self.counts_label.setText(f"专题会议 <b>{c.meetings}</b> 次　现场踏勘 <b>{c.visits}</b> 次　"
-                                  f"问题 <b>{c.problems}</b> 个（已解决 {c.solved}，未解决 {c.open_problems}）")
+        self.counts_label.setText(
+            f"专题会议 <b>{c.meetings}</b> 次　现场踏勘 <b>{c.visits}</b> 次　"
+            f"问题 <b>{c.problems}</b> 个（已解决 {c.solved}，未解决 {c.open_problems}）"
+        )
         self.log_model.set_rows(svc.log_entries(self.ctx.db, self.ctx.actor, v.id))
-        self.certificates_label.setText("已出具证照：" + ("；".join(f"{x.number} {x.title}" + ("（已撤销）" if x.revoked else "")
-                                                              for x in v.certificates) or "无"))
+        self.certificates_label.setText(
+            "已出具证照："
+            + ("；".join(f"{x.number} {x.title}" + ("（已撤销）" if x.revoked else "") for x in v.certificates) or "无")
+        )
 
     def _fill_items(self) -> None:
         if self.view is None:
@@ -262,8 +283,9 @@ class ProjectPage(QWidget):
             self.reload()
             result = dialog.result_
             if result and result.newly_ready:
-                QMessageBox.information(self, "可发证", "前置事项已办结，以下事项材料已预审，可当日发证：\n"
-                                        + "\n".join(result.newly_ready))
+                QMessageBox.information(
+                    self, "可发证", "前置事项已办结，以下事项材料已预审，可当日发证：\n" + "\n".join(result.newly_ready)
+                )
 
     def move_node(self) -> None:
         item = self._need_item()
@@ -274,12 +296,20 @@ class ProjectPage(QWidget):
             self.reload()
             r = dialog.result_
             if r is not None:
-                QMessageBox.information(self, "节点已调整", f"{r.code}：{r.old_finish} → {r.new_finish}，联动调整 {len(r.dependents)} 项"
-                                        + ("" if r.feasible else "\n注意：调整后计划不可行，请召开协调会"))
+                QMessageBox.information(
+                    self,
+                    "节点已调整",
+                    f"{r.code}：{r.old_finish} → {r.new_finish}，联动调整 {len(r.dependents)} 项"
+                    + ("" if r.feasible else "\n注意：调整后计划不可行，请召开协调会"),
+                )
 
     def edit_item(self) -> None:
         item = self._need_item()
-        if item is not None and self.view is not None and self.run_dialog(ItemEditDialog(self.ctx, item, list(self.view.team), self)):
+        if (
+            item is not None
+            and self.view is not None
+            and self.run_dialog(ItemEditDialog(self.ctx, item, list(self.view.team), self))
+        ):
             self.reload()
 
     def add_member(self) -> None:
@@ -332,8 +362,9 @@ class ProjectPage(QWidget):
     def schedule_excel(self) -> None:
         if self.view is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "导出倒排工期表", str(Path.home() / f"倒排工期表-{self.view.number}.xlsx"),
-                                              "Excel 文件 (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "导出倒排工期表", str(Path.home() / f"倒排工期表-{self.view.number}.xlsx"), "Excel 文件 (*.xlsx)"
+        )
         if name:
             reports.schedule_excel(self.ctx.db, self.ctx.actor, self.view.id, Path(name), today=self.ctx.today())
 

@@ -46,9 +46,14 @@ class ApprovalsTab(QWidget):
         layout = QVBoxLayout(self)
         self.toolbar = QToolBar(self)
         self.actions_: dict[str, Any] = {}
-        for key, text, slot in (("new", "新建项目", self.new_project), ("catalog", "事项库", self.open_catalog),
-                                ("dispatch", "日调度", self.open_dispatch), ("bulletin", "周通报", self.open_bulletin),
-                                ("verify", "核验证照", self.open_verify), ("refresh", "刷新", self.refresh)):
+        for key, text, slot in (
+            ("new", "新建项目", self.new_project),
+            ("catalog", "事项库", self.open_catalog),
+            ("dispatch", "日调度", self.open_dispatch),
+            ("bulletin", "周通报", self.open_bulletin),
+            ("verify", "核验证照", self.open_verify),
+            ("refresh", "刷新", self.refresh),
+        ):
             action = self.toolbar.addAction(text)
             action.triggered.connect(slot)
             self.actions_[key] = action
@@ -75,7 +80,9 @@ class ApprovalsTab(QWidget):
 
         self.page = ProjectPage(ctx)
         self.page.changed.connect(self._list_changed)
-        self.empty = EmptyState("审批点菜单", "还没有项目。点击“新建项目”，从点菜单中为企业选择审批事项，系统将倒排工期并生成一次告知书。")
+        self.empty = EmptyState(
+            "审批点菜单", "还没有项目。点击“新建项目”，从点菜单中为企业选择审批事项，系统将倒排工期并生成一次告知书。"
+        )
         self.hint = EmptyState("审批点菜单", "在左侧选择一个项目，查看事项、金牌团队、挂图和专班台账。")
         self.stack = QStackedWidget()
         for w in (self.empty, self.hint, self.page):
@@ -91,8 +98,16 @@ class ApprovalsTab(QWidget):
 
     # -- list ----------------------------------------------------------------------------------
     def _fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> list[svc.ProjectRow]:
-        return svc.list_projects(self.ctx.db, self.ctx.actor, today=self.ctx.today(), text=self.search.text() or None,
-                                 offset=offset, limit=limit, sort=sort, descending=descending)
+        return svc.list_projects(
+            self.ctx.db,
+            self.ctx.actor,
+            today=self.ctx.today(),
+            text=self.search.text() or None,
+            offset=offset,
+            limit=limit,
+            sort=sort,
+            descending=descending,
+        )
 
     def _count(self) -> int:
         return svc.count_projects(self.ctx.db, self.ctx.actor, text=self.search.text() or None)

@@ -86,8 +86,14 @@ def _changed_signal(widget: QWidget) -> Any:
 
 
 class DraftKeeper(QObject):
-    def __init__(self, ctx: DeskContext, form_key: str, fields: dict[str, QWidget],
-                 parent: QObject | None = None, delay_ms: int = 700) -> None:
+    def __init__(
+        self,
+        ctx: DeskContext,
+        form_key: str,
+        fields: dict[str, QWidget],
+        parent: QObject | None = None,
+        delay_ms: int = 700,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._key = form_key

@@ -72,8 +72,11 @@ class FieldErrors:
         layout = parent.layout() if parent else None
         forms = [layout] if isinstance(layout, QFormLayout) else []
         if layout is not None and not forms:
-            forms = [item.layout() for item in (layout.itemAt(i) for i in range(layout.count()))
-                     if item is not None and isinstance(item.layout(), QFormLayout)]
+            forms = [
+                item.layout()
+                for item in (layout.itemAt(i) for i in range(layout.count()))
+                if item is not None and isinstance(item.layout(), QFormLayout)
+            ]
         for form in forms:
             row, _role = form.getWidgetPosition(widget)
             if row >= 0:
@@ -88,7 +91,9 @@ def show_error(parent: QWidget | None, error: BaseException, title: str = "无�
         QMessageBox.warning(parent, title, error.message)
     else:
         log.error("unexpected error", exc_info=error)
-        QMessageBox.critical(parent, "出现意外错误", "出现意外错误，已记录到日志。已保存的工作不受影响。\n" + str(error)[:300])
+        QMessageBox.critical(
+            parent, "出现意外错误", "出现意外错误，已记录到日志。已保存的工作不受影响。\n" + str(error)[:300]
+        )
 
 
 def install_excepthook() -> None:

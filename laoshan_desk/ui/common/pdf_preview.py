@@ -43,9 +43,15 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
 class PdfPreviewDialog(QDialog):
     """Shows the PDF; 打印 and 另存为 call back so the service can audit them."""
 
-    def __init__(self, pdf_bytes: bytes, title: str, suggested_name: str = "文件.pdf",
-                 on_printed: Callable[[], None] | None = None,
-                 on_saved: Callable[[Path], None] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pdf_bytes: bytes,
+        title: str,
+        suggested_name: str = "文件.pdf",
+        on_printed: Callable[[], None] | None = None,
+        on_saved: Callable[[Path], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"打印预览 — {title}")
         self.resize(820, 960)

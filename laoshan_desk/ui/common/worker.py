@@ -37,8 +37,12 @@ class _Job(QRunnable):
 _running: set[_Relay] = set()
 
 
-def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None],
-                      on_error: Callable[[BaseException], None], parent: QObject | None = None) -> None:
+def run_in_background(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    parent: QObject | None = None,
+) -> None:
     relay = _Relay(parent)
     _running.add(relay)
 

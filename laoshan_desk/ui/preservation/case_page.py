@@ -73,7 +73,9 @@ class CasePage(QWidget):
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.respondent_button = QPushButton("被申请人全部案件")
-        self.respondent_button.clicked.connect(lambda: self.show_respondent.emit(self.detail.respondent_id if self.detail else None))
+        self.respondent_button.clicked.connect(
+            lambda: self.show_respondent.emit(self.detail.respondent_id if self.detail else None)
+        )
         self.reveal_button = QPushButton("显示完整号码")
         self.reveal_button.setToolTip("显示被申请人的完整证件号码和电话（记入审计日志）")
         self.reveal_button.clicked.connect(self.reveal)
@@ -124,8 +126,9 @@ class CasePage(QWidget):
         self.save_review_button = QPushButton("保存审查表")
         self.save_review_button.clicked.connect(self.save_review)
         form.addRow(self.save_review_button)
-        self.review_errors = FieldErrors({"net_assets": self.net_assets, "taxes_paid": self.taxes,
-                                          "employees": self.employees}, self.review_error)
+        self.review_errors = FieldErrors(
+            {"net_assets": self.net_assets, "taxes_paid": self.taxes, "employees": self.employees}, self.review_error
+        )
         outer.addWidget(review, 3)
         right = QVBoxLayout()
         advice_box = QGroupBox("系统提示")
@@ -153,8 +156,9 @@ class CasePage(QWidget):
         dv.addRow(self.decision_error)
         dv.addRow(self.decide_button)
         dv.addRow(self.decision_state)
-        self.decision_errors = FieldErrors({"decision": self.decision, "decision_reasons": self.reasons},
-                                           self.decision_error)
+        self.decision_errors = FieldErrors(
+            {"decision": self.decision, "decision_reasons": self.reasons}, self.decision_error
+        )
         right.addWidget(decision_box, 1)
         outer.addLayout(right, 2)
         return page
@@ -170,8 +174,14 @@ class CasePage(QWidget):
         self.propose_button = QPushButton("生成最小损害方案")
         self.adjust_button = QPushButton("复核并保存法官调整")
         self.approve_button = QPushButton("院领导批准冻结基本账户")
-        for b in (self.add_asset_button, self.import_button, self.remove_asset_button, self.propose_button,
-                  self.adjust_button, self.approve_button):
+        for b in (
+            self.add_asset_button,
+            self.import_button,
+            self.remove_asset_button,
+            self.propose_button,
+            self.adjust_button,
+            self.approve_button,
+        ):
             bar.addWidget(b)
         bar.addStretch(1)
         self.add_asset_button.clicked.connect(self.add_asset)
@@ -254,7 +264,9 @@ class CasePage(QWidget):
             f"<b style='font-size:13pt'>{d.case_number}</b>　{d.kind_label}　<b>{d.status_label}</b>"
             f"　<span style='color:#{d.light.rgb}'>● {d.light_text}</span><br>"
             f"申请人：{d.applicant}　被申请人：{d.respondent}（{d.respondent_number}）"
-            f"　请求保全：{yuan(d.claim_amount)}元" + ("　<b style='color:#2E9D46'>涉企·绿色通道</b>" if d.enterprise else ""))
+            f"　请求保全：{yuan(d.claim_amount)}元"
+            + ("　<b style='color:#2E9D46'>涉企·绿色通道</b>" if d.enterprise else "")
+        )
         self.ruling_button.setEnabled(d.decision is not None)
         self.reveal_button.setVisible(d.numbers_masked and actor.role in SEES_FULL_NUMBERS)
         # step 1
@@ -284,8 +296,10 @@ class CasePage(QWidget):
         self.decision.setEnabled(d.decision is None)
         self.reasons.setEnabled(d.decision is None)
         if d.decision:
-            self.decision_state.setText(f"已决定：{d.decision_label}（{d.decided_by}，{_dt(d.ruled_at)}）\n理由：{d.decision_reasons}"
-                                        + (f"\n裁定保全金额：{yuan(d.ruled_amount)}元" if d.ruled_amount else ""))
+            self.decision_state.setText(
+                f"已决定：{d.decision_label}（{d.decided_by}，{_dt(d.ruled_at)}）\n理由：{d.decision_reasons}"
+                + (f"\n裁定保全金额：{yuan(d.ruled_amount)}元" if d.ruled_amount else "")
+            )
         elif not actor.may(svc.DECIDE):
             self.decision_state.setText("审查决定由承办法官作出。")
         else:
@@ -303,21 +317,39 @@ class CasePage(QWidget):
         self.approve_button.setVisible(p.needs_approval)
         self.approve_button.setEnabled(p.needs_approval and not p.approved and self.ctx.actor.may(svc.APPROVE))
         stage = {"none": "尚未生成方案", "proposed": "系统方案", "adjusted": "法官调整后的方案"}[p.stage]
-        flags = [f"<b>{stage}</b>", f"请求{yuan(p.claim)}元", f"有效担保{yuan(p.guaranteed)}元",
-                 f"尚需保全<b>{yuan(p.need)}</b>元", f"拟保全<b>{yuan(p.total_preserved)}</b>元"]
+        flags = [
+            f"<b>{stage}</b>",
+            f"请求{yuan(p.claim)}元",
+            f"有效担保{yuan(p.guaranteed)}元",
+            f"尚需保全<b>{yuan(p.need)}</b>元",
+            f"拟保全<b>{yuan(p.total_preserved)}</b>元",
+        ]
         if p.stage != "none":
             flags.append("足额" if p.covers_claim else f"<span style='color:{RED}'>不足额</span>")
             if p.over_scope:
                 flags.append(f"<span style='color:{RED}'>超标的额</span>")
             if p.needs_approval:
-                flags.append("基本账户已获院领导批准（" + p.approved_by + "）" if p.approved
-                             else f"<span style='color:{RED}'>冻结基本账户须院领导审批</span>")
+                flags.append(
+                    "基本账户已获院领导批准（" + p.approved_by + "）"
+                    if p.approved
+                    else f"<span style='color:{RED}'>冻结基本账户须院领导审批</span>"
+                )
         self.plan_summary.setText("　".join(flags))
         chosen = {s.asset_id: s for s in p.selected}
         excluded = {e.code: e.reason for e in p.excluded}
         model = QStandardItemModel(len(d.assets), 8, self.assets_view)
-        model.setHorizontalHeaderLabels(["保全", "拟保全数额（元）", "措施", "财产", "开户行/登记机关", "账号/编号",
-                                         "余额/价值（元）", "经营使用/说明"])
+        model.setHorizontalHeaderLabels(
+            [
+                "保全",
+                "拟保全数额（元）",
+                "措施",
+                "财产",
+                "开户行/登记机关",
+                "账号/编号",
+                "余额/价值（元）",
+                "经营使用/说明",
+            ]
+        )
         for row, a in enumerate(d.assets):
             sel = chosen.get(a.id)
             check = QStandardItem()
@@ -328,9 +360,16 @@ class CasePage(QWidget):
             amount = QStandardItem("" if sel is None else f"{sel.amount}")
             amount.setEditable(editable)
             amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            cells = [check, amount, QStandardItem(sel.measure_label if sel else ""), QStandardItem(a.label),
-                     QStandardItem(a.institution), QStandardItem(a.number), QStandardItem(yuan(a.value)),
-                     QStandardItem(excluded.get(a.code) or ("是" if a.in_operational_use else ""))]
+            cells = [
+                check,
+                amount,
+                QStandardItem(sel.measure_label if sel else ""),
+                QStandardItem(a.label),
+                QStandardItem(a.institution),
+                QStandardItem(a.number),
+                QStandardItem(yuan(a.value)),
+                QStandardItem(excluded.get(a.code) or ("是" if a.in_operational_use else "")),
+            ]
             if a.code in excluded:
                 for c in cells[2:]:
                     c.setForeground(Qt.GlobalColor.darkGray)
@@ -339,8 +378,11 @@ class CasePage(QWidget):
                     item.setEditable(False)
                 model.setItem(row, c, item)
         self.assets_view.setModel(model)
-        self.assets_view.setEditTriggers(self.assets_view.EditTrigger.DoubleClicked | self.assets_view.EditTrigger.SelectedClicked
-                                         | self.assets_view.EditTrigger.EditKeyPressed)
+        self.assets_view.setEditTriggers(
+            self.assets_view.EditTrigger.DoubleClicked
+            | self.assets_view.EditTrigger.SelectedClicked
+            | self.assets_view.EditTrigger.EditKeyPressed
+        )
         for c, w in enumerate([48, 130, 50, 200, 170, 170, 120]):
             self.assets_view.setColumnWidth(c, w)
         self.violations.setText("\n".join(f"✗ {v}" for v in p.violations))
@@ -350,29 +392,89 @@ class CasePage(QWidget):
         self.plan_notes.setText("\n".join(notes))
 
     def _fill_step3(self, d: svc.CaseDetail) -> None:
-        fill(self.clocks_view, ["提醒", "时限", "起算", "期限", "完成", "依据"],
-             [[("按时完成" if c.light.value != "red" else "超时完成") if c.done_at else c.light.label, c.label, _dt(c.start), _dt(c.due), _dt(c.done_at), c.basis + (f"（{c.note}）" if c.note else "")]
-              for c in d.clocks], lights=[c.light for c in d.clocks], widths=[100, 170, 130, 130, 130])
-        fill(self.measures_view, ["提醒", "财产", "开户行/登记机关", "账号/编号", "措施", "数额（元）", "采取日期",
-                                  "期限届满", "续行申请截止", "续行次数", "状态"],
-             [[f"{m.days_left}天" if m.status == "active" else "已解除", m.asset_label, m.institution, m.number,
-               m.measure_label, m.amount, m.taken_on, m.expiry, m.renew_apply_by, m.renewals,
-               "执行中" if m.status == "active" else f"已解除 {m.released_on}"] for m in d.measures],
-             objects=list(d.measures), lights=[m.light for m in d.measures],
-             widths=[80, 190, 160, 140, 50, 110, 90, 90, 100, 70])
+        fill(
+            self.clocks_view,
+            ["提醒", "时限", "起算", "期限", "完成", "依据"],
+            [
+                [
+                    ("按时完成" if c.light.value != "red" else "超时完成") if c.done_at else c.light.label,
+                    c.label,
+                    _dt(c.start),
+                    _dt(c.due),
+                    _dt(c.done_at),
+                    c.basis + (f"（{c.note}）" if c.note else ""),
+                ]
+                for c in d.clocks
+            ],
+            lights=[c.light for c in d.clocks],
+            widths=[100, 170, 130, 130, 130],
+        )
+        fill(
+            self.measures_view,
+            [
+                "提醒",
+                "财产",
+                "开户行/登记机关",
+                "账号/编号",
+                "措施",
+                "数额（元）",
+                "采取日期",
+                "期限届满",
+                "续行申请截止",
+                "续行次数",
+                "状态",
+            ],
+            [
+                [
+                    f"{m.days_left}天" if m.status == "active" else "已解除",
+                    m.asset_label,
+                    m.institution,
+                    m.number,
+                    m.measure_label,
+                    m.amount,
+                    m.taken_on,
+                    m.expiry,
+                    m.renew_apply_by,
+                    m.renewals,
+                    "执行中" if m.status == "active" else f"已解除 {m.released_on}",
+                ]
+                for m in d.measures
+            ],
+            objects=list(d.measures),
+            lights=[m.light for m in d.measures],
+            widths=[80, 190, 160, 140, 50, 110, 90, 90, 100, 70],
+        )
         self.record_button.setEnabled(d.status == "granted" and self.ctx.actor.may(svc.EDIT))
         active = any(m.status == "active" for m in d.measures)
         self.renew_button.setEnabled(active and self.ctx.actor.may(svc.EDIT))
         self.notice_button.setEnabled(d.decision in ("grant", "grant_in_part"))
 
     def _fill_release(self, d: svc.CaseDetail) -> None:
-        fill(self.guarantees_view, ["类型", "出具机构", "编号", "金额（元）", "有效期至", "履约承诺函", "授信协议", "状态"],
-             [[g.type_label, g.issuer, g.number, g.amount, g.valid_until, "有" if g.undertaking else "",
-               g.credit_agreement, "有效" if g.valid else "已过期"] for g in d.guarantees],
-             widths=[80, 170, 130, 120, 90, 80, 170])
-        fill(self.releases_view, ["裁定书号", "原因", "时间", "释放资金（元）", "说明"],
-             [[r.ruling_number, r.reason_label, _dt(r.ruled_at), r.amount_freed, r.note] for r in d.releases],
-             objects=list(d.releases), widths=[250, 130, 130, 130])
+        fill(
+            self.guarantees_view,
+            ["类型", "出具机构", "编号", "金额（元）", "有效期至", "履约承诺函", "授信协议", "状态"],
+            [
+                [
+                    g.type_label,
+                    g.issuer,
+                    g.number,
+                    g.amount,
+                    g.valid_until,
+                    "有" if g.undertaking else "",
+                    g.credit_agreement,
+                    "有效" if g.valid else "已过期",
+                ]
+                for g in d.guarantees
+            ],
+            widths=[80, 170, 130, 120, 90, 80, 170],
+        )
+        fill(
+            self.releases_view,
+            ["裁定书号", "原因", "时间", "释放资金（元）", "说明"],
+            [[r.ruling_number, r.reason_label, _dt(r.ruled_at), r.amount_freed, r.note] for r in d.releases],
+            objects=list(d.releases),
+            widths=[250, 130, 130, 130],
+        )
         executed = d.status == "executed"
         self.guarantee_button.setEnabled(self.ctx.actor.may(svc.EDIT) and d.status not in ("released", "refused"))
         self.release_button.setEnabled(executed and self.ctx.actor.may(svc.DECIDE))
@@ -380,8 +482,12 @@ class CasePage(QWidget):
         text = ""
         if executed and d.guarantees:
             pre = svc.preview_release(self.ctx.db, self.ctx.actor, d.id, as_of=self.ctx.today())
-            text = (f"现有担保可解除保全 <b>{yuan(pre.freed)}</b> 元：" + "、".join(f"{s.label} {yuan(s.amount)}元" for s in pre.released)
-                    if pre.freed > 0 else "现有担保尚不足以解除任何保全措施。")
+            text = (
+                f"现有担保可解除保全 <b>{yuan(pre.freed)}</b> 元："
+                + "、".join(f"{s.label} {yuan(s.amount)}元" for s in pre.released)
+                if pre.freed > 0
+                else "现有担保尚不足以解除任何保全措施。"
+            )
         if d.freed_total:
             text += f"<br>本案因担保已释放资金 <b>{yuan(d.freed_total)}</b> 元。"
         self.release_preview.setText(text)
@@ -412,12 +518,16 @@ class CasePage(QWidget):
 
     def save_review(self) -> None:
         review = svc.Review(
-            preconditions_met=self.preconditions.currentData(), transfer_risk=self.transfer_risk.currentData(),
-            purpose=self.purpose.text(), net_assets=self._money_text(self.net_assets) or None,
+            preconditions_met=self.preconditions.currentData(),
+            transfer_risk=self.transfer_risk.currentData(),
+            purpose=self.purpose.text(),
+            net_assets=self._money_text(self.net_assets) or None,
             taxes_paid=self._money_text(self.taxes) or None,
             employees=None if self.employees.value() < 0 else self.employees.value(),
-            going_concern=self.going_concern.currentData(), dishonest=self.dishonest.currentData(),
-            note=self.review_note.text())
+            going_concern=self.going_concern.currentData(),
+            dishonest=self.dishonest.currentData(),
+            note=self.review_note.text(),
+        )
         try:
             svc.save_review(self.ctx.db, self.ctx.actor, self.case_id, review, now=self.ctx.now())
         except DeskError as exc:
@@ -429,8 +539,14 @@ class CasePage(QWidget):
 
     def decide(self) -> None:
         try:
-            svc.decide(self.ctx.db, self.ctx.actor, self.case_id, self.decision.currentData(),
-                       self.reasons.toPlainText(), now=self.ctx.now())
+            svc.decide(
+                self.ctx.db,
+                self.ctx.actor,
+                self.case_id,
+                self.decision.currentData(),
+                self.reasons.toPlainText(),
+                now=self.ctx.now(),
+            )
         except DeskError as exc:
             self.decision_errors.show(exc)
             return
@@ -492,18 +608,31 @@ class CasePage(QWidget):
                 model.item(row, 1).setText(amount or "")
 
     def adjust(self) -> None:
-        result = self._run(svc.adjust, self.ctx.db, self.ctx.actor, self.case_id, self.current_selection(),
-                           now=self.ctx.now())
+        result = self._run(
+            svc.adjust, self.ctx.db, self.ctx.actor, self.case_id, self.current_selection(), now=self.ctx.now()
+        )
         if result is not None and not result[1]:
             self.violations.setText("")
 
     def approve(self) -> None:
-        self._run(svc.approve_basic_account, self.ctx.db, self.ctx.actor, self.case_id, "同意限额冻结基本账户",
-                  now=self.ctx.now())
+        self._run(
+            svc.approve_basic_account,
+            self.ctx.db,
+            self.ctx.actor,
+            self.case_id,
+            "同意限额冻结基本账户",
+            now=self.ctx.now(),
+        )
 
     def record_measures(self) -> None:
-        self._run(svc.record_measures, self.ctx.db, self.ctx.actor, self.case_id, taken_on=self.ctx.today(),
-                  now=self.ctx.now())
+        self._run(
+            svc.record_measures,
+            self.ctx.db,
+            self.ctx.actor,
+            self.case_id,
+            taken_on=self.ctx.today(),
+            now=self.ctx.now(),
+        )
 
     def _selected_measure(self) -> svc.MeasureRow | None:
         index = self.measures_view.currentIndex()
@@ -526,8 +655,10 @@ class CasePage(QWidget):
     def release(self) -> None:
         result = self._run(svc.release_on_guarantee, self.ctx.db, self.ctx.actor, self.case_id, now=self.ctx.now())
         if result is not None:
-            self.release_preview.setText(f"已作出{result.ruling_number}解除保全裁定，释放资金 <b>{yuan(result.freed)}</b> 元。"
-                                         + self.release_preview.text())
+            self.release_preview.setText(
+                f"已作出{result.ruling_number}解除保全裁定，释放资金 <b>{yuan(result.freed)}</b> 元。"
+                + self.release_preview.text()
+            )
 
     # -- papers ---------------------------------------------------------------------------------
     def _preview(self, kind: str, make, title: str, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -538,16 +669,25 @@ class CasePage(QWidget):
             return
         case_id = self.case_id
         self.preview = PdfPreviewDialog(
-            pdf, title, name,
+            pdf,
+            title,
+            name,
             on_printed=lambda: docs.record_print(self.ctx.db, self.ctx.actor, kind, case_id, "print"),
-            on_saved=lambda path: docs.record_print(self.ctx.db, self.ctx.actor, kind, case_id, "save", f"（{path.name}）"),
-            parent=self)
+            on_saved=lambda path: docs.record_print(
+                self.ctx.db, self.ctx.actor, kind, case_id, "save", f"（{path.name}）"
+            ),
+            parent=self,
+        )
         self.preview.resize(820, 760)
         self.preview.open()
 
     def print_ruling(self) -> None:
-        self._preview("ruling", lambda: docs.ruling_pdf(self.ctx.db, self.ctx.actor, self.case_id, now=self.ctx.now()),
-                      "民事裁定书", "民事裁定书.pdf")
+        self._preview(
+            "ruling",
+            lambda: docs.ruling_pdf(self.ctx.db, self.ctx.actor, self.case_id, now=self.ctx.now()),
+            "民事裁定书",
+            "民事裁定书.pdf",
+        )
 
     def print_notice(self) -> None:
         m = self._selected_measure()
@@ -557,16 +697,24 @@ class CasePage(QWidget):
             asset_id = self.detail.plan.selected[0].asset_id
         else:
             return
-        self._preview("notice", lambda: docs.assistance_pdf(self.ctx.db, self.ctx.actor, self.case_id, asset_id,
-                                                            now=self.ctx.now()), "协助执行通知书", "协助执行通知书.pdf")
+        self._preview(
+            "notice",
+            lambda: docs.assistance_pdf(self.ctx.db, self.ctx.actor, self.case_id, asset_id, now=self.ctx.now()),
+            "协助执行通知书",
+            "协助执行通知书.pdf",
+        )
 
     def print_release(self) -> None:
         if not self.detail or not self.detail.releases:
             return
         index = self.releases_view.currentIndex()
         release = self.detail.releases[index.row() if index.isValid() else -1]
-        self._preview("release", lambda: docs.release_pdf(self.ctx.db, self.ctx.actor, release.id, now=self.ctx.now()),
-                      "解除保全裁定书", "解除保全裁定书.pdf")
+        self._preview(
+            "release",
+            lambda: docs.release_pdf(self.ctx.db, self.ctx.actor, release.id, now=self.ctx.now()),
+            "解除保全裁定书",
+            "解除保全裁定书.pdf",
+        )
 
 
 __all__ = ["CasePage", "Decimal"]

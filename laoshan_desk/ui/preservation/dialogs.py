@@ -47,19 +47,41 @@ class CaseDialog(QDialog):
         self.ui.receivedEdit.setDateTime(QDateTime.fromString(f"{now:%Y-%m-%d %H:%M}", "yyyy-MM-dd HH:mm"))
         self.ui.enterpriseCheck.setChecked(True)
         u = self.ui
-        self.errors = FieldErrors({
-            "case_number": u.caseNumberEdit, "kind": u.kindCombo, "applicant": u.applicantEdit,
-            "respondent": u.respondentEdit, "respondent_id": u.respondentIdEdit,
-            "respondent_phone": u.respondentPhoneEdit, "claim_amount": u.claimEdit, "received_at": u.receivedEdit,
-            "applicant_guarantee_type": u.guaranteeTypeCombo, "applicant_guarantee_amount": u.guaranteeAmountEdit,
-        }, u.errorLabel)
-        self.drafts = DraftKeeper(ctx, self.DRAFT_KEY, {
-            "case_number": u.caseNumberEdit, "kind": u.kindCombo, "applicant": u.applicantEdit,
-            "cause": u.causeEdit, "respondent": u.respondentEdit, "respondent_id": u.respondentIdEdit,
-            "respondent_phone": u.respondentPhoneEdit, "claim": u.claimEdit, "received": u.receivedEdit,
-            "guarantee_type": u.guaranteeTypeCombo, "guarantee_amount": u.guaranteeAmountEdit,
-            "enterprise": u.enterpriseCheck, "urgent": u.urgentCheck,
-        }, parent=self)
+        self.errors = FieldErrors(
+            {
+                "case_number": u.caseNumberEdit,
+                "kind": u.kindCombo,
+                "applicant": u.applicantEdit,
+                "respondent": u.respondentEdit,
+                "respondent_id": u.respondentIdEdit,
+                "respondent_phone": u.respondentPhoneEdit,
+                "claim_amount": u.claimEdit,
+                "received_at": u.receivedEdit,
+                "applicant_guarantee_type": u.guaranteeTypeCombo,
+                "applicant_guarantee_amount": u.guaranteeAmountEdit,
+            },
+            u.errorLabel,
+        )
+        self.drafts = DraftKeeper(
+            ctx,
+            self.DRAFT_KEY,
+            {
+                "case_number": u.caseNumberEdit,
+                "kind": u.kindCombo,
+                "applicant": u.applicantEdit,
+                "cause": u.causeEdit,
+                "respondent": u.respondentEdit,
+                "respondent_id": u.respondentIdEdit,
+                "respondent_phone": u.respondentPhoneEdit,
+                "claim": u.claimEdit,
+                "received": u.receivedEdit,
+                "guarantee_type": u.guaranteeTypeCombo,
+                "guarantee_amount": u.guaranteeAmountEdit,
+                "enterprise": u.enterpriseCheck,
+                "urgent": u.urgentCheck,
+            },
+            parent=self,
+        )
         self.drafts.restore()
         u.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("登记立案")
         u.buttonBox.accepted.connect(self.save)
@@ -69,13 +91,23 @@ class CaseDialog(QDialog):
         u = self.ui
         try:
             self.case_id = svc.register_case(
-                self.ctx.db, self.ctx.actor, now=self.ctx.now(), case_number=u.caseNumberEdit.text(),
-                kind=u.kindCombo.currentData(), applicant=u.applicantEdit.text(), cause=u.causeEdit.text(),
-                respondent=u.respondentEdit.text(), respondent_id=u.respondentIdEdit.text(),
-                respondent_phone=u.respondentPhoneEdit.text(), claim_amount=u.claimEdit.text(),
-                received_at=_aware(u.receivedEdit.dateTime()), enterprise=u.enterpriseCheck.isChecked(),
-                urgent=u.urgentCheck.isChecked(), applicant_guarantee_type=u.guaranteeTypeCombo.currentData(),
-                applicant_guarantee_amount=u.guaranteeAmountEdit.text())
+                self.ctx.db,
+                self.ctx.actor,
+                now=self.ctx.now(),
+                case_number=u.caseNumberEdit.text(),
+                kind=u.kindCombo.currentData(),
+                applicant=u.applicantEdit.text(),
+                cause=u.causeEdit.text(),
+                respondent=u.respondentEdit.text(),
+                respondent_id=u.respondentIdEdit.text(),
+                respondent_phone=u.respondentPhoneEdit.text(),
+                claim_amount=u.claimEdit.text(),
+                received_at=_aware(u.receivedEdit.dateTime()),
+                enterprise=u.enterpriseCheck.isChecked(),
+                urgent=u.urgentCheck.isChecked(),
+                applicant_guarantee_type=u.guaranteeTypeCombo.currentData(),
+                applicant_guarantee_amount=u.guaranteeAmountEdit.text(),
+            )
         except DeskError as exc:
             self.errors.show(exc)
             return
@@ -94,9 +126,15 @@ class GuaranteeDialog(QDialog):
         today = ctx.today()
         self.ui.validUntilEdit.setDate(QDate(today.year + 1, today.month, min(today.day, 28)))
         u = self.ui
-        self.errors = FieldErrors({"guarantees.type": u.typeCombo, "guarantees.issuer": u.issuerEdit,
-                                   "guarantees.amount": u.amountEdit, "guarantees.valid_until": u.validUntilEdit},
-                                  u.errorLabel)
+        self.errors = FieldErrors(
+            {
+                "guarantees.type": u.typeCombo,
+                "guarantees.issuer": u.issuerEdit,
+                "guarantees.amount": u.amountEdit,
+                "guarantees.valid_until": u.validUntilEdit,
+            },
+            u.errorLabel,
+        )
         u.buttonBox.accepted.connect(self.save)
         u.buttonBox.rejected.connect(self.reject)
 
@@ -104,11 +142,19 @@ class GuaranteeDialog(QDialog):
         u = self.ui
         q = u.validUntilEdit.date()
         try:
-            svc.add_guarantee(self.ctx.db, self.ctx.actor, self.case_id, type=u.typeCombo.currentData(),
-                              amount=u.amountEdit.text(), valid_until=dt.date(q.year(), q.month(), q.day()),
-                              issuer=u.issuerEdit.text(), number=u.numberEdit.text(),
-                              undertaking=u.undertakingCheck.isChecked(), credit_agreement=u.creditEdit.text(),
-                              now=self.ctx.now())
+            svc.add_guarantee(
+                self.ctx.db,
+                self.ctx.actor,
+                self.case_id,
+                type=u.typeCombo.currentData(),
+                amount=u.amountEdit.text(),
+                valid_until=dt.date(q.year(), q.month(), q.day()),
+                issuer=u.issuerEdit.text(),
+                number=u.numberEdit.text(),
+                undertaking=u.undertakingCheck.isChecked(),
+                credit_agreement=u.creditEdit.text(),
+                now=self.ctx.now(),
+            )
         except DeskError as exc:
             self.errors.show(exc)
             return
@@ -128,8 +174,15 @@ class AssetDialog(QDialog):
         self.ui.accountKindCombo.setCurrentIndex(1)
         self.ui.typeCombo.currentIndexChanged.connect(self._type_changed)
         u = self.ui
-        self.errors = FieldErrors({"assets.type": u.typeCombo, "assets.account_kind": u.accountKindCombo,
-                                   "assets.value": u.valueEdit, "code": u.numberEdit}, u.errorLabel)
+        self.errors = FieldErrors(
+            {
+                "assets.type": u.typeCombo,
+                "assets.account_kind": u.accountKindCombo,
+                "assets.value": u.valueEdit,
+                "code": u.numberEdit,
+            },
+            u.errorLabel,
+        )
         u.buttonBox.accepted.connect(self.save)
         u.buttonBox.rejected.connect(self.reject)
 
@@ -140,12 +193,22 @@ class AssetDialog(QDialog):
         u = self.ui
         is_account = u.typeCombo.currentData() == "account"
         try:
-            svc.add_asset(self.ctx.db, self.ctx.actor, self.case_id, now=self.ctx.now(), code=None,
-                          type=u.typeCombo.currentData(),
-                          account_kind=u.accountKindCombo.currentData() if is_account else None,
-                          value=u.valueEdit.text(), institution=u.institutionEdit.text(), number=u.numberEdit.text(),
-                          description=u.descriptionEdit.text(), in_operational_use=u.operationalCheck.isChecked(),
-                          protected=u.protectedCheck.isChecked(), protected_reason=u.protectedReasonEdit.text())
+            svc.add_asset(
+                self.ctx.db,
+                self.ctx.actor,
+                self.case_id,
+                now=self.ctx.now(),
+                code=None,
+                type=u.typeCombo.currentData(),
+                account_kind=u.accountKindCombo.currentData() if is_account else None,
+                value=u.valueEdit.text(),
+                institution=u.institutionEdit.text(),
+                number=u.numberEdit.text(),
+                description=u.descriptionEdit.text(),
+                in_operational_use=u.operationalCheck.isChecked(),
+                protected=u.protectedCheck.isChecked(),
+                protected_reason=u.protectedReasonEdit.text(),
+            )
         except DeskError as exc:
             self.errors.show(exc)
             return

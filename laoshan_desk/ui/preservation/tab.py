@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -20,15 +21,13 @@ from PySide6.QtWidgets import (
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.ui.common.errors import show_error
+from laoshan_desk.ui.common.lights import LightDelegate
 from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel, RowRole
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.preservation.case_page import CasePage
 from laoshan_desk.ui.preservation.dialogs import CaseDialog
 from laoshan_desk.ui.preservation.respondent import RespondentView
-from laoshan_desk.ui.common.lights import LightDelegate
 from laoshan_desk.ui.preservation.widgets import make_table
-
-from PySide6.QtCore import Qt
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -105,12 +104,23 @@ class PreservationTab(QWidget):
 
     # -- list -----------------------------------------------------------------------------------
     def _filters(self) -> dict:
-        return {"text": self.search.text() or None, "status": self.status.currentData(),
-                "attention": self.attention.currentIndex() == 1}
+        return {
+            "text": self.search.text() or None,
+            "status": self.status.currentData(),
+            "attention": self.attention.currentIndex() == 1,
+        }
 
     def _fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> list[svc.CaseRow]:
-        return svc.list_cases(self.ctx.db, self.ctx.actor, now=self.ctx.now(), offset=offset, limit=limit,
-                              sort=sort, descending=descending if sort else True, **self._filters())
+        return svc.list_cases(
+            self.ctx.db,
+            self.ctx.actor,
+            now=self.ctx.now(),
+            offset=offset,
+            limit=limit,
+            sort=sort,
+            descending=descending if sort else True,
+            **self._filters(),
+        )
 
     def _count(self) -> int:
         return svc.count_cases(self.ctx.db, self.ctx.actor, today=self.ctx.today(), **self._filters())
@@ -152,7 +162,9 @@ class PreservationTab(QWidget):
         self.stats_dialog.open()
 
     def export_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "导出保全案件清单与统计", "保全案件清单.xlsx", "Excel 文件 (*.xlsx)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "导出保全案件清单与统计", "保全案件清单.xlsx", "Excel 文件 (*.xlsx)"
+        )
         if name:
             self.export(Path(name))
 

@@ -41,9 +41,17 @@ def make_table(parent: QWidget | None = None) -> QTableView:
     return view
 
 
-def fill(view: QTableView, headers: list[str], rows: Sequence[Sequence[Any]], *, objects: Sequence[Any] = (),
-         widths: Sequence[int] = (), lights: Sequence[Light | None] = (), light_column: int = 0,
-         red_rows: Sequence[bool] = ()) -> QStandardItemModel:
+def fill(
+    view: QTableView,
+    headers: list[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    objects: Sequence[Any] = (),
+    widths: Sequence[int] = (),
+    lights: Sequence[Light | None] = (),
+    light_column: int = 0,
+    red_rows: Sequence[bool] = (),
+) -> QStandardItemModel:
     """A small fixed list (QStandardItemModel is fine under a few hundred rows)."""
     model = QStandardItemModel(len(rows), len(headers), view)
     model.setHorizontalHeaderLabels(headers)
@@ -78,8 +86,10 @@ def note_label(text: str = "", *, red: bool = False) -> QLabel:
 
 
 def figure(title: str, value: str, colour: str = "#1F4E79") -> QLabel:
-    label = QLabel(f"<div style='font-size:11pt;color:#555'>{title}</div>"
-                   f"<div style='font-size:17pt;font-weight:bold;color:{colour}'>{value}</div>")
+    label = QLabel(
+        f"<div style='font-size:11pt;color:#555'>{title}</div>"
+        f"<div style='font-size:17pt;font-weight:bold;color:{colour}'>{value}</div>"
+    )
     label.setStyleSheet("QLabel{background:#F4F7FB;border:1px solid #D5DEEA;border-radius:4px;padding:6px 10px;}")
     label.setMinimumWidth(150)
     return label

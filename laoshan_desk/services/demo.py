@@ -1,6 +1,7 @@
 """Reference and demo data of every area, found by convention.
 
-An area puts a module ``laoshan_desk/services/seed_<area>.py`` defining
+An area puts a module ``laoshan_desk/services/<area>/seed.py`` (or, before its package existed,
+``laoshan_desk/services/seed_<area>.py``) defining
 ``load_reference(db, actor) -> report`` (idempotent; run by every ``init``) and/or
 ``load_demo(db, actor, **options) -> report`` (run by ``init --demo``; idempotent too).
 """
@@ -8,6 +9,7 @@ An area puts a module ``laoshan_desk/services/seed_<area>.py`` defining
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
 from types import ModuleType
 from typing import Any
@@ -24,7 +26,9 @@ def _seed_modules() -> list[tuple[str, ModuleType]]:
     for info in sorted(pkgutil.iter_modules(services_package.__path__), key=lambda m: m.name):
         if info.name.startswith("seed_"):
             found.append((info.name[5:], importlib.import_module(f"laoshan_desk.services.{info.name}")))
-    return found
+        elif info.ispkg and importlib.util.find_spec(f"laoshan_desk.services.{info.name}.seed") is not None:
+            found.append((info.name, importlib.import_module(f"laoshan_desk.services.{info.name}.seed")))
+    return sorted(found)
 
 
 def load_reference(db: Database, actor: Actor) -> dict[str, Any]:

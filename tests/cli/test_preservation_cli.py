@@ -7,7 +7,7 @@ import json
 import pytest
 
 from laoshan_desk.cli import main
-from laoshan_desk.services.seed_preservation import uscc
+from laoshan_desk.services.preservation.seed import uscc
 
 CASE = {
     "case_number": "（2026）鲁0212财保12号",

@@ -12,8 +12,8 @@ from pypdf import PdfReader
 
 from laoshan_desk.documents.preservation import rmb_upper
 from laoshan_desk.services import preservation as svc
-from laoshan_desk.services import preservation_documents as docs
-from laoshan_desk.services.seed_preservation import resident_id, uscc
+from laoshan_desk.services.preservation import papers as docs
+from laoshan_desk.services.preservation.seed import resident_id, uscc
 
 
 def _text(pdf: bytes) -> str:

@@ -12,7 +12,7 @@ from laoshan_desk.domain.errors import DeskError, PermissionDenied, ValidationEr
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import preservation as svc
-from laoshan_desk.services.seed_preservation import resident_id, uscc
+from laoshan_desk.services.preservation.seed import resident_id, uscc
 
 D = Decimal
 USCC = uscc("MA3C51111")
@@ -334,7 +334,7 @@ def test_export_and_statistics(db, admin, fixed_now, tmp_path):
 
 
 def test_demo_company_a_readable_at_a_glance(db, admin, fixed_now):
-    from laoshan_desk.services import seed_preservation
+    from laoshan_desk.services.preservation import seed as seed_preservation
 
     seed_preservation.load_demo(db, admin, now=fixed_now)
     assert seed_preservation.load_demo(db, admin, now=fixed_now)["company_a_cases"] == 0

@@ -30,7 +30,7 @@ from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.domain.preservation import Decision
 from laoshan_desk.domain.roles import SEES_FULL_NUMBERS
 from laoshan_desk.services import preservation as svc
-from laoshan_desk.services import preservation_documents as docs
+from laoshan_desk.services.preservation import papers as docs
 from laoshan_desk.ui.common.errors import FieldErrors, show_error
 from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
 from laoshan_desk.ui.context import DeskContext

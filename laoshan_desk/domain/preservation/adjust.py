@@ -19,7 +19,7 @@ _PARTIALLY_SEIZABLE = {AssetType.REAL_ESTATE, AssetType.EQUITY, AssetType.RECEIV
 
 
 def _coerce_changes(selections: Iterable[object]) -> list[tuple[str, Decimal | None]]:
-    result = []
+    result: list[tuple[str, Decimal | None]] = []
     for entry in selections:
         if isinstance(entry, str):
             result.append((entry, None))
@@ -32,8 +32,9 @@ def _coerce_changes(selections: Iterable[object]) -> list[tuple[str, Decimal | N
             asset_id, _measure, amount = entry
         else:
             raise ValidationError(f"保全方案条目格式错误：{entry!r}", field="selected")
-        amount = None if amount is None else money(amount, field="selected.amount", allow_negative=True)
-        result.append((str(asset_id), amount))
+        result.append(
+            (str(asset_id), None if amount is None else money(amount, field="selected.amount", allow_negative=True))
+        )
     return result
 
 

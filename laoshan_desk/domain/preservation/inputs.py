@@ -1,7 +1,8 @@
 """What the plan is computed from: money, the respondent's assets, guarantees, the excess rule.
 
-Money is ``Decimal`` quantised to fen (0.01); the searches work in integer fen (:func:`_cents`)
-so that no rounding can make a plan cover by a fraction.
+Money is ``Decimal`` quantised to fen (0.01), at most what the database's ``Numeric(16, 2)``
+holds; the searches work in integer fen (:func:`_cents`) so that no rounding can make a plan
+cover by a fraction. :func:`yes_no` reads the 是/否 of a form or an imported sheet.
 """
 
 from __future__ import annotations
@@ -11,12 +12,17 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import TypeVar
 
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.preservation.vocabulary import AccountKind, AssetType, GuaranteeType, Measure
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
+# Numeric(16, 2): fourteen digits before the point.
+MAX_AMOUNT = Decimal("99999999999999.99")
+
+E = TypeVar("E", bound=enum.Enum)
 
 
 def money(value: object, *, field: str = "amount", allow_negative: bool = False) -> Decimal:
@@ -32,7 +38,25 @@ def money(value: object, *, field: str = "amount", allow_negative: bool = False)
         raise ValidationError(f"金额格式错误：{value}", field=field)
     if amount < 0 and not allow_negative:
         raise ValidationError("金额不能为负数", field=field)
+    if abs(amount) > MAX_AMOUNT:
+        raise ValidationError(f"金额过大：{value}", field=field)
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+_YES = ("是", "y", "yes", "true", "1", "经营", "经营使用", "√")
+_NO = ("否", "n", "no", "false", "0", "", "未使用", "×")
+
+
+def yes_no(value: object, field: str) -> bool:
+    """是/否 (and the words an export uses for them) as a bool; anything else is refused."""
+    if isinstance(value, bool):
+        return value
+    text = "" if value is None else str(value).strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise ValidationError(f"“{value}”应填写“是”或“否”", field=field)
 
 
 def _cents(amount: Decimal) -> int:
@@ -50,7 +74,8 @@ def _fmt(amount: Decimal | int) -> str:
     return f"{amount:,.2f}"
 
 
-def _enum(cls: type[enum.Enum], value: object, field: str, what: str):
+def _enum(cls: type[E], value: object, field: str, what: str) -> E:
+    """``value`` as a member of ``cls`` (a member or its code), or a ValidationError on ``field``."""
     if isinstance(value, cls):
         return value
     try:
@@ -119,7 +144,7 @@ class Guarantee:
 
     Not the applicant's own guarantee for the application (see
     :func:`applicant_guarantee_required`): this one reduces what must be preserved
-    (CPL art. 107, 《财产保全规定》第二十二条).
+    (CPL art. 107, 《财产保全规定》第二十二条; docs/rules.md §preservation-release).
     """
 
     type: GuaranteeType
@@ -148,7 +173,7 @@ def valid_guarantee_total(guarantees: Iterable[Guarantee], as_of: dt.date) -> De
 
 @dataclass(frozen=True)
 class ExcessRule:
-    """When a preserved value "clearly exceeds" what is needed (明显超标的额).
+    """When a preserved value "clearly exceeds" what is needed (明显超标的额; docs/rules.md §preservation-plan).
 
     Clear excess: more than ``ratio`` times the need *and* more than ``margin`` yuan over it. The
     first spares large cases from quibbles over a whole asset's rounding; the second spares small
@@ -161,5 +186,5 @@ class ExcessRule:
     def clearly_exceeds(self, value: Decimal, need: Decimal) -> bool:
         return value > need and value > need * self.ratio and value > need + self.margin
 
-    def _clearly_exceeds_cents(self, value: int, need: int) -> bool:
+    def clearly_exceeds_cents(self, value: int, need: int) -> bool:
         return self.clearly_exceeds(Decimal(value) / 100, Decimal(need) / 100)

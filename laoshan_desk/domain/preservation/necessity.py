@@ -1,4 +1,7 @@
-"""Step 1, necessity (能不保就不保): is the claim safe without preservation, and the applicant's guarantee."""
+"""Step 1, necessity (能不保就不保): is the claim safe without preservation, and the applicant's guarantee.
+
+docs/rules.md §preservation-necessity and §preservation-applicant-guarantee.
+"""
 
 from __future__ import annotations
 

@@ -79,7 +79,7 @@ class Plan:
     def shortfall(self) -> Decimal:
         return max(self.need - self.total_preserved, ZERO)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         """The command line's JSON shape (amounts as strings with two decimals)."""
         return {
             "need": f"{self.need:.2f}",
@@ -231,7 +231,7 @@ def propose_plan(
             f"全部可保全财产合计{_fmt(total)}元，不足以覆盖保全需求{_fmt(need_cents)}元，"
             f"尚差{_fmt(need_cents - total)}元，未能足额保全"
         )
-    over = rule._clearly_exceeds_cents(total, need_cents)
+    over = rule.clearly_exceeds_cents(total, need_cents)
     reason = _over_scope_reason(picks, need_cents, tiers[Tier.BASIC]) if over else ""
     if over:
         extra.append(reason)

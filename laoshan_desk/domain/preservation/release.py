@@ -1,4 +1,7 @@
-"""Release on a guarantee (《财产保全规定》第二十二条): what a new guarantee frees."""
+"""Release on a guarantee (《财产保全规定》第二十二条): what it frees; the release ruling's number.
+
+docs/rules.md §preservation-release.
+"""
 
 from __future__ import annotations
 
@@ -82,3 +85,23 @@ def release_advice(
     if need == 0 and keep:
         notes.append("担保足额，但部分整体财产未能解除，请核对")
     return ReleaseAdvice(need=need, release=tuple(release), keep=tuple(keep.values()), freed=freed, notes=tuple(notes))
+
+
+_CN_DIGITS = "零一二三四五六七八九十"
+
+
+def _cn_ordinal(n: int) -> str:
+    if n <= 10:
+        return _CN_DIGITS[n]
+    if n < 20:
+        return "十" + _CN_DIGITS[n - 10]
+    return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
+
+
+def release_ruling_number(case_number: str, n: int) -> str:
+    """The n-th release ruling's number: 财保12号之一, or after an in-suit 民初5号之一 the next, 之二."""
+    ordinals = {_cn_ordinal(i): i for i in range(1, 100)}
+    base, sep, suffix = case_number.rpartition("之")
+    if sep and suffix in ordinals:
+        return f"{base}之{_cn_ordinal(ordinals[suffix] + n)}"
+    return f"{case_number}之{_cn_ordinal(n)}"

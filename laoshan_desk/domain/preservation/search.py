@@ -70,23 +70,22 @@ def _best_cover(items: Sequence[_Item], target: int) -> list[_Item] | None:
     suffix = [0] * (n + 1)
     for i in range(n - 1, -1, -1):
         suffix[i] = suffix[i + 1] + values[i]
-    best: list = [None, None, None]  # sum, count, chosen indices
+    best: tuple[int, int, list[int]] | None = None  # sum, count, chosen indices
     nodes = 0
     chosen: list[int] = []
 
     def dfs(i: int, total: int) -> None:
-        nonlocal nodes
+        nonlocal nodes, best
         nodes += 1
         if nodes > _SEARCH_BUDGET:
             return
         if total >= target:
-            key = (total, len(chosen))
-            if best[0] is None or key < (best[0], best[1]):
-                best[0], best[1], best[2] = total, len(chosen), list(chosen)
+            if best is None or (total, len(chosen)) < best[:2]:
+                best = (total, len(chosen), list(chosen))
             return
         if i == n or total + suffix[i] < target:
             return
-        if best[0] is not None and total >= best[0]:
+        if best is not None and total >= best[0]:
             return
         chosen.append(i)
         dfs(i + 1, total + values[i])
@@ -97,7 +96,7 @@ def _best_cover(items: Sequence[_Item], target: int) -> list[_Item] | None:
         dfs(j, total)
 
     dfs(0, 0)
-    return [order[i] for i in best[2]] if best[2] is not None else None
+    return [order[i] for i in best[2]] if best is not None else None
 
 
 def _best_under(items: Sequence[_Item], target: int) -> list[_Item]:
@@ -108,17 +107,17 @@ def _best_under(items: Sequence[_Item], target: int) -> list[_Item]:
     suffix = [0] * (n + 1)
     for i in range(n - 1, -1, -1):
         suffix[i] = suffix[i + 1] + values[i]
-    best: list = [0, 0, []]
+    best: tuple[int, int, list[int]] = (0, 0, [])  # sum, count, chosen indices
     nodes = 0
     chosen: list[int] = []
 
     def dfs(i: int, total: int) -> None:
-        nonlocal nodes
+        nonlocal nodes, best
         nodes += 1
         if nodes > _SEARCH_BUDGET:
             return
         if total > best[0] or (total == best[0] and len(chosen) < best[1]):
-            best[0], best[1], best[2] = total, len(chosen), list(chosen)
+            best = (total, len(chosen), list(chosen))
         if i == n or best[0] == target or total + suffix[i] <= best[0]:
             return
         if total + values[i] <= target:
@@ -137,7 +136,7 @@ def _best_under(items: Sequence[_Item], target: int) -> list[_Item]:
 def _account_order(items: Sequence[_Item]) -> list[_Item]:
     # General accounts before special ones (a special account serves a set purpose), and within
     # a kind the largest balance first: largest-first reaches the need with the fewest freezes.
-    rank = {AccountKind.GENERAL: 0, AccountKind.SPECIAL: 1, AccountKind.BASIC: 2}
+    rank: dict[AccountKind | None, int] = {AccountKind.GENERAL: 0, AccountKind.SPECIAL: 1, AccountKind.BASIC: 2}
     return sorted(items, key=lambda it: (rank.get(it.asset.account_kind, 9), -it.cents, it.asset.id))
 
 
@@ -204,7 +203,7 @@ def _solve(tiers: list[list[_Item]], k: int, remaining: int, rule: ExcessRule, n
         taken = sum(p.cents for p in picks)
         return picks + _solve(tiers, k + 1, remaining - taken, rule, notes)
     cover = _best_cover(items, remaining)
-    if cover is not None and not rule._clearly_exceeds_cents(sum(i.cents for i in cover), remaining):
+    if cover is not None and not rule.clearly_exceeds_cents(sum(i.cents for i in cover), remaining):
         return [_Pick(i, i.cents) for i in cover]
     under = _best_under(items, remaining) if cover is not None else list(items)
     under_total = sum(i.cents for i in under)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -42,7 +43,7 @@ def _count(tmp_path, db_name="cli.sqlite3"):
 
     db = open_database(f"sqlite:///{tmp_path / db_name}")
     try:
-        return preservation.count_cases(db, system_actor())
+        return preservation.count_cases(db, system_actor(), today=dt.date(2026, 11, 25))
     finally:
         db.dispose()
 

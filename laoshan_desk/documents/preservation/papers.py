@@ -11,15 +11,19 @@ import datetime as dt
 import json
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
 
 from laoshan_desk.config import REPORTS
 from laoshan_desk.documents.pdf import Heading, KeyValues, Notice, Table, render
+from laoshan_desk.domain.preservation import CaseKind, Decision, ReleaseReason
+
+Block = str | Heading | Table | KeyValues  # what a Notice's body holds
 
 
 @lru_cache(maxsize=1)
 def texts() -> dict[str, str]:
-    return json.loads((REPORTS / "preservation" / "texts.json").read_text(encoding="utf-8"))
+    """The papers' wording, keyed by paragraph (``reports/preservation/texts.json``)."""
+    loaded = json.loads((REPORTS / "preservation" / "texts.json").read_text(encoding="utf-8"))
+    return {str(key): str(value) for key, value in loaded.items()}
 
 
 def cn_date(day: dt.date) -> str:
@@ -78,6 +82,8 @@ def _yuan(amount: Decimal) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class Line:
+    """One asset on a paper: what, where, which measure and how much."""
+
     label: str
     institution: str
     number: str
@@ -88,8 +94,10 @@ class Line:
 
 @dataclasses.dataclass(frozen=True)
 class RulingData:
+    """The 民事裁定书: the application, the decision and (when granted) the plan's lines."""
+
     case_number: str
-    kind: str
+    kind: CaseKind
     kind_label: str
     cause: str
     applicant: str
@@ -100,7 +108,7 @@ class RulingData:
     claim: Decimal
     guarantee_label: str
     guarantee_amount: Decimal | None
-    decision: str
+    decision: Decision
     reasons: str
     amount: Decimal
     lines: tuple[Line, ...]
@@ -115,13 +123,13 @@ def _lines_table(lines: tuple[Line, ...], with_term: bool = False) -> Table:
         + ([ln.term] if with_term else [])
         for i, ln in enumerate(lines, 1)
     ]
-    widths = [6, 22, 22, 22, 8, 16] + ([16] if with_term else [])
+    widths: list[float] = [6.0, 22.0, 22.0, 22.0, 8.0, 16.0] + ([16.0] if with_term else [])
     return Table(headers, rows, widths=widths)
 
 
 def ruling(data: RulingData) -> bytes:
     t = texts()
-    body: list[Any] = [f"申请人：{data.applicant_line}", f"被申请人：{data.respondent_line}"]
+    body: list[Block] = [f"申请人：{data.applicant_line}", f"被申请人：{data.respondent_line}"]
     guarantee = (
         t["guarantee"].format(guarantee_label=data.guarantee_label, guarantee_amount=_yuan(data.guarantee_amount))
         if data.guarantee_amount
@@ -137,17 +145,17 @@ def ruling(data: RulingData) -> bytes:
             guarantee=guarantee,
         )
     )
-    if data.decision == "refuse":
+    if not data.decision.grants:
         reasons = data.reasons.rstrip("。") + "。"
         body.append(t["review_refuse"].format(reasons=reasons))
         body.append(t["order_refuse"].format(applicant=data.applicant))
     else:
-        articles = t["articles_pre_suit"] if data.kind == "pre_suit" else t["articles_other"]
+        articles = t["articles_pre_suit"] if data.kind is CaseKind.PRE_SUIT else t["articles_other"]
         body.append(t["review_grant"].format(articles=articles))
         body.append(t["order_grant"].format(respondent=data.respondent, amount=_yuan(data.amount)))
         body.append(_lines_table(data.lines))
         body.append(t["execute_now"])
-        if data.kind == "pre_suit":
+        if data.kind is CaseKind.PRE_SUIT:
             body.append(t["lawsuit"])
         body.append(t["terms"])
     body.append(t["reconsider"])
@@ -168,6 +176,8 @@ def ruling(data: RulingData) -> bytes:
 
 @dataclasses.dataclass(frozen=True)
 class AssistanceData:
+    """The 协助执行通知书 to one bank or registry: one asset, its exact amount and term."""
+
     case_number: str
     notice_number: str
     applicant: str
@@ -199,7 +209,7 @@ def assistance_notice(data: AssistanceData) -> bytes:
         expiry=cn_date(data.expiry),
         label=data.line.label,
     )
-    body: list[Any] = [t["notice_intro"].format(**values)]
+    body: list[Block] = [t["notice_intro"].format(**values)]
     body.append(t["notice_freeze" if data.is_account else "notice_seize"].format(**values))
     body.append(
         KeyValues(
@@ -234,6 +244,8 @@ def assistance_notice(data: AssistanceData) -> bytes:
 
 @dataclasses.dataclass(frozen=True)
 class ReleaseData:
+    """The release ruling: why, what it lifts and the funds it frees."""
+
     ruling_number: str
     case_number: str
     applicant: str
@@ -241,7 +253,7 @@ class ReleaseData:
     respondent: str
     respondent_line: str
     ruled_on: dt.date
-    reason: str
+    reason: ReleaseReason
     reason_label: str
     guarantees: str
     amount: Decimal
@@ -252,7 +264,7 @@ class ReleaseData:
 
 def release_ruling(data: ReleaseData) -> bytes:
     t = texts()
-    body: list[Any] = [f"申请人：{data.applicant_line}", f"被申请人：{data.respondent_line}"]
+    body: list[Block] = [f"申请人：{data.applicant_line}", f"被申请人：{data.respondent_line}"]
     body.append(
         t["release_intro"].format(
             applicant=data.applicant,
@@ -261,7 +273,7 @@ def release_ruling(data: ReleaseData) -> bytes:
             case_number=data.case_number,
         )
     )
-    if data.reason == "guarantee":
+    if data.reason is ReleaseReason.GUARANTEE:
         body.append(t["release_guarantee"].format(guarantees=data.guarantees))
     else:
         body.append(t["release_other"].format(reason=data.reason_label))
@@ -285,7 +297,6 @@ def release_ruling(data: ReleaseData) -> bytes:
 
 __all__ = [
     "AssistanceData",
-    "Heading",
     "Line",
     "ReleaseData",
     "RulingData",

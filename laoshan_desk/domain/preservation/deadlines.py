@@ -13,9 +13,13 @@ from dataclasses import dataclass
 
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.lights import Light
-from laoshan_desk.domain.preservation.inputs import _enum
+from laoshan_desk.domain.preservation.inputs import member
 from laoshan_desk.domain.preservation.vocabulary import CaseKind
 from laoshan_desk.domain.timeutil import aware, end_of_day
+
+# How early a clock turns yellow: hours for the ruling and execution, a week for the suit.
+WARN_BEFORE = dt.timedelta(hours=4)
+LAWSUIT_WARN_BEFORE = dt.timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,7 @@ class Deadline:
         return self.due.date()
 
     def light(
-        self, now: dt.datetime, *, done_at: dt.datetime | None = None, warn_before: dt.timedelta = dt.timedelta(hours=4)
+        self, now: dt.datetime, *, done_at: dt.datetime | None = None, warn_before: dt.timedelta = WARN_BEFORE
     ) -> Light:
         return clock_light(self.due, now, done_at=done_at, warn_before=warn_before)
 
@@ -43,7 +47,7 @@ def clock_light(
     now: dt.datetime,
     *,
     done_at: dt.datetime | None = None,
-    warn_before: dt.timedelta = dt.timedelta(hours=4),
+    warn_before: dt.timedelta = WARN_BEFORE,
 ) -> Light:
     """Grey when done, red past due, yellow within ``warn_before`` of it, green otherwise."""
     if done_at is not None:
@@ -60,7 +64,7 @@ def step_light(
     now: dt.datetime,
     *,
     done_at: dt.datetime | None = None,
-    warn_before: dt.timedelta = dt.timedelta(hours=4),
+    warn_before: dt.timedelta = WARN_BEFORE,
 ) -> Light:
     """A step's light on the case page: as :func:`clock_light`, but a step done late stays red."""
     if done_at is not None and done_at > due:
@@ -79,7 +83,7 @@ def _day_limit(start: dt.date, days: int, calendar: WorkCalendar | None) -> tupl
 
 
 def _kind(kind: CaseKind | str) -> CaseKind:
-    return _enum(CaseKind, kind, "kind", "保全类型")
+    return member(CaseKind, kind, "kind", "保全类型")
 
 
 def ruling_due(kind: CaseKind | str, received_at: dt.datetime) -> dt.datetime:

@@ -74,8 +74,8 @@ def _fmt(amount: Decimal | int) -> str:
     return f"{amount:,.2f}"
 
 
-def _enum(cls: type[E], value: object, field: str, what: str) -> E:
-    """``value`` as a member of ``cls`` (a member or its code), or a ValidationError on ``field``."""
+def member(cls: type[E], value: object, field: str, what: str) -> E:
+    """``value`` as a member of ``cls`` (a member or its code), or "{what}无效" beside ``field``."""
     if isinstance(value, cls):
         return value
     try:
@@ -105,7 +105,7 @@ class Asset:
         if not str(self.id).strip():
             raise ValidationError("财产编号不能为空", field="assets.id")
         object.__setattr__(self, "id", str(self.id).strip())
-        kind = _enum(AssetType, self.type, "assets.type", "财产类型")
+        kind = member(AssetType, self.type, "assets.type", "财产类型")
         object.__setattr__(self, "type", kind)
         object.__setattr__(self, "value", money(self.value, field="assets.value"))
         if kind is AssetType.ACCOUNT:
@@ -114,7 +114,7 @@ class Asset:
                     f"账户“{self.id}”须注明账户性质（基本户、一般户、专用户或农民工工资专户）",
                     field="assets.account_kind",
                 )
-            account = _enum(AccountKind, self.account_kind, "assets.account_kind", "账户性质")
+            account = member(AccountKind, self.account_kind, "assets.account_kind", "账户性质")
             object.__setattr__(self, "account_kind", account)
         elif self.account_kind is not None:
             raise ValidationError(f"财产“{self.id}”不是账户，不应填写账户性质", field="assets.account_kind")
@@ -154,7 +154,7 @@ class Guarantee:
     number: str = ""
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "type", _enum(GuaranteeType, self.type, "guarantees.type", "担保类型"))
+        object.__setattr__(self, "type", member(GuaranteeType, self.type, "guarantees.type", "担保类型"))
         object.__setattr__(self, "amount", money(self.amount, field="guarantees.amount"))
         if isinstance(self.valid_until, dt.datetime):
             object.__setattr__(self, "valid_until", self.valid_until.date())

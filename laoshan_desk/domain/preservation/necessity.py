@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from laoshan_desk.domain.preservation.inputs import CENT, _enum, _fmt, money
+from laoshan_desk.domain.preservation.inputs import CENT, _fmt, member, money
 from laoshan_desk.domain.preservation.vocabulary import CaseKind
 
 
@@ -95,7 +95,7 @@ def applicant_guarantee_required(kind: CaseKind | str, claim: object) -> Decimal
     — the figure returned is that ceiling. Before enforcement the provisions set no figure: None.
     Cases of art. 9 (wages, maintenance, injury …) may need none; the screen asks the judge.
     """
-    kind = _enum(CaseKind, kind, "kind", "保全类型")
+    kind = member(CaseKind, kind, "kind", "保全类型")
     amount = money(claim, field="claim_amount")
     if kind is CaseKind.PRE_SUIT:
         return amount

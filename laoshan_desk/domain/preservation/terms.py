@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.lights import Light
-from laoshan_desk.domain.preservation.inputs import _enum
+from laoshan_desk.domain.preservation.inputs import member
 from laoshan_desk.domain.preservation.vocabulary import AssetType, TermCategory
 
 DEFAULT_REMINDER_DAYS = 30
@@ -20,7 +20,7 @@ RENEWAL_APPLICATION_DAYS = 7  # 《财产保全规定》第十八条: at least 7
 
 
 def term_category(asset_type: AssetType | str) -> TermCategory:
-    return _enum(AssetType, asset_type, "assets.type", "财产类型").term_category
+    return member(AssetType, asset_type, "assets.type", "财产类型").term_category
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:

@@ -116,6 +116,14 @@ class AssetSource(Labelled):
     DEMO = ("demo", "演示数据")
 
 
+class Paper(Labelled):
+    """The court papers the desk prints for a case."""
+
+    RULING = ("ruling", "民事裁定书")
+    NOTICE = ("notice", "协助执行通知书")
+    RELEASE = ("release", "解除保全裁定书")
+
+
 class TermCategory(Labelled):
     """The three term lengths of Judicial Interpretation art. 485 (docs/rules.md §preservation-terms)."""
 

@@ -1,4 +1,9 @@
-"""Guarantees for the respondent and the release rulings they lead to (or a release on application)."""
+"""Guarantees for the respondent, and the release rulings they lead to (or a release on application).
+
+A sufficient guarantee releases the measures that harm the respondent most first; what stays
+still covers the need (《财产保全规定》第二十二条, docs/rules.md §preservation-release). Every
+release is a ruling of its own with its number (之一, 之二 …) and counts the funds it freed.
+"""
 
 from __future__ import annotations
 
@@ -12,56 +17,48 @@ from sqlalchemy.orm import Session
 from laoshan_desk.domain import preservation as rules
 from laoshan_desk.domain.errors import DeskError, ValidationError
 from laoshan_desk.domain.preservation import (
+    CaseStatus,
+    ClockEvent,
     GuaranteeType,
     Measure,
+    MeasureStatus,
+    ReleaseReason,
 )
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.preservation.common import (
     DECIDE,
     EDIT,
-    RELEASE_REASONS,
     VIEW,
     ZERO,
-    _asset_row,
-    _assets,
-    _domain_asset,
-    _domain_guarantee,
-    _event,
-    _get_case,
-    _guarantees,
-    _text,
-    _update_next_expiry,
+    active_measures,
+    assets_of,
+    case_for_write,
+    domain_asset,
+    domain_guarantee,
+    event,
+    get_case,
+    guarantees_of,
+    selection_row,
+    text,
+    touch,
+    update_next_expiry,
 )
-from laoshan_desk.services.preservation.measures import _active_measures
+from laoshan_desk.services.preservation.forms import CaseRef, GuaranteeForm, ReleaseForm
 from laoshan_desk.services.preservation.rows import ReleaseResult, SelectionRow
 from laoshan_desk.services.uow import Work, unit_of_work
 from laoshan_desk.store.db import Database
-from laoshan_desk.store.models.preservation import (
-    PresAsset,
-    PresCase,
-    PresGuarantee,
-    PresRelease,
-)
+from laoshan_desk.store.models.preservation import PresAsset, PresCase, PresGuarantee, PresRelease
 
 
-def add_guarantee(
-    db: Database,
-    actor: Actor,
-    case_id: uuid.UUID,
-    *,
-    type: object,
-    amount: object,
-    valid_until: dt.date,
-    issuer: object = "",
-    number: object = "",
-    undertaking: bool = False,
-    credit_agreement: object = "",
-    now: dt.datetime,
-) -> uuid.UUID:
+def add_guarantee(db: Database, actor: Actor, form: GuaranteeForm, *, now: dt.datetime) -> uuid.UUID:
     """A guarantee for the respondent (履约保函 …) that reduces or replaces preservation."""
     actor.require(EDIT)
     checked = rules.Guarantee(
-        type=_text(type), amount=amount, valid_until=valid_until, issuer=_text(issuer), number=_text(number)
+        type=rules.member(GuaranteeType, text(form.type), "guarantees.type", "担保类型"),
+        amount=rules.money(form.amount, field="guarantees.amount"),
+        valid_until=form.valid_until,
+        issuer=text(form.issuer),
+        number=text(form.number),
     )
     if checked.amount <= 0:
         raise ValidationError("担保金额应大于零", field="guarantees.amount")
@@ -70,7 +67,9 @@ def add_guarantee(
     if checked.type is GuaranteeType.PERFORMANCE_BOND and not checked.issuer:
         raise ValidationError("请填写出具保函的银行", field="guarantees.issuer")
     with unit_of_work(db, actor, now) as work:
-        case = _get_case(work.session, actor, case_id)
+        case = case_for_write(work.session, actor, form.case_id, form.version)
+        if CaseStatus(case.status).finished:
+            raise DeskError(f"本案{CaseStatus(case.status).label}，不再登记担保")
         g = PresGuarantee(
             case_id=case.id,
             type=checked.type.value,
@@ -78,12 +77,13 @@ def add_guarantee(
             number=checked.number or None,
             amount=checked.amount,
             valid_until=checked.valid_until,
-            undertaking=bool(undertaking),
-            credit_agreement=_text(credit_agreement) or None,
+            undertaking=bool(form.undertaking),
+            credit_agreement=text(form.credit_agreement) or None,
             given_at=now,
         )
         work.session.add(g)
         work.session.flush()
+        touch(case, now)
         work.audit(
             "create",
             "pres_guarantee",
@@ -93,74 +93,38 @@ def add_guarantee(
         return g.id
 
 
-_CN_DIGITS = "零一二三四五六七八九十"
-
-
-def _cn_ordinal(n: int) -> str:
-    if n <= 10:
-        return _CN_DIGITS[n]
-    if n < 20:
-        return "十" + _CN_DIGITS[n - 10]
-    return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-
-
-def release_ruling_number(case_number: str, n: int) -> str:
-    """The n-th release ruling's number: 财保12号之一, or after an in-suit 民初5号之一 the next, 之二."""
-    ordinals = {_cn_ordinal(i): i for i in range(1, 100)}
-    base, sep, suffix = case_number.rpartition("之")
-    if sep and suffix in ordinals:
-        return f"{base}之{_cn_ordinal(ordinals[suffix] + n)}"
-    return f"{case_number}之{_cn_ordinal(n)}"
+def _current(session: Session, case: PresCase, assets: Sequence[PresAsset]) -> list[rules.Selection]:
+    """The active measures as the rules see them (by asset code)."""
+    by_id = {a.id: a for a in assets}
+    return [
+        rules.Selection(by_id[m.asset_id].code, Measure(m.measure), m.amount) for m in active_measures(session, case.id)
+    ]
 
 
 def _release_plan(session: Session, case: PresCase, as_of: dt.date) -> tuple[rules.ReleaseAdvice, dict[str, PresAsset]]:
-    assets = _assets(session, case.id)
-    by_id = {a.id: a for a in assets}
-    current = [
-        rules.Selection(by_id[m.asset_id].code, Measure(m.measure), m.amount)
-        for m in _active_measures(session, case.id)
-    ]
+    assets = assets_of(session, case.id)
     advice = rules.release_advice(
-        current,
-        [_domain_asset(a) for a in assets],
+        _current(session, case, assets),
+        [domain_asset(a) for a in assets],
         case.ruled_amount or case.claim_amount,
-        [_domain_guarantee(g) for g in _guarantees(session, case.id)],
+        [domain_guarantee(g) for g in guarantees_of(session, case.id)],
         as_of=as_of,
     )
     return advice, {a.code: a for a in assets}
 
 
-def _sel_rows(selections: Iterable[rules.Selection], by_code: dict[str, PresAsset]) -> tuple[SelectionRow, ...]:
-    rows = []
-    for s in selections:
-        a = by_code[s.asset_id]
-        r = _asset_row(a)
-        rows.append(
-            SelectionRow(
-                a.id,
-                a.code,
-                r.label,
-                r.institution,
-                r.number,
-                s.measure.value,
-                s.measure.label,
-                s.amount,
-                a.value,
-                a.type == "account",
-                a.account_kind,
-            )
-        )
-    return tuple(rows)
+def _rows(selections: Iterable[rules.Selection], by_code: dict[str, PresAsset]) -> tuple[SelectionRow, ...]:
+    return tuple(selection_row(by_code[s.asset_id], s.measure, s.amount) for s in selections)
 
 
-def preview_release(db: Database, actor: Actor, case_id: uuid.UUID, *, as_of: dt.date) -> ReleaseResult:
-    """What the guarantees on file would free, without ruling it."""
+def preview_release(db: Database, actor: Actor, case_id: uuid.UUID, *, today: dt.date) -> ReleaseResult:
+    """What the guarantees valid today would free, without ruling it."""
     actor.require(VIEW)
     with db.session() as session:
-        case = _get_case(session, actor, case_id)
-        advice, by_code = _release_plan(session, case, as_of)
+        case = get_case(session, actor, case_id)
+        advice, by_code = _release_plan(session, case, today)
         return ReleaseResult(
-            None, "", advice.freed, _sel_rows(advice.release, by_code), _sel_rows(advice.keep, by_code), advice.notes
+            None, "", advice.freed, _rows(advice.release, by_code), _rows(advice.keep, by_code), advice.notes
         )
 
 
@@ -169,55 +133,56 @@ def _apply_release(
     case: PresCase,
     releases: Sequence[rules.Selection],
     by_code: dict[str, PresAsset],
-    reason: str,
+    reason: ReleaseReason,
     note: str,
     guarantee_id: uuid.UUID | None,
 ) -> PresRelease:
     count = (
         work.session.scalar(select(func.count()).select_from(PresRelease).where(PresRelease.case_id == case.id)) or 0
     )
-    ruling_number = release_ruling_number(case.case_number, count + 1)
     freed = sum((s.amount for s in releases), ZERO)
     release = PresRelease(
         case_id=case.id,
         guarantee_id=guarantee_id,
-        reason=reason,
+        reason=reason.value,
         ruled_at=work.now,
-        ruling_number=ruling_number,
+        ruling_number=rules.release_ruling_number(case.case_number, count + 1),
         amount_freed=freed,
         note=note or None,
         by=work.actor.full_name or work.actor.username,
     )
     work.session.add(release)
     work.session.flush()
-    measures = {m.asset_id: m for m in _active_measures(work.session, case.id)}
+    measures = {m.asset_id: m for m in active_measures(work.session, case.id)}
     for sel in releases:
         m = measures[by_code[sel.asset_id].id]
         if sel.amount >= m.amount:
-            m.status, m.released_on, m.release_id = "released", work.now.date(), release.id
+            m.status, m.released_on, m.release_id = MeasureStatus.RELEASED.value, work.now.date(), release.id
         else:
             m.amount = m.amount - sel.amount
-    _update_next_expiry(work.session, case)
-    if not _active_measures(work.session, case.id):
-        case.status = "released"
-    case.updated_at = work.now
-    _event(work, case, "released", work.now, f"{RELEASE_REASONS[reason]}，解除{freed:,.2f}元")
+    update_next_expiry(work.session, case)
+    if not active_measures(work.session, case.id):
+        case.status = CaseStatus.RELEASED.value
+    touch(case, work.now)
+    event(work, case, ClockEvent.RELEASED, work.now, f"{reason.label}，解除{freed:,.2f}元")
     return release
 
 
-def release_on_guarantee(db: Database, actor: Actor, case_id: uuid.UUID, *, now: dt.datetime) -> ReleaseResult:
+def release_on_guarantee(db: Database, actor: Actor, form: CaseRef, *, now: dt.datetime) -> ReleaseResult:
     """Rule the release of what the guarantees now cover (《财产保全规定》第二十二条); counts the funds freed."""
     actor.require(DECIDE)
     with unit_of_work(db, actor, now) as work:
-        case = _get_case(work.session, actor, case_id)
-        if case.status != "executed":
+        case = case_for_write(work.session, actor, form.case_id, form.version)
+        if case.status != CaseStatus.EXECUTED:
             raise DeskError("只有已执行保全措施的案件可以因担保解除保全")
         advice, by_code = _release_plan(work.session, case, now.date())
         if not advice.release:
             raise DeskError("现有担保不足以解除任何保全措施")
-        guarantees = _guarantees(work.session, case.id)
+        guarantees = guarantees_of(work.session, case.id)
         latest = guarantees[-1].id if guarantees else None
-        release = _apply_release(work, case, advice.release, by_code, "guarantee", "；".join(advice.notes), latest)
+        release = _apply_release(
+            work, case, advice.release, by_code, ReleaseReason.GUARANTEE, "；".join(advice.notes), latest
+        )
         work.audit(
             "create",
             "pres_release",
@@ -229,32 +194,31 @@ def release_on_guarantee(db: Database, actor: Actor, case_id: uuid.UUID, *, now:
             release.id,
             release.ruling_number,
             advice.freed,
-            _sel_rows(advice.release, by_code),
-            _sel_rows(advice.keep, by_code),
+            _rows(advice.release, by_code),
+            _rows(advice.keep, by_code),
             advice.notes,
         )
 
 
-def release_all(
-    db: Database, actor: Actor, case_id: uuid.UUID, reason: str, note: str = "", *, now: dt.datetime
-) -> ReleaseResult:
+def release_all(db: Database, actor: Actor, form: ReleaseForm, *, now: dt.datetime) -> ReleaseResult:
     """Release every active measure (applicant's application, no suit in time …) with a ruling."""
     actor.require(DECIDE)
-    if reason not in RELEASE_REASONS:
-        raise ValidationError("请选择解除原因", field="reason")
+    try:
+        reason = ReleaseReason(text(form.reason))
+    except ValueError:
+        raise ValidationError("请选择解除原因", field="reason") from None
     with unit_of_work(db, actor, now) as work:
-        case = _get_case(work.session, actor, case_id)
-        measures = _active_measures(work.session, case.id)
-        if not measures:
+        case = case_for_write(work.session, actor, form.case_id, form.version)
+        assets = assets_of(work.session, case.id)
+        current = _current(work.session, case, assets)
+        if not current:
             raise DeskError("没有正在执行的保全措施")
-        by_id = {a.id: a for a in _assets(work.session, case.id)}
-        sels = [rules.Selection(by_id[m.asset_id].code, Measure(m.measure), m.amount) for m in measures]
-        by_code = {a.code: a for a in by_id.values()}
-        release = _apply_release(work, case, sels, by_code, reason, note, None)
+        by_code = {a.code: a for a in assets}
+        release = _apply_release(work, case, current, by_code, reason, text(form.note), None)
         work.audit(
             "create",
             "pres_release",
             release.id,
-            f"解除保全 {case.case_number}：{RELEASE_REASONS[reason]}（{release.ruling_number}）",
+            f"解除保全 {case.case_number}：{reason.label}（{release.ruling_number}）",
         )
-        return ReleaseResult(release.id, release.ruling_number, release.amount_freed, _sel_rows(sels, by_code), (), ())
+        return ReleaseResult(release.id, release.ruling_number, release.amount_freed, _rows(current, by_code), (), ())

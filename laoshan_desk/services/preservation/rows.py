@@ -1,4 +1,8 @@
-"""The plain data the preservation services hand to the UI and the CLI (never ORM objects)."""
+"""The plain data the preservation services hand to the UI and the CLI (never ORM objects).
+
+Codes are the domain's Labelled enums (a ``str`` each, so ``row.status == "executed"`` holds);
+the ``*_label`` properties give the Chinese word. Personal numbers are already masked.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +10,33 @@ import dataclasses
 import datetime as dt
 import uuid
 from decimal import Decimal
-from typing import Any
 
 from laoshan_desk.domain import preservation as rules
 from laoshan_desk.domain.lights import Light
-
-# --------------------------------------------------------------------------------------------
-# Plain data handed to the UI and the CLI
-# --------------------------------------------------------------------------------------------
+from laoshan_desk.domain.preservation import (
+    AccountKind,
+    ApplicantGuarantee,
+    AssetSource,
+    AssetType,
+    CaseKind,
+    CaseStatus,
+    Decision,
+    GuaranteeType,
+    Measure,
+    MeasureStatus,
+    PartyKind,
+    PlanStage,
+    ReleaseReason,
+)
 
 
 @dataclasses.dataclass(frozen=True)
 class CaseRow:
+    """One line of the case list."""
+
     id: uuid.UUID
     case_number: str
-    kind: str
-    kind_label: str
+    kind: CaseKind
     applicant: str
     respondent: str
     respondent_id: uuid.UUID
@@ -29,21 +44,26 @@ class CaseRow:
     claim_amount: Decimal
     received_at: dt.datetime
     enterprise: bool
-    status: str
-    status_label: str
+    status: CaseStatus
     light: Light
     light_text: str
     next_expiry: dt.date | None
+
+    @property
+    def kind_label(self) -> str:
+        return self.kind.label
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
 
 
 @dataclasses.dataclass(frozen=True)
 class AssetRow:
     id: uuid.UUID
     code: str
-    type: str
-    type_label: str
-    account_kind: str | None
-    kind_label: str  # account kind label for accounts, type label otherwise
+    type: AssetType
+    account_kind: AccountKind | None
     institution: str
     number: str
     description: str
@@ -51,7 +71,16 @@ class AssetRow:
     in_operational_use: bool
     protected: bool
     protected_reason: str
-    source: str
+    source: AssetSource
+
+    @property
+    def type_label(self) -> str:
+        return self.type.label
+
+    @property
+    def kind_label(self) -> str:
+        """The account kind's word for an account, the type's otherwise."""
+        return self.account_kind.label if self.account_kind else self.type.label
 
     @property
     def label(self) -> str:
@@ -63,8 +92,7 @@ class AssetRow:
 @dataclasses.dataclass(frozen=True)
 class GuaranteeRow:
     id: uuid.UUID
-    type: str
-    type_label: str
+    type: GuaranteeType
     issuer: str
     number: str
     amount: Decimal
@@ -74,20 +102,29 @@ class GuaranteeRow:
     given_at: dt.datetime
     valid: bool
 
+    @property
+    def type_label(self) -> str:
+        return self.type.label
+
 
 @dataclasses.dataclass(frozen=True)
 class SelectionRow:
+    """One line of a plan (or of a release): an asset, its measure and the amount."""
+
     asset_id: uuid.UUID
     code: str
     label: str
     institution: str
     number: str
-    measure: str
-    measure_label: str
+    measure: Measure
     amount: Decimal
     asset_value: Decimal
     is_account: bool
-    account_kind: str | None
+    account_kind: AccountKind | None
+
+    @property
+    def measure_label(self) -> str:
+        return self.measure.label
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,7 +136,9 @@ class ExclusionRow:
 
 @dataclasses.dataclass(frozen=True)
 class PlanView:
-    stage: str  # proposed | adjusted | none
+    """The plan a case holds now (the judge's adjustment when there is one), re-checked."""
+
+    stage: PlanStage
     claim: Decimal
     guaranteed: Decimal
     need: Decimal
@@ -118,14 +157,15 @@ class PlanView:
 
 @dataclasses.dataclass(frozen=True)
 class MeasureRow:
+    """A freeze or seizure taken, with its term, its reminders and today's light."""
+
     id: uuid.UUID
     asset_id: uuid.UUID
     asset_label: str
     institution: str
     number: str
     is_account: bool
-    measure: str
-    measure_label: str
+    measure: Measure
     amount: Decimal
     taken_on: dt.date
     term_years: int
@@ -133,25 +173,38 @@ class MeasureRow:
     renew_apply_by: dt.date
     reminder_on: dt.date
     renewals: int
-    status: str
+    status: MeasureStatus
     released_on: dt.date | None
     light: Light
     days_left: int
+
+    @property
+    def measure_label(self) -> str:
+        return self.measure.label
+
+    @property
+    def active(self) -> bool:
+        return self.status is MeasureStatus.ACTIVE
 
 
 @dataclasses.dataclass(frozen=True)
 class ReleaseRow:
     id: uuid.UUID
-    reason: str
-    reason_label: str
+    reason: ReleaseReason
     ruled_at: dt.datetime
     ruling_number: str
     amount_freed: Decimal
     note: str
 
+    @property
+    def reason_label(self) -> str:
+        return self.reason.label
+
 
 @dataclasses.dataclass(frozen=True)
 class ClockRow:
+    """One clock of the case page: when it started, when it ends, whether it was kept, why."""
+
     label: str
     start: dt.datetime | None
     due: dt.datetime | None
@@ -162,35 +215,51 @@ class ClockRow:
 
 
 @dataclasses.dataclass(frozen=True)
+class ReviewRow:
+    """The step-1 review form as saved (None: not answered)."""
+
+    preconditions_met: bool | None
+    transfer_risk: bool | None
+    purpose: str
+    net_assets: Decimal | None
+    taxes_paid: Decimal | None
+    employees: int | None
+    going_concern: bool | None
+    dishonest: bool | None
+    note: str
+    claim_appears_safe: bool | None
+    reviewed_at: dt.datetime | None
+
+
+@dataclasses.dataclass(frozen=True)
 class CaseDetail:
+    """One case in full, as its page shows it; ``version`` goes back with every write."""
+
     id: uuid.UUID
     version: int
     case_number: str
-    kind: str
-    kind_label: str
+    kind: CaseKind
     cause: str
     applicant: str
     applicant_number: str
     applicant_phone: str
     respondent_id: uuid.UUID
     respondent: str
-    respondent_kind: str
+    respondent_kind: PartyKind
     respondent_number: str
     respondent_phone: str
     numbers_masked: bool
     claim_amount: Decimal
-    applicant_guarantee_type: str | None
+    applicant_guarantee_type: ApplicantGuarantee | None
     applicant_guarantee_amount: Decimal | None
     applicant_guarantee_required: Decimal | None
     received_at: dt.datetime
     enterprise: bool
     urgent: bool
-    status: str
-    status_label: str
-    review: dict[str, Any]
+    status: CaseStatus
+    review: ReviewRow
     advice: rules.NecessityAdvice | None
-    decision: str | None
-    decision_label: str
+    decision: Decision | None
     decision_reasons: str
     decided_by: str
     ruled_amount: Decimal | None
@@ -208,6 +277,23 @@ class CaseDetail:
     light: Light
     light_text: str
     freed_total: Decimal
+    reminder_days: int  # the admin setting the terms' reminders follow
+
+    @property
+    def kind_label(self) -> str:
+        return self.kind.label
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+    @property
+    def decision_label(self) -> str:
+        return self.decision.label if self.decision else ""
+
+    @property
+    def granted(self) -> bool:
+        return self.decision is not None and self.decision.grants
 
 
 @dataclasses.dataclass(frozen=True)
@@ -230,7 +316,7 @@ class ReleaseResult:
 class RespondentRow:
     id: uuid.UUID
     name: str
-    kind: str
+    kind: PartyKind
     number: str
     cases: int
     active_measures: int
@@ -242,7 +328,7 @@ class ExposureCase:
     case_number: str
     applicant: str
     received_at: dt.datetime
-    status_label: str
+    status: CaseStatus
     claim: Decimal
     ruled: Decimal
     guaranteed: Decimal
@@ -250,6 +336,10 @@ class ExposureCase:
     preserved: Decimal
     excess: Decimal
     light: Light
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
 
 
 @dataclasses.dataclass(frozen=True)
@@ -264,9 +354,11 @@ class FrozenAccount:
 
 @dataclasses.dataclass(frozen=True)
 class Exposure:
+    """One respondent across all its cases (the seed's Company A at a glance)."""
+
     id: uuid.UUID
     name: str
-    kind: str
+    kind: PartyKind
     number: str
     cases: int
     rulings: int
@@ -286,13 +378,14 @@ class Exposure:
     renewals_due: tuple[MeasureRow, ...]
     case_rows: tuple[ExposureCase, ...]
     accounts: tuple[FrozenAccount, ...]
+    reminder_days: int
 
 
 @dataclasses.dataclass(frozen=True)
 class Statistics:
     cases: int
-    by_status: dict[str, int]
-    by_kind: dict[str, int]
+    by_status: dict[str, int]  # by the status's Chinese word
+    by_kind: dict[str, int]  # by the kind's Chinese word
     rulings: int
     refused: int
     claims_total: Decimal
@@ -300,8 +393,9 @@ class Statistics:
     preserved_total: Decimal
     freed_total: Decimal
     active_measures: int
-    renewals_due: int
+    renewals_due: int  # active terms inside the reminder window
     enterprise_cases: int
     enterprise_same_day: int  # enterprise cases ruled on the day received
     rulings_on_time: int  # ruled by the desk's target
-    by_month: list[tuple[str, int, Decimal]]
+    by_month: tuple[tuple[str, int, Decimal], ...]
+    reminder_days: int

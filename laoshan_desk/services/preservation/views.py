@@ -1,44 +1,49 @@
-"""What the screens read: one case in full with its clocks, the case list, the respondents."""
+"""What the screens read: one case in full with its clocks, the case list, the respondents.
+
+The list is filtered, sorted and paged in SQL (``store/queries/preservation.py``); its light is
+the clock that runs now (:func:`~laoshan_desk.services.preservation.common.case_light`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import select
 
 from laoshan_desk.domain import preservation as rules
-from laoshan_desk.domain.identifiers import (
-    mask_id_card,
-)
+from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.preservation import (
+    ApplicantGuarantee,
     CaseKind,
+    CaseStatus,
     Decision,
     GuaranteeType,
+    PartyKind,
+    ReleaseReason,
 )
+from laoshan_desk.domain.timeutil import end_of_day
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.preservation.common import (
-    RELEASE_REASONS,
-    REMINDER_DAYS,
-    STATUS_LABELS,
     VIEW,
     ZERO,
-    _asset_row,
-    _assets,
-    _case_light,
-    _case_row,
-    _get_case,
-    _guarantees,
-    _party_number,
-    _phone,
-    _scoped,
-    respondent_is_person_or_phone,
+    applicant_number,
+    asset_row,
+    assets_of,
+    case_light,
+    case_row,
+    get_case,
+    guarantees_of,
+    has_masked_numbers,
+    party_number,
+    phone,
+    reminder_days_in,
 )
-from laoshan_desk.services.preservation.measures import _measure_rows
-from laoshan_desk.services.preservation.plan import _plan_view
+from laoshan_desk.services.preservation.forms import CaseFilter
+from laoshan_desk.services.preservation.measures import measure_rows
+from laoshan_desk.services.preservation.plan import plan_view
 from laoshan_desk.services.preservation.rows import (
     CaseDetail,
     CaseRow,
@@ -46,62 +51,57 @@ from laoshan_desk.services.preservation.rows import (
     GuaranteeRow,
     ReleaseRow,
     RespondentRow,
+    ReviewRow,
 )
 from laoshan_desk.store.db import Database
-from laoshan_desk.store.models.preservation import (
-    PresCase,
-    PresMeasure,
-    PresParty,
-    PresRelease,
-)
+from laoshan_desk.store.models.preservation import PresCase, PresParty, PresRelease
+from laoshan_desk.store.queries import preservation as queries
 
 
-def _clocks(case: PresCase, now: dt.datetime, calendar: Any) -> list[ClockRow]:
+def _clocks(case: PresCase, now: dt.datetime, calendar: WorkCalendar) -> list[ClockRow]:
+    """The case's clocks in order: filing (enterprise cases), the ruling's target and legal
+    limit, the start of execution, the pre-suit applicant's lawsuit (docs/rules.md
+    §preservation-deadlines, §preservation-same-day)."""
     rows: list[ClockRow] = []
+    kind = CaseKind(case.kind)
+    refused = case.decision == Decision.REFUSE
     if case.enterprise:
-        due = dt.datetime.combine(case.received_at.date(), dt.time(23, 59), tzinfo=case.received_at.tzinfo)
+        due = end_of_day(case.received_at.date())
         rows.append(
             ClockRow(
                 "立案（涉企当天立案）",
                 case.received_at,
                 due,
                 case.filed_at,
-                rules.clock_light(due, now, done_at=case.filed_at)
-                if not case.filed_at or case.filed_at <= due
-                else Light.RED,
+                rules.step_light(due, now, done_at=case.filed_at),
                 "本院规则：涉企保全案件当天立案、当天制作保全裁定",
             )
         )
-    target = rules.ruling_due(case.kind, case.received_at)
+    target = rules.ruling_due(kind, case.received_at)
     basis = (
         "《民事诉讼法》第一百零四条：诉前保全四十八小时内裁定"
-        if case.kind == "pre_suit"
+        if kind is CaseKind.PRE_SUIT
         else "本院规则：当天制作保全裁定"
     )
     done = case.ruled_at
-    light = rules.clock_light(target, now, done_at=done)
-    if done and done > target:
-        light = Light.RED
+    light = rules.step_light(target, now, done_at=done)
     rows.append(ClockRow("保全裁定（本院目标）", case.received_at, target, done, light, basis))
-    legal = rules.statutory_ruling_limit(case.kind, case.received_at, urgent=case.urgent, calendar=calendar)
-    light = rules.clock_light(legal.due, now, done_at=done)
-    if done and done > legal.due:
-        light = Light.RED
+    legal = rules.statutory_ruling_limit(kind, case.received_at, urgent=case.urgent, calendar=calendar)
+    light = rules.step_light(legal.due, now, done_at=done)
     rows.append(ClockRow("保全裁定（法定期限）", case.received_at, legal.due, done, light, legal.basis, legal.note))
-    if case.ruled_at is not None and case.decision != "refuse":
-        ex = rules.execution_limit(case.kind, case.ruled_at, urgent=case.urgent, calendar=calendar)
-        light = rules.clock_light(ex.due, now, done_at=case.executed_at)
-        if case.executed_at and case.executed_at > ex.due:
-            light = Light.RED
+    if case.ruled_at is not None and not refused:
+        ex = rules.execution_limit(kind, case.ruled_at, urgent=case.urgent, calendar=calendar)
+        light = rules.step_light(ex.due, now, done_at=case.executed_at)
         rows.append(ClockRow("开始执行", case.ruled_at, ex.due, case.executed_at, light, ex.basis, ex.note))
-    if case.kind == "pre_suit" and case.decision != "refuse":
+    if kind is CaseKind.PRE_SUIT and not refused:
         taken = case.executed_at.date() if case.executed_at else None
         suit = rules.lawsuit_due(case.received_at, taken, calendar=calendar)
         done_suit = case.lawsuit_filed_at
+        ended = case.status in (CaseStatus.RELEASED, CaseStatus.CLOSED)
         light = (
             Light.GREY
-            if case.status in ("released", "closed") and not done_suit
-            else rules.clock_light(suit.due, now, done_at=done_suit, warn_before=dt.timedelta(days=7))
+            if ended and not done_suit
+            else rules.clock_light(suit.due, now, done_at=done_suit, warn_before=rules.LAWSUIT_WARN_BEFORE)
         )
         rows.append(
             ClockRow(
@@ -117,61 +117,60 @@ def _clocks(case: PresCase, now: dt.datetime, calendar: Any) -> list[ClockRow]:
     return rows
 
 
+def _review(case: PresCase) -> ReviewRow:
+    return ReviewRow(
+        preconditions_met=case.preconditions_met,
+        transfer_risk=case.transfer_risk,
+        purpose=case.purpose or "",
+        net_assets=case.net_assets,
+        taxes_paid=case.taxes_paid,
+        employees=case.employees,
+        going_concern=case.going_concern,
+        dishonest=case.dishonest,
+        note=case.review_note or "",
+        claim_appears_safe=case.claim_appears_safe,
+        reviewed_at=case.reviewed_at,
+    )
+
+
 def case_detail(db: Database, actor: Actor, case_id: uuid.UUID, *, now: dt.datetime) -> CaseDetail:
+    """One case as its page shows it: the three steps, the plan, measures, releases, clocks."""
     actor.require(VIEW)
     calendar = work_calendar(db)
+    today = now.date()
     with db.session() as session:
-        case = _get_case(session, actor, case_id)
+        case = get_case(session, actor, case_id)
         party = session.get(PresParty, case.respondent_id)
         assert party is not None
-        assets = tuple(_asset_row(a) for a in _assets(session, case.id))
-        today = now.date()
+        reminder = reminder_days_in(session)
         guarantees = tuple(
             GuaranteeRow(
-                g.id,
-                g.type,
-                GuaranteeType(g.type).label,
-                g.issuer or "",
-                g.number or "",
-                g.amount,
-                g.valid_until,
-                g.undertaking,
-                g.credit_agreement or "",
-                g.given_at,
-                g.valid_until >= today,
+                id=g.id,
+                type=GuaranteeType(g.type),
+                issuer=g.issuer or "",
+                number=g.number or "",
+                amount=g.amount,
+                valid_until=g.valid_until,
+                undertaking=g.undertaking,
+                credit_agreement=g.credit_agreement or "",
+                given_at=g.given_at,
+                valid=g.valid_until >= today,
             )
-            for g in _guarantees(session, case.id)
+            for g in guarantees_of(session, case.id)
         )
         releases = tuple(
             ReleaseRow(
-                r.id,
-                r.reason,
-                RELEASE_REASONS.get(r.reason, r.reason),
-                r.ruled_at,
-                r.ruling_number,
-                r.amount_freed,
-                r.note or "",
+                id=r.id,
+                reason=ReleaseReason(r.reason),
+                ruled_at=r.ruled_at,
+                ruling_number=r.ruling_number,
+                amount_freed=r.amount_freed,
+                note=r.note or "",
             )
             for r in session.scalars(
                 select(PresRelease).where(PresRelease.case_id == case.id).order_by(PresRelease.ruled_at)
             )
         )
-        review = {
-            k: getattr(case, k)
-            for k in (
-                "preconditions_met",
-                "transfer_risk",
-                "purpose",
-                "net_assets",
-                "taxes_paid",
-                "employees",
-                "going_concern",
-                "dishonest",
-                "review_note",
-                "claim_appears_safe",
-                "reviewed_at",
-            )
-        }
         advice = None
         if case.reviewed_at is not None:
             advice = rules.assess_necessity(
@@ -185,38 +184,35 @@ def case_detail(db: Database, actor: Actor, case_id: uuid.UUID, *, now: dt.datet
                     case.dishonest,
                 ),
             )
-        light, light_text = _case_light(case, now)
+        light, light_text = case_light(case, now, reminder)
         return CaseDetail(
             id=case.id,
             version=case.version,
             case_number=case.case_number,
-            kind=case.kind,
-            kind_label=CaseKind(case.kind).label,
+            kind=CaseKind(case.kind),
             cause=case.cause or "",
             applicant=case.applicant,
-            applicant_number=(case.applicant_id_number or "")
-            if not case.applicant_id_number or not case.applicant_id_number[:17].isdigit()
-            else mask_id_card(case.applicant_id_number),
-            applicant_phone=_phone(actor, case.applicant_phone),
+            applicant_number=applicant_number(case.applicant_id_number),
+            applicant_phone=phone(case.applicant_phone),
             respondent_id=party.id,
             respondent=party.name,
-            respondent_kind=party.kind,
-            respondent_number=_party_number(actor, party),
-            respondent_phone=_phone(actor, party.phone),
-            numbers_masked=respondent_is_person_or_phone(party),
+            respondent_kind=PartyKind(party.kind),
+            respondent_number=party_number(party),
+            respondent_phone=phone(party.phone),
+            numbers_masked=has_masked_numbers(party),
             claim_amount=case.claim_amount,
-            applicant_guarantee_type=case.applicant_guarantee_type,
+            applicant_guarantee_type=(
+                ApplicantGuarantee(case.applicant_guarantee_type) if case.applicant_guarantee_type else None
+            ),
             applicant_guarantee_amount=case.applicant_guarantee_amount,
             applicant_guarantee_required=rules.applicant_guarantee_required(case.kind, case.claim_amount),
             received_at=case.received_at,
             enterprise=case.enterprise,
             urgent=case.urgent,
-            status=case.status,
-            status_label=STATUS_LABELS.get(case.status, case.status),
-            review=review,
+            status=CaseStatus(case.status),
+            review=_review(case),
             advice=advice,
-            decision=case.decision,
-            decision_label=Decision(case.decision).label if case.decision else "",
+            decision=Decision(case.decision) if case.decision else None,
             decision_reasons=case.decision_reasons or "",
             decided_by=case.decided_by or "",
             ruled_amount=case.ruled_amount,
@@ -225,119 +221,61 @@ def case_detail(db: Database, actor: Actor, case_id: uuid.UUID, *, now: dt.datet
             executed_at=case.executed_at,
             lawsuit_filed_at=case.lawsuit_filed_at,
             lawsuit_due_on=case.lawsuit_due_on,
-            assets=assets,
+            assets=tuple(asset_row(a) for a in assets_of(session, case.id)),
             guarantees=guarantees,
-            plan=_plan_view(session, case, today),
-            measures=tuple(_measure_rows(session, [case.id], today)),
+            plan=plan_view(session, case, today),
+            measures=tuple(measure_rows(session, [case.id], today, reminder)),
             releases=releases,
             clocks=tuple(_clocks(case, now, calendar)),
             light=light,
             light_text=light_text,
-            freed_total=sum((r.amount_freed for r in releases if r.reason == "guarantee"), ZERO),
+            freed_total=sum((r.amount_freed for r in releases if r.reason is ReleaseReason.GUARANTEE), ZERO),
+            reminder_days=reminder,
         )
 
 
-# --------------------------------------------------------------------------------------------
-# Lists, the respondent's exposure, statistics
-# --------------------------------------------------------------------------------------------
-
-_SORTS = {
-    "received_at": PresCase.received_at,
-    "case_number": PresCase.case_number,
-    "claim_amount": PresCase.claim_amount,
-    "status": PresCase.status,
-    "next_expiry": PresCase.next_expiry,
-    "respondent": PresParty.name,
-    "kind": PresCase.kind,
-}
+def _query(actor: Actor, filters: CaseFilter, today: dt.date, reminder_days: int) -> queries.CaseQuery:
+    return queries.case_query(
+        actor.scope,
+        text=filters.text,
+        status=filters.status or None,
+        respondent_id=filters.respondent_id,
+        expiring_by=today + dt.timedelta(days=reminder_days) if filters.attention else None,
+    )
 
 
-def _case_query(
-    actor: Actor,
-    text: str | None,
-    status: str | None,
-    respondent_id: uuid.UUID | None,
-    attention: bool = False,
-    today: dt.date | None = None,
-) -> Select[Any]:
-    q = select(PresCase, PresParty).join(PresParty, PresParty.id == PresCase.respondent_id)
-    if text and text.strip():
-        like = f"%{text.strip()}%"
-        q = q.where(or_(PresCase.case_number.like(like), PresParty.name.like(like), PresCase.applicant.like(like)))
-    if status:
-        q = q.where(PresCase.status == status)
-    if respondent_id:
-        q = q.where(PresCase.respondent_id == respondent_id)
-    if attention and today is not None:
-        # Open clocks or terms ending within the reminder window.
-        q = q.where(
-            or_(
-                PresCase.status.in_(("received", "granted")),
-                PresCase.next_expiry <= today + dt.timedelta(days=REMINDER_DAYS),
-            )
-        )
-    return _scoped(q, actor)
-
-
-def count_cases(
-    db: Database,
-    actor: Actor,
-    *,
-    text: str | None = None,
-    status: str | None = None,
-    respondent_id: uuid.UUID | None = None,
-    attention: bool = False,
-    today: dt.date | None = None,
-) -> int:
+def count_cases(db: Database, actor: Actor, filters: CaseFilter | None = None, *, today: dt.date) -> int:
+    """How many cases the filters keep (the list's 共 N 件)."""
     actor.require(VIEW)
     with db.session() as session:
-        q = _case_query(actor, text, status, respondent_id, attention, today)
-        return session.scalar(select(func.count()).select_from(q.subquery())) or 0
+        return queries.count(session, _query(actor, filters or CaseFilter(), today, reminder_days_in(session)))
 
 
 def list_cases(
     db: Database,
     actor: Actor,
+    filters: CaseFilter | None = None,
     *,
     now: dt.datetime,
     offset: int = 0,
     limit: int = 200,
     sort: str | None = None,
     descending: bool = True,
-    text: str | None = None,
-    status: str | None = None,
-    respondent_id: uuid.UUID | None = None,
-    attention: bool = False,
 ) -> list[CaseRow]:
     """One page of cases, filtered and sorted in SQL (newest received first by default)."""
     actor.require(VIEW)
-    column = _SORTS.get(sort or "received_at", PresCase.received_at)
-    order = column.desc() if descending else column.asc()
     with db.session() as session:
-        q = _case_query(actor, text, status, respondent_id, attention, now.date())
-        q = q.order_by(order, PresCase.case_number).offset(offset).limit(limit)
-        return [_case_row(actor, c, p, now) for c, p in session.execute(q)]
+        reminder = reminder_days_in(session)
+        q = _query(actor, filters or CaseFilter(), now.date(), reminder)
+        page = queries.case_page(session, q, sort=sort, descending=descending, offset=offset, limit=limit)
+        return [case_row(c, p, now, reminder) for c, p in page]
 
 
-def list_respondents(db: Database, actor: Actor, text: str | None = None, limit: int = 200) -> list[RespondentRow]:
+def list_respondents(db: Database, actor: Actor, *, text: str = "", limit: int = 200) -> list[RespondentRow]:
     """Respondents with their case counts, the most exposed first."""
     actor.require(VIEW)
     with db.session() as session:
-        active = (
-            select(PresMeasure.respondent_id, func.count().label("n"))
-            .where(PresMeasure.status == "active")
-            .group_by(PresMeasure.respondent_id)
-            .subquery()
-        )
-        q = (
-            select(PresParty, func.count(PresCase.id), func.coalesce(active.c.n, 0))
-            .join(PresCase, PresCase.respondent_id == PresParty.id)
-            .outerjoin(active, active.c.respondent_id == PresParty.id)
-            .group_by(PresParty.id, active.c.n)
-        )
-        if text and text.strip():
-            q = q.where(PresParty.name.like(f"%{text.strip()}%"))
-        q = _scoped(q, actor).order_by(func.count(PresCase.id).desc(), PresParty.name).limit(limit)
         return [
-            RespondentRow(p.id, p.name, p.kind, _party_number(actor, p), n, int(m)) for p, n, m in session.execute(q)
+            RespondentRow(p.id, p.name, PartyKind(p.kind), party_number(p), cases, measures)
+            for p, cases, measures in queries.respondents(session, actor.scope, text=text, limit=limit)
         ]

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from laoshan_desk.domain.errors import DeskError
-from laoshan_desk.domain.preservation import Decision
+from laoshan_desk.domain.preservation import Decision, Paper
 from laoshan_desk.domain.roles import SEES_FULL_NUMBERS
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.preservation import papers as docs
@@ -223,7 +223,8 @@ class CasePage(QWidget):
             bar.addWidget(b)
         bar.addStretch(1)
         v.addLayout(bar)
-        v.addWidget(QLabel("已采取的保全措施（期限届满前30日提醒续行，续行申请应在届满7日前提出）："))
+        self.measures_caption = QLabel()
+        v.addWidget(self.measures_caption)
         self.measures_view = make_table()
         v.addWidget(self.measures_view, 3)
         return page
@@ -271,15 +272,15 @@ class CasePage(QWidget):
         self.reveal_button.setVisible(d.numbers_masked and actor.role in SEES_FULL_NUMBERS)
         # step 1
         r = d.review
-        _set_tri(self.preconditions, r["preconditions_met"])
-        _set_tri(self.transfer_risk, r["transfer_risk"])
-        _set_tri(self.going_concern, r["going_concern"])
-        _set_tri(self.dishonest, r["dishonest"])
-        self.purpose.setText(r["purpose"] or "")
-        self.net_assets.setText("" if r["net_assets"] is None else f"{r['net_assets']}")
-        self.taxes.setText("" if r["taxes_paid"] is None else f"{r['taxes_paid']}")
-        self.employees.setValue(-1 if r["employees"] is None else r["employees"])
-        self.review_note.setText(r["review_note"] or "")
+        _set_tri(self.preconditions, r.preconditions_met)
+        _set_tri(self.transfer_risk, r.transfer_risk)
+        _set_tri(self.going_concern, r.going_concern)
+        _set_tri(self.dishonest, r.dishonest)
+        self.purpose.setText(r.purpose)
+        self.net_assets.setText("" if r.net_assets is None else f"{r.net_assets}")
+        self.taxes.setText("" if r.taxes_paid is None else f"{r.taxes_paid}")
+        self.employees.setValue(-1 if r.employees is None else r.employees)
+        self.review_note.setText(r.note)
         open_review = d.decision is None and actor.may(svc.EDIT)
         self.save_review_button.setEnabled(open_review)
         if d.advice is None:
@@ -316,7 +317,7 @@ class CasePage(QWidget):
         self.adjust_button.setEnabled(editable and self.ctx.actor.may(svc.DECIDE) and p.stage != "none")
         self.approve_button.setVisible(p.needs_approval)
         self.approve_button.setEnabled(p.needs_approval and not p.approved and self.ctx.actor.may(svc.APPROVE))
-        stage = {"none": "尚未生成方案", "proposed": "系统方案", "adjusted": "法官调整后的方案"}[p.stage]
+        stage = p.stage.label
         flags = [
             f"<b>{stage}</b>",
             f"请求{yuan(p.claim)}元",
@@ -447,7 +448,10 @@ class CasePage(QWidget):
         self.record_button.setEnabled(d.status == "granted" and self.ctx.actor.may(svc.EDIT))
         active = any(m.status == "active" for m in d.measures)
         self.renew_button.setEnabled(active and self.ctx.actor.may(svc.EDIT))
-        self.notice_button.setEnabled(d.decision in ("grant", "grant_in_part"))
+        self.notice_button.setEnabled(d.granted)
+        self.measures_caption.setText(
+            f"已采取的保全措施（期限届满前{d.reminder_days}日提醒续行，续行申请应在届满7日前提出）："
+        )
 
     def _fill_release(self, d: svc.CaseDetail) -> None:
         fill(
@@ -481,7 +485,7 @@ class CasePage(QWidget):
         self.release_print_button.setEnabled(bool(d.releases))
         text = ""
         if executed and d.guarantees:
-            pre = svc.preview_release(self.ctx.db, self.ctx.actor, d.id, as_of=self.ctx.today())
+            pre = svc.preview_release(self.ctx.db, self.ctx.actor, d.id, today=self.ctx.today())
             text = (
                 f"现有担保可解除保全 <b>{yuan(pre.freed)}</b> 元："
                 + "、".join(f"{s.label} {yuan(s.amount)}元" for s in pre.released)
@@ -503,13 +507,18 @@ class CasePage(QWidget):
         self.changed.emit()
         return result
 
+    def _ref(self) -> svc.CaseRef:
+        """The case as this page shows it: every write carries the version it showed."""
+        assert self.detail is not None
+        return svc.CaseRef(self.detail.id, self.detail.version)
+
     @staticmethod
     def _money_text(edit: QLineEdit) -> str:
         return edit.text().strip()
 
     def reveal(self) -> None:
         try:
-            number, phone = svc.reveal_id_number(self.ctx.db, self.ctx.actor, self.case_id)
+            number, phone = svc.reveal_id_number(self.ctx.db, self.ctx.actor, self.case_id, now=self.ctx.now())
         except DeskError as exc:
             show_error(self, exc)
             return
@@ -517,7 +526,10 @@ class CasePage(QWidget):
         self.reveal_button.setEnabled(False)
 
     def save_review(self) -> None:
-        review = svc.Review(
+        assert self.detail is not None
+        review = svc.ReviewForm(
+            case_id=self.detail.id,
+            version=self.detail.version,
             preconditions_met=self.preconditions.currentData(),
             transfer_risk=self.transfer_risk.currentData(),
             purpose=self.purpose.text(),
@@ -529,7 +541,7 @@ class CasePage(QWidget):
             note=self.review_note.text(),
         )
         try:
-            svc.save_review(self.ctx.db, self.ctx.actor, self.case_id, review, now=self.ctx.now())
+            svc.save_review(self.ctx.db, self.ctx.actor, review, now=self.ctx.now())
         except DeskError as exc:
             self.review_errors.show(exc)
             return
@@ -538,15 +550,12 @@ class CasePage(QWidget):
         self.changed.emit()
 
     def decide(self) -> None:
+        assert self.detail is not None
+        form = svc.DecisionForm(
+            self.detail.id, self.detail.version, self.decision.currentData(), self.reasons.toPlainText()
+        )
         try:
-            svc.decide(
-                self.ctx.db,
-                self.ctx.actor,
-                self.case_id,
-                self.decision.currentData(),
-                self.reasons.toPlainText(),
-                now=self.ctx.now(),
-            )
+            svc.decide(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
         except DeskError as exc:
             self.decision_errors.show(exc)
             return
@@ -555,7 +564,8 @@ class CasePage(QWidget):
         self.changed.emit()
 
     def add_asset(self) -> None:
-        dialog = AssetDialog(self.ctx, self.case_id, self)
+        assert self.detail is not None
+        dialog = AssetDialog(self.ctx, self.detail.id, self.detail.version, self)
         if dialog.exec():
             self.refresh()
 
@@ -565,7 +575,9 @@ class CasePage(QWidget):
             self.import_assets(Path(name))
 
     def import_assets(self, path: Path) -> svc.ImportReport | None:
-        report = self._run(svc.import_assets, self.ctx.db, self.ctx.actor, self.case_id, path, now=self.ctx.now())
+        assert self.detail is not None
+        form = svc.ImportForm(self.detail.id, self.detail.version, path)
+        report = self._run(svc.import_assets, self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
         if report is not None:
             self.last_import = report
             text = f"已导入{report.added}项财产。"
@@ -584,10 +596,11 @@ class CasePage(QWidget):
     def remove_asset(self) -> None:
         asset = self._selected_asset()
         if asset is not None:
-            self._run(svc.remove_asset, self.ctx.db, self.ctx.actor, asset.id, now=self.ctx.now())
+            form = svc.AssetRemoval(asset.id, self.detail.version)
+            self._run(svc.remove_asset, self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
 
     def propose(self) -> None:
-        self._run(svc.propose, self.ctx.db, self.ctx.actor, self.case_id, now=self.ctx.now())
+        self._run(svc.propose, self.ctx.db, self.ctx.actor, self._ref(), now=self.ctx.now())
 
     def current_selection(self) -> list[tuple[str, str | None]]:
         model = self.assets_view.model()
@@ -608,31 +621,21 @@ class CasePage(QWidget):
                 model.item(row, 1).setText(amount or "")
 
     def adjust(self) -> None:
-        result = self._run(
-            svc.adjust, self.ctx.db, self.ctx.actor, self.case_id, self.current_selection(), now=self.ctx.now()
-        )
+        ref = self._ref()
+        form = svc.AdjustForm(ref.case_id, ref.version, tuple(self.current_selection()))
+        result = self._run(svc.adjust, self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
         if result is not None and not result[1]:
             self.violations.setText("")
 
     def approve(self) -> None:
-        self._run(
-            svc.approve_basic_account,
-            self.ctx.db,
-            self.ctx.actor,
-            self.case_id,
-            "同意限额冻结基本账户",
-            now=self.ctx.now(),
-        )
+        ref = self._ref()
+        form = svc.ApprovalForm(ref.case_id, ref.version, "同意限额冻结基本账户")
+        self._run(svc.approve_basic_account, self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
 
     def record_measures(self) -> None:
-        self._run(
-            svc.record_measures,
-            self.ctx.db,
-            self.ctx.actor,
-            self.case_id,
-            taken_on=self.ctx.today(),
-            now=self.ctx.now(),
-        )
+        ref = self._ref()
+        form = svc.MeasuresForm(ref.case_id, ref.version, self.ctx.today())
+        self._run(svc.record_measures, self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
 
     def _selected_measure(self) -> svc.MeasureRow | None:
         index = self.measures_view.currentIndex()
@@ -645,15 +648,17 @@ class CasePage(QWidget):
         if m is None:
             QMessageBox.information(self, "续行", "请先在列表中选择一项保全措施。")
             return
-        self._run(svc.renew_measure, self.ctx.db, self.ctx.actor, m.id, renewed_on=self.ctx.today(), now=self.ctx.now())
+        form = svc.RenewalForm(m.id, self._ref().version, renewed_on=self.ctx.today())
+        self._run(svc.renew_measure, self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
 
     def add_guarantee(self) -> None:
-        dialog = GuaranteeDialog(self.ctx, self.case_id, self)
+        ref = self._ref()
+        dialog = GuaranteeDialog(self.ctx, ref.case_id, ref.version, self)
         if dialog.exec():
             self.refresh()
 
     def release(self) -> None:
-        result = self._run(svc.release_on_guarantee, self.ctx.db, self.ctx.actor, self.case_id, now=self.ctx.now())
+        result = self._run(svc.release_on_guarantee, self.ctx.db, self.ctx.actor, self._ref(), now=self.ctx.now())
         if result is not None:
             self.release_preview.setText(
                 f"已作出{result.ruling_number}解除保全裁定，释放资金 <b>{yuan(result.freed)}</b> 元。"
@@ -661,7 +666,7 @@ class CasePage(QWidget):
             )
 
     # -- papers ---------------------------------------------------------------------------------
-    def _preview(self, kind: str, make, title: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    def _preview(self, paper: Paper, make, title: str, name: str) -> None:  # type: ignore[no-untyped-def]
         try:
             pdf = make()
         except DeskError as exc:
@@ -672,9 +677,9 @@ class CasePage(QWidget):
             pdf,
             title,
             name,
-            on_printed=lambda: docs.record_print(self.ctx.db, self.ctx.actor, kind, case_id, "print"),
+            on_printed=lambda: docs.record_print(self.ctx.db, self.ctx.actor, paper, case_id, now=self.ctx.now()),
             on_saved=lambda path: docs.record_print(
-                self.ctx.db, self.ctx.actor, kind, case_id, "save", f"（{path.name}）"
+                self.ctx.db, self.ctx.actor, paper, case_id, saved_as=path.name, now=self.ctx.now()
             ),
             parent=self,
         )
@@ -683,7 +688,7 @@ class CasePage(QWidget):
 
     def print_ruling(self) -> None:
         self._preview(
-            "ruling",
+            Paper.RULING,
             lambda: docs.ruling_pdf(self.ctx.db, self.ctx.actor, self.case_id, now=self.ctx.now()),
             "民事裁定书",
             "民事裁定书.pdf",
@@ -698,7 +703,7 @@ class CasePage(QWidget):
         else:
             return
         self._preview(
-            "notice",
+            Paper.NOTICE,
             lambda: docs.assistance_pdf(self.ctx.db, self.ctx.actor, self.case_id, asset_id, now=self.ctx.now()),
             "协助执行通知书",
             "协助执行通知书.pdf",
@@ -710,7 +715,7 @@ class CasePage(QWidget):
         index = self.releases_view.currentIndex()
         release = self.detail.releases[index.row() if index.isValid() else -1]
         self._preview(
-            "release",
+            Paper.RELEASE,
             lambda: docs.release_pdf(self.ctx.db, self.ctx.actor, release.id, now=self.ctx.now()),
             "解除保全裁定书",
             "解除保全裁定书.pdf",

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from laoshan_desk.domain.errors import DeskError
-from laoshan_desk.domain.preservation import AccountKind, AssetType, CaseKind, GuaranteeType
+from laoshan_desk.domain.preservation import AccountKind, ApplicantGuarantee, AssetType, CaseKind, GuaranteeType
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.ui.common.drafts import DraftKeeper
@@ -18,9 +18,6 @@ from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_preservation_asset_dialog import Ui_PreservationAssetDialog
 from laoshan_desk.ui.forms.ui_preservation_case_dialog import Ui_PreservationCaseDialog
 from laoshan_desk.ui.forms.ui_preservation_guarantee_dialog import Ui_PreservationGuaranteeDialog
-
-KINDS = list(CaseKind)
-APPLICANT_GUARANTEES = list(svc.APPLICANT_GUARANTEE_LABELS)
 
 
 def _aware(qdt: QDateTime) -> dt.datetime:
@@ -38,11 +35,11 @@ class CaseDialog(QDialog):
         self.ui = Ui_PreservationCaseDialog()
         self.ui.setupUi(self)
         self.case_id: uuid.UUID | None = None
-        for kind in KINDS:
+        for kind in CaseKind:
             self.ui.kindCombo.addItem(kind.label, kind.value)
-        for key, label in svc.APPLICANT_GUARANTEE_LABELS.items():
-            self.ui.guaranteeTypeCombo.addItem(label, key)
-        self.ui.guaranteeTypeCombo.setCurrentIndex(APPLICANT_GUARANTEES.index("insurance"))
+        for guarantee in ApplicantGuarantee:
+            self.ui.guaranteeTypeCombo.addItem(guarantee.label, guarantee.value)
+        self.ui.guaranteeTypeCombo.setCurrentIndex(list(ApplicantGuarantee).index(ApplicantGuarantee.INSURANCE))
         now = ctx.now()
         self.ui.receivedEdit.setDateTime(QDateTime.fromString(f"{now:%Y-%m-%d %H:%M}", "yyyy-MM-dd HH:mm"))
         self.ui.enterpriseCheck.setChecked(True)
@@ -90,10 +87,7 @@ class CaseDialog(QDialog):
     def save(self) -> None:
         u = self.ui
         try:
-            self.case_id = svc.register_case(
-                self.ctx.db,
-                self.ctx.actor,
-                now=self.ctx.now(),
+            form = svc.CaseForm(
                 case_number=u.caseNumberEdit.text(),
                 kind=u.kindCombo.currentData(),
                 applicant=u.applicantEdit.text(),
@@ -108,6 +102,7 @@ class CaseDialog(QDialog):
                 applicant_guarantee_type=u.guaranteeTypeCombo.currentData(),
                 applicant_guarantee_amount=u.guaranteeAmountEdit.text(),
             )
+            self.case_id = svc.register_case(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
         except DeskError as exc:
             self.errors.show(exc)
             return
@@ -116,9 +111,11 @@ class CaseDialog(QDialog):
 
 
 class GuaranteeDialog(QDialog):
-    def __init__(self, ctx: DeskContext, case_id: uuid.UUID, parent: QWidget | None = None) -> None:
+    """登记担保: a bond or cash for the respondent, on the case as its page showed it (``version``)."""
+
+    def __init__(self, ctx: DeskContext, case_id: uuid.UUID, version: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.case_id = ctx, case_id
+        self.ctx, self.case_id, self.version = ctx, case_id, version
         self.ui = Ui_PreservationGuaranteeDialog()
         self.ui.setupUi(self)
         for g in GuaranteeType:
@@ -142,10 +139,9 @@ class GuaranteeDialog(QDialog):
         u = self.ui
         q = u.validUntilEdit.date()
         try:
-            svc.add_guarantee(
-                self.ctx.db,
-                self.ctx.actor,
-                self.case_id,
+            form = svc.GuaranteeForm(
+                case_id=self.case_id,
+                version=self.version,
                 type=u.typeCombo.currentData(),
                 amount=u.amountEdit.text(),
                 valid_until=dt.date(q.year(), q.month(), q.day()),
@@ -153,8 +149,8 @@ class GuaranteeDialog(QDialog):
                 number=u.numberEdit.text(),
                 undertaking=u.undertakingCheck.isChecked(),
                 credit_agreement=u.creditEdit.text(),
-                now=self.ctx.now(),
             )
+            svc.add_guarantee(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
         except DeskError as exc:
             self.errors.show(exc)
             return
@@ -162,9 +158,11 @@ class GuaranteeDialog(QDialog):
 
 
 class AssetDialog(QDialog):
-    def __init__(self, ctx: DeskContext, case_id: uuid.UUID, parent: QWidget | None = None) -> None:
+    """登记财产: one asset of the respondent, on the case as its page showed it (``version``)."""
+
+    def __init__(self, ctx: DeskContext, case_id: uuid.UUID, version: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.case_id = ctx, case_id
+        self.ctx, self.case_id, self.version = ctx, case_id, version
         self.ui = Ui_PreservationAssetDialog()
         self.ui.setupUi(self)
         for t in AssetType:
@@ -187,18 +185,15 @@ class AssetDialog(QDialog):
         u.buttonBox.rejected.connect(self.reject)
 
     def _type_changed(self) -> None:
-        self.ui.accountKindCombo.setEnabled(self.ui.typeCombo.currentData() == "account")
+        self.ui.accountKindCombo.setEnabled(self.ui.typeCombo.currentData() == AssetType.ACCOUNT)
 
     def save(self) -> None:
         u = self.ui
-        is_account = u.typeCombo.currentData() == "account"
+        is_account = u.typeCombo.currentData() == AssetType.ACCOUNT
         try:
-            svc.add_asset(
-                self.ctx.db,
-                self.ctx.actor,
-                self.case_id,
-                now=self.ctx.now(),
-                code=None,
+            form = svc.AssetForm(
+                case_id=self.case_id,
+                version=self.version,
                 type=u.typeCombo.currentData(),
                 account_kind=u.accountKindCombo.currentData() if is_account else None,
                 value=u.valueEdit.text(),
@@ -209,6 +204,7 @@ class AssetDialog(QDialog):
                 protected=u.protectedCheck.isChecked(),
                 protected_reason=u.protectedReasonEdit.text(),
             )
+            svc.add_asset(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
         except DeskError as exc:
             self.errors.show(exc)
             return

@@ -102,13 +102,14 @@ class RespondentView(QWidget):
             ("冻结金额", _wan(e.frozen_total)),
             ("有效担保（保函）", _wan(e.guarantees_total)),
             ("担保替代释放资金", _wan(e.freed_total)),
-            ("30日内待续行", f"{len(e.renewals_due)}项"),
+            (f"{e.reminder_days}日内待续行", f"{len(e.renewals_due)}项"),
             ("超额保全", _wan(e.over_freeze_total)),
         ]
         for i, (title, value) in enumerate(cards):
             colour = (
                 RED
-                if (title == "超额保全" and e.over_freeze_total > 0) or (title == "30日内待续行" and e.renewals_due)
+                if (title == "超额保全" and e.over_freeze_total > 0)
+                or (title.endswith("日内待续行") and e.renewals_due)
                 else "#2E9D46"
                 if title == "担保替代释放资金"
                 else "#1F4E79"
@@ -181,7 +182,7 @@ class StatisticsDialog(QDialog):
             ("现保全金额", _wan(stats.preserved_total)),
             ("担保替代释放资金", _wan(stats.freed_total)),
             ("执行中的措施", f"{stats.active_measures}项"),
-            ("30日内待续行", f"{stats.renewals_due}项"),
+            (f"{stats.reminder_days}日内待续行", f"{stats.renewals_due}项"),
             ("涉企当天裁定率", rate),
         ]
         self.cards = [figure(t, val) for t, val in cards]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.domain.preservation import CaseStatus
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.ui.common.errors import show_error
 from laoshan_desk.ui.common.lights import LightDelegate
@@ -26,7 +27,7 @@ from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel, RowR
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.preservation.case_page import CasePage
 from laoshan_desk.ui.preservation.dialogs import CaseDialog
-from laoshan_desk.ui.preservation.respondent import RespondentView
+from laoshan_desk.ui.preservation.respondent import RespondentView, StatisticsDialog
 from laoshan_desk.ui.preservation.widgets import make_table
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -41,7 +42,7 @@ COLUMNS = [
     ColumnSpec("收案时间", lambda r: f"{r.received_at:%Y-%m-%d %H:%M}", "received_at", width=120),
     ColumnSpec("状态", lambda r: r.status_label + ("·涉企" if r.enterprise else ""), "status", width=100),
 ]
-STATUSES = [("全部状态", None)] + [(label, key) for key, label in svc.STATUS_LABELS.items()]
+STATUSES = [("全部状态", None)] + [(s.label, s.value) for s in CaseStatus]
 
 
 class PreservationTab(QWidget):
@@ -73,7 +74,8 @@ class PreservationTab(QWidget):
             self.status.addItem(text, key)
         self.status.currentIndexChanged.connect(self.reload)
         self.attention = QComboBox()
-        self.attention.addItems(["全部案件", "需关注（未结时限、30日内到期）"])
+        days = svc.reminder_days(ctx.db, ctx.actor)
+        self.attention.addItems(["全部案件", f"需关注（未结时限、{days}日内到期）"])
         self.attention.currentIndexChanged.connect(self.reload)
         filters.addWidget(self.search, 2)
         filters.addWidget(self.status)
@@ -103,27 +105,27 @@ class PreservationTab(QWidget):
         self._update_count()
 
     # -- list -----------------------------------------------------------------------------------
-    def _filters(self) -> dict:
-        return {
-            "text": self.search.text() or None,
-            "status": self.status.currentData(),
-            "attention": self.attention.currentIndex() == 1,
-        }
+    def _filters(self) -> svc.CaseFilter:
+        return svc.CaseFilter(
+            text=self.search.text(),
+            status=self.status.currentData(),
+            attention=self.attention.currentIndex() == 1,
+        )
 
     def _fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> list[svc.CaseRow]:
         return svc.list_cases(
             self.ctx.db,
             self.ctx.actor,
+            self._filters(),
             now=self.ctx.now(),
             offset=offset,
             limit=limit,
             sort=sort,
             descending=descending if sort else True,
-            **self._filters(),
         )
 
     def _count(self) -> int:
-        return svc.count_cases(self.ctx.db, self.ctx.actor, today=self.ctx.today(), **self._filters())
+        return svc.count_cases(self.ctx.db, self.ctx.actor, self._filters(), today=self.ctx.today())
 
     def _update_count(self) -> None:
         self.count_label.setText(f"共 {self.model.total()} 件")
@@ -156,8 +158,6 @@ class PreservationTab(QWidget):
         self.stack.setCurrentWidget(self.respondent_view)
 
     def show_statistics(self) -> None:
-        from laoshan_desk.ui.preservation.respondent import StatisticsDialog
-
         self.stats_dialog = StatisticsDialog(svc.statistics(self.ctx.db, self.ctx.actor, now=self.ctx.now()), self)
         self.stats_dialog.open()
 

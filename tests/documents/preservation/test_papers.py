@@ -10,10 +10,15 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
-from laoshan_desk.documents.preservation import rmb_upper
+from laoshan_desk.documents.preservation.papers import rmb_upper
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.preservation import papers as docs
 from laoshan_desk.services.preservation.seed import resident_id, uscc
+from tests.services.preservation.builders import add_asset, add_guarantee, decide, ref, shown
+
+
+def _measures(db, actor, case_id, now):  # type: ignore[no-untyped-def]
+    return svc.MeasuresForm(case_id, shown(db, actor, case_id, now), now.date())
 
 
 def _text(pdf: bytes) -> str:
@@ -35,10 +40,7 @@ def test_rmb_upper(amount, upper):
 
 @pytest.fixture
 def executed_case(db, admin, fixed_now):
-    case_id = svc.register_case(
-        db,
-        admin,
-        now=fixed_now,
+    form = svc.CaseForm(
         case_number="（2026）鲁0212财保12号",
         kind="pre_suit",
         applicant="青岛甲建设有限公司",
@@ -49,11 +51,12 @@ def executed_case(db, admin, fixed_now):
         applicant_guarantee_type="insurance",
         applicant_guarantee_amount="1234567.89",
     )
-    svc.add_asset(
+    case_id = svc.register_case(db, admin, form, now=fixed_now)
+    add_asset(
         db,
         admin,
         case_id,
-        now=fixed_now,
+        fixed_now,
         code="G",
         type="account",
         account_kind="general",
@@ -61,8 +64,8 @@ def executed_case(db, admin, fixed_now):
         institution="青岛银行崂山支行",
         number="380200123",
     )
-    svc.propose(db, admin, case_id, now=fixed_now)
-    svc.decide(db, admin, case_id, "grant", "申请符合法律规定", now=fixed_now)
+    svc.propose(db, admin, ref(db, admin, case_id), now=fixed_now)
+    decide(db, admin, case_id, "grant", "申请符合法律规定", fixed_now)
     return case_id
 
 
@@ -76,10 +79,7 @@ def test_ruling_text(db, admin, fixed_now, executed_case):
 
 
 def test_refusal_ruling(db, admin, fixed_now):
-    case_id = svc.register_case(
-        db,
-        admin,
-        now=fixed_now,
+    form = svc.CaseForm(
         case_number="（2026）鲁0212民初9号之一",
         kind="in_suit",
         applicant="甲公司",
@@ -88,13 +88,14 @@ def test_refusal_ruling(db, admin, fixed_now):
         claim_amount="100000",
         received_at=fixed_now - dt.timedelta(hours=1),
     )
-    svc.decide(db, admin, case_id, "refuse", "被申请人经营正常，偿付能力充足", now=fixed_now)
+    case_id = svc.register_case(db, admin, form, now=fixed_now)
+    decide(db, admin, case_id, "refuse", "被申请人经营正常，偿付能力充足", fixed_now)
     text = _text(docs.ruling_pdf(db, admin, case_id, now=fixed_now))
     assert "驳回申请人甲公司的财产保全申请" in text and "偿付能力充足" in text
 
 
 def test_assistance_notice_has_the_exact_amount_and_term(db, admin, fixed_now, executed_case):
-    svc.record_measures(db, admin, executed_case, taken_on=fixed_now.date(), now=fixed_now)
+    svc.record_measures(db, admin, _measures(db, admin, executed_case, fixed_now), now=fixed_now)
     detail = svc.case_detail(db, admin, executed_case, now=fixed_now)
     asset = detail.measures[0].asset_id
     text = _text(docs.assistance_pdf(db, admin, executed_case, asset, now=fixed_now))
@@ -105,19 +106,19 @@ def test_assistance_notice_has_the_exact_amount_and_term(db, admin, fixed_now, e
 
 
 def test_release_ruling_counts_the_funds_freed(db, admin, fixed_now, executed_case):
-    svc.record_measures(db, admin, executed_case, taken_on=fixed_now.date(), now=fixed_now)
-    svc.add_guarantee(
+    svc.record_measures(db, admin, _measures(db, admin, executed_case, fixed_now), now=fixed_now)
+    add_guarantee(
         db,
         admin,
         executed_case,
+        fixed_now,
         type="performance_bond",
         amount="1300000",
         issuer="青岛银行",
         number="LYBH-1",
         valid_until=dt.date(2027, 12, 31),
-        now=fixed_now,
     )
-    result = svc.release_on_guarantee(db, admin, executed_case, now=fixed_now)
+    result = svc.release_on_guarantee(db, admin, ref(db, admin, executed_case), now=fixed_now)
     text = _text(docs.release_pdf(db, admin, result.release_id, now=fixed_now))
     assert result.ruling_number in text
     assert "解除" in text and "1,234,567.89" in text and "LYBH-1" in text and "第一百零七条" in text

@@ -9,6 +9,7 @@ from laoshan_desk.domain.preservation import (
     Measure,
     Selection,
     release_advice,
+    release_ruling_number,
 )
 from tests.domain.preservation.builders import AS_OF, D, account, thing
 
@@ -37,3 +38,9 @@ def test_release_advice_sufficient_guarantee_releases_everything() -> None:
     bond = Guarantee("performance_bond", D("900000"), dt.date(2024, 1, 1))
     advice = release_advice(current, assets, D("800000"), [bond], as_of=AS_OF)
     assert advice.keep == () and advice.freed == D("800000.00")
+
+
+def test_release_ruling_numbers():
+    assert release_ruling_number("（2026）鲁0212财保12号", 1) == "（2026）鲁0212财保12号之一"
+    assert release_ruling_number("（2026）鲁0212民初5号之一", 1) == "（2026）鲁0212民初5号之二"
+    assert release_ruling_number("（2026）鲁0212民初5号之一", 10) == "（2026）鲁0212民初5号之十一"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 
 from laoshan_desk.services import preservation as svc
-from tests.services.preservation.builders import D, _register
+from tests.services.preservation.builders import D, _register, shown
 
 
 def test_import_assets_keeps_good_rows_and_reports_bad(db, admin, fixed_now, tmp_path):
@@ -20,7 +20,7 @@ def test_import_assets_keeps_good_rows_and_reports_bad(db, admin, fixed_now, tmp
     ws.append(["工资户", "青岛银行", "3802003", 10, "农民工工资专户", "maybe"])
     path = tmp_path / "查控.xlsx"
     wb.save(path)
-    report = svc.import_assets(db, admin, case_id, path, now=fixed_now)
+    report = svc.import_assets(db, admin, svc.ImportForm(case_id, shown(db, admin, case_id), path), now=fixed_now)
     assert report.added == 2
     assert len(report.errors) == 3
     assert report.errors[0].startswith("第4行") and "飞机" in report.errors[0]
@@ -29,5 +29,5 @@ def test_import_assets_keeps_good_rows_and_reports_bad(db, admin, fixed_now, tmp
         ("account", "general", D("250000.50"), False),
         ("real_estate", None, D("1000000.00"), True),
     ]
-    again = svc.import_assets(db, admin, case_id, path, now=fixed_now)
+    again = svc.import_assets(db, admin, svc.ImportForm(case_id, shown(db, admin, case_id), path), now=fixed_now)
     assert again.added == 0 and any("未重复导入" in e for e in again.errors)

@@ -6,8 +6,9 @@ import pytest
 
 from laoshan_desk.domain.errors import DeskError, PermissionDenied, ValidationError
 from laoshan_desk.domain.roles import Role
+from laoshan_desk.services import audit
 from laoshan_desk.services import preservation as svc
-from tests.services.preservation.builders import PERSON, USCC, _register
+from tests.services.preservation.builders import PERSON, USCC, _register, decide, shown
 
 
 @pytest.mark.parametrize(
@@ -28,7 +29,7 @@ def test_register_rejects_bad_fields_with_chinese_messages(db, admin, fixed_now,
         _register(db, admin, fixed_now, **{field: value})
     assert err.value.field == field
     assert fragment in err.value.message
-    assert svc.count_cases(db, admin) == 0
+    assert svc.count_cases(db, admin, today=fixed_now.date()) == 0
 
 
 def test_register_normalises_and_one_party_spans_cases(db, admin, fixed_now):
@@ -48,17 +49,16 @@ def test_person_numbers_masked_and_revealed_only_to_roles_that_may_audited(db, a
     case_id = _register(db, admin, fixed_now, respondent="张建华", respondent_id=PERSON)
     leader = make_user(Role.LEADER)
     judge = make_user(Role.JUDGE)
-    shown = svc.case_detail(db, leader, case_id, now=fixed_now)
-    assert shown.respondent_number == PERSON[:6] + "********" + PERSON[-4:]
-    assert shown.respondent_phone == "138****1234"
+    seen = svc.case_detail(db, leader, case_id, now=fixed_now)
+    assert seen.respondent_number == PERSON[:6] + "********" + PERSON[-4:]
+    assert seen.respondent_phone == "138****1234"
     full = svc.case_detail(db, judge, case_id, now=fixed_now)
-    assert full.respondent_number == shown.respondent_number and full.numbers_masked  # masked until revealed
+    assert full.respondent_number == seen.respondent_number and full.numbers_masked  # masked until revealed
     with pytest.raises(DeskError):
-        svc.reveal_id_number(db, leader, case_id)
-    assert svc.reveal_id_number(db, judge, case_id) == (PERSON, "13853291234")
-    from laoshan_desk.services.audit import records_for
-
-    assert any(r.action == "view_full" for r in records_for(db, "pres_party", full.respondent_id))
+        svc.reveal_id_number(db, leader, case_id, now=fixed_now)
+    assert svc.reveal_id_number(db, judge, case_id, now=fixed_now) == (PERSON, "13853291234")
+    records, _total = audit.page(db, admin, action="view_full")
+    assert any(r.entity == "pres_party" and r.entity_id == str(full.respondent_id) for r in records)
 
 
 def test_review_flags_a_safe_claim(db, admin, fixed_now):
@@ -66,8 +66,9 @@ def test_review_flags_a_safe_claim(db, admin, fixed_now):
     advice = svc.save_review(
         db,
         admin,
-        case_id,
-        svc.Review(
+        svc.ReviewForm(
+            case_id,
+            shown(db, admin, case_id),
             preconditions_met=True,
             transfer_risk=False,
             net_assets="10000000",
@@ -80,8 +81,9 @@ def test_review_flags_a_safe_claim(db, admin, fixed_now):
     )
     assert advice.claim_appears_safe
     detail = svc.case_detail(db, admin, case_id, now=fixed_now)
-    assert detail.review["claim_appears_safe"] is True
-    advice = svc.save_review(db, admin, case_id, svc.Review(transfer_risk=True), now=fixed_now)
+    assert detail.review.claim_appears_safe is True
+    review = svc.ReviewForm(case_id, detail.version, transfer_risk=True)
+    advice = svc.save_review(db, admin, review, now=fixed_now)
     assert not advice.claim_appears_safe
 
 
@@ -89,10 +91,10 @@ def test_only_the_judge_decides_and_only_a_leader_approves(db, admin, make_user,
     clerk = make_user(Role.COURT_CLERK)
     case_id = _register(db, clerk, fixed_now)
     with pytest.raises(PermissionDenied):
-        svc.decide(db, clerk, case_id, "grant", "理由", now=fixed_now)
+        decide(db, clerk, case_id, "grant", "理由", fixed_now)
     with pytest.raises(PermissionDenied):
-        svc.approve_basic_account(db, clerk, case_id, now=fixed_now)
+        svc.approve_basic_account(db, clerk, svc.ApprovalForm(case_id, shown(db, clerk, case_id)), now=fixed_now)
     judge = make_user(Role.JUDGE)
     with pytest.raises(ValidationError) as err:
-        svc.decide(db, judge, case_id, "grant", " ", now=fixed_now)
+        decide(db, judge, case_id, "grant", " ", fixed_now)
     assert err.value.field == "decision_reasons"

@@ -6,7 +6,8 @@ import datetime as dt
 
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import preservation as svc
-from tests.services.preservation.builders import D, _register
+from laoshan_desk.services.preservation import seed as seed_preservation
+from tests.services.preservation.builders import D, _register, add_asset, add_guarantee, decide, ref, shown
 
 
 def test_clocks_same_day_target_and_lawsuit_deadline(db, admin, fixed_now):
@@ -28,11 +29,11 @@ def test_exposure_counts_over_freezing_across_cases(db, admin, fixed_now):
     ids = []
     for n in (1, 2):
         cid = _register(db, admin, fixed_now, case_number=f"（2026）鲁0212财保{n}号", claim_amount="100000")
-        svc.add_asset(
+        add_asset(
             db,
             admin,
             cid,
-            now=fixed_now,
+            fixed_now,
             code="G",
             type="account",
             account_kind="general",
@@ -40,19 +41,19 @@ def test_exposure_counts_over_freezing_across_cases(db, admin, fixed_now):
             institution="青岛银行",
             number="SAME-1",
         )
-        svc.propose(db, admin, cid, now=fixed_now)
-        svc.decide(db, admin, cid, "grant", "准予", now=fixed_now)
-        svc.record_measures(db, admin, cid, taken_on=fixed_now.date(), now=fixed_now)
+        svc.propose(db, admin, ref(db, admin, cid), now=fixed_now)
+        decide(db, admin, cid, "grant", "准予", fixed_now)
+        svc.record_measures(db, admin, svc.MeasuresForm(cid, shown(db, admin, cid), fixed_now.date()), now=fixed_now)
         ids.append(cid)
-    svc.add_guarantee(
+    add_guarantee(
         db,
         admin,
         ids[0],
+        fixed_now,
         type="performance_bond",
         amount="60000",
         issuer="青岛银行",
         valid_until=dt.date(2027, 6, 30),
-        now=fixed_now,
     )
     party = svc.list_respondents(db, admin)[0]
     exp = svc.respondent_exposure(db, admin, party.id, now=fixed_now)
@@ -63,8 +64,6 @@ def test_exposure_counts_over_freezing_across_cases(db, admin, fixed_now):
 
 
 def test_demo_company_a_readable_at_a_glance(db, admin, fixed_now):
-    from laoshan_desk.services.preservation import seed as seed_preservation
-
     seed_preservation.load_demo(db, admin, now=fixed_now)
     assert seed_preservation.load_demo(db, admin, now=fixed_now)["company_a_cases"] == 0
     party = svc.list_respondents(db, admin)[0]

@@ -127,7 +127,7 @@ def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path):
     page.preview.close()
 
     # A performance bond replaces the freeze; the judge releases and the funds freed are counted.
-    g = GuaranteeDialog(ctx, case_id, page)
+    g = GuaranteeDialog(ctx, case_id, page.detail.version, page)
     qtbot.addWidget(g)
     g.ui.typeCombo.setCurrentIndex(0)
     g.ui.issuerEdit.insert("青岛银行崂山支行")

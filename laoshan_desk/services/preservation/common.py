@@ -62,7 +62,7 @@ STALE = "该记录已被他人修改，请刷新后重试"
 
 def reminder_days_in(session: Session) -> int:
     """The admin's renewal reminder (管理 → 设置, 7–90 days): how early a term turns yellow."""
-    return int(settings.read(session, "renewal_reminder_days"))
+    return settings.read_settings(session).renewal_reminder_days
 
 
 def reminder_days(db: Database, actor: Actor) -> int:

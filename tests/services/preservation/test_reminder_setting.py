@@ -50,7 +50,7 @@ def test_changing_the_setting_changes_which_renewals_are_reminded(db, admin, fix
     assert len(svc.respondent_exposure(db, admin, party, now=day).renewals_due) == 1
 
     # Seven days: twenty days before the end is not yet a reminder.
-    settings.set_value(db, admin, "renewal_reminder_days", 7)
+    settings.update(db, admin, settings.Settings(renewal_reminder_days=7), now=fixed_now)
     detail = svc.case_detail(db, admin, case_id, now=day)
     assert detail.reminder_days == 7 and detail.measures[0].light is Light.GREEN
     assert svc.list_cases(db, admin, now=day)[0].light is Light.GREEN
@@ -68,7 +68,7 @@ def test_changing_the_setting_changes_which_renewals_are_reminded(db, admin, fix
 
 def test_the_export_names_the_window_it_counted(db, admin, fixed_now, tmp_path):
     _executed_case(db, admin, fixed_now)
-    settings.set_value(db, admin, "renewal_reminder_days", 45)
+    settings.update(db, admin, settings.Settings(renewal_reminder_days=45), now=fixed_now)
     path = svc.export_cases(db, admin, tmp_path / "cases.xlsx", now=fixed_now)
     labels = [r[0].value for r in load_workbook(path)["统计"].iter_rows(min_row=2)]
     assert "45日内到期待续行" in labels and "30日内到期待续行" not in labels

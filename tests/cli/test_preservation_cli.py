@@ -8,6 +8,9 @@ import json
 import pytest
 
 from laoshan_desk.cli import main
+from laoshan_desk.services import preservation
+from laoshan_desk.services.bootstrap import open_database
+from laoshan_desk.services.context import system_actor
 from laoshan_desk.services.preservation.seed import uscc
 
 CASE = {
@@ -37,10 +40,6 @@ def _run(tmp_path, data, capsys, db_name="cli.sqlite3"):
 
 
 def _count(tmp_path, db_name="cli.sqlite3"):
-    from laoshan_desk.services import preservation
-    from laoshan_desk.services.bootstrap import open_database
-    from laoshan_desk.services.context import system_actor
-
     db = open_database(f"sqlite:///{tmp_path / db_name}")
     try:
         return preservation.count_cases(db, system_actor(), today=dt.date(2026, 11, 25))

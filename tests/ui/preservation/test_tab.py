@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import preservation as svc
+from laoshan_desk.services.preservation import seed as seed_preservation
 from laoshan_desk.services.preservation.seed import uscc
 from laoshan_desk.ui.preservation.dialogs import CaseDialog, GuaranteeDialog
 from laoshan_desk.ui.preservation.tab import PreservationTab
@@ -154,8 +155,6 @@ def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path):
 
 
 def test_respondent_view_company_a(qtbot, qtmodeltester, ctx, fixed_now):
-    from laoshan_desk.services.preservation import seed as seed_preservation
-
     seed_preservation.load_demo(ctx.db, ctx.actor, now=fixed_now)
     tab = PreservationTab(ctx)
     qtbot.addWidget(tab)
@@ -184,8 +183,6 @@ def test_new_case_form_is_kept_as_a_draft(qtbot, ctx):
 
 
 def test_statistics_dialog(qtbot, ctx, fixed_now):
-    from laoshan_desk.services.preservation import seed as seed_preservation
-
     seed_preservation.load_demo(ctx.db, ctx.actor, now=fixed_now)
     tab = PreservationTab(ctx)
     qtbot.addWidget(tab)

@@ -1,8 +1,8 @@
 """The preservation papers from a case on file: ruling, assistance notices, release ruling.
 
 Each function returns PDF bytes built by ``documents/preservation/papers.py`` from the case as
-its page shows it; :func:`record_print` audits a print or a save, once, after it happened.
-Personal numbers on paper are masked as on screen.
+its page shows it; building is not printing: the preview audits a print or a save, once, after
+it happened (``services/printing.py``). Personal numbers on paper are masked as on screen.
 """
 
 from __future__ import annotations
@@ -16,11 +16,10 @@ from sqlalchemy import select
 from laoshan_desk.documents.preservation import papers
 from laoshan_desk.domain import preservation as rules
 from laoshan_desk.domain.errors import DeskError, NotFound
-from laoshan_desk.domain.preservation import AssetType, Paper, PartyKind
+from laoshan_desk.domain.preservation import AssetType, PartyKind
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.preservation.common import VIEW, get_case
 from laoshan_desk.services.preservation.views import case_detail
-from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.preservation import PresMeasure, PresRelease
 
@@ -149,15 +148,3 @@ def release_pdf(db: Database, actor: Actor, release_id: uuid.UUID, *, now: dt.da
         released_on=r.ruled_at.date(),
     )
     return papers.release_ruling(data)
-
-
-def record_print(
-    db: Database, actor: Actor, paper: Paper, case_id: uuid.UUID, *, saved_as: str = "", now: dt.datetime
-) -> None:
-    """Audit a paper printed (or saved to ``saved_as``) from the preview: once, after it happened."""
-    actor.require(VIEW)
-    action = "export" if saved_as else "print"
-    summary = f"{'另存' if saved_as else '打印'}{paper.label}" + (f"（{saved_as}）" if saved_as else "")
-    with unit_of_work(db, actor, now) as work:
-        case = get_case(work.session, actor, case_id)
-        work.audit(action, "pres_case", case.id, summary)

@@ -8,10 +8,10 @@ import uuid
 from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.domain.preservation import AccountKind, ApplicantGuarantee, AssetType, CaseKind, GuaranteeType
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services import preservation as svc
+from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.drafts import DraftKeeper
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
@@ -86,26 +86,32 @@ class CaseDialog(QDialog):
 
     def save(self) -> None:
         u = self.ui
-        try:
-            form = svc.CaseForm(
-                case_number=u.caseNumberEdit.text(),
-                kind=u.kindCombo.currentData(),
-                applicant=u.applicantEdit.text(),
-                cause=u.causeEdit.text(),
-                respondent=u.respondentEdit.text(),
-                respondent_id=u.respondentIdEdit.text(),
-                respondent_phone=u.respondentPhoneEdit.text(),
-                claim_amount=u.claimEdit.text(),
-                received_at=_aware(u.receivedEdit.dateTime()),
-                enterprise=u.enterpriseCheck.isChecked(),
-                urgent=u.urgentCheck.isChecked(),
-                applicant_guarantee_type=u.guaranteeTypeCombo.currentData(),
-                applicant_guarantee_amount=u.guaranteeAmountEdit.text(),
-            )
-            self.case_id = svc.register_case(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
-        except DeskError as exc:
-            self.errors.show(exc)
-            return
+        form = svc.CaseForm(
+            case_number=u.caseNumberEdit.text(),
+            kind=u.kindCombo.currentData(),
+            applicant=u.applicantEdit.text(),
+            cause=u.causeEdit.text(),
+            respondent=u.respondentEdit.text(),
+            respondent_id=u.respondentIdEdit.text(),
+            respondent_phone=u.respondentPhoneEdit.text(),
+            claim_amount=u.claimEdit.text(),
+            received_at=_aware(u.receivedEdit.dateTime()),
+            enterprise=u.enterpriseCheck.isChecked(),
+            urgent=u.urgentCheck.isChecked(),
+            applicant_guarantee_type=u.guaranteeTypeCombo.currentData(),
+            applicant_guarantee_amount=u.guaranteeAmountEdit.text(),
+        )
+        ctx = self.ctx
+        run_action(
+            self,
+            lambda: svc.register_case(ctx.db, ctx.actor, form, now=ctx.now()),
+            errors=self.errors,
+            done=self._registered,
+            area="preservation",
+        )
+
+    def _registered(self, case_id: uuid.UUID) -> None:
+        self.case_id = case_id
         self.drafts.discard()
         self.accept()
 
@@ -138,23 +144,25 @@ class GuaranteeDialog(QDialog):
     def save(self) -> None:
         u = self.ui
         q = u.validUntilEdit.date()
-        try:
-            form = svc.GuaranteeForm(
-                case_id=self.case_id,
-                version=self.version,
-                type=u.typeCombo.currentData(),
-                amount=u.amountEdit.text(),
-                valid_until=dt.date(q.year(), q.month(), q.day()),
-                issuer=u.issuerEdit.text(),
-                number=u.numberEdit.text(),
-                undertaking=u.undertakingCheck.isChecked(),
-                credit_agreement=u.creditEdit.text(),
-            )
-            svc.add_guarantee(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
-        except DeskError as exc:
-            self.errors.show(exc)
-            return
-        self.accept()
+        form = svc.GuaranteeForm(
+            case_id=self.case_id,
+            version=self.version,
+            type=u.typeCombo.currentData(),
+            amount=u.amountEdit.text(),
+            valid_until=dt.date(q.year(), q.month(), q.day()),
+            issuer=u.issuerEdit.text(),
+            number=u.numberEdit.text(),
+            undertaking=u.undertakingCheck.isChecked(),
+            credit_agreement=u.creditEdit.text(),
+        )
+        ctx = self.ctx
+        run_action(
+            self,
+            lambda: svc.add_guarantee(ctx.db, ctx.actor, form, now=ctx.now()),
+            errors=self.errors,
+            done=lambda _id: self.accept(),
+            area="preservation",
+        )
 
 
 class AssetDialog(QDialog):
@@ -190,22 +198,24 @@ class AssetDialog(QDialog):
     def save(self) -> None:
         u = self.ui
         is_account = u.typeCombo.currentData() == AssetType.ACCOUNT
-        try:
-            form = svc.AssetForm(
-                case_id=self.case_id,
-                version=self.version,
-                type=u.typeCombo.currentData(),
-                account_kind=u.accountKindCombo.currentData() if is_account else None,
-                value=u.valueEdit.text(),
-                institution=u.institutionEdit.text(),
-                number=u.numberEdit.text(),
-                description=u.descriptionEdit.text(),
-                in_operational_use=u.operationalCheck.isChecked(),
-                protected=u.protectedCheck.isChecked(),
-                protected_reason=u.protectedReasonEdit.text(),
-            )
-            svc.add_asset(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
-        except DeskError as exc:
-            self.errors.show(exc)
-            return
-        self.accept()
+        form = svc.AssetForm(
+            case_id=self.case_id,
+            version=self.version,
+            type=u.typeCombo.currentData(),
+            account_kind=u.accountKindCombo.currentData() if is_account else None,
+            value=u.valueEdit.text(),
+            institution=u.institutionEdit.text(),
+            number=u.numberEdit.text(),
+            description=u.descriptionEdit.text(),
+            in_operational_use=u.operationalCheck.isChecked(),
+            protected=u.protectedCheck.isChecked(),
+            protected_reason=u.protectedReasonEdit.text(),
+        )
+        ctx = self.ctx
+        run_action(
+            self,
+            lambda: svc.add_asset(ctx.db, ctx.actor, form, now=ctx.now()),
+            errors=self.errors,
+            done=lambda _id: self.accept(),
+            area="preservation",
+        )

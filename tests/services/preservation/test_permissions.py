@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from laoshan_desk.domain.errors import PermissionDenied
-from laoshan_desk.domain.preservation import Paper
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.preservation import papers
@@ -52,7 +51,6 @@ CALLS = {
     "ruling_pdf": lambda db, a: papers.ruling_pdf(db, a, NOBODY, now=NOW),
     "assistance_pdf": lambda db, a: papers.assistance_pdf(db, a, NOBODY, NOBODY, now=NOW),
     "release_pdf": lambda db, a: papers.release_pdf(db, a, NOBODY, now=NOW),
-    "record_print": lambda db, a: papers.record_print(db, a, Paper.RULING, NOBODY, now=NOW),
 }
 # Who may not: a window clerk sees no preservation at all; a leader only looks and approves;
 # a court clerk neither decides nor approves.
@@ -81,7 +79,7 @@ DENIED = {
 
 def test_every_public_function_is_listed():
     public = {n for n in svc.__all__ if inspect.isfunction(getattr(svc, n))}
-    public |= {n for n in ("ruling_pdf", "assistance_pdf", "release_pdf", "record_print")}
+    public |= {"ruling_pdf", "assistance_pdf", "release_pdf"}
     assert public == set(CALLS)
 
 

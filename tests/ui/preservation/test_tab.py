@@ -70,62 +70,64 @@ def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path):
     assert tab.stack.currentWidget() is page
 
     # Step 1: the review form; solvency strong → the desk flags the claim as safe.
-    page.preconditions.setCurrentIndex(1)
-    page.transfer_risk.setCurrentIndex(2)
-    page.going_concern.setCurrentIndex(1)
-    page.dishonest.setCurrentIndex(2)
-    qtbot.keyClicks(page.net_assets, "abc")
-    qtbot.mouseClick(page.save_review_button, Qt.MouseButton.LeftButton)
-    assert "金额格式错误" in page.review_error.text()
-    page.net_assets.setText("10000000")
-    page.taxes.setText("300000")
-    page.employees.setValue(50)
-    qtbot.mouseClick(page.save_review_button, Qt.MouseButton.LeftButton)
-    assert "不保全亦可实现" in page.safe_flag.text()
+    page.review.preconditions.setCurrentIndex(1)
+    page.review.transfer_risk.setCurrentIndex(2)
+    page.review.going_concern.setCurrentIndex(1)
+    page.review.dishonest.setCurrentIndex(2)
+    qtbot.keyClicks(page.review.net_assets, "abc")
+    qtbot.mouseClick(page.review.save_review_button, Qt.MouseButton.LeftButton)
+    assert "金额格式错误" in page.review.review_error.text()
+    page.review.net_assets.setText("10000000")
+    page.review.taxes.setText("300000")
+    page.review.employees.setValue(50)
+    qtbot.mouseClick(page.review.save_review_button, Qt.MouseButton.LeftButton)
+    assert "不保全亦可实现" in page.review.safe_flag.text()
     # …but there is a transfer risk after all.
-    page.transfer_risk.setCurrentIndex(1)
-    qtbot.mouseClick(page.save_review_button, Qt.MouseButton.LeftButton)
-    assert "存在保全必要" in page.safe_flag.text()
+    page.review.transfer_risk.setCurrentIndex(1)
+    qtbot.mouseClick(page.review.save_review_button, Qt.MouseButton.LeftButton)
+    assert "存在保全必要" in page.review.safe_flag.text()
 
     # Step 2: import the asset inquiry, propose, the judge adjusts and the desk re-checks.
-    report = page.import_assets(_workbook(tmp_path))
+    outcome = page.plan.import_assets(_workbook(tmp_path))  # off the GUI thread
+    qtbot.waitUntil(lambda: outcome.finished, timeout=10_000)
+    report = outcome.result
     assert report.added == 4 and len(report.errors) == 1
-    qtbot.mouseClick(page.propose_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.plan.propose_button, Qt.MouseButton.LeftButton)
     plan = page.detail.plan
     assert {s.label: s.amount for s in plan.selected} == {"崂山区松岭路1号房产": 800000, "一般户": 400000}
-    assert "农民工" in page.plan_notes.text()
-    page.set_selection("A1", True, "1200000")  # the basic account
-    page.set_selection("A2", False)
-    page.set_selection("A4", False)
-    qtbot.mouseClick(page.adjust_button, Qt.MouseButton.LeftButton)
-    assert "基本账户" in page.violations.text() and "院领导审批" in page.violations.text()
+    assert "农民工" in page.plan.plan_notes.text()
+    page.plan.set_selection("A1", True, "1200000")  # the basic account
+    page.plan.set_selection("A2", False)
+    page.plan.set_selection("A4", False)
+    qtbot.mouseClick(page.plan.adjust_button, Qt.MouseButton.LeftButton)
+    assert "基本账户" in page.plan.violations.text() and "院领导审批" in page.plan.violations.text()
     assert page.detail.plan.violations
-    page.set_selection("A1", False)
-    page.set_selection("A2", True, "400000")
-    page.set_selection("A4", True, "800000")
-    qtbot.mouseClick(page.adjust_button, Qt.MouseButton.LeftButton)
-    assert page.violations.text() == "" and page.detail.plan.stage == "adjusted"
+    page.plan.set_selection("A1", False)
+    page.plan.set_selection("A2", True, "400000")
+    page.plan.set_selection("A4", True, "800000")
+    qtbot.mouseClick(page.plan.adjust_button, Qt.MouseButton.LeftButton)
+    assert page.plan.violations.text() == "" and page.detail.plan.stage == "adjusted"
 
     # The ruling.
-    page.decision.setCurrentIndex(0)
-    qtbot.mouseClick(page.decide_button, Qt.MouseButton.LeftButton)
-    assert "理由" in page.decision_error.text()
-    page.reasons.insertPlainText("申请符合法律规定，被申请人存在转移财产风险")
-    qtbot.mouseClick(page.decide_button, Qt.MouseButton.LeftButton)
+    page.review.decision.setCurrentIndex(0)
+    qtbot.mouseClick(page.review.decide_button, Qt.MouseButton.LeftButton)
+    assert "理由" in page.review.decision_error.text()
+    page.review.reasons.insertPlainText("申请符合法律规定，被申请人存在转移财产风险")
+    qtbot.mouseClick(page.review.decide_button, Qt.MouseButton.LeftButton)
     assert page.detail.status == "granted"
     qtbot.mouseClick(page.ruling_button, Qt.MouseButton.LeftButton)
     assert page.preview is not None and page.preview.page_count() >= 1
     page.preview.close()
 
     # Step 3: measures taken; terms and clocks shown with lights.
-    qtbot.mouseClick(page.record_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.measures.record_button, Qt.MouseButton.LeftButton)
     assert page.detail.status == "executed"
-    assert page.measures_view.model().rowCount() == 2
-    assert page.clocks_view.model().rowCount() >= 3
-    page.measures_view.selectRow(0)
-    qtbot.mouseClick(page.notice_button, Qt.MouseButton.LeftButton)
-    assert page.preview.page_count() >= 1
-    page.preview.close()
+    assert page.measures.measures_view.model().rowCount() == 2
+    assert page.measures.clocks_view.model().rowCount() >= 3
+    page.measures.measures_view.selectRow(0)
+    qtbot.mouseClick(page.measures.notice_button, Qt.MouseButton.LeftButton)
+    assert page.measures.preview.page_count() >= 1
+    page.measures.preview.close()
 
     # A performance bond replaces the freeze; the judge releases and the funds freed are counted.
     g = GuaranteeDialog(ctx, case_id, page.detail.version, page)
@@ -136,13 +138,13 @@ def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path):
     qtbot.keyClicks(g.ui.amountEdit, "1200000")
     _save(g)
     page.refresh()
-    assert "1,200,000.00" in page.release_preview.text()
-    qtbot.mouseClick(page.release_button, Qt.MouseButton.LeftButton)
+    assert "1,200,000.00" in page.release.release_preview.text()
+    qtbot.mouseClick(page.release.release_button, Qt.MouseButton.LeftButton)
     assert page.detail.status == "released"
     assert page.detail.freed_total == 1200000
-    qtbot.mouseClick(page.release_print_button, Qt.MouseButton.LeftButton)
-    assert page.preview.page_count() >= 1
-    page.preview.close()
+    qtbot.mouseClick(page.release.release_print_button, Qt.MouseButton.LeftButton)
+    assert page.release.preview.page_count() >= 1
+    page.release.preview.close()
 
     # Back to the list: the case is grey now; the respondent view counts it.
     page.back.emit()
@@ -150,7 +152,9 @@ def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path):
     assert tab.model.row_at(0).light is Light.GREY
     tab.show_respondent(None)
     assert tab.respondent_view.exposure.freed_total == 1200000
-    out = tab.export(tmp_path / "清单.xlsx")
+    outcome = tab.export(tmp_path / "清单.xlsx")  # off the GUI thread
+    qtbot.waitUntil(lambda: outcome.finished, timeout=10_000)
+    out = outcome.result
     assert out is not None and out.exists()
 
 

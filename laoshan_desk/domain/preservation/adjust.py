@@ -13,8 +13,8 @@ from laoshan_desk.domain.preservation.search import _exclusion_reason, _tier
 from laoshan_desk.domain.preservation.vocabulary import AccountKind, AssetType, Tier
 
 # Assets a judge may preserve in part: real estate by the corresponding part of its value
-# (《财产保全规定》第十五条), shares by a percentage, claims and stock by an amount. A vehicle or
-# a machine is one thing and is seized whole.
+# (《财产保全规定》第十五条, docs/rules.md §preservation-plan), shares by a percentage, claims and
+# stock by an amount. A vehicle or a machine is one thing and is seized whole.
 _PARTIALLY_SEIZABLE = {AssetType.REAL_ESTATE, AssetType.EQUITY, AssetType.RECEIVABLE, AssetType.INVENTORY}
 
 

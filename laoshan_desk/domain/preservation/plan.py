@@ -169,14 +169,15 @@ def propose_plan(
     as_of: dt.date,
     rule: ExcessRule | None = None,
 ) -> Plan:
-    """The least-harm plan for one case (issue 4, "Plan rules").
+    """The least-harm plan for one case (docs/rules.md §preservation-plan).
 
     Need = claim − guarantees valid on ``as_of`` (not below zero); need zero preserves nothing.
     Wage accounts and protected assets are never selected and are listed with the reason. The
     tiers (:class:`Tier`) are tried least harm first by :func:`_solve`; the basic account is
     frozen, capped, only when all other permitted assets together fall short, which marks the
     plan for a leader's approval. When everything permitted falls short, all of it is taken and
-    the plan says the claim is not covered.
+    the plan says the claim is not covered. The basic account is the court's own rule
+    (docs/rules.md §preservation-basic-account).
     """
     rule = rule or ExcessRule()
     claim_amount = money(claim, field="claim_amount")

@@ -35,6 +35,7 @@ class _Pick:
 
 
 def _exclusion_reason(asset: Asset) -> str | None:
+    """Why an asset is never preserved (docs/rules.md §preservation-wage-account), or None."""
     if asset.is_account and asset.account_kind is AccountKind.WAGE:
         return "农民工工资专用账户，依《保障农民工工资支付条例》第三十三条不得冻结"
     if asset.protected:
@@ -188,8 +189,8 @@ def _solve(tiers: list[list[_Item]], k: int, remaining: int, rule: ExcessRule, n
          clear (:class:`ExcessRule`);
       2. otherwise the largest part of the tier that does not exceed the remainder is taken and
          the later tiers cover the rest — adopted when that covers with less excess than the
-         clearly excessive cover (the issue: do not take a whole asset clearly above what is
-         still needed when other permitted assets cover with less excess);
+         clearly excessive cover (do not take a whole asset clearly above what is still needed
+         when other permitted assets cover with less excess: docs/rules.md §preservation-plan);
       3. failing that the excessive cover is taken, and the plan reports over-scope.
     When a tier cannot cover, all of it is taken and the rest passes on.
     """

@@ -127,6 +127,35 @@ def _lines_table(lines: tuple[Line, ...], with_term: bool = False) -> Table:
     return Table(headers, rows, widths=widths)
 
 
+def _court_paper(
+    title: str,
+    body: list[Block],
+    number: str,
+    *,
+    signature: str,
+    date: dt.date,
+    subject: str,
+    recipient: str = "",
+    footer: str = "",
+) -> bytes:
+    """A court paper: the court's name in black without the red rule, its number, signed and dated."""
+    return render(
+        Notice(
+            title=title,
+            body=body,
+            issuer=texts()["court"],
+            header_color="#000000",
+            header_rule=False,
+            doc_number=number,
+            recipient=recipient,
+            signature=signature,
+            date=date,
+            footer=footer,
+            subject=subject,
+        )
+    )
+
+
 def ruling(data: RulingData) -> bytes:
     t = texts()
     body: list[Block] = [f"申请人：{data.applicant_line}", f"被申请人：{data.respondent_line}"]
@@ -159,18 +188,13 @@ def ruling(data: RulingData) -> bytes:
             body.append(t["lawsuit"])
         body.append(t["terms"])
     body.append(t["reconsider"])
-    return render(
-        Notice(
-            title=t["ruling_title"],
-            body=body,
-            issuer=t["court"],
-            header_color="#000000",
-            header_rule=False,
-            doc_number=data.case_number,
-            signature=f"{t['judge_title']}  {data.judge}",
-            date=data.ruled_on,
-            subject=f"{data.case_number} 民事裁定书",
-        )
+    return _court_paper(
+        t["ruling_title"],
+        body,
+        data.case_number,
+        signature=f"{t['judge_title']}  {data.judge}",
+        date=data.ruled_on,
+        subject=f"{data.case_number} 民事裁定书",
     )
 
 
@@ -225,20 +249,15 @@ def assistance_notice(data: AssistanceData) -> bytes:
         )
     )
     body.append(t["notice_close"])
-    return render(
-        Notice(
-            title=t["notice_title"],
-            body=body,
-            issuer=t["court"],
-            header_color="#000000",
-            header_rule=False,
-            doc_number=data.notice_number,
-            recipient=f"{data.recipient}：",
-            signature=t["court"],
-            date=data.issued_on,
-            footer=f"承办人：{data.judge}　附：{data.case_number}民事裁定书",
-            subject=f"{data.notice_number} 协助执行通知书",
-        )
+    return _court_paper(
+        t["notice_title"],
+        body,
+        data.notice_number,
+        signature=t["court"],
+        date=data.issued_on,
+        subject=f"{data.notice_number} 协助执行通知书",
+        recipient=f"{data.recipient}：",
+        footer=f"承办人：{data.judge}　附：{data.case_number}民事裁定书",
     )
 
 
@@ -280,18 +299,13 @@ def release_ruling(data: ReleaseData) -> bytes:
     body.append(t["release_order"].format(respondent=data.respondent, amount=_yuan(data.amount)))
     body.append(_lines_table(data.lines))
     body.append(t["release_close"])
-    return render(
-        Notice(
-            title=t["ruling_title"],
-            body=body,
-            issuer=t["court"],
-            header_color="#000000",
-            header_rule=False,
-            doc_number=data.ruling_number,
-            signature=f"{t['judge_title']}  {data.judge}",
-            date=data.released_on,
-            subject=f"{data.ruling_number} 解除保全民事裁定书",
-        )
+    return _court_paper(
+        t["ruling_title"],
+        body,
+        data.ruling_number,
+        signature=f"{t['judge_title']}  {data.judge}",
+        date=data.released_on,
+        subject=f"{data.ruling_number} 解除保全民事裁定书",
     )
 
 

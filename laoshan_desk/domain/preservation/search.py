@@ -56,6 +56,17 @@ def _sorted_desc(items: Sequence[_Item]) -> list[_Item]:
     return sorted(items, key=lambda it: (-it.cents, it.asset.id))
 
 
+def _ordered(items: Sequence[_Item]) -> tuple[list[_Item], list[int], list[int]]:
+    """The items largest first, their values in fen, and the suffix sums (``suffix[i]`` = the
+    sum of ``values[i:]``) that let a search stop when the rest cannot reach its target."""
+    order = _sorted_desc(items)
+    values = [it.cents for it in order]
+    suffix = [0] * (len(values) + 1)
+    for i in range(len(values) - 1, -1, -1):
+        suffix[i] = suffix[i + 1] + values[i]
+    return order, values, suffix
+
+
 def _best_cover(items: Sequence[_Item], target: int) -> list[_Item] | None:
     """The subset with sum >= target and the least excess (then fewest items); None if none.
 
@@ -63,14 +74,10 @@ def _best_cover(items: Sequence[_Item], target: int) -> list[_Item] | None:
     more only adds excess), when the rest cannot reach the target, or when it cannot beat the
     best cover found. Equal values are branched once (take the first k of them).
     """
-    order = _sorted_desc(items)
-    values = [it.cents for it in order]
+    order, values, suffix = _ordered(items)
     n = len(values)
-    if sum(values) < target:
+    if suffix[0] < target:
         return None
-    suffix = [0] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        suffix[i] = suffix[i + 1] + values[i]
     best: tuple[int, int, list[int]] | None = None  # sum, count, chosen indices
     nodes = 0
     chosen: list[int] = []
@@ -102,12 +109,8 @@ def _best_cover(items: Sequence[_Item], target: int) -> list[_Item] | None:
 
 def _best_under(items: Sequence[_Item], target: int) -> list[_Item]:
     """The subset with the largest sum not above target (then fewest items)."""
-    order = _sorted_desc(items)
-    values = [it.cents for it in order]
+    order, values, suffix = _ordered(items)
     n = len(values)
-    suffix = [0] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        suffix[i] = suffix[i + 1] + values[i]
     best: tuple[int, int, list[int]] = (0, 0, [])  # sum, count, chosen indices
     nodes = 0
     chosen: list[int] = []

@@ -25,6 +25,7 @@ from laoshan_desk.services.preservation.common import (
     VIEW,
     ZERO,
     case_for_write,
+    chosen,
     event,
     get_case,
     sees_full,
@@ -49,10 +50,7 @@ def register(work: Work, form: CaseForm, *, filed_at: dt.datetime | None = None)
     """The case row with its party, clock events and audit record (shared with the JSON plan)."""
     now = work.now
     number = parse_case_number(form.case_number, field="case_number", today=now.date()).normalized
-    try:
-        kind = CaseKind(text(form.kind))
-    except ValueError:
-        raise ValidationError("请选择保全类型（诉前、诉中或执行前保全）", field="kind") from None
+    kind = chosen(CaseKind, form.kind, "请选择保全类型（诉前、诉中或执行前保全）", "kind")
     applicant = text(form.applicant)
     if not applicant:
         raise ValidationError("请填写申请人", field="applicant")
@@ -77,12 +75,8 @@ def register(work: Work, form: CaseForm, *, filed_at: dt.datetime | None = None)
         )
     guarantee_type = None
     if text(form.applicant_guarantee_type):
-        try:
-            guarantee_type = ApplicantGuarantee(text(form.applicant_guarantee_type))
-        except ValueError:
-            raise ValidationError(
-                f"申请人担保方式无效：{form.applicant_guarantee_type}", field="applicant_guarantee_type"
-            ) from None
+        message = f"申请人担保方式无效：{form.applicant_guarantee_type}"
+        guarantee_type = chosen(ApplicantGuarantee, form.applicant_guarantee_type, message, "applicant_guarantee_type")
     guarantee_amount = None
     if text(form.applicant_guarantee_amount):
         guarantee_amount = rules.money(form.applicant_guarantee_amount, field="applicant_guarantee_amount")
@@ -198,10 +192,7 @@ def save_review(db: Database, actor: Actor, form: ReviewForm, *, now: dt.datetim
 def decide(db: Database, actor: Actor, form: DecisionForm, *, now: dt.datetime) -> None:
     """The judge's decision at step 1 (grant, grant in part, refuse), with reasons: the ruling."""
     actor.require(DECIDE)
-    try:
-        choice = Decision(text(form.decision))
-    except ValueError:
-        raise ValidationError("请选择审查决定", field="decision") from None
+    choice = chosen(Decision, form.decision, "请选择审查决定", "decision")
     reasons = text(form.reasons)
     if not reasons:
         raise ValidationError("请填写决定理由", field="decision_reasons")

@@ -16,13 +16,13 @@ from sqlalchemy import select
 
 from laoshan_desk.domain import preservation as rules
 from laoshan_desk.domain.errors import NotFound
-from laoshan_desk.domain.preservation import AssetType, CaseStatus, Decision, MeasureStatus, PartyKind
+from laoshan_desk.domain.preservation import AssetType, CaseStatus, Decision, PartyKind
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.preservation.common import VIEW, ZERO, case_light, party_number, reminder_days_in
 from laoshan_desk.services.preservation.measures import measure_rows
 from laoshan_desk.services.preservation.rows import Exposure, ExposureCase, FrozenAccount
 from laoshan_desk.store.db import Database
-from laoshan_desk.store.models.preservation import PresAsset, PresCase, PresGuarantee, PresMeasure, PresParty
+from laoshan_desk.store.models.preservation import PresCase, PresGuarantee, PresParty
 from laoshan_desk.store.queries import preservation as queries
 
 # One frozen account: (case, amount, expiry) per measure on it.
@@ -58,11 +58,7 @@ def respondent_exposure(db: Database, actor: Actor, party_id: uuid.UUID, *, now:
         accounts: dict[tuple[str, str], _Freezes] = defaultdict(list)
         active = 0
         frozen_total = ZERO
-        for m, a in session.execute(
-            select(PresMeasure, PresAsset)
-            .join(PresAsset, PresAsset.id == PresMeasure.asset_id)
-            .where(PresMeasure.case_id.in_(ids), PresMeasure.status == MeasureStatus.ACTIVE.value)
-        ):
+        for m, a in queries.measures_with_assets(session, ids, only_active=True):
             active += 1
             preserved[m.case_id] += m.amount
             if a.type == AssetType.ACCOUNT:

@@ -23,9 +23,10 @@ from laoshan_desk.services.preservation.cases import register
 from laoshan_desk.services.preservation.common import EDIT, text
 from laoshan_desk.services.preservation.forms import Amount, CaseForm
 from laoshan_desk.services.preservation.plan import store_proposal
+from laoshan_desk.services.preservation.release import new_guarantee
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
-from laoshan_desk.store.models.preservation import PresCase, PresGuarantee
+from laoshan_desk.store.models.preservation import PresCase
 
 _CASE_KEYS = ("case_number", "kind", "applicant", "respondent", "respondent_id", "claim_amount", "received_at")
 _ASSET_KEYS = {
@@ -152,14 +153,4 @@ def _add_guarantee(session: Session, case: PresCase, i: int, entry: dict[str, ob
         )
     except ValidationError as exc:
         raise ValidationError(f"guarantees第{i}项：{exc.message}", field=exc.field) from None
-    session.add(
-        PresGuarantee(
-            case_id=case.id,
-            type=g.type.value,
-            issuer=g.issuer or None,
-            number=g.number or None,
-            amount=g.amount,
-            valid_until=g.valid_until,
-            given_at=given_at,
-        )
-    )
+    new_guarantee(session, case, g, given_at=given_at)

@@ -33,6 +33,7 @@ from laoshan_desk.services.preservation.common import (
     active_measures,
     assets_of,
     case_for_write,
+    chosen,
     domain_asset,
     domain_guarantee,
     event,
@@ -70,19 +71,14 @@ def add_guarantee(db: Database, actor: Actor, form: GuaranteeForm, *, now: dt.da
         case = case_for_write(work.session, actor, form.case_id, form.version)
         if CaseStatus(case.status).finished:
             raise DeskError(f"本案{CaseStatus(case.status).label}，不再登记担保")
-        g = PresGuarantee(
-            case_id=case.id,
-            type=checked.type.value,
-            issuer=checked.issuer or None,
-            number=checked.number or None,
-            amount=checked.amount,
-            valid_until=checked.valid_until,
-            undertaking=bool(form.undertaking),
-            credit_agreement=text(form.credit_agreement) or None,
+        g = new_guarantee(
+            work.session,
+            case,
+            checked,
             given_at=now,
+            undertaking=bool(form.undertaking),
+            credit_agreement=text(form.credit_agreement),
         )
-        work.session.add(g)
-        work.session.flush()
         touch(case, now)
         work.audit(
             "create",
@@ -91,6 +87,32 @@ def add_guarantee(db: Database, actor: Actor, form: GuaranteeForm, *, now: dt.da
             f"登记担保 {case.case_number}：{checked.type.label}{checked.amount:,.2f}元（{checked.issuer}）",
         )
         return g.id
+
+
+def new_guarantee(
+    session: Session,
+    case: PresCase,
+    g: rules.Guarantee,
+    *,
+    given_at: dt.datetime,
+    undertaking: bool = False,
+    credit_agreement: str = "",
+) -> PresGuarantee:
+    """The row of a checked guarantee (the counter's form or a JSON file's entry)."""
+    row = PresGuarantee(
+        case_id=case.id,
+        type=g.type.value,
+        issuer=g.issuer or None,
+        number=g.number or None,
+        amount=g.amount,
+        valid_until=g.valid_until,
+        undertaking=undertaking,
+        credit_agreement=credit_agreement or None,
+        given_at=given_at,
+    )
+    session.add(row)
+    session.flush()
+    return row
 
 
 def _current(session: Session, case: PresCase, assets: Sequence[PresAsset]) -> list[rules.Selection]:
@@ -203,10 +225,7 @@ def release_on_guarantee(db: Database, actor: Actor, form: CaseRef, *, now: dt.d
 def release_all(db: Database, actor: Actor, form: ReleaseForm, *, now: dt.datetime) -> ReleaseResult:
     """Release every active measure (applicant's application, no suit in time …) with a ruling."""
     actor.require(DECIDE)
-    try:
-        reason = ReleaseReason(text(form.reason))
-    except ValueError:
-        raise ValidationError("请选择解除原因", field="reason") from None
+    reason = chosen(ReleaseReason, form.reason, "请选择解除原因", "reason")
     with unit_of_work(db, actor, now) as work:
         case = case_for_write(work.session, actor, form.case_id, form.version)
         assets = assets_of(work.session, case.id)

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.preservation import CaseStatus, Paper
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.preservation import papers as docs
-from laoshan_desk.ui.common.actions import run_action
-from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
 from laoshan_desk.ui.common.table_model import ColumnSpec
 from laoshan_desk.ui.context import DeskContext
-from laoshan_desk.ui.preservation.papers import show_paper
+from laoshan_desk.ui.preservation.step import CaseStep
 from laoshan_desk.ui.preservation.widgets import attach, day, money_column, selected_row, table, when
 
 
@@ -48,14 +45,9 @@ MEASURE_COLUMNS = [
 ]
 
 
-class MeasuresStep(QWidget):
-    changed = Signal()  # a write succeeded: the case page reloads
-
+class MeasuresStep(CaseStep):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.detail: svc.CaseDetail | None = None
-        self.preview: PdfPreviewDialog | None = None
+        super().__init__(ctx, parent)
         v = QVBoxLayout(self)
         v.addWidget(QLabel("时限（收案 → 立案 → 裁定 → 执行；涉企案件当天立案、当天裁定）："))
         self.clocks_view = table()
@@ -79,7 +71,7 @@ class MeasuresStep(QWidget):
         v.addWidget(self.measures_view, 3)
 
     def fill(self, d: svc.CaseDetail) -> None:
-        self.detail = d
+        super().fill(d)
         self.clocks.set_rows(d.clocks)
         self.measures.set_rows(d.measures)
         may_edit = self.ctx.actor.may(svc.EDIT)
@@ -90,19 +82,10 @@ class MeasuresStep(QWidget):
             f"已采取的保全措施（期限届满前{d.reminder_days}日提醒续行，续行申请应在届满7日前提出）："
         )
 
-    def _ref(self) -> svc.CaseRef:
-        assert self.detail is not None
-        return svc.CaseRef(self.detail.id, self.detail.version)
-
     def record_measures(self) -> None:
-        ref, ctx = self._ref(), self.ctx
+        ref, ctx = self.ref(), self.ctx
         form = svc.MeasuresForm(ref.case_id, ref.version, ctx.today())
-        run_action(
-            self,
-            lambda: svc.record_measures(ctx.db, ctx.actor, form, now=ctx.now()),
-            refresh=self.changed.emit,
-            area="preservation",
-        )
+        self.act(lambda: svc.record_measures(ctx.db, ctx.actor, form, now=ctx.now()))
 
     def renew(self) -> None:
         m: svc.MeasureRow | None = selected_row(self.measures_view)
@@ -110,13 +93,8 @@ class MeasuresStep(QWidget):
             QMessageBox.information(self, "续行", "请先在列表中选择一项保全措施。")
             return
         ctx = self.ctx
-        form = svc.RenewalForm(m.id, self._ref().version, renewed_on=ctx.today())
-        run_action(
-            self,
-            lambda: svc.renew_measure(ctx.db, ctx.actor, form, now=ctx.now()),
-            refresh=self.changed.emit,
-            area="preservation",
-        )
+        form = svc.RenewalForm(m.id, self.ref().version, renewed_on=ctx.today())
+        self.act(lambda: svc.renew_measure(ctx.db, ctx.actor, form, now=ctx.now()))
 
     def print_notice(self) -> None:
         """The notice for the selected measure, else for the plan's first asset."""
@@ -128,14 +106,4 @@ class MeasuresStep(QWidget):
         if asset_id is None:
             return
         ctx, found = self.ctx, asset_id
-        show_paper(
-            self,
-            ctx,
-            d,
-            Paper.NOTICE,
-            lambda: docs.assistance_pdf(ctx.db, ctx.actor, d.id, found, now=ctx.now()),
-            self._opened,
-        )
-
-    def _opened(self, dialog: PdfPreviewDialog) -> None:
-        self.preview = dialog
+        self.show_paper(Paper.NOTICE, lambda: docs.assistance_pdf(ctx.db, ctx.actor, d.id, found, now=ctx.now()))

@@ -9,15 +9,16 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from laoshan_desk.domain.preservation import PlanStage
 from laoshan_desk.services import preservation as svc
-from laoshan_desk.ui.common.actions import Outcome, run_action
+from laoshan_desk.ui.common.actions import Outcome
 from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.preservation.dialogs import AssetDialog
+from laoshan_desk.ui.preservation.step import CaseStep
 from laoshan_desk.ui.preservation.widgets import GREY, RED, RIGHT, note_label, table, yuan
 
 
@@ -58,13 +59,9 @@ def plan_columns(editable: bool) -> list[ColumnSpec]:
     ]
 
 
-class PlanStep(QWidget):
-    changed = Signal()  # a write succeeded: the case page reloads
-
+class PlanStep(CaseStep):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.detail: svc.CaseDetail | None = None
+        super().__init__(ctx, parent)
         self.dialog: AssetDialog | None = None
         self.last_import: svc.ImportReport | None = None
         v = QVBoxLayout(self)
@@ -109,7 +106,7 @@ class PlanStep(QWidget):
 
     # -- showing ---------------------------------------------------------------------------------
     def fill(self, d: svc.CaseDetail) -> None:
-        self.detail = d
+        super().fill(d)
         p = d.plan
         actor = self.ctx.actor
         editable = d.executed_at is None and actor.may(svc.EDIT)
@@ -168,12 +165,8 @@ class PlanStep(QWidget):
                 self.model.setData(self.model.index(row, 1), amount or "", Qt.ItemDataRole.EditRole)
 
     # -- actions ---------------------------------------------------------------------------------
-    def _ref(self) -> svc.CaseRef:
-        assert self.detail is not None
-        return svc.CaseRef(self.detail.id, self.detail.version)
-
     def add_asset(self) -> None:
-        ref = self._ref()
+        ref = self.ref()
         self.dialog = AssetDialog(self.ctx, ref.case_id, ref.version, self)
         self.dialog.accepted.connect(self.changed.emit)
         self.dialog.open()
@@ -185,15 +178,12 @@ class PlanStep(QWidget):
 
     def import_assets(self, path: Path) -> Outcome[svc.ImportReport]:
         """Read the inquiry's workbook off the GUI thread; the rows not imported are listed."""
-        ref = self._ref()
+        ref = self.ref()
         form = svc.ImportForm(ref.case_id, ref.version, path)
         ctx = self.ctx
-        return run_action(
-            self,
+        return self.act(
             lambda: svc.import_assets(ctx.db, ctx.actor, form, now=ctx.now()),
             done=self._imported,
-            refresh=self.changed.emit,
-            area="preservation",
             background=True,
             progress="正在导入网络查控结果…",
         )
@@ -218,40 +208,20 @@ class PlanStep(QWidget):
         if not index.isValid():
             return
         line: PlanLine = self.model.row_at(index.row())
-        form = svc.AssetRemoval(line.asset.id, self._ref().version)
+        form = svc.AssetRemoval(line.asset.id, self.ref().version)
         ctx = self.ctx
-        run_action(
-            self,
-            lambda: svc.remove_asset(ctx.db, ctx.actor, form, now=ctx.now()),
-            refresh=self.changed.emit,
-            area="preservation",
-        )
+        self.act(lambda: svc.remove_asset(ctx.db, ctx.actor, form, now=ctx.now()))
 
     def propose(self) -> None:
-        ref, ctx = self._ref(), self.ctx
-        run_action(
-            self,
-            lambda: svc.propose(ctx.db, ctx.actor, ref, now=ctx.now()),
-            refresh=self.changed.emit,
-            area="preservation",
-        )
+        ref, ctx = self.ref(), self.ctx
+        self.act(lambda: svc.propose(ctx.db, ctx.actor, ref, now=ctx.now()))
 
     def adjust(self) -> None:
-        ref, ctx = self._ref(), self.ctx
+        ref, ctx = self.ref(), self.ctx
         form = svc.AdjustForm(ref.case_id, ref.version, tuple(self.current_selection()))
-        run_action(
-            self,
-            lambda: svc.adjust(ctx.db, ctx.actor, form, now=ctx.now()),
-            refresh=self.changed.emit,
-            area="preservation",
-        )
+        self.act(lambda: svc.adjust(ctx.db, ctx.actor, form, now=ctx.now()))
 
     def approve(self) -> None:
-        ref, ctx = self._ref(), self.ctx
+        ref, ctx = self.ref(), self.ctx
         form = svc.ApprovalForm(ref.case_id, ref.version, "同意限额冻结基本账户")
-        run_action(
-            self,
-            lambda: svc.approve_basic_account(ctx.db, ctx.actor, form, now=ctx.now()),
-            refresh=self.changed.emit,
-            area="preservation",
-        )
+        self.act(lambda: svc.approve_basic_account(ctx.db, ctx.actor, form, now=ctx.now()))

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from laoshan_desk.domain.preservation import CaseStatus, Paper
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.preservation import papers as docs
-from laoshan_desk.ui.common.actions import run_action
-from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
 from laoshan_desk.ui.common.table_model import ColumnSpec
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.preservation.dialogs import GuaranteeDialog
-from laoshan_desk.ui.preservation.papers import show_paper
+from laoshan_desk.ui.preservation.step import CaseStep
 from laoshan_desk.ui.preservation.widgets import attach, day, money_column, note_label, selected_row, table, when, yuan
 
 GUARANTEE_COLUMNS = [
@@ -35,15 +32,10 @@ RELEASE_COLUMNS = [
 ]
 
 
-class ReleaseStep(QWidget):
-    changed = Signal()  # a write succeeded: the case page reloads
-
+class ReleaseStep(CaseStep):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.detail: svc.CaseDetail | None = None
+        super().__init__(ctx, parent)
         self.dialog: GuaranteeDialog | None = None
-        self.preview: PdfPreviewDialog | None = None
         self.last_release: svc.ReleaseResult | None = None
         v = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -68,7 +60,7 @@ class ReleaseStep(QWidget):
         v.addWidget(self.releases_view, 2)
 
     def fill(self, d: svc.CaseDetail) -> None:
-        self.detail = d
+        super().fill(d)
         self.guarantees.set_rows(d.guarantees)
         self.releases.set_rows(d.releases)
         actor = self.ctx.actor
@@ -94,21 +86,14 @@ class ReleaseStep(QWidget):
         self.release_preview.setText(text)
 
     def add_guarantee(self) -> None:
-        assert self.detail is not None
-        self.dialog = GuaranteeDialog(self.ctx, self.detail.id, self.detail.version, self)
+        ref = self.ref()
+        self.dialog = GuaranteeDialog(self.ctx, ref.case_id, ref.version, self)
         self.dialog.accepted.connect(self.changed.emit)
         self.dialog.open()
 
     def release(self) -> None:
-        assert self.detail is not None
-        ref, ctx = svc.CaseRef(self.detail.id, self.detail.version), self.ctx
-        run_action(
-            self,
-            lambda: svc.release_on_guarantee(ctx.db, ctx.actor, ref, now=ctx.now()),
-            done=self._released,
-            refresh=self.changed.emit,
-            area="preservation",
-        )
+        ref, ctx = self.ref(), self.ctx
+        self.act(lambda: svc.release_on_guarantee(ctx.db, ctx.actor, ref, now=ctx.now()), done=self._released)
 
     def _released(self, result: svc.ReleaseResult) -> None:
         self.last_release = result
@@ -120,14 +105,4 @@ class ReleaseStep(QWidget):
             return
         release: svc.ReleaseRow = selected_row(self.releases_view) or d.releases[-1]
         ctx = self.ctx
-        show_paper(
-            self,
-            ctx,
-            d,
-            Paper.RELEASE,
-            lambda: docs.release_pdf(ctx.db, ctx.actor, release.id, now=ctx.now()),
-            self._opened,
-        )
-
-    def _opened(self, dialog: PdfPreviewDialog) -> None:
-        self.preview = dialog
+        self.show_paper(Paper.RELEASE, lambda: docs.release_pdf(ctx.db, ctx.actor, release.id, now=ctx.now()))

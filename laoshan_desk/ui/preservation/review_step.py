@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from laoshan_desk.domain.preservation import Decision
 from laoshan_desk.services import preservation as svc
-from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
+from laoshan_desk.ui.preservation.step import CaseStep
 from laoshan_desk.ui.preservation.widgets import GREEN, note_label, when, yuan
 
 _TRI: list[tuple[str, bool | None]] = [("未填写", None), ("是", True), ("否", False)]
@@ -38,15 +37,11 @@ def _set_tri(combo: QComboBox, value: bool | None) -> None:
     combo.setCurrentIndex([v for _t, v in _TRI].index(value))
 
 
-class ReviewStep(QWidget):
+class ReviewStep(CaseStep):
     """The step-1 page of a case: saving the form and deciding are each one service call."""
 
-    changed = Signal()  # a write succeeded: the case page reloads
-
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.detail: svc.CaseDetail | None = None
+        super().__init__(ctx, parent)
         outer = QHBoxLayout(self)
         review = QGroupBox("审查表")
         form = QFormLayout(review)
@@ -113,7 +108,7 @@ class ReviewStep(QWidget):
         outer.addLayout(right, 2)
 
     def fill(self, d: svc.CaseDetail) -> None:
-        self.detail = d
+        super().fill(d)
         actor = self.ctx.actor
         r = d.review
         _set_tri(self.preconditions, r.preconditions_met)
@@ -151,10 +146,10 @@ class ReviewStep(QWidget):
             self.decision_state.setText("")
 
     def save_review(self) -> None:
-        assert self.detail is not None
+        ref = self.ref()
         form = svc.ReviewForm(
-            case_id=self.detail.id,
-            version=self.detail.version,
+            case_id=ref.case_id,
+            version=ref.version,
             preconditions_met=self.preconditions.currentData(),
             transfer_risk=self.transfer_risk.currentData(),
             purpose=self.purpose.text(),
@@ -166,24 +161,10 @@ class ReviewStep(QWidget):
             note=self.review_note.text(),
         )
         ctx = self.ctx
-        run_action(
-            self,
-            lambda: svc.save_review(ctx.db, ctx.actor, form, now=ctx.now()),
-            errors=self.review_errors,
-            refresh=self.changed.emit,
-            area="preservation",
-        )
+        self.act(lambda: svc.save_review(ctx.db, ctx.actor, form, now=ctx.now()), errors=self.review_errors)
 
     def decide(self) -> None:
-        assert self.detail is not None
-        form = svc.DecisionForm(
-            self.detail.id, self.detail.version, self.decision.currentData(), self.reasons.toPlainText()
-        )
+        ref = self.ref()
+        form = svc.DecisionForm(ref.case_id, ref.version, self.decision.currentData(), self.reasons.toPlainText())
         ctx = self.ctx
-        run_action(
-            self,
-            lambda: svc.decide(ctx.db, ctx.actor, form, now=ctx.now()),
-            errors=self.decision_errors,
-            refresh=self.changed.emit,
-            area="preservation",
-        )
+        self.act(lambda: svc.decide(ctx.db, ctx.actor, form, now=ctx.now()), errors=self.decision_errors)

@@ -67,6 +67,14 @@ def _ordered(items: Sequence[_Item]) -> tuple[list[_Item], list[int], list[int]]
     return order, values, suffix
 
 
+def _next_value(values: Sequence[int], i: int) -> int:
+    """The index of the next value unlike ``values[i]``: equal values are branched once."""
+    j = i + 1
+    while j < len(values) and values[j] == values[i]:
+        j += 1
+    return j
+
+
 def _best_cover(items: Sequence[_Item], target: int) -> list[_Item] | None:
     """The subset with sum >= target and the least excess (then fewest items); None if none.
 
@@ -98,10 +106,7 @@ def _best_cover(items: Sequence[_Item], target: int) -> list[_Item] | None:
         chosen.append(i)
         dfs(i + 1, total + values[i])
         chosen.pop()
-        j = i + 1
-        while j < n and values[j] == values[i]:
-            j += 1
-        dfs(j, total)
+        dfs(_next_value(values, i), total)
 
     dfs(0, 0)
     return [order[i] for i in best[2]] if best is not None else None
@@ -128,10 +133,7 @@ def _best_under(items: Sequence[_Item], target: int) -> list[_Item]:
             chosen.append(i)
             dfs(i + 1, total + values[i])
             chosen.pop()
-        j = i + 1
-        while j < n and values[j] == values[i]:
-            j += 1
-        dfs(j, total)
+        dfs(_next_value(values, i), total)
 
     dfs(0, 0)
     return [order[i] for i in best[2]]

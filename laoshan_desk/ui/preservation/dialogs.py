@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
@@ -22,6 +23,11 @@ from laoshan_desk.ui.forms.ui_preservation_guarantee_dialog import Ui_Preservati
 
 def _aware(qdt: QDateTime) -> dt.datetime:
     return dt.datetime.strptime(qdt.toString("yyyy-MM-dd HH:mm"), "%Y-%m-%d %H:%M").replace(tzinfo=TZ)
+
+
+def _submit(dialog: QDialog, errors: FieldErrors, call: Callable[[], object]) -> None:
+    """Save through the service; the dialog closes only when the service took it."""
+    run_action(dialog, call, errors=errors, done=lambda _saved: dialog.accept(), area="preservation")
 
 
 class CaseDialog(QDialog):
@@ -156,13 +162,7 @@ class GuaranteeDialog(QDialog):
             credit_agreement=u.creditEdit.text(),
         )
         ctx = self.ctx
-        run_action(
-            self,
-            lambda: svc.add_guarantee(ctx.db, ctx.actor, form, now=ctx.now()),
-            errors=self.errors,
-            done=lambda _id: self.accept(),
-            area="preservation",
-        )
+        _submit(self, self.errors, lambda: svc.add_guarantee(ctx.db, ctx.actor, form, now=ctx.now()))
 
 
 class AssetDialog(QDialog):
@@ -212,10 +212,4 @@ class AssetDialog(QDialog):
             protected_reason=u.protectedReasonEdit.text(),
         )
         ctx = self.ctx
-        run_action(
-            self,
-            lambda: svc.add_asset(ctx.db, ctx.actor, form, now=ctx.now()),
-            errors=self.errors,
-            done=lambda _id: self.accept(),
-            area="preservation",
-        )
+        _submit(self, self.errors, lambda: svc.add_asset(ctx.db, ctx.actor, form, now=ctx.now()))

@@ -21,9 +21,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from laoshan_desk.domain.timeutil import now as clock_now  # noqa: E402
-from laoshan_desk.services import appeals_queue as queue  # noqa: E402
-from laoshan_desk.services import appeals_stats as stats  # noqa: E402
-from laoshan_desk.services import bootstrap, org, seed_appeals  # noqa: E402
+from laoshan_desk.services import bootstrap, org  # noqa: E402
+from laoshan_desk.services.appeals import (
+    queue,  # noqa: E402
+    stats,  # noqa: E402
+)
+from laoshan_desk.services.appeals import seed as seed_appeals  # noqa: E402
 from laoshan_desk.services.context import system_actor  # noqa: E402
 
 

@@ -21,7 +21,7 @@ def shoot(ctx, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
     from laoshan_desk.services import appeals as svc
-    from laoshan_desk.services import appeals_queue as queue
+    from laoshan_desk.services.appeals import queue
     from laoshan_desk.ui.appeals.tab import AppealsTab
 
     app = QApplication.instance()

@@ -39,7 +39,7 @@ def _now():  # type: ignore[no-untyped-def]
 
 def _import(args: argparse.Namespace) -> int:
     from laoshan_desk.domain.errors import ValidationError
-    from laoshan_desk.services.appeals_exchange import import_appeals
+    from laoshan_desk.services.appeals.exchange import import_appeals
 
     path = Path(args.file)
     if not path.is_file():
@@ -56,7 +56,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from laoshan_desk.services.appeals_exchange import export_ledger
+    from laoshan_desk.services.appeals.exchange import export_ledger
 
     db = database(args)
     n = export_ledger(db, system_actor("appeals-export"), Path(args.file), _now(), args.date_from, args.date_to)
@@ -73,7 +73,7 @@ def _rate(value: Any) -> float | None:
 
 def _stats(args: argparse.Namespace) -> int:
     from laoshan_desk.domain.appeals import format_rate
-    from laoshan_desk.services.appeals_stats import statistics
+    from laoshan_desk.services.appeals.stats import statistics
 
     db = database(args)
     st = statistics(db, system_actor("appeals-stats"), _now(), args.date_from, args.date_to)

@@ -80,9 +80,9 @@ class BriefData:
     date: dt.date
     date_from: dt.date
     date_to: dt.date
-    stats: Any  # services.appeals_stats.PeriodStats
+    stats: Any  # services.appeals.stats.PeriodStats
     ranking: list[tuple[str, Any]]
-    spots: Any  # services.appeals_stats.HotSpots
+    spots: Any  # services.appeals.stats.HotSpots
 
 
 def work_brief(d: BriefData) -> bytes:

@@ -84,8 +84,10 @@ def pg_demo():
 
 
 def test_every_tab_works_on_postgresql(pg_demo):
-    from laoshan_desk.services import appeals_queue, appeals_stats, approvals, approvals_reports, preservation
-    from laoshan_desk.services.appeals_queue import QueueFilter
+    from laoshan_desk.services import approvals, approvals_reports, preservation
+    from laoshan_desk.services.appeals import queue as appeals_queue
+    from laoshan_desk.services.appeals import stats as appeals_stats
+    from laoshan_desk.services.appeals.queue import QueueFilter
     from laoshan_desk.services.context import system_actor
 
     actor = system_actor("test")

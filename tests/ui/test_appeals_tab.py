@@ -98,7 +98,7 @@ def test_intake_to_return_visit(qtbot, qtmodeltester, ctx, tmp_path):
 
 
 def test_queue_filters_and_dashboard(qtbot, qtmodeltester, db, admin, tmp_path):
-    from laoshan_desk.services import seed_appeals
+    from laoshan_desk.services.appeals import seed as seed_appeals
     from tests.conftest import FIXED_NOW
 
     seed_appeals.load_demo(db, admin, appeals=400, now=FIXED_NOW)

@@ -1,5 +1,5 @@
 """统计分析 (QtCharts: received and finished per month; closure and satisfaction by unit; the
-ranking table), 未诉先办 (hot spots and the work brief), and the SMS outbox."""
+ranking table)."""
 
 from __future__ import annotations
 
@@ -11,26 +11,20 @@ from PySide6.QtCore import QDate, QMargins, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from laoshan_desk.domain.appeals import format_rate
-from laoshan_desk.services import appeals_stats as stats
-from laoshan_desk.services import audit, sms
-from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel
-from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
+from laoshan_desk.services.appeals import stats
 from laoshan_desk.ui.context import DeskContext
 
 
@@ -167,134 +161,3 @@ class DashboardWidget(QWidget):
                 if j != 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.ranking.setItem(i, j, item)
-
-
-class HotSpotsWidget(QWidget):
-    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.weeks = QComboBox()
-        for w in (1, 2, 4, 8, 13):
-            self.weeks.addItem(f"近 {w} 周", w)
-        self.weeks.setCurrentIndex(2)
-        self.analyse_button = QPushButton("分析")
-        self.brief_button = QPushButton("生成工作简报…")
-        self.analyse_button.clicked.connect(self.refresh)
-        self.brief_button.clicked.connect(self.brief)
-        bar.addWidget(self.weeks)
-        bar.addWidget(self.analyse_button)
-        bar.addWidget(self.brief_button)
-        bar.addStretch(1)
-        layout.addLayout(bar)
-        self.text = QTextBrowser()
-        layout.addWidget(self.text, 1)
-        self.preview: PdfPreviewDialog | None = None
-
-    def refresh(self) -> None:
-        sp = stats.hot_spots(self.ctx.db, self.ctx.actor, self.ctx.now(), self.weeks.currentData())
-        self.spots = sp
-        parts = [
-            f"<h3>{sp.date_from:%Y-%m-%d} 至 {sp.date_to:%Y-%m-%d}：诉求 {sp.appeals:,} 件</h3>",
-            "<p><b>热点词</b>：" + ("、".join(f"{k}（{n}）" for k, n in sp.topics) or "无") + "</p>",
-            "<p><b>本周激增</b>：" + ("；".join(sp.surges) or "无") + "</p>",
-            "<p><b>各社区（村）主要问题</b></p><ul>",
-        ]
-        parts += [f"<li>{c}：{'、'.join(f'{k} {n} 件' for k, n in top)}</li>" for c, top in sp.by_community]
-        parts.append(
-            "</ul><p><b>反复诉求的地点</b>："
-            + ("；".join(f"{p}（{n}）" for p, n in sp.repeat_places) or "无")
-            + "</p><p><b>反复来电</b>："
-            + ("；".join(f"{p}（{n}）" for p, n in sp.repeat_phones) or "无")
-            + "</p>"
-        )
-        self.text.setHtml("".join(parts))
-
-    def brief(self) -> None:
-        pdf = stats.work_brief(self.ctx.db, self.ctx.actor, self.ctx.now(), self.weeks.currentData())
-        db, actor = self.ctx.db, self.ctx.actor
-        self.preview = PdfPreviewDialog(
-            pdf,
-            "工作简报",
-            f"工作简报-{self.ctx.today():%Y%m%d}.pdf",
-            on_printed=lambda: audit.record(db, actor, "print", "appeal_brief", None, "打印工作简报"),
-            on_saved=lambda p: audit.record(db, actor, "export", "appeal_brief", None, f"保存工作简报 {p.name}"),
-            parent=self,
-        )
-        self.preview.open()
-
-
-class OutboxWidget(QWidget):
-    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.state = QComboBox()
-        self.state.addItem("全部短信", None)
-        for code, label in sms.STATE_LABELS.items():
-            self.state.addItem(label, code)
-        self.send_button = QPushButton("立即发送待发短信")
-        self.retry_button = QPushButton("重发所选")
-        self.info = QLabel()
-        bar.addWidget(self.state)
-        bar.addWidget(self.send_button)
-        bar.addWidget(self.retry_button)
-        bar.addWidget(self.info, 1)
-        layout.addLayout(bar)
-        columns = [
-            ColumnSpec("创建时间", lambda r: r.created_at.strftime("%Y-%m-%d %H:%M"), None, width=122),
-            ColumnSpec("诉求编号", lambda r: r.appeal_number, None, width=140),
-            ColumnSpec("手机号", lambda r: r.phone, None, width=110),
-            ColumnSpec(
-                "状态",
-                lambda r: r.state_label,
-                None,
-                width=130,
-                foreground=lambda r: {"sent": "2E9D46", "failed": "E6A700", "gave_up": "D6322F"}.get(r.state),
-            ),
-            ColumnSpec("次数", lambda r: str(r.attempts), None, width=44),
-            ColumnSpec(
-                "发送时间", lambda r: r.sent_at.strftime("%Y-%m-%d %H:%M") if r.sent_at else "", None, width=122
-            ),
-            ColumnSpec("错误", lambda r: r.last_error, None, width=140),
-            ColumnSpec("短信内容", lambda r: r.text, None, width=520),
-        ]
-        self.model = PagedTableModel(columns, self._fetch, self._count, parent=self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for i, w in enumerate(self.model.column_widths()):
-            self.view.setColumnWidth(i, w)
-        layout.addWidget(self.view, 1)
-        self.state.currentIndexChanged.connect(self.model.reload)
-        self.send_button.clicked.connect(self.send_now)
-        self.retry_button.clicked.connect(self.retry_selected)
-
-    def _fetch(self, offset: int, limit: int, _sort: Any, _desc: bool) -> list[sms.OutboxRow]:
-        return sms.outbox(self.ctx.db, self.ctx.actor, self.state.currentData(), offset, limit)[0]
-
-    def _count(self) -> int:
-        return sms.outbox(self.ctx.db, self.ctx.actor, self.state.currentData(), 0, 0)[1]
-
-    def send_now(self, gateway: Any = None) -> sms.SendReport:
-        report = sms.send_pending(self.ctx.db, self.ctx.actor, self.ctx.now(), gateway or None)
-        self.info.setText(
-            ("短信网关离线，短信保留在发件箱，稍后自动重试。" if report.offline else "")
-            + f"本次发送成功 {report.sent} 条，失败 {report.failed} 条，待发 {report.waiting} 条"
-        )
-        self.model.reload()
-        return report
-
-    def retry_selected(self) -> None:
-        from laoshan_desk.ui.common.paged_model import RowRole
-
-        index = self.view.currentIndex()
-        row = self.model.data(index, RowRole) if index.isValid() else None
-        if row is not None:
-            sms.retry(self.ctx.db, self.ctx.actor, row.id, self.ctx.now())
-            self.model.reload()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -34,14 +33,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from laoshan_desk.domain.appeals import AppealStatus, HandlingLevel, Satisfaction
+from laoshan_desk.domain.appeals import AppealStatus, Satisfaction
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import appeals as svc
 from laoshan_desk.services import attachments, audit
+from laoshan_desk.ui.appeals.dispatch import DispatchDialog
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
 from laoshan_desk.ui.context import DeskContext
-from laoshan_desk.ui.forms.ui_appeals_dispatch_dialog import Ui_AppealDispatchDialog
 
 BUTTONS = {
     "dispatch": "派单",
@@ -67,84 +66,6 @@ BUTTONS = {
 
 def _dt(value: Any) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
-
-
-class DispatchDialog(QDialog):
-    """派单 / 改派 / 吹哨报到 (forms/appeals_dispatch_dialog.ui)."""
-
-    def __init__(
-        self, ctx: DeskContext, appeal_id: uuid.UUID, mode: str = "dispatch", parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.ctx, self.appeal_id, self.mode = ctx, appeal_id, mode
-        self.ui = Ui_AppealDispatchDialog()
-        self.ui.setupUi(self)
-        self.setWindowTitle({"dispatch": "派单", "reassign": "改派", "co_handle": "吹哨报到"}[mode])
-        for code, label in HandlingLevel.choices():
-            self.ui.levelCombo.addItem(label, code)
-        for uid, name in svc.units_for_level(ctx.db, "department"):
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, uid)
-            self.ui.coList.addItem(item)
-        self.suggestion = svc.suggestion_for(ctx.db, ctx.actor, appeal_id)
-        self.ui.suggestionLabel.setText(
-            f"派单建议：{self.suggestion.level_label}"
-            + (f" · {self.suggestion.unit_name}" if self.suggestion.unit_name else "")
-            + f"（{self.suggestion.reason}）"
-        )
-        self.ui.levelCombo.currentIndexChanged.connect(self._fill_units)
-        self.ui.levelCombo.setCurrentIndex(max(0, self.ui.levelCombo.findData(self.suggestion.level)))
-        self._fill_units()
-        if mode == "co_handle":
-            for w in (self.ui.levelCombo, self.ui.unitCombo, self.ui.levelLabel, self.ui.unitLabel):
-                w.setVisible(False)
-        self.errors = FieldErrors(
-            {
-                "level": self.ui.levelCombo,
-                "unit": self.ui.unitCombo,
-                "note": self.ui.noteEdit,
-                "co_units": self.ui.coList,
-            },
-            self.ui.errorLabel,
-        )
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-
-    def _fill_units(self) -> None:
-        self.ui.unitCombo.clear()
-        for uid, name in svc.units_for_level(self.ctx.db, self.ui.levelCombo.currentData()):
-            self.ui.unitCombo.addItem(name, uid)
-        if self.suggestion.unit_id is not None:
-            for i in range(self.ui.unitCombo.count()):  # findData does not compare Python UUIDs
-                if self.ui.unitCombo.itemData(i) == self.suggestion.unit_id:
-                    self.ui.unitCombo.setCurrentIndex(i)
-                    break
-
-    def save(self) -> None:
-        self.errors.clear()
-        co = [i.data(Qt.ItemDataRole.UserRole) for i in self.ui.coList.selectedItems()]
-        try:
-            if self.mode == "co_handle":
-                svc.add_co_handlers(
-                    self.ctx.db, self.ctx.actor, self.appeal_id, co, self.ctx.now(), self.ui.noteEdit.text()
-                )
-            else:
-                svc.dispatch(
-                    self.ctx.db,
-                    self.ctx.actor,
-                    self.appeal_id,
-                    self.ui.levelCombo.currentData(),
-                    self.ui.unitCombo.currentData(),
-                    self.ctx.now(),
-                    self.ui.noteEdit.text(),
-                    co,
-                )
-        except DeskError as exc:
-            self.errors.show(exc)
-            return
-        self.accept()
 
 
 class AppealDetailDialog(QDialog):
@@ -433,7 +354,7 @@ class AppealDetailDialog(QDialog):
             elif action == "supervise":
                 svc.supervise(db, actor, self.appeal_id, now, reason=note)
             elif action == "merge":
-                from laoshan_desk.services import appeals_queue as queue
+                from laoshan_desk.services.appeals import queue
 
                 rows = queue.page(db, actor, queue.QueueFilter(text=note), now, limit=1) if note else []
                 if not rows:
@@ -457,7 +378,7 @@ class AppealDetailDialog(QDialog):
 
         path, _ = QFileDialog.getOpenFileName(self, "上传附件")
         if path:
-            attachments.attach(self.ctx.db, self.ctx.actor, self.appeal_id, Path(path), self.ctx.now())
+            svc.attach(self.ctx.db, self.ctx.actor, self.appeal_id, Path(path), self.ctx.now())
             self._done()
 
     def _preview_pdf(self, pdf: bytes, title: str, name: str) -> None:

@@ -14,7 +14,7 @@ from laoshan_desk.domain.appeals import AppealKind, Channel
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import appeals as svc
 from laoshan_desk.services import org
-from laoshan_desk.services.seed_appeals import TOPICS
+from laoshan_desk.services.appeals.seed import TOPICS
 from laoshan_desk.ui.common.drafts import DraftKeeper
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from laoshan_desk.domain.appeals import AppealKind, Channel
-from laoshan_desk.services import appeals_queue as queue
 from laoshan_desk.services import org
+from laoshan_desk.services.appeals import queue
 from laoshan_desk.ui.common.lights import LightDelegate
 from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel, RowRole
 from laoshan_desk.ui.context import DeskContext

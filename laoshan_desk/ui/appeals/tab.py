@@ -11,12 +11,14 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QToolBar, QVBoxLa
 
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import appeals as svc
-from laoshan_desk.services import appeals_queue as queue
-from laoshan_desk.services.appeals_exchange import ImportReport, export_ledger, import_appeals
+from laoshan_desk.services.appeals import queue
+from laoshan_desk.services.appeals.exchange import ImportReport, export_ledger, import_appeals
 from laoshan_desk.ui.appeals.approvals_panel import ApprovalsPanel
-from laoshan_desk.ui.appeals.dashboard import DashboardWidget, HotSpotsWidget, OutboxWidget
+from laoshan_desk.ui.appeals.dashboard import DashboardWidget
 from laoshan_desk.ui.appeals.detail import AppealDetailDialog
+from laoshan_desk.ui.appeals.hotspots import HotSpotsWidget
 from laoshan_desk.ui.appeals.intake import IntakeDialog
+from laoshan_desk.ui.appeals.outbox import OutboxWidget
 from laoshan_desk.ui.appeals.queue import QueueWidget
 from laoshan_desk.ui.common.errors import show_error
 from laoshan_desk.ui.common.worker import run_in_background

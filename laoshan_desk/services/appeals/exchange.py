@@ -17,12 +17,12 @@ from typing import Any
 from sqlalchemy import select
 
 from laoshan_desk.documents.excel import Column, Sheet, write_stream
-from laoshan_desk.domain import clocks
-from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction
+from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
 from laoshan_desk.domain.errors import DeskError, ValidationError
 from laoshan_desk.domain.identifiers import normalize_phone
 from laoshan_desk.domain.timeutil import TZ
-from laoshan_desk.services.appeals import _event, next_seq, pinyin_initials, recompute_clock
+from laoshan_desk.services.appeals.common import _event, pinyin_initials, recompute_clock
+from laoshan_desk.services.appeals.intake import next_seq
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work

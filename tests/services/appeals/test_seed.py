@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from laoshan_desk.services import appeals_stats, org, seed_appeals
+from laoshan_desk.services import org
+from laoshan_desk.services.appeals import seed as seed_appeals
+from laoshan_desk.services.appeals import stats as appeals_stats
 from laoshan_desk.store.models.appeals import Appeal, ProxyService
 from tests.conftest import FIXED_NOW
 
@@ -36,7 +38,7 @@ def test_fast_sqlite_statistics_equal_the_portable_sums(db, admin, make_user):
     figures must be those of the portable CASE sums, for any period, unit and scope."""
     import datetime as dt
 
-    from laoshan_desk.domain import clocks
+    from laoshan_desk.domain.appeals import clocks
     from laoshan_desk.domain.roles import Role
 
     seed_appeals.load_demo(db, admin, appeals=1500, now=FIXED_NOW)
@@ -70,7 +72,7 @@ def test_fast_sqlite_statistics_equal_the_portable_sums(db, admin, make_user):
 def test_two_character_search_on_demo_data_equals_like(db, admin):
     from sqlalchemy import text
 
-    from laoshan_desk.services import appeals_queue as queue
+    from laoshan_desk.services.appeals import queue
 
     seed_appeals.load_demo(db, admin, appeals=1500, now=FIXED_NOW)
     for word in ("工资", "暖气", "小区", "王"):

@@ -9,9 +9,9 @@ from sqlalchemy import text
 
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import appeals as svc
-from laoshan_desk.services import appeals_queue as queue
 from laoshan_desk.services import org
-from laoshan_desk.services.appeals_queue import QueueFilter
+from laoshan_desk.services.appeals import queue
+from laoshan_desk.services.appeals.queue import QueueFilter
 from laoshan_desk.store.queries import appeals as q
 from laoshan_desk.store.sqlfunctions import cjk_spaced
 

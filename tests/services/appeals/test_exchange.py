@@ -10,9 +10,8 @@ from openpyxl import Workbook, load_workbook
 
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.timeutil import TZ
-from laoshan_desk.services import appeals_queue as queue
-from laoshan_desk.services import appeals_stats as stats
-from laoshan_desk.services.appeals_exchange import export_ledger, import_appeals
+from laoshan_desk.services.appeals import queue, stats
+from laoshan_desk.services.appeals.exchange import export_ledger, import_appeals
 
 HEADERS = [
     "满意度",

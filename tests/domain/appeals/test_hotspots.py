@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from laoshan_desk.domain.clocks import SHANGHAI
-from laoshan_desk.domain.hotspots import (
+from laoshan_desk.domain.appeals.clocks import SHANGHAI
+from laoshan_desk.domain.appeals.hotspots import (
     STOPWORDS_FILE,
     AppealRecord,
     Segmenter,

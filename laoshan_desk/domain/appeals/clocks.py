@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 from zoneinfo import ZoneInfo
 
-from laoshan_desk.domain.appeals import AppealStatus, HandlingLevel
+from laoshan_desk.domain.appeals.vocabulary import AppealStatus, HandlingLevel
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.lights import Light, worst
 

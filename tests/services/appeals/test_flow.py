@@ -12,9 +12,9 @@ from laoshan_desk.domain.errors import NotFound, PermissionDenied, ValidationErr
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services import appeals as svc
-from laoshan_desk.services import appeals_queue as queue
-from laoshan_desk.services import org, sms
-from laoshan_desk.services.appeals_queue import QueueFilter
+from laoshan_desk.services import org
+from laoshan_desk.services.appeals import queue, sms
+from laoshan_desk.services.appeals.queue import QueueFilter
 
 
 def at(day: str, hm: str = "10:00") -> dt.datetime:

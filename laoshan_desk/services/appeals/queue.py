@@ -13,8 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from laoshan_desk.domain import clocks
-from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction
+from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
 from laoshan_desk.domain.identifiers import mask_phone
 from laoshan_desk.domain.lights import Light, worst
 from laoshan_desk.domain.roles import SEES_FULL_NUMBERS

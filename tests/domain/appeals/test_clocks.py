@@ -10,8 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from laoshan_desk.domain.appeals import AppealStatus, HandlingLevel
-from laoshan_desk.domain.calendar import WorkCalendar
-from laoshan_desk.domain.clocks import (
+from laoshan_desk.domain.appeals.clocks import (
     SHANGHAI,
     Suspension,
     appeal_clock,
@@ -30,6 +29,7 @@ from laoshan_desk.domain.clocks import (
     suspended_workdays,
     yellow_horizon,
 )
+from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.lights import Light
 
 CAL = WorkCalendar()

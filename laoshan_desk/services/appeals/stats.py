@@ -18,8 +18,7 @@ from typing import Any
 
 from sqlalchemy import Integer, and_, case, false, func, literal_column, or_, select, true
 
-from laoshan_desk.domain import clocks, hotspots
-from laoshan_desk.domain.appeals import closure_rate, format_rate, rate, satisfaction_rate
+from laoshan_desk.domain.appeals import clocks, closure_rate, format_rate, hotspots, rate, satisfaction_rate
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Unit

@@ -15,11 +15,10 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from laoshan_desk.config import RESOURCES
-from laoshan_desk.domain import clocks
-from laoshan_desk.domain.appeals import finished_sms_text
+from laoshan_desk.domain.appeals import clocks, finished_sms_text
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.domain.timeutil import now as clock_now
-from laoshan_desk.services.appeals import pinyin_initials
+from laoshan_desk.services.appeals.common import pinyin_initials
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work

@@ -17,7 +17,7 @@ from laoshan_desk.domain.labels import Labelled
 class AppealKind(Labelled):
     LIVELIHOOD = ("livelihood", "民生")
     DEVELOPMENT = ("development", "发展")
-    # Raised by street offices and departments, not by citizens (seed part 2).
+    # Raised by street offices and departments, not by citizens (docs/rules.md §appeals-kinds).
     ENFORCEMENT = ("enforcement", "执法")
 
 
@@ -36,6 +36,18 @@ class HandlingLevel(Labelled):
     COMMUNITY = ("community", "社区")  # community or village (社区/村)
     STREET = ("street", "街道")
     DEPARTMENT = ("department", "区直部门")
+
+    @property
+    def unit_kinds(self) -> tuple[str, ...]:
+        """The organisation-tree kinds of unit an appeal of this level is sent to."""
+        return _UNIT_KINDS[self]
+
+
+_UNIT_KINDS = {
+    HandlingLevel.COMMUNITY: ("community", "village"),
+    HandlingLevel.STREET: ("street",),
+    HandlingLevel.DEPARTMENT: ("department",),
+}
 
 
 class AppealStatus(Labelled):
@@ -64,8 +76,25 @@ class AppealStatus(Labelled):
         """Whether the completion clock runs: not once finished, merged or while suspended."""
         return not (self.is_finished or self in (AppealStatus.MERGED, AppealStatus.SUSPENDED))
 
+    @property
+    def awaiting_response(self) -> bool:
+        """Whether the 4-hour response clock can run: the appeal has not reached a unit that
+        acknowledged it (received, dispatched, or returned to the hall)."""
+        return self in (AppealStatus.RECEIVED, AppealStatus.DISPATCHED, AppealStatus.RETURNED)
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be finished: running, or suspended (未办结)."""
+        return self.clock_running or self is AppealStatus.SUSPENDED
+
 
 _FINISHED_STATUSES = frozenset({AppealStatus.FINISHED, AppealStatus.VISITED, AppealStatus.CLOSED})
+
+# The groups as stored codes, for SQL filters (store/queries/appeals.py) and the services.
+RUNNING_CODES: tuple[str, ...] = tuple(s.value for s in AppealStatus if s.clock_running)
+AWAITING_RESPONSE_CODES: tuple[str, ...] = tuple(s.value for s in AppealStatus if s.awaiting_response)
+OPEN_CODES: tuple[str, ...] = tuple(s.value for s in AppealStatus if s.is_open)
+FINISHED_CODES: tuple[str, ...] = tuple(s.value for s in AppealStatus if s.is_finished)
 
 
 class Satisfaction(Labelled):
@@ -77,6 +106,9 @@ class Satisfaction(Labelled):
     def counts_as_satisfied(self) -> bool:
         """Basically satisfied counts toward the satisfaction rate, as the seed's 99.37% does."""
         return self is not Satisfaction.DISSATISFIED
+
+
+SATISFIED_CODES: tuple[str, ...] = tuple(s.value for s in Satisfaction if s.counts_as_satisfied)
 
 
 # -- life cycle --------------------------------------------------------------------------------
@@ -95,7 +127,7 @@ ALLOWED_TRANSITIONS: Mapping[AppealStatus, frozenset[AppealStatus]] = {
     _S.RETURNED: frozenset({_S.DISPATCHED, _S.MERGED}),
     # Anonymous or unreachable appellants cannot be visited, so finished may close directly.
     _S.FINISHED: frozenset({_S.VISITED, _S.CLOSED}),
-    # A dissatisfied appellant may have the appeal reopened (issue 5, "Handling").
+    # A dissatisfied appellant may have the appeal reopened (docs/rules.md §appeals-handling).
     _S.VISITED: frozenset({_S.CLOSED, _S.IN_PROGRESS}),
     _S.CLOSED: frozenset(),
     _S.MERGED: frozenset(),

@@ -1,5 +1,6 @@
-"""What every appeal action shares: permissions, loading an appeal in the actor's scope, recording a
-step (AppealEvent) with its status move, recomputing the stored clock limits, auditing, text checks.
+"""What every appeal action shares: permissions, loading an appeal in the actor's scope, the
+version check, recording a step (AppealEvent) with its status move, recomputing the stored clock
+limits, auditing, text checks.
 """
 
 from __future__ import annotations
@@ -9,75 +10,37 @@ import uuid
 from functools import lru_cache
 from typing import Any
 
+from pypinyin import Style, lazy_pinyin
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from laoshan_desk.domain.appeals import (
-    AppealStatus,
-    check_transition,
-    clocks,
-)
-from laoshan_desk.domain.errors import NotFound, ValidationError
+from laoshan_desk.domain.appeals import AppealStatus, check_transition, clocks
+from laoshan_desk.domain.appeals.steps import EventAction
+from laoshan_desk.domain.calendar import WorkCalendar
+from laoshan_desk.domain.errors import ConflictError, NotFound, ValidationError
+from laoshan_desk.domain.labels import Labelled
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import Work
 from laoshan_desk.store.models import Unit
-from laoshan_desk.store.models.appeals import (
-    Appeal,
-    AppealEvent,
-    AppealSuspension,
-)
+from laoshan_desk.store.models.appeals import Appeal, AppealEvent, AppealSuspension
 from laoshan_desk.store.queries import appeals as q
 
 VIEW, EDIT, APPROVE = "appeals.view", "appeals.edit", "appeals.approve_extension"
-
-SUSPENSION_REASONS = {
-    "appellant": "等待诉求人补充材料或配合",
-    "test": "等待检测、鉴定结果",
-    "other_body": "等待其他机关处理",
-    "other": "其他",
-}
-
-ACTION_LABELS = {
-    "intake": "受理",
-    "dispatch": "派单",
-    "reassign": "改派",
-    "return": "退单",
-    "co_handle": "吹哨报到",
-    "respond": "响应",
-    "progress": "办理",
-    "suspend_request": "申请挂起",
-    "suspend": "挂起",
-    "suspend_refused": "挂起不予批准",
-    "resume": "恢复办理",
-    "extension_request": "申请延期",
-    "extension": "批准延期",
-    "extension_refused": "延期不予批准",
-    "finish": "办结",
-    "visit": "回访",
-    "reopen": "重新办理",
-    "close": "结案",
-    "merge": "合并",
-    "supervise": "督办",
-    "import": "导入",
-    "attach": "上传附件",
-    "proxy": "转帮代办",
-}
+STALE = "该记录已被他人修改，请刷新后重试"
 
 
-# -- helpers ---------------------------------------------------------------------------------
 @lru_cache(maxsize=4096)
 def pinyin_initials(name: str | None) -> str | None:
     """'张三' → 'zs' (letters kept as typed, lower case); None for no name."""
     if not name:
         return None
-    from pypinyin import Style, lazy_pinyin
-
     letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=lambda chars: list(chars))
     out = "".join(x[:1] for x in letters if x).lower()
     return "".join(ch for ch in out if ch.isalnum())[:50] or None
 
 
-def _label(enum_cls: Any, code: str | None) -> str:
+def label_of(enum_cls: type[Labelled], code: str | None) -> str:
+    """The Chinese label of a stored code; the code itself when the enum does not know it."""
     if not code:
         return ""
     try:
@@ -86,11 +49,17 @@ def _label(enum_cls: Any, code: str | None) -> str:
         return code
 
 
-def _unit_names(session: Session) -> dict[uuid.UUID, str]:
+def id_text(value: uuid.UUID | None) -> str | None:
+    """A UUID as the domain's plain key (None stays None)."""
+    return None if value is None else str(value)
+
+
+def unit_names(session: Session) -> dict[uuid.UUID, str]:
     return dict(session.execute(select(Unit.id, Unit.name)).tuples().all())
 
 
-def _scoped(session: Session, actor: Actor, appeal_id: uuid.UUID, *, for_update: bool = True) -> Appeal:
+def load_scoped(session: Session, actor: Actor, appeal_id: uuid.UUID) -> Appeal:
+    """The appeal, if the actor's row scope (a SQL condition) includes it; NotFound otherwise."""
     cond = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
     stmt = select(Appeal).where(Appeal.id == appeal_id)
     if cond is not None:
@@ -101,9 +70,21 @@ def _scoped(session: Session, actor: Actor, appeal_id: uuid.UUID, *, for_update:
     return appeal
 
 
-def _event(
-    work: Work, appeal: Appeal, action: str, before: str | None, note: str = "", unit_id: uuid.UUID | None = None
+def check_version(appeal: Appeal, version: int) -> None:
+    """Refuse a write made from a screen that showed an older version of the appeal."""
+    if appeal.version != version:
+        raise ConflictError(STALE)
+
+
+def record_step(
+    work: Work,
+    appeal: Appeal,
+    action: EventAction,
+    before: str | None,
+    note: str = "",
+    unit_id: uuid.UUID | None = None,
 ) -> None:
+    """Add the next step of the appeal's timeline (who, when, from, to, why)."""
     n = (
         work.session.scalar(select(func.count()).select_from(AppealEvent).where(AppealEvent.appeal_id == appeal.id))
         or 0
@@ -116,7 +97,7 @@ def _event(
             user_id=work.actor.user_id,
             username=work.actor.username,
             actor_name=work.actor.full_name,
-            action=action,
+            action=action.value,
             from_status=before,
             to_status=appeal.status,
             unit_id=unit_id,
@@ -126,17 +107,23 @@ def _event(
     appeal.updated_at = work.now
 
 
-def _move(
-    work: Work, appeal: Appeal, target: AppealStatus, action: str, note: str = "", unit_id: uuid.UUID | None = None
+def move(
+    work: Work,
+    appeal: Appeal,
+    target: AppealStatus,
+    action: EventAction,
+    note: str = "",
+    unit_id: uuid.UUID | None = None,
 ) -> str:
+    """Change the status if the life cycle allows it, recording the step; returns the old status."""
     before = appeal.status
     check_transition(before, target)
     appeal.status = target.value
-    _event(work, appeal, action, before, note, unit_id)
+    record_step(work, appeal, action, before, note, unit_id)
     return before
 
 
-def recompute_clock(session: Session, appeal: Appeal, calendar: Any, now: dt.datetime) -> None:
+def recompute_clock(session: Session, appeal: Appeal, calendar: WorkCalendar, now: dt.datetime) -> None:
     """Store the response limit and the completion limit (extensions and suspensions applied)."""
     with session.no_autoflush:
         suspensions = session.scalars(
@@ -148,30 +135,23 @@ def recompute_clock(session: Session, appeal: Appeal, calendar: Any, now: dt.dat
         appeal.level,
         calendar,
         appeal.extension_until,
-        [(s.start, s.end) for s in suspensions],
+        [(s.start, s.end) for s in suspensions if s.start is not None],
         now=now,
         extension_granted_at=appeal.extension_granted_at,
     )
 
 
-def _audit(
+def audit_appeal(
     work: Work, appeal: Appeal, summary: str, after: dict[str, Any] | None = None, action: str = "update"
 ) -> None:
     work.audit(action, "appeal", appeal.id, f"{appeal.number} {summary}", after=after)
 
 
-def _text(value: str | None, field: str, label: str, max_len: int, required: bool = False) -> str:
+def clean_text(value: str | None, field: str, label: str, max_len: int, required: bool = False) -> str:
+    """Stripped text, or a ValidationError beside ``field`` when missing or too long."""
     value = (value or "").strip()
     if required and not value:
         raise ValidationError(f"请填写{label}", field=field)
     if len(value) > max_len:
         raise ValidationError(f"{label}不能超过 {max_len} 个字", field=field)
     return value
-
-
-def _need_edit(actor: Actor) -> None:
-    actor.require(EDIT)
-
-
-def _s(value: Any) -> str | None:
-    return None if value is None else str(value)

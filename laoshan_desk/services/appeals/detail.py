@@ -7,8 +7,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
-from collections.abc import Iterable
-from typing import Any
 
 from sqlalchemy import select
 
@@ -20,12 +18,14 @@ from laoshan_desk.domain.appeals import (
     Satisfaction,
     clocks,
 )
+from laoshan_desk.domain.appeals.actions import DetailAction, available_actions
+from laoshan_desk.domain.appeals.steps import EventAction, ExtensionState, Media, SuspensionReason, SuspensionState
 from laoshan_desk.domain.identifiers import mask_phone
-from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.roles import SEES_FULL_NUMBERS
-from laoshan_desk.services.appeals.common import ACTION_LABELS, APPROVE, EDIT, VIEW, _label, _scoped, _unit_names
+from laoshan_desk.services.appeals.common import APPROVE, EDIT, VIEW, label_of, load_scoped, unit_names
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
+from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Grid
 from laoshan_desk.store.models.appeals import (
@@ -38,7 +38,6 @@ from laoshan_desk.store.models.appeals import (
     AppealVisit,
     Attachment,
 )
-from laoshan_desk.store.queries import appeals as q
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,6 +49,7 @@ class EventRow:
     action_label: str
     from_status: str | None
     to_status: str | None
+    move_label: str  # 已受理 → 已派单, or "" when the status stayed
     unit_name: str
     note: str
 
@@ -62,6 +62,7 @@ class ExtensionRow:
     until: dt.date
     reason: str
     state: str
+    state_label: str
     decided_at: dt.datetime | None
     decided_by: str | None
 
@@ -70,10 +71,12 @@ class ExtensionRow:
 class SuspensionRow:
     id: uuid.UUID
     reason_kind: str
+    reason_kind_label: str
     reason: str
     requested_at: dt.datetime
     requested_by: str
     state: str
+    state_label: str
     approved_by: str | None
     start: dt.datetime | None
     end: dt.datetime | None
@@ -107,6 +110,7 @@ class AttachmentRow:
     sha256: str
     name: str
     media: str
+    media_label: str
     mime: str
     size: int
 
@@ -156,49 +160,23 @@ class AppealDetail:
     supervisions: tuple[SupervisionRow, ...]
     visits: tuple[VisitRow, ...]
     attachments: tuple[AttachmentRow, ...]
-    actions: tuple[str, ...]  # what the actor may do now: dispatch, respond, ...
+    actions: tuple[DetailAction, ...]  # what the actor may do now, in button order
     version: int
 
 
-# -- detail --------------------------------------------------------------------------------
-def actions_for(
-    actor: Actor, status: str, has_pending_ext: bool = False, has_pending_susp: bool = False
-) -> tuple[str, ...]:
-    """The buttons the detail view shows for this status and role."""
-    out: list[str] = []
-    if actor.may(EDIT):
-        st = AppealStatus(status)
-        table = {
-            AppealStatus.RECEIVED: ["dispatch", "merge"],
-            AppealStatus.DISPATCHED: ["respond", "reassign", "return", "co_handle"],
-            AppealStatus.RESPONDED: ["progress", "finish", "suspend", "extend", "return", "co_handle"],
-            AppealStatus.IN_PROGRESS: ["progress", "finish", "suspend", "extend", "return", "co_handle"],
-            AppealStatus.SUSPENDED: ["resume", "extend"],
-            AppealStatus.RETURNED: ["dispatch", "merge"],
-            AppealStatus.FINISHED: ["visit", "close"],
-            AppealStatus.VISITED: ["close"],
-        }
-        out += table.get(st, [])
-        if st in (AppealStatus.RECEIVED, AppealStatus.DISPATCHED, AppealStatus.RESPONDED, AppealStatus.IN_PROGRESS):
-            out.append("proxy")
-        out.append("attach")
-    if actor.may(APPROVE):
-        if has_pending_ext:
-            out.append("approve_extension")
-        if has_pending_susp:
-            out.append("approve_suspension")
-    if actor.may(EDIT) or actor.may(APPROVE):
-        if status in q.RUNNING:
-            out.append("supervise")
-    return tuple(dict.fromkeys(out))
+def _move_label(before: str | None, after: str | None) -> str:
+    if not after or after == before:
+        return ""
+    return (f"{label_of(AppealStatus, before)} → " if before else "") + label_of(AppealStatus, after)
 
 
-def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, now: dt.datetime) -> AppealDetail:
+def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime) -> AppealDetail:
+    """One appeal with both clocks at ``now`` and the actions the actor may take."""
     actor.require(VIEW)
     cal = work_calendar(db)
     with db.session() as s:
-        a = _scoped(s, actor, appeal_id)
-        names = _unit_names(s)
+        a = load_scoped(s, actor, appeal_id)
+        names = unit_names(s)
         grid = s.get(Grid, a.grid_id) if a.grid_id else None
         events = s.scalars(
             select(AppealEvent).where(AppealEvent.appeal_id == a.id).order_by(AppealEvent.n, AppealEvent.at)
@@ -229,20 +207,20 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, now: dt.datetime) -
             suspensions=[(x.start, x.end) for x in susps if x.start is not None],
         )
         full = actor.role in SEES_FULL_NUMBERS
-        pending_ext = any(e.state == "requested" for e in exts)
-        pending_susp = any(x.state == "requested" for x in susps)
+        pending_ext = any(e.state == ExtensionState.REQUESTED for e in exts)
+        pending_susp = any(x.state == SuspensionState.REQUESTED for x in susps)
         return AppealDetail(
             id=a.id,
             number=a.number,
             received_at=a.received_at,
             kind=a.kind,
-            kind_label=_label(AppealKind, a.kind),
+            kind_label=label_of(AppealKind, a.kind),
             channel=a.channel,
-            channel_label=_label(Channel, a.channel),
+            channel_label=label_of(Channel, a.channel),
             status=a.status,
-            status_label=_label(AppealStatus, a.status),
+            status_label=label_of(AppealStatus, a.status),
             level=a.level,
-            level_label=_label(HandlingLevel, a.level),
+            level_label=label_of(HandlingLevel, a.level),
             category=a.category or "",
             appellant=a.appellant or "匿名",
             phone=(a.phone or "") if full else (mask_phone(a.phone) if a.phone else ""),
@@ -265,7 +243,7 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, now: dt.datetime) -
             finished_at=a.finished_at,
             result=a.result or "",
             satisfaction=a.satisfaction,
-            satisfaction_label=_label(Satisfaction, a.satisfaction),
+            satisfaction_label=label_of(Satisfaction, a.satisfaction),
             merged_into=merged_into or "",
             clock=clock,
             co_units=tuple(names.get(u, "") for u in co),
@@ -275,9 +253,10 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, now: dt.datetime) -
                     e.username,
                     e.actor_name,
                     e.action,
-                    ACTION_LABELS.get(e.action, e.action),
+                    label_of(EventAction, e.action),
                     e.from_status,
                     e.to_status,
+                    _move_label(e.from_status, e.to_status),
                     names.get(e.unit_id, "") if e.unit_id else "",
                     e.note,
                 )
@@ -285,7 +264,15 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, now: dt.datetime) -
             ),
             extensions=tuple(
                 ExtensionRow(
-                    e.id, e.requested_at, e.requested_by, e.until, e.reason, e.state, e.decided_at, e.decided_by
+                    e.id,
+                    e.requested_at,
+                    e.requested_by,
+                    e.until,
+                    e.reason,
+                    e.state,
+                    label_of(ExtensionState, e.state),
+                    e.decided_at,
+                    e.decided_by,
                 )
                 for e in exts
             ),
@@ -293,10 +280,12 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, now: dt.datetime) -
                 SuspensionRow(
                     x.id,
                     x.reason_kind,
+                    label_of(SuspensionReason, x.reason_kind),
                     x.reason,
                     x.requested_at,
                     x.requested_by,
                     x.state,
+                    label_of(SuspensionState, x.state),
                     x.approved_by,
                     x.start,
                     x.end,
@@ -317,29 +306,27 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, now: dt.datetime) -
                 for x in sups
             ),
             visits=tuple(
-                VisitRow(v.at, v.by, v.result, _label(Satisfaction, v.result), v.note, v.reopened) for v in visits
+                VisitRow(v.at, v.by, v.result, label_of(Satisfaction, v.result), v.note, v.reopened) for v in visits
             ),
-            attachments=tuple(AttachmentRow(t.id, t.sha256, t.name, t.media, t.mime, t.size) for t in atts),
-            actions=actions_for(actor, a.status, pending_ext, pending_susp),
+            attachments=tuple(
+                AttachmentRow(t.id, t.sha256, t.name, t.media, label_of(Media, t.media), t.mime, t.size) for t in atts
+            ),
+            actions=available_actions(
+                a.status,
+                may_edit=actor.may(EDIT),
+                may_approve=actor.may(APPROVE),
+                pending_extension=pending_ext,
+                pending_suspension=pending_susp,
+                supervised=bool(sups),
+            ),
             version=a.version,
         )
 
 
-def full_phone(db: Database, actor: Actor, appeal_id: uuid.UUID) -> str:
+def full_phone(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime) -> str:
     """Show the number in full: itself an audited action (view_full)."""
-    from laoshan_desk.services import audit
-
     actor.require(VIEW)
-    with db.session() as s:
-        a = _scoped(s, actor, appeal_id)
-        phone, number = a.phone or "", a.number
-    audit.record(db, actor, "view_full", "appeal", appeal_id, f"查看诉求 {number} 的完整联系电话")
-    return phone
-
-
-def light_of(detail_: AppealDetail) -> Light:
-    return detail_.clock.light
-
-
-def iter_ids(values: Iterable[Any]) -> list[uuid.UUID]:
-    return [v if isinstance(v, uuid.UUID) else uuid.UUID(str(v)) for v in values]
+    with unit_of_work(db, actor, now) as work:
+        a = load_scoped(work.session, actor, appeal_id)
+        work.audit("view_full", "appeal", appeal_id, f"查看诉求 {a.number} 的完整联系电话")
+        return a.phone or ""

@@ -1,123 +1,154 @@
 """Suspension (挂起) and extension (延期) requests: asked for by the handling unit, decided by a leader;
-resuming a suspension; the list of requests waiting for a decision.
+resuming a suspension; the list of requests waiting for a decision (docs/rules.md §appeals-clocks).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 
 from sqlalchemy import select
 
-from laoshan_desk.domain.appeals import (
-    AppealStatus,
-    check_transition,
+from laoshan_desk.domain.appeals import AppealStatus, check_transition
+from laoshan_desk.domain.appeals.steps import (
+    EventAction,
+    ExtensionState,
+    RequestKind,
+    SuspensionReason,
+    SuspensionState,
 )
 from laoshan_desk.domain.errors import NotFound, ValidationError
 from laoshan_desk.services.appeals.common import (
     APPROVE,
-    SUSPENSION_REASONS,
-    _audit,
-    _event,
-    _move,
-    _need_edit,
-    _scoped,
-    _text,
+    EDIT,
+    audit_appeal,
+    check_version,
+    clean_text,
+    load_scoped,
+    move,
     recompute_clock,
+    record_step,
 )
+from laoshan_desk.services.appeals.forms import DecisionForm, ExtensionRequestForm, NoteForm, SuspensionRequestForm
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
-from laoshan_desk.store.models.appeals import (
-    Appeal,
-    AppealExtension,
-    AppealSuspension,
-)
+from laoshan_desk.store.models.appeals import Appeal, AppealExtension, AppealSuspension
 from laoshan_desk.store.queries import appeals as q
 
 
-def request_suspension(
-    db: Database, actor: Actor, appeal_id: uuid.UUID, reason_kind: str, reason: str, now: dt.datetime
-) -> uuid.UUID:
-    _need_edit(actor)
-    if reason_kind not in SUSPENSION_REASONS:
-        raise ValidationError("请选择挂起原因类别", field="reason_kind")
-    reason = _text(reason, "reason", "挂起原因", 500, required=True)
+@dataclasses.dataclass(frozen=True)
+class PendingRequest:
+    """One request waiting for a leader's decision (待审批)."""
+
+    kind: RequestKind
+    id: uuid.UUID
+    appeal_number: str
+    text: str
+
+
+def _decision_note(form: DecisionForm) -> str:
+    note = clean_text(form.note, "note", "审批意见", 200)
+    if not form.approve and not note:
+        raise ValidationError("不批准时请在“审批意见”中写明理由", field="note")
+    return note
+
+
+def request_suspension(db: Database, actor: Actor, form: SuspensionRequestForm, *, now: dt.datetime) -> uuid.UUID:
+    """申请挂起: the clock keeps running until a leader approves."""
+    actor.require(EDIT)
+    try:
+        kind = SuspensionReason(form.reason_kind)
+    except ValueError:
+        raise ValidationError("请选择挂起原因类别", field="reason_kind") from None
+    reason = clean_text(form.reason, "reason", "挂起原因", 500, required=True)
     with unit_of_work(db, actor, now) as work:
         s = work.session
-        a = _scoped(s, actor, appeal_id)
+        a = load_scoped(s, actor, form.appeal_id)
+        check_version(a, form.version)
         check_transition(a.status, AppealStatus.SUSPENDED)
         if s.scalar(
-            select(AppealSuspension.id).where(AppealSuspension.appeal_id == a.id, AppealSuspension.state == "requested")
+            select(AppealSuspension.id).where(
+                AppealSuspension.appeal_id == a.id, AppealSuspension.state == SuspensionState.REQUESTED.value
+            )
         ):
             raise ValidationError("已有待审批的挂起申请", field="reason")
         row = AppealSuspension(
             id=uuid.uuid4(),
             appeal_id=a.id,
-            reason_kind=reason_kind,
+            reason_kind=kind.value,
             reason=reason,
             requested_at=now,
             requested_by=actor.username,
-            state="requested",
+            state=SuspensionState.REQUESTED.value,
         )
         s.add(row)
-        _event(work, a, "suspend_request", a.status, f"{SUSPENSION_REASONS[reason_kind]}：{reason}", a.unit_id)
-        _audit(work, a, "申请挂起")
+        record_step(work, a, EventAction.SUSPEND_REQUEST, a.status, f"{kind.label}：{reason}", a.unit_id)
+        audit_appeal(work, a, "申请挂起")
         return row.id
 
 
-def decide_suspension(
-    db: Database, actor: Actor, suspension_id: uuid.UUID, approve: bool, now: dt.datetime, note: str = ""
-) -> None:
+def decide_suspension(db: Database, actor: Actor, form: DecisionForm, *, now: dt.datetime) -> None:
     """Approve (the clock stops from now) or refuse a suspension request."""
     actor.require(APPROVE)
+    note = _decision_note(form)
     cal = work_calendar(db)
     with unit_of_work(db, actor, now) as work:
         s = work.session
-        row = s.get(AppealSuspension, suspension_id)
-        if row is None or row.state != "requested":
+        row = s.get(AppealSuspension, form.request_id)
+        if row is None or row.state != SuspensionState.REQUESTED.value:
             raise NotFound("没有待审批的挂起申请")
-        a = _scoped(s, actor, row.appeal_id)
-        if approve:
-            _move(work, a, AppealStatus.SUSPENDED, "suspend", note or row.reason, a.unit_id)
-            row.state, row.approved_at, row.approved_by, row.start = "approved", now, actor.username, now
+        a = load_scoped(s, actor, row.appeal_id)
+        if form.approve:
+            move(work, a, AppealStatus.SUSPENDED, EventAction.SUSPEND, note or row.reason, a.unit_id)
+            row.state, row.approved_at, row.approved_by, row.start = (
+                SuspensionState.APPROVED.value,
+                now,
+                actor.username,
+                now,
+            )
             s.flush()
             recompute_clock(s, a, cal, now)
         else:
-            row.state, row.approved_at, row.approved_by = "refused", now, actor.username
-            _event(work, a, "suspend_refused", a.status, note, a.unit_id)
-        _audit(work, a, "批准挂起" if approve else "挂起不予批准")
+            row.state, row.approved_at, row.approved_by = SuspensionState.REFUSED.value, now, actor.username
+            record_step(work, a, EventAction.SUSPEND_REFUSED, a.status, note, a.unit_id)
+        audit_appeal(work, a, "批准挂起" if form.approve else "挂起不予批准")
 
 
-def resume(db: Database, actor: Actor, appeal_id: uuid.UUID, now: dt.datetime, note: str = "") -> None:
+def resume(db: Database, actor: Actor, form: NoteForm, *, now: dt.datetime) -> None:
     """恢复办理: the suspension ends; the limit has moved by the working days it lasted."""
-    _need_edit(actor)
+    actor.require(EDIT)
     cal = work_calendar(db)
     with unit_of_work(db, actor, now) as work:
         s = work.session
-        a = _scoped(s, actor, appeal_id)
-        _move(work, a, AppealStatus.IN_PROGRESS, "resume", note, a.unit_id)
+        a = load_scoped(s, actor, form.appeal_id)
+        check_version(a, form.version)
+        move(work, a, AppealStatus.IN_PROGRESS, EventAction.RESUME, form.note, a.unit_id)
         for row in s.scalars(
             select(AppealSuspension).where(
-                AppealSuspension.appeal_id == a.id, AppealSuspension.state == "approved", AppealSuspension.end.is_(None)
+                AppealSuspension.appeal_id == a.id,
+                AppealSuspension.state == SuspensionState.APPROVED.value,
+                AppealSuspension.end.is_(None),
             )
         ):
-            row.end, row.state = now, "ended"
+            row.end, row.state = now, SuspensionState.ENDED.value
         s.flush()
         recompute_clock(s, a, cal, now)
-        _audit(work, a, "恢复办理", {"completion_limit": a.completion_limit})
+        audit_appeal(work, a, "恢复办理", {"completion_limit": a.completion_limit})
 
 
-def request_extension(
-    db: Database, actor: Actor, appeal_id: uuid.UUID, until: dt.date, reason: str, now: dt.datetime
-) -> uuid.UUID:
-    _need_edit(actor)
-    reason = _text(reason, "reason", "延期理由", 500, required=True)
+def request_extension(db: Database, actor: Actor, form: ExtensionRequestForm, *, now: dt.datetime) -> uuid.UUID:
+    """申请延期: a working day after the current limit, with a reason."""
+    actor.require(EDIT)
+    reason = clean_text(form.reason, "reason", "延期理由", 500, required=True)
+    until = form.until
     cal = work_calendar(db)
     with unit_of_work(db, actor, now) as work:
         s = work.session
-        a = _scoped(s, actor, appeal_id)
+        a = load_scoped(s, actor, form.appeal_id)
+        check_version(a, form.version)
         if a.status not in q.OPEN:
             raise ValidationError("只有办理中的诉求可以申请延期", field="until")
         if until <= a.completion_limit:
@@ -125,7 +156,9 @@ def request_extension(
         if not cal.is_workday(until):
             raise ValidationError("延期日期应为工作日", field="until")
         if s.scalar(
-            select(AppealExtension.id).where(AppealExtension.appeal_id == a.id, AppealExtension.state == "requested")
+            select(AppealExtension.id).where(
+                AppealExtension.appeal_id == a.id, AppealExtension.state == ExtensionState.REQUESTED.value
+            )
         ):
             raise ValidationError("已有待审批的延期申请", field="until")
         row = AppealExtension(
@@ -135,57 +168,61 @@ def request_extension(
             requested_by=actor.username,
             until=until,
             reason=reason,
-            state="requested",
+            state=ExtensionState.REQUESTED.value,
         )
         s.add(row)
-        _event(work, a, "extension_request", a.status, f"申请延期至 {until:%Y-%m-%d}：{reason}", a.unit_id)
-        _audit(work, a, f"申请延期至 {until:%Y-%m-%d}")
+        note = f"申请延期至 {until:%Y-%m-%d}：{reason}"
+        record_step(work, a, EventAction.EXTENSION_REQUEST, a.status, note, a.unit_id)
+        audit_appeal(work, a, f"申请延期至 {until:%Y-%m-%d}")
         return row.id
 
 
-def decide_extension(
-    db: Database, actor: Actor, extension_id: uuid.UUID, approve: bool, now: dt.datetime, note: str = ""
-) -> None:
+def decide_extension(db: Database, actor: Actor, form: DecisionForm, *, now: dt.datetime) -> None:
     """Approve (the date replaces the limit) or refuse an extension request."""
     actor.require(APPROVE)
+    note = _decision_note(form)
     cal = work_calendar(db)
     with unit_of_work(db, actor, now) as work:
         s = work.session
-        row = s.get(AppealExtension, extension_id)
-        if row is None or row.state != "requested":
+        row = s.get(AppealExtension, form.request_id)
+        if row is None or row.state != ExtensionState.REQUESTED.value:
             raise NotFound("没有待审批的延期申请")
-        a = _scoped(s, actor, row.appeal_id)
-        row.state = "approved" if approve else "refused"
+        a = load_scoped(s, actor, row.appeal_id)
+        row.state = (ExtensionState.APPROVED if form.approve else ExtensionState.REFUSED).value
         row.decided_at, row.decided_by, row.decision_note = now, actor.username, note
-        if approve:
+        if form.approve:
             a.extension_until, a.extension_granted_at = row.until, now
             recompute_clock(s, a, cal, now)
-        _event(
+        record_step(
             work,
             a,
-            "extension" if approve else "extension_refused",
+            EventAction.EXTENSION if form.approve else EventAction.EXTENSION_REFUSED,
             a.status,
             f"延期至 {row.until:%Y-%m-%d}" + (f"：{note}" if note else ""),
             a.unit_id,
         )
-        _audit(work, a, ("批准延期至 " if approve else "不予延期 ") + f"{row.until:%Y-%m-%d}")
+        audit_appeal(work, a, ("批准延期至 " if form.approve else "不予延期 ") + f"{row.until:%Y-%m-%d}")
 
 
-def pending_approvals(db: Database, actor: Actor) -> list[tuple[str, uuid.UUID, str, str]]:
-    """(kind, request id, appeal number, text) of extension and suspension requests awaiting approval."""
+def pending_approvals(db: Database, actor: Actor) -> list[PendingRequest]:
+    """Extension and suspension requests awaiting approval, within the actor's row scope."""
     actor.require(APPROVE)
+    scope = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
+    conds = [scope] if scope is not None else []
     with db.session() as s:
-        out: list[tuple[str, uuid.UUID, str, str]] = []
+        out: list[PendingRequest] = []
         for e, number in s.execute(
             select(AppealExtension, Appeal.number)
             .join(Appeal, Appeal.id == AppealExtension.appeal_id)
-            .where(AppealExtension.state == "requested")
-        ):
-            out.append(("extension", e.id, number, f"延期至 {e.until:%Y-%m-%d}：{e.reason}"))
+            .where(AppealExtension.state == ExtensionState.REQUESTED.value, *conds)
+            .order_by(AppealExtension.requested_at)
+        ).tuples():
+            out.append(PendingRequest(RequestKind.EXTENSION, e.id, number, f"延期至 {e.until:%Y-%m-%d}：{e.reason}"))
         for x, number in s.execute(
             select(AppealSuspension, Appeal.number)
             .join(Appeal, Appeal.id == AppealSuspension.appeal_id)
-            .where(AppealSuspension.state == "requested")
-        ):
-            out.append(("suspension", x.id, number, f"挂起：{x.reason}"))
+            .where(AppealSuspension.state == SuspensionState.REQUESTED.value, *conds)
+            .order_by(AppealSuspension.requested_at)
+        ).tuples():
+            out.append(PendingRequest(RequestKind.SUSPENSION, x.id, number, f"挂起：{x.reason}"))
         return out

@@ -4,27 +4,27 @@ ranking table)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries, QValueAxis
 from PySide6.QtCore import QDate, QMargins, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from laoshan_desk.domain.appeals import format_rate
 from laoshan_desk.services.appeals import stats
+from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
 
@@ -34,6 +34,31 @@ def _qdate(day: dt.date) -> QDate:
 
 def _pct(value: Any) -> float:
     return float(value * 100) if value is not None else 0.0
+
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+Ranked = tuple[int, stats.UnitStats]
+
+
+def ranking_columns() -> list[ColumnSpec]:
+    """一诉一考: the unit league table; rows are (rank, UnitStats)."""
+
+    def number(get: Callable[[stats.PeriodStats], int]) -> Callable[[Ranked], str]:
+        return lambda r: f"{get(r[1].stats):,}"
+
+    def percent(get: Callable[[stats.PeriodStats], Decimal | None]) -> Callable[[Ranked], str]:
+        return lambda r: format_rate(get(r[1].stats))
+
+    return [
+        ColumnSpec("名次", lambda r: str(r[0]), align=RIGHT, width=44),
+        ColumnSpec("承办单位", lambda r: r[1].unit, width=180),
+        ColumnSpec("受理", number(lambda s: s.received), align=RIGHT, width=60),
+        ColumnSpec("按时响应率", percent(lambda s: s.response_rate), align=RIGHT, width=86),
+        ColumnSpec("办结", number(lambda s: s.finished), align=RIGHT, width=60),
+        ColumnSpec("结案率", percent(lambda s: s.closure_rate), align=RIGHT, width=76),
+        ColumnSpec("满意率", percent(lambda s: s.satisfaction_rate), align=RIGHT, width=76),
+        ColumnSpec("超期", number(lambda s: s.overdue), align=RIGHT, width=50),
+    ]
 
 
 class DashboardWidget(QWidget):
@@ -65,16 +90,9 @@ class DashboardWidget(QWidget):
         for view in (self.month_chart, self.unit_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(260)
-        self.ranking = QTableWidget(0, 8)
-        self.ranking.setHorizontalHeaderLabels(
-            ["名次", "承办单位", "受理", "按时响应率", "办结", "结案率", "满意率", "超期"]
-        )
-        self.ranking.verticalHeader().hide()
-        self.ranking.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.ranking.verticalHeader().setDefaultSectionSize(22)
-        self.ranking.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for i, w in enumerate((44, 180, 60, 86, 60, 76, 76, 50)):
-            self.ranking.setColumnWidth(i, w)
+        self.ranking_model = ListTableModel(ranking_columns(), parent=self)
+        self.ranking = QTableView()
+        prepare_view(self.ranking, self.ranking_model)
         grid.addWidget(self.month_chart, 0, 0)
         grid.addWidget(self.unit_chart, 0, 1)
         grid.addWidget(self.ranking, 1, 0, 1, 2)
@@ -86,14 +104,14 @@ class DashboardWidget(QWidget):
     def refresh(self) -> None:
         ctx = self.ctx
         start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
-        total = stats.statistics(ctx.db, ctx.actor, ctx.now(), start, end)
+        total = stats.statistics(ctx.db, ctx.actor, now=ctx.now(), date_from=start, date_to=end)
         self.total = total
         self.summary.setText(
             f"受理 {total.received:,} 件　办结 {total.finished:,} 件　结案率 {format_rate(total.closure_rate)}　"
             f"满意率 {format_rate(total.satisfaction_rate)}　按时响应率 {format_rate(total.response_rate)}　"
             f"超期 {total.overdue:,} 件"
         )
-        months = stats.monthly(ctx.db, ctx.actor, ctx.now(), start, end)
+        months = stats.monthly(ctx.db, ctx.actor, now=ctx.now(), date_from=start, date_to=end)
         chart = QChart()
         chart.setTitle("每月受理与办结（件）")
         received, finished = QBarSet("受理"), QBarSet("办结")
@@ -118,7 +136,7 @@ class DashboardWidget(QWidget):
         chart.setMargins(QMargins(4, 4, 4, 4))
         self.month_chart.setChart(chart)
 
-        self.ranks = stats.ranking(ctx.db, ctx.actor, ctx.now(), start, end)
+        self.ranks = stats.ranking(ctx.db, ctx.actor, now=ctx.now(), date_from=start, date_to=end)
         busiest = sorted(self.ranks, key=lambda u: -u.stats.received)[:8]
         chart2 = QChart()
         chart2.setTitle("受理量前 8 的承办单位：结案率与满意率（%）")
@@ -143,21 +161,4 @@ class DashboardWidget(QWidget):
         chart2.setMargins(QMargins(4, 4, 4, 4))
         self.unit_chart.setChart(chart2)
 
-        self.ranking.setRowCount(len(self.ranks))
-        for i, u in enumerate(self.ranks):
-            s = u.stats
-            values = [
-                str(i + 1),
-                u.unit,
-                f"{s.received:,}",
-                format_rate(s.response_rate),
-                f"{s.finished:,}",
-                format_rate(s.closure_rate),
-                format_rate(s.satisfaction_rate),
-                str(s.overdue),
-            ]
-            for j, v in enumerate(values):
-                item = QTableWidgetItem(v)
-                if j != 1:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.ranking.setItem(i, j, item)
+        self.ranking_model.set_rows(list(enumerate(self.ranks, 1)))

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from laoshan_desk.domain.appeals import HandlingLevel
-from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.domain.appeals.actions import DetailAction
 from laoshan_desk.services import appeals as svc
+from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_appeals_dispatch_dialog import Ui_AppealDispatchDialog
@@ -25,16 +26,21 @@ class DispatchDialog(QDialog):
     """派单 / 改派 / 吹哨报到 (forms/appeals_dispatch_dialog.ui)."""
 
     def __init__(
-        self, ctx: DeskContext, appeal_id: uuid.UUID, mode: str = "dispatch", parent: QWidget | None = None
+        self,
+        ctx: DeskContext,
+        appeal_id: uuid.UUID,
+        version: int,
+        mode: str = DetailAction.DISPATCH.value,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.ctx, self.appeal_id, self.mode = ctx, appeal_id, mode
+        self.ctx, self.appeal_id, self.version, self.mode = ctx, appeal_id, version, DetailAction(mode)
         self.ui = Ui_AppealDispatchDialog()
         self.ui.setupUi(self)
-        self.setWindowTitle({"dispatch": "派单", "reassign": "改派", "co_handle": "吹哨报到"}[mode])
+        self.setWindowTitle(self.mode.label)
         for code, label in HandlingLevel.choices():
             self.ui.levelCombo.addItem(label, code)
-        for uid, name in svc.units_for_level(ctx.db, "department"):
+        for uid, name in svc.units_for_level(ctx.db, ctx.actor, HandlingLevel.DEPARTMENT.value):
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, uid)
             self.ui.coList.addItem(item)
@@ -47,7 +53,7 @@ class DispatchDialog(QDialog):
         self.ui.levelCombo.currentIndexChanged.connect(self._fill_units)
         self.ui.levelCombo.setCurrentIndex(max(0, self.ui.levelCombo.findData(self.suggestion.level)))
         self._fill_units()
-        if mode == "co_handle":
+        if self.mode is DetailAction.CO_HANDLE:
             for w in (self.ui.levelCombo, self.ui.unitCombo, self.ui.levelLabel, self.ui.unitLabel):
                 w.setVisible(False)
         self.errors = FieldErrors(
@@ -66,7 +72,7 @@ class DispatchDialog(QDialog):
 
     def _fill_units(self) -> None:
         self.ui.unitCombo.clear()
-        for uid, name in svc.units_for_level(self.ctx.db, self.ui.levelCombo.currentData()):
+        for uid, name in svc.units_for_level(self.ctx.db, self.ctx.actor, self.ui.levelCombo.currentData()):
             self.ui.unitCombo.addItem(name, uid)
         if self.suggestion.unit_id is not None:
             for i in range(self.ui.unitCombo.count()):  # findData does not compare Python UUIDs
@@ -75,25 +81,25 @@ class DispatchDialog(QDialog):
                     break
 
     def save(self) -> None:
-        self.errors.clear()
         co = [i.data(Qt.ItemDataRole.UserRole) for i in self.ui.coList.selectedItems()]
-        try:
-            if self.mode == "co_handle":
-                svc.add_co_handlers(
-                    self.ctx.db, self.ctx.actor, self.appeal_id, co, self.ctx.now(), self.ui.noteEdit.text()
-                )
-            else:
-                svc.dispatch(
-                    self.ctx.db,
-                    self.ctx.actor,
-                    self.appeal_id,
-                    self.ui.levelCombo.currentData(),
-                    self.ui.unitCombo.currentData(),
-                    self.ctx.now(),
-                    self.ui.noteEdit.text(),
-                    co,
-                )
-        except DeskError as exc:
-            self.errors.show(exc)
+        db, actor, note = self.ctx.db, self.ctx.actor, self.ui.noteEdit.text()
+        if self.mode is DetailAction.CO_HANDLE:
+            co_form = svc.CoHandleForm(self.appeal_id, self.version, co, note)
+            run_action(
+                self,
+                lambda: svc.add_co_handlers(db, actor, co_form, now=self.ctx.now()),
+                errors=self.errors,
+                done=lambda _r: self.accept(),
+                area="appeals",
+            )
             return
-        self.accept()
+        form = svc.DispatchForm(
+            self.appeal_id, self.version, self.ui.levelCombo.currentData(), self.ui.unitCombo.currentData(), note, co
+        )
+        run_action(
+            self,
+            lambda: svc.dispatch(db, actor, form, now=self.ctx.now()),
+            errors=self.errors,
+            done=lambda _r: self.accept(),
+            area="appeals",
+        )

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from laoshan_desk.services import audit
 from laoshan_desk.services.appeals import stats
-from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
+from laoshan_desk.services.printing import Output
+from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog, preview_document
 from laoshan_desk.ui.context import DeskContext
 
 
@@ -41,7 +42,7 @@ class HotSpotsWidget(QWidget):
         self.preview: PdfPreviewDialog | None = None
 
     def refresh(self) -> None:
-        sp = stats.hot_spots(self.ctx.db, self.ctx.actor, self.ctx.now(), self.weeks.currentData())
+        sp = stats.hot_spots(self.ctx.db, self.ctx.actor, now=self.ctx.now(), weeks=self.weeks.currentData())
         self.spots = sp
         parts = [
             f"<h3>{sp.date_from:%Y-%m-%d} 至 {sp.date_to:%Y-%m-%d}：诉求 {sp.appeals:,} 件</h3>",
@@ -60,14 +61,19 @@ class HotSpotsWidget(QWidget):
         self.text.setHtml("".join(parts))
 
     def brief(self) -> None:
-        pdf = stats.work_brief(self.ctx.db, self.ctx.actor, self.ctx.now(), self.weeks.currentData())
-        db, actor = self.ctx.db, self.ctx.actor
-        self.preview = PdfPreviewDialog(
-            pdf,
-            "工作简报",
-            f"工作简报-{self.ctx.today():%Y%m%d}.pdf",
-            on_printed=lambda: audit.record(db, actor, "print", "appeal_brief", None, "打印工作简报"),
-            on_saved=lambda p: audit.record(db, actor, "export", "appeal_brief", None, f"保存工作简报 {p.name}"),
-            parent=self,
+        """工作简报: built off the GUI thread (a year of appeals is segmented), then previewed;
+        printing or saving it is audited by the preview, once."""
+        weeks = self.weeks.currentData()
+
+        def preview(pdf: bytes) -> None:
+            output = Output("appeal_brief", None, "工作简报")
+            self.preview = preview_document(self, self.ctx, pdf, output, f"工作简报-{self.ctx.today():%Y%m%d}.pdf")
+            self.preview.open()
+
+        run_action(
+            self,
+            lambda: stats.work_brief(self.ctx.db, self.ctx.actor, now=self.ctx.now(), weeks=weeks),
+            done=preview,
+            background=True,
+            progress="正在生成工作简报，请稍候…",
         )
-        self.preview.open()

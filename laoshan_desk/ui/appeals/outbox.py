@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laoshan_desk.domain.appeals.steps import SmsState
 from laoshan_desk.services.appeals import sms
-from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel
+from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, RowRole
 from laoshan_desk.ui.context import DeskContext
 
 
@@ -29,7 +31,7 @@ class OutboxWidget(QWidget):
         bar = QHBoxLayout()
         self.state = QComboBox()
         self.state.addItem("全部短信", None)
-        for code, label in sms.STATE_LABELS.items():
+        for code, label in SmsState.choices():
             self.state.addItem(label, code)
         self.send_button = QPushButton("立即发送待发短信")
         self.retry_button = QPushButton("重发所选")
@@ -72,13 +74,13 @@ class OutboxWidget(QWidget):
         self.retry_button.clicked.connect(self.retry_selected)
 
     def _fetch(self, offset: int, limit: int, _sort: Any, _desc: bool) -> list[sms.OutboxRow]:
-        return sms.outbox(self.ctx.db, self.ctx.actor, self.state.currentData(), offset, limit)[0]
+        return sms.outbox(self.ctx.db, self.ctx.actor, state=self.state.currentData(), offset=offset, limit=limit)[0]
 
     def _count(self) -> int:
-        return sms.outbox(self.ctx.db, self.ctx.actor, self.state.currentData(), 0, 0)[1]
+        return sms.outbox(self.ctx.db, self.ctx.actor, state=self.state.currentData(), offset=0, limit=0)[1]
 
     def send_now(self, gateway: Any = None) -> sms.SendReport:
-        report = sms.send_pending(self.ctx.db, self.ctx.actor, self.ctx.now(), gateway or None)
+        report = sms.send_pending(self.ctx.db, self.ctx.actor, now=self.ctx.now(), gw=gateway or None)
         self.info.setText(
             ("短信网关离线，短信保留在发件箱，稍后自动重试。" if report.offline else "")
             + f"本次发送成功 {report.sent} 条，失败 {report.failed} 条，待发 {report.waiting} 条"
@@ -87,10 +89,12 @@ class OutboxWidget(QWidget):
         return report
 
     def retry_selected(self) -> None:
-        from laoshan_desk.ui.common.paged_model import RowRole
-
         index = self.view.currentIndex()
         row = self.model.data(index, RowRole) if index.isValid() else None
         if row is not None:
-            sms.retry(self.ctx.db, self.ctx.actor, row.id, self.ctx.now())
-            self.model.reload()
+            run_action(
+                self,
+                lambda: sms.retry(self.ctx.db, self.ctx.actor, row.id, now=self.ctx.now()),
+                refresh=self.model.reload,
+                area="appeals",
+            )

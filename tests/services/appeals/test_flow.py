@@ -17,6 +17,7 @@ from laoshan_desk.services import org
 from laoshan_desk.services.appeals import queue, sms
 from laoshan_desk.services.appeals.queue import QueueFilter
 from laoshan_desk.services.context import system_actor
+from tests import pg_server
 from tests.conftest import FIXED_NOW
 
 
@@ -287,3 +288,47 @@ def test_proxy_service_catalog_and_task(db, admin, place, fixed_now):
     svc.finish_proxy_task(db, admin, svc.ProxyDoneForm(task, ["居民身份证"]), now=fixed_now)
     assert svc.proxy_tasks(db, admin, appeal_id=ref.id) == []
     assert svc.detail(db, admin, ref.id, now=fixed_now).events[-1].action == "proxy"
+
+
+def _race_intake(db, admin, place, now):  # type: ignore[no-untyped-def]
+    import threading
+
+    got: list[str] = []
+    errors: list[BaseException] = []
+
+    def take(n: int) -> None:
+        for _ in range(n):
+            try:
+                got.append(svc.intake(db, admin, form(place), now=now).number)
+            except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+                errors.append(exc)
+
+    workers = [threading.Thread(target=take, args=(5,)) for _ in range(4)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert errors == []
+    assert sorted(got) == [f"LS20261125{i:04d}" for i in range(1, 21)]
+
+
+def test_counters_saving_at_once_get_different_numbers(db, admin, place, fixed_now):
+    """Numbers come from the number series: threads taking appeals at once never share one."""
+    _race_intake(db, admin, place, fixed_now)
+
+
+@pytest.mark.skipif(pg_server.server_bin() is None, reason="PostgreSQL server not installed")
+def test_counters_saving_at_once_get_different_numbers_on_postgresql(fixed_now):
+    from laoshan_desk.services import auth, bootstrap
+    from laoshan_desk.services.context import system_actor as system
+
+    with pg_server.running_server() as url:
+        db = bootstrap.open_database(url)
+        try:
+            bootstrap.init(db, system("test"))
+            admin = auth.create_first_admin(db, "admin", "系统管理员", "Desk2026secure")
+            street = org.units(db, "street")[0]
+            comm = org.units(db, "community", parent_id=street.id)[0]
+            _race_intake(db, admin, (street, comm, org.grids(db, comm.id)[0], None), fixed_now)
+        finally:
+            db.dispose()

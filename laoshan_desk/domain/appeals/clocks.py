@@ -135,7 +135,7 @@ def base_completion_limit(received_at: dt.datetime, level: HandlingLevel | str, 
 def _bounds(
     suspension: _Interval | tuple[dt.datetime, dt.datetime | None], today: dt.date | None
 ) -> tuple[dt.date, dt.date] | None:
-    start, end = (suspension.start, suspension.end) if hasattr(suspension, "start") else (suspension[0], suspension[1])
+    start, end = (suspension[0], suspension[1]) if isinstance(suspension, tuple) else (suspension.start, suspension.end)
     first = local_date(start)
     if end is None:
         if today is None:
@@ -160,7 +160,7 @@ def _apply_suspensions(
     """(moved limit, working days added), following the rule in the module docstring."""
     items = []
     for s in suspensions:
-        start = s.start if hasattr(s, "start") else s[0]
+        start = s[0] if isinstance(s, tuple) else s.start
         if counted_from is not None and local(start) < local(counted_from):
             continue  # allowed for in the extension granted after it began
         bounds = _bounds(s, today)

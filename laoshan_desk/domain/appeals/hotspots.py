@@ -60,8 +60,10 @@ USERDICT_FILE = DATA_DIR / "appeal_userdict.txt"
 
 
 class _Record(Protocol):
-    received_at: dt.datetime
-    content: str
+    @property
+    def received_at(self) -> dt.datetime: ...
+    @property
+    def content(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import func, select
@@ -34,7 +35,9 @@ def pinyin_initials(name: str | None) -> str | None:
     """'张三' → 'zs' (letters kept as typed, lower case); None for no name."""
     if not name:
         return None
-    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=lambda chars: list(chars))
+    # Non-Chinese characters are kept one by one (pypinyin accepts a list; its stubs say str).
+    keep = cast(Callable[[str], str], lambda chars: list(chars))
+    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=keep)
     out = "".join(x[:1] for x in letters if x).lower()
     return "".join(ch for ch in out if ch.isalnum())[:50] or None
 

@@ -131,7 +131,7 @@ def import_appeals(db: Database, actor: Actor, path: Path, *, now: dt.datetime) 
     path = Path(path)
     wb, ws = _open_sheet(path)
     try:
-        rows = ws.iter_rows(values_only=True)
+        rows = ws.iter_rows(values_only=True)  # type: ignore[misc]  # openpyxl's stubs: Worksheet only
         header = next(rows, None)
         if not header:
             raise ValidationError("工作表为空：第 1 行应为表头", field="file")
@@ -370,7 +370,7 @@ def export_ledger(
                     _fmt(a.received_at),
                     AppealKind(a.kind).label,
                     Channel(a.channel).label,
-                    names.get(a.street_id, ""),
+                    names.get(a.street_id, "") if a.street_id else "",
                     names.get(a.community_id, "") if a.community_id else "",
                     mask_name(a.appellant) if a.appellant else "匿名",
                     a.content,

@@ -128,7 +128,7 @@ def page(
         # Two steps: the page's sequence numbers (often from an index alone), then those rows.
         stmt = (
             q.order(
-                _base(actor, f, cal, now, s, Appeal.seq),
+                _base(actor, f, cal, now, s, Appeal.seq.expression),
                 sort,
                 descending,
                 few_rows=q.narrows_to_open(f),

@@ -76,7 +76,7 @@ class UnitStats:
 
 
 def _sums(today: dt.date) -> list[Any]:
-    one = literal_column("1")
+    one = literal_column("1", type_=Integer)
     return [
         func.count(),
         func.coalesce(func.sum(case((Appeal.responded_on_time == true(), 1), else_=0)), 0),
@@ -154,7 +154,7 @@ def statistics(
         # One pass over the covering index with cheap aggregates, and the running appeals past
         # their limit (not already counted as finished late) from the status index: over a
         # million rows the per-row CASE of the overdue test alone cost more than the rest.
-        row = [int(v or 0) for v in s.execute(select(*_sums_sqlite()).where(*where)).one()]
+        sums = [int(v or 0) for v in s.execute(select(*_sums_sqlite()).where(*where)).one()]
         running_overdue = s.scalar(
             select(func.count()).where(
                 *where,
@@ -163,8 +163,8 @@ def statistics(
                 or_(Appeal.finished_late.is_(None), Appeal.finished_late == false()),
             )
         )
-        row[6] += int(running_overdue or 0)
-        return PeriodStats(*row)
+        sums[6] += int(running_overdue or 0)
+        return PeriodStats(*sums)
 
 
 def ranking(

@@ -135,6 +135,6 @@ def supervision_notice(db: Database, actor: Actor, supervision_id: uuid.UUID) ->
             status=label_of(AppealStatus, a.status),
             reason=row.reason,
             demand=row.demand,
-            place="".join(filter(None, [names.get(a.street_id), names.get(a.community_id)])) if a.street_id else "",
+            place="".join(names.get(u, "") for u in (a.street_id, a.community_id) if u is not None),
         )
     return papers.supervision_notice(data)

@@ -24,7 +24,7 @@ import re
 import uuid
 from typing import Any, Protocol
 
-from sqlalchemy import Select, and_, bindparam, case, false, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, false, literal_column, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -65,17 +65,30 @@ SORTS: dict[str, Any] = {
 
 
 class QueueFilterLike(Protocol):
-    scope: str  # mine | unit | all
-    kind: str | None
-    status: str | None  # a status code, or "open" / "finished"
-    channel: str | None
-    street_id: uuid.UUID | None
-    community_id: uuid.UUID | None
-    unit_id: uuid.UUID | None
-    light: str | None  # red | yellow | green | grey
-    date_from: dt.date | None
-    date_to: dt.date | None
-    text: str | None
+    """What the queue filters on (services/appeals/queue.py ``QueueFilter``), read-only."""
+
+    @property
+    def scope(self) -> str: ...  # QueueScope code
+    @property
+    def kind(self) -> str | None: ...
+    @property
+    def status(self) -> str | None: ...  # a status code, or a StatusGroup code
+    @property
+    def channel(self) -> str | None: ...
+    @property
+    def street_id(self) -> uuid.UUID | None: ...
+    @property
+    def community_id(self) -> uuid.UUID | None: ...
+    @property
+    def unit_id(self) -> uuid.UUID | None: ...
+    @property
+    def light(self) -> str | None: ...  # LightFilter code
+    @property
+    def date_from(self) -> dt.date | None: ...
+    @property
+    def date_to(self) -> dt.date | None: ...
+    @property
+    def text(self) -> str | None: ...
 
 
 # -- full-text index -----------------------------------------------------------------------------
@@ -214,9 +227,9 @@ def search_condition(session: Session, query: str) -> Any:
         return None
     use_fts = fts_available(session.connection())
     use_cjk = cjk_available(session.connection())
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     for word in words:
-        options = []
+        options: list[ColumnElement[bool]] = []
         letters = bool(_LETTERS.match(word))
         if use_fts and len(word) >= 3:
             phrase = '"' + word.replace('"', '""') + '"'

@@ -25,10 +25,10 @@ from typing import Any
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import FragLine, ParaLines
+from reportlab.platypus.paragraph import ParaLines
 from reportlab.platypus.paraparser import ParaFrag
 
-from laoshan_desk.documents.fonts import char_width, has_glyph
+from laoshan_desk.documents.fonts import char_width, cmap, width_table
 
 # May not start a line: closing brackets and quotes, stops and pauses, ellipsis, dash, interpunct.
 NO_START = frozenset("，。、；：！？）》」』】〕〉］｝”’…—～·%‰℃．,.;:!?)]}")
@@ -111,24 +111,76 @@ def line_width(widths: Sequence[float], start: int, end: int, char_space: float)
     return sum(widths[start:end]) + char_space * max(0, end - start - 1)
 
 
-def faces_of(text: str, font: str, fallback: str) -> list[str]:
-    """The face each character is drawn in: the style's, or the fallback where it lacks the glyph."""
+def faces_of(text: str, font: str, fallback: str) -> list[str] | None:
+    """The face each character is drawn in — the style's, or the fallback where the style's lacks
+    the glyph — or None when the style's face draws them all (the usual case)."""
     if not fallback or fallback == font:
-        return [font] * len(text)
-    return [font if has_glyph(font, ch) or not has_glyph(fallback, ch) else fallback for ch in text]
+        return None
+    main = cmap(font)
+    missing = {ch for ch in set(text) if ord(ch) not in main}
+    if not missing:
+        return None
+    other = cmap(fallback)
+    missing = {ch for ch in missing if ord(ch) in other}
+    return [fallback if ch in missing else font for ch in text] if missing else None
+
+
+def advances(text: str, font: str, size: float, faces: list[str] | None) -> list[float]:
+    """Each character's advance in points (measured once per distinct character)."""
+    if faces is None:
+        table = width_table(font)
+        try:
+            return [table[ch] * size for ch in text]
+        except KeyError:
+            for ch in set(text):
+                char_width(font, ch)
+            return [table[ch] * size for ch in text]
+    return [char_width(f, ch) * size for ch, f in zip(text, faces, strict=True)]
+
+
+def runs_of(text: str, font: str, faces: list[str] | None, start: int, end: int) -> list[tuple[str, str]]:
+    """(face, text) runs of text[start:end]."""
+    if faces is None:
+        return [(font, text[start:end])]
+    out: list[tuple[str, str]] = []
+    i = start
+    while i < end:
+        j = i + 1
+        while j < end and faces[j] == faces[i]:
+            j += 1
+        out.append((faces[i], text[i:j]))
+        i = j
+    return out
 
 
 def token_width(text: str, font: str, size: float, fallback: str = "") -> float:
     """The widest piece that a line may not break: a Latin/digit run or one character (points)."""
     best = run = 0.0
-    faces = faces_of(text, font, fallback)
-    for ch, face in zip(text, faces, strict=True):
-        w = char_width(face, ch) * size
+    for ch, w in zip(text, advances(text, font, size, faces_of(text, font, fallback)), strict=True):
         if is_word(ch):
             run += w
         else:
             best, run = max(best, run, w), 0.0
     return max(best, run)
+
+
+class Line:
+    """One laid-out line: ``text``, its span of the paragraph, its width and the room left."""
+
+    __slots__ = ("start", "end", "lineBreak", "maxWidth", "currentWidth", "extraSpace", "text", "runs")
+
+    def __init__(self, text: str, start: int, end: int, hard: bool, avail: float, used: float) -> None:
+        self.text, self.start, self.end, self.lineBreak = text, start, end, hard
+        self.maxWidth, self.currentWidth, self.extraSpace = avail, used, avail - used
+        self.runs: list[tuple[str, str]] = []
+
+    @property
+    def words(self) -> list[ParaFrag]:
+        """The line's runs as reportlab fragments (text and face), for code that reads them so."""
+        return [ParaFrag(text=t, fontName=f) for f, t in self.runs]
+
+    def __repr__(self) -> str:
+        return f"Line({self.text!r})"
 
 
 class CJKParagraph(Paragraph):  # type: ignore[misc]  # reportlab ships no types
@@ -151,50 +203,28 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]  # reportlab ships no types
         self.fallback = fallback
         self.justify_last = justify_last
         self._faces = faces_of(text, style.fontName, fallback)
-        size = style.fontSize
-        self._widths = [char_width(f, ch) * size for ch, f in zip(text, self._faces, strict=True)]
-        super().__init__(None, style, frags=[ParaFrag(text=text, fontName=style.fontName, fontSize=size)])
+        self._widths = advances(text, style.fontName, style.fontSize, self._faces)
+        self._broken: tuple[tuple[float, ...], Any] | None = None
+        super().__init__(None, style, frags=[ParaFrag(text=text, fontName=style.fontName, fontSize=style.fontSize)])
         self.text = text
 
     # -- layout ----------------------------------------------------------------------------------
-    def _frags(self, start: int, end: int) -> list[Any]:
-        out: list[Any] = []
-        size, faces, text = self.style.fontSize, self._faces, self.text
-        i = start
-        while i < end:
-            j = i + 1
-            while j < end and faces[j] == faces[i]:
-                j += 1
-            out.append(ParaFrag(text=text[i:j], fontName=faces[i], fontSize=size))
-            i = j
-        return out
-
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 - reportlab's names
         if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara
-        max_widths = list(maxWidths) if isinstance(maxWidths, list | tuple) else [maxWidths]
-        style, text, widths = self.style, self.text, self._widths
+        key = tuple(maxWidths) if isinstance(maxWidths, list | tuple) else (maxWidths,)
+        if self._broken is not None and self._broken[0] == key:  # tables wrap each cell again and again
+            return self._broken[1]
+        style, text, widths, font, faces = self.style, self.text, self._widths, self.style.fontName, self._faces
         lines = []
-        for n, (start, end, hard) in enumerate(break_lines(text, widths, max_widths, self.char_space)):
-            avail = max_widths[min(n, len(max_widths) - 1)]
-            used = line_width(widths, start, end, self.char_space)
-            lines.append(
-                FragLine(
-                    extraSpace=avail - used,
-                    wordCount=1,
-                    words=self._frags(start, end),
-                    fontSize=style.fontSize,
-                    ascent=style.fontSize,
-                    descent=-0.2 * style.fontSize,
-                    maxWidth=avail,
-                    currentWidth=used,
-                    lineBreak=hard,
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                )
-            )
-        return ParaLines(kind=1, lines=lines, fontSize=style.fontSize, ascent=style.fontSize)
+        for n, (start, end, hard) in enumerate(break_lines(text, widths, key, self.char_space)):
+            avail = key[min(n, len(key) - 1)]
+            line = Line(text[start:end], start, end, hard, avail, line_width(widths, start, end, self.char_space))
+            line.runs = runs_of(text, font, faces, start, end)
+            lines.append(line)
+        result = ParaLines(kind=1, lines=lines, fontSize=style.fontSize, ascent=style.fontSize)
+        self._broken = (key, result)
+        return result
 
     def minWidth(self) -> float:  # noqa: N802 - reportlab's name
         return token_width(self.text, self.style.fontName, self.style.fontSize, self.fallback)
@@ -248,11 +278,12 @@ class CJKParagraph(Paragraph):  # type: ignore[misc]  # reportlab ships no types
                 offset += extra
             tx.setTextOrigin(offset, y - n * style.leading)
             tx.setCharSpace(space)
-            for frag in line.words:
-                if frag.fontName != font:
-                    font = frag.fontName
-                    tx.setFont(font, frag.fontSize)
-                tx.textOut(frag.text)
+            for face, text in line.runs:
+                if face != font:
+                    font = face
+                    tx.setFont(font, style.fontSize)
+                tx.textOut(text)
+        tx.setCharSpace(0)
         canv.drawText(tx)
 
 

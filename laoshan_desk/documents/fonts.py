@@ -298,11 +298,17 @@ def substitution_message() -> str:
 _WIDTHS: dict[str, dict[str, float]] = {}
 
 
-def char_width(alias: str, ch: str) -> float:
-    """A character's advance in ems (1.0 for a 汉字), cached per face as characters are met."""
+def width_table(alias: str) -> dict[str, float]:
+    """A face's advance widths in ems (1.0 for a 汉字) by character, filled as characters are met."""
     table = _WIDTHS.get(alias)
     if table is None:
         table = _WIDTHS[alias] = {}
+    return table
+
+
+def char_width(alias: str, ch: str) -> float:
+    """A character's advance in ems, cached per face."""
+    table = width_table(alias)
     w = table.get(ch)
     if w is None:
         face = pdfmetrics.getFont(alias).face
@@ -310,6 +316,12 @@ def char_width(alias: str, ch: str) -> float:
     return w
 
 
+def cmap(alias: str) -> dict[int, int]:
+    """The face's character map (code point -> glyph): what it can draw."""
+    table: dict[int, int] = pdfmetrics.getFont(alias).face.charToGlyph
+    return table
+
+
 def has_glyph(alias: str, ch: str) -> bool:
     """Whether the face draws the character (reportlab would print its empty box otherwise)."""
-    return ord(ch) in pdfmetrics.getFont(alias).face.charToGlyph
+    return ord(ch) in cmap(alias)

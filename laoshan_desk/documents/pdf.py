@@ -33,8 +33,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, TableStyle
-from reportlab.platypus import Table as RLTable
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
 from laoshan_desk.config import REPORTS
 from laoshan_desk.documents.cjk_text import CJKParagraph
@@ -52,6 +51,7 @@ from laoshan_desk.documents.pdf_parts import (
     draw_text,
     text_width,
 )
+from laoshan_desk.documents.pdf_table import Beside, CellStyle, Grid, GridTable
 
 
 @lru_cache(maxsize=4)
@@ -230,47 +230,21 @@ class _Builder:
         f, m = self.fonts, self.m
         size = max(spec.size or m.table_size, float(self.lay["table_min_size_pt"]))
         leading = max(m.table_leading, size * 1.33)
-        cell = _style("cell", f.body, size, leading, alignment=TA_LEFT)
-        head = _style("cellhead", f.heading, size, leading, alignment=TA_CENTER)
+        grid = Grid(
+            header=CellStyle(f.heading, size, leading, f.fallback, centred=True),
+            cell=CellStyle(f.body, size, leading, f.fallback),
+        )
         rows = [[str(v) for v in row] for row in spec.rows]
         columns = [[h] + [r[i] if i < len(r) else "" for r in rows] for i, h in enumerate(spec.headers)]
-        widths = column_widths(spec.widths or [], m.width, columns, f.body, size, f.fallback, pad=8.0)
-        data = [[CJKParagraph(h, head, fallback=f.fallback) for h in spec.headers]]
-        data += [[CJKParagraph(v, cell, fallback=f.fallback) for v in row] for row in rows]
-        table = RLTable(data, colWidths=widths, repeatRows=1)
-        style: list[tuple[Any, ...]] = [
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8E8E8")),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]
-        for i, fill in enumerate(spec.fills or [], start=1):
-            if fill and i <= len(rows):
-                style.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#" + fill.lstrip("#"))))
-        table.setStyle(TableStyle(style))
-        return Stack([Spacer(1, 4), table, Spacer(1, 8)])
+        widths = column_widths(spec.widths or [], m.width, columns, f.body, size, f.fallback, pad=2 * grid.pad_x)
+        fills = [colors.HexColor("#" + x.lstrip("#")) if x else None for x in (spec.fills or [])][: len(rows)]
+        return Stack([Spacer(1, 4), GridTable(spec.headers, rows, widths, grid, fills), Spacer(1, 8)])
 
     def key_values(self, spec: KeyValues) -> Flowable:
         kv = self.st["kv"]
         label_w = max((text_width(k, kv.fontName, kv.fontSize, self.fonts.fallback) for k, _ in spec.pairs), default=0)
         label_w = min(label_w + 2 * self.m.size, self.m.width * 0.45)
-        data = [[self.para(k, "kv", tight=True), self.para(v, "kv")] for k, v in spec.pairs]
-        table = RLTable(data, colWidths=[label_w, self.m.width - label_w])
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                ]
-            )
-        )
-        return table
+        return Stack([Beside(self.para(k, "kv", tight=True), self.para(v, "kv"), label_w) for k, v in spec.pairs])
 
     def body(self) -> list[Flowable]:
         out: list[Flowable] = []
@@ -317,9 +291,7 @@ class _Builder:
             parts.append(Closing(spec))
         if n.qr_data:
             size = lay["qr_size_mm"] * mm
-            box = RLTable([[QrCode(n.qr_data, size), self.para(n.qr_caption, "caption")]], colWidths=[size + 6, None])
-            box.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (0, 0), 0)]))
-            parts += [Spacer(1, 6), box]
+            parts += [Spacer(1, 6), Beside(QrCode(n.qr_data, size), self.para(n.qr_caption, "caption"), size, 8)]
         return Stack(parts) if parts else None
 
     def story(self) -> list[Flowable]:

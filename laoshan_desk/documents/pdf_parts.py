@@ -21,15 +21,13 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Spacer
 
-from laoshan_desk.documents.cjk_text import faces_of, token_width
-from laoshan_desk.documents.fonts import char_width
+from laoshan_desk.documents.cjk_text import advances, faces_of, runs_of, token_width
 
 _FUZZ = 1e-6
 
 
 def text_width(text: str, font: str, size: float, fallback: str = "", char_space: float = 0.0) -> float:
-    faces = faces_of(text, font, fallback)
-    return sum(char_width(f, ch) * size for ch, f in zip(text, faces, strict=True)) + char_space * max(0, len(text) - 1)
+    return sum(advances(text, font, size, faces_of(text, font, fallback))) + char_space * max(0, len(text) - 1)
 
 
 def draw_text(
@@ -40,15 +38,9 @@ def draw_text(
         return
     tx = canv.beginText(x, y)
     tx.setCharSpace(char_space)
-    faces = faces_of(text, font, fallback)
-    i = 0
-    while i < len(text):
-        j = i + 1
-        while j < len(text) and faces[j] == faces[i]:
-            j += 1
-        tx.setFont(faces[i], size)
-        tx.textOut(text[i:j])
-        i = j
+    for face, piece in runs_of(text, font, faces_of(text, font, fallback), 0, len(text)):
+        tx.setFont(face, size)
+        tx.textOut(piece)
     tx.setCharSpace(0)
     canv.drawText(tx)
 
@@ -220,28 +212,40 @@ def column_widths(
     fallback: str,
     pad: float,
 ) -> list[float]:
-    """Widths in points: the relative widths scaled to ``total``, but never narrower than a
-    column's widest unbreakable piece (a date 2026-11-27, a number, a code) plus its padding;
-    what that takes comes from the other columns in proportion."""
-    need = [
+    """Widths in points that add up to ``total``: never narrower than a column's widest unbreakable
+    piece (a date 2026-11-27, a number, a code, a header of up to four characters) and never wider
+    than its longest text on one line while others must wrap; within those bounds, in proportion to
+    the relative widths ``rel``. When every text fits on one line the spare room is shared so."""
+    lo = [
         max(
             [token_width(t, font, size, fallback) for t in col] + [_short(col[0], font, size, fallback) if col else 0.0]
         )
         + pad
         for col in columns
     ]
-    weights = [max(r, 0.0) for r in rel] or [1.0] * len(columns)
-    if sum(need) >= total:
-        return [total * n / sum(need) for n in need] if sum(need) else [total / len(need)] * len(need)
-    fixed: set[int] = set()
+    hi = [
+        max(max((text_width(t, font, size, fallback) for t in col), default=0.0) + pad, n)
+        for col, n in zip(columns, lo, strict=True)
+    ]
+    weights = [max(float(r), 0.0) for r in rel][: len(columns)]
+    weights += [1.0] * (len(columns) - len(weights))
+    if not sum(weights):
+        weights = [1.0] * len(columns)
+    if sum(lo) >= total:  # not even the dates fit: shrink in proportion (the last resort)
+        return [total * n / sum(lo) for n in lo] if sum(lo) else [total / len(lo)] * len(lo)
+    if sum(hi) <= total:  # nothing needs to wrap
+        spare = total - sum(hi)
+        return [h + spare * w / sum(weights) for h, w in zip(hi, weights, strict=True)]
+    fixed: dict[int, float] = {}
     while True:
-        free = total - sum(need[i] for i in fixed)
-        share = sum(weights[i] for i in range(len(need)) if i not in fixed) or 1.0
-        widths = [need[i] if i in fixed else free * weights[i] / share for i in range(len(need))]
-        short = {i for i, w in enumerate(widths) if i not in fixed and w < need[i] - _FUZZ}
-        if not short:
+        free = total - sum(fixed.values())
+        share = sum(w for i, w in enumerate(weights) if i not in fixed) or 1.0
+        widths = [fixed.get(i, free * w / share) for i, w in enumerate(weights)]
+        low = {i: lo[i] for i, w in enumerate(widths) if i not in fixed and w < lo[i] - _FUZZ}
+        high = {i: hi[i] for i, w in enumerate(widths) if i not in fixed and w > hi[i] + _FUZZ}
+        if not (low or high):
             return widths
-        fixed |= short
+        fixed.update(low or high)
 
 
 def has_content(parts: Sequence[Any]) -> bool:

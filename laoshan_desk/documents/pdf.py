@@ -32,7 +32,6 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
 from laoshan_desk.config import REPORTS
@@ -341,12 +340,12 @@ def render(notice: Notice) -> bytes:
         author=notice.issuer or "崂山政务窗口桌面",
         subject=notice.subject or notice.title,
         creator="崂山政务窗口桌面 Laoshan Desk",
+        initialFontName=fonts.body,  # the canvas starts in an embedded face: no page names Helvetica
     )
     frame = Frame(m.left, m.bottom, m.width, m.height, 0, 0, 0, 0, id="text")
     on_page = partial(_page_number, fonts, m, float(layout()["page_number_size_pt"]))
     doc.addPageTemplates([PageTemplate("paper", [frame], onPage=on_page)])
-    # The canvas starts in an embedded face, so no page names the unembedded Helvetica.
-    doc.build(_Builder(notice, fonts).story(), canvasmaker=partial(Canvas, initialFontName=fonts.body))
+    doc.build(_Builder(notice, fonts).story())
     return buffer.getvalue()
 
 

@@ -3,14 +3,14 @@
 reportlab's CJK wrapping knows only the Japanese list of characters that may not start a line (the
 full-width comma ， is not in it) and nothing of those that may not end one. :func:`break_lines`
 breaks greedily on measured widths and then moves the break back, one character at a time, until
-no line starts with a closing mark (，。、；：！？）》」』】〕…— and the like, GB/T 15834 标点符号用法
-§5) and none ends with an opening one (《（“‘【〔「); a run of Latin letters or digits (a date
+no line starts with a closing mark (，。、；：！？）》」』】〕…— and the like) and none ends with an
+opening one (《（“‘【〔「), docs/rules.md §papers-line-breaking; a run of Latin letters or digits (a date
 2026-11-27, a code SP023) is not broken while it fits on a line. Where moving back cannot help (a
 line of punctuation) the closing marks hang on the line and the line is squeezed to fit.
 
 :class:`CJKParagraph` is a reportlab ``Paragraph`` whose ``breakLinesCJK`` does this, so its
 ``blPara.lines`` are the lines as printed (``line.text``). It draws each line with one character
-spacing: the body's spacing puts 28 characters on a 156 mm line (GB/T 9704-2012 §5.2.2) and a
+spacing: the body's spacing puts 28 characters on a 156 mm line (§papers-page) and a
 justified line spreads what is left over its gaps. Characters a face lacks (the Arphic faces have no
 〇) are drawn in the fallback face, so no character prints as an empty box. The text is taken as
 it is: no markup, nothing to escape.
@@ -30,7 +30,8 @@ from reportlab.platypus.paraparser import ParaFrag
 
 from laoshan_desk.documents.fonts import char_width, cmap, width_table
 
-# May not start a line: closing brackets and quotes, stops and pauses, ellipsis, dash, interpunct.
+# docs/rules.md §papers-line-breaking. May not start a line: closing brackets and quotes, stops and
+# pauses, ellipsis, dash, interpunct.
 NO_START = frozenset("，。、；：！？）》」』】〕〉］｝”’…—～·%‰℃．,.;:!?)]}")
 # May not end a line: opening brackets and quotes, currency signs.
 NO_END = frozenset("（《「『【〔〈［｛“‘([{¥$￥£")

@@ -1,12 +1,12 @@
 """Dates, amounts and document numbers as the papers write them.
 
-- :func:`arabic_date` — 2026年11月27日, the 成文日期 of an administrative paper (GB/T 9704-2012
-  §7.3.5: Arabic numerals, the year in full, no leading zeros).
-- :func:`cn_date` — 二〇二六年十一月二十七日, the date of a court paper (人民法院诉讼文书样式).
-- :func:`amount_in_words` — 壹佰贰拾万元伍角, capital figures after the 支付结算办法's rules for
-  writing amounts (附件一: 壹拾 for a leading ten, one 零 for a run of zeros, 整 after 元).
-- :func:`doc_number` — 崂审批告〔2026〕12号, the 发文字号 (GB/T 9704-2012 §7.2.4: the year in full
-  inside 六角括号, the sequence number without 第 and without leading zeros, then 号).
+- :func:`arabic_date` — 2026年11月27日, the 成文日期 of an administrative paper (docs/rules.md
+  §papers-closing: Arabic numerals, the year in full, no leading zeros).
+- :func:`cn_date` — 二〇二六年十一月二十七日, the date of a court paper (§papers-closing).
+- :func:`amount_in_words` — 壹佰贰拾万元伍角, capital figures after the 支付结算办法's rules
+  (docs/rules.md §papers-amounts: 壹拾 for a leading ten, one 零 for a run of zeros, 整 after 元).
+- :func:`doc_number` — 崂审批告〔2026〕12号, the 发文字号 (docs/rules.md §papers-head: the year in
+  full inside 六角括号, the sequence number without 第 and without leading zeros, then 号).
 """
 
 from __future__ import annotations

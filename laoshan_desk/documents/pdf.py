@@ -7,12 +7,13 @@ prints and the tests read back. The numbers are in ``reports/layouts/gbt9704.jso
 from :mod:`laoshan_desk.documents.fonts` (every one embedded), the line breaking from
 :mod:`laoshan_desk.documents.cjk_text`.
 
-What the layout keeps (GB/T 9704-2012 §5.2, §7): the 156 × 225 mm text block holds 22 lines of 28
-characters of 16 pt 仿宋; the red head and the title in 小标宋; level-one headings in 黑体, level-two
-in 楷体; the 发文字号 two lines under the head and the red rule 4 mm under it; the signature and
-date placed as §7.3.5 says, kept with the last lines of the text; page numbers "— 1 —" in 宋体,
-7 mm under the text block, odd pages right and even pages left. Table text is never under the
-layout's minimum (10.5 pt) and a column is never narrower than its widest date or number.
+What the layout keeps (docs/rules.md §papers-page to §papers-tables, after GB/T 9704-2012): the
+156 × 225 mm text block holds 22 lines of 28 characters of 16 pt 仿宋; the red head and the title
+in 小标宋; level-one headings in 黑体, level-two in 楷体; the 发文字号 two lines under the head and
+the red rule 4 mm under it; the signature and date placed as §papers-closing says, kept with the
+last lines of the text; page numbers "— 1 —" in 宋体, 7 mm under the text block, odd pages right
+and even pages left. Table text is never under the layout's minimum (10.5 pt) and a column is
+never narrower than its widest date or number.
 """
 
 from __future__ import annotations

@@ -5,10 +5,10 @@ seal area, column widths, and the two ways of keeping flowables together that re
   alone at a page's foot), splitting what follows instead of moving both.
 - :class:`KeepWithPrevious` keeps the closing block (signature, date, seal) with the last lines of
   the paper (never a page holding only the signature and date), moving only those lines.
-- :class:`Closing` places the 发文机关署名 and 成文日期 after GB/T 9704-2012 §7.3.5: with a seal, the
+- :class:`Closing` places the 发文机关署名 and 成文日期 (docs/rules.md §papers-closing): with a seal, the
   date four characters from the right and the signature centred over it, the seal pressing on both
-  (§7.3.5.1); without, the signature two characters from the right and the date two characters in
-  from it (§7.3.5.2); a court paper's 书记员 line below.
+  (GB/T 9704-2012 §7.3.5.1); without, the signature two characters from the right and the date two
+  characters in from it (§7.3.5.2); a court paper's 书记员 line below.
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ class Closing(Flowable):  # type: ignore[misc]
         date_w = self._w(s.date) if s.date else 0.0
         count = len(sigs) + (1 if s.date else 0)
         radius = s.seal_diameter / 2
-        if s.seal:  # §7.3.5.1: the date four characters from the right, the signature centred on it
+        if s.seal:  # docs/rules.md §papers-closing (with a seal): date 4 from the right, signature on it
             centre = avail_width - 4 * em - date_w / 2 if s.date else avail_width - 2 * em - sig_w / 2
             centre = min(centre, avail_width - 2 * em - sig_w / 2)
             xs = [centre - self._w(t) / 2 for t in sigs]
@@ -140,7 +140,7 @@ class Closing(Flowable):  # type: ignore[misc]
             # The seal's top within a line of the text above; signature and date below its centre.
             first = 2 + radius + 0.15 * s.seal_diameter + 0.35 * em - (count - 1) * lead / 2
             first = max(first, lead)
-        else:  # §7.3.5.2: the signature two from the right, the date two characters in from it
+        else:  # §papers-closing (no seal): signature 2 from the right, the date 2 further in
             sig_x = avail_width - 2 * em - sig_w
             date_x = sig_x + 2 * em if sigs else avail_width - 2 * em - date_w
             if date_x + date_w > avail_width - 2 * em + _FUZZ:

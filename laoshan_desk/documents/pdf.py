@@ -238,7 +238,8 @@ class _Builder:
         columns = [[h] + [r[i] if i < len(r) else "" for r in rows] for i, h in enumerate(spec.headers)]
         widths = column_widths(spec.widths or [], m.width, columns, f.body, size, f.fallback, pad=2 * grid.pad_x)
         fills = [colors.HexColor("#" + x.lstrip("#")) if x else None for x in (spec.fills or [])][: len(rows)]
-        return Stack([Spacer(1, 4), GridTable(spec.headers, rows, widths, grid, fills), Spacer(1, 8)])
+        table = GridTable(spec.headers, rows, widths, grid, fills, page_height=m.height)
+        return Stack([Spacer(1, 4), table, Spacer(1, 8)])
 
     def key_values(self, spec: KeyValues) -> Flowable:
         kv = self.st["kv"]

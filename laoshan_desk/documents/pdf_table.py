@@ -70,8 +70,12 @@ class GridTable(Flowable):  # type: ignore[misc]  # reportlab ships no types
         col_widths: Sequence[float],
         grid: Grid,
         fills: Sequence[Any] | None = None,
+        page_height: float | None = None,
     ) -> None:
+        """``page_height`` is the frame's full height: a row that fits in it moves to the next page
+        whole instead of being split (without it, a row is split wherever it does not fit)."""
         super().__init__()
+        self.page_height = page_height
         self.headers, self.rows, self.col_widths, self.grid = (
             list(headers),
             [list(r) for r in rows],
@@ -103,7 +107,7 @@ class GridTable(Flowable):  # type: ignore[misc]  # reportlab ships no types
         return self.width, self.height
 
     def _part(self, rows: list[list[str]], fills: list[Any], cells: list[list[_Cell]]) -> GridTable:
-        part = GridTable(self.headers, rows, self.col_widths, self.grid, fills)
+        part = GridTable(self.headers, rows, self.col_widths, self.grid, fills, self.page_height)
         part._cells = [self._laid()[0], *cells]
         part._heights = [part._row_height(r) for r in part._cells]
         return part
@@ -120,6 +124,8 @@ class GridTable(Flowable):  # type: ignore[misc]  # reportlab ships no types
                     self._part(self.rows[:n], self.fills[:n], cells[1 : n + 1]),
                     self._part(self.rows[n:], self.fills[n:], cells[n + 1 :]),
                 ]
+            if self.page_height is not None and self._heights[0] + h <= self.page_height + _FUZZ:
+                return []  # the row fits on a fresh page: move it there whole
             return self._split_row(avail_height - used)
         return [self]
 

@@ -243,3 +243,18 @@ def test_backward_compatible_api():
 def test_text_with_markup_characters_prints_as_typed():
     text = _squash("".join(_pages(pdf.Notice(title="<b>标题</b> & 1<2", body=["A&B <i>不是标记</i> 3>2"]))))
     assert "<b>标题</b>&1<2" in text and "A&B<i>不是标记</i>3>2" in text
+
+
+def test_a_table_row_that_fits_a_page_moves_whole_and_the_header_repeats_only_at_a_page_top():
+    materials = "营业执照副本；法定代表人身份证明；场所平面布置图；消防安全检查申报表；"
+    rows = [[str(n), f"SP{n:03d} 事项", materials * (1 + n % 4), "2026-11-27"] for n in range(1, 40)]
+    notice = pdf.Notice(
+        title="一次告知书", body=["前文。"] * 3 + [pdf.Table(["序号", "事项", "申请材料", "节点日期"], rows)]
+    )
+    pages = _pages(notice)
+    assert len(pages) >= 3
+    for number, page in enumerate(pages, 1):
+        assert _squash(page).count("申请材料") == 1, number  # once, at the top of the page's part
+        head = _squash(page).index("申请材料")
+        assert _squash(page)[:head].count("SP") == 0, number  # no row above a repeated header
+    assert all(_body(pages).count(f"SP{n:03d}") == 1 for n in range(1, 40))

@@ -23,6 +23,7 @@ import datetime as dt
 import io
 import json
 import math
+from collections.abc import Sequence
 from functools import lru_cache, partial
 from typing import Any, Literal
 
@@ -72,8 +73,8 @@ class Heading:
 class Table:
     headers: list[str]
     rows: list[list[str]]
-    widths: list[float] | None = None  # relative widths; scaled to the text block, dates never broken
-    fills: list[str | None] | None = None  # per row background, hex "RRGGBB" or None
+    widths: Sequence[float] | None = None  # relative widths; scaled to the text block, dates never broken
+    fills: Sequence[str | None] | None = None  # per row background, hex "RRGGBB" or None
     size: float | None = None  # font size; never under the layout's table_min_size_pt
 
 

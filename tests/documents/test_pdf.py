@@ -258,3 +258,19 @@ def test_a_table_row_that_fits_a_page_moves_whole_and_the_header_repeats_only_at
         head = _squash(page).index("申请材料")
         assert _squash(page)[:head].count("SP") == 0, number  # no row above a repeated header
     assert all(_body(pages).count(f"SP{n:03d}") == 1 for n in range(1, 40))
+
+
+def test_empty_parts_and_digits_only_tables_name_no_unembedded_font():
+    notice = pdf.Notice(
+        title="",
+        body=["", pdf.Heading(""), pdf.KeyValues([("", "")]), pdf.Table(["1", "2"], [["3", ""], ["", "4.5"]])],
+        qr_data="LSDESK:0",
+        qr_caption="",
+        signature="",
+        date=dt.date(2026, 11, 27),
+    )
+    reader = _reader(notice)
+    for page in reader.pages:
+        for font in _fonts(page["/Resources"], set()):
+            assert font["/Subtype"] == "/TrueType" and "/FontFile2" in font["/FontDescriptor"].get_object()
+    assert b"/Helvetica" not in pdf.render(notice)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
@@ -112,13 +113,21 @@ def line_width(widths: Sequence[float], start: int, end: int, char_space: float)
     return sum(widths[start:end]) + char_space * max(0, end - start - 1)
 
 
+_DRAWN: dict[str, set[str]] = {}  # per face, the characters already found in its character map
+
+
 def faces_of(text: str, font: str, fallback: str) -> list[str] | None:
     """The face each character is drawn in — the style's, or the fallback where the style's lacks
     the glyph — or None when the style's face draws them all (the usual case)."""
     if not fallback or fallback == font:
         return None
+    chars = set(text)
+    drawn = _DRAWN.setdefault(font, set())
+    if chars <= drawn:  # the usual case, one set operation
+        return None
     main = cmap(font)
-    missing = {ch for ch in set(text) if ord(ch) not in main}
+    missing = {ch for ch in chars - drawn if ord(ch) not in main}
+    drawn |= chars - missing
     if not missing:
         return None
     other = cmap(fallback)
@@ -154,6 +163,7 @@ def runs_of(text: str, font: str, faces: list[str] | None, start: int, end: int)
     return out
 
 
+@lru_cache(maxsize=8192)
 def token_width(text: str, font: str, size: float, fallback: str = "") -> float:
     """The widest piece that a line may not break: a Latin/digit run or one character (points)."""
     best = run = 0.0

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from reportlab.graphics.barcode import qrencoder
@@ -26,6 +27,7 @@ from laoshan_desk.documents.cjk_text import advances, faces_of, runs_of, token_w
 _FUZZ = 1e-6
 
 
+@lru_cache(maxsize=8192)
 def text_width(text: str, font: str, size: float, fallback: str = "", char_space: float = 0.0) -> float:
     return sum(advances(text, font, size, faces_of(text, font, fallback))) + char_space * max(0, len(text) - 1)
 

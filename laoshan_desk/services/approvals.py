@@ -6,7 +6,7 @@ people, move an item through its steps and tick it off, move a node with a reaso
 task-force log. Every write is one unit of work with its audit record.
 
 The reverse schedule is never stored: :func:`project_detail` and every list compute it from the
-rows with :func:`laoshan_desk.domain.schedule.schedule` and the desk's calendar
+rows with :func:`laoshan_desk.domain.approvals.schedule` and the desk's calendar
 (:func:`laoshan_desk.services.calendar.work_calendar`), so it is "computed at once and whenever
 anything changes" by construction. What bends it is stored: pins, dated steps, node moves.
 
@@ -28,7 +28,7 @@ from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from laoshan_desk.domain import schedule as sched
+from laoshan_desk.domain import approvals as rules
 from laoshan_desk.domain.approvals import (
     Classification,
     ItemProgress,
@@ -421,7 +421,7 @@ def _progress(steps: Sequence[ItemStep], status: str) -> ItemProgress:
     return ItemProgress(ItemStatus(status), tuple(StatusStep(ItemStatus(s.status), s.on, s.by) for s in steps))
 
 
-def plan_items(items: Sequence[ProjectItem], steps: dict[uuid.UUID, list[ItemStep]]) -> list[sched.PlanItem]:
+def plan_items(items: Sequence[ProjectItem], steps: dict[uuid.UUID, list[ItemStep]]) -> list[rules.PlanItem]:
     """The scheduler's view of a project's rows: days, prerequisites, pins and what happened.
 
     The actual start is the day the item was formally accepted (受理): pre-review runs in
@@ -433,7 +433,7 @@ def plan_items(items: Sequence[ProjectItem], steps: dict[uuid.UUID, list[ItemSte
         finish = progress.finished_on
         start = progress.date_of(ItemStatus.ACCEPTED)
         plan.append(
-            sched.PlanItem(
+            rules.PlanItem(
                 code=it.code,
                 name=it.name,
                 days=max(1, it.days),
@@ -453,30 +453,30 @@ def _compute(
     items: Sequence[ProjectItem],
     steps: dict[uuid.UUID, list[ItemStep]],
     calendar: WorkCalendar,
-) -> sched.ScheduleResult:
-    return sched.schedule(plan_items(items, steps), project.start_date, project.target_date, calendar)
+) -> rules.ScheduleResult:
+    return rules.schedule(plan_items(items, steps), project.start_date, project.target_date, calendar)
 
 
 def _item_rows(
     items: Sequence[ProjectItem],
     steps: dict[uuid.UUID, list[ItemStep]],
-    result: sched.ScheduleResult,
+    result: rules.ScheduleResult,
     today: dt.date,
     calendar: WorkCalendar,
     certificates: dict[uuid.UUID, uuid.UUID] | None = None,
 ) -> list[ItemRow]:
     states = [
-        sched.ItemState(
+        rules.ItemState(
             it.code, Classification(it.classification), ItemStatus(it.status), tuple(it.prerequisites or ())
         )
         for it in items
     ]
-    ready = set(sched.ready_to_issue(states))
+    ready = set(rules.ready_to_issue(states))
     rows = []
     for it in items:
         s = result.get(it.code)
         done = it.status == ItemStatus.DONE.value
-        light = sched.item_light(s, today, calendar, done=done) if s is not None else Light.GREY
+        light = rules.item_light(s, today, calendar, done=done) if s is not None else Light.GREY
         rows.append(
             ItemRow(
                 id=it.id,
@@ -618,7 +618,7 @@ def project_detail(db: Database, actor: Actor, project_id: uuid.UUID, today: dt.
         )
 
 
-def project_schedule(db: Database, actor: Actor, project_id: uuid.UUID) -> sched.ScheduleResult:
+def project_schedule(db: Database, actor: Actor, project_id: uuid.UUID) -> rules.ScheduleResult:
     """The raw domain schedule of a project (the CLI prints it)."""
     with db.session() as session:
         p = _project(session, actor, project_id)
@@ -687,7 +687,7 @@ def list_projects(
             try:
                 result = _compute(p, items, steps, calendar)
             except ValidationError:
-                result = sched.ScheduleResult(p.start_date, p.target_date, {}, False, ())
+                result = rules.ScheduleResult(p.start_date, p.target_date, {}, False, ())
             rows = _item_rows(items, steps, result, today, calendar)
             must = [r for r in rows if r.must_do]
             lights = [r.light for r in must]
@@ -859,7 +859,7 @@ def create_project(
         street = _street(s, data.street)
         rows = _lines_to_rows(s, data.items)
         plan = [
-            sched.PlanItem(
+            rules.PlanItem(
                 r["code"],
                 r["name"],
                 r["days"],
@@ -869,7 +869,7 @@ def create_project(
             )
             for r in rows
         ]
-        sched.schedule(plan, header["start_date"], header["target_date"], calendar)  # raises on a cycle
+        rules.schedule(plan, header["start_date"], header["target_date"], calendar)  # raises on a cycle
         seq = _next_seq(s)
         created = work.now
         project = ApprovalProject(
@@ -981,7 +981,7 @@ def update_project(db: Database, actor: Actor, project_id: uuid.UUID, version: i
 
 
 # -- ordering items ----------------------------------------------------------------------------
-def _recheck(work: Work, db: Database, project: ApprovalProject) -> sched.ScheduleResult:
+def _recheck(work: Work, db: Database, project: ApprovalProject) -> rules.ScheduleResult:
     items, steps = _load(work.session, project)
     return _compute(project, items, steps, work_calendar(db))
 
@@ -1201,7 +1201,7 @@ def advance_item(
             raise ValidationError(f"事项“{item.name}”不是必办事项，无需跟踪办理", field="status")
         steps = _steps(work.session, [item.id])[item.id]
         items, _ = _load(work.session, project)
-        ready_before = set(sched.ready_to_issue(_states(items)))
+        ready_before = set(rules.ready_to_issue(_states(items)))
         progress = advance(
             _progress(steps, item.status),
             status,
@@ -1229,7 +1229,7 @@ def advance_item(
         )
         work.session.flush()
         items, _ = _load(work.session, project)
-        newly = tuple(c for c in sched.ready_to_issue(_states(items)) if c not in ready_before)
+        newly = tuple(c for c in rules.ready_to_issue(_states(items)) if c not in ready_before)
         _recheck(work, db, project)
         verb = "销号" if target is ItemStatus.DONE else f"进入“{target.label}”"
         work.audit(
@@ -1250,9 +1250,9 @@ def tick_off(
     return advance_item(db, actor, item_id, ItemStatus.DONE.value, on, by=by, today=today)
 
 
-def _states(items: Sequence[ProjectItem]) -> list[sched.ItemState]:
+def _states(items: Sequence[ProjectItem]) -> list[rules.ItemState]:
     return [
-        sched.ItemState(i.code, Classification(i.classification), ItemStatus(i.status), tuple(i.prerequisites or ()))
+        rules.ItemState(i.code, Classification(i.classification), ItemStatus(i.status), tuple(i.prerequisites or ()))
         for i in items
     ]
 
@@ -1288,7 +1288,7 @@ class MoveResult:
     code: str
     old_finish: dt.date
     new_finish: dt.date
-    dependents: tuple[sched.Shift, ...]
+    dependents: tuple[rules.Shift, ...]
     feasible: bool
 
 
@@ -1312,7 +1312,7 @@ def move_node(
         item, project = _item(work.session, actor, item_id)
         items, steps = _load(work.session, project)
         plan = plan_items(items, steps)
-        moved = sched.move_node(plan, item.code, new_finish, reason, project.start_date, project.target_date, calendar)
+        moved = rules.move_node(plan, item.code, new_finish, reason, project.start_date, project.target_date, calendar)
         from_date = item.fixed_finish or moved.old_finish
         item.fixed_finish = new_finish
         shifted = [s for s in moved.shifted if s.code != item.code]
@@ -1361,7 +1361,7 @@ def ready_to_issue(db: Database, actor: Actor, project_id: uuid.UUID) -> list[st
     with db.session() as session:
         project = _project(session, actor, project_id)
         items, _ = _load(session, project)
-        return sched.ready_to_issue(_states(items))
+        return rules.ready_to_issue(_states(items))
 
 
 # -- task-force log ----------------------------------------------------------------------------

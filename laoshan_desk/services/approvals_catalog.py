@@ -22,13 +22,14 @@ from laoshan_desk.domain.approvals import (
     CatalogItem,
     Classification,
     TemplateEntry,
+    cycle_message,
+    find_cycle,
     parse_catalog_item,
 )
 from laoshan_desk.domain.approvals import (
     MenuTemplate as DomainTemplate,
 )
 from laoshan_desk.domain.errors import ConflictError, NotFound, ValidationError
-from laoshan_desk.domain.schedule import cycle_message, find_cycle
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.jsonable import jsonable
 from laoshan_desk.services.uow import unit_of_work

@@ -14,14 +14,17 @@ from laoshan_desk.domain.approvals import (
     Classification,
     ItemProgress,
     ItemStatus,
+    PlanItem,
     advance,
+    find_cycle,
     load_catalog,
     load_menu_templates,
+    move_node,
+    schedule,
 )
 from laoshan_desk.domain.calendar import WorkCalendar
-from laoshan_desk.domain.schedule import PlanItem, find_cycle, move_node, schedule
 
-DATA = Path(__file__).resolve().parents[2] / "resources" / "data"
+DATA = Path(__file__).resolve().parents[3] / "resources" / "data"
 D = dt.date.fromisoformat
 CAL = WorkCalendar()
 APPROVAL_BUREAU = "区行政审批服务局"

@@ -11,7 +11,7 @@ What lives here, all pure Python (no Qt, no database):
   no prerequisite cycle, committed limit below the statutory one;
 * the verification code printed (as text and QR code) on a certificate, and its check.
 
-The reverse schedule, lights, cascade and "ready to issue" are in :mod:`laoshan_desk.domain.schedule`.
+The reverse schedule, lights, cascade and "ready to issue" are in :mod:`laoshan_desk.domain.approvals.reverse_schedule`.
 """
 
 from __future__ import annotations
@@ -327,7 +327,7 @@ def parse_catalog_item(data: Mapping[str, object]) -> CatalogItem:
 
 def validate_catalog(items: Sequence[CatalogItem]) -> None:
     """Raise ValidationError unless codes are unique, prerequisites exist and form no cycle."""
-    from laoshan_desk.domain.schedule import cycle_message, find_cycle  # schedule imports us
+    from laoshan_desk.domain.approvals.reverse_schedule import cycle_message, find_cycle  # it imports us
 
     seen: set[str] = set()
     for item in items:

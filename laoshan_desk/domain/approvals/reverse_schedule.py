@@ -34,7 +34,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from laoshan_desk.domain.approvals import Classification, ItemStatus
+from laoshan_desk.domain.approvals.lifecycle import Classification, ItemStatus
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.lights import Light

@@ -8,12 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from laoshan_desk.domain.approvals import Classification, ItemStatus
-from laoshan_desk.domain.calendar import WorkCalendar
-from laoshan_desk.domain.errors import ValidationError
-from laoshan_desk.domain.lights import Light
-from laoshan_desk.domain.schedule import (
+from laoshan_desk.domain.approvals import (
+    Classification,
     ItemState,
+    ItemStatus,
     PlanItem,
     cycle_message,
     find_cycle,
@@ -23,6 +21,9 @@ from laoshan_desk.domain.schedule import (
     ready_to_issue,
     schedule,
 )
+from laoshan_desk.domain.calendar import WorkCalendar
+from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.domain.lights import Light
 
 D = dt.date.fromisoformat
 CAL = WorkCalendar()  # 2026 is published: 25 Sep and 1–7 Oct off, Sat 10 Oct a working day

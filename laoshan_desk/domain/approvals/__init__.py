@@ -1,52 +1,54 @@
-"""The approval "order menu" (审批点菜单) rules: vocabularies, the item life cycle, the catalog,
-certificate codes, the reverse schedule, its lights, the cascade and "ready to issue".
+"""The approval "order menu" (审批点菜单) rules, all pure Python (no Qt, no database, no clock).
 
-Pure Python (no Qt, no database). Callers write ``from laoshan_desk.domain import approvals as
-rules`` and ``rules.schedule(...)``; the modules of this package say what each part is for.
+    vocabulary        must-do / self-handled / not needed; the item statuses
+    lifecycle         not started → pre-review → accepted → inspection → done, the moves allowed
+    catalog           catalog items and menu templates as read from resources/data or Excel
+    verification      the code printed (and in the QR code) on a certificate
+    reverse_schedule  the reverse schedule (倒排工期表) of the must-do items
+    cascade           moving a node and what moves with it
+    tracking          the light of an item, on-time, "ready to issue"
+
+Callers write ``from laoshan_desk.domain import approvals as rules`` and ``rules.schedule(...)``.
 """
 
-from laoshan_desk.domain.approvals.lifecycle import (
-    STATUS_FLOW,
-    VERIFICATION_CODE_LENGTH,
+from laoshan_desk.domain.approvals.cascade import NodeMove, Shift, move_node
+from laoshan_desk.domain.approvals.catalog import (
     CatalogItem,
-    Classification,
-    ItemProgress,
-    ItemStatus,
     MenuTemplate,
-    StatusStep,
     TemplateEntry,
-    advance,
-    applicable_steps,
-    can_transition,
-    check_transition,
-    check_verification_code,
-    format_verification_code,
     load_catalog,
     load_menu_templates,
-    next_statuses,
-    normalise_verification_code,
     parse_catalog,
     parse_catalog_item,
     parse_menu_templates,
     validate_catalog,
-    verification_code,
 )
-from laoshan_desk.domain.approvals.reverse_schedule import (
+from laoshan_desk.domain.approvals.lifecycle import (
+    ItemProgress,
+    StatusStep,
+    advance,
+    applicable_steps,
+    can_transition,
+    check_transition,
+    next_statuses,
+)
+from laoshan_desk.domain.approvals.reverse_schedule import PlanItem, ScheduledItem, ScheduleResult, schedule
+from laoshan_desk.domain.approvals.tracking import (
     YELLOW_WINDOW,
     ItemState,
-    NodeMove,
-    PlanItem,
-    ScheduledItem,
-    ScheduleResult,
-    Shift,
-    cycle_message,
-    find_cycle,
     finished_on_time,
     item_light,
-    move_node,
     ready_to_issue,
-    schedule,
 )
+from laoshan_desk.domain.approvals.verification import (
+    VERIFICATION_CODE_LENGTH,
+    check_verification_code,
+    format_verification_code,
+    normalise_verification_code,
+    verification_code,
+)
+from laoshan_desk.domain.approvals.vocabulary import STATUS_FLOW, Classification, ItemStatus
+from laoshan_desk.domain.graph import cycle_message, find_cycle
 
 __all__ = [
     "STATUS_FLOW",

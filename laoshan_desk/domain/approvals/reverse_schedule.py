@@ -31,29 +31,19 @@ Pure Python: no Qt, no database.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from laoshan_desk.domain.approvals.lifecycle import Classification, ItemStatus
+from laoshan_desk.domain.approvals.vocabulary import Classification
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ValidationError
-from laoshan_desk.domain.lights import Light
+from laoshan_desk.domain.graph import cycle_message, find_cycle
 
 __all__ = [
     "PlanItem",
     "ScheduledItem",
     "ScheduleResult",
     "schedule",
-    "find_cycle",
-    "cycle_message",
-    "YELLOW_WINDOW",
-    "item_light",
-    "finished_on_time",
-    "Shift",
-    "NodeMove",
-    "move_node",
-    "ItemState",
-    "ready_to_issue",
 ]
 
 
@@ -135,47 +125,6 @@ class ScheduleResult:
     @property
     def min_slack(self) -> int | None:
         return min((s.slack_days for s in self.items.values() if not s.done), default=None)
-
-
-# -- graph helpers -----------------------------------------------------------------------------
-def find_cycle(prerequisites: Mapping[str, Iterable[str]]) -> list[str] | None:
-    """A prerequisite cycle as a closed list in working order (``[A, B, A]``: A before B before A).
-
-    ``prerequisites`` maps each code to the codes it waits for; codes not in the mapping are
-    ignored (they are met). Returns None when there is no cycle.
-    """
-    dependents: dict[str, list[str]] = {code: [] for code in prerequisites}
-    for code, prereqs in prerequisites.items():
-        for p in prereqs:
-            if p in dependents:
-                dependents[p].append(code)
-    white, grey, black = 0, 1, 2
-    colour = dict.fromkeys(dependents, white)
-    for root in dependents:
-        if colour[root] != white:
-            continue
-        # Iterative DFS: catalogs are small, but a deep chain should not hit the recursion limit.
-        path: list[str] = [root]
-        stack: list[Iterator[str]] = [iter(dependents[root])]
-        colour[root] = grey
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                colour[path.pop()] = black
-                stack.pop()
-                continue
-            if colour[nxt] == grey:
-                return path[path.index(nxt) :] + [nxt]
-            if colour[nxt] == white:
-                colour[nxt] = grey
-                path.append(nxt)
-                stack.append(iter(dependents[nxt]))
-    return None
-
-
-def cycle_message(cycle: Sequence[str]) -> str:
-    """``前置事项循环：A → B → A`` — the words the clerk sees for a cycle."""
-    return "前置事项循环：" + " → ".join(cycle)
 
 
 def _validate(items: Sequence[PlanItem], start: dt.date, target: dt.date) -> None:
@@ -355,180 +304,3 @@ def _critical_path(
         length, chain = max(chains, key=weight, default=(0, []))
         best[item.code] = (length + item.days, chain + [item.code])
     return max(best.values(), key=weight)[1]
-
-
-# -- lights ------------------------------------------------------------------------------------
-YELLOW_WINDOW = 2  # working days before the latest finish when the light turns yellow (rules.md)
-
-
-def item_light(
-    item: ScheduledItem | None,
-    today: dt.date,
-    calendar: WorkCalendar,
-    *,
-    done: bool = False,
-    actual_finish: dt.date | None = None,
-) -> Light:
-    """The warning light of one item on ``today``.
-
-    Grey when done (``done`` or an ``actual_finish`` given, or the schedule says so) or not
-    scheduled; red when today is past its latest finish or its slack is negative (it cannot make
-    the target); yellow when its latest finish is 0, 1 or 2 working days away; else green.
-    """
-    if item is None or done or actual_finish is not None or item.done:
-        return Light.GREY
-    if today > item.latest_finish or item.slack_days < 0:
-        return Light.RED
-    if calendar.workdays_between(today, item.latest_finish) <= YELLOW_WINDOW:
-        return Light.YELLOW
-    return Light.GREEN
-
-
-def finished_on_time(item: ScheduledItem, actual_finish: dt.date) -> bool:
-    """Whether a ticked-off item finished by its latest finish (the bulletin's on-time rate)."""
-    return actual_finish <= item.latest_finish
-
-
-# -- cascade -----------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Shift:
-    """How one item's earliest dates moved in a cascade (working days, + later / − earlier)."""
-
-    code: str
-    old_start: dt.date
-    new_start: dt.date
-    old_finish: dt.date
-    new_finish: dt.date
-    workdays: int
-
-
-@dataclass(frozen=True)
-class NodeMove:
-    """The outcome of moving one node: the new inputs and schedule, and what moved with it."""
-
-    code: str
-    old_finish: dt.date
-    new_finish: dt.date
-    reason: str
-    items: tuple[PlanItem, ...]
-    before: ScheduleResult
-    schedule: ScheduleResult
-    shifted: tuple[Shift, ...] = field(default_factory=tuple)
-
-    @property
-    def dependents(self) -> tuple[str, ...]:
-        """The other items whose dates changed (the ones to tell their departments about)."""
-        return tuple(s.code for s in self.shifted if s.code != self.code)
-
-
-def move_node(
-    items: Sequence[PlanItem],
-    code: str,
-    new_finish: dt.date,
-    reason: str,
-    start_date: dt.date,
-    target_date: dt.date,
-    calendar: WorkCalendar,
-) -> NodeMove:
-    """Pin item ``code`` to finish on ``new_finish`` and recompute every dependent (调整节点).
-
-    The reason is required (it goes on the wall chart and the weekly bulletin). The new date must
-    be a working day, not before what the item's prerequisites allow, and the item must be an open
-    must-do item. Moving a node earlier than its old pin is allowed; dependents follow either way.
-    """
-    text = (reason or "").strip()
-    if not text:
-        raise ValidationError("调整节点须填写原因", field="reason")
-    by_code = {i.code: i for i in items}
-    item = by_code.get(code)
-    if item is None or item.classification is not Classification.MUST_DO:
-        raise ValidationError(f"事项 {code} 不是本项目的必办事项，无法调整节点", field="code")
-    if item.done:
-        raise ValidationError(f"事项 {code}（{item.name}）已销号，不能调整节点", field="code")
-    if not calendar.is_workday(new_finish):
-        raise ValidationError(f"节点日期 {new_finish.isoformat()} 不是工作日", field="new_finish")
-    before = schedule(items, start_date, target_date, calendar)
-    # What the item could do with no pin of its own: the floor for the new date.
-    unpinned = [replace(i, fixed_finish=None) if i.code == code else i for i in items]
-    floor = schedule(unpinned, start_date, target_date, calendar)[code].earliest_finish
-    if new_finish < floor:
-        raise ValidationError(
-            f"节点日期 {new_finish.isoformat()} 早于前置事项允许的最早完成日期 {floor.isoformat()}",
-            field="new_finish",
-        )
-    moved = tuple(replace(i, fixed_finish=new_finish) if i.code == code else i for i in items)
-    after = schedule(moved, start_date, target_date, calendar)
-    shifted = tuple(
-        Shift(
-            c,
-            old.earliest_start,
-            new.earliest_start,
-            old.earliest_finish,
-            new.earliest_finish,
-            calendar.workdays_between(old.earliest_finish, new.earliest_finish),
-        )
-        for c, new in after.items.items()
-        if (old := before.items[c]).earliest_start != new.earliest_start or old.earliest_finish != new.earliest_finish
-    )
-    return NodeMove(
-        code=code,
-        old_finish=before[code].earliest_finish,
-        new_finish=after[code].earliest_finish,
-        reason=text,
-        items=moved,
-        before=before,
-        schedule=after,
-        shifted=shifted,
-    )
-
-
-# -- ready to issue ----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ItemState:
-    """What "ready to issue" needs to know of one ordered item.
-
-    ``pre_reviewed`` None means "judge by the status": in pre-review or later counts as reviewed,
-    because items waiting on a prerequisite can only be pre-reviewed, not formally accepted.
-    """
-
-    code: str
-    classification: Classification = Classification.MUST_DO
-    status: ItemStatus = ItemStatus.NOT_STARTED
-    prerequisites: tuple[str, ...] = ()
-    pre_reviewed: bool | None = None
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "prerequisites", tuple(self.prerequisites))
-        object.__setattr__(self, "classification", Classification(self.classification))
-        object.__setattr__(self, "status", ItemStatus(self.status))
-
-    @property
-    def materials_reviewed(self) -> bool:
-        if self.pre_reviewed is not None:
-            return self.pre_reviewed
-        return self.status.step >= ItemStatus.PRE_REVIEW.step
-
-
-def ready_to_issue(states: Iterable[ItemState]) -> list[str]:
-    """Codes of open must-do items whose materials are pre-reviewed and whose every must-do
-    prerequisite is done (可发证): the department can issue the licence the same day.
-
-    Only items that wait on at least one must-do prerequisite qualify: the banner tells a clerk
-    that what held an item back has cleared (issue 3, "Tracking"); an item that never waited is
-    simply in progress. Prerequisites that are not must-do or not in ``states`` count as met, as
-    in the schedule. Order follows ``states``.
-    """
-    rows = list(states)
-    by_code = {s.code: s for s in rows}
-    ready = []
-    for s in rows:
-        if s.classification is not Classification.MUST_DO or s.status.is_done:
-            continue
-        if not s.materials_reviewed:
-            continue
-        gating = [
-            by_code[p] for p in s.prerequisites if p in by_code and by_code[p].classification is Classification.MUST_DO
-        ]
-        if gating and all(p.status.is_done for p in gating):
-            ready.append(s.code)
-    return ready

@@ -1,4 +1,5 @@
-"""Tests of the reverse schedule (issue 3, "Reverse schedule rules"), lights, cascade and readiness."""
+"""Tests of the reverse schedule (issue 3, "Reverse schedule rules"): the worked example, pins,
+actuals, bad input and properties."""
 
 from __future__ import annotations
 
@@ -10,37 +11,19 @@ from hypothesis import strategies as st
 
 from laoshan_desk.domain.approvals import (
     Classification,
-    ItemState,
-    ItemStatus,
     PlanItem,
-    cycle_message,
-    find_cycle,
-    finished_on_time,
-    item_light,
-    move_node,
-    ready_to_issue,
     schedule,
 )
-from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ValidationError
-from laoshan_desk.domain.lights import Light
-
-D = dt.date.fromisoformat
-CAL = WorkCalendar()  # 2026 is published: 25 Sep and 1–7 Oct off, Sat 10 Oct a working day
-
-
-def example_items() -> list[PlanItem]:
-    return [
-        PlanItem("A", "事项A", 10),
-        PlanItem("B", "事项B", 5),
-        PlanItem("C", "事项C", 3, ("A", "B")),
-        PlanItem("D", "事项D", 1, ("C",)),
-        PlanItem("E", "事项E", 2, ("C",)),
-    ]
-
-
-def example():
-    return schedule(example_items(), D("2026-09-21"), D("2026-10-20"), CAL)
+from tests.domain.approvals.examples import (
+    CAL,
+    HOTEL_START,
+    HOTEL_TARGET,
+    D,
+    example,
+    example_items,
+    fire_case,
+)
 
 
 # -- the issue's worked example ---------------------------------------------------------------
@@ -157,13 +140,6 @@ def test_cycle_through_an_item_that_is_not_must_do_is_broken():
     assert list(result.items) == ["A"]
 
 
-def test_find_cycle():
-    assert find_cycle({"A": ["B"], "B": []}) is None
-    assert find_cycle({"A": ["B"], "B": ["A"]}) == ["A", "B", "A"]
-    assert find_cycle({"A": ["missing"]}) is None
-    assert cycle_message(["A", "B", "A"]) == "前置事项循环：A → B → A"
-
-
 @pytest.mark.parametrize("days", [0, -3, True, 1.5])
 def test_duration_below_one_working_day_is_refused(days):
     with pytest.raises(ValidationError) as err:
@@ -177,24 +153,6 @@ def test_duplicate_code_and_bad_dates_are_refused():
         schedule([PlanItem("A", "A", 1), PlanItem("A", "A2", 1)], D("2026-03-02"), D("2026-03-31"), CAL)
     with pytest.raises(ValidationError, match="目标日期"):
         schedule([PlanItem("A", "A", 1)], D("2026-03-02"), D("2026-03-02"), CAL)
-
-
-# -- pins and actuals -------------------------------------------------------------------------
-FIRE_PIN = D("2026-04-28")
-
-
-def fire_case(pin: dt.date | None = FIRE_PIN) -> list[PlanItem]:
-    """A miniature of the hotel: fire acceptance pinned, three items waiting on it."""
-    return [
-        PlanItem("FIRE", "消防验收", 10, fixed_finish=pin),
-        PlanItem("FILING", "竣工验收备案", 3, ("FIRE",)),
-        PlanItem("LICENCE", "营业执照", 1, ("FIRE",)),
-        PlanItem("FOOD", "食品经营许可", 5, ("LICENCE",)),
-        PlanItem("SIGN", "户外招牌", 5),
-    ]
-
-
-HOTEL_START, HOTEL_TARGET = D("2026-02-27"), D("2026-06-05")
 
 
 def test_fixed_finish_pins_the_node_and_dependents_follow():
@@ -247,127 +205,6 @@ def test_all_done_project_still_shows_a_chain():
     result = schedule(items, D("2026-03-02"), D("2026-03-31"), CAL)
     assert result.feasible and result.min_slack is None
     assert result.critical_path
-
-
-# -- cascade ----------------------------------------------------------------------------------
-def test_move_fire_acceptance_from_28_april_to_15_may():
-    moved = move_node(fire_case(), "FIRE", D("2026-05-15"), "幕墙调试延期", HOTEL_START, HOTEL_TARGET, CAL)
-    assert moved.old_finish == D("2026-04-28") and moved.new_finish == D("2026-05-15")
-    assert moved.reason == "幕墙调试延期"
-    assert moved.schedule["LICENCE"].earliest_start == D("2026-05-18")
-    assert moved.schedule["FILING"].earliest_finish == D("2026-05-20")
-    assert moved.schedule["FOOD"].earliest_finish == D("2026-05-25")
-    assert set(moved.dependents) == {"FILING", "LICENCE", "FOOD"}
-    shift = {s.code: s for s in moved.shifted}
-    assert "SIGN" not in shift
-    assert shift["FIRE"].workdays == CAL.workdays_between(D("2026-04-28"), D("2026-05-15"))
-    assert moved.schedule.feasible
-    assert [i.fixed_finish for i in moved.items if i.code == "FIRE"] == [D("2026-05-15")]
-    assert moved.before["FIRE"].earliest_finish == D("2026-04-28")
-
-
-def test_move_can_bring_a_node_earlier():
-    moved = move_node(fire_case(), "FIRE", D("2026-04-24"), "提前完工", HOTEL_START, HOTEL_TARGET, CAL)
-    assert moved.schedule["LICENCE"].earliest_start == D("2026-04-27")
-
-
-@pytest.mark.parametrize(
-    "code, day, reason, match",
-    [
-        ("FIRE", "2026-05-15", "  ", "原因"),
-        ("FIRE", "2026-05-16", "原因", "不是工作日"),  # Saturday, not a make-up day
-        ("NOPE", "2026-05-15", "原因", "不是本项目的必办事项"),
-        ("FOOD", "2026-02-27", "原因", "早于前置事项允许的最早完成日期"),
-    ],
-)
-def test_move_refusals(code, day, reason, match):
-    with pytest.raises(ValidationError, match=match):
-        move_node(fire_case(), code, D(day), reason, HOTEL_START, HOTEL_TARGET, CAL)
-
-
-def test_move_refuses_a_done_item_and_an_item_not_must_do():
-    items = fire_case()
-    items[4] = PlanItem("SIGN", "户外招牌", 5, actual_finish=D("2026-03-06"))
-    with pytest.raises(ValidationError, match="已销号"):
-        move_node(items, "SIGN", D("2026-05-15"), "原因", HOTEL_START, HOTEL_TARGET, CAL)
-    items[4] = PlanItem("SIGN", "户外招牌", 5, classification="self_handled")
-    with pytest.raises(ValidationError, match="必办"):
-        move_node(items, "SIGN", D("2026-05-15"), "原因", HOTEL_START, HOTEL_TARGET, CAL)
-
-
-# -- lights -----------------------------------------------------------------------------------
-def test_light_rules():
-    c = example()["C"]  # latest finish Thu 2026-10-15, slack 1
-    assert item_light(c, D("2026-10-09"), CAL) is Light.GREEN  # 9→15: 10,12,13,14,15 = 5
-    assert item_light(c, D("2026-10-12"), CAL) is Light.GREEN  # 3 working days away
-    assert item_light(c, D("2026-10-13"), CAL) is Light.YELLOW  # 2
-    assert item_light(c, D("2026-10-14"), CAL) is Light.YELLOW  # 1
-    assert item_light(c, D("2026-10-15"), CAL) is Light.YELLOW  # 0: due today
-    assert item_light(c, D("2026-10-16"), CAL) is Light.RED  # late
-    assert item_light(c, D("2026-10-16"), CAL, done=True) is Light.GREY
-    assert item_light(c, D("2026-10-16"), CAL, actual_finish=D("2026-10-15")) is Light.GREY
-    assert item_light(None, D("2026-10-16"), CAL) is Light.GREY
-
-
-def test_yellow_counts_working_days_across_the_holiday():
-    a = example()["A"]  # latest finish Mon 2026-10-12
-    # From 30 Sep the holiday week intervenes: 8, 9, 10, 12 = 4 working days → green.
-    assert item_light(a, D("2026-09-30"), CAL) is Light.GREEN
-    # From Fri 9 Oct: Sat 10 (make-up day) and Mon 12 = 2 working days → yellow.
-    assert item_light(a, D("2026-10-09"), CAL) is Light.YELLOW
-
-
-def test_infeasible_item_is_red_at_once():
-    result = schedule(example_items(), D("2026-09-21"), D("2026-10-14"), CAL)
-    assert item_light(result["A"], D("2026-09-21"), CAL) is Light.RED
-
-
-def test_done_item_in_schedule_is_grey():
-    items = [PlanItem("A", "A", 1, actual_finish=D("2026-03-02"))]
-    result = schedule(items, D("2026-03-02"), D("2026-03-31"), CAL)
-    assert item_light(result["A"], D("2026-04-30"), CAL) is Light.GREY
-
-
-def test_finished_on_time():
-    c = example()["C"]
-    assert finished_on_time(c, D("2026-10-15"))
-    assert not finished_on_time(c, D("2026-10-16"))
-
-
-# -- ready to issue ---------------------------------------------------------------------------
-def test_ready_to_issue_after_fire_acceptance_passes():
-    """The seed: filing, licence and food licence were pre-reviewed in parallel and issued the
-    day the acceptance passed."""
-
-    def states(fire_status: ItemStatus, licence_status: ItemStatus) -> list[ItemState]:
-        return [
-            ItemState("FIRE", status=fire_status),
-            ItemState("FILING", status=ItemStatus.PRE_REVIEW, prerequisites=("FIRE",)),
-            ItemState("LICENCE", status=licence_status, prerequisites=("FIRE",)),
-            ItemState("FOOD", status=ItemStatus.PRE_REVIEW, prerequisites=("LICENCE",)),
-            ItemState("SIGN", status=ItemStatus.NOT_STARTED, prerequisites=("LICENCE",)),
-            ItemState("STAR", Classification.SELF_HANDLED, ItemStatus.PRE_REVIEW),
-        ]
-
-    assert ready_to_issue(states(ItemStatus.INSPECTION, ItemStatus.PRE_REVIEW)) == []
-    assert ready_to_issue(states(ItemStatus.DONE, ItemStatus.PRE_REVIEW)) == ["FILING", "LICENCE"]
-    assert ready_to_issue(states(ItemStatus.DONE, ItemStatus.DONE)) == ["FILING", "FOOD"]
-
-
-def test_ready_to_issue_flag_and_met_prerequisites():
-    rows = [
-        ItemState("P", Classification.NOT_NEEDED),
-        ItemState("Q", status="done"),
-        # P is not must-do and MISSING is unknown: both met; Q is done.
-        ItemState("A", status="accepted", prerequisites=("P", "MISSING", "Q")),
-        ItemState("B", status="pre_review", prerequisites=("Q",), pre_reviewed=False),
-        ItemState("C", status="not_started", prerequisites=("Q",), pre_reviewed=True),
-        ItemState("D", status="done", prerequisites=("Q",)),
-        # Never waited on anything: in progress, not "ready to issue".
-        ItemState("E", status="pre_review", prerequisites=("P",)),
-        ItemState("F", status="pre_review"),
-    ]
-    assert ready_to_issue(rows) == ["A", "C"]
 
 
 # -- properties -------------------------------------------------------------------------------

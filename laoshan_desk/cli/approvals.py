@@ -182,7 +182,7 @@ def plan_output(view: Any, result: Any) -> dict[str, Any]:
 def _ensure_reference(db: Any) -> None:
     """A brand-new database gets the reference data (streets, catalog) that intake needs."""
     from laoshan_desk.services import bootstrap, org
-    from laoshan_desk.services.approvals_catalog import list_catalog
+    from laoshan_desk.services.approvals.catalog import list_catalog
     from laoshan_desk.services.context import system_actor
 
     if not org.units(db, "street") or not list_catalog(db):
@@ -226,7 +226,7 @@ def _plan(args: argparse.Namespace) -> int:
 # -- dispatch ----------------------------------------------------------------------------------
 def _dispatch(args: argparse.Namespace) -> int:
     from laoshan_desk.domain import timeutil
-    from laoshan_desk.services import approvals_reports as reports
+    from laoshan_desk.services.approvals import reports as reports
     from laoshan_desk.services.context import system_actor
 
     db = database(args)
@@ -272,7 +272,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 # -- verify ------------------------------------------------------------------------------------
 def _verify(args: argparse.Namespace) -> int:
-    from laoshan_desk.services import approvals_certificates as certs
+    from laoshan_desk.services.approvals import certificates as certs
 
     db = database(args)
     verdict = certs.verify(db, args.code)
@@ -311,7 +311,7 @@ def _verify(args: argparse.Namespace) -> int:
 # -- weekly bulletin ---------------------------------------------------------------------------
 def _weekly(args: argparse.Namespace) -> int:
     from laoshan_desk.domain import timeutil
-    from laoshan_desk.services import approvals_reports as reports
+    from laoshan_desk.services.approvals import reports as reports
     from laoshan_desk.services.context import system_actor
 
     week = args.week or reports.week_of(timeutil.now().date())

@@ -35,7 +35,7 @@ def _no_message_boxes(monkeypatch):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def demo_ctx(_template_db, tmp_path):  # type: ignore[no-untyped-def]
-    from laoshan_desk.services import seed_approvals
+    from laoshan_desk.services.approvals import seed as seed_approvals
     from laoshan_desk.services.context import system_actor
     from laoshan_desk.store.db import Database
     from laoshan_desk.ui.context import DeskContext

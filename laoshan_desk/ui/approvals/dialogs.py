@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
 from laoshan_desk.domain.approvals import Classification, ItemStatus
 from laoshan_desk.domain.errors import DeskError, ValidationError
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.services import approvals_catalog as catalog
-from laoshan_desk.services import approvals_certificates as certs
-from laoshan_desk.services import approvals_reports as reports
 from laoshan_desk.services import org
+from laoshan_desk.services.approvals import catalog as catalog
+from laoshan_desk.services.approvals import certificates as certs
+from laoshan_desk.services.approvals import reports as reports
 from laoshan_desk.ui.approvals.models import CATALOG_COLUMNS, DISPATCH_COLUMNS, RowsModel
 from laoshan_desk.ui.common.drafts import DraftKeeper
 from laoshan_desk.ui.common.errors import FieldErrors, show_error

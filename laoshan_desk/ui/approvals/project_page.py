@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.services import approvals_certificates as certs
-from laoshan_desk.services import approvals_reports as reports
+from laoshan_desk.services.approvals import certificates as certs
+from laoshan_desk.services.approvals import reports as reports
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.ui.approvals.dialogs import (
     AdvanceDialog,

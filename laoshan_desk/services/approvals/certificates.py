@@ -26,7 +26,7 @@ from laoshan_desk.domain.approvals import (
 )
 from laoshan_desk.domain.errors import NotFound, ValidationError
 from laoshan_desk.domain.timeutil import now as clock_now
-from laoshan_desk.services import approvals as svc
+from laoshan_desk.services.approvals import projects as svc
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database

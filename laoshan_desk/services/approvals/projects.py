@@ -836,7 +836,7 @@ def validate_intake(db: Database, data: ProjectInput, *, require_contact: bool =
 
 def order_from_template(db: Database, template_code: str) -> list[OrderLine]:
     """The menu's pre-selected items with their default classification and reason."""
-    from laoshan_desk.services.approvals_catalog import get_template
+    from laoshan_desk.services.approvals.catalog import get_template
 
     template = get_template(db, template_code)
     return [OrderLine(e.code, e.classification.value, e.reason) for e in template.entries]

@@ -1,7 +1,7 @@
 """The approval catalog (事项库) and menu templates (点菜单模板): reading, the admin's edits, Excel.
 
 The catalog is seeded from ``resources/data/approval_catalog.json`` by
-:mod:`laoshan_desk.services.seed_approvals`; admins edit items in the desk and round-trip the
+:mod:`laoshan_desk.services.approvals.seed`; admins edit items in the desk and round-trip the
 whole catalog through Excel. An import keeps every good row and reports each bad one with its
 row number and reason; prerequisites must name catalog items and never form a cycle.
 """

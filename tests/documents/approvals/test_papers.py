@@ -14,9 +14,9 @@ from pypdf import PdfReader
 from laoshan_desk.domain.approvals import format_verification_code
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.services import approvals_certificates as certs
-from laoshan_desk.services import approvals_reports as reports
-from laoshan_desk.services import seed_approvals
+from laoshan_desk.services.approvals import certificates as certs
+from laoshan_desk.services.approvals import reports as reports
+from laoshan_desk.services.approvals import seed as seed_approvals
 from laoshan_desk.store.db import Database
 
 D = dt.date.fromisoformat

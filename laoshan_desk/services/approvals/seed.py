@@ -111,8 +111,8 @@ def load_demo(db: Database, actor: Actor, **_options: Any) -> dict[str, Any]:
 
 def load_hotel(db: Database, actor: Actor, data: dict[str, Any] | None = None) -> dict[str, Any]:
     """Replay the hotel case through the services, day by day, as the window recorded it."""
-    from laoshan_desk.services import approvals as svc
-    from laoshan_desk.services import approvals_certificates as certs
+    from laoshan_desk.services.approvals import certificates as certs
+    from laoshan_desk.services.approvals import projects as svc
 
     data = data or json.loads(HOTEL_FILE.read_text(encoding="utf-8"))
     start = D(data["start_date"])
@@ -332,8 +332,8 @@ IN_PROGRESS: list[dict[str, Any]] = [
 
 
 def _load_in_progress(db: Database, actor: Actor, spec: dict[str, Any]) -> dict[str, Any]:
-    from laoshan_desk.services import approvals as svc
-    from laoshan_desk.services import approvals_catalog as catalog
+    from laoshan_desk.services.approvals import catalog
+    from laoshan_desk.services.approvals import projects as svc
 
     start = D(spec["start_date"])
     template = catalog.get_template(db, spec["template"])

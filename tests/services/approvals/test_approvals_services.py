@@ -16,8 +16,9 @@ from laoshan_desk.domain.errors import ConflictError, NotFound, PermissionDenied
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.services import approvals_catalog as catalog
-from laoshan_desk.services import org, seed_approvals
+from laoshan_desk.services import org
+from laoshan_desk.services.approvals import catalog as catalog
+from laoshan_desk.services.approvals import seed as seed_approvals
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import AuditRecord
 from laoshan_desk.store.models.approvals import ApprovalProject, NodeMove

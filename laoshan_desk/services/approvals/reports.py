@@ -30,8 +30,8 @@ from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.lights import Light, worst
 from laoshan_desk.domain.timeutil import now as clock_now
-from laoshan_desk.services import approvals as svc
 from laoshan_desk.services import audit
+from laoshan_desk.services.approvals import projects as svc
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database

@@ -226,13 +226,11 @@ def _plan(args: argparse.Namespace) -> int:
 # -- dispatch ----------------------------------------------------------------------------------
 def _dispatch(args: argparse.Namespace) -> int:
     from laoshan_desk.domain import timeutil
-    from laoshan_desk.services.approvals import reports as reports
+    from laoshan_desk.services import approvals as svc
     from laoshan_desk.services.context import system_actor
 
     db = database(args)
-    report = reports.dispatch(
-        db, system_actor("dispatch"), args.date or timeutil.now().date(), department=args.department
-    )
+    report = svc.dispatch(db, system_actor("dispatch"), args.date or timeutil.now().date(), department=args.department)
     if args.json:
         print_json(
             {
@@ -272,10 +270,10 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 # -- verify ------------------------------------------------------------------------------------
 def _verify(args: argparse.Namespace) -> int:
-    from laoshan_desk.services.approvals import certificates as certs
+    from laoshan_desk.services import approvals as svc
 
     db = database(args)
-    verdict = certs.verify(db, args.code)
+    verdict = svc.verify(db, args.code)
     c = verdict.certificate
     if args.json:
         print_json(
@@ -311,13 +309,13 @@ def _verify(args: argparse.Namespace) -> int:
 # -- weekly bulletin ---------------------------------------------------------------------------
 def _weekly(args: argparse.Namespace) -> int:
     from laoshan_desk.domain import timeutil
-    from laoshan_desk.services.approvals import reports as reports
+    from laoshan_desk.services import approvals as svc
     from laoshan_desk.services.context import system_actor
 
-    week = args.week or reports.week_of(timeutil.now().date())
-    reports.parse_week(week)  # a bad week is refused before the database is opened
+    week = args.week or svc.week_of(timeutil.now().date())
+    svc.parse_week(week)  # a bad week is refused before the database is opened
     db = database(args)
-    bulletin = reports.write_bulletin(
+    bulletin = svc.write_bulletin(
         db,
         system_actor("report"),
         week,

@@ -1,32 +1,51 @@
 """审批点菜单 services: one function per thing a window clerk does, from ordering the menu to every
-must-do item ticked off and its licence printed.
+must-do item ticked off and its licence printed. Every write is one unit of work with its audit
+record.
 
 Callers write ``from laoshan_desk.services import approvals as svc`` and ``svc.create_project(...)``;
 every public name of the package's modules is re-exported here. The modules:
 
-    projects      the project page and list; intake; ordering items; the gold team; tracking
-    catalog       the catalog (事项库) and menu templates, the admin's edits, Excel
-    reports       the daily dispatch, the weekly bulletin, a project's papers
+    inputs        what a clerk fills in (frozen dataclasses)
+    views         what the screens show (frozen rows and views)
+    common        scope, loading a project, computing its schedule (shared by the others)
+    projects      the project page and the project list
+    intake        checking the intake form and the order; creating and editing a project
+    ordering      classifying items with a reason, adding and removing them, assigning them
+    team          the gold team
+    tracking      moving an item through its steps, ticking it off, moving a node
+    log           the task-force log: meetings, site visits, problems
+    catalog       the catalog (事项库) and menu templates, the admin's edits
+    catalog_excel the catalog's Excel export and import
+    reports       the daily dispatch and a project's papers
+    bulletin      the weekly bulletin
     certificates  licences for finished items, and verifying a printed one
-    seed          the reference catalog and the demo's hotel case (found by services/demo.py)
+    seed          the reference catalog and menus, and the demo (found by services/demo.py)
+    seed_demo     the demo's projects: the seed's hotel case and three in progress
 """
 
+from laoshan_desk.services.approvals.bulletin import (
+    Bulletin,
+    BulletinProject,
+    DepartmentRank,
+    LateItem,
+    parse_week,
+    week_of,
+    weekly_bulletin,
+    write_bulletin,
+)
 from laoshan_desk.services.approvals.catalog import (
-    EXCEL_COLUMNS,
     CatalogRow,
-    ImportReport,
     TemplateRow,
     catalog_map,
     departments,
-    export_excel,
     get_item,
     get_template,
-    import_excel,
     list_catalog,
     list_templates,
     save_item,
     set_active,
 )
+from laoshan_desk.services.approvals.catalog_excel import EXCEL_COLUMNS, ImportReport, export_excel, import_excel
 from laoshan_desk.services.approvals.certificates import (
     GENUINE,
     ISSUER,
@@ -42,68 +61,44 @@ from laoshan_desk.services.approvals.certificates import (
     revoke,
     verify,
 )
-from laoshan_desk.services.approvals.projects import (
-    LOG_KIND_LABELS,
-    PROJECT_STATUS_LABELS,
-    TEAM_ROLE_LABELS,
-    AdvanceResult,
-    CertificateRow,
-    ItemRow,
-    LogCounts,
-    LogInput,
-    LogRow,
-    MoveResult,
-    MoveRow,
-    NoCertificate,
-    OrderLine,
-    ProjectInput,
-    ProjectRow,
-    ProjectView,
-    StepRow,
-    TeamInput,
-    TeamRow,
-    add_items,
-    add_log_entry,
-    add_team_member,
-    advance_item,
-    assign,
-    classify_item,
-    count_projects,
-    create_project,
-    list_projects,
-    log_counts,
-    log_entries,
-    move_node,
-    order_from_template,
-    plan_items,
-    project_detail,
-    project_schedule,
-    ready_to_issue,
-    remove_item,
-    remove_team_member,
-    set_team,
-    solve_problem,
-    tick_off,
-    update_project,
-    validate_intake,
-)
+from laoshan_desk.services.approvals.common import NoCertificate, plan_items
+from laoshan_desk.services.approvals.inputs import LogInput, OrderLine, ProjectInput, TeamInput
+from laoshan_desk.services.approvals.intake import create_project, order_from_template, update_project, validate_intake
+from laoshan_desk.services.approvals.log import add_log_entry, log_counts, log_entries, solve_problem
+from laoshan_desk.services.approvals.ordering import add_items, assign, classify_item, remove_item
+from laoshan_desk.services.approvals.projects import count_projects, list_projects, project_detail, project_schedule
 from laoshan_desk.services.approvals.reports import (
     BUCKETS,
-    Bulletin,
-    BulletinProject,
-    DepartmentRank,
     DispatchReport,
     DispatchRow,
-    LateItem,
     dispatch,
     dispatch_pdf,
     notice_pdf,
-    parse_week,
     schedule_excel,
     schedule_pdf,
-    week_of,
-    weekly_bulletin,
-    write_bulletin,
+)
+from laoshan_desk.services.approvals.team import add_team_member, remove_team_member, set_team
+from laoshan_desk.services.approvals.tracking import (
+    AdvanceResult,
+    MoveResult,
+    advance_item,
+    move_node,
+    ready_to_issue,
+    tick_off,
+)
+from laoshan_desk.services.approvals.views import (
+    LOG_KIND_LABELS,
+    PROJECT_STATUS_LABELS,
+    TEAM_ROLE_LABELS,
+    CertificateRow,
+    ItemRow,
+    LogCounts,
+    LogRow,
+    MoveRow,
+    ProjectRow,
+    ProjectView,
+    StepRow,
+    TeamRow,
 )
 
 __all__ = [

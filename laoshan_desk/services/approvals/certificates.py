@@ -26,7 +26,7 @@ from laoshan_desk.domain.approvals import (
 )
 from laoshan_desk.domain.errors import NotFound, ValidationError
 from laoshan_desk.domain.timeutil import now as clock_now
-from laoshan_desk.services.approvals import projects as svc
+from laoshan_desk.services.approvals.common import NoCertificate, _item, _project
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
@@ -124,11 +124,11 @@ def issue_certificate(
     actor.require("approvals.edit")
     with unit_of_work(db, actor, now) as work:
         s = work.session
-        item, project = svc._item(s, actor, item_id, own_department=True)
+        item, project = _item(s, actor, item_id, own_department=True)
         if item.status != ItemStatus.DONE.value:
             raise ValidationError(f"事项“{item.name}”尚未销号，不能出具证照")
         if not item.certificate:
-            raise svc.NoCertificate(f"事项“{item.name}”不颁发证照（办结即可）")
+            raise NoCertificate(f"事项“{item.name}”不颁发证照（办结即可）")
         current = s.scalar(select(Certificate).where(Certificate.item_id == item.id, Certificate.revoked_at.is_(None)))
         if current is not None:
             return _info(s, current)
@@ -170,7 +170,7 @@ def get_certificate(db: Database, actor: Actor, certificate_id: uuid.UUID) -> Ce
         c = session.get(Certificate, certificate_id)
         if c is None:
             raise NotFound("证照不存在")
-        svc._project(session, actor, c.project_id)
+        _project(session, actor, c.project_id)
         return _info(session, c)
 
 
@@ -183,7 +183,7 @@ def revoke(db: Database, actor: Actor, certificate_id: uuid.UUID, reason: str) -
         c = work.session.get(Certificate, certificate_id)
         if c is None:
             raise NotFound("证照不存在")
-        svc._project(work.session, actor, c.project_id)
+        _project(work.session, actor, c.project_id)
         if c.revoked_at is not None:
             raise ValidationError(f"证照 {c.number} 已于 {c.revoked_at:%Y-%m-%d} 撤销")
         c.revoked_at, c.revoked_by, c.revoked_reason = work.now, actor.username, text[:300]

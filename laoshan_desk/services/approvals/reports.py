@@ -1,37 +1,30 @@
-"""日调度、周通报 and the printed papers of a project (one-time notice, reverse-schedule table).
+"""日调度 and the printed papers of a project (one-time notice, reverse-schedule table).
 
 Daily dispatch: every open must-do item, across the projects the actor may see, that is late
 (past its latest finish, or unable to make the target), due today, or due within 2 working days
 (its latest finish 1–2 working days away): the same rule as the yellow and red lights. A
 department handler sees the department's own items.
-
-Weekly bulletin for ISO week ``YYYY-Www`` (Monday to Sunday), evaluated as of the week's last
-day or today, whichever is earlier:
-* projects: every project in progress (or opened during the week) with its counts and light;
-* late items: open items past their latest finish, and items ticked off after it during the week;
-* department ranking by on-time rate = items finished by their latest finish ÷ (items finished
-  + open items past their latest finish), as of the evaluation day; green ≥ 90 %, yellow ≥ 70 %.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 import uuid
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 
 from laoshan_desk.documents import approvals as docs
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ValidationError
-from laoshan_desk.domain.lights import Light, worst
+from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.timeutil import now as clock_now
 from laoshan_desk.services import audit
-from laoshan_desk.services.approvals import projects as svc
+from laoshan_desk.services.approvals.common import _scope_condition
+from laoshan_desk.services.approvals.projects import project_detail
+from laoshan_desk.services.approvals.views import ItemRow, ProjectView
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
@@ -41,19 +34,17 @@ BUCKETS = ("late", "infeasible", "today", "soon")
 
 
 # -- reading every project in scope ------------------------------------------------------------
-def _views(
-    db: Database, actor: Actor, today: dt.date, *, statuses: tuple[str, ...] = ("active",)
-) -> list[svc.ProjectView]:
+def _views(db: Database, actor: Actor, today: dt.date, *, statuses: tuple[str, ...] = ("active",)) -> list[ProjectView]:
     actor.require("approvals.view")
     with db.session() as session:
-        q = select(ApprovalProject.id).where(svc._scope_condition(actor))
+        q = select(ApprovalProject.id).where(_scope_condition(actor))
         if statuses:
             q = q.where(ApprovalProject.status.in_(statuses))
         ids = list(session.scalars(q.order_by(ApprovalProject.seq)))
     views = []
     for pid in ids:
         try:
-            views.append(svc.project_detail(db, actor, pid, today=today))
+            views.append(project_detail(db, actor, pid, today=today))
         except ValidationError:
             continue  # a project whose plan cannot be computed shows its error on its own page
     return views
@@ -97,7 +88,7 @@ class DispatchReport:
         return dict(sorted(groups.items(), key=lambda kv: (-sum(r.bucket == "late" for r in kv[1]), kv[0])))
 
 
-def _bucket(item: svc.ItemRow, today: dt.date, calendar: WorkCalendar) -> tuple[str, int] | None:
+def _bucket(item: ItemRow, today: dt.date, calendar: WorkCalendar) -> tuple[str, int] | None:
     if not item.must_do or item.done or item.latest_finish is None:
         return None
     left = calendar.workdays_between(today, item.latest_finish)
@@ -163,228 +154,23 @@ def dispatch_pdf(db: Database, actor: Actor, today: dt.date | None = None, *, de
     return data
 
 
-# -- weekly bulletin ---------------------------------------------------------------------------
-_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
-
-
-def parse_week(text: str) -> tuple[dt.date, dt.date, str]:
-    """``2026-W48`` → (Monday, Sunday, "2026-W48"); ValidationError for anything else."""
-    m = _WEEK.match((text or "").strip())
-    if not m:
-        raise ValidationError(f"周次格式应为 YYYY-Www，例如 2026-W48：{text!r}", field="week")
-    year, week = int(m.group(1)), int(m.group(2))
-    try:
-        monday = dt.date.fromisocalendar(year, week, 1)
-    except ValueError:
-        raise ValidationError(f"{year} 年没有第 {week} 周", field="week") from None
-    return monday, monday + dt.timedelta(days=6), f"{year}-W{week:02d}"
-
-
-def week_of(day: dt.date) -> str:
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-@dataclasses.dataclass(frozen=True)
-class BulletinProject:
-    id: uuid.UUID
-    number: str
-    name: str
-    enterprise: str
-    street_name: str
-    target_date: dt.date
-    must_do: int
-    done: int
-    done_this_week: int
-    red: int
-    yellow: int
-    light: Light
-
-    @property
-    def completion(self) -> float:
-        return self.done / self.must_do if self.must_do else 0.0
-
-
-@dataclasses.dataclass(frozen=True)
-class LateItem:
-    project_name: str
-    code: str
-    name: str
-    department: str
-    responsible: str
-    node_date: dt.date | None
-    latest_finish: dt.date | None
-    finished_on: dt.date | None
-    late_days: int
-    status_label: str
-
-
-@dataclasses.dataclass(frozen=True)
-class DepartmentRank:
-    rank: int
-    department: str
-    due: int
-    on_time: int
-    late_done: int
-    late_open: int
-
-    @property
-    def rate(self) -> float | None:
-        return self.on_time / self.due if self.due else None
-
-
-@dataclasses.dataclass(frozen=True)
-class Bulletin:
-    week: str
-    start: dt.date
-    end: dt.date
-    as_of: dt.date
-    projects: tuple[BulletinProject, ...]
-    late: tuple[LateItem, ...]
-    ranking: tuple[DepartmentRank, ...]
-
-    @property
-    def totals(self) -> dict[str, Any]:
-        due = sum(r.due for r in self.ranking)
-        on_time = sum(r.on_time for r in self.ranking)
-        return {
-            "projects": len(self.projects),
-            "must_do": sum(p.must_do for p in self.projects),
-            "done": sum(p.done for p in self.projects),
-            "done_this_week": sum(p.done_this_week for p in self.projects),
-            "late_open": sum(r.late_open for r in self.ranking),
-            "yellow": sum(p.yellow for p in self.projects),
-            "rate": on_time / due if due else None,
-        }
-
-
-def weekly_bulletin(db: Database, actor: Actor, week: str, *, today: dt.date | None = None) -> Bulletin:
-    start, end, label = parse_week(week)
-    today = today or clock_now().date()
-    as_of = min(end, today) if today >= start else end
-    calendar = work_calendar(db)
-    projects: list[BulletinProject] = []
-    late: list[LateItem] = []
-    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # on_time, late_done, late_open
-    for view in _views(db, actor, as_of, statuses=("active", "opened")):
-        if view.start_date > end:
-            continue
-        must = view.must_items
-        finished_before = [i for i in must if i.finished_on and i.finished_on < start]
-        if view.status != "active" and len(finished_before) == len(must):
-            continue  # opened before this week: nothing left to report
-        done = [i for i in must if i.finished_on and i.finished_on <= as_of]
-        this_week = [i for i in done if start <= i.finished_on <= end]  # type: ignore[operator]
-        lights = [_light_as_of(i, as_of, calendar) for i in must]
-        projects.append(
-            BulletinProject(
-                view.id,
-                view.number,
-                view.name,
-                view.enterprise,
-                view.street_name,
-                view.target_date,
-                len(must),
-                len(done),
-                len(this_week),
-                lights.count(Light.RED),
-                lights.count(Light.YELLOW),
-                worst(lights),
-            )
-        )
-        for i in must:
-            dept = i.department or "（未指定部门）"
-            stats[dept]  # every department with a must-do item is ranked
-            if i.latest_finish is None:
-                continue
-            if i.finished_on and i.finished_on <= as_of:
-                if i.finished_on <= i.latest_finish:
-                    stats[dept][0] += 1
-                else:
-                    stats[dept][1] += 1
-                    if start <= i.finished_on <= end:
-                        late.append(_late(view, i, calendar.workdays_between(i.latest_finish, i.finished_on)))
-            elif as_of > i.latest_finish:
-                stats[dept][2] += 1
-                late.append(_late(view, i, calendar.workdays_between(i.latest_finish, as_of)))
-            elif i.slack_days is not None and i.slack_days < 0:
-                late.append(
-                    dataclasses.replace(_late(view, i, -i.slack_days), status_label=f"{i.status_label}（计划不可行）")
-                )
-    ranked = sorted(stats.items(), key=lambda kv: (_rate_key(kv[1]), -sum(kv[1]), kv[0]))
-    ranking = tuple(DepartmentRank(n, dept, sum(v), v[0], v[1], v[2]) for n, (dept, v) in enumerate(ranked, start=1))
-    late.sort(key=lambda r: (-r.late_days, r.project_name, r.code))
-    return Bulletin(label, start, end, as_of, tuple(projects), tuple(late), ranking)
-
-
-def _rate_key(v: list[int]) -> float:
-    total = sum(v)
-    return -(v[0] / total) if total else 1.0  # best rate first; departments with nothing due last
-
-
-def _light_as_of(item: svc.ItemRow, day: dt.date, calendar: WorkCalendar) -> Light:
-    if not item.must_do or (item.finished_on and item.finished_on <= day) or item.latest_finish is None:
-        return Light.GREY
-    if day > item.latest_finish or (item.slack_days is not None and item.slack_days < 0):
-        return Light.RED
-    if calendar.workdays_between(day, item.latest_finish) <= 2:
-        return Light.YELLOW
-    return Light.GREEN
-
-
-def _late(view: svc.ProjectView, i: svc.ItemRow, days: int) -> LateItem:
-    return LateItem(
-        view.name,
-        i.code,
-        i.name,
-        i.department,
-        i.responsible,
-        i.node_date,
-        i.latest_finish,
-        i.finished_on,
-        days,
-        i.status_label,
-    )
-
-
-def write_bulletin(
-    db: Database, actor: Actor, week: str, xlsx: Path, pdf: Path | None = None, *, today: dt.date | None = None
-) -> Bulletin:
-    """The weekly bulletin as Excel (and PDF): what ``laoshan-desk report weekly`` runs."""
-    bulletin = weekly_bulletin(db, actor, week, today=today)
-    docs.bulletin_excel(bulletin, Path(xlsx))
-    if pdf is not None:
-        Path(pdf).parent.mkdir(parents=True, exist_ok=True)
-        Path(pdf).write_bytes(docs.bulletin_pdf(bulletin))
-    audit.record(
-        db,
-        actor,
-        "export",
-        "approval_bulletin",
-        bulletin.week,
-        f"导出周通报 {bulletin.week}",
-        after={"xlsx": Path(xlsx).name, "pdf": Path(pdf).name if pdf else None},
-    )
-    return bulletin
-
-
 # -- a project's papers ------------------------------------------------------------------------
 def notice_pdf(db: Database, actor: Actor, project_id: uuid.UUID, today: dt.date | None = None) -> bytes:
-    view = svc.project_detail(db, actor, project_id, today=today)
+    view = project_detail(db, actor, project_id, today=today)
     data = docs.one_time_notice(view, today=today or clock_now().date())
     audit.record(db, actor, "print", "approval_project", project_id, f"打印一次告知书：{view.number} {view.name}"[:300])
     return data
 
 
 def schedule_pdf(db: Database, actor: Actor, project_id: uuid.UUID, today: dt.date | None = None) -> bytes:
-    view = svc.project_detail(db, actor, project_id, today=today)
+    view = project_detail(db, actor, project_id, today=today)
     data = docs.schedule_pdf(view)
     audit.record(db, actor, "print", "approval_project", project_id, f"打印倒排工期表：{view.number} {view.name}"[:300])
     return data
 
 
 def schedule_excel(db: Database, actor: Actor, project_id: uuid.UUID, path: Path, today: dt.date | None = None) -> Path:
-    view = svc.project_detail(db, actor, project_id, today=today)
+    view = project_detail(db, actor, project_id, today=today)
     target = docs.schedule_excel(view, Path(path))
     audit.record(
         db, actor, "export", "approval_project", project_id, f"导出倒排工期表：{view.number} {view.name}"[:300]

@@ -39,9 +39,6 @@ from laoshan_desk.domain.approvals import Classification, ItemStatus
 from laoshan_desk.domain.errors import DeskError, ValidationError
 from laoshan_desk.services import approvals as svc
 from laoshan_desk.services import org
-from laoshan_desk.services.approvals import catalog as catalog
-from laoshan_desk.services.approvals import certificates as certs
-from laoshan_desk.services.approvals import reports as reports
 from laoshan_desk.ui.approvals.models import CATALOG_COLUMNS, DISPATCH_COLUMNS, RowsModel
 from laoshan_desk.ui.common.drafts import DraftKeeper
 from laoshan_desk.ui.common.errors import FieldErrors, show_error
@@ -117,11 +114,11 @@ class NewProjectDialog(QDialog):
         self.ui.setupUi(self)
         self.ctx = ctx
         self.project_id: uuid.UUID | None = None
-        self.catalog = {r.code: r for r in catalog.list_catalog(ctx.db)}
+        self.catalog = {r.code: r for r in svc.list_catalog(ctx.db)}
         for street in org.units(ctx.db, "street"):
             self.ui.streetCombo.addItem(street.name, street.id)
         self.ui.typeCombo.addItem("（自定义，不用模板）", "")
-        for t in catalog.list_templates(ctx.db):
+        for t in svc.list_templates(ctx.db):
             self.ui.typeCombo.addItem(f"{t.name}（{len(t.entries)} 项）", t.code)
         for r in self.catalog.values():
             if r.active:
@@ -396,7 +393,7 @@ class ItemEditDialog(QDialog):
         self.reasonEdit = QLineEdit(item.reason)
         self.departmentCombo = QComboBox()
         self.departmentCombo.setEditable(True)
-        self.departmentCombo.addItems(catalog.departments(ctx.db))
+        self.departmentCombo.addItems(svc.departments(ctx.db))
         self.departmentCombo.setCurrentText(item.department)
         self.responsibleCombo = QComboBox()
         self.responsibleCombo.setEditable(True)
@@ -471,7 +468,7 @@ class TeamMemberDialog(QDialog):
         self.titleEdit = QLineEdit()
         self.departmentCombo = QComboBox()
         self.departmentCombo.setEditable(True)
-        self.departmentCombo.addItems(["崂山区人民政府"] + catalog.departments(ctx.db))
+        self.departmentCombo.addItems(["崂山区人民政府"] + svc.departments(ctx.db))
         self.phoneEdit = QLineEdit()
         for label, w in (
             ("角色", self.roleCombo),
@@ -527,7 +524,7 @@ class LogEntryDialog(QDialog):
             self.ui.kindCombo.addItem(label, code)
         self.ui.kindCombo.setCurrentIndex(max(0, self.ui.kindCombo.findData(kind)))
         self.ui.departmentCombo.addItem("（不限）", "")
-        for dept in catalog.departments(ctx.db):
+        for dept in svc.departments(ctx.db):
             self.ui.departmentCombo.addItem(dept, dept)
         self.ui.dateEdit.setDate(qdate(ctx.today()))
         self.ui.solvedEdit.setDate(qdate(ctx.today()))
@@ -573,14 +570,14 @@ class LogEntryDialog(QDialog):
 
 # -- certificates ------------------------------------------------------------------------------
 class VerifyDialog(QDialog):
-    COLOURS = {certs.GENUINE: "#2E9D46", certs.REVOKED: "#E6A700", certs.UNKNOWN: "#D6322F"}
+    COLOURS = {svc.GENUINE: "#2E9D46", svc.REVOKED: "#E6A700", svc.UNKNOWN: "#D6322F"}
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_ApprovalsVerifyDialog()
         self.ui.setupUi(self)
         self.ctx = ctx
-        self.verdict: certs.Verdict | None = None
+        self.verdict: svc.Verdict | None = None
         self.ui.verifyButton.clicked.connect(self.check)
         self.ui.codeEdit.returnPressed.connect(self.check)
         self.ui.buttonBox.rejected.connect(self.reject)
@@ -591,7 +588,7 @@ class VerifyDialog(QDialog):
         if text.upper().startswith("LSDESK:"):
             text = text[7:]
         try:
-            self.verdict = certs.verify(self.ctx.db, text)
+            self.verdict = svc.verify(self.ctx.db, text)
         except DeskError as exc:
             self.verdict = None
             self.ui.verdictLabel.setText(f"<b style='color:#D6322F'>{exc.message}</b>")
@@ -613,12 +610,12 @@ class VerifyDialog(QDialog):
 
 # -- catalog admin -----------------------------------------------------------------------------
 class CatalogItemDialog(QDialog):
-    def __init__(self, ctx: DeskContext, row: catalog.CatalogRow | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: DeskContext, row: svc.CatalogRow | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_ApprovalsCatalogItemDialog()
         self.ui.setupUi(self)
         self.ctx, self.row = ctx, row
-        self.ui.departmentCombo.addItems(catalog.departments(ctx.db))
+        self.ui.departmentCombo.addItems(svc.departments(ctx.db))
         self.ui.preReviewCheck.setChecked(True)
         self.ui.feeEdit.setText("0.00")
         if row is not None:
@@ -670,7 +667,7 @@ class CatalogItemDialog(QDialog):
             "site_inspection": self.ui.inspectionCheck.isChecked(),
         }
         try:
-            catalog.save_item(self.ctx.db, self.ctx.actor, data, version=self.row.version if self.row else None)
+            svc.save_item(self.ctx.db, self.ctx.actor, data, version=self.row.version if self.row else None)
         except DeskError as exc:
             self.errors.show(exc)
             return False
@@ -717,11 +714,11 @@ class CatalogDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        rows = catalog.list_catalog(self.ctx.db, text=self.search.text() or None)
+        rows = svc.list_catalog(self.ctx.db, text=self.search.text() or None)
         self.model.set_rows(rows)
         self.info.setText(f"共 {len(rows)} 项（时限为工作日；倒排工期按承诺时限）")
 
-    def current(self) -> catalog.CatalogRow | None:
+    def current(self) -> svc.CatalogRow | None:
         index = self.view.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
@@ -743,7 +740,7 @@ class CatalogDialog(QDialog):
         if row is None:
             return
         try:
-            catalog.set_active(self.ctx.db, self.ctx.actor, row.code, not row.active)
+            svc.set_active(self.ctx.db, self.ctx.actor, row.code, not row.active)
         except DeskError as exc:
             show_error(self, exc)
         self.reload()
@@ -753,9 +750,9 @@ class CatalogDialog(QDialog):
         if name:
             self.import_file(Path(name))
 
-    def import_file(self, path: Path) -> catalog.ImportReport | None:
+    def import_file(self, path: Path) -> svc.ImportReport | None:
         try:
-            report = catalog.import_excel(self.ctx.db, self.ctx.actor, path)
+            report = svc.import_excel(self.ctx.db, self.ctx.actor, path)
         except DeskError as exc:
             show_error(self, exc)
             return None
@@ -773,7 +770,7 @@ class CatalogDialog(QDialog):
         )
         if name:
             try:
-                catalog.export_excel(self.ctx.db, self.ctx.actor, Path(name))
+                svc.export_excel(self.ctx.db, self.ctx.actor, Path(name))
             except DeskError as exc:
                 show_error(self, exc)
 
@@ -792,7 +789,7 @@ class DispatchDialog(QDialog):
         self.dateEdit.setDisplayFormat("yyyy-MM-dd")
         self.departmentCombo = QComboBox()
         self.departmentCombo.addItem("全部部门", "")
-        for dept in catalog.departments(ctx.db):
+        for dept in svc.departments(ctx.db):
             self.departmentCombo.addItem(dept, dept)
         self.printButton = QPushButton("打印调度单…")
         self.printButton.clicked.connect(self.print_preview)
@@ -813,11 +810,11 @@ class DispatchDialog(QDialog):
         layout.addWidget(self.view, 1)
         self.dateEdit.dateChanged.connect(self.reload)
         self.departmentCombo.currentIndexChanged.connect(self.reload)
-        self.report: reports.DispatchReport | None = None
+        self.report: svc.DispatchReport | None = None
         self.reload()
 
     def reload(self) -> None:
-        self.report = reports.dispatch(
+        self.report = svc.dispatch(
             self.ctx.db,
             self.ctx.actor,
             pydate(self.dateEdit.date()),
@@ -832,7 +829,7 @@ class DispatchDialog(QDialog):
         )
 
     def print_preview(self) -> PdfPreviewDialog:
-        data = reports.dispatch_pdf(
+        data = svc.dispatch_pdf(
             self.ctx.db,
             self.ctx.actor,
             pydate(self.dateEdit.date()),
@@ -858,7 +855,7 @@ class BulletinDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("周通报")
         self.ctx = ctx
-        self.weekEdit = QLineEdit(reports.week_of(ctx.today()))
+        self.weekEdit = QLineEdit(svc.week_of(ctx.today()))
         self.weekEdit.setPlaceholderText("2026-W48")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -877,9 +874,9 @@ class BulletinDialog(QDialog):
         layout.addLayout(row)
         self.resize(460, 200)
 
-    def bulletin(self) -> reports.Bulletin | None:
+    def bulletin(self) -> svc.Bulletin | None:
         try:
-            b = reports.weekly_bulletin(self.ctx.db, self.ctx.actor, self.weekEdit.text(), today=self.ctx.today())
+            b = svc.weekly_bulletin(self.ctx.db, self.ctx.actor, self.weekEdit.text(), today=self.ctx.today())
         except DeskError as exc:
             self.summary.setText(f"<span style='color:#D6322F'>{exc.message}</span>")
             return None
@@ -894,7 +891,7 @@ class BulletinDialog(QDialog):
     def export_to(self, path: Path) -> Path | None:
         if self.bulletin() is None:
             return None
-        reports.write_bulletin(self.ctx.db, self.ctx.actor, self.weekEdit.text(), path, today=self.ctx.today())
+        svc.write_bulletin(self.ctx.db, self.ctx.actor, self.weekEdit.text(), path, today=self.ctx.today())
         return path
 
     def export_dialog(self) -> None:

@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.services.approvals import certificates as certs
-from laoshan_desk.services.approvals import reports as reports
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.ui.approvals.dialogs import (
     AdvanceDialog,
@@ -350,13 +348,13 @@ class ProjectPage(QWidget):
     def notice(self) -> PdfPreviewDialog | None:
         if self.view is None:
             return None
-        data = reports.notice_pdf(self.ctx.db, self.ctx.actor, self.view.id, today=self.ctx.today())
+        data = svc.notice_pdf(self.ctx.db, self.ctx.actor, self.view.id, today=self.ctx.today())
         return self._preview(data, "一次告知书", f"一次告知书-{self.view.number}.pdf", "approval_project", self.view.id)
 
     def schedule_pdf(self) -> PdfPreviewDialog | None:
         if self.view is None:
             return None
-        data = reports.schedule_pdf(self.ctx.db, self.ctx.actor, self.view.id, today=self.ctx.today())
+        data = svc.schedule_pdf(self.ctx.db, self.ctx.actor, self.view.id, today=self.ctx.today())
         return self._preview(data, "倒排工期表", f"倒排工期表-{self.view.number}.pdf", "approval_project", self.view.id)
 
     def schedule_excel(self) -> None:
@@ -366,15 +364,15 @@ class ProjectPage(QWidget):
             self, "导出倒排工期表", str(Path.home() / f"倒排工期表-{self.view.number}.xlsx"), "Excel 文件 (*.xlsx)"
         )
         if name:
-            reports.schedule_excel(self.ctx.db, self.ctx.actor, self.view.id, Path(name), today=self.ctx.today())
+            svc.schedule_excel(self.ctx.db, self.ctx.actor, self.view.id, Path(name), today=self.ctx.today())
 
     def certificate(self) -> PdfPreviewDialog | None:
         item = self._need_item()
         if item is None:
             return None
         try:
-            info = certs.issue_certificate(self.ctx.db, self.ctx.actor, item.id, now=self.ctx.now())
-            data = certs.certificate_pdf(self.ctx.db, self.ctx.actor, info.id)
+            info = svc.issue_certificate(self.ctx.db, self.ctx.actor, item.id, now=self.ctx.now())
+            data = svc.certificate_pdf(self.ctx.db, self.ctx.actor, info.id)
         except DeskError as exc:
             show_error(self, exc)
             return None

@@ -14,8 +14,6 @@ from pypdf import PdfReader
 from laoshan_desk.domain.approvals import format_verification_code
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.services.approvals import certificates as certs
-from laoshan_desk.services.approvals import reports as reports
 from laoshan_desk.services.approvals import seed as seed_approvals
 from laoshan_desk.store.db import Database
 
@@ -64,7 +62,7 @@ def project(db, actor, text):  # type: ignore[no-untyped-def]
 def test_one_time_notice_lists_every_must_do_item(demo):
     db, actor = demo
     hotel = project(db, actor, "酒店")
-    pdf = reports.notice_pdf(db, actor, hotel.id, today=D("2026-03-02"))
+    pdf = svc.notice_pdf(db, actor, hotel.id, today=D("2026-03-02"))
     text = squash(text_of(pdf))
     assert "一次告知书" in text and squash(hotel.enterprise) in text
     assert "必办事项（18项）" in text
@@ -84,7 +82,7 @@ def test_certificate_pdf_carries_the_code_and_verifies(demo):
     hotel = project(db, actor, "酒店")
     licence = next(c for c in hotel.certificates if c.item_code == "SP001")
     assert licence.title == "营业执照"
-    pdf = certs.certificate_pdf(db, actor, licence.id)
+    pdf = svc.certificate_pdf(db, actor, licence.id)
     text = squash(text_of(pdf))
     assert "营业执照" in text and licence.number in text
     assert format_verification_code(licence.verification_code) in text
@@ -93,13 +91,13 @@ def test_certificate_pdf_carries_the_code_and_verifies(demo):
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
     assert reader.pages[0].get_contents().get_data().count(b" re") > 100
-    verdict = certs.verify(db, format_verification_code(licence.verification_code).lower())
-    assert verdict.status == certs.GENUINE and verdict.certificate.holder == hotel.enterprise
-    certs.revoke(db, actor, licence.id, "企业申请注销")
-    assert certs.verify(db, licence.verification_code).status == certs.REVOKED
-    assert certs.verify(db, "ABCD-EFGH-JKMN").status == certs.UNKNOWN
+    verdict = svc.verify(db, format_verification_code(licence.verification_code).lower())
+    assert verdict.status == svc.GENUINE and verdict.certificate.holder == hotel.enterprise
+    svc.revoke(db, actor, licence.id, "企业申请注销")
+    assert svc.verify(db, licence.verification_code).status == svc.REVOKED
+    assert svc.verify(db, "ABCD-EFGH-JKMN").status == svc.UNKNOWN
     with pytest.raises(ValidationError):
-        certs.verify(db, "12")
+        svc.verify(db, "12")
 
 
 def test_certificate_only_for_a_finished_item(demo):
@@ -107,10 +105,10 @@ def test_certificate_only_for_a_finished_item(demo):
     shop = project(db, actor, "餐厅")
     open_item = shop.item("SP034")
     with pytest.raises(ValidationError, match="尚未销号"):
-        certs.issue_certificate(db, actor, open_item.id)
+        svc.issue_certificate(db, actor, open_item.id)
     done = shop.item("SP001")
-    first = certs.issue_certificate(db, actor, done.id)
-    again = certs.issue_certificate(db, actor, done.id)
+    first = svc.issue_certificate(db, actor, done.id)
+    again = svc.issue_certificate(db, actor, done.id)
     assert first.number == again.number  # one current certificate per item
 
 
@@ -124,17 +122,17 @@ def test_a_tampered_certificate_row_does_not_verify(demo):
     cert = hotel.certificates[0]
     with db.session() as s:
         s.execute(update(Certificate).where(Certificate.id == cert.id).values(credit_code="91370212MA3R5N8D28"))
-    assert certs.verify(db, cert.verification_code).status == certs.UNKNOWN
+    assert svc.verify(db, cert.verification_code).status == svc.UNKNOWN
 
 
 def test_reverse_schedule_pdf_and_excel(demo, tmp_path):
     db, actor = demo
     shop = project(db, actor, "餐厅")
-    text = squash(text_of(reports.schedule_pdf(db, actor, shop.id, today=TODAY)))
+    text = squash(text_of(svc.schedule_pdf(db, actor, shop.id, today=TODAY)))
     assert "倒排工期表" in text
     for item in shop.must_items:
         assert item.code in text and item.latest_finish.isoformat() in text
-    path = reports.schedule_excel(db, actor, shop.id, tmp_path / "schedule.xlsx", today=TODAY)
+    path = svc.schedule_excel(db, actor, shop.id, tmp_path / "schedule.xlsx", today=TODAY)
     wb = load_workbook(path)
     assert wb.sheetnames == ["倒排工期表", "挂图"]
     ws = wb["倒排工期表"]
@@ -147,21 +145,21 @@ def test_reverse_schedule_pdf_and_excel(demo, tmp_path):
 
 def test_dispatch_and_its_list(demo):
     db, actor = demo
-    report = reports.dispatch(db, actor, TODAY)
+    report = svc.dispatch(db, actor, TODAY)
     buckets = {(r.code, r.project_name[:3]): r.bucket for r in report.rows}
     assert buckets[("SP023", "金家岭")] == "today"
     assert buckets[("SP032", "中韩便")] == "late"
     assert buckets[("SP077", "王哥庄")] == "infeasible"
-    soon = reports.dispatch(db, actor, D("2026-11-23"))
+    soon = svc.dispatch(db, actor, D("2026-11-23"))
     assert any(r.code == "SP023" and r.bucket == "soon" and r.days_left == 2 for r in soon.rows)
-    text = squash(text_of(reports.dispatch_pdf(db, actor, TODAY)))
+    text = squash(text_of(svc.dispatch_pdf(db, actor, TODAY)))
     assert "日调度单" in text and "区消防救援大队" in text and "今日到期" in text
 
 
 def test_weekly_bulletin_workbook_and_pdf(demo, tmp_path):
     db, actor = demo
     xlsx, pdf = tmp_path / "w48.xlsx", tmp_path / "w48.pdf"
-    bulletin = reports.write_bulletin(db, actor, "2026-W48", xlsx, pdf, today=TODAY)
+    bulletin = svc.write_bulletin(db, actor, "2026-W48", xlsx, pdf, today=TODAY)
     assert (bulletin.start, bulletin.end, bulletin.as_of) == (D("2026-11-23"), D("2026-11-29"), TODAY)
     wb = load_workbook(xlsx)
     assert wb.sheetnames == ["项目进度", "超期事项", "部门按期率排名"]
@@ -188,10 +186,10 @@ def test_weekly_bulletin_workbook_and_pdf(demo, tmp_path):
 
 def test_bad_week_is_refused():
     with pytest.raises(ValidationError, match="2026-W48"):
-        reports.parse_week("2026-48")
+        svc.parse_week("2026-48")
     with pytest.raises(ValidationError):
-        reports.parse_week("2026-W54")
-    assert reports.parse_week("2026-W01")[0] == D("2025-12-29")
+        svc.parse_week("2026-W54")
+    assert svc.parse_week("2026-W01")[0] == D("2025-12-29")
 
 
 def test_ranking_colours():

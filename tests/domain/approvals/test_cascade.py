@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from laoshan_desk.domain.approvals import (
-    PlanItem,
-    move_node,
-)
+from laoshan_desk.domain.approvals import PlanItem, move_node
 from laoshan_desk.domain.errors import ValidationError
-from tests.domain.approvals.examples import (
-    CAL,
-    HOTEL_START,
-    HOTEL_TARGET,
-    D,
-    fire_case,
-)
+from tests.domain.approvals.examples import CAL, HOTEL_START, HOTEL_TARGET, D, fire_case
 
 
 # -- cascade ----------------------------------------------------------------------------------

@@ -9,21 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from laoshan_desk.domain.approvals import (
-    Classification,
-    PlanItem,
-    schedule,
-)
+from laoshan_desk.domain.approvals import Classification, PlanItem, schedule
 from laoshan_desk.domain.errors import ValidationError
-from tests.domain.approvals.examples import (
-    CAL,
-    HOTEL_START,
-    HOTEL_TARGET,
-    D,
-    example,
-    example_items,
-    fire_case,
-)
+from tests.domain.approvals.examples import CAL, HOTEL_START, HOTEL_TARGET, D, example, example_items, fire_case
 
 
 # -- the worked example ---------------------------------------------------------------

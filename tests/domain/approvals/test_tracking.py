@@ -13,12 +13,7 @@ from laoshan_desk.domain.approvals import (
     schedule,
 )
 from laoshan_desk.domain.lights import Light
-from tests.domain.approvals.examples import (
-    CAL,
-    D,
-    example,
-    example_items,
-)
+from tests.domain.approvals.examples import CAL, D, example, example_items
 
 
 # -- lights -----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ __all__ = [
     "CatalogItem",
     "parse_catalog_item",
     "parse_catalog",
+    "check_graph",
     "validate_catalog",
     "load_catalog",
     "TemplateEntry",
@@ -73,6 +74,13 @@ def _as_text_list(value: object, label: str, code: str) -> tuple[str, ...]:
     raise ValidationError(f"事项 {code} 的{label}格式不正确")
 
 
+def _citation_texts(value: object) -> object:
+    """approval_catalog.json may give each citation as {"text", "verified", "source"}; Excel as text."""
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return [v.get("text") if isinstance(v, Mapping) else v for v in value]
+    return value
+
+
 def parse_catalog_item(data: Mapping[str, object]) -> CatalogItem:
     """A CatalogItem from one JSON object (or Excel row turned into a dict); checks each field."""
     code = str(data.get("code") or "").strip().upper()
@@ -84,11 +92,14 @@ def parse_catalog_item(data: Mapping[str, object]) -> CatalogItem:
     department = str(data.get("department") or "").strip()
     if not department:
         raise ValidationError(f"事项 {code} 的实施部门不能为空", field="department")
-    statutory = _as_int(data.get("statutory_days"), "法定时限", code)
+    # docs/rules.md §approvals-time-limits: a limit of kind "none" (no text sets the agency's
+    # limit) has no statutory days; it is kept as 0 and bounds nothing.
+    no_limit = data.get("limit_kind") == "none" and data.get("statutory_days") is None
+    statutory = 0 if no_limit else _as_int(data.get("statutory_days"), "法定时限", code)
     committed = _as_int(data.get("committed_days"), "承诺时限", code)
     if committed < 1:
         raise ValidationError(f"事项 {code} 的承诺时限须至少为 1 个工作日", field="committed_days")
-    if committed > statutory:
+    if statutory and committed > statutory:
         raise ValidationError(
             f"事项 {code} 的承诺时限（{committed}个工作日）不能超过法定时限（{statutory}个工作日）",
             field="committed_days",
@@ -107,7 +118,7 @@ def parse_catalog_item(data: Mapping[str, object]) -> CatalogItem:
         statutory_days=statutory,
         committed_days=committed,
         materials=_as_text_list(data.get("materials"), "申请材料", code),
-        legal_basis=_as_text_list(data.get("legal_basis"), "设定依据", code),
+        legal_basis=_as_text_list(_citation_texts(data.get("legal_basis")), "设定依据", code),
         prerequisites=tuple(p.upper() for p in _as_text_list(data.get("prerequisites"), "前置事项", code)),
         pre_review=bool(data.get("pre_review", True)),
         site_inspection=bool(data.get("site_inspection", False)),
@@ -117,20 +128,33 @@ def parse_catalog_item(data: Mapping[str, object]) -> CatalogItem:
     )
 
 
+def check_graph(prerequisites: Mapping[str, Sequence[str]]) -> None:
+    """Raise ValidationError unless every prerequisite is another item of the catalog and no
+    chain of them closes a cycle (docs/rules.md §approvals-catalog).
+
+    ``prerequisites`` maps each catalog code to the codes it waits for: the whole catalog, with
+    an edited or imported item already in it. The one check of the catalog's graph, for the seed
+    file, the admin's edits and the Excel import alike.
+    """
+    for code, prereqs in prerequisites.items():
+        for prereq in prereqs:
+            if prereq == code:
+                raise ValidationError(f"事项 {code} 不能以自身为前置事项", field="prerequisites")
+            if prereq not in prerequisites:
+                raise ValidationError(f"事项 {code} 的前置事项 {prereq} 不在事项库中", field="prerequisites")
+    cycle = find_cycle(prerequisites)
+    if cycle:
+        raise ValidationError(cycle_message(cycle), field="prerequisites", code="prerequisite_cycle")
+
+
 def validate_catalog(items: Sequence[CatalogItem]) -> None:
-    """Raise ValidationError unless codes are unique, prerequisites exist and form no cycle."""
+    """Raise ValidationError unless codes are unique and :func:`check_graph` holds."""
     seen: set[str] = set()
     for item in items:
         if item.code in seen:
             raise ValidationError(f"事项编码 {item.code} 重复", field="code")
         seen.add(item.code)
-    for item in items:
-        for prereq in item.prerequisites:
-            if prereq not in seen:
-                raise ValidationError(f"事项 {item.code} 的前置事项 {prereq} 不在事项库中", field="prerequisites")
-    cycle = find_cycle({item.code: item.prerequisites for item in items})
-    if cycle:
-        raise ValidationError(cycle_message(cycle), field="prerequisites", code="prerequisite_cycle")
+    check_graph({item.code: item.prerequisites for item in items})
 
 
 def parse_catalog(data: Mapping[str, object] | Sequence[Mapping[str, object]]) -> list[CatalogItem]:
@@ -172,18 +196,30 @@ class MenuTemplate:
         return [e.code for e in self.entries if wanted is None or e.classification is wanted]
 
 
+def _mappings(value: object) -> list[Mapping[str, object]]:
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return [v for v in value if isinstance(v, Mapping)]
+    return []
+
+
+def _classification(text: str) -> Classification:
+    member = Classification.from_label(text)
+    assert isinstance(member, Classification)
+    return member
+
+
 def parse_menu_templates(data: Mapping[str, object], catalog_codes: Iterable[str] | None = None) -> list[MenuTemplate]:
     """Menu templates from menu_templates.json; with ``catalog_codes``, refuses unknown items."""
     known = set(catalog_codes) if catalog_codes is not None else None
     templates: list[MenuTemplate] = []
-    for raw in data.get("templates") or []:
+    for raw in _mappings(data.get("templates")):
         code = str(raw.get("code") or "").strip()
         name = str(raw.get("name") or "").strip()
         if not code or not name:
             raise ValidationError("点菜单模板须有编码和名称")
         entries: list[TemplateEntry] = []
         seen: set[str] = set()
-        for row in raw.get("items") or []:
+        for row in _mappings(raw.get("items")):
             item_code = str(row.get("code") or "").strip().upper()
             if item_code in seen:
                 raise ValidationError(f"模板“{name}”中事项 {item_code} 重复")
@@ -193,7 +229,7 @@ def parse_menu_templates(data: Mapping[str, object], catalog_codes: Iterable[str
             entries.append(
                 TemplateEntry(
                     item_code,
-                    Classification.from_label(str(row.get("class") or "")),
+                    _classification(str(row.get("class") or "")),
                     str(row.get("reason") or "").strip(),
                 )
             )

@@ -1,15 +1,21 @@
-"""The life cycle of a must-do item: not started → pre-review → accepted → inspection/acceptance →
-done (ticked off, 销号), the moves a clerk may make, and the dated steps that record them."""
+"""The life cycle of an ordered item: its classification with a reason, then for a must-do item
+not started → pre-review → accepted → inspection/acceptance → done (ticked off, 销号), the moves a
+clerk may make, and the dated steps that record them (docs/rules.md §approvals-classification,
+§approvals-tracking)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from laoshan_desk.domain.approvals.vocabulary import STATUS_FLOW, ItemStatus
+from laoshan_desk.domain.approvals.vocabulary import STATUS_FLOW, Classification, ItemStatus
 from laoshan_desk.domain.errors import ValidationError
 
 __all__ = [
+    "classification_reason",
+    "check_reclassification",
+    "check_prerequisites_done",
     "applicable_steps",
     "next_statuses",
     "can_transition",
@@ -18,6 +24,25 @@ __all__ = [
     "ItemProgress",
     "advance",
 ]
+
+
+# -- classification ----------------------------------------------------------------------------
+def classification_reason(reason: str, *, code: str | None = None, field: str = "reason") -> str:
+    """The reason an item is must-do, self-handled or not needed, stripped; every classification
+    has one, because the one-time notice tells the applicant each of them once
+    (docs/rules.md §approvals-classification). ``code`` names the item in a list's message."""
+    text = (reason or "").strip()
+    if text:
+        return text
+    if code is not None:
+        raise ValidationError(f"事项 {code} 请填写分类理由（一次告知书将逐项列明）", field=field)
+    raise ValidationError("请填写分类理由（将写入一次告知书）", field=field)
+
+
+def check_reclassification(name: str, status: ItemStatus, new: Classification) -> None:
+    """An item already under way stays must-do: its dated steps are on the record."""
+    if status is not ItemStatus.NOT_STARTED and new is not Classification.MUST_DO:
+        raise ValidationError(f"事项“{name}”已开始办理（{status.label}），不能改为{new.label}", field="classification")
 
 
 # -- life cycle --------------------------------------------------------------------------------
@@ -163,3 +188,13 @@ def advance(
             field="on",
         )
     return replace(progress, status=tgt, steps=progress.steps + (StatusStep(tgt, on, by),))
+
+
+def check_prerequisites_done(target: ItemStatus, waiting: Sequence[str]) -> None:
+    """Formal acceptance and tick-off wait until every must-do prerequisite is done; pre-review
+    does not wait: it is what runs in parallel (docs/rules.md §approvals-tracking). ``waiting``
+    names the must-do prerequisites still open ("SP023 特殊建设工程消防验收")."""
+    if target in (ItemStatus.ACCEPTED, ItemStatus.DONE) and waiting:
+        raise ValidationError(
+            f"前置事项尚未销号：{'、'.join(waiting)}；{target.label}须待前置事项办结（可先行预审）", field="status"
+        )

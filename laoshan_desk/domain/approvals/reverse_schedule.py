@@ -1,6 +1,6 @@
-"""The reverse schedule (倒排工期表) of a project's must-do items, its lights, cascade and readiness.
+"""The reverse schedule (倒排工期表) of a project's must-do items.
 
-The rules are issue 3's "Reverse schedule rules", in working days of a :class:`WorkCalendar`:
+The rules (docs/rules.md §approvals-reverse-schedule), in working days of a :class:`WorkCalendar`:
 
 * an item occupies ``days`` consecutive working days, its start day counting as the first;
 * forward: an item without (scheduled) prerequisites starts on the first working day on or after
@@ -15,7 +15,7 @@ The rules are issue 3's "Reverse schedule rules", in working days of a :class:`W
 * only must-do items are scheduled; a prerequisite that is not must-do, or is not in the list at
   all, is taken as already met; a prerequisite cycle is an error that names the cycle.
 
-Beyond the issue's rules, facts and decisions recorded on a project bend the forward pass:
+Beyond those rules, facts and decisions recorded on a project bend the forward pass:
 
 * ``actual_finish`` (the item was ticked off) replaces the computed earliest finish, so its
   dependents are planned from what really happened; ``actual_start`` likewise fixes the start;

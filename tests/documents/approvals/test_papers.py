@@ -190,13 +190,3 @@ def test_bad_week_is_refused():
     with pytest.raises(ValidationError):
         svc.parse_week("2026-W54")
     assert svc.parse_week("2026-W01")[0] == D("2025-12-29")
-
-
-def test_ranking_colours():
-    from laoshan_desk.documents.approvals import rate_light
-    from laoshan_desk.domain.lights import Light
-
-    assert rate_light(None) is Light.GREY
-    assert rate_light(0.9) is Light.GREEN and rate_light(1.0) is Light.GREEN
-    assert rate_light(0.75) is Light.YELLOW and rate_light(0.7) is Light.YELLOW
-    assert rate_light(0.69) is Light.RED

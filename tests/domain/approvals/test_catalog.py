@@ -9,6 +9,7 @@ import pytest
 from laoshan_desk.domain.approvals import (
     CatalogItem,
     Classification,
+    check_graph,
     parse_catalog,
     parse_catalog_item,
     parse_menu_templates,
@@ -87,3 +88,33 @@ def test_parse_menu_templates():
     dup = {"templates": [{"code": "t", "name": "模板", "items": [{"code": "SP1", "class": "必办"}] * 2}]}
     with pytest.raises(ValidationError, match="重复"):
         parse_menu_templates(dup)
+
+
+def test_check_graph_is_the_one_check_of_the_catalog_graph():
+    check_graph({"A": (), "B": ("A",)})
+    with pytest.raises(ValidationError, match="不能以自身为前置事项"):
+        check_graph({"A": ("A",)})
+    with pytest.raises(ValidationError, match="前置事项 Z 不在事项库中") as err:
+        check_graph({"A": ("Z",)})
+    assert err.value.field == "prerequisites"
+    with pytest.raises(ValidationError, match="前置事项循环：A → B → C → A") as err:
+        check_graph({"A": ("C",), "B": ("A",), "C": ("B",)})
+    assert err.value.code == "prerequisite_cycle"
+
+
+def test_the_loader_takes_citation_objects_and_a_limit_of_kind_none():
+    """The catalog file may carry added fields (limit kinds, verified citations): they are read
+    or ignored, never refused."""
+    row = {
+        **ROW,
+        "statutory_days": None,
+        "limit_kind": "none",
+        "applicant_deadline_days": 15,
+        "level": "district",
+        "legal_basis": [{"text": "《某条例》第八条", "verified": True, "source": "LawRefBook"}, "《某办法》第三条"],
+    }
+    item = parse_catalog_item(row)
+    assert item.statutory_days == 0 and item.committed_days == 5
+    assert item.legal_basis == ("《某条例》第八条", "《某办法》第三条")
+    with pytest.raises(ValidationError, match="法定时限应为整数"):
+        parse_catalog_item({**ROW, "statutory_days": None})

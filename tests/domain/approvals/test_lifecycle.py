@@ -14,7 +14,10 @@ from laoshan_desk.domain.approvals import (
     advance,
     applicable_steps,
     can_transition,
+    check_prerequisites_done,
+    check_reclassification,
     check_transition,
+    classification_reason,
     next_statuses,
 )
 from laoshan_desk.domain.errors import ValidationError
@@ -95,3 +98,32 @@ def test_advance_same_day_allowed_but_not_backwards():
     with pytest.raises(ValidationError, match="不能早于预审中日期"):
         advance(q, S.ACCEPTED, D("2026-05-11"))
     assert not ItemProgress().pre_reviewed
+
+
+# -- classification ----------------------------------------------------------------------------
+def test_every_classification_needs_a_reason():
+    assert classification_reason("  企业已取得  ") == "企业已取得"
+    with pytest.raises(ValidationError, match="请填写分类理由") as err:
+        classification_reason(" ")
+    assert err.value.field == "reason"
+    with pytest.raises(ValidationError, match="事项 SP001 请填写分类理由") as err:
+        classification_reason("", code="SP001", field="items")
+    assert err.value.field == "items"
+
+
+def test_an_item_under_way_stays_must_do():
+    check_reclassification("营业执照", S.NOT_STARTED, Classification.NOT_NEEDED)
+    check_reclassification("营业执照", S.PRE_REVIEW, Classification.MUST_DO)
+    with pytest.raises(ValidationError, match="已开始办理（预审中），不能改为无需办理"):
+        check_reclassification("营业执照", S.PRE_REVIEW, Classification.NOT_NEEDED)
+
+
+def test_acceptance_and_tick_off_wait_for_prerequisites_but_pre_review_does_not():
+    waiting = ["SP023 特殊建设工程消防验收"]
+    check_prerequisites_done(S.PRE_REVIEW, waiting)
+    check_prerequisites_done(S.INSPECTION, waiting)
+    check_prerequisites_done(S.ACCEPTED, [])
+    for target in (S.ACCEPTED, S.DONE):
+        with pytest.raises(ValidationError, match="前置事项尚未销号：SP023 特殊建设工程消防验收") as err:
+            check_prerequisites_done(target, waiting)
+        assert err.value.field == "status"

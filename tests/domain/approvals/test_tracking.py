@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from laoshan_desk.domain.approvals import (
     Classification,
+    DispatchBucket,
     ItemState,
     ItemStatus,
     PlanItem,
+    dispatch_bucket,
     finished_on_time,
     item_light,
+    open_item_light,
+    rate_light,
     ready_to_issue,
     schedule,
 )
@@ -89,3 +95,36 @@ def test_ready_to_issue_flag_and_met_prerequisites():
         ItemState("F", status="pre_review"),
     ]
     assert ready_to_issue(rows) == ["A", "C"]
+
+
+def test_ranking_colours():
+    assert rate_light(None) is Light.GREY
+    assert rate_light(0.9) is Light.GREEN and rate_light(1.0) is Light.GREEN
+    assert rate_light(0.75) is Light.YELLOW and rate_light(0.7) is Light.YELLOW
+    assert rate_light(0.69) is Light.RED
+
+
+# -- the morning call --------------------------------------------------------------------------
+def test_dispatch_buckets_follow_the_lights():
+    """D's latest finish is Mon 19 Oct 2026 (slack 2): on the list from two working days before."""
+    d = example()["D"]
+    lf = d.latest_finish
+    assert dispatch_bucket(lf, d.slack_days, D("2026-10-14"), CAL) is None  # 3 working days away
+    assert dispatch_bucket(lf, d.slack_days, D("2026-10-15"), CAL) == (DispatchBucket.SOON, 2)
+    assert dispatch_bucket(lf, d.slack_days, D("2026-10-16"), CAL) == (DispatchBucket.SOON, 1)
+    assert dispatch_bucket(lf, d.slack_days, D("2026-10-19"), CAL) == (DispatchBucket.TODAY, 0)
+    assert dispatch_bucket(lf, d.slack_days, D("2026-10-21"), CAL) == (DispatchBucket.LATE, -2)
+    assert dispatch_bucket(lf, -1, D("2026-10-14"), CAL) == (DispatchBucket.INFEASIBLE, 3)
+    # every item on the list has a red or yellow light that day, and none off it does
+    for day in (D("2026-10-12") + dt.timedelta(days=n) for n in range(12)):
+        listed = dispatch_bucket(lf, d.slack_days, day, CAL) is not None
+        assert listed == (open_item_light(lf, d.slack_days, day, CAL) is not Light.GREEN), day
+
+
+def test_dispatch_buckets_in_urgency_order():
+    assert [b.label for b in sorted(DispatchBucket, key=lambda b: b.urgency)] == [
+        "已超期",
+        "计划不可行",
+        "今日到期",
+        "2个工作日内到期",
+    ]

@@ -9,10 +9,11 @@ import shutil
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from sqlalchemy import select
 
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.services import audit
+from laoshan_desk.store.models import AuditRecord
 from laoshan_desk.ui.approvals.dialogs import (
     AdvanceDialog,
     CatalogDialog,
@@ -117,7 +118,11 @@ def test_intake_to_a_ticked_off_item(qtbot, ctx):
     assert tab.page.items_model.data(tab.page.items_model.index(row, 0)) == "已销号"
     assert "1/8" in tab.page.header.text()
     assert tab.model.row_at(0).done == 1  # the list followed
-    summaries = [r.summary for r in audit.records_for(ctx.db, "approval_project_item", item.id)]
+    with ctx.db.session() as session:
+        q = select(AuditRecord.summary).where(
+            AuditRecord.entity == "approval_project_item", AuditRecord.entity_id == str(item.id)
+        )
+        summaries = list(session.scalars(q))
     assert any("销号" in s for s in summaries)
     # the licence for the ticked-off item, previewed
     tab.page.select_item("SP001")
@@ -199,8 +204,8 @@ def test_dialogs_catalog_dispatch_verify(qtbot, demo_ctx):
     assert preview.page_count() >= 1
     preview.close()
 
-    hotel = next(r for r in svc.list_projects(demo_ctx.db, demo_ctx.actor) if "酒店" in r.name)
-    cert = svc.project_detail(demo_ctx.db, demo_ctx.actor, hotel.id).certificates[0]
+    hotel = next(r for r in svc.list_projects(demo_ctx.db, demo_ctx.actor, today=FIXED_NOW.date()) if "酒店" in r.name)
+    cert = svc.project_detail(demo_ctx.db, demo_ctx.actor, hotel.id, today=FIXED_NOW.date()).certificates[0]
     verify = VerifyDialog(demo_ctx)
     qtbot.addWidget(verify)
     qtbot.keyClicks(verify.ui.codeEdit, "LSDESK:" + cert.verification_code)
@@ -214,8 +219,8 @@ def test_dialogs_catalog_dispatch_verify(qtbot, demo_ctx):
 def test_models_pass_the_model_tester(qtmodeltester, demo_ctx):
     tab = ApprovalsTab(demo_ctx)
     qtmodeltester.check(tab.model)
-    hotel = next(r for r in svc.list_projects(demo_ctx.db, demo_ctx.actor) if "酒店" in r.name)
-    view = svc.project_detail(demo_ctx.db, demo_ctx.actor, hotel.id)
+    hotel = next(r for r in svc.list_projects(demo_ctx.db, demo_ctx.actor, today=FIXED_NOW.date()) if "酒店" in r.name)
+    view = svc.project_detail(demo_ctx.db, demo_ctx.actor, hotel.id, today=FIXED_NOW.date())
     model = RowsModel(ITEM_COLUMNS, view.items)
     qtmodeltester.check(model)
     tab.select_project(hotel.id)

@@ -6,29 +6,49 @@
     dispatch     日调度单, the morning call's list
     bulletin     周通报, the weekly bulletin (workbook with chart; PDF)
 
-Callers write ``from laoshan_desk.documents import approvals as docs`` and ``docs.one_time_notice(...)``.
+The papers read plain data this layer defines (:class:`ProjectPaper`, :class:`CertificatePaper`,
+:class:`DispatchReport`, :class:`Bulletin`), filled by the services. Callers write
+``from laoshan_desk.documents import approvals as docs`` and ``docs.one_time_notice(...)``.
 """
 
-from laoshan_desk.documents.approvals.bulletin import RATE_GREEN, RATE_YELLOW, bulletin_excel, bulletin_pdf, rate_light
-from laoshan_desk.documents.approvals.certificate import certificate_pdf
-from laoshan_desk.documents.approvals.common import ISSUER, LIGHT_FILLS
-from laoshan_desk.documents.approvals.dispatch import BUCKET_LABELS, dispatch_pdf
+from laoshan_desk.documents.approvals.bulletin import (
+    Bulletin,
+    BulletinProject,
+    BulletinTotals,
+    DepartmentRank,
+    LateItem,
+    bulletin_excel,
+    bulletin_pdf,
+    percent,
+)
+from laoshan_desk.documents.approvals.certificate import CertificatePaper, certificate_pdf
+from laoshan_desk.documents.approvals.common import ISSUER, LIGHT_FILLS, PaperItem, PaperMove, ProjectPaper
+from laoshan_desk.documents.approvals.dispatch import NO_DEPARTMENT, DispatchReport, DispatchRow, dispatch_pdf
 from laoshan_desk.documents.approvals.notice import one_time_notice
 from laoshan_desk.documents.approvals.schedule import SCHEDULE_HEADERS, schedule_excel, schedule_pdf
 
 __all__ = [
-    "BUCKET_LABELS",
     "ISSUER",
     "LIGHT_FILLS",
-    "RATE_GREEN",
-    "RATE_YELLOW",
+    "NO_DEPARTMENT",
     "SCHEDULE_HEADERS",
+    "Bulletin",
+    "BulletinProject",
+    "BulletinTotals",
+    "CertificatePaper",
+    "DepartmentRank",
+    "DispatchReport",
+    "DispatchRow",
+    "LateItem",
+    "PaperItem",
+    "PaperMove",
+    "ProjectPaper",
     "bulletin_excel",
     "bulletin_pdf",
     "certificate_pdf",
     "dispatch_pdf",
     "one_time_notice",
-    "rate_light",
+    "percent",
     "schedule_excel",
     "schedule_pdf",
 ]

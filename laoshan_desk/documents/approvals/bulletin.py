@@ -1,7 +1,14 @@
-"""周通报: the weekly bulletin as a workbook (three views and a chart) and as a PDF summary."""
+"""周通报: the weekly bulletin as a workbook (three views and a chart) and as a PDF summary.
+
+:class:`Bulletin` is the plain data of one week's bulletin: the service fills it, the screen and
+the CLI summarise it, this module writes it.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -9,24 +16,112 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 
-from laoshan_desk.documents.approvals.common import ISSUER, LIGHT_FILLS, _cn, _d
+from laoshan_desk.documents.approvals.common import ISSUER, LIGHT_FILLS, cn_day, day_text
 from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet
 from laoshan_desk.documents.pdf import Heading, Notice, Table, render
+from laoshan_desk.domain.approvals import rate_light
 from laoshan_desk.domain.lights import Light
 
-# -- weekly bulletin ---------------------------------------------------------------------------
-RATE_GREEN, RATE_YELLOW = 0.9, 0.7
+
+def percent(rate: float | None) -> str:
+    """``87.50%`` (two decimals), or a dash when nothing was due."""
+    return "—" if rate is None else f"{rate * 100:.2f}%"
 
 
-def rate_light(rate: float | None) -> Light:
-    """Department ranking colours: green ≥ 90 %, yellow ≥ 70 %, red below; grey with nothing due."""
-    if rate is None:
-        return Light.GREY
-    if rate >= RATE_GREEN:
-        return Light.GREEN
-    if rate >= RATE_YELLOW:
-        return Light.YELLOW
-    return Light.RED
+@dataclasses.dataclass(frozen=True)
+class BulletinProject:
+    id: uuid.UUID
+    number: str
+    name: str
+    enterprise: str
+    street_name: str
+    target_date: dt.date
+    must_do: int
+    done: int
+    done_this_week: int
+    red: int
+    yellow: int
+    light: Light
+
+    @property
+    def completion(self) -> float:
+        return self.done / self.must_do if self.must_do else 0.0
+
+
+@dataclasses.dataclass(frozen=True)
+class LateItem:
+    project_name: str
+    code: str
+    name: str
+    department: str
+    responsible: str
+    node_date: dt.date | None
+    latest_finish: dt.date | None
+    finished_on: dt.date | None
+    late_days: int
+    status_label: str
+
+
+@dataclasses.dataclass(frozen=True)
+class DepartmentRank:
+    """One department's line of the on-time ranking (docs/rules.md §approvals-bulletin)."""
+
+    rank: int
+    department: str
+    due: int
+    on_time: int
+    late_done: int
+    late_open: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.on_time / self.due if self.due else None
+
+    @property
+    def light(self) -> Light:
+        return rate_light(self.rate)
+
+
+@dataclasses.dataclass(frozen=True)
+class BulletinTotals:
+    projects: int
+    must_do: int
+    done: int
+    done_this_week: int
+    late_open: int
+    yellow: int
+    rate: float | None
+
+    @property
+    def rate_text(self) -> str:
+        return percent(self.rate)
+
+
+@dataclasses.dataclass(frozen=True)
+class Bulletin:
+    """The week's bulletin, evaluated as of ``as_of`` (the week's last day, or today)."""
+
+    week: str
+    start: dt.date
+    end: dt.date
+    as_of: dt.date
+    projects: tuple[BulletinProject, ...]
+    late: tuple[LateItem, ...]
+    ranking: tuple[DepartmentRank, ...]
+
+    @property
+    def totals(self) -> BulletinTotals:
+        due = sum(r.due for r in self.ranking)
+        on_time = sum(r.on_time for r in self.ranking)
+        return BulletinTotals(
+            projects=len(self.projects),
+            must_do=sum(p.must_do for p in self.projects),
+            done=sum(p.done for p in self.projects),
+            done_this_week=sum(p.done_this_week for p in self.projects),
+            late_open=sum(r.late_open for r in self.ranking),
+            yellow=sum(p.yellow for p in self.projects),
+            rate=on_time / due if due else None,
+        )
 
 
 PROJECT_COLUMNS = [
@@ -67,12 +162,13 @@ RANK_COLUMNS = [
 ]
 
 
-def bulletin_excel(bulletin: Any, path: Path) -> Path:
+def bulletin_excel(bulletin: Bulletin, path: Path) -> Path:
     """周通报 workbook: one sheet per view (projects, late items, department ranking) with
     red/yellow/green fills, and a bar chart of the on-time rates."""
     path = Path(path)
     wb = Workbook()
-    wb.remove(wb.active)
+    for sheet in list(wb.worksheets):  # the empty default sheet
+        wb.remove(sheet)
     add_table_sheet(
         wb,
         Sheet(
@@ -135,11 +231,11 @@ def bulletin_excel(bulletin: Any, path: Path) -> Path:
                     r.late_done,
                     r.late_open,
                     r.rate,
-                    rate_light(r.rate).label if r.rate is not None else "无到期事项",
+                    r.light.label if r.rate is not None else "无到期事项",
                 ]
                 for r in bulletin.ranking
             ],
-            [LIGHT_FILLS.get(rate_light(r.rate)) for r in bulletin.ranking],
+            [LIGHT_FILLS.get(r.light) for r in bulletin.ranking],
         ),
     )
     rated = sum(1 for r in bulletin.ranking if r.rate is not None)
@@ -167,13 +263,13 @@ def bulletin_excel(bulletin: Any, path: Path) -> Path:
     return path
 
 
-def bulletin_pdf(bulletin: Any) -> bytes:
+def bulletin_pdf(bulletin: Bulletin) -> bytes:
     t = bulletin.totals
     body: list[Any] = [
-        f"统计周期：{_cn(bulletin.start)}至{_cn(bulletin.end)}（{bulletin.week}，截至{_cn(bulletin.as_of)}）。",
-        f"在办重点项目 {t['projects']} 个，必办事项 {t['must_do']} 项，"
-        f"累计销号 {t['done']} 项，本周销号 {t['done_this_week']} 项；"
-        f"超期未办 {t['late_open']} 项，临期 {t['yellow']} 项；全区按期办结率 {_pct(t['rate'])}。",
+        f"统计周期：{cn_day(bulletin.start)}至{cn_day(bulletin.end)}（{bulletin.week}，截至{cn_day(bulletin.as_of)}）。",
+        f"在办重点项目 {t.projects} 个，必办事项 {t.must_do} 项，"
+        f"累计销号 {t.done} 项，本周销号 {t.done_this_week} 项；"
+        f"超期未办 {t.late_open} 项，临期 {t.yellow} 项；全区按期办结率 {t.rate_text}。",
         Heading("一、项目进度"),
         Table(
             ["项目", "街道", "目标开业", "必办", "已销号", "本周销号", "超期", "亮灯"],
@@ -181,7 +277,7 @@ def bulletin_pdf(bulletin: Any) -> bytes:
                 [
                     p.name,
                     p.street_name,
-                    _d(p.target_date),
+                    day_text(p.target_date),
                     str(p.must_do),
                     str(p.done),
                     str(p.done_this_week),
@@ -205,13 +301,13 @@ def bulletin_pdf(bulletin: Any) -> bytes:
                     str(r.on_time),
                     str(r.late_done),
                     str(r.late_open),
-                    _pct(r.rate),
+                    percent(r.rate),
                 ]
                 for r in bulletin.ranking
             ],
             widths=[0.6, 2.4, 0.8, 0.8, 0.9, 0.9, 0.9],
             size=8,
-            fills=[LIGHT_FILLS.get(rate_light(r.rate)) for r in bulletin.ranking],
+            fills=[LIGHT_FILLS.get(r.light) for r in bulletin.ranking],
         ),
         Heading("三、超期事项"),
     ]
@@ -225,7 +321,7 @@ def bulletin_pdf(bulletin: Any) -> bytes:
                         f"{r.code} {r.name}",
                         r.department,
                         r.responsible or "—",
-                        _d(r.latest_finish),
+                        day_text(r.latest_finish),
                         str(r.late_days),
                     ]
                     for r in bulletin.late[:40]
@@ -251,7 +347,3 @@ def bulletin_pdf(bulletin: Any) -> bytes:
             subject=f"周通报 {bulletin.week}",
         )
     )
-
-
-def _pct(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.2f}%"

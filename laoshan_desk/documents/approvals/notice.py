@@ -5,22 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from laoshan_desk.documents.approvals.common import ISSUER, _cn, _d
+from laoshan_desk.documents.approvals.common import ISSUER, ProjectPaper, cn_day, day_text
 from laoshan_desk.documents.pdf import Heading, KeyValues, Notice, Table, render
+from laoshan_desk.domain.approvals import Classification
 
 
-# -- one-time notice ---------------------------------------------------------------------------
-def one_time_notice(project: Any, *, issuer: str = ISSUER, today: dt.date | None = None) -> bytes:
+def one_time_notice(project: ProjectPaper, *, issuer: str = ISSUER, today: dt.date | None = None) -> bytes:
     """一次告知书: every must-do item with its materials, department, responsible person and node
     date, then what the enterprise handles itself and what is not needed, each with its reason."""
     must = [i for i in project.items if i.must_do]
-    own = [i for i in project.items if i.classification == "self_handled"]
-    none = [i for i in project.items if i.classification == "not_needed"]
+    own = [i for i in project.items if i.classification is Classification.SELF_HANDLED]
+    none = [i for i in project.items if i.classification is Classification.NOT_NEEDED]
     body: list[Any] = [
         f"贵单位申报的“{project.name}”所涉审批事项共 {len(project.items)} 项，经审批服务专班逐项梳理，"
         f"确定必办事项 {len(must)} 项、企业自办事项 {len(own)} 项、无需办理事项 {len(none)} 项。"
         f"依据《中华人民共和国行政许可法》第三十二条，现将办理所需全部材料、办理部门、责任人和节点日期一次性告知如下。"
-        f"目标开业日期为{_cn(project.target_date)}，各事项按倒排工期节点并联推进。",
+        f"目标开业日期为{cn_day(project.target_date)}，各事项按倒排工期节点并联推进。",
         KeyValues(
             [
                 ("项目编号", project.number),
@@ -28,8 +28,8 @@ def one_time_notice(project: Any, *, issuer: str = ISSUER, today: dt.date | None
                 ("统一社会信用代码", project.credit_code),
                 ("所在街道", project.street_name or "—"),
                 ("联系人", " ".join(x for x in (project.contact_name, project.contact_phone) if x) or "—"),
-                ("开始日期", _cn(project.start_date)),
-                ("目标开业日期", _cn(project.target_date)),
+                ("开始日期", cn_day(project.start_date)),
+                ("目标开业日期", cn_day(project.target_date)),
             ]
         ),
         Heading(f"一、必办事项（{len(must)} 项）"),
@@ -42,8 +42,8 @@ def one_time_notice(project: Any, *, issuer: str = ISSUER, today: dt.date | None
                     "；".join(i.materials) or "—",
                     i.department or "—",
                     i.responsible or "—",
-                    _d(i.node_date),
-                    _d(i.latest_finish),
+                    day_text(i.node_date),
+                    day_text(i.latest_finish),
                 ]
                 for n, i in enumerate(must, start=1)
             ],

@@ -9,12 +9,11 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from laoshan_desk.documents.approvals.common import LIGHT_FILLS, _d
+from laoshan_desk.documents.approvals.common import LIGHT_FILLS, ProjectPaper, day_text
 from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet, style_sheet
 from laoshan_desk.documents.pdf import Heading, Notice, Table, render
 from laoshan_desk.domain.lights import Light
 
-# -- reverse schedule --------------------------------------------------------------------------
 SCHEDULE_HEADERS = [
     "序号",
     "编码",
@@ -33,7 +32,7 @@ SCHEDULE_HEADERS = [
 ]
 
 
-def _schedule_rows(project: Any) -> list[list[Any]]:
+def _schedule_rows(project: ProjectPaper) -> list[list[Any]]:
     rows = []
     for n, i in enumerate([i for i in project.items if i.must_do], start=1):
         rows.append(
@@ -57,7 +56,7 @@ def _schedule_rows(project: Any) -> list[list[Any]]:
     return rows
 
 
-def schedule_pdf(project: Any) -> bytes:
+def schedule_pdf(project: ProjectPaper) -> bytes:
     """倒排工期表 (landscape): node dates of every must-do item, lights as row colours."""
     must = [i for i in project.items if i.must_do]
     rows = [[str(v) if not isinstance(v, dt.date) else v.isoformat() for v in r] for r in _schedule_rows(project)]
@@ -66,7 +65,7 @@ def schedule_pdf(project: Any) -> bytes:
     ]
     body: list[Any] = [
         f"{project.enterprise} · 开始 {project.start_date.isoformat()} · 目标开业 {project.target_date.isoformat()} · "
-        f"必办 {len(must)} 项，已销号 {project.done_count} 项 · 计划全部办结 {_d(project.finish_date)} · "
+        f"必办 {len(must)} 项，已销号 {project.done_count} 项 · 计划全部办结 {day_text(project.finish_date)} · "
         f"{'计划可行' if project.feasible else '计划不可行：有事项无法在目标日期前完成'}"
         f" · 关键路径：{' → '.join(project.critical_path) or '—'}",
         Table(
@@ -88,11 +87,12 @@ def schedule_pdf(project: Any) -> bytes:
     )
 
 
-def schedule_excel(project: Any, path: Path) -> Path:
+def schedule_excel(project: ProjectPaper, path: Path) -> Path:
     """倒排工期表 as a workbook: the table, lights as fills, and a day-by-day bar chart sheet."""
     path = Path(path)
     wb = Workbook()
-    wb.remove(wb.active)
+    for sheet in list(wb.worksheets):  # the empty default sheet
+        wb.remove(sheet)
     must = [i for i in project.items if i.must_do]
     kinds = [
         "int",

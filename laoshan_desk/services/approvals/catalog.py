@@ -1,16 +1,18 @@
-"""The approval catalog (事项库) and menu templates (点菜单模板): reading, the admin's edits, Excel.
+"""The approval catalog (事项库) and menu templates (点菜单模板): reading and the admin's edits.
 
 The catalog is seeded from ``resources/data/approval_catalog.json`` by
-:mod:`laoshan_desk.services.approvals.seed`; admins edit items in the desk and round-trip the
-whole catalog through Excel. An import keeps every good row and reports each bad one with its
-row number and reason; prerequisites must name catalog items and never form a cycle.
+:mod:`laoshan_desk.services.approvals.seed`; admins edit items in the desk
+(:mod:`.catalog_excel` round-trips it through Excel). Every edit is checked by the domain's one
+check of the catalog's graph: prerequisites name catalog items and never form a cycle
+(docs/rules.md §approvals-catalog).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import decimal
-from collections.abc import Iterable, Mapping
+import uuid
 from typing import Any
 
 from sqlalchemy import select
@@ -20,12 +22,13 @@ from laoshan_desk.domain.approvals import (
     CatalogItem,
     Classification,
     TemplateEntry,
-    cycle_message,
-    find_cycle,
+    check_graph,
     parse_catalog_item,
 )
 from laoshan_desk.domain.approvals import MenuTemplate as DomainTemplate
-from laoshan_desk.domain.errors import ConflictError, NotFound, ValidationError
+from laoshan_desk.domain.errors import ConflictError, NotFound
+from laoshan_desk.services.approvals.common import CATALOG_EDIT, STALE, VIEW
+from laoshan_desk.services.approvals.inputs import ActiveForm, CatalogItemForm
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.jsonable import jsonable
 from laoshan_desk.services.uow import unit_of_work
@@ -48,7 +51,9 @@ __all__ = [
 
 @dataclasses.dataclass(frozen=True)
 class CatalogRow:
-    id: Any
+    """One catalog item as the catalog screen and the intake form read it."""
+
+    id: uuid.UUID
     code: str
     name: str
     department: str
@@ -86,6 +91,25 @@ class CatalogRow:
             stage=self.stage,
         )
 
+    def as_form(self) -> CatalogItemForm:
+        """The edit form filled with this row, carrying its version."""
+        return CatalogItemForm(
+            code=self.code,
+            name=self.name,
+            department=self.department,
+            statutory_days=self.statutory_days,
+            committed_days=self.committed_days,
+            stage=self.stage,
+            materials=self.materials,
+            legal_basis=self.legal_basis,
+            prerequisites=self.prerequisites,
+            pre_review=self.pre_review,
+            site_inspection=self.site_inspection,
+            certificate=self.certificate,
+            fee=self.fee,
+            version=self.version,
+        )
+
 
 @dataclasses.dataclass(frozen=True)
 class TemplateRow:
@@ -98,7 +122,7 @@ class TemplateRow:
         return DomainTemplate(self.code, self.name, self.description, self.entries)
 
 
-def _row(item: ApprovalItem) -> CatalogRow:
+def row_of(item: ApprovalItem) -> CatalogRow:
     return CatalogRow(
         id=item.id,
         code=item.code,
@@ -121,9 +145,15 @@ def _row(item: ApprovalItem) -> CatalogRow:
 
 # -- reading -----------------------------------------------------------------------------------
 def list_catalog(
-    db: Database, *, text: str | None = None, department: str | None = None, include_inactive: bool = True
+    db: Database,
+    actor: Actor,
+    *,
+    text: str | None = None,
+    department: str | None = None,
+    include_inactive: bool = True,
 ) -> list[CatalogRow]:
     """The catalog in its order; everyone who sees the tab may read it (the menu is public)."""
+    actor.require(VIEW)
     with db.session() as session:
         q = select(ApprovalItem).order_by(ApprovalItem.sort_order, ApprovalItem.code)
         if not include_inactive:
@@ -133,44 +163,37 @@ def list_catalog(
         if text:
             like = f"%{text.strip()}%"
             q = q.where(ApprovalItem.name.like(like) | ApprovalItem.code.like(like))
-        return [_row(i) for i in session.scalars(q)]
+        return [row_of(i) for i in session.scalars(q)]
 
 
-def catalog_map(db: Database) -> dict[str, CatalogRow]:
-    return {row.code: row for row in list_catalog(db)}
+def catalog_map(db: Database, actor: Actor) -> dict[str, CatalogRow]:
+    return {row.code: row for row in list_catalog(db, actor)}
 
 
-def get_item(db: Database, code: str) -> CatalogRow:
+def get_item(db: Database, actor: Actor, code: str) -> CatalogRow:
+    actor.require(VIEW)
     with db.session() as session:
         item = session.scalar(select(ApprovalItem).where(ApprovalItem.code == code.strip().upper()))
         if item is None:
             raise NotFound(f"事项库中没有编码为 {code} 的事项")
-        return _row(item)
+        return row_of(item)
 
 
-def departments(db: Database) -> list[str]:
+def departments(db: Database, actor: Actor) -> list[str]:
     """Departments that grant items in the catalog, in catalog order."""
     seen: dict[str, None] = {}
-    for row in list_catalog(db):
+    for row in list_catalog(db, actor):
         seen.setdefault(row.department, None)
     return list(seen)
 
 
 # -- editing -----------------------------------------------------------------------------------
-def _check_graph(session: Session, code: str, prerequisites: Iterable[str]) -> None:
-    graph = {i.code: tuple(i.prerequisites or ()) for i in session.scalars(select(ApprovalItem))}
-    graph[code] = tuple(prerequisites)
-    for p in graph[code]:
-        if p not in graph:
-            raise ValidationError(f"事项 {code} 的前置事项 {p} 不在事项库中", field="prerequisites")
-        if p == code:
-            raise ValidationError(f"事项 {code} 不能以自身为前置事项", field="prerequisites")
-    cycle = find_cycle(graph)
-    if cycle:
-        raise ValidationError(cycle_message(cycle), field="prerequisites", code="prerequisite_cycle")
+def graph_of(session: Session) -> dict[str, tuple[str, ...]]:
+    """Each catalog code with the codes it waits for, as stored."""
+    return {i.code: tuple(i.prerequisites or ()) for i in session.scalars(select(ApprovalItem))}
 
 
-_FIELDS = [
+FIELDS = [
     "name",
     "department",
     "stage",
@@ -196,9 +219,11 @@ def _apply(item: ApprovalItem, parsed: CatalogItem) -> None:
     item.certificate, item.fee = parsed.certificate, parsed.fee
 
 
-def _upsert(
+def upsert(
     session: Session, parsed: CatalogItem, active: bool | None = None
 ) -> tuple[ApprovalItem, bool, dict[str, Any] | None]:
+    """Create or update the row of ``parsed`` (already checked); returns it, whether it is new,
+    and its fields before."""
     item = session.scalar(select(ApprovalItem).where(ApprovalItem.code == parsed.code))
     created = item is None
     before = None
@@ -209,23 +234,31 @@ def _upsert(
         item = ApprovalItem(code=parsed.code, sort_order=order, active=True if active is None else active)
         session.add(item)
     else:
-        before = {f: jsonable(getattr(item, f)) for f in _FIELDS}
+        before = {f: jsonable(getattr(item, f)) for f in FIELDS}
         if active is not None:
             item.active = active
     _apply(item, parsed)
     return item, created, before
 
 
-def save_item(db: Database, actor: Actor, data: Mapping[str, Any], *, version: int | None = None) -> CatalogRow:
-    """Create or update one catalog item (admins). ``version`` guards against lost updates."""
-    actor.require("approvals.catalog_edit")
-    parsed = parse_catalog_item(data)
-    with unit_of_work(db, actor) as work:
+def _parse(form: CatalogItemForm) -> CatalogItem:
+    fields = dataclasses.asdict(form)
+    fields.pop("version")
+    fields.pop("active")
+    return parse_catalog_item(fields)
+
+
+def save_item(db: Database, actor: Actor, form: CatalogItemForm, *, now: dt.datetime) -> CatalogRow:
+    """Create or update one catalog item (admins). ``form.version`` (the one the form showed)
+    guards against lost updates."""
+    actor.require(CATALOG_EDIT)
+    parsed = _parse(form)
+    with unit_of_work(db, actor, now=now) as work:
         existing = work.session.scalar(select(ApprovalItem).where(ApprovalItem.code == parsed.code))
-        if existing is not None and version is not None and existing.version != version:
-            raise ConflictError(f"事项 {parsed.code} 已被他人修改，请刷新后重试")
-        _check_graph(work.session, parsed.code, parsed.prerequisites)
-        item, created, before = _upsert(work.session, parsed, data.get("active") if "active" in data else None)
+        if existing is not None and form.version is not None and existing.version != form.version:
+            raise ConflictError(STALE)
+        check_graph({**graph_of(work.session), parsed.code: parsed.prerequisites})
+        item, created, before = upsert(work.session, parsed, form.active)
         work.session.flush()
         work.audit(
             "create" if created else "update",
@@ -233,25 +266,27 @@ def save_item(db: Database, actor: Actor, data: Mapping[str, Any], *, version: i
             item.code,
             f"{'新增' if created else '修改'}事项库事项：{item.code} {item.name}"[:300],
             before=before,
-            after={f: jsonable(getattr(item, f)) for f in _FIELDS},
+            after={f: jsonable(getattr(item, f)) for f in FIELDS},
         )
-        return _row(item)
+        return row_of(item)
 
 
-def set_active(db: Database, actor: Actor, code: str, active: bool) -> None:
+def set_active(db: Database, actor: Actor, form: ActiveForm, *, now: dt.datetime) -> None:
     """Withdraw an item from the menu (kept for the projects that ordered it) or restore it."""
-    actor.require("approvals.catalog_edit")
-    with unit_of_work(db, actor) as work:
-        item = work.session.scalar(select(ApprovalItem).where(ApprovalItem.code == code))
+    actor.require(CATALOG_EDIT)
+    with unit_of_work(db, actor, now=now) as work:
+        item = work.session.scalar(select(ApprovalItem).where(ApprovalItem.code == form.code))
         if item is None:
-            raise NotFound(f"事项库中没有编码为 {code} 的事项")
-        item.active = active
+            raise NotFound(f"事项库中没有编码为 {form.code} 的事项")
+        if form.version is not None and item.version != form.version:
+            raise ConflictError(STALE)
+        item.active = form.active
         work.audit(
             "update",
             "approval_item",
-            code,
-            f"{'启用' if active else '停用'}事项：{code} {item.name}"[:300],
-            after={"active": active},
+            form.code,
+            f"{'启用' if form.active else '停用'}事项：{form.code} {item.name}"[:300],
+            after={"active": form.active},
         )
 
 
@@ -263,7 +298,8 @@ def _template_row(t: MenuTemplate) -> TemplateRow:
     return TemplateRow(t.code, t.name, t.description or "", entries)
 
 
-def list_templates(db: Database) -> list[TemplateRow]:
+def list_templates(db: Database, actor: Actor) -> list[TemplateRow]:
+    actor.require(VIEW)
     with db.session() as session:
         q = (
             select(MenuTemplate)
@@ -273,7 +309,8 @@ def list_templates(db: Database) -> list[TemplateRow]:
         return [_template_row(t) for t in session.scalars(q)]
 
 
-def get_template(db: Database, code: str) -> TemplateRow:
+def get_template(db: Database, actor: Actor, code: str) -> TemplateRow:
+    actor.require(VIEW)
     with db.session() as session:
         t = session.scalar(select(MenuTemplate).where(MenuTemplate.code == code))
         if t is None:

@@ -4,29 +4,25 @@ reports each bad one with its row number and reason (unknown prerequisites and c
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from sqlalchemy import select
 
-from laoshan_desk.domain.approvals import (
-    CatalogItem,
-    cycle_message,
-    find_cycle,
-    parse_catalog_item,
-)
+from laoshan_desk.documents.excel import Column, Sheet, write_stream
+from laoshan_desk.domain.approvals import CatalogItem, check_graph, parse_catalog_item
 from laoshan_desk.domain.errors import ValidationError
-from laoshan_desk.services.approvals.catalog import CatalogRow, _upsert, list_catalog
+from laoshan_desk.services import printing
+from laoshan_desk.services.approvals.catalog import CatalogRow, graph_of, list_catalog, upsert
+from laoshan_desk.services.approvals.common import CATALOG_EDIT, VIEW
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
-from laoshan_desk.store.models.approvals import ApprovalItem
 
 __all__ = ["EXCEL_COLUMNS", "ImportReport", "export_excel", "import_excel"]
 
 
-# -- Excel -------------------------------------------------------------------------------------
 EXCEL_COLUMNS: list[tuple[str, str]] = [
     ("code", "事项编码"),
     ("name", "事项名称"),
@@ -47,18 +43,17 @@ _YES = {"是", "有", "y", "yes", "true", "1", "√", "✓"}
 _NO = {"否", "无", "n", "no", "false", "0", "", "×"}
 
 
-def export_excel(db: Database, actor: Actor, path: Path) -> Path:
-    """The whole catalog as one sheet, lists joined with "；" (what import_excel reads back)."""
-    from laoshan_desk.documents.excel import Column, Sheet, write_stream
-
-    actor.require("approvals.view")
-    rows = list_catalog(db)
+def export_excel(db: Database, actor: Actor, path: Path, *, now: dt.datetime) -> Path:
+    """The whole catalog as one sheet, lists joined with "；" (what :func:`import_excel` reads
+    back); the export is audited once, after the file was written."""
+    actor.require(VIEW)
+    rows = list_catalog(db, actor)
     widths = {"name": 36, "materials": 60, "legal_basis": 40, "department": 20}
     columns = [
         Column(header, widths.get(key, 12), "int" if key.endswith("_days") else "text") for key, header in EXCEL_COLUMNS
     ]
 
-    def cells(r: CatalogRow) -> list[Any]:
+    def cells(r: CatalogRow) -> list[object]:
         return [
             r.code,
             r.name,
@@ -77,10 +72,13 @@ def export_excel(db: Database, actor: Actor, path: Path) -> Path:
         ]
 
     target = write_stream(Path(path), [Sheet("事项库", columns, (cells(r) for r in rows))])
-    from laoshan_desk.services import audit
-
-    audit.record(
-        db, actor, "export", "approval_item", None, f"导出事项库（{len(rows)} 项）", after={"file": Path(path).name}
+    printing.record_output(
+        db,
+        actor,
+        printing.Output("approval_item", None, f"事项库（{len(rows)} 项）"),
+        kind=printing.OutputKind.EXPORT,
+        target=str(target),
+        now=now,
     )
     return target
 
@@ -105,11 +103,11 @@ def _flag(value: Any, label: str) -> bool:
     raise ValidationError(f"“{label}”应填“是”或“否”：{value!r}")
 
 
-def import_excel(db: Database, actor: Actor, path: Path) -> ImportReport:
+def import_excel(db: Database, actor: Actor, path: Path, *, now: dt.datetime) -> ImportReport:
     """Read a catalog workbook (the export's columns, matched by header). Good rows are saved,
     bad rows reported as (row number, reason); a row whose prerequisites are unknown or would
     close a cycle is bad too."""
-    actor.require("approvals.catalog_edit")
+    actor.require(CATALOG_EDIT)
     path = Path(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
@@ -148,8 +146,8 @@ def import_excel(db: Database, actor: Actor, path: Path) -> ImportReport:
             rejected.append((number, exc.message))
     wb.close()
     created = updated = 0
-    with unit_of_work(db, actor) as work:
-        graph = {i.code: tuple(i.prerequisites or ()) for i in work.session.scalars(select(ApprovalItem))}
+    with unit_of_work(db, actor, now=now) as work:
+        graph = graph_of(work.session)
         # Add rows in an order where prerequisites come first, so a file may define both.
         pending = list(parsed_rows)
         progress = True
@@ -165,16 +163,16 @@ def import_excel(db: Database, actor: Actor, path: Path) -> ImportReport:
                     continue
                 if any(p not in graph for p in item.prerequisites):
                     continue  # wait for the prerequisite's own row
-                trial = dict(graph)
-                trial[item.code] = item.prerequisites
-                cycle = find_cycle(trial)
+                trial = {**graph, item.code: item.prerequisites}
                 pending.remove(entry)
                 progress = True
-                if cycle:
-                    rejected.append((number, cycle_message(cycle)))
+                try:
+                    check_graph(trial)
+                except ValidationError as exc:
+                    rejected.append((number, exc.message))
                     continue
                 graph = trial
-                _row_obj, was_created, _before = _upsert(work.session, item, active)
+                _row_obj, was_created, _before = upsert(work.session, item, active)
                 created += was_created
                 updated += not was_created
         for number, item, _ in pending:

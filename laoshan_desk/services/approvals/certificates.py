@@ -4,7 +4,8 @@ The verification code is an HMAC of the certificate number, item code and the ho
 keyed with the desk's secret (:func:`laoshan_desk.domain.approvals.verification_code`); the
 secret is made once per database and kept in the settings table. A code is checked by looking
 it up *and* recomputing it from the stored fields, so a row edited behind the desk's back no
-longer verifies.
+longer verifies (docs/rules.md §approvals-certificates). Certificate numbers come from the number
+series ``approval_certificate``, so two counters never print the same number.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from laoshan_desk.documents import approvals as docs
 from laoshan_desk.domain.approvals import (
+    CertificateStatus,
     ItemStatus,
     check_verification_code,
     format_verification_code,
@@ -25,23 +28,29 @@ from laoshan_desk.domain.approvals import (
     verification_code,
 )
 from laoshan_desk.domain.errors import NotFound, ValidationError
-from laoshan_desk.domain.timeutil import now as clock_now
-from laoshan_desk.services.approvals.common import NoCertificate, _item, _project
+from laoshan_desk.services.approvals.common import EDIT, VIEW, NoCertificate, load_item, load_project
+from laoshan_desk.services.approvals.inputs import IssueForm, RevokeForm
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.store import numbers
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Setting
 from laoshan_desk.store.models.approvals import ApprovalProject, Certificate, ProjectItem
 
-SECRET_KEY = "approvals.certificate_secret"
-ISSUER = "青岛市崂山区行政审批服务局"
+__all__ = [
+    "ISSUER",
+    "CertificateInfo",
+    "Verdict",
+    "issue_certificate",
+    "get_certificate",
+    "revoke",
+    "verify",
+    "certificate_pdf",
+]
 
-GENUINE, REVOKED, UNKNOWN = "genuine", "revoked", "unknown"
-VERDICT_LABELS = {
-    GENUINE: "真实有效：证照由本系统出具且现行有效",
-    REVOKED: "已撤销：证照曾由本系统出具，但已被撤销或注销，不再有效",
-    UNKNOWN: "查无此证：本系统没有出具过该核验码对应的证照，请警惕伪造",
-}
+SECRET_KEY = "approvals.certificate_secret"
+ISSUER = docs.ISSUER
+SERIES = "approval_certificate"  # the number series of certificate numbers (store/numbers.py)
 
 
 def _secret(session: Session, *, create: bool) -> str | None:
@@ -58,6 +67,8 @@ def _secret(session: Session, *, create: bool) -> str | None:
 
 @dataclasses.dataclass(frozen=True)
 class CertificateInfo:
+    """A certificate as the desk shows it."""
+
     id: uuid.UUID
     number: str
     verification_code: str
@@ -73,6 +84,7 @@ class CertificateInfo:
     issued_by: str
     revoked: bool
     revoked_reason: str
+    address: str = ""
 
     @property
     def code_display(self) -> str:
@@ -81,17 +93,19 @@ class CertificateInfo:
 
 @dataclasses.dataclass(frozen=True)
 class Verdict:
-    status: str  # genuine | revoked | unknown
+    """What checking a code found, with the certificate when there is one."""
+
+    status: CertificateStatus
     code: str
     certificate: CertificateInfo | None = None
 
     @property
     def message(self) -> str:
-        return VERDICT_LABELS[self.status]
+        return self.status.label
 
     @property
     def genuine(self) -> bool:
-        return self.status == GENUINE
+        return self.status is CertificateStatus.GENUINE
 
 
 def _info(session: Session, c: Certificate) -> CertificateInfo:
@@ -113,18 +127,17 @@ def _info(session: Session, c: Certificate) -> CertificateInfo:
         issued_by=c.issued_by,
         revoked=c.revoked_at is not None,
         revoked_reason=c.revoked_reason,
+        address=project.address if project else "",
     )
 
 
-def issue_certificate(
-    db: Database, actor: Actor, item_id: uuid.UUID, *, issued_on: dt.date | None = None, now: dt.datetime | None = None
-) -> CertificateInfo:
+def issue_certificate(db: Database, actor: Actor, form: IssueForm, *, now: dt.datetime) -> CertificateInfo:
     """Issue the licence of a ticked-off item: number, verification code, audit. One current
     certificate per item: issuing again returns the one already issued."""
-    actor.require("approvals.edit")
-    with unit_of_work(db, actor, now) as work:
+    actor.require(EDIT)
+    with unit_of_work(db, actor, now=now) as work:
         s = work.session
-        item, project = _item(s, actor, item_id, own_department=True)
+        item, project = load_item(s, actor, form.item_id, own_department=True)
         if item.status != ItemStatus.DONE.value:
             raise ValidationError(f"事项“{item.name}”尚未销号，不能出具证照")
         if not item.certificate:
@@ -132,8 +145,8 @@ def issue_certificate(
         current = s.scalar(select(Certificate).where(Certificate.item_id == item.id, Certificate.revoked_at.is_(None)))
         if current is not None:
             return _info(s, current)
-        day = issued_on or work.now.date()
-        serial = (s.scalar(select(func.count()).select_from(Certificate)) or 0) + 1
+        day = form.issued_on or now.date()
+        serial = numbers.allocate(s, SERIES, floor=s.scalar(select(func.count()).select_from(Certificate)) or 0)
         number = f"崂审证〔{day.year}〕{serial:05d}号"
         secret = _secret(s, create=True)
         assert secret is not None
@@ -150,7 +163,7 @@ def issue_certificate(
             credit_code=project.credit_code,
             department=item.department,
             issued_on=day,
-            issued_at=work.now,
+            issued_at=now,
             issued_by=actor.full_name or actor.username,
         )
         s.add(cert)
@@ -166,27 +179,29 @@ def issue_certificate(
 
 
 def get_certificate(db: Database, actor: Actor, certificate_id: uuid.UUID) -> CertificateInfo:
+    actor.require(VIEW)
     with db.session() as session:
         c = session.get(Certificate, certificate_id)
         if c is None:
             raise NotFound("证照不存在")
-        _project(session, actor, c.project_id)
+        load_project(session, actor, c.project_id)
         return _info(session, c)
 
 
-def revoke(db: Database, actor: Actor, certificate_id: uuid.UUID, reason: str) -> None:
-    actor.require("approvals.edit")
-    text = (reason or "").strip()
+def revoke(db: Database, actor: Actor, form: RevokeForm, *, now: dt.datetime) -> None:
+    """Revoke or cancel a certificate with a reason: its code then verifies as revoked."""
+    actor.require(EDIT)
+    text = (form.reason or "").strip()
     if not text:
         raise ValidationError("请填写撤销原因", field="reason")
-    with unit_of_work(db, actor) as work:
-        c = work.session.get(Certificate, certificate_id)
+    with unit_of_work(db, actor, now=now) as work:
+        c = work.session.get(Certificate, form.certificate_id)
         if c is None:
             raise NotFound("证照不存在")
-        _project(work.session, actor, c.project_id)
+        load_project(work.session, actor, c.project_id)
         if c.revoked_at is not None:
             raise ValidationError(f"证照 {c.number} 已于 {c.revoked_at:%Y-%m-%d} 撤销")
-        c.revoked_at, c.revoked_by, c.revoked_reason = work.now, actor.username, text[:300]
+        c.revoked_at, c.revoked_by, c.revoked_reason = now, actor.username, text[:300]
         work.audit(
             "update",
             "approval_certificate",
@@ -196,12 +211,14 @@ def revoke(db: Database, actor: Actor, certificate_id: uuid.UUID, reason: str) -
         )
 
 
-def verify(db: Database, code: str) -> Verdict:
-    """Is a printed certificate genuine and current? Anyone may ask (it is what the QR is for).
+def verify(db: Database, actor: Actor, code: str) -> Verdict:
+    """Is a printed certificate genuine and current? Whoever sees the tab may ask (it is what
+    the QR code is for).
 
     Raises ValidationError when ``code`` cannot be a verification code at all (wrong length or
     characters), so a typing slip is told apart from an unknown certificate.
     """
+    actor.require(VIEW)
     compact = normalise_verification_code(code)
     with db.session() as session:
         c = session.scalar(select(Certificate).where(Certificate.verification_code == compact))
@@ -211,22 +228,29 @@ def verify(db: Database, code: str) -> Verdict:
             or secret is None
             or not check_verification_code(compact, secret, c.number, c.item_code, c.credit_code)
         ):
-            return Verdict(UNKNOWN, compact)
+            return Verdict(CertificateStatus.UNKNOWN, compact)
         info = _info(session, c)
-        return Verdict(REVOKED if info.revoked else GENUINE, compact, info)
+        return Verdict(CertificateStatus.REVOKED if info.revoked else CertificateStatus.GENUINE, compact, info)
 
 
-def certificate_pdf(db: Database, actor: Actor, certificate_id: uuid.UUID, *, record: bool = True) -> bytes:
-    """The licence PDF with the QR code; printing it is audited."""
-    from laoshan_desk.documents import approvals as docs
-    from laoshan_desk.services import audit
+def certificate_paper(info: CertificateInfo) -> docs.CertificatePaper:
+    return docs.CertificatePaper(
+        number=info.number,
+        title=info.title,
+        holder=info.holder,
+        credit_code=info.credit_code,
+        address=info.address,
+        item_name=info.item_name,
+        department=info.department,
+        issued_on=info.issued_on,
+        verification_code=info.verification_code,
+        project_name=info.project_name,
+        project_number=info.project_number,
+        revoked=info.revoked,
+        revoked_reason=info.revoked_reason,
+    )
 
-    info = get_certificate(db, actor, certificate_id)
-    with db.session() as session:
-        item = session.get(Certificate, certificate_id)
-        project = session.get(ApprovalProject, item.project_id) if item else None
-        address = project.address if project else ""
-    data = docs.certificate_pdf(info, issuer=ISSUER, address=address, today=clock_now().date())
-    if record:
-        audit.record(db, actor, "print", "approval_certificate", certificate_id, f"打印证照 {info.number}")
-    return data
+
+def certificate_pdf(db: Database, actor: Actor, certificate_id: uuid.UUID) -> bytes:
+    """The licence PDF with the QR code (the preview records it when printed or saved)."""
+    return docs.certificate_pdf(certificate_paper(get_certificate(db, actor, certificate_id)), issuer=ISSUER)

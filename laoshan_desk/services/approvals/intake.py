@@ -1,4 +1,10 @@
-"""Intake: checking the form and the order, and creating or editing a project."""
+"""Intake: checking the form and the order, and creating or editing a project.
+
+Every ordered item carries its classification and the reason for it, checked here as at the
+counter (docs/rules.md §approvals-classification). Project numbers come from the number series
+``approval_project``, so two counters saving at once never get the same number
+(docs/rules.md §approvals-numbers).
+"""
 
 from __future__ import annotations
 
@@ -9,25 +15,43 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from laoshan_desk.domain import approvals as rules
-from laoshan_desk.domain.approvals import Classification, ItemStatus
+from laoshan_desk.domain.approvals import Classification, ItemStatus, ProjectStatus, classification_reason
 from laoshan_desk.domain.errors import ConflictError, ValidationError
 from laoshan_desk.domain.identifiers import normalize_phone, normalize_uscc
-from laoshan_desk.services.approvals.common import _commit_conflict, _compute, _load, _project
-from laoshan_desk.services.approvals.inputs import OrderLine, ProjectInput
-from laoshan_desk.services.approvals.views import PROJECT_STATUS_LABELS
+from laoshan_desk.services.approvals.catalog import get_template
+from laoshan_desk.services.approvals.common import EDIT, VIEW, check_version, load_project, recheck
+from laoshan_desk.services.approvals.inputs import OrderLine, ProjectEdit, ProjectInput
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.jsonable import jsonable
 from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.store import numbers
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.approvals import ApprovalItem, ApprovalProject, ProjectItem
 
+__all__ = ["order_from_template", "create_project", "update_project"]
 
-# -- intake ------------------------------------------------------------------------------------
+SERIES = "approval_project"  # the number series of project numbers (store/numbers.py)
+_HEADER = (
+    "name",
+    "enterprise",
+    "credit_code",
+    "contact_name",
+    "contact_title",
+    "contact_phone",
+    "address",
+    "start_date",
+    "target_date",
+    "description",
+    "status",
+)
+
+
 def _street(session: Session, value: str | uuid.UUID | None) -> Unit:
     if value is None or (isinstance(value, str) and not value.strip()):
         raise ValidationError("请选择项目所在街道", field="street")
@@ -46,8 +70,24 @@ def _street(session: Session, value: str | uuid.UUID | None) -> Unit:
     return unit
 
 
-def _lines_to_rows(session: Session, lines: Sequence[OrderLine]) -> list[dict[str, Any]]:
-    """Check the ordered lines against the catalog; a dict per item, ready to store."""
+def _classification(code: str, value: str) -> Classification:
+    """The class of an ordered line: the code or the Chinese word (a file or a form may give either)."""
+    try:
+        return Classification(value)
+    except ValueError:
+        pass
+    try:
+        member = Classification.from_label(str(value))
+    except ValidationError:
+        raise ValidationError(
+            f"事项 {code} 的分类“{value}”无效，应为 must_do、self_handled 或 not_needed", field="items"
+        ) from None
+    assert isinstance(member, Classification)
+    return member
+
+
+def lines_to_rows(session: Session, lines: Sequence[OrderLine]) -> list[dict[str, Any]]:
+    """Check the ordered lines against the catalog; the columns of one item row per line."""
     if not lines:
         raise ValidationError("请至少点选一个审批事项", field="items")
     catalog = {i.code: i for i in session.scalars(select(ApprovalItem))}
@@ -62,16 +102,7 @@ def _lines_to_rows(session: Session, lines: Sequence[OrderLine]) -> list[dict[st
         if code in seen:
             raise ValidationError(f"事项 {code} 重复点选", field="items")
         seen.add(code)
-        try:
-            classification = Classification(line.classification)
-        except ValueError:
-            try:
-                classification = Classification.from_label(str(line.classification))
-            except ValidationError:
-                raise ValidationError(
-                    f"事项 {code} 的分类“{line.classification}”无效，应为 must_do、self_handled 或 not_needed",
-                    field="items",
-                ) from None
+        classification = _classification(code, line.classification)
         name = (line.name or (item.name if item else "")).strip()
         if not name:
             raise ValidationError(f"事项 {code} 不在事项库中，须填写事项名称", field="items")
@@ -80,6 +111,7 @@ def _lines_to_rows(session: Session, lines: Sequence[OrderLine]) -> list[dict[st
             raise ValidationError(f"事项 {code} 不在事项库中，须填写办理时限（工作日）", field="items")
         if isinstance(days, bool) or not isinstance(days, int) or days < 1:
             raise ValidationError(f"事项 {code} 的办理时限须为至少 1 个工作日的整数：{days!r}", field="items")
+        reason = classification_reason(line.reason, code=code, field="items")
         after = tuple(line.after) if line.after is not None else tuple(item.prerequisites or ()) if item else ()
         after = tuple(dict.fromkeys(str(a).strip() for a in after + tuple(line.extra_after) if str(a).strip()))
         rows.append(
@@ -88,7 +120,7 @@ def _lines_to_rows(session: Session, lines: Sequence[OrderLine]) -> list[dict[st
                 "name": name,
                 "department": (line.department or (item.department if item else "")).strip(),
                 "classification": classification.value,
-                "reason": (line.reason or "").strip(),
+                "reason": reason,
                 "responsible": (line.responsible or "").strip(),
                 "days": days,
                 "prerequisites": list(after),
@@ -112,8 +144,8 @@ def _lines_to_rows(session: Session, lines: Sequence[OrderLine]) -> list[dict[st
     return rows
 
 
-def validate_intake(db: Database, data: ProjectInput, *, require_contact: bool = False) -> dict[str, Any]:
-    """Check the intake form; returns the normalised header. ValidationError names the field."""
+def _header(data: ProjectInput, *, require_contact: bool) -> dict[str, Any]:
+    """The normalised header of the intake form; ValidationError names the field."""
     fields: dict[str, Any] = {}
     name = (data.name or "").strip()
     if not name:
@@ -146,61 +178,63 @@ def validate_intake(db: Database, data: ProjectInput, *, require_contact: bool =
     return fields
 
 
-def order_from_template(db: Database, template_code: str) -> list[OrderLine]:
+def order_from_template(db: Database, actor: Actor, template_code: str) -> list[OrderLine]:
     """The menu's pre-selected items with their default classification and reason."""
-    from laoshan_desk.services.approvals.catalog import get_template
-
-    template = get_template(db, template_code)
-    return [OrderLine(e.code, e.classification.value, e.reason) for e in template.entries]
-
-
-def _next_seq(session: Session) -> int:
-    return (session.scalar(select(func.max(ApprovalProject.seq))) or 0) + 1
+    actor.require(VIEW)
+    template = get_template(db, actor, template_code)
+    return [OrderLine(e.code, e.classification, e.reason) for e in template.entries]
 
 
 def create_project(
-    db: Database, actor: Actor, data: ProjectInput, *, require_contact: bool = False, now: dt.datetime | None = None
+    db: Database, actor: Actor, data: ProjectInput, *, now: dt.datetime, require_contact: bool = False
 ) -> uuid.UUID:
     """Intake: check everything, store the project and its ordered items, and make sure the
     reverse schedule can be computed (a cycle or a bad duration stores nothing)."""
-    actor.require("approvals.edit")
-    header = validate_intake(db, data, require_contact=require_contact)
+    actor.require(EDIT)
+    header = _header(data, require_contact=require_contact)
     calendar = work_calendar(db)
-    with unit_of_work(db, actor, now) as work:
+    with unit_of_work(db, actor, now=now) as work:
         s = work.session
         street = _street(s, data.street)
-        rows = _lines_to_rows(s, data.items)
+        rows = lines_to_rows(s, data.items)
         plan = [
             rules.PlanItem(
                 r["code"],
                 r["name"],
                 r["days"],
                 tuple(r["prerequisites"]),
-                r["classification"],
+                Classification(r["classification"]),
                 fixed_finish=r["fixed_finish"],
             )
             for r in rows
         ]
         rules.schedule(plan, header["start_date"], header["target_date"], calendar)  # raises on a cycle
-        seq = _next_seq(s)
-        created = work.now
+        floor = s.scalar(select(func.max(ApprovalProject.seq))) or 0  # numbers already in use
+        seq = numbers.allocate(s, SERIES, floor=floor)
+        while seq <= floor:  # rows numbered behind the series' back: step past them
+            seq = numbers.allocate(s, SERIES)
+        number = f"XM{now.year}-{seq:04d}"
         project = ApprovalProject(
             id=uuid.uuid4(),
             seq=seq,
-            number=f"XM{created.year}-{seq:04d}",
+            number=number,
             street_id=street.id,
             street_name=street.name,
             address=(data.address or "").strip(),
             project_type=(data.project_type or "").strip(),
             description=(data.description or "").strip(),
             menu_issued_on=data.menu_issued_on,
-            status="active",
-            created_at=created,
+            status=ProjectStatus.ACTIVE.value,
+            created_at=now,
             created_by=actor.username,
             **header,
         )
         s.add(project)
-        s.flush()
+        try:
+            s.flush()
+        except IntegrityError:
+            # Only a row written behind the desk's back can hold the number: say so, store nothing.
+            raise ConflictError(f"项目编号 {number} 已被占用，项目未保存；请联系管理员检查项目编号") from None
         for r in rows:
             s.add(ProjectItem(project_id=project.id, status=ItemStatus.NOT_STARTED.value, **r))
         s.flush()
@@ -215,58 +249,42 @@ def create_project(
         return project.id
 
 
-@_commit_conflict
-def update_project(db: Database, actor: Actor, project_id: uuid.UUID, version: int, **changes: Any) -> None:
-    """Edit the header (name, contact, dates, ...). ``version`` is the one the clerk read."""
-    actor.require("approvals.edit")
-    allowed = {
-        "name",
-        "enterprise",
-        "credit_code",
-        "contact_name",
-        "contact_title",
-        "contact_phone",
-        "address",
-        "start_date",
-        "target_date",
-        "description",
-        "status",
-        "street",
-    }
-    unknown = set(changes) - allowed
-    if unknown:
-        raise ValueError(f"unknown fields {sorted(unknown)}")
-    with unit_of_work(db, actor) as work:
-        p = _project(work.session, actor, project_id)
-        if p.version != version:
-            raise ConflictError(f"项目 {p.number} 已被他人修改，请刷新后重试")
-        before = {k: jsonable(getattr(p, k)) for k in allowed - {"street"}}
+def update_project(db: Database, actor: Actor, form: ProjectEdit, *, now: dt.datetime) -> None:
+    """Edit the header (name, contact, dates, status, street); ``form.version`` is the one the
+    clerk read. The schedule must still compute with the new dates."""
+    actor.require(EDIT)
+    calendar = work_calendar(db)
+    with unit_of_work(db, actor, now=now) as work:
+        p = load_project(work.session, actor, form.project_id)
+        check_version(p, form.version)
+        before = {k: jsonable(getattr(p, k)) for k in _HEADER}
+
+        def pick(new: Any, old: Any) -> Any:
+            return old if new is None else new
+
         merged = ProjectInput(
-            name=changes.get("name", p.name),
-            enterprise=changes.get("enterprise", p.enterprise),
-            credit_code=changes.get("credit_code", p.credit_code),
+            name=pick(form.name, p.name),
+            enterprise=pick(form.enterprise, p.enterprise),
+            credit_code=pick(form.credit_code, p.credit_code),
             street=p.street_id,
-            start_date=changes.get("start_date", p.start_date),
-            target_date=changes.get("target_date", p.target_date),
-            contact_name=changes.get("contact_name", p.contact_name),
-            contact_phone=changes.get("contact_phone", p.contact_phone),
-            contact_title=changes.get("contact_title", p.contact_title),
+            start_date=pick(form.start_date, p.start_date),
+            target_date=pick(form.target_date, p.target_date),
+            contact_name=pick(form.contact_name, p.contact_name),
+            contact_phone=pick(form.contact_phone, p.contact_phone),
+            contact_title=pick(form.contact_title, p.contact_title),
         )
-        header = validate_intake(db, merged)
-        for k, v in header.items():
+        for k, v in _header(merged, require_contact=False).items():
             setattr(p, k, v)
-        for k in ("address", "description"):
-            if k in changes:
-                setattr(p, k, str(changes[k] or "").strip())
-        if "status" in changes:
-            if changes["status"] not in PROJECT_STATUS_LABELS:
-                raise ValidationError("项目状态无效", field="status")
-            p.status = changes["status"]
-        if "street" in changes:
-            street = _street(work.session, changes["street"])
+        if form.address is not None:
+            p.address = form.address.strip()
+        if form.description is not None:
+            p.description = form.description.strip()
+        if form.status is not None:
+            p.status = ProjectStatus(form.status).value
+        if form.street is not None:
+            street = _street(work.session, form.street)
             p.street_id, p.street_name = street.id, street.name
-        items, steps = _load(work.session, p)
-        _compute(p, items, steps, work_calendar(db))
+        recheck(work.session, p, calendar)
         work.session.flush()
         work.audit(
             "update",
@@ -274,5 +292,5 @@ def update_project(db: Database, actor: Actor, project_id: uuid.UUID, version: i
             p.id,
             f"修改项目 {p.number}：{p.name}"[:300],
             before=before,
-            after={k: jsonable(getattr(p, k)) for k in allowed - {"street"}},
+            after={k: jsonable(getattr(p, k)) for k in _HEADER},
         )

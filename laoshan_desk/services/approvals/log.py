@@ -1,4 +1,5 @@
-"""The task-force log (专班台账): meetings, site visits and problems."""
+"""The task-force log (专班台账): meetings, site visits and problems, with the counts the project
+page shows (docs/rules.md §approvals-task-force-log)."""
 
 from __future__ import annotations
 
@@ -7,61 +8,66 @@ import uuid
 
 from sqlalchemy import select
 
+from laoshan_desk.domain.approvals import LogKind
 from laoshan_desk.domain.errors import NotFound, ValidationError
-from laoshan_desk.services.approvals.common import _log_counts, _project
-from laoshan_desk.services.approvals.inputs import LogInput
-from laoshan_desk.services.approvals.views import LOG_KIND_LABELS, LogCounts, LogRow
+from laoshan_desk.services.approvals.common import EDIT, VIEW, load_project, log_counts_of
+from laoshan_desk.services.approvals.inputs import LogInput, SolveForm
+from laoshan_desk.services.approvals.views import LogCounts, LogRow
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.approvals import LogEntry
 
+__all__ = ["log_counts", "log_entries", "add_log_entry", "solve_problem"]
 
-# -- task-force log ----------------------------------------------------------------------------
+
 def log_counts(db: Database, actor: Actor, project_id: uuid.UUID) -> LogCounts:
+    actor.require(VIEW)
     with db.session() as session:
-        project = _project(session, actor, project_id)
-        return _log_counts(session, project.id)
+        project = load_project(session, actor, project_id)
+        return log_counts_of(session, project.id)
 
 
-def log_entries(db: Database, actor: Actor, project_id: uuid.UUID, kind: str | None = None) -> list[LogRow]:
+def log_entries(db: Database, actor: Actor, project_id: uuid.UUID, kind: LogKind | None = None) -> list[LogRow]:
+    actor.require(VIEW)
     with db.session() as session:
-        project = _project(session, actor, project_id)
+        project = load_project(session, actor, project_id)
         q = select(LogEntry).where(LogEntry.project_id == project.id)
         if kind:
-            q = q.where(LogEntry.kind == kind)
+            q = q.where(LogEntry.kind == LogKind(kind).value)
         return [
-            LogRow(e.id, e.kind, e.on, e.title, e.detail, tuple(e.departments or ()), e.owner, e.solved_on)
+            LogRow(e.id, LogKind(e.kind), e.on, e.title, e.detail, tuple(e.departments or ()), e.owner, e.solved_on)
             for e in session.scalars(q.order_by(LogEntry.on, LogEntry.recorded_at))
         ]
 
 
-def add_log_entry(db: Database, actor: Actor, project_id: uuid.UUID, entry: LogInput) -> uuid.UUID:
+def add_log_entry(db: Database, actor: Actor, entry: LogInput, *, now: dt.datetime) -> uuid.UUID:
     """Record a meeting, a site visit or a problem (a problem names its owner)."""
-    actor.require("approvals.edit")
-    if entry.kind not in LOG_KIND_LABELS:
-        raise ValidationError("台账类型应为专题会议、现场踏勘或问题", field="kind")
+    actor.require(EDIT)
+    try:
+        kind = LogKind(entry.kind)
+    except ValueError:
+        raise ValidationError("台账类型应为专题会议、现场踏勘或问题", field="kind") from None
     title = (entry.title or "").strip()
     if not title:
-        label = {"meeting": "会议名称", "visit": "踏勘地点", "problem": "问题描述"}[entry.kind]
-        raise ValidationError(f"请填写{label}", field="title")
-    if entry.kind == "problem" and not (entry.owner or "").strip():
+        raise ValidationError(f"请填写{kind.title_label}", field="title")
+    if kind is LogKind.PROBLEM and not (entry.owner or "").strip():
         raise ValidationError("请填写问题的责任人", field="owner")
     if entry.solved_on is not None and entry.solved_on < entry.on:
         raise ValidationError("解决日期不能早于提出日期", field="solved_on")
-    with unit_of_work(db, actor) as work:
-        project = _project(work.session, actor, project_id)
+    with unit_of_work(db, actor, now=now) as work:
+        project = load_project(work.session, actor, entry.project_id)
         row = LogEntry(
             id=uuid.uuid4(),
             project_id=project.id,
-            kind=entry.kind,
+            kind=kind.value,
             on=entry.on,
             title=title[:300],
             detail=(entry.detail or "").strip(),
             departments=list(entry.departments),
             owner=(entry.owner or "").strip(),
             solved_on=entry.solved_on,
-            recorded_at=work.now,
+            recorded_at=now,
             recorded_by=actor.username,
         )
         work.session.add(row)
@@ -69,26 +75,26 @@ def add_log_entry(db: Database, actor: Actor, project_id: uuid.UUID, entry: LogI
             "create",
             "approval_log_entry",
             row.id,
-            f"{project.number} 专班台账：{LOG_KIND_LABELS[entry.kind]} {title}"[:300],
-            after={"kind": entry.kind, "on": entry.on.isoformat(), "owner": row.owner},
+            f"{project.number} 专班台账：{kind.label} {title}"[:300],
+            after={"kind": kind.value, "on": entry.on.isoformat(), "owner": row.owner},
         )
         return row.id
 
 
-def solve_problem(db: Database, actor: Actor, entry_id: uuid.UUID, solved_on: dt.date) -> None:
-    actor.require("approvals.edit")
-    with unit_of_work(db, actor) as work:
-        entry = work.session.get(LogEntry, entry_id)
-        if entry is None or entry.kind != "problem":
+def solve_problem(db: Database, actor: Actor, form: SolveForm, *, now: dt.datetime) -> None:
+    actor.require(EDIT)
+    with unit_of_work(db, actor, now=now) as work:
+        entry = work.session.get(LogEntry, form.entry_id)
+        if entry is None or entry.kind != LogKind.PROBLEM.value:
             raise NotFound("问题不存在")
-        project = _project(work.session, actor, entry.project_id)
-        if solved_on < entry.on:
+        project = load_project(work.session, actor, entry.project_id)
+        if form.solved_on < entry.on:
             raise ValidationError("解决日期不能早于提出日期", field="solved_on")
-        entry.solved_on = solved_on
+        entry.solved_on = form.solved_on
         work.audit(
             "update",
             "approval_log_entry",
             entry.id,
             f"{project.number} 问题已解决：{entry.title}"[:300],
-            after={"solved_on": solved_on.isoformat()},
+            after={"solved_on": form.solved_on.isoformat()},
         )

@@ -1,58 +1,136 @@
-"""Ordering items: classify each with a reason, add and remove items, assign who handles one."""
+"""Ordering items: classify each with a reason, add and remove items, assign who handles one.
+
+A classification always has its reason (docs/rules.md §approvals-classification); every change
+is checked against the version the clerk's screen showed, and the schedule must still compute.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
-from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import func, select
 
-from laoshan_desk.domain.approvals import Classification, ItemStatus
+from laoshan_desk.domain.approvals import Classification, ItemStatus, check_reclassification, classification_reason
 from laoshan_desk.domain.errors import ValidationError
-from laoshan_desk.services.approvals.common import _commit_conflict, _item, _project, _recheck
-from laoshan_desk.services.approvals.inputs import OrderLine
-from laoshan_desk.services.approvals.intake import _lines_to_rows
+from laoshan_desk.services.approvals.common import EDIT, check_version, load_item, load_project, recheck
+from laoshan_desk.services.approvals.inputs import (
+    AddItemsForm,
+    AssignForm,
+    ClassifyForm,
+    ItemEditForm,
+    RemoveItemForm,
+)
+from laoshan_desk.services.approvals.intake import lines_to_rows
+from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.services.uow import Work, unit_of_work
 from laoshan_desk.store.db import Database
-from laoshan_desk.store.models.approvals import ItemStep, ProjectItem
+from laoshan_desk.store.models.approvals import ApprovalProject, ItemStep, ProjectItem
+
+__all__ = ["classify_item", "assign", "edit_item", "add_items", "remove_item"]
 
 
-# -- ordering items ----------------------------------------------------------------------------
-@_commit_conflict
-def classify_item(db: Database, actor: Actor, item_id: uuid.UUID, classification: str, reason: str) -> None:
-    """Must-do / self-handled / not needed, with the reason printed on the one-time notice."""
-    actor.require("approvals.edit")
-    text = (reason or "").strip()
-    if not text:
-        raise ValidationError("请填写分类理由（将写入一次告知书）", field="reason")
-    new = Classification(classification)
-    with unit_of_work(db, actor) as work:
-        item, project = _item(work.session, actor, item_id)
-        if item.status != ItemStatus.NOT_STARTED.value and new is not Classification.MUST_DO:
-            raise ValidationError(
-                f"事项“{item.name}”已开始办理（{ItemStatus(item.status).label}），不能改为{new.label}",
-                field="classification",
-            )
-        before = {"classification": item.classification, "reason": item.reason}
-        item.classification, item.reason = new.value, text
+def _classify(work: Work, item: ProjectItem, project: ApprovalProject, new: Classification, reason: str) -> None:
+    text = classification_reason(reason)
+    check_reclassification(item.name, ItemStatus(item.status), new)
+    before = {"classification": item.classification, "reason": item.reason}
+    item.classification, item.reason = new.value, text
+    work.audit(
+        "update",
+        "approval_project_item",
+        item.id,
+        f"{project.number} 事项 {item.code} 分类为{new.label}：{text}"[:300],
+        before=before,
+        after={"classification": new.value, "reason": text},
+    )
+
+
+def _assignment(item: ProjectItem) -> dict[str, Any]:
+    return {
+        "responsible": item.responsible,
+        "department": item.department,
+        "days": item.days,
+        "prerequisites": list(item.prerequisites or []),
+    }
+
+
+def _assign(work: Work, item: ProjectItem, project: ApprovalProject, form: AssignForm | ItemEditForm) -> None:
+    before = _assignment(item)
+    if form.responsible is not None:
+        item.responsible = form.responsible.strip()[:50]
+    if form.department is not None:
+        if not form.department.strip():
+            raise ValidationError("请选择办理部门", field="department")
+        item.department = form.department.strip()
+    if form.days is not None:
+        if isinstance(form.days, bool) or form.days < 1:
+            raise ValidationError("办理时限须至少 1 个工作日", field="days")
+        item.days = form.days
+    if isinstance(form, AssignForm) and form.prerequisites is not None:
+        item.prerequisites = list(dict.fromkeys(p.strip() for p in form.prerequisites if p.strip()))
+    work.audit(
+        "update",
+        "approval_project_item",
+        item.id,
+        f"{project.number} 事项 {item.code} 指派：{item.department} {item.responsible}"[:300],
+        before=before,
+        after=_assignment(item),
+    )
+
+
+def classify_item(db: Database, actor: Actor, form: ClassifyForm, *, now: dt.datetime) -> int:
+    """Must-do / self-handled / not needed, with the reason printed on the one-time notice;
+    returns the item's new version."""
+    actor.require(EDIT)
+    calendar = work_calendar(db)
+    with unit_of_work(db, actor, now=now) as work:
+        item, project = load_item(work.session, actor, form.item_id)
+        check_version(item, form.version)
+        _classify(work, item, project, Classification(form.classification), form.reason)
         work.session.flush()
-        _recheck(work, db, project)
-        work.audit(
-            "update",
-            "approval_project_item",
-            item.id,
-            f"{project.number} 事项 {item.code} 分类为{new.label}：{text}"[:300],
-            before=before,
-            after={"classification": new.value, "reason": text},
-        )
+        recheck(work.session, project, calendar)
+        return item.version
 
 
-def add_items(db: Database, actor: Actor, project_id: uuid.UUID, lines: Sequence[OrderLine]) -> list[uuid.UUID]:
+def assign(db: Database, actor: Actor, form: AssignForm, *, now: dt.datetime) -> int:
+    """Set who handles an item (department, responsible person) and, if needed, its days and
+    prerequisites for this project; returns the item's new version."""
+    actor.require(EDIT)
+    calendar = work_calendar(db)
+    with unit_of_work(db, actor, now=now) as work:
+        item, project = load_item(work.session, actor, form.item_id)
+        check_version(item, form.version)
+        _assign(work, item, project, form)
+        work.session.flush()
+        recheck(work.session, project, calendar)
+        return item.version
+
+
+def edit_item(db: Database, actor: Actor, form: ItemEditForm, *, now: dt.datetime) -> int:
+    """The 分类与指派 form: a new classification (with its reason) and the assignment, saved
+    together against the one version the form showed; returns the item's new version."""
+    actor.require(EDIT)
+    calendar = work_calendar(db)
+    with unit_of_work(db, actor, now=now) as work:
+        item, project = load_item(work.session, actor, form.item_id)
+        check_version(item, form.version)
+        new = Classification(form.classification)
+        if new.value != item.classification or form.reason.strip() != item.reason:
+            _classify(work, item, project, new, form.reason)
+        _assign(work, item, project, form)
+        work.session.flush()
+        recheck(work.session, project, calendar)
+        return item.version
+
+
+def add_items(db: Database, actor: Actor, form: AddItemsForm, *, now: dt.datetime) -> list[uuid.UUID]:
     """Add items to a project's order (from the catalog or described in full)."""
-    actor.require("approvals.edit")
-    with unit_of_work(db, actor) as work:
-        project = _project(work.session, actor, project_id)
+    actor.require(EDIT)
+    calendar = work_calendar(db)
+    with unit_of_work(db, actor, now=now) as work:
+        project = load_project(work.session, actor, form.project_id)
         existing = {
             i.code for i in work.session.scalars(select(ProjectItem).where(ProjectItem.project_id == project.id))
         }
@@ -60,7 +138,7 @@ def add_items(db: Database, actor: Actor, project_id: uuid.UUID, lines: Sequence
             work.session.scalar(select(func.max(ProjectItem.sort_order)).where(ProjectItem.project_id == project.id))
             or 0
         ) + 1
-        rows = _lines_to_rows(work.session, lines)
+        rows = lines_to_rows(work.session, form.lines)
         ids = []
         for r in rows:
             if r["code"] in existing:
@@ -71,7 +149,7 @@ def add_items(db: Database, actor: Actor, project_id: uuid.UUID, lines: Sequence
             work.session.add(item)
             ids.append(item.id)
         work.session.flush()
-        _recheck(work, db, project)
+        recheck(work.session, project, calendar)
         work.audit(
             "update",
             "approval_project",
@@ -82,73 +160,23 @@ def add_items(db: Database, actor: Actor, project_id: uuid.UUID, lines: Sequence
         return ids
 
 
-def remove_item(db: Database, actor: Actor, item_id: uuid.UUID) -> None:
+def remove_item(db: Database, actor: Actor, form: RemoveItemForm, *, now: dt.datetime) -> None:
     """Take an item off the order (only before any step was recorded on it)."""
-    actor.require("approvals.edit")
-    with unit_of_work(db, actor) as work:
-        item, project = _item(work.session, actor, item_id)
+    actor.require(EDIT)
+    calendar = work_calendar(db)
+    with unit_of_work(db, actor, now=now) as work:
+        item, project = load_item(work.session, actor, form.item_id)
+        check_version(item, form.version)
         if work.session.scalar(select(func.count()).select_from(ItemStep).where(ItemStep.item_id == item.id)):
             raise ValidationError(f"事项“{item.name}”已有办理记录，不能删除；如无需办理请改为“无需办理”并说明理由")
         code, name = item.code, item.name
         work.session.delete(item)
         work.session.flush()
-        _recheck(work, db, project)
+        recheck(work.session, project, calendar)
         work.audit(
             "delete",
             "approval_project_item",
-            item_id,
+            form.item_id,
             f"{project.number} 删除事项 {code} {name}"[:300],
             before={"code": code, "name": name},
-        )
-
-
-@_commit_conflict
-def assign(
-    db: Database,
-    actor: Actor,
-    item_id: uuid.UUID,
-    *,
-    responsible: str | None = None,
-    department: str | None = None,
-    days: int | None = None,
-    prerequisites: Sequence[str] | None = None,
-) -> None:
-    """Set who handles an item (department, responsible person) and, if needed, its days and
-    prerequisites for this project."""
-    actor.require("approvals.edit")
-    with unit_of_work(db, actor) as work:
-        item, project = _item(work.session, actor, item_id)
-        before = {
-            "responsible": item.responsible,
-            "department": item.department,
-            "days": item.days,
-            "prerequisites": list(item.prerequisites or []),
-        }
-        if responsible is not None:
-            item.responsible = responsible.strip()[:50]
-        if department is not None:
-            if not department.strip():
-                raise ValidationError("请选择办理部门", field="department")
-            item.department = department.strip()
-        if days is not None:
-            if isinstance(days, bool) or days < 1:
-                raise ValidationError("办理时限须至少 1 个工作日", field="days")
-            item.days = days
-        if prerequisites is not None:
-            item.prerequisites = list(dict.fromkeys(p.strip() for p in prerequisites if p.strip()))
-        work.session.flush()
-        _recheck(work, db, project)
-        after = {
-            "responsible": item.responsible,
-            "department": item.department,
-            "days": item.days,
-            "prerequisites": list(item.prerequisites or []),
-        }
-        work.audit(
-            "update",
-            "approval_project_item",
-            item.id,
-            f"{project.number} 事项 {item.code} 指派：{item.department} {item.responsible}"[:300],
-            before=before,
-            after=after,
         )

@@ -3,44 +3,86 @@
 The reverse schedule is never stored: :func:`project_detail` and every list compute it from the
 rows with :func:`laoshan_desk.domain.approvals.schedule` and the desk's calendar
 (:func:`laoshan_desk.services.calendar.work_calendar`), so it is "computed at once and whenever
-anything changes" by construction. What bends it is stored: pins, dated steps, node moves.
+anything changes" by construction (docs/rules.md §approvals-reverse-schedule). What bends it is
+stored: pins, dated steps, node moves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from laoshan_desk.domain import approvals as rules
+from laoshan_desk.domain.approvals import ProjectStatus, TeamRole
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.lights import Light, worst
 from laoshan_desk.services.approvals.common import (
-    _compute,
-    _item_rows,
-    _load,
-    _log_counts,
-    _project,
-    _scope_condition,
-    _today,
+    VIEW,
+    compute,
+    item_rows,
+    load_project,
+    load_rows,
+    log_counts_of,
+    scope,
 )
-from laoshan_desk.services.approvals.views import CertificateRow, MoveRow, ProjectRow, ProjectView, TeamRow
+from laoshan_desk.services.approvals.views import (
+    CertificateRow,
+    MoveRow,
+    ProjectRow,
+    ProjectView,
+    ShiftRow,
+    TeamRow,
+)
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.approvals import ApprovalProject, Certificate, MenuTemplate, NodeMove, TeamMember
+from laoshan_desk.store.queries import approvals as queries
+
+__all__ = ["project_detail", "project_schedule", "count_projects", "list_projects"]
 
 
-def project_detail(db: Database, actor: Actor, project_id: uuid.UUID, today: dt.date | None = None) -> ProjectView:
-    """Everything the project page shows, with the schedule computed now."""
-    today = _today(today)
+def _shift(entry: object) -> ShiftRow | None:
+    """A dependent as stored in the node move's JSON column."""
+    if not isinstance(entry, dict):
+        return None
+    return ShiftRow(
+        str(entry.get("code", "")),
+        dt.date.fromisoformat(str(entry["old_finish"])),
+        dt.date.fromisoformat(str(entry["new_finish"])),
+        int(entry.get("workdays", 0)),
+    )
+
+
+def _moves(session: Session, project_id: uuid.UUID, names: dict[str, str]) -> list[MoveRow]:
+    q = select(NodeMove).where(NodeMove.project_id == project_id).order_by(NodeMove.recorded_at)
+    return [
+        MoveRow(
+            m.id,
+            m.code,
+            names.get(m.code, m.code),
+            m.from_date,
+            m.to_date,
+            m.reason,
+            m.decided_on,
+            m.decided_by,
+            tuple(s for s in (_shift(e) for e in m.dependents or ()) if s is not None),
+        )
+        for m in session.scalars(q)
+    ]
+
+
+def project_detail(db: Database, actor: Actor, project_id: uuid.UUID, *, today: dt.date) -> ProjectView:
+    """Everything the project page shows, with the schedule and its lights as of ``today``."""
+    actor.require(VIEW)
     calendar = work_calendar(db)
     with db.session() as session:
-        p = _project(session, actor, project_id)
-        items, steps = _load(session, p)
-        result = _compute(p, items, steps, calendar)
+        p = load_project(session, actor, project_id)
+        items, steps = load_rows(session, p)
+        result = compute(p, items, steps, calendar)
         certs = list(
             session.scalars(
                 select(Certificate)
@@ -49,29 +91,14 @@ def project_detail(db: Database, actor: Actor, project_id: uuid.UUID, today: dt.
             )
         )
         cert_by_item = {c.item_id: c.id for c in certs if c.revoked_at is None}
-        rows = _item_rows(items, steps, result, today, calendar, cert_by_item)
+        rows = item_rows(items, steps, result, today, calendar, cert_by_item)
         team = [
-            TeamRow(m.id, m.role, m.name, m.title, m.department, m.phone)
+            TeamRow(m.id, TeamRole(m.role), m.name, m.title, m.department, m.phone)
             for m in session.scalars(
                 select(TeamMember).where(TeamMember.project_id == p.id).order_by(TeamMember.sort_order)
             )
         ]
-        names = {i.code: i.name for i in items}
-        moves = [
-            MoveRow(
-                m.id,
-                m.code,
-                names.get(m.code, m.code),
-                m.from_date,
-                m.to_date,
-                m.reason,
-                m.decided_on,
-                m.decided_by,
-                tuple(m.dependents or ()),
-            )
-            for m in session.scalars(select(NodeMove).where(NodeMove.project_id == p.id).order_by(NodeMove.recorded_at))
-        ]
-        counts = _log_counts(session, p.id)
+        moves = _moves(session, p.id, {i.code: i.name for i in items})
         type_label = (
             session.scalar(select(MenuTemplate.name).where(MenuTemplate.code == p.project_type)) or p.project_type
         )
@@ -93,12 +120,12 @@ def project_detail(db: Database, actor: Actor, project_id: uuid.UUID, today: dt.
             target_date=p.target_date,
             menu_issued_on=p.menu_issued_on,
             description=p.description,
-            status=p.status,
+            status=ProjectStatus(p.status),
             version=p.version,
             today=today,
             items=tuple(rows),
             team=tuple(team),
-            log_counts=counts,
+            log_counts=log_counts_of(session, p.id),
             moves=tuple(moves),
             certificates=tuple(
                 CertificateRow(
@@ -124,51 +151,26 @@ def project_detail(db: Database, actor: Actor, project_id: uuid.UUID, today: dt.
 
 def project_schedule(db: Database, actor: Actor, project_id: uuid.UUID) -> rules.ScheduleResult:
     """The raw domain schedule of a project (the CLI prints it)."""
+    actor.require(VIEW)
     with db.session() as session:
-        p = _project(session, actor, project_id)
-        items, steps = _load(session, p)
-        return _compute(p, items, steps, work_calendar(db))
+        p = load_project(session, actor, project_id)
+        items, steps = load_rows(session, p)
+        return compute(p, items, steps, work_calendar(db))
 
 
 # -- the project list --------------------------------------------------------------------------
-_SORTS = {
-    "number": ApprovalProject.seq,
-    "name": ApprovalProject.name,
-    "enterprise": ApprovalProject.enterprise,
-    "street": ApprovalProject.street_name,
-    "target": ApprovalProject.target_date,
-    "start": ApprovalProject.start_date,
-}
-
-
-def _list_query(actor: Actor, text: str | None, status: str | None) -> Any:
-    q = select(ApprovalProject).where(_scope_condition(actor))
-    if text:
-        like = f"%{text.strip()}%"
-        q = q.where(
-            or_(
-                ApprovalProject.name.like(like),
-                ApprovalProject.enterprise.like(like),
-                ApprovalProject.credit_code.like(like),
-                ApprovalProject.number.like(like),
-            )
-        )
-    if status:
-        q = q.where(ApprovalProject.status == status)
-    return q
-
-
 def count_projects(db: Database, actor: Actor, *, text: str | None = None, status: str | None = None) -> int:
-    actor.require("approvals.view")
+    actor.require(VIEW)
+    q = queries.project_list(scope(actor), text=text, status=status)
     with db.session() as session:
-        return session.scalar(select(func.count()).select_from(_list_query(actor, text, status).subquery())) or 0
+        return session.scalar(select(func.count()).select_from(q.subquery())) or 0
 
 
 def list_projects(
     db: Database,
     actor: Actor,
     *,
-    today: dt.date | None = None,
+    today: dt.date,
     text: str | None = None,
     status: str | None = None,
     offset: int = 0,
@@ -176,23 +178,21 @@ def list_projects(
     sort: str | None = None,
     descending: bool = False,
 ) -> list[ProjectRow]:
-    """One page of projects (filtered, scoped and sorted in SQL), each with its lights now."""
-    actor.require("approvals.view")
-    today = _today(today)
+    """One page of projects (filtered, scoped and sorted in SQL), each with its lights ``today``."""
+    actor.require(VIEW)
     calendar = work_calendar(db)
+    key = queries.SORTS.get(sort or "", ApprovalProject.seq)
+    q = queries.project_list(scope(actor), text=text, status=status)
+    q = q.order_by(key.desc() if descending or sort is None else key, ApprovalProject.seq.desc())
     with db.session() as session:
-        q = _list_query(actor, text, status)
-        key = _SORTS.get(sort or "", ApprovalProject.seq)
-        q = q.order_by(key.desc() if descending or sort is None else key, ApprovalProject.seq.desc())
-        projects = list(session.scalars(q.offset(offset).limit(limit)))
         out = []
-        for p in projects:
-            items, steps = _load(session, p)
+        for p in session.scalars(q.offset(offset).limit(limit)):
+            items, steps = load_rows(session, p)
             try:
-                result = _compute(p, items, steps, calendar)
+                result = compute(p, items, steps, calendar)
             except ValidationError:
                 result = rules.ScheduleResult(p.start_date, p.target_date, {}, False, ())
-            rows = _item_rows(items, steps, result, today, calendar)
+            rows = item_rows(items, steps, result, today, calendar)
             must = [r for r in rows if r.must_do]
             lights = [r.light for r in must]
             upcoming = [r.latest_finish for r in must if not r.done and r.latest_finish and r.latest_finish >= today]
@@ -205,7 +205,7 @@ def list_projects(
                     street_name=p.street_name,
                     start_date=p.start_date,
                     target_date=p.target_date,
-                    status=p.status,
+                    status=ProjectStatus(p.status),
                     ordered=len(rows),
                     must_do=len(must),
                     done=sum(r.done for r in must),

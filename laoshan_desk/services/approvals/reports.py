@@ -1,45 +1,55 @@
 """日调度 and the printed papers of a project (one-time notice, reverse-schedule table).
 
-Daily dispatch: every open must-do item, across the projects the actor may see, that is late
-(past its latest finish, or unable to make the target), due today, or due within 2 working days
-(its latest finish 1–2 working days away): the same rule as the yellow and red lights. A
-department handler sees the department's own items.
+Daily dispatch (docs/rules.md §approvals-dispatch): every open must-do item, across the projects
+the actor may see, that is late (past its latest finish, or unable to make the target), due
+today, or due within 2 working days: the same rule as the yellow and red lights
+(:func:`laoshan_desk.domain.approvals.dispatch_bucket`). A department handler sees the
+department's own items.
+
+The papers are built here and returned as bytes; printing or saving one is audited once, after
+it happened, by the preview (:func:`laoshan_desk.services.printing.record_output`). A workbook
+the service writes itself is recorded here, once it is written.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import uuid
-from collections import defaultdict
 from pathlib import Path
 
 from sqlalchemy import select
 
 from laoshan_desk.documents import approvals as docs
-from laoshan_desk.domain.calendar import WorkCalendar
+from laoshan_desk.domain.approvals import ProjectStatus, dispatch_bucket
 from laoshan_desk.domain.errors import ValidationError
-from laoshan_desk.domain.lights import Light
-from laoshan_desk.domain.timeutil import now as clock_now
-from laoshan_desk.services import audit
-from laoshan_desk.services.approvals.common import _scope_condition
+from laoshan_desk.services import printing
+from laoshan_desk.services.approvals.common import VIEW, scope
 from laoshan_desk.services.approvals.projects import project_detail
-from laoshan_desk.services.approvals.views import ItemRow, ProjectView
+from laoshan_desk.services.approvals.views import ProjectView
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.approvals import ApprovalProject
 
-BUCKETS = ("late", "infeasible", "today", "soon")
+__all__ = [
+    "dispatch",
+    "dispatch_pdf",
+    "project_paper",
+    "notice_pdf",
+    "schedule_pdf",
+    "schedule_excel",
+]
 
 
-# -- reading every project in scope ------------------------------------------------------------
-def _views(db: Database, actor: Actor, today: dt.date, *, statuses: tuple[str, ...] = ("active",)) -> list[ProjectView]:
-    actor.require("approvals.view")
+def views_in_scope(
+    db: Database, actor: Actor, today: dt.date, *, statuses: tuple[ProjectStatus, ...] = (ProjectStatus.ACTIVE,)
+) -> list[ProjectView]:
+    """Every project the actor may see, of the given statuses, as of ``today``."""
+    actor.require(VIEW)
     with db.session() as session:
-        q = select(ApprovalProject.id).where(_scope_condition(actor))
+        q = select(ApprovalProject.id).where(scope(actor))
         if statuses:
-            q = q.where(ApprovalProject.status.in_(statuses))
+            q = q.where(ApprovalProject.status.in_([s.value for s in statuses]))
         ids = list(session.scalars(q.order_by(ApprovalProject.seq)))
     views = []
     for pid in ids:
@@ -51,75 +61,24 @@ def _views(db: Database, actor: Actor, today: dt.date, *, statuses: tuple[str, .
 
 
 # -- daily dispatch ----------------------------------------------------------------------------
-@dataclasses.dataclass(frozen=True)
-class DispatchRow:
-    project_id: uuid.UUID
-    project_number: str
-    project_name: str
-    item_id: uuid.UUID
-    code: str
-    name: str
-    department: str
-    responsible: str
-    status_label: str
-    node_date: dt.date | None
-    latest_finish: dt.date | None
-    days_left: int  # working days from today to the latest finish (negative when late)
-    bucket: str  # late | today | soon
-    light: Light
-
-    @property
-    def bucket_label(self) -> str:
-        return docs.BUCKET_LABELS[self.bucket]
-
-
-@dataclasses.dataclass(frozen=True)
-class DispatchReport:
-    today: dt.date
-    rows: tuple[DispatchRow, ...]
-
-    def count(self, bucket: str) -> int:
-        return sum(r.bucket == bucket for r in self.rows)
-
-    def by_department(self) -> dict[str, list[DispatchRow]]:
-        groups: dict[str, list[DispatchRow]] = defaultdict(list)
-        for r in self.rows:
-            groups[r.department or "（未指定部门）"].append(r)
-        return dict(sorted(groups.items(), key=lambda kv: (-sum(r.bucket == "late" for r in kv[1]), kv[0])))
-
-
-def _bucket(item: ItemRow, today: dt.date, calendar: WorkCalendar) -> tuple[str, int] | None:
-    if not item.must_do or item.done or item.latest_finish is None:
-        return None
-    left = calendar.workdays_between(today, item.latest_finish)
-    if today > item.latest_finish:
-        return "late", left
-    if item.slack_days is not None and item.slack_days < 0:
-        return "infeasible", left
-    if item.latest_finish == today:
-        return "today", 0
-    if left <= 2:
-        return "soon", left
-    return None
-
-
-def dispatch(
-    db: Database, actor: Actor, today: dt.date | None = None, *, department: str | None = None
-) -> DispatchReport:
-    today = today or clock_now().date()
+def dispatch(db: Database, actor: Actor, *, today: dt.date, department: str | None = None) -> docs.DispatchReport:
+    """The morning call's list for ``today``, most urgent first (optionally one department)."""
+    actor.require(VIEW)
     calendar = work_calendar(db)
     own = actor.unit_name if actor.scope == "unit" else None
     rows = []
-    for view in _views(db, actor, today):
+    for view in views_in_scope(db, actor, today):
         for item in view.items:
-            found = _bucket(item, today, calendar)
-            if found is None:
+            if not item.must_do or item.done or item.latest_finish is None or item.slack_days is None:
                 continue
             if (department and item.department != department) or (own and item.department != own):
                 continue
+            found = dispatch_bucket(item.latest_finish, item.slack_days, today, calendar)
+            if found is None:
+                continue
             bucket, left = found
             rows.append(
-                DispatchRow(
+                docs.DispatchRow(
                     view.id,
                     view.number,
                     view.name,
@@ -136,43 +95,84 @@ def dispatch(
                     item.light,
                 )
             )
-    rows.sort(key=lambda r: (BUCKETS.index(r.bucket), r.latest_finish or today, r.project_number, r.code))
-    return DispatchReport(today, tuple(rows))
+    rows.sort(key=lambda r: (r.bucket.urgency, r.latest_finish or today, r.project_number, r.code))
+    return docs.DispatchReport(today, tuple(rows))
 
 
-def dispatch_pdf(db: Database, actor: Actor, today: dt.date | None = None, *, department: str | None = None) -> bytes:
-    report = dispatch(db, actor, today, department=department)
-    data = docs.dispatch_pdf(report)
-    audit.record(
-        db,
-        actor,
-        "print",
-        "approval_dispatch",
-        report.today.isoformat(),
-        f"打印日调度单（{report.today.isoformat()}，{len(report.rows)} 项）",
-    )
-    return data
+def dispatch_pdf(db: Database, actor: Actor, *, today: dt.date, department: str | None = None) -> bytes:
+    """日调度单 as PDF bytes (the preview records it when it is printed or saved)."""
+    return docs.dispatch_pdf(dispatch(db, actor, today=today, department=department))
 
 
 # -- a project's papers ------------------------------------------------------------------------
-def notice_pdf(db: Database, actor: Actor, project_id: uuid.UUID, today: dt.date | None = None) -> bytes:
+def project_paper(view: ProjectView) -> docs.ProjectPaper:
+    """What the one-time notice and the reverse-schedule table print of a project view."""
+    return docs.ProjectPaper(
+        number=view.number,
+        name=view.name,
+        enterprise=view.enterprise,
+        credit_code=view.credit_code,
+        street_name=view.street_name,
+        contact_name=view.contact_name,
+        contact_phone=view.contact_phone,
+        start_date=view.start_date,
+        target_date=view.target_date,
+        menu_issued_on=view.menu_issued_on,
+        today=view.today,
+        feasible=view.feasible,
+        critical_path=view.critical_path,
+        finish_date=view.finish_date,
+        items=tuple(
+            docs.PaperItem(
+                code=i.code,
+                name=i.name,
+                department=i.department,
+                responsible=i.responsible,
+                classification=i.classification,
+                reason=i.reason,
+                materials=i.materials,
+                days=i.days,
+                prerequisites=i.prerequisites,
+                status_label=i.status_label,
+                done=i.done,
+                finished_on=i.finished_on,
+                earliest_start=i.earliest_start,
+                earliest_finish=i.earliest_finish,
+                latest_start=i.latest_start,
+                latest_finish=i.latest_finish,
+                slack_days=i.slack_days,
+                light=i.light,
+                critical=i.critical,
+                pinned=i.pinned,
+            )
+            for i in view.items
+        ),
+        moves=tuple(docs.PaperMove(m.code, m.name, m.from_date, m.to_date, m.reason) for m in view.moves),
+    )
+
+
+def notice_pdf(db: Database, actor: Actor, project_id: uuid.UUID, *, today: dt.date) -> bytes:
+    """一次告知书 dated ``today`` (docs/rules.md §approvals-classification)."""
     view = project_detail(db, actor, project_id, today=today)
-    data = docs.one_time_notice(view, today=today or clock_now().date())
-    audit.record(db, actor, "print", "approval_project", project_id, f"打印一次告知书：{view.number} {view.name}"[:300])
-    return data
+    return docs.one_time_notice(project_paper(view), today=today)
 
 
-def schedule_pdf(db: Database, actor: Actor, project_id: uuid.UUID, today: dt.date | None = None) -> bytes:
+def schedule_pdf(db: Database, actor: Actor, project_id: uuid.UUID, *, today: dt.date) -> bytes:
+    """倒排工期表 as PDF, with the lights of ``today``."""
     view = project_detail(db, actor, project_id, today=today)
-    data = docs.schedule_pdf(view)
-    audit.record(db, actor, "print", "approval_project", project_id, f"打印倒排工期表：{view.number} {view.name}"[:300])
-    return data
+    return docs.schedule_pdf(project_paper(view))
 
 
-def schedule_excel(db: Database, actor: Actor, project_id: uuid.UUID, path: Path, today: dt.date | None = None) -> Path:
-    view = project_detail(db, actor, project_id, today=today)
-    target = docs.schedule_excel(view, Path(path))
-    audit.record(
-        db, actor, "export", "approval_project", project_id, f"导出倒排工期表：{view.number} {view.name}"[:300]
+def schedule_excel(db: Database, actor: Actor, project_id: uuid.UUID, path: Path, *, now: dt.datetime) -> Path:
+    """倒排工期表 as a workbook written to ``path``; the export is audited once it is written."""
+    view = project_detail(db, actor, project_id, today=now.date())
+    target = docs.schedule_excel(project_paper(view), Path(path))
+    printing.record_output(
+        db,
+        actor,
+        printing.Output("approval_project", str(project_id), f"倒排工期表 {view.number} {view.name}"),
+        kind=printing.OutputKind.EXPORT,
+        target=str(target),
+        now=now,
     )
     return target

@@ -12,6 +12,7 @@ around 25 Nov 2026 so that the dispatch view and the lights show red, yellow and
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -30,14 +31,17 @@ TEMPLATES_FILE = DATA / "menu_templates.json"
 
 
 def load_reference(db: Database, actor: Actor) -> dict[str, int]:
+    """The catalog and menus from resources/data, matched by code (idempotent; an admin's later
+    edits are kept). Run by every ``init``; its audit record is timed by the unit of work."""
     catalog = load_catalog(CATALOG_FILE)
     templates = load_menu_templates(TEMPLATES_FILE, [c.code for c in catalog])
     added = {"catalog_items": 0, "menu_templates": 0}
     with unit_of_work(db, actor) as work:
         s = work.session
         have = set(s.scalars(select(ApprovalItem.code)))
-        rows = [
+        rows: list[dict[str, object]] = [
             {
+                "id": uuid.uuid4(),
                 "code": c.code,
                 "name": c.name,
                 "department": c.department,
@@ -59,10 +63,6 @@ def load_reference(db: Database, actor: Actor) -> dict[str, int]:
             if c.code not in have
         ]
         if rows:
-            import uuid
-
-            for row in rows:
-                row["id"] = uuid.uuid4()
             s.execute(insert(ApprovalItem), rows)
         added["catalog_items"] = len(rows)
         have_t = set(s.scalars(select(MenuTemplate.code)))
@@ -91,6 +91,8 @@ def _exists(db: Database, name: str) -> bool:
 
 
 def load_demo(db: Database, actor: Actor, **_options: Any) -> dict[str, Any]:
+    """The demo projects, each once (run by ``init --demo``); they are replayed on their own
+    dates, so ``now`` among the options is not needed."""
     report: dict[str, Any] = {}
     hotel = json.loads(HOTEL_FILE.read_text(encoding="utf-8"))
     if not _exists(db, hotel["project"]):

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from typing import Any
 
 from laoshan_desk.config import RESOURCES
+from laoshan_desk.domain.approvals import Classification, ItemStatus, LogKind, ProjectStatus, TeamRole
+from laoshan_desk.domain.timeutil import TZ
+from laoshan_desk.services import approvals as svc
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
 
@@ -16,22 +20,43 @@ D = dt.date.fromisoformat
 
 
 def _at(day: dt.date) -> dt.datetime:
-    from laoshan_desk.domain.timeutil import TZ
-
+    """The moment a replayed day's work is recorded: 17:00 that day."""
     return dt.datetime.combine(day, dt.time(17, 0), tzinfo=TZ)
+
+
+class _Replay:
+    """One project's items as the replay moves them: each write carries the item's version."""
+
+    def __init__(self, db: Database, actor: Actor, project_id: uuid.UUID, day: dt.date) -> None:
+        self.db, self.actor = db, actor
+        self.detail = svc.project_detail(db, actor, project_id, today=day)
+        self.ids = {row.code: row.id for row in self.detail.items}
+        self.versions = {row.code: row.version for row in self.detail.items}
+
+    def advance(self, code: str, status: str, day: dt.date, by: str = "") -> None:
+        form = svc.AdvanceForm(self.ids[code], self.versions[code], ItemStatus(status), day, by)
+        self.versions[code] = svc.advance_item(self.db, self.actor, form, now=_at(day)).version
+
+    def move(self, code: str, to: dt.date, reason: str, day: dt.date, by: str) -> None:
+        form = svc.MoveNodeForm(self.ids[code], self.versions[code], to, reason, decided_on=day, decided_by=by)
+        self.versions[code] = svc.move_node(self.db, self.actor, form, now=_at(day)).version
+
+    def assign(self, code: str, responsible: str, day: dt.date) -> None:
+        form = svc.AssignForm(self.ids[code], self.versions[code], responsible=responsible)
+        self.versions[code] = svc.assign(self.db, self.actor, form, now=_at(day))
+
+    def department(self, code: str) -> str:
+        return next((r.department for r in self.detail.items if r.code == code), "")
 
 
 def load_hotel(db: Database, actor: Actor, data: dict[str, Any] | None = None) -> dict[str, Any]:
     """Replay the hotel case through the services, day by day, as the window recorded it."""
-    from laoshan_desk.services import approvals as svc
-    from laoshan_desk.services.approvals import certificates as certs
-
     data = data or json.loads(HOTEL_FILE.read_text(encoding="utf-8"))
     start = D(data["start_date"])
     lines = [
         svc.OrderLine(
             code=row["code"],
-            classification=row["class"],
+            classification=Classification(row["class"]),
             reason=row["reason"],
             name=row.get("name"),
             department=row.get("department"),
@@ -43,6 +68,7 @@ def load_hotel(db: Database, actor: Actor, data: dict[str, Any] | None = None) -
         for row in data["items"]
     ]
     contact = data.get("contact") or {}
+    issued = D(data.get("menu_issued_on") or data["start_date"])
     project_id = svc.create_project(
         db,
         actor,
@@ -62,13 +88,16 @@ def load_hotel(db: Database, actor: Actor, data: dict[str, Any] | None = None) -
             menu_issued_on=D(data["menu_issued_on"]) if data.get("menu_issued_on") else None,
             items=lines,
         ),
-        now=_at(D(data.get("menu_issued_on") or data["start_date"])),
+        now=_at(issued),
     )
     team = data["gold_team"]
-    members = [svc.TeamInput("commander", **team["commander"]), svc.TeamInput("deputy", **team["deputy"])]
-    members += [svc.TeamInput("leader", **m) for m in team["team_leaders"]]
-    members += [svc.TeamInput("member", **m) for m in team["members"]]
-    svc.set_team(db, actor, project_id, members)
+    members = [
+        svc.TeamInput(TeamRole.COMMANDER, **team["commander"]),
+        svc.TeamInput(TeamRole.DEPUTY, **team["deputy"]),
+    ]
+    members += [svc.TeamInput(TeamRole.LEADER, **m) for m in team["team_leaders"]]
+    members += [svc.TeamInput(TeamRole.MEMBER, **m) for m in team["members"]]
+    svc.set_team(db, actor, svc.TeamForm(project_id, members), now=_at(issued))
     # Events in date order: every status step, and the node move on the day it was decided.
     events: list[tuple[dt.date, int, Any]] = []
     for n, entry in enumerate(data["progress"]):
@@ -76,61 +105,49 @@ def load_hotel(db: Database, actor: Actor, data: dict[str, Any] | None = None) -
             events.append((D(step["on"]), 1, (entry["code"], step, n * 10 + k)))
     for move in data.get("node_moves", []):
         events.append((D(move["decided_on"]), 0, move))
-    ids = {row.code: row.id for row in svc.project_detail(db, actor, project_id, today=start).items}
+    replay = _Replay(db, actor, project_id, start)
     certificates = 0
     for day, kind, payload in sorted(events, key=lambda e: (e[0], e[1], e[2][2] if e[1] == 1 else 0)):
         if kind == 0:
-            svc.move_node(
-                db,
-                actor,
-                ids[payload["code"]],
-                D(payload["to"]),
-                payload["reason"],
-                decided_on=day,
-                decided_by=payload.get("by", ""),
-                today=day,
-                now=_at(day),
-            )
-        else:
-            code, step, _order = payload
-            svc.advance_item(db, actor, ids[code], step["status"], day, by=step.get("by", ""), today=day, now=_at(day))
-            if step["status"] == "done":
-                try:
-                    certs.issue_certificate(db, actor, ids[code], issued_on=day, now=_at(day))
-                    certificates += 1
-                except svc.NoCertificate:
-                    pass
+            replay.move(payload["code"], D(payload["to"]), payload["reason"], day, payload.get("by", ""))
+            continue
+        code, step, _order = payload
+        replay.advance(code, step["status"], day, step.get("by", ""))
+        if step["status"] == ItemStatus.DONE.value:
+            try:
+                svc.issue_certificate(db, actor, svc.IssueForm(replay.ids[code], issued_on=day), now=_at(day))
+                certificates += 1
+            except svc.NoCertificate:
+                pass
     for m in data["meetings"]:
-        svc.add_log_entry(
-            db, actor, project_id, svc.LogInput("meeting", D(m["date"]), m["title"], m.get("summary", ""))
-        )
+        entry = svc.LogInput(project_id, LogKind.MEETING, D(m["date"]), m["title"], m.get("summary", ""))
+        svc.add_log_entry(db, actor, entry, now=_at(D(m["date"])))
     for v in data["site_visits"]:
-        svc.add_log_entry(
-            db,
-            actor,
+        entry = svc.LogInput(
             project_id,
-            svc.LogInput(
-                "visit", D(v["date"]), v["place"], v.get("purpose", ""), departments=tuple(v.get("departments", ()))
-            ),
+            LogKind.VISIT,
+            D(v["date"]),
+            v["place"],
+            v.get("purpose", ""),
+            departments=tuple(v.get("departments", ())),
         )
+        svc.add_log_entry(db, actor, entry, now=_at(D(v["date"])))
     for p in data["problems"]:
-        svc.add_log_entry(
-            db,
-            actor,
+        entry = svc.LogInput(
             project_id,
-            svc.LogInput(
-                "problem",
-                D(p["raised_on"]),
-                p["description"],
-                "",
-                departments=(p["department"],),
-                owner=p["owner"],
-                solved_on=D(p["solved_on"]) if p.get("solved_on") else None,
-            ),
+            LogKind.PROBLEM,
+            D(p["raised_on"]),
+            p["description"],
+            "",
+            departments=(p["department"],),
+            owner=p["owner"],
+            solved_on=D(p["solved_on"]) if p.get("solved_on") else None,
         )
+        svc.add_log_entry(db, actor, entry, now=_at(D(p["raised_on"])))
     # Every must-do item was ticked off by 29 May; the hotel opened in early June.
-    version = svc.project_detail(db, actor, project_id, today=D(data["target_date"])).version
-    svc.update_project(db, actor, project_id, version, status="opened")
+    opened = D(data["target_date"])
+    version = svc.project_detail(db, actor, project_id, today=opened).version
+    svc.update_project(db, actor, svc.ProjectEdit(project_id, version, status=ProjectStatus.OPENED), now=_at(opened))
     return {
         "project_id": str(project_id),
         "items": len(lines),
@@ -141,7 +158,7 @@ def load_hotel(db: Database, actor: Actor, data: dict[str, Any] | None = None) -
     }
 
 
-# Two projects in progress around "today" of the demo (25 Nov 2026, a Wednesday), so the morning
+# Three projects in progress around "today" of the demo (25 Nov 2026, a Wednesday), so the morning
 # call has something to run from: one late item (red), items due within two working days
 # (yellow), the rest on track (green), and one item whose prerequisite just cleared (ready).
 IN_PROGRESS: list[dict[str, Any]] = [
@@ -244,12 +261,9 @@ IN_PROGRESS: list[dict[str, Any]] = [
 
 
 def _load_in_progress(db: Database, actor: Actor, spec: dict[str, Any]) -> dict[str, Any]:
-    from laoshan_desk.services import approvals as svc
-    from laoshan_desk.services.approvals import catalog
-
     start = D(spec["start_date"])
-    template = catalog.get_template(db, spec["template"])
-    lines = svc.order_from_template(db, template.code)
+    template = svc.get_template(db, actor, spec["template"])
+    lines = svc.order_from_template(db, actor, template.code)
     name, title, phone = spec["contact"]
     project_id = svc.create_project(
         db,
@@ -270,62 +284,44 @@ def _load_in_progress(db: Database, actor: Actor, spec: dict[str, Any]) -> dict[
         ),
         now=_at(start),
     )
-    detail = svc.project_detail(db, actor, project_id, today=start)
-    ids = {row.code: row.id for row in detail.items}
+    replay = _Replay(db, actor, project_id, start)
     people = _responsible_people()
-    for row in detail.items:
-        if row.classification == "must_do" and row.department in people:
-            svc.assign(db, actor, row.id, responsible=people[row.department])
-    depts = sorted({r.department for r in detail.items if r.classification == "must_do"})
+    must = [row for row in replay.detail.items if row.must_do]
+    for row in must:
+        if row.department in people:
+            replay.assign(row.code, people[row.department], start)
+    depts = sorted({r.department for r in must})
     team = [
-        svc.TeamInput("commander", "刘志远", "区长", "崂山区人民政府"),
-        svc.TeamInput("deputy", "陈海燕", "副区长", "崂山区人民政府"),
+        svc.TeamInput(TeamRole.COMMANDER, "刘志远", "区长", "崂山区人民政府"),
+        svc.TeamInput(TeamRole.DEPUTY, "陈海燕", "副区长", "崂山区人民政府"),
     ]
-    team += [svc.TeamInput("member", people[d], "", d) for d in depts if d in people]
-    svc.set_team(db, actor, project_id, team)
+    team += [svc.TeamInput(TeamRole.MEMBER, people[d], "", d) for d in depts if d in people]
+    svc.set_team(db, actor, svc.TeamForm(project_id, team), now=_at(start))
     events = sorted(
         (D(on), n, code, status) for code, steps in spec["steps"].items() for n, (status, on) in enumerate(steps)
     )
     for day, _n, code, status in events:
-        svc.advance_item(
-            db, actor, ids[code], status, day, by=people.get(_dept(detail, code), ""), today=day, now=_at(day)
-        )
+        replay.advance(code, status, day, people.get(replay.department(code), ""))
     for code, to, decided, reason in spec.get("moves", []):
-        svc.move_node(
-            db,
-            actor,
-            ids[code],
-            D(to),
-            reason,
-            decided_on=D(decided),
-            decided_by="刘志远",
-            today=D(decided),
-            now=_at(D(decided)),
-        )
+        replay.move(code, D(to), reason, D(decided), "刘志远")
     for on, title, summary in spec.get("meetings", []):
-        svc.add_log_entry(db, actor, project_id, svc.LogInput("meeting", D(on), title, summary))
+        svc.add_log_entry(db, actor, svc.LogInput(project_id, LogKind.MEETING, D(on), title, summary), now=_at(D(on)))
     for on, place, purpose, depts_v in spec.get("visits", []):
-        svc.add_log_entry(db, actor, project_id, svc.LogInput("visit", D(on), place, purpose, departments=depts_v))
+        entry = svc.LogInput(project_id, LogKind.VISIT, D(on), place, purpose, departments=depts_v)
+        svc.add_log_entry(db, actor, entry, now=_at(D(on)))
     for dept, text, raised, owner, solved in spec.get("problems", []):
-        svc.add_log_entry(
-            db,
-            actor,
+        entry = svc.LogInput(
             project_id,
-            svc.LogInput(
-                "problem",
-                D(raised),
-                text,
-                "",
-                departments=(dept,),
-                owner=owner,
-                solved_on=D(solved) if solved else None,
-            ),
+            LogKind.PROBLEM,
+            D(raised),
+            text,
+            "",
+            departments=(dept,),
+            owner=owner,
+            solved_on=D(solved) if solved else None,
         )
+        svc.add_log_entry(db, actor, entry, now=_at(D(raised)))
     return {"project_id": str(project_id), "name": spec["project"]}
-
-
-def _dept(detail: Any, code: str) -> str:
-    return next((r.department for r in detail.items if r.code == code), "")
 
 
 def _responsible_people() -> dict[str, str]:

@@ -6,32 +6,56 @@ import dataclasses
 import datetime as dt
 import uuid
 from collections import Counter
-from typing import Any
 
-from laoshan_desk.domain.approvals import Classification, ItemStatus, next_statuses
+from laoshan_desk.domain.approvals import (
+    Classification,
+    ItemStatus,
+    LogKind,
+    ProjectStatus,
+    Shift,
+    TeamRole,
+    next_statuses,
+)
 from laoshan_desk.domain.lights import Light, worst
 
-PROJECT_STATUS_LABELS = {"active": "推进中", "opened": "已开业", "closed": "已关闭"}
-TEAM_ROLE_LABELS = {"commander": "指挥长", "deputy": "副指挥长", "leader": "施工队长", "member": "战斗员"}
-LOG_KIND_LABELS = {"meeting": "专题会议", "visit": "现场踏勘", "problem": "问题"}
+__all__ = [
+    "StepRow",
+    "ItemRow",
+    "TeamRow",
+    "LogRow",
+    "LogCounts",
+    "ShiftRow",
+    "MoveRow",
+    "CertificateRow",
+    "ProjectView",
+    "ProjectRow",
+    "AdvanceResult",
+    "MoveResult",
+]
 
 
-# -- outputs -----------------------------------------------------------------------------------
 @dataclasses.dataclass(frozen=True)
 class StepRow:
-    status: str
-    status_label: str
+    """One recorded step of an item: to which status, on which day, by whom."""
+
+    status: ItemStatus
     on: dt.date
     by: str
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
 
 
 @dataclasses.dataclass(frozen=True)
 class ItemRow:
+    """One ordered item on the project page, with its node dates and light (must-do items)."""
+
     id: uuid.UUID
     code: str
     name: str
     department: str
-    classification: str
+    classification: Classification
     reason: str
     responsible: str
     days: int
@@ -40,7 +64,7 @@ class ItemRow:
     certificate: str | None
     pre_review: bool
     site_inspection: bool
-    status: str
+    status: ItemStatus
     steps: tuple[StepRow, ...]
     fixed_finish: dt.date | None
     note: str
@@ -59,19 +83,19 @@ class ItemRow:
 
     @property
     def class_label(self) -> str:
-        return Classification(self.classification).label
+        return self.classification.label
 
     @property
     def status_label(self) -> str:
-        return ItemStatus(self.status).label
+        return self.status.label
 
     @property
     def must_do(self) -> bool:
-        return self.classification == Classification.MUST_DO.value
+        return self.classification is Classification.MUST_DO
 
     @property
     def done(self) -> bool:
-        return self.status == ItemStatus.DONE.value
+        return self.status is ItemStatus.DONE
 
     @property
     def node_date(self) -> dt.date | None:
@@ -80,11 +104,11 @@ class ItemRow:
 
     @property
     def finished_on(self) -> dt.date | None:
-        return next((s.on for s in self.steps if s.status == ItemStatus.DONE.value), None)
+        return next((s.on for s in self.steps if s.status is ItemStatus.DONE), None)
 
     @property
     def accepted_on(self) -> dt.date | None:
-        return next((s.on for s in self.steps if s.status == ItemStatus.ACCEPTED.value), None)
+        return next((s.on for s in self.steps if s.status is ItemStatus.ACCEPTED), None)
 
     @property
     def last_step(self) -> StepRow | None:
@@ -104,7 +128,7 @@ class ItemRow:
 @dataclasses.dataclass(frozen=True)
 class TeamRow:
     id: uuid.UUID
-    role: str
+    role: TeamRole
     name: str
     title: str
     department: str
@@ -112,13 +136,13 @@ class TeamRow:
 
     @property
     def role_label(self) -> str:
-        return TEAM_ROLE_LABELS.get(self.role, self.role)
+        return self.role.label
 
 
 @dataclasses.dataclass(frozen=True)
 class LogRow:
     id: uuid.UUID
-    kind: str
+    kind: LogKind
     on: dt.date
     title: str
     detail: str
@@ -128,7 +152,7 @@ class LogRow:
 
     @property
     def kind_label(self) -> str:
-        return LOG_KIND_LABELS.get(self.kind, self.kind)
+        return self.kind.label
 
 
 @dataclasses.dataclass(frozen=True)
@@ -144,7 +168,19 @@ class LogCounts:
 
 
 @dataclasses.dataclass(frozen=True)
+class ShiftRow:
+    """How one dependent's planned finish moved with a node (working days, + later)."""
+
+    code: str
+    old_finish: dt.date
+    new_finish: dt.date
+    workdays: int
+
+
+@dataclasses.dataclass(frozen=True)
 class MoveRow:
+    """A node moved, with its reason and what followed it (调整节点记录)."""
+
     id: uuid.UUID
     code: str
     name: str
@@ -153,7 +189,7 @@ class MoveRow:
     reason: str
     decided_on: dt.date | None
     decided_by: str
-    dependents: tuple[dict[str, Any], ...]
+    dependents: tuple[ShiftRow, ...]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -172,6 +208,8 @@ class CertificateRow:
 
 @dataclasses.dataclass(frozen=True)
 class ProjectView:
+    """Everything the project page shows, with the schedule as of ``today``."""
+
     id: uuid.UUID
     number: str
     name: str
@@ -189,7 +227,7 @@ class ProjectView:
     target_date: dt.date
     menu_issued_on: dt.date | None
     description: str
-    status: str
+    status: ProjectStatus
     version: int
     today: dt.date
     items: tuple[ItemRow, ...]
@@ -224,12 +262,12 @@ class ProjectView:
                 return i
         raise KeyError(code)
 
-    def class_counts(self) -> Counter[str]:
+    def class_counts(self) -> Counter[Classification]:
         return Counter(i.classification for i in self.items)
 
     @property
     def status_label(self) -> str:
-        return PROJECT_STATUS_LABELS.get(self.status, self.status)
+        return self.status.label
 
 
 @dataclasses.dataclass(frozen=True)
@@ -243,7 +281,7 @@ class ProjectRow:
     street_name: str
     start_date: dt.date
     target_date: dt.date
-    status: str
+    status: ProjectStatus
     ordered: int
     must_do: int
     done: int
@@ -259,4 +297,21 @@ class ProjectRow:
 
     @property
     def status_label(self) -> str:
-        return PROJECT_STATUS_LABELS.get(self.status, self.status)
+        return self.status.label
+
+
+@dataclasses.dataclass(frozen=True)
+class AdvanceResult:
+    status: ItemStatus
+    newly_ready: tuple[str, ...]  # items that became "ready to issue" with this step
+    version: int  # the item's version after the step (the next write from the screen carries it)
+
+
+@dataclasses.dataclass(frozen=True)
+class MoveResult:
+    code: str
+    old_finish: dt.date
+    new_finish: dt.date
+    dependents: tuple[Shift, ...]
+    feasible: bool
+    version: int  # the item's version after the move

@@ -35,15 +35,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from laoshan_desk.domain.approvals import Classification, ItemStatus
+from laoshan_desk.domain.approvals import (
+    CertificateStatus,
+    Classification,
+    DispatchBucket,
+    ItemStatus,
+    LogKind,
+    TeamRole,
+)
 from laoshan_desk.domain.errors import DeskError, ValidationError
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.services import org
+from laoshan_desk.services import org, printing
 from laoshan_desk.ui.approvals.models import CATALOG_COLUMNS, DISPATCH_COLUMNS, RowsModel
 from laoshan_desk.ui.common.drafts import DraftKeeper
 from laoshan_desk.ui.common.errors import FieldErrors, show_error
 from laoshan_desk.ui.common.lights import LightDelegate
-from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
+from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog, preview_document
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_approvals_advance_dialog import Ui_ApprovalsAdvanceDialog
 from laoshan_desk.ui.forms.ui_approvals_catalog_item_dialog import Ui_ApprovalsCatalogItemDialog
@@ -85,18 +92,8 @@ def setup_table(view: QTableView, model: Any, *, light_column: int | None = 0) -
 def preview_pdf(
     parent: QWidget, ctx: DeskContext, data: bytes, title: str, name: str, entity: str, entity_id: Any
 ) -> PdfPreviewDialog:
-    from laoshan_desk.services import audit
-
-    dialog = PdfPreviewDialog(
-        data,
-        title,
-        name,
-        on_saved=lambda path: audit.record(
-            ctx.db, ctx.actor, "export", entity, entity_id, f"另存 {title}：{path.name}"
-        ),
-        parent=parent,
-    )
-    return dialog
+    output = printing.Output(entity, None if entity_id is None else str(entity_id), title)
+    return preview_document(parent, ctx, data, output, name)
 
 
 # -- intake: ordering from the menu ------------------------------------------------------------
@@ -114,11 +111,11 @@ class NewProjectDialog(QDialog):
         self.ui.setupUi(self)
         self.ctx = ctx
         self.project_id: uuid.UUID | None = None
-        self.catalog = {r.code: r for r in svc.list_catalog(ctx.db)}
+        self.catalog = {r.code: r for r in svc.list_catalog(ctx.db, ctx.actor)}
         for street in org.units(ctx.db, "street"):
             self.ui.streetCombo.addItem(street.name, street.id)
         self.ui.typeCombo.addItem("（自定义，不用模板）", "")
-        for t in svc.list_templates(ctx.db):
+        for t in svc.list_templates(ctx.db, ctx.actor):
             self.ui.typeCombo.addItem(f"{t.name}（{len(t.entries)} 项）", t.code)
         for r in self.catalog.values():
             if r.active:
@@ -178,7 +175,7 @@ class NewProjectDialog(QDialog):
         code = self.ui.typeCombo.currentData()
         self.ui.itemsTable.setRowCount(0)
         if code:
-            for line in svc.order_from_template(self.ctx.db, code):
+            for line in svc.order_from_template(self.ctx.db, self.ctx.actor, code):
                 self._append(line.code, Classification(line.classification), line.reason)
         self._summary()
 
@@ -275,9 +272,6 @@ class NewProjectDialog(QDialog):
         self.errors.clear()
         try:
             data = self.data()
-            for line in data.items:
-                if not line.reason:
-                    raise ValidationError(f"事项 {line.code} 请填写分类理由（一次告知书将逐项列明）", field="items")
             self.project_id = svc.create_project(
                 self.ctx.db, self.ctx.actor, data, require_contact=True, now=self.ctx.now()
             )
@@ -321,16 +315,15 @@ class AdvanceDialog(QDialog):
             self.errors.show(ValidationError("事项已销号，没有下一步", field="status"))
             return False
         try:
-            self.result_ = svc.advance_item(
-                self.ctx.db,
-                self.ctx.actor,
+            form = svc.AdvanceForm(
                 self.item.id,
-                status,
+                self.item.version,
+                ItemStatus(status),
                 pydate(self.ui.dateEdit.date()),
                 by=self.ui.byEdit.text(),
                 note=self.ui.noteEdit.text(),
-                today=self.ctx.today(),
             )
+            self.result_ = svc.advance_item(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
         except DeskError as exc:
             self.errors.show(exc)
             return False
@@ -360,15 +353,14 @@ class MoveNodeDialog(QDialog):
     def save(self) -> bool:
         self.errors.clear()
         try:
-            self.result_ = svc.move_node(
-                self.ctx.db,
-                self.ctx.actor,
+            form = svc.MoveNodeForm(
                 self.item.id,
+                self.item.version,
                 pydate(self.ui.dateEdit.date()),
                 self.ui.reasonEdit.toPlainText(),
                 decided_by=self.ui.byEdit.text(),
-                today=self.ctx.today(),
             )
+            self.result_ = svc.move_node(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
         except DeskError as exc:
             self.errors.show(exc)
             return False
@@ -393,7 +385,7 @@ class ItemEditDialog(QDialog):
         self.reasonEdit = QLineEdit(item.reason)
         self.departmentCombo = QComboBox()
         self.departmentCombo.setEditable(True)
-        self.departmentCombo.addItems(svc.departments(ctx.db))
+        self.departmentCombo.addItems(svc.departments(ctx.db, ctx.actor))
         self.departmentCombo.setCurrentText(item.department)
         self.responsibleCombo = QComboBox()
         self.responsibleCombo.setEditable(True)
@@ -433,21 +425,16 @@ class ItemEditDialog(QDialog):
     def save(self) -> bool:
         self.errors.clear()
         try:
-            if (
-                self.classCombo.currentData() != self.item.classification
-                or self.reasonEdit.text().strip() != self.item.reason
-            ):
-                svc.classify_item(
-                    self.ctx.db, self.ctx.actor, self.item.id, self.classCombo.currentData(), self.reasonEdit.text()
-                )
-            svc.assign(
-                self.ctx.db,
-                self.ctx.actor,
+            form = svc.ItemEditForm(
                 self.item.id,
+                self.item.version,
+                Classification(self.classCombo.currentData()),
+                self.reasonEdit.text(),
                 responsible=self.responsibleCombo.currentText(),
                 department=self.departmentCombo.currentText(),
                 days=self.daysSpin.value(),
             )
+            svc.edit_item(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
         except DeskError as exc:
             self.errors.show(exc)
             return False
@@ -462,13 +449,13 @@ class TeamMemberDialog(QDialog):
         self.ctx, self.project_id = ctx, project_id
         form = QFormLayout()
         self.roleCombo = QComboBox()
-        for code, label in svc.TEAM_ROLE_LABELS.items():
+        for code, label in TeamRole.choices():
             self.roleCombo.addItem(label, code)
         self.nameEdit = QLineEdit()
         self.titleEdit = QLineEdit()
         self.departmentCombo = QComboBox()
         self.departmentCombo.setEditable(True)
-        self.departmentCombo.addItems(["崂山区人民政府"] + svc.departments(ctx.db))
+        self.departmentCombo.addItems(["崂山区人民政府"] + svc.departments(ctx.db, ctx.actor))
         self.phoneEdit = QLineEdit()
         for label, w in (
             ("角色", self.roleCombo),
@@ -493,17 +480,15 @@ class TeamMemberDialog(QDialog):
     def save(self) -> bool:
         self.errors.clear()
         try:
+            member = svc.TeamInput(
+                TeamRole(self.roleCombo.currentData()),
+                self.nameEdit.text(),
+                self.titleEdit.text(),
+                self.departmentCombo.currentText(),
+                self.phoneEdit.text(),
+            )
             svc.add_team_member(
-                self.ctx.db,
-                self.ctx.actor,
-                self.project_id,
-                svc.TeamInput(
-                    self.roleCombo.currentData(),
-                    self.nameEdit.text(),
-                    self.titleEdit.text(),
-                    self.departmentCombo.currentText(),
-                    self.phoneEdit.text(),
-                ),
+                self.ctx.db, self.ctx.actor, svc.NewMemberForm(self.project_id, member), now=self.ctx.now()
             )
         except DeskError as exc:
             self.errors.show(exc)
@@ -520,11 +505,11 @@ class LogEntryDialog(QDialog):
         self.ui = Ui_ApprovalsLogEntryDialog()
         self.ui.setupUi(self)
         self.ctx, self.project_id = ctx, project_id
-        for code, label in svc.LOG_KIND_LABELS.items():
+        for code, label in LogKind.choices():
             self.ui.kindCombo.addItem(label, code)
         self.ui.kindCombo.setCurrentIndex(max(0, self.ui.kindCombo.findData(kind)))
         self.ui.departmentCombo.addItem("（不限）", "")
-        for dept in svc.departments(ctx.db):
+        for dept in svc.departments(ctx.db, ctx.actor):
             self.ui.departmentCombo.addItem(dept, dept)
         self.ui.dateEdit.setDate(qdate(ctx.today()))
         self.ui.solvedEdit.setDate(qdate(ctx.today()))
@@ -550,9 +535,9 @@ class LogEntryDialog(QDialog):
             svc.add_log_entry(
                 self.ctx.db,
                 self.ctx.actor,
-                self.project_id,
                 svc.LogInput(
-                    self.ui.kindCombo.currentData(),
+                    self.project_id,
+                    LogKind(self.ui.kindCombo.currentData()),
                     pydate(self.ui.dateEdit.date()),
                     self.ui.titleEdit.text(),
                     self.ui.detailEdit.toPlainText(),
@@ -560,6 +545,7 @@ class LogEntryDialog(QDialog):
                     owner=self.ui.ownerEdit.text(),
                     solved_on=pydate(self.ui.solvedEdit.date()) if self.ui.solvedCheck.isChecked() else None,
                 ),
+                now=self.ctx.now(),
             )
         except DeskError as exc:
             self.errors.show(exc)
@@ -570,7 +556,11 @@ class LogEntryDialog(QDialog):
 
 # -- certificates ------------------------------------------------------------------------------
 class VerifyDialog(QDialog):
-    COLOURS = {svc.GENUINE: "#2E9D46", svc.REVOKED: "#E6A700", svc.UNKNOWN: "#D6322F"}
+    COLOURS = {
+        CertificateStatus.GENUINE: "#2E9D46",
+        CertificateStatus.REVOKED: "#E6A700",
+        CertificateStatus.UNKNOWN: "#D6322F",
+    }
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -588,7 +578,7 @@ class VerifyDialog(QDialog):
         if text.upper().startswith("LSDESK:"):
             text = text[7:]
         try:
-            self.verdict = svc.verify(self.ctx.db, text)
+            self.verdict = svc.verify(self.ctx.db, self.ctx.actor, text)
         except DeskError as exc:
             self.verdict = None
             self.ui.verdictLabel.setText(f"<b style='color:#D6322F'>{exc.message}</b>")
@@ -615,7 +605,7 @@ class CatalogItemDialog(QDialog):
         self.ui = Ui_ApprovalsCatalogItemDialog()
         self.ui.setupUi(self)
         self.ctx, self.row = ctx, row
-        self.ui.departmentCombo.addItems(svc.departments(ctx.db))
+        self.ui.departmentCombo.addItems(svc.departments(ctx.db, ctx.actor))
         self.ui.preReviewCheck.setChecked(True)
         self.ui.feeEdit.setText("0.00")
         if row is not None:
@@ -651,23 +641,24 @@ class CatalogItemDialog(QDialog):
 
     def save(self) -> bool:
         self.errors.clear()
-        data = {
-            "code": self.ui.codeEdit.text(),
-            "name": self.ui.nameEdit.text(),
-            "department": self.ui.departmentCombo.currentText(),
-            "stage": self.ui.stageEdit.text(),
-            "statutory_days": self.ui.statutorySpin.value(),
-            "committed_days": self.ui.committedSpin.value(),
-            "materials": self.ui.materialsEdit.toPlainText(),
-            "legal_basis": self.ui.basisEdit.toPlainText(),
-            "prerequisites": self.ui.prereqEdit.text(),
-            "certificate": self.ui.certificateEdit.text(),
-            "fee": self.ui.feeEdit.text() or "0",
-            "pre_review": self.ui.preReviewCheck.isChecked(),
-            "site_inspection": self.ui.inspectionCheck.isChecked(),
-        }
+        form = svc.CatalogItemForm(
+            code=self.ui.codeEdit.text(),
+            name=self.ui.nameEdit.text(),
+            department=self.ui.departmentCombo.currentText(),
+            stage=self.ui.stageEdit.text(),
+            statutory_days=self.ui.statutorySpin.value(),
+            committed_days=self.ui.committedSpin.value(),
+            materials=self.ui.materialsEdit.toPlainText(),
+            legal_basis=self.ui.basisEdit.toPlainText(),
+            prerequisites=self.ui.prereqEdit.text(),
+            certificate=self.ui.certificateEdit.text(),
+            fee=self.ui.feeEdit.text() or "0",
+            pre_review=self.ui.preReviewCheck.isChecked(),
+            site_inspection=self.ui.inspectionCheck.isChecked(),
+            version=self.row.version if self.row else None,
+        )
         try:
-            svc.save_item(self.ctx.db, self.ctx.actor, data, version=self.row.version if self.row else None)
+            svc.save_item(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
         except DeskError as exc:
             self.errors.show(exc)
             return False
@@ -714,7 +705,7 @@ class CatalogDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        rows = svc.list_catalog(self.ctx.db, text=self.search.text() or None)
+        rows = svc.list_catalog(self.ctx.db, self.ctx.actor, text=self.search.text() or None)
         self.model.set_rows(rows)
         self.info.setText(f"共 {len(rows)} 项（时限为工作日；倒排工期按承诺时限）")
 
@@ -740,7 +731,9 @@ class CatalogDialog(QDialog):
         if row is None:
             return
         try:
-            svc.set_active(self.ctx.db, self.ctx.actor, row.code, not row.active)
+            svc.set_active(
+                self.ctx.db, self.ctx.actor, svc.ActiveForm(row.code, not row.active, row.version), now=self.ctx.now()
+            )
         except DeskError as exc:
             show_error(self, exc)
         self.reload()
@@ -752,7 +745,7 @@ class CatalogDialog(QDialog):
 
     def import_file(self, path: Path) -> svc.ImportReport | None:
         try:
-            report = svc.import_excel(self.ctx.db, self.ctx.actor, path)
+            report = svc.import_excel(self.ctx.db, self.ctx.actor, path, now=self.ctx.now())
         except DeskError as exc:
             show_error(self, exc)
             return None
@@ -770,7 +763,7 @@ class CatalogDialog(QDialog):
         )
         if name:
             try:
-                svc.export_excel(self.ctx.db, self.ctx.actor, Path(name))
+                svc.export_excel(self.ctx.db, self.ctx.actor, Path(name), now=self.ctx.now())
             except DeskError as exc:
                 show_error(self, exc)
 
@@ -789,7 +782,7 @@ class DispatchDialog(QDialog):
         self.dateEdit.setDisplayFormat("yyyy-MM-dd")
         self.departmentCombo = QComboBox()
         self.departmentCombo.addItem("全部部门", "")
-        for dept in svc.departments(ctx.db):
+        for dept in svc.departments(ctx.db, ctx.actor):
             self.departmentCombo.addItem(dept, dept)
         self.printButton = QPushButton("打印调度单…")
         self.printButton.clicked.connect(self.print_preview)
@@ -817,22 +810,23 @@ class DispatchDialog(QDialog):
         self.report = svc.dispatch(
             self.ctx.db,
             self.ctx.actor,
-            pydate(self.dateEdit.date()),
+            today=pydate(self.dateEdit.date()),
             department=self.departmentCombo.currentData() or None,
         )
         rows = [r for rows in self.report.by_department().values() for r in rows]
         self.model.set_rows(rows)
         r = self.report
         self.summary.setText(
-            f"超期 {r.count('late')} 项 · 计划不可行 {r.count('infeasible')} 项 · 今日到期 {r.count('today')} 项 · "
-            f"2个工作日内到期 {r.count('soon')} 项 · 涉及 {len(r.by_department())} 个部门"
+            f"超期 {r.count(DispatchBucket.LATE)} 项 · 计划不可行 {r.count(DispatchBucket.INFEASIBLE)} 项 · "
+            f"今日到期 {r.count(DispatchBucket.TODAY)} 项 · 2个工作日内到期 {r.count(DispatchBucket.SOON)} 项 · "
+            f"涉及 {len(r.by_department())} 个部门"
         )
 
     def print_preview(self) -> PdfPreviewDialog:
         data = svc.dispatch_pdf(
             self.ctx.db,
             self.ctx.actor,
-            pydate(self.dateEdit.date()),
+            today=pydate(self.dateEdit.date()),
             department=self.departmentCombo.currentData() or None,
         )
         dialog = preview_pdf(
@@ -881,17 +875,16 @@ class BulletinDialog(QDialog):
             self.summary.setText(f"<span style='color:#D6322F'>{exc.message}</span>")
             return None
         t = b.totals
-        rate = "—" if t["rate"] is None else f"{t['rate'] * 100:.2f}%"
         self.summary.setText(
-            f"{b.week}（{b.start}～{b.end}）：项目 {t['projects']} 个，本周销号 {t['done_this_week']} 项，"
-            f"超期 {len(b.late)} 项，按期率 {rate}"
+            f"{b.week}（{b.start}～{b.end}）：项目 {t.projects} 个，本周销号 {t.done_this_week} 项，"
+            f"超期 {len(b.late)} 项，按期率 {t.rate_text}"
         )
         return b
 
     def export_to(self, path: Path) -> Path | None:
         if self.bulletin() is None:
             return None
-        svc.write_bulletin(self.ctx.db, self.ctx.actor, self.weekEdit.text(), path, today=self.ctx.today())
+        svc.write_bulletin(self.ctx.db, self.ctx.actor, self.weekEdit.text(), path, now=self.ctx.now())
         return path
 
     def export_dialog(self) -> None:
@@ -902,14 +895,12 @@ class BulletinDialog(QDialog):
             QMessageBox.information(self, "已导出", f"周通报已写入：\n{name}")
 
     def preview(self) -> None:
-        from laoshan_desk.documents import approvals as docs
-
         b = self.bulletin()
         if b is not None:
             preview_pdf(
                 self,
                 self.ctx,
-                docs.bulletin_pdf(b),
+                svc.bulletin_pdf(self.ctx.db, self.ctx.actor, b.week, today=self.ctx.today()),
                 f"周通报 {b.week}",
                 f"周通报-{b.week}.pdf",
                 "approval_bulletin",

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from laoshan_desk.domain.approvals import LogKind
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.ui.common.paged_model import ColumnSpec, LightRole, RowRole
 
@@ -123,9 +124,9 @@ LOG_COLUMNS = [
     ColumnSpec("责任人", lambda r: r.owner, width=70),
     ColumnSpec(
         "解决",
-        lambda r: (d(r.solved_on) if r.solved_on else "未解决") if r.kind == "problem" else "",
+        lambda r: (d(r.solved_on) if r.solved_on else "未解决") if r.kind is LogKind.PROBLEM else "",
         width=90,
-        foreground=lambda r: "D6322F" if r.kind == "problem" and not r.solved_on else None,
+        foreground=lambda r: "D6322F" if r.kind is LogKind.PROBLEM and not r.solved_on else None,
     ),
 ]
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laoshan_desk.domain.approvals import Classification, LogKind, TeamRole
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import approvals as svc
@@ -136,9 +137,9 @@ class ProjectPage(QWidget):
         self.counts_label.setStyleSheet("font-size: 14px;")
         bar.addWidget(self.counts_label)
         bar.addStretch(1)
-        self._button(bar, "记专题会议…", lambda: self.add_log("meeting"))
-        self._button(bar, "记现场踏勘…", lambda: self.add_log("visit"))
-        self._button(bar, "记问题…", lambda: self.add_log("problem"))
+        self._button(bar, "记专题会议…", lambda: self.add_log(LogKind.MEETING))
+        self._button(bar, "记现场踏勘…", lambda: self.add_log(LogKind.VISIT))
+        self._button(bar, "记问题…", lambda: self.add_log(LogKind.PROBLEM))
         self._button(bar, "问题已解决", self.solve_problem)
         self.log_model = RowsModel(LOG_COLUMNS, parent=self)
         self.log_view = QTableView()
@@ -197,8 +198,8 @@ class ProjectPage(QWidget):
             f"联系人 {v.contact_name or '—'} {v.contact_phone}</div>"
             f"<div>开始 {v.start_date} · 目标开业 <b>{v.target_date}</b> · 计划全部办结 {v.finish_date or '—'} · "
             f"{feasible} · 关键路径 {' → '.join(v.critical_path) or '—'}</div>"
-            f"<div>点选 {len(v.items)} 项：必办 {counts['must_do']} · 企业自办 {counts['self_handled']}"
-            f" · 无需办理 {counts['not_needed']}"
+            f"<div>点选 {len(v.items)} 项：必办 {counts[Classification.MUST_DO]}"
+            f" · 企业自办 {counts[Classification.SELF_HANDLED]} · 无需办理 {counts[Classification.NOT_NEEDED]}"
             f"　销号 <b>{v.done_count}/{len(must)}</b>　{_dot(Light.RED)} 超期 {lights.count(Light.RED)}"
             f"　{_dot(Light.YELLOW)} 临期 {lights.count(Light.YELLOW)}"
             f"　{_dot(Light.GREEN)} 正常 {lights.count(Light.GREEN)}</div>"
@@ -210,10 +211,7 @@ class ProjectPage(QWidget):
         self.items_info.setText("★ 关键路径　〔调〕已调整节点" + (f"　{'；'.join(v.warnings)}" if v.warnings else ""))
         self.team_model.set_rows(v.team)
         roles = [t.role for t in v.team]
-        self.team_info.setText(
-            f"指挥长 {roles.count('commander')} · 副指挥长 {roles.count('deputy')} · "
-            f"施工队长 {roles.count('leader')} · 战斗员 {roles.count('member')}"
-        )
+        self.team_info.setText(" · ".join(f"{r.label} {roles.count(r)}" for r in TeamRole))
         self.gantt.show_project(v, work_calendar(self.ctx.db))
         c = v.log_counts
         self.counts_label.setText(
@@ -319,7 +317,8 @@ class ProjectPage(QWidget):
         if self.view is None or not index.isValid():
             return
         try:
-            svc.remove_team_member(self.ctx.db, self.ctx.actor, self.view.id, self.team_model.row_at(index.row()).id)
+            form = svc.RemoveMemberForm(self.view.id, self.team_model.row_at(index.row()).id)
+            svc.remove_team_member(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
         except DeskError as exc:
             show_error(self, exc)
         self.reload()
@@ -334,7 +333,7 @@ class ProjectPage(QWidget):
             return
         row = self.log_model.row_at(index.row())
         try:
-            svc.solve_problem(self.ctx.db, self.ctx.actor, row.id, self.ctx.today())
+            svc.solve_problem(self.ctx.db, self.ctx.actor, svc.SolveForm(row.id, self.ctx.today()), now=self.ctx.now())
         except DeskError as exc:
             show_error(self, exc)
         self.reload()
@@ -364,14 +363,14 @@ class ProjectPage(QWidget):
             self, "导出倒排工期表", str(Path.home() / f"倒排工期表-{self.view.number}.xlsx"), "Excel 文件 (*.xlsx)"
         )
         if name:
-            svc.schedule_excel(self.ctx.db, self.ctx.actor, self.view.id, Path(name), today=self.ctx.today())
+            svc.schedule_excel(self.ctx.db, self.ctx.actor, self.view.id, Path(name), now=self.ctx.now())
 
     def certificate(self) -> PdfPreviewDialog | None:
         item = self._need_item()
         if item is None:
             return None
         try:
-            info = svc.issue_certificate(self.ctx.db, self.ctx.actor, item.id, now=self.ctx.now())
+            info = svc.issue_certificate(self.ctx.db, self.ctx.actor, svc.IssueForm(item.id), now=self.ctx.now())
             data = svc.certificate_pdf(self.ctx.db, self.ctx.actor, info.id)
         except DeskError as exc:
             show_error(self, exc)

@@ -11,14 +11,16 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from laoshan_desk.domain.approvals import format_verification_code
+from laoshan_desk.domain.approvals import CertificateStatus, format_verification_code
 from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services import approvals as svc
 from laoshan_desk.services.approvals import seed as seed_approvals
 from laoshan_desk.store.db import Database
 
 D = dt.date.fromisoformat
 TODAY = D("2026-11-25")
+NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=TZ)
 
 
 def text_of(pdf: bytes) -> str:
@@ -91,13 +93,13 @@ def test_certificate_pdf_carries_the_code_and_verifies(demo):
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1
     assert reader.pages[0].get_contents().get_data().count(b" re") > 100
-    verdict = svc.verify(db, format_verification_code(licence.verification_code).lower())
-    assert verdict.status == svc.GENUINE and verdict.certificate.holder == hotel.enterprise
-    svc.revoke(db, actor, licence.id, "企业申请注销")
-    assert svc.verify(db, licence.verification_code).status == svc.REVOKED
-    assert svc.verify(db, "ABCD-EFGH-JKMN").status == svc.UNKNOWN
+    verdict = svc.verify(db, actor, format_verification_code(licence.verification_code).lower())
+    assert verdict.status == CertificateStatus.GENUINE and verdict.certificate.holder == hotel.enterprise
+    svc.revoke(db, actor, svc.RevokeForm(licence.id, "企业申请注销"), now=NOW)
+    assert svc.verify(db, actor, licence.verification_code).status == CertificateStatus.REVOKED
+    assert svc.verify(db, actor, "ABCD-EFGH-JKMN").status == CertificateStatus.UNKNOWN
     with pytest.raises(ValidationError):
-        svc.verify(db, "12")
+        svc.verify(db, actor, "12")
 
 
 def test_certificate_only_for_a_finished_item(demo):
@@ -105,10 +107,10 @@ def test_certificate_only_for_a_finished_item(demo):
     shop = project(db, actor, "餐厅")
     open_item = shop.item("SP034")
     with pytest.raises(ValidationError, match="尚未销号"):
-        svc.issue_certificate(db, actor, open_item.id)
+        svc.issue_certificate(db, actor, svc.IssueForm(open_item.id), now=NOW)
     done = shop.item("SP001")
-    first = svc.issue_certificate(db, actor, done.id)
-    again = svc.issue_certificate(db, actor, done.id)
+    first = svc.issue_certificate(db, actor, svc.IssueForm(done.id), now=NOW)
+    again = svc.issue_certificate(db, actor, svc.IssueForm(done.id), now=NOW)
     assert first.number == again.number  # one current certificate per item
 
 
@@ -122,7 +124,7 @@ def test_a_tampered_certificate_row_does_not_verify(demo):
     cert = hotel.certificates[0]
     with db.session() as s:
         s.execute(update(Certificate).where(Certificate.id == cert.id).values(credit_code="91370212MA3R5N8D28"))
-    assert svc.verify(db, cert.verification_code).status == svc.UNKNOWN
+    assert svc.verify(db, actor, cert.verification_code).status == CertificateStatus.UNKNOWN
 
 
 def test_reverse_schedule_pdf_and_excel(demo, tmp_path):
@@ -132,7 +134,7 @@ def test_reverse_schedule_pdf_and_excel(demo, tmp_path):
     assert "倒排工期表" in text
     for item in shop.must_items:
         assert item.code in text and item.latest_finish.isoformat() in text
-    path = svc.schedule_excel(db, actor, shop.id, tmp_path / "schedule.xlsx", today=TODAY)
+    path = svc.schedule_excel(db, actor, shop.id, tmp_path / "schedule.xlsx", now=NOW)
     wb = load_workbook(path)
     assert wb.sheetnames == ["倒排工期表", "挂图"]
     ws = wb["倒排工期表"]
@@ -145,21 +147,21 @@ def test_reverse_schedule_pdf_and_excel(demo, tmp_path):
 
 def test_dispatch_and_its_list(demo):
     db, actor = demo
-    report = svc.dispatch(db, actor, TODAY)
+    report = svc.dispatch(db, actor, today=TODAY)
     buckets = {(r.code, r.project_name[:3]): r.bucket for r in report.rows}
     assert buckets[("SP023", "金家岭")] == "today"
     assert buckets[("SP032", "中韩便")] == "late"
     assert buckets[("SP077", "王哥庄")] == "infeasible"
-    soon = svc.dispatch(db, actor, D("2026-11-23"))
+    soon = svc.dispatch(db, actor, today=D("2026-11-23"))
     assert any(r.code == "SP023" and r.bucket == "soon" and r.days_left == 2 for r in soon.rows)
-    text = squash(text_of(svc.dispatch_pdf(db, actor, TODAY)))
+    text = squash(text_of(svc.dispatch_pdf(db, actor, today=TODAY)))
     assert "日调度单" in text and "区消防救援大队" in text and "今日到期" in text
 
 
 def test_weekly_bulletin_workbook_and_pdf(demo, tmp_path):
     db, actor = demo
     xlsx, pdf = tmp_path / "w48.xlsx", tmp_path / "w48.pdf"
-    bulletin = svc.write_bulletin(db, actor, "2026-W48", xlsx, pdf, today=TODAY)
+    bulletin = svc.write_bulletin(db, actor, "2026-W48", xlsx, pdf, now=NOW)
     assert (bulletin.start, bulletin.end, bulletin.as_of) == (D("2026-11-23"), D("2026-11-29"), TODAY)
     wb = load_workbook(xlsx)
     assert wb.sheetnames == ["项目进度", "超期事项", "部门按期率排名"]
@@ -190,3 +192,35 @@ def test_bad_week_is_refused():
     with pytest.raises(ValidationError):
         svc.parse_week("2026-W54")
     assert svc.parse_week("2026-W01")[0] == D("2025-12-29")
+
+
+# -- printing is audited once, after it happened -----------------------------------------------
+def _exports(db) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from laoshan_desk.store.models import AuditRecord
+
+    with db.session() as s:
+        rows = s.execute(
+            select(AuditRecord.action, AuditRecord.summary).where(AuditRecord.action.in_(["print", "export"]))
+        )
+        return [(a, summary) for a, summary in rows]
+
+
+def test_building_a_paper_records_nothing_writing_a_file_records_it_once(demo, tmp_path):
+    """The preview records a paper when it is printed or saved; a looked-at paper leaves no record.
+    A workbook the service writes itself is recorded once, after it was written."""
+    db, actor = demo
+    shop = project(db, actor, "餐厅")
+    before = _exports(db)
+    svc.notice_pdf(db, actor, shop.id, today=TODAY)
+    svc.schedule_pdf(db, actor, shop.id, today=TODAY)
+    svc.dispatch_pdf(db, actor, today=TODAY)
+    svc.certificate_pdf(db, actor, project(db, actor, "酒店").certificates[0].id)
+    assert _exports(db) == before
+    svc.schedule_excel(db, actor, shop.id, tmp_path / "s.xlsx", now=NOW)
+    svc.write_bulletin(db, actor, "2026-W48", tmp_path / "b.xlsx", tmp_path / "b.pdf", now=NOW)
+    added = _exports(db)[len(before) :]
+    assert [a for a, _ in added] == ["export", "export", "export"]
+    assert "倒排工期表" in added[0][1] and "s.xlsx" in added[0][1]
+    assert "周通报 2026-W48" in added[1][1] and "b.xlsx" in added[1][1] and "b.pdf" in added[2][1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import approvals as svc
-from tests.services.approvals.helpers import D, example_lines, plan_input
+from tests.services.approvals.helpers import D, create, example_lines, plan_input
 
 # -- the schedule ------------------------------------------------------------------------------
 EXAMPLE = {
@@ -17,7 +17,7 @@ EXAMPLE = {
 
 
 def test_worked_example_through_the_service(db, admin):
-    pid = svc.create_project(db, admin, plan_input(example_lines()))
+    pid = create(db, admin, plan_input(example_lines()))
     view = svc.project_detail(db, admin, pid, today=D("2026-09-21"))
     for code, (es, ef, ls, lf, slack) in EXAMPLE.items():
         i = view.item(code)
@@ -37,7 +37,7 @@ def test_schedule_across_the_spring_festival(db, admin):
         svc.OrderLine("P", "must_do", "r", name="事项P", days=3),
         svc.OrderLine("Q", "must_do", "r", name="事项Q", days=4, after=("P",)),
     ]
-    pid = svc.create_project(db, admin, plan_input(lines, start="2026-02-12", target="2026-03-06"))
+    pid = create(db, admin, plan_input(lines, start="2026-02-12", target="2026-03-06"))
     view = svc.project_detail(db, admin, pid, today=D("2026-02-12"))
     p, q = view.item("P"), view.item("Q")
     assert (p.earliest_start, p.earliest_finish) == (D("2026-02-12"), D("2026-02-14"))
@@ -50,7 +50,7 @@ def test_schedule_across_the_spring_festival(db, admin):
 def test_calendar_override_moves_every_date(db, admin):
     from laoshan_desk.services import calendar
 
-    pid = svc.create_project(db, admin, plan_input(example_lines()))
+    pid = create(db, admin, plan_input(example_lines()))
     calendar.set_override(db, admin, D("2026-10-12"), False, "测试：临时放假")
     view = svc.project_detail(db, admin, pid, today=D("2026-09-21"))
     assert view.item("C").earliest_start == D("2026-10-13")
@@ -58,7 +58,7 @@ def test_calendar_override_moves_every_date(db, admin):
 
 # -- tracking and lights -----------------------------------------------------------------------
 def test_lights_follow_the_latest_finish(db, admin):
-    pid = svc.create_project(db, admin, plan_input(example_lines()))
+    pid = create(db, admin, plan_input(example_lines()))
 
     def light(code, today):
         return svc.project_detail(db, admin, pid, today=D(today)).item(code).light
@@ -72,6 +72,6 @@ def test_lights_follow_the_latest_finish(db, admin):
 
 def test_infeasible_plan_is_red(db, admin):
     lines = [svc.OrderLine("A", "must_do", "r", name="长事项", days=30)]
-    pid = svc.create_project(db, admin, plan_input(lines))
+    pid = create(db, admin, plan_input(lines))
     view = svc.project_detail(db, admin, pid, today=D("2026-09-21"))
     assert not view.feasible and view.item("A").light is Light.RED

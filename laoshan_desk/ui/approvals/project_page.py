@@ -29,17 +29,11 @@ from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import approvals as svc
 from laoshan_desk.services.calendar import work_calendar
-from laoshan_desk.ui.approvals.dialogs import (
-    AdvanceDialog,
-    ItemEditDialog,
-    LogEntryDialog,
-    MoveNodeDialog,
-    TeamMemberDialog,
-    preview_pdf,
-    setup_table,
-)
+from laoshan_desk.ui.approvals.common import preview_pdf, setup_table
 from laoshan_desk.ui.approvals.gantt import GanttView
+from laoshan_desk.ui.approvals.item_dialogs import AdvanceDialog, ItemEditDialog, MoveNodeDialog
 from laoshan_desk.ui.approvals.models import ITEM_COLUMNS, LOG_COLUMNS, TEAM_COLUMNS, RowsModel
+from laoshan_desk.ui.approvals.team_log import LogEntryDialog, TeamMemberDialog
 from laoshan_desk.ui.common.errors import show_error
 from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
 from laoshan_desk.ui.context import DeskContext

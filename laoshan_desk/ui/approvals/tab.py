@@ -22,16 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.ui.approvals.dialogs import (
-    BulletinDialog,
-    CatalogDialog,
-    DispatchDialog,
-    NewProjectDialog,
-    VerifyDialog,
-    setup_table,
-)
+from laoshan_desk.ui.approvals.catalog import CatalogDialog
+from laoshan_desk.ui.approvals.common import setup_table
+from laoshan_desk.ui.approvals.intake import NewProjectDialog
 from laoshan_desk.ui.approvals.models import PROJECT_COLUMNS
 from laoshan_desk.ui.approvals.project_page import ProjectPage
+from laoshan_desk.ui.approvals.reports import BulletinDialog, DispatchDialog
+from laoshan_desk.ui.approvals.verify import VerifyDialog
 from laoshan_desk.ui.common.empty_state import EmptyState
 from laoshan_desk.ui.common.paged_model import PagedTableModel
 from laoshan_desk.ui.context import DeskContext

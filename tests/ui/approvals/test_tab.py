@@ -14,16 +14,13 @@ from sqlalchemy import select
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import approvals as svc
 from laoshan_desk.store.models import AuditRecord
-from laoshan_desk.ui.approvals.dialogs import (
-    AdvanceDialog,
-    CatalogDialog,
-    DispatchDialog,
-    MoveNodeDialog,
-    NewProjectDialog,
-    VerifyDialog,
-)
+from laoshan_desk.ui.approvals.catalog import CatalogDialog
+from laoshan_desk.ui.approvals.intake import NewProjectDialog
+from laoshan_desk.ui.approvals.item_dialogs import AdvanceDialog, MoveNodeDialog
 from laoshan_desk.ui.approvals.models import ITEM_COLUMNS, RowsModel
+from laoshan_desk.ui.approvals.reports import DispatchDialog
 from laoshan_desk.ui.approvals.tab import ApprovalsTab
+from laoshan_desk.ui.approvals.verify import VerifyDialog
 from laoshan_desk.ui.common.paged_model import LightRole
 from tests.conftest import FIXED_NOW
 

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.ui.approvals.common import _ok_cancel, setup_table
-from laoshan_desk.ui.approvals.models import CATALOG_COLUMNS, RowsModel
-from laoshan_desk.ui.common.errors import FieldErrors, show_error
+from laoshan_desk.ui.approvals.common import AREA, ok_cancel, setup_table
+from laoshan_desk.ui.approvals.models import CATALOG_COLUMNS
+from laoshan_desk.ui.common.actions import Outcome, run_action
+from laoshan_desk.ui.common.errors import FieldErrors
+from laoshan_desk.ui.common.pdf_preview import documents_folder
+from laoshan_desk.ui.common.table_model import ListTableModel
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_approvals_catalog_item_dialog import Ui_ApprovalsCatalogItemDialog
 
@@ -64,12 +66,11 @@ class CatalogItemDialog(QDialog):
             },
             self.ui.errorLabel,
         )
-        _ok_cancel(self.ui.buttonBox)
+        ok_cancel(self.ui.buttonBox)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
 
     def save(self) -> bool:
-        self.errors.clear()
         form = svc.CatalogItemForm(
             code=self.ui.codeEdit.text(),
             name=self.ui.nameEdit.text(),
@@ -86,13 +87,13 @@ class CatalogItemDialog(QDialog):
             site_inspection=self.ui.inspectionCheck.isChecked(),
             version=self.row.version if self.row else None,
         )
-        try:
-            svc.save_item(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
-        except DeskError as exc:
-            self.errors.show(exc)
-            return False
-        self.accept()
-        return True
+        return run_action(
+            self,
+            lambda: svc.save_item(self.ctx.db, self.ctx.actor, form, now=self.ctx.now()),
+            errors=self.errors,
+            done=lambda _row: self.accept(),
+            area=AREA,
+        ).ok
 
 
 class CatalogDialog(QDialog):
@@ -106,7 +107,7 @@ class CatalogDialog(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText("按编码或名称查找")
         self.search.textChanged.connect(self.reload)
-        self.model = RowsModel(CATALOG_COLUMNS, parent=self)
+        self.model = ListTableModel(CATALOG_COLUMNS, parent=self)
         self.view = QTableView()
         setup_table(self.view, self.model, light_column=None)
         self.view.doubleClicked.connect(self.edit)
@@ -159,39 +160,52 @@ class CatalogDialog(QDialog):
         row = self.current()
         if row is None:
             return
-        try:
-            svc.set_active(
-                self.ctx.db, self.ctx.actor, svc.ActiveForm(row.code, not row.active, row.version), now=self.ctx.now()
-            )
-        except DeskError as exc:
-            show_error(self, exc)
-        self.reload()
+        form = svc.ActiveForm(row.code, not row.active, row.version)
+        run_action(
+            self,
+            lambda: svc.set_active(self.ctx.db, self.ctx.actor, form, now=self.ctx.now()),
+            refresh=self.reload,
+            area=AREA,
+        )
 
     def import_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "导入事项库", str(Path.home()), "Excel 文件 (*.xlsx)")
+        name, _ = QFileDialog.getOpenFileName(self, "导入事项库", str(documents_folder()), "Excel 文件 (*.xlsx)")
         if name:
             self.import_file(Path(name))
 
-    def import_file(self, path: Path) -> svc.ImportReport | None:
-        try:
-            report = svc.import_excel(self.ctx.db, self.ctx.actor, path, now=self.ctx.now())
-        except DeskError as exc:
-            show_error(self, exc)
-            return None
-        self.reload()
+    def import_file(self, path: Path) -> Outcome[svc.ImportReport]:
+        """Read the workbook off the GUI thread; the summary and the first bad rows after."""
+        return run_action(
+            self,
+            lambda: svc.import_excel(self.ctx.db, self.ctx.actor, path, now=self.ctx.now()),
+            done=self._imported,
+            refresh=self.reload,
+            area=AREA,
+            background=True,
+            progress="正在导入事项库…",
+        )
+
+    def _imported(self, report: svc.ImportReport) -> None:
         lines = [f"新增 {report.created} 项，更新 {report.updated} 项。"]
         if report.rejected:
             lines.append(f"退回 {len(report.rejected)} 行：")
             lines += [f"第 {n} 行：{msg}" for n, msg in report.rejected[:20]]
         QMessageBox.information(self, "导入完成", "\n".join(lines))
-        return report
 
     def export_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "导出事项库", str(Path.home() / "审批事项库.xlsx"), "Excel 文件 (*.xlsx)"
+            self, "导出事项库", str(documents_folder() / "审批事项库.xlsx"), "Excel 文件 (*.xlsx)"
         )
         if name:
-            try:
-                svc.export_excel(self.ctx.db, self.ctx.actor, Path(name), now=self.ctx.now())
-            except DeskError as exc:
-                show_error(self, exc)
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> Outcome[Path]:
+        """Write the workbook off the GUI thread; say where it went."""
+        return run_action(
+            self,
+            lambda: svc.export_excel(self.ctx.db, self.ctx.actor, path, now=self.ctx.now()),
+            done=lambda target: QMessageBox.information(self, "已导出", f"事项库已写入：\n{target}"),
+            area=AREA,
+            background=True,
+            progress="正在导出事项库…",
+        )

@@ -1,38 +1,91 @@
-"""New project: the enterprise, the street, the dates, and the order from the menu (点菜单)."""
+"""New project: the enterprise, the street, the dates, and the order from the menu (点菜单).
+
+The order is a :class:`ListTableModel` of :class:`OrderRow`: the clerk picks each item's class in
+a combo box and types its reason (both kept by the model as typed); the service checks that
+every classification has its reason (docs/rules.md §approvals-classification).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QMessageBox,
-    QTableWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
-from laoshan_desk.domain.approvals import (
-    Classification,
-)
-from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.domain.approvals import Classification
 from laoshan_desk.services import approvals as svc
 from laoshan_desk.services import org
-from laoshan_desk.ui.approvals.common import CLASS_ORDER, _ok_cancel, pydate, qdate
+from laoshan_desk.ui.approvals.common import AREA, CLASS_ORDER, ok_cancel, pydate, qdate, setup_table
+from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.drafts import DraftKeeper
 from laoshan_desk.ui.common.errors import FieldErrors
+from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_approvals_project_dialog import Ui_ApprovalsProjectDialog
 
-# -- intake: ordering from the menu ------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class OrderRow:
+    """One dish ordered from the menu, with the class and reason it was given."""
+
+    code: str
+    name: str
+    department: str
+    days: str
+    classification: Classification
+    reason: str
+
+
+ORDER_COLUMNS = [
+    ColumnSpec("编码", lambda r: r.code, width=62),
+    ColumnSpec("事项", lambda r: r.name, width=300),
+    ColumnSpec("办理部门", lambda r: r.department, width=140),
+    ColumnSpec("时限", lambda r: r.days, width=50),
+    ColumnSpec("分类", lambda r: r.classification.label, width=100, editable=True),
+    ColumnSpec("理由", lambda r: r.reason, width=360, editable=True),
+]
+CLASS_COLUMN, REASON_COLUMN = 4, 5
+
+
+def _class_of(label: str) -> Classification:
+    member = Classification.from_label(label)
+    assert isinstance(member, Classification)
+    return member
+
+
+class ClassDelegate(QStyledItemDelegate):
+    """The class column edited in a combo box of the three classes."""
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        combo.addItems([c.label for c in CLASS_ORDER])
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentText(str(index.data()))
+
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentText())
 
 
 class NewProjectDialog(QDialog):
     """New project: the enterprise, the street, the dates, and the order from the menu."""
-
-    COLUMNS = ["编码", "事项", "办理部门", "时限", "分类", "理由"]
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,13 +105,18 @@ class NewProjectDialog(QDialog):
         today = ctx.today()
         self.ui.startEdit.setDate(qdate(today))
         self.ui.targetEdit.setDate(qdate(today + dt.timedelta(days=90)))
+        self.model = ListTableModel(ORDER_COLUMNS, parent=self)
         table = self.ui.itemsTable
-        table.setColumnCount(len(self.COLUMNS))
-        table.setHorizontalHeaderLabels(self.COLUMNS)
-        for i, w in enumerate([62, 300, 140, 50, 100, 360]):
-            table.setColumnWidth(i, w)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().setDefaultSectionSize(26)
+        setup_table(table, self.model, light_column=None, editable=True)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        table.setItemDelegateForColumn(CLASS_COLUMN, ClassDelegate(table))
+        self.model.dataChanged.connect(lambda *_: self._summary())
+        self.model.modelReset.connect(lambda: self._summary())
         self.errors = FieldErrors(
             {
                 "name": self.ui.nameEdit,
@@ -73,7 +131,7 @@ class NewProjectDialog(QDialog):
             },
             self.ui.errorLabel,
         )
-        _ok_cancel(self.ui.buttonBox, "建立项目并倒排工期")
+        ok_cancel(self.ui.buttonBox, "建立项目并倒排工期")
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.typeCombo.currentIndexChanged.connect(self._template_changed)
@@ -93,6 +151,7 @@ class NewProjectDialog(QDialog):
             parent=self,
         )
         self.drafts.restore()
+        self._summary()
 
     # -- the menu ------------------------------------------------------------------------------
     def select_template(self, code: str) -> None:
@@ -100,37 +159,27 @@ class NewProjectDialog(QDialog):
         if index >= 0:
             self.ui.typeCombo.setCurrentIndex(index)
 
+    def _row(self, code: str, cls: Classification, reason: str) -> OrderRow:
+        item = self.catalog.get(code)
+        if item is None:
+            return OrderRow(code, code, "", "", cls, reason)
+        return OrderRow(code, item.name, item.department, str(item.committed_days), cls, reason)
+
     def _template_changed(self) -> None:
         code = self.ui.typeCombo.currentData()
-        self.ui.itemsTable.setRowCount(0)
-        if code:
-            for line in svc.order_from_template(self.ctx.db, self.ctx.actor, code):
-                self._append(line.code, Classification(line.classification), line.reason)
-        self._summary()
+        lines = svc.order_from_template(self.ctx.db, self.ctx.actor, code) if code else []
+        self.model.set_rows([self._row(line.code, Classification(line.classification), line.reason) for line in lines])
 
-    def _append(self, code: str, cls: Classification, reason: str) -> None:
-        row_data = self.catalog.get(code)
-        table = self.ui.itemsTable
-        row = table.rowCount()
-        table.insertRow(row)
-        for col, text in enumerate(
-            [
-                code,
-                row_data.name if row_data else code,
-                row_data.department if row_data else "",
-                str(row_data.committed_days) if row_data else "",
-            ]
-        ):
-            cell = QTableWidgetItem(text)
-            cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            table.setItem(row, col, cell)
-        combo = QComboBox()
-        for c in CLASS_ORDER:
-            combo.addItem(c.label, c.value)
-        combo.setCurrentIndex(CLASS_ORDER.index(cls))
-        combo.currentIndexChanged.connect(self._summary)
-        table.setCellWidget(row, 4, combo)
-        table.setItem(row, 5, QTableWidgetItem(reason))
+    def rows(self) -> list[OrderRow]:
+        """The order as it stands, with the classes and reasons the clerk gave."""
+        return [
+            dataclasses.replace(
+                row,
+                classification=_class_of(self.model.cell_text(n, CLASS_COLUMN)),
+                reason=self.model.cell_text(n, REASON_COLUMN).strip(),
+            )
+            for n, row in enumerate(self.model.rows())
+        ]
 
     def add_item(self, code: str | None) -> None:
         if not code:
@@ -138,46 +187,32 @@ class NewProjectDialog(QDialog):
         if code in self.codes():
             QMessageBox.information(self, "已在点菜单中", f"事项 {code} 已在点菜单中")
             return
-        self._append(code, Classification.MUST_DO, "")
+        self.model.set_rows(self.rows() + [self._row(code, Classification.MUST_DO, "")])
         self.ui.itemsTable.scrollToBottom()
-        self._summary()
 
     def remove_selected(self) -> None:
-        rows = sorted({i.row() for i in self.ui.itemsTable.selectedIndexes()}, reverse=True)
-        for row in rows:
-            self.ui.itemsTable.removeRow(row)
-        self._summary()
+        selected = self.ui.itemsTable.selectionModel()
+        gone = {index.row() for index in selected.selectedIndexes()} if selected is not None else set()
+        self.model.set_rows([row for n, row in enumerate(self.rows()) if n not in gone])
 
     def codes(self) -> list[str]:
-        return [self.ui.itemsTable.item(r, 0).text() for r in range(self.ui.itemsTable.rowCount())]
+        return [row.code for row in self.model.rows()]
 
     def set_class(self, code: str, cls: Classification | str, reason: str | None = None) -> None:
+        """What the clerk does in the class and reason cells of one item."""
         row = self.codes().index(code)
-        combo = self.ui.itemsTable.cellWidget(row, 4)
-        assert isinstance(combo, QComboBox)
-        combo.setCurrentIndex(CLASS_ORDER.index(Classification(cls)))
+        self.model.setData(self.model.index(row, CLASS_COLUMN), Classification(cls).label)
         if reason is not None:
-            self.ui.itemsTable.item(row, 5).setText(reason)
+            self.model.setData(self.model.index(row, REASON_COLUMN), reason)
 
     def lines(self) -> list[svc.OrderLine]:
-        out = []
-        table = self.ui.itemsTable
-        for r in range(table.rowCount()):
-            combo = table.cellWidget(r, 4)
-            assert isinstance(combo, QComboBox)
-            reason_item = table.item(r, 5)
-            out.append(
-                svc.OrderLine(
-                    table.item(r, 0).text(), combo.currentData(), reason_item.text().strip() if reason_item else ""
-                )
-            )
-        return out
+        return [svc.OrderLine(row.code, row.classification, row.reason) for row in self.rows()]
 
     def _summary(self) -> None:
-        lines = self.lines()
-        counts = {c: sum(1 for line in lines if line.classification == c.value) for c in CLASS_ORDER}
+        rows = self.rows()
+        counts = {c: sum(1 for row in rows if row.classification is c) for c in CLASS_ORDER}
         self.ui.summaryLabel.setText(
-            f"共点选 {len(lines)} 项：" + "，".join(f"{c.label} {n} 项" for c, n in counts.items())
+            f"共点选 {len(rows)} 项：" + "，".join(f"{c.label} {n} 项" for c, n in counts.items())
         )
 
     # -- saving --------------------------------------------------------------------------------
@@ -198,15 +233,18 @@ class NewProjectDialog(QDialog):
         )
 
     def save(self) -> bool:
-        self.errors.clear()
-        try:
-            data = self.data()
-            self.project_id = svc.create_project(
-                self.ctx.db, self.ctx.actor, data, require_contact=True, now=self.ctx.now()
-            )
-        except DeskError as exc:
-            self.errors.show(exc)
-            return False
+        outcome = run_action(
+            self,
+            lambda: svc.create_project(
+                self.ctx.db, self.ctx.actor, self.data(), now=self.ctx.now(), require_contact=True
+            ),
+            errors=self.errors,
+            done=self._created,
+            area=AREA,
+        )
+        return outcome.ok
+
+    def _created(self, project_id: uuid.UUID) -> None:
+        self.project_id = project_id
         self.drafts.discard()
         self.accept()
-        return True

@@ -18,17 +18,19 @@ from laoshan_desk.domain.approvals import (
     Classification,
     ItemStatus,
 )
-from laoshan_desk.domain.errors import DeskError, ValidationError
+from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.ui.approvals.common import CLASS_ORDER, _ok_cancel, pydate, qdate
+from laoshan_desk.ui.approvals.common import AREA, CLASS_ORDER, ok_cancel, pydate, qdate
+from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_approvals_advance_dialog import Ui_ApprovalsAdvanceDialog
 from laoshan_desk.ui.forms.ui_approvals_move_node_dialog import Ui_ApprovalsMoveNodeDialog
 
 
-# -- moving an item on -------------------------------------------------------------------------
 class AdvanceDialog(QDialog):
+    """推进 / 销号: one step on, dated, by whom; the page tells what became ready to issue."""
+
     def __init__(self, ctx: DeskContext, item: svc.ItemRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_ApprovalsAdvanceDialog()
@@ -43,7 +45,7 @@ class AdvanceDialog(QDialog):
         self.errors = FieldErrors(
             {"status": self.ui.statusCombo, "on": self.ui.dateEdit, "by": self.ui.byEdit}, self.ui.errorLabel
         )
-        _ok_cancel(self.ui.buttonBox, "确定")
+        ok_cancel(self.ui.buttonBox, "确定")
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
 
@@ -52,30 +54,31 @@ class AdvanceDialog(QDialog):
         if index >= 0:
             self.ui.statusCombo.setCurrentIndex(index)
 
-    def save(self) -> bool:
-        self.errors.clear()
+    def _advance(self) -> svc.AdvanceResult:
         status = self.ui.statusCombo.currentData()
         if not status:
-            self.errors.show(ValidationError("事项已销号，没有下一步", field="status"))
-            return False
-        try:
-            form = svc.AdvanceForm(
-                self.item.id,
-                self.item.version,
-                ItemStatus(status),
-                pydate(self.ui.dateEdit.date()),
-                by=self.ui.byEdit.text(),
-                note=self.ui.noteEdit.text(),
-            )
-            self.result_ = svc.advance_item(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
-        except DeskError as exc:
-            self.errors.show(exc)
-            return False
+            raise ValidationError("事项已销号，没有下一步", field="status")
+        form = svc.AdvanceForm(
+            self.item.id,
+            self.item.version,
+            ItemStatus(status),
+            pydate(self.ui.dateEdit.date()),
+            by=self.ui.byEdit.text(),
+            note=self.ui.noteEdit.text(),
+        )
+        return svc.advance_item(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
+
+    def save(self) -> bool:
+        return run_action(self, self._advance, errors=self.errors, done=self._done, area=AREA).ok
+
+    def _done(self, result: svc.AdvanceResult) -> None:
+        self.result_ = result
         self.accept()
-        return True
 
 
 class MoveNodeDialog(QDialog):
+    """调整节点: a new node date with its reason; every dependent follows."""
+
     def __init__(self, ctx: DeskContext, item: svc.ItemRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_ApprovalsMoveNodeDialog()
@@ -90,26 +93,26 @@ class MoveNodeDialog(QDialog):
         self.ui.byEdit.setText(ctx.actor.full_name)
         self.ui.previewLabel.setText("调整后将重新倒排所有后续事项，并记入节点调整记录和审计日志。")
         self.errors = FieldErrors({"new_finish": self.ui.dateEdit, "reason": self.ui.reasonEdit}, self.ui.errorLabel)
-        _ok_cancel(self.ui.buttonBox, "调整节点")
+        ok_cancel(self.ui.buttonBox, "调整节点")
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
 
+    def _move(self) -> svc.MoveResult:
+        form = svc.MoveNodeForm(
+            self.item.id,
+            self.item.version,
+            pydate(self.ui.dateEdit.date()),
+            self.ui.reasonEdit.toPlainText(),
+            decided_by=self.ui.byEdit.text(),
+        )
+        return svc.move_node(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
+
     def save(self) -> bool:
-        self.errors.clear()
-        try:
-            form = svc.MoveNodeForm(
-                self.item.id,
-                self.item.version,
-                pydate(self.ui.dateEdit.date()),
-                self.ui.reasonEdit.toPlainText(),
-                decided_by=self.ui.byEdit.text(),
-            )
-            self.result_ = svc.move_node(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
-        except DeskError as exc:
-            self.errors.show(exc)
-            return False
+        return run_action(self, self._move, errors=self.errors, done=self._done, area=AREA).ok
+
+    def _done(self, result: svc.MoveResult) -> None:
+        self.result_ = result
         self.accept()
-        return True
 
 
 class ItemEditDialog(QDialog):
@@ -149,7 +152,7 @@ class ItemEditDialog(QDialog):
         self.errorLabel.setStyleSheet("color: #D6322F;")
         self.errorLabel.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        _ok_cancel(buttons)
+        ok_cancel(buttons)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -166,21 +169,17 @@ class ItemEditDialog(QDialog):
             self.errorLabel,
         )
 
+    def _edit(self) -> int:
+        form = svc.ItemEditForm(
+            self.item.id,
+            self.item.version,
+            Classification(self.classCombo.currentData()),
+            self.reasonEdit.text(),
+            responsible=self.responsibleCombo.currentText(),
+            department=self.departmentCombo.currentText(),
+            days=self.daysSpin.value(),
+        )
+        return svc.edit_item(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
+
     def save(self) -> bool:
-        self.errors.clear()
-        try:
-            form = svc.ItemEditForm(
-                self.item.id,
-                self.item.version,
-                Classification(self.classCombo.currentData()),
-                self.reasonEdit.text(),
-                responsible=self.responsibleCombo.currentText(),
-                department=self.departmentCombo.currentText(),
-                days=self.daysSpin.value(),
-            )
-            svc.edit_item(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
-        except DeskError as exc:
-            self.errors.show(exc)
-            return False
-        self.accept()
-        return True
+        return run_action(self, self._edit, errors=self.errors, done=lambda _version: self.accept(), area=AREA).ok

@@ -25,17 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from laoshan_desk.domain.approvals import Classification, LogKind, TeamRole
-from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import approvals as svc
 from laoshan_desk.services.calendar import work_calendar
-from laoshan_desk.ui.approvals.common import preview_pdf, setup_table
+from laoshan_desk.ui.approvals.common import AREA, preview_pdf, setup_table
 from laoshan_desk.ui.approvals.gantt import GanttView
 from laoshan_desk.ui.approvals.item_dialogs import AdvanceDialog, ItemEditDialog, MoveNodeDialog
-from laoshan_desk.ui.approvals.models import ITEM_COLUMNS, LOG_COLUMNS, TEAM_COLUMNS, RowsModel
+from laoshan_desk.ui.approvals.models import ITEM_COLUMNS, LOG_COLUMNS, TEAM_COLUMNS
 from laoshan_desk.ui.approvals.team_log import LogEntryDialog, TeamMemberDialog
-from laoshan_desk.ui.common.errors import show_error
-from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
+from laoshan_desk.ui.common.actions import Outcome, run_action
+from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog, documents_folder
+from laoshan_desk.ui.common.table_model import ListTableModel
 from laoshan_desk.ui.context import DeskContext
 
 
@@ -99,7 +99,7 @@ class ProjectPage(QWidget):
         bar.addWidget(self.filter_combo)
         self.items_info = QLabel()
         bar.addWidget(self.items_info)
-        self.items_model = RowsModel(ITEM_COLUMNS, parent=self)
+        self.items_model = ListTableModel(ITEM_COLUMNS, parent=self)
         self.items_view = QTableView()
         setup_table(self.items_view, self.items_model)
         self.items_view.doubleClicked.connect(lambda *_: self.advance())
@@ -116,7 +116,7 @@ class ProjectPage(QWidget):
         bar.addStretch(1)
         self.team_info = QLabel()
         bar.addWidget(self.team_info)
-        self.team_model = RowsModel(TEAM_COLUMNS, parent=self)
+        self.team_model = ListTableModel(TEAM_COLUMNS, parent=self)
         self.team_view = QTableView()
         setup_table(self.team_view, self.team_model, light_column=None)
         layout = QVBoxLayout(page)
@@ -135,7 +135,7 @@ class ProjectPage(QWidget):
         self._button(bar, "记现场踏勘…", lambda: self.add_log(LogKind.VISIT))
         self._button(bar, "记问题…", lambda: self.add_log(LogKind.PROBLEM))
         self._button(bar, "问题已解决", self.solve_problem)
-        self.log_model = RowsModel(LOG_COLUMNS, parent=self)
+        self.log_model = ListTableModel(LOG_COLUMNS, parent=self)
         self.log_view = QTableView()
         setup_table(self.log_view, self.log_model, light_column=None)
         layout = QVBoxLayout(page)
@@ -310,12 +310,13 @@ class ProjectPage(QWidget):
         index = self.team_view.currentIndex()
         if self.view is None or not index.isValid():
             return
-        try:
-            form = svc.RemoveMemberForm(self.view.id, self.team_model.row_at(index.row()).id)
-            svc.remove_team_member(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
-        except DeskError as exc:
-            show_error(self, exc)
-        self.reload()
+        form = svc.RemoveMemberForm(self.view.id, self.team_model.row_at(index.row()).id)
+        run_action(
+            self,
+            lambda: svc.remove_team_member(self.ctx.db, self.ctx.actor, form, now=self.ctx.now()),
+            refresh=self.reload,
+            area=AREA,
+        )
 
     def add_log(self, kind: str) -> None:
         if self.view is not None and self.run_dialog(LogEntryDialog(self.ctx, self.view.id, kind, self)):
@@ -325,12 +326,13 @@ class ProjectPage(QWidget):
         index = self.log_view.currentIndex()
         if not index.isValid():
             return
-        row = self.log_model.row_at(index.row())
-        try:
-            svc.solve_problem(self.ctx.db, self.ctx.actor, svc.SolveForm(row.id, self.ctx.today()), now=self.ctx.now())
-        except DeskError as exc:
-            show_error(self, exc)
-        self.reload()
+        form = svc.SolveForm(self.log_model.row_at(index.row()).id, self.ctx.today())
+        run_action(
+            self,
+            lambda: svc.solve_problem(self.ctx.db, self.ctx.actor, form, now=self.ctx.now()),
+            refresh=self.reload,
+            area=AREA,
+        )
 
     # -- documents -----------------------------------------------------------------------------
     def _preview(self, data: bytes, title: str, name: str, entity: str, entity_id: Any) -> PdfPreviewDialog:
@@ -338,36 +340,68 @@ class ProjectPage(QWidget):
         dialog.open()
         return dialog
 
+    def _paper(self, build: Any, title: str, name: str, entity: str, entity_id: Any) -> PdfPreviewDialog | None:
+        outcome = run_action(self, build, title="无法打印")
+        if outcome.result is None:
+            return None
+        return self._preview(outcome.result, title, name, entity, entity_id)
+
     def notice(self) -> PdfPreviewDialog | None:
         if self.view is None:
             return None
-        data = svc.notice_pdf(self.ctx.db, self.ctx.actor, self.view.id, today=self.ctx.today())
-        return self._preview(data, "一次告知书", f"一次告知书-{self.view.number}.pdf", "approval_project", self.view.id)
+        pid, number = self.view.id, self.view.number
+        return self._paper(
+            lambda: svc.notice_pdf(self.ctx.db, self.ctx.actor, pid, today=self.ctx.today()),
+            "一次告知书",
+            f"一次告知书-{number}.pdf",
+            "approval_project",
+            pid,
+        )
 
     def schedule_pdf(self) -> PdfPreviewDialog | None:
         if self.view is None:
             return None
-        data = svc.schedule_pdf(self.ctx.db, self.ctx.actor, self.view.id, today=self.ctx.today())
-        return self._preview(data, "倒排工期表", f"倒排工期表-{self.view.number}.pdf", "approval_project", self.view.id)
+        pid, number = self.view.id, self.view.number
+        return self._paper(
+            lambda: svc.schedule_pdf(self.ctx.db, self.ctx.actor, pid, today=self.ctx.today()),
+            "倒排工期表",
+            f"倒排工期表-{number}.pdf",
+            "approval_project",
+            pid,
+        )
 
     def schedule_excel(self) -> None:
         if self.view is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "导出倒排工期表", str(Path.home() / f"倒排工期表-{self.view.number}.xlsx"), "Excel 文件 (*.xlsx)"
-        )
+        suggested = documents_folder() / f"倒排工期表-{self.view.number}.xlsx"
+        name, _ = QFileDialog.getSaveFileName(self, "导出倒排工期表", str(suggested), "Excel 文件 (*.xlsx)")
         if name:
-            svc.schedule_excel(self.ctx.db, self.ctx.actor, self.view.id, Path(name), now=self.ctx.now())
+            self.export_schedule(Path(name))
+
+    def export_schedule(self, path: Path) -> Outcome[Path]:
+        """Write the workbook off the GUI thread; say where it went."""
+        assert self.view is not None
+        pid = self.view.id
+        return run_action(
+            self,
+            lambda: svc.schedule_excel(self.ctx.db, self.ctx.actor, pid, path, now=self.ctx.now()),
+            done=lambda target: QMessageBox.information(self, "已导出", f"倒排工期表已写入：\n{target}"),
+            area=AREA,
+            background=True,
+            progress="正在导出倒排工期表…",
+        )
 
     def certificate(self) -> PdfPreviewDialog | None:
         item = self._need_item()
         if item is None:
             return None
-        try:
+
+        def issue() -> tuple[svc.CertificateInfo, bytes]:
             info = svc.issue_certificate(self.ctx.db, self.ctx.actor, svc.IssueForm(item.id), now=self.ctx.now())
-            data = svc.certificate_pdf(self.ctx.db, self.ctx.actor, info.id)
-        except DeskError as exc:
-            show_error(self, exc)
+            return info, svc.certificate_pdf(self.ctx.db, self.ctx.actor, info.id)
+
+        outcome = run_action(self, issue, title="无法出具证照", refresh=self.reload, area=AREA)
+        if outcome.result is None:
             return None
-        self.reload()
+        info, data = outcome.result
         return self._preview(data, info.title, f"{info.title}-{info.number}.pdf", "approval_certificate", info.id)

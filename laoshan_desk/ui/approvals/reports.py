@@ -23,15 +23,16 @@ from PySide6.QtWidgets import (
 from laoshan_desk.domain.approvals import (
     DispatchBucket,
 )
-from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.ui.approvals.common import preview_pdf, pydate, qdate, setup_table
-from laoshan_desk.ui.approvals.models import DISPATCH_COLUMNS, RowsModel
-from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
+from laoshan_desk.ui.approvals.common import AREA, preview_pdf, pydate, qdate, setup_table
+from laoshan_desk.ui.approvals.models import DISPATCH_COLUMNS
+from laoshan_desk.ui.common.actions import Outcome, run_action
+from laoshan_desk.ui.common.errors import FieldErrors
+from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog, documents_folder
+from laoshan_desk.ui.common.table_model import ListTableModel
 from laoshan_desk.ui.context import DeskContext
 
 
-# -- dispatch and bulletin ---------------------------------------------------------------------
 class DispatchDialog(QDialog):
     """日调度: every item due today, within 2 working days, or late, by department; printable."""
 
@@ -57,7 +58,7 @@ class DispatchDialog(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.printButton)
         self.summary = QLabel()
-        self.model = RowsModel(DISPATCH_COLUMNS, parent=self)
+        self.model = ListTableModel(DISPATCH_COLUMNS, parent=self)
         self.view = QTableView()
         setup_table(self.view, self.model)
         layout = QVBoxLayout(self)
@@ -85,21 +86,19 @@ class DispatchDialog(QDialog):
             f"涉及 {len(r.by_department())} 个部门"
         )
 
-    def print_preview(self) -> PdfPreviewDialog:
-        data = svc.dispatch_pdf(
-            self.ctx.db,
-            self.ctx.actor,
-            today=pydate(self.dateEdit.date()),
-            department=self.departmentCombo.currentData() or None,
-        )
-        dialog = preview_pdf(
+    def print_preview(self) -> PdfPreviewDialog | None:
+        day = pydate(self.dateEdit.date())
+        outcome = run_action(
             self,
-            self.ctx,
-            data,
-            "日调度单",
-            f"日调度单-{pydate(self.dateEdit.date()).isoformat()}.pdf",
-            "approval_dispatch",
-            None,
+            lambda: svc.dispatch_pdf(
+                self.ctx.db, self.ctx.actor, today=day, department=self.departmentCombo.currentData() or None
+            ),
+            title="无法打印",
+        )
+        if not outcome.ok or outcome.result is None:
+            return None
+        dialog = preview_pdf(
+            self, self.ctx, outcome.result, "日调度单", f"日调度单-{day.isoformat()}.pdf", "approval_dispatch", None
         )
         dialog.open()
         return dialog
@@ -129,43 +128,60 @@ class BulletinDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addLayout(row)
+        self.errors = FieldErrors({"week": self.weekEdit}, self.summary)
         self.resize(460, 200)
 
-    def bulletin(self) -> svc.Bulletin | None:
-        try:
-            b = svc.weekly_bulletin(self.ctx.db, self.ctx.actor, self.weekEdit.text(), today=self.ctx.today())
-        except DeskError as exc:
-            self.summary.setText(f"<span style='color:#D6322F'>{exc.message}</span>")
-            return None
+    def _summarise(self, b: svc.Bulletin) -> None:
         t = b.totals
+        self.summary.setStyleSheet("")
         self.summary.setText(
             f"{b.week}（{b.start}～{b.end}）：项目 {t.projects} 个，本周销号 {t.done_this_week} 项，"
             f"超期 {len(b.late)} 项，按期率 {t.rate_text}"
         )
-        return b
 
-    def export_to(self, path: Path) -> Path | None:
-        if self.bulletin() is None:
-            return None
-        svc.write_bulletin(self.ctx.db, self.ctx.actor, self.weekEdit.text(), path, now=self.ctx.now())
-        return path
+    def bulletin(self) -> svc.Bulletin | None:
+        outcome = run_action(
+            self,
+            lambda: svc.weekly_bulletin(self.ctx.db, self.ctx.actor, self.weekEdit.text(), today=self.ctx.today()),
+            errors=self.errors,
+            done=self._summarise,
+        )
+        return outcome.result
+
+    def export_to(self, path: Path) -> Outcome[svc.Bulletin]:
+        """Write the workbook off the GUI thread (a bad week is told beside the week field)."""
+        week = self.weekEdit.text()
+        return run_action(
+            self,
+            lambda: svc.write_bulletin(self.ctx.db, self.ctx.actor, week, path, now=self.ctx.now()),
+            errors=self.errors,
+            done=lambda b: self._exported(b, path),
+            area=AREA,
+            background=True,
+            progress="正在生成周通报…",
+        )
+
+    def _exported(self, b: svc.Bulletin, path: Path) -> None:
+        self._summarise(b)
+        QMessageBox.information(self, "已导出", f"周通报已写入：\n{path}")
 
     def export_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "导出周通报", str(Path.home() / f"周通报-{self.weekEdit.text()}.xlsx"), "Excel 文件 (*.xlsx)"
-        )
-        if name and self.export_to(Path(name)):
-            QMessageBox.information(self, "已导出", f"周通报已写入：\n{name}")
+        suggested = documents_folder() / f"周通报-{self.weekEdit.text()}.xlsx"
+        name, _ = QFileDialog.getSaveFileName(self, "导出周通报", str(suggested), "Excel 文件 (*.xlsx)")
+        if name:
+            self.export_to(Path(name))
 
-    def preview(self) -> None:
+    def preview(self) -> PdfPreviewDialog | None:
         b = self.bulletin()
-        if b is not None:
-            preview_pdf(
-                self,
-                self.ctx,
-                svc.bulletin_pdf(self.ctx.db, self.ctx.actor, b.week, today=self.ctx.today()),
-                f"周通报 {b.week}",
-                f"周通报-{b.week}.pdf",
-                "approval_bulletin",
-                b.week,
-            ).open()
+        if b is None:
+            return None
+        outcome = run_action(
+            self, lambda: svc.bulletin_pdf(self.ctx.db, self.ctx.actor, b.week, today=self.ctx.today())
+        )
+        if outcome.result is None:
+            return None
+        dialog = preview_pdf(
+            self, self.ctx, outcome.result, f"周通报 {b.week}", f"周通报-{b.week}.pdf", "approval_bulletin", b.week
+        )
+        dialog.open()
+        return dialog

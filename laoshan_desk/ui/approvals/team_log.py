@@ -19,9 +19,9 @@ from laoshan_desk.domain.approvals import (
     LogKind,
     TeamRole,
 )
-from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.ui.approvals.common import _ok_cancel, pydate, qdate
+from laoshan_desk.ui.approvals.common import AREA, ok_cancel, pydate, qdate
+from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_approvals_log_entry_dialog import Ui_ApprovalsLogEntryDialog
@@ -53,7 +53,7 @@ class TeamMemberDialog(QDialog):
         self.errorLabel = QLabel()
         self.errorLabel.setStyleSheet("color: #D6322F;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        _ok_cancel(buttons, "添加")
+        ok_cancel(buttons, "添加")
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -62,29 +62,23 @@ class TeamMemberDialog(QDialog):
         layout.addWidget(buttons)
         self.errors = FieldErrors({"name": self.nameEdit, "role": self.roleCombo}, self.errorLabel)
 
+    def _add(self) -> None:
+        member = svc.TeamInput(
+            TeamRole(self.roleCombo.currentData()),
+            self.nameEdit.text(),
+            self.titleEdit.text(),
+            self.departmentCombo.currentText(),
+            self.phoneEdit.text(),
+        )
+        svc.add_team_member(self.ctx.db, self.ctx.actor, svc.NewMemberForm(self.project_id, member), now=self.ctx.now())
+
     def save(self) -> bool:
-        self.errors.clear()
-        try:
-            member = svc.TeamInput(
-                TeamRole(self.roleCombo.currentData()),
-                self.nameEdit.text(),
-                self.titleEdit.text(),
-                self.departmentCombo.currentText(),
-                self.phoneEdit.text(),
-            )
-            svc.add_team_member(
-                self.ctx.db, self.ctx.actor, svc.NewMemberForm(self.project_id, member), now=self.ctx.now()
-            )
-        except DeskError as exc:
-            self.errors.show(exc)
-            return False
-        self.accept()
-        return True
+        return run_action(self, self._add, errors=self.errors, done=lambda _: self.accept(), area=AREA).ok
 
 
 class LogEntryDialog(QDialog):
     def __init__(
-        self, ctx: DeskContext, project_id: uuid.UUID, kind: str = "meeting", parent: QWidget | None = None
+        self, ctx: DeskContext, project_id: uuid.UUID, kind: LogKind = LogKind.MEETING, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_ApprovalsLogEntryDialog()
@@ -109,31 +103,23 @@ class LogEntryDialog(QDialog):
             },
             self.ui.errorLabel,
         )
-        _ok_cancel(self.ui.buttonBox)
+        ok_cancel(self.ui.buttonBox)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
 
-    def save(self) -> bool:
-        self.errors.clear()
+    def _add(self) -> uuid.UUID:
         dept = self.ui.departmentCombo.currentData()
-        try:
-            svc.add_log_entry(
-                self.ctx.db,
-                self.ctx.actor,
-                svc.LogInput(
-                    self.project_id,
-                    LogKind(self.ui.kindCombo.currentData()),
-                    pydate(self.ui.dateEdit.date()),
-                    self.ui.titleEdit.text(),
-                    self.ui.detailEdit.toPlainText(),
-                    departments=(dept,) if dept else (),
-                    owner=self.ui.ownerEdit.text(),
-                    solved_on=pydate(self.ui.solvedEdit.date()) if self.ui.solvedCheck.isChecked() else None,
-                ),
-                now=self.ctx.now(),
-            )
-        except DeskError as exc:
-            self.errors.show(exc)
-            return False
-        self.accept()
-        return True
+        entry = svc.LogInput(
+            self.project_id,
+            LogKind(self.ui.kindCombo.currentData()),
+            pydate(self.ui.dateEdit.date()),
+            self.ui.titleEdit.text(),
+            self.ui.detailEdit.toPlainText(),
+            departments=(dept,) if dept else (),
+            owner=self.ui.ownerEdit.text(),
+            solved_on=pydate(self.ui.solvedEdit.date()) if self.ui.solvedCheck.isChecked() else None,
+        )
+        return svc.add_log_entry(self.ctx.db, self.ctx.actor, entry, now=self.ctx.now())
+
+    def save(self) -> bool:
+        return run_action(self, self._add, errors=self.errors, done=lambda _: self.accept(), area=AREA).ok

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (
 from laoshan_desk.domain.approvals import (
     CertificateStatus,
 )
-from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import approvals as svc
+from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_approvals_verify_dialog import Ui_ApprovalsVerifyDialog
 
@@ -35,19 +36,19 @@ class VerifyDialog(QDialog):
         self.ui.codeEdit.returnPressed.connect(self.check)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        # A code that cannot be one (wrong length, characters) is said in the verdict line.
+        self.errors = FieldErrors({}, self.ui.verdictLabel)
 
     def check(self) -> None:
         text = self.ui.codeEdit.text().strip()
         if text.upper().startswith("LSDESK:"):
             text = text[7:]
-        try:
-            self.verdict = svc.verify(self.ctx.db, self.ctx.actor, text)
-        except DeskError as exc:
-            self.verdict = None
-            self.ui.verdictLabel.setText(f"<b style='color:#D6322F'>{exc.message}</b>")
-            self.ui.detailLabel.setText("")
-            return
-        v = self.verdict
+        self.verdict = None
+        self.ui.detailLabel.setText("")
+        run_action(self, lambda: svc.verify(self.ctx.db, self.ctx.actor, text), errors=self.errors, done=self._show)
+
+    def _show(self, v: svc.Verdict) -> None:
+        self.verdict = v
         self.ui.verdictLabel.setText(f"<b style='font-size:15px; color:{self.COLOURS[v.status]}'>{v.message}</b>")
         c = v.certificate
         self.ui.detailLabel.setText(

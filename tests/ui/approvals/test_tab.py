@@ -17,11 +17,11 @@ from laoshan_desk.store.models import AuditRecord
 from laoshan_desk.ui.approvals.catalog import CatalogDialog
 from laoshan_desk.ui.approvals.intake import NewProjectDialog
 from laoshan_desk.ui.approvals.item_dialogs import AdvanceDialog, MoveNodeDialog
-from laoshan_desk.ui.approvals.models import ITEM_COLUMNS, RowsModel
+from laoshan_desk.ui.approvals.models import ITEM_COLUMNS
 from laoshan_desk.ui.approvals.reports import DispatchDialog
 from laoshan_desk.ui.approvals.tab import ApprovalsTab
 from laoshan_desk.ui.approvals.verify import VerifyDialog
-from laoshan_desk.ui.common.paged_model import LightRole
+from laoshan_desk.ui.common.table_model import LightRole, ListTableModel
 from tests.conftest import FIXED_NOW
 
 
@@ -218,9 +218,86 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_ctx):
     qtmodeltester.check(tab.model)
     hotel = next(r for r in svc.list_projects(demo_ctx.db, demo_ctx.actor, today=FIXED_NOW.date()) if "酒店" in r.name)
     view = svc.project_detail(demo_ctx.db, demo_ctx.actor, hotel.id, today=FIXED_NOW.date())
-    model = RowsModel(ITEM_COLUMNS, view.items)
+    model = ListTableModel(ITEM_COLUMNS, view.items)
     qtmodeltester.check(model)
     tab.select_project(hotel.id)
     for m in (tab.page.team_model, tab.page.log_model):
         qtmodeltester.check(m)
     tab.deleteLater()
+
+
+def test_the_order_needs_a_reason_for_every_item(qtbot, ctx, qtmodeltester):
+    """The menu's table is a model (qtmodeltester); a reason wiped from one item is refused by
+    the service and shown beside the order, with everything typed kept."""
+    dialog = NewProjectDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.ui.nameEdit.setText("金家岭咖啡店开业项目")
+    dialog.ui.enterpriseEdit.setText("青岛金岭咖啡有限公司")
+    dialog.ui.creditCodeEdit.setText("91370212MA3U8KW28P")
+    dialog.ui.contactEdit.setText("王丽")
+    dialog.ui.phoneEdit.setText("13963921075")
+    dialog.select_template("restaurant_opening")
+    qtmodeltester.check(dialog.model)
+    assert "必办 8 项" in dialog.ui.summaryLabel.text()
+    dialog.set_class("SP001", "self_handled", "  ")
+    assert "必办 7 项" in dialog.ui.summaryLabel.text()
+    assert not dialog.save()
+    assert "SP001" in dialog.errors.message_for("items") and "分类理由" in dialog.errors.message_for("items")
+    assert dialog.ui.nameEdit.text() == "金家岭咖啡店开业项目"
+    assert dialog.rows()[dialog.codes().index("SP001")].classification.label == "企业自办"
+    dialog.set_class("SP001", "must_do", "企业首次开业，须办理设立登记")
+    assert dialog.save() and dialog.project_id is not None
+
+
+def test_a_step_from_a_stale_page_says_so(qtbot, demo_ctx):
+    tab = ApprovalsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    shop = next(tab.model.row_at(r) for r in range(tab.model.rowCount()) if "餐厅" in tab.model.row_at(r).name)
+    tab.select_project(shop.id)
+    tab.page.select_item("SP032")
+    item = tab.page.current_item()
+    dialog = AdvanceDialog(demo_ctx, item, tab)
+    qtbot.addWidget(dialog)
+    # another counter assigns the same item to someone else while this dialog is open
+    form = svc.AssignForm(item.id, item.version, responsible="另一位责任人")
+    svc.assign(demo_ctx.db, demo_ctx.actor, form, now=FIXED_NOW)
+    dialog.ui.noteEdit.setText("材料齐全")
+    assert not dialog.save()
+    assert "该记录已被他人修改，请刷新后重试" in dialog.ui.errorLabel.text()
+    assert dialog.ui.noteEdit.text() == "材料齐全"
+
+
+def test_exports_run_off_the_gui_thread_and_are_recorded_once(qtbot, demo_ctx, tmp_path):
+    """The schedule, catalog and bulletin workbooks are written in the background (the call
+    returns at once; the result comes back through the event loop) and audited once each."""
+    from laoshan_desk.ui.approvals.catalog import CatalogDialog
+    from laoshan_desk.ui.approvals.reports import BulletinDialog
+
+    tab = ApprovalsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    shop = next(tab.model.row_at(r) for r in range(tab.model.rowCount()) if "餐厅" in tab.model.row_at(r).name)
+    tab.select_project(shop.id)
+    catalog = CatalogDialog(demo_ctx, tab)
+    bulletin = BulletinDialog(demo_ctx, tab)
+    qtbot.addWidget(catalog)
+    qtbot.addWidget(bulletin)
+    outcomes = [
+        tab.page.export_schedule(tmp_path / "schedule.xlsx"),
+        catalog.export_to(tmp_path / "catalog.xlsx"),
+        bulletin.export_to(tmp_path / "bulletin.xlsx"),
+    ]
+    assert not any(o.finished for o in outcomes)
+    qtbot.waitUntil(lambda: all(o.finished for o in outcomes), timeout=30000)
+    assert all(o.ok for o in outcomes), [o.error for o in outcomes]
+    for name in ("schedule.xlsx", "catalog.xlsx", "bulletin.xlsx"):
+        assert (tmp_path / name).stat().st_size > 0
+    with demo_ctx.db.session() as session:
+        exports = list(session.scalars(select(AuditRecord.summary).where(AuditRecord.action == "export")))
+    assert len(exports) == 3 and "2026-W48" in bulletin.summary.text()
+    imported = catalog.import_file(tmp_path / "catalog.xlsx")
+    qtbot.waitUntil(lambda: imported.finished, timeout=30000)
+    assert imported.ok and imported.result.updated == 84 and not imported.result.rejected
+    bulletin.weekEdit.setText("2026-48")
+    bad = bulletin.export_to(tmp_path / "bad.xlsx")
+    qtbot.waitUntil(lambda: bad.finished, timeout=30000)
+    assert not bad.ok and "周次格式" in bulletin.errors.message_for("week")

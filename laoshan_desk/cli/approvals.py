@@ -169,7 +169,8 @@ def read_plan_file(path: Path) -> tuple[ProjectInput, list[OrderLine]]:
 
 
 def plan_output(view: ProjectView, result: ScheduleResult) -> dict[str, Any]:
-    """The issue's output shape: dates YYYY-MM-DD; items that are not scheduled have null dates."""
+    """The documented output shape (docs/rules.md §approvals-reverse-schedule): dates YYYY-MM-DD;
+    items that are not scheduled have null dates."""
     items = []
     for i in view.items:
         s = result.get(i.code)

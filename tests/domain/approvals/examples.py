@@ -1,4 +1,5 @@
-"""Plans the domain tests share: the issue's worked example and a miniature of the hotel."""
+"""Plans the domain tests share: the worked example of docs/rules.md §approvals-reverse-schedule
+and a miniature of the hotel."""
 
 from __future__ import annotations
 

@@ -130,7 +130,7 @@ def test_hotel_template_matches_the_seed(templates, catalog):
     assert Counter(e.classification for e in hotel.entries)[Classification.SELF_HANDLED] > 0
     assert Counter(e.classification for e in hotel.entries)[Classification.NOT_NEEDED] > 0
     departments = [catalog[c].department for c in hotel.codes()]
-    # 48 of the 58 items belonged to departments other than the approval bureau (seed part 1).
+    # 48 of the 58 items belonged to departments other than the approval bureau (docs/rules.md §approvals-seed-case).
     assert sum(d != APPROVAL_BUREAU for d in departments) == 48
     # The must-do items span the bureau and the departments of the 9 team leaders.
     assert len({catalog[c].department for c in must}) == 9

@@ -1,4 +1,4 @@
-"""Tests of the reverse schedule (issue 3, "Reverse schedule rules"): the worked example, pins,
+"""Tests of the reverse schedule (docs/rules.md §approvals-reverse-schedule): the worked example, pins,
 actuals, bad input and properties."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from laoshan_desk.domain.errors import ValidationError
 from tests.domain.approvals.examples import CAL, HOTEL_START, HOTEL_TARGET, D, example, example_items, fire_case
 
 
-# -- the issue's worked example ---------------------------------------------------------------
+# -- the worked example (docs/rules.md §approvals-reverse-schedule) ---------------------------
 def test_calendar_assumptions_of_the_example():
     assert not CAL.is_workday(D("2026-09-25"))
     assert all(not CAL.is_workday(D(f"2026-10-0{d}")) for d in range(1, 8))

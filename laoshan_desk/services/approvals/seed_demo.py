@@ -119,31 +119,19 @@ def load_hotel(db: Database, actor: Actor, data: dict[str, Any] | None = None) -
                 certificates += 1
             except svc.NoCertificate:
                 pass
-    for m in data["meetings"]:
-        entry = svc.LogInput(project_id, LogKind.MEETING, D(m["date"]), m["title"], m.get("summary", ""))
-        svc.add_log_entry(db, actor, entry, now=_at(D(m["date"])))
-    for v in data["site_visits"]:
-        entry = svc.LogInput(
-            project_id,
-            LogKind.VISIT,
-            D(v["date"]),
-            v["place"],
-            v.get("purpose", ""),
-            departments=tuple(v.get("departments", ())),
-        )
-        svc.add_log_entry(db, actor, entry, now=_at(D(v["date"])))
-    for p in data["problems"]:
-        entry = svc.LogInput(
-            project_id,
-            LogKind.PROBLEM,
-            D(p["raised_on"]),
-            p["description"],
-            "",
-            departments=(p["department"],),
-            owner=p["owner"],
-            solved_on=D(p["solved_on"]) if p.get("solved_on") else None,
-        )
-        svc.add_log_entry(db, actor, entry, now=_at(D(p["raised_on"])))
+    _log(
+        db,
+        actor,
+        project_id,
+        meetings=[(m["date"], m["title"], m.get("summary", "")) for m in data["meetings"]],
+        visits=[
+            (v["date"], v["place"], v.get("purpose", ""), tuple(v.get("departments", ()))) for v in data["site_visits"]
+        ],
+        problems=[
+            (p["department"], p["description"], p["raised_on"], p["owner"], p.get("solved_on"))
+            for p in data["problems"]
+        ],
+    )
     # Every must-do item was ticked off by 29 May; the hotel opened in early June.
     opened = D(data["target_date"])
     version = svc.project_detail(db, actor, project_id, today=opened).version
@@ -304,13 +292,31 @@ def _load_in_progress(db: Database, actor: Actor, spec: dict[str, Any]) -> dict[
         replay.advance(code, status, day, people.get(replay.department(code), ""))
     for code, to, decided, reason in spec.get("moves", []):
         replay.move(code, D(to), reason, D(decided), "刘志远")
-    for on, title, summary in spec.get("meetings", []):
-        svc.add_log_entry(db, actor, svc.LogInput(project_id, LogKind.MEETING, D(on), title, summary), now=_at(D(on)))
-    for on, place, purpose, depts_v in spec.get("visits", []):
-        entry = svc.LogInput(project_id, LogKind.VISIT, D(on), place, purpose, departments=depts_v)
-        svc.add_log_entry(db, actor, entry, now=_at(D(on)))
-    for dept, text, raised, owner, solved in spec.get("problems", []):
-        entry = svc.LogInput(
+    _log(db, actor, project_id, spec.get("meetings", []), spec.get("visits", []), spec.get("problems", []))
+    return {"project_id": str(project_id), "name": spec["project"]}
+
+
+Meeting = tuple[str, str, str]  # on, title, summary
+Visit = tuple[str, str, str, tuple[str, ...]]  # on, place, purpose, departments
+Problem = tuple[str, str, str, str, str | None]  # department, text, raised on, owner, solved on
+
+
+def _log(
+    db: Database,
+    actor: Actor,
+    project_id: uuid.UUID,
+    meetings: list[Meeting],
+    visits: list[Visit],
+    problems: list[Problem],
+) -> None:
+    """The task-force log of a replayed project, each entry recorded on its own day."""
+    entries = [svc.LogInput(project_id, LogKind.MEETING, D(on), title, summary) for on, title, summary in meetings]
+    entries += [
+        svc.LogInput(project_id, LogKind.VISIT, D(on), place, purpose, departments=tuple(depts))
+        for on, place, purpose, depts in visits
+    ]
+    entries += [
+        svc.LogInput(
             project_id,
             LogKind.PROBLEM,
             D(raised),
@@ -320,8 +326,10 @@ def _load_in_progress(db: Database, actor: Actor, spec: dict[str, Any]) -> dict[
             owner=owner,
             solved_on=D(solved) if solved else None,
         )
-        svc.add_log_entry(db, actor, entry, now=_at(D(raised)))
-    return {"project_id": str(project_id), "name": spec["project"]}
+        for dept, text, raised, owner, solved in problems
+    ]
+    for entry in entries:
+        svc.add_log_entry(db, actor, entry, now=_at(entry.on))
 
 
 def _responsible_people() -> dict[str, str]:

@@ -185,6 +185,9 @@ class CatalogDialog(QDialog):
             progress="正在导入事项库…",
         )
 
+    def _said(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)
+
     def _imported(self, report: svc.ImportReport) -> None:
         lines = [f"新增 {report.created} 项，更新 {report.updated} 项。"]
         if report.rejected:
@@ -204,7 +207,7 @@ class CatalogDialog(QDialog):
         return run_action(
             self,
             lambda: svc.export_excel(self.ctx.db, self.ctx.actor, path, now=self.ctx.now()),
-            done=lambda target: QMessageBox.information(self, "已导出", f"事项库已写入：\n{target}"),
+            done=lambda target: self._said("已导出", f"事项库已写入：\n{target}"),
             area=AREA,
             background=True,
             progress="正在导出事项库…",

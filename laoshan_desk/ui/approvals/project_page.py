@@ -318,7 +318,7 @@ class ProjectPage(QWidget):
             area=AREA,
         )
 
-    def add_log(self, kind: str) -> None:
+    def add_log(self, kind: LogKind) -> None:
         if self.view is not None and self.run_dialog(LogEntryDialog(self.ctx, self.view.id, kind, self)):
             self.reload()
 
@@ -385,11 +385,14 @@ class ProjectPage(QWidget):
         return run_action(
             self,
             lambda: svc.schedule_excel(self.ctx.db, self.ctx.actor, pid, path, now=self.ctx.now()),
-            done=lambda target: QMessageBox.information(self, "已导出", f"倒排工期表已写入：\n{target}"),
+            done=self._exported,
             area=AREA,
             background=True,
             progress="正在导出倒排工期表…",
         )
+
+    def _exported(self, target: Path) -> None:
+        QMessageBox.information(self, "已导出", f"倒排工期表已写入：\n{target}")
 
     def certificate(self) -> PdfPreviewDialog | None:
         item = self._need_item()

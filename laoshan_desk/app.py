@@ -36,7 +36,8 @@ def run_desk(db_url: str | None = None) -> int:
     from laoshan_desk.ui.login import FirstAdminDialog, LoginDialog
     from laoshan_desk.ui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("崂山政务窗口桌面")
     app.setOrganizationName("Laoshan")
     from PySide6.QtGui import QIcon

@@ -34,7 +34,7 @@ def known_years() -> frozenset[int]:
 @lru_cache(maxsize=64)
 def _statutory_holidays(year: int) -> frozenset[dt.date]:
     # observed=False: only the days the law names, not the library's guess at substitutes.
-    return frozenset(holidays_lib.China(years=year, observed=False).keys())
+    return frozenset(holidays_lib.country_holidays("CN", years=year, observed=False).keys())
 
 
 class WorkCalendar:

@@ -27,7 +27,7 @@ class Labelled(str, enum.Enum):
         return obj
 
     def __str__(self) -> str:  # f-strings and logs show the code, as the database does
-        return self.value
+        return str(self.value)
 
     @classmethod
     def from_label(cls, label: str) -> Labelled:

@@ -184,7 +184,9 @@ class MainWindow(QMainWindow):
     def select_area(self, area: str) -> QWidget:
         index = self.areas.index(area)
         self.tabs.setCurrentIndex(index)
-        return self.tabs.widget(index)
+        widget = self.tabs.widget(index)
+        assert widget is not None  # index comes from self.areas, which mirrors the tabs
+        return widget
 
     # -- actions ------------------------------------------------------------------------------
     def backup_dialog(self) -> None:

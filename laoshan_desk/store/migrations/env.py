@@ -17,7 +17,7 @@ def run_migrations_online() -> None:
     if connection is None:
         from laoshan_desk.store.db import make_engine
 
-        engine = make_engine(config.get_main_option("sqlalchemy.url"))
+        engine = make_engine(config.get_main_option("sqlalchemy.url") or "")
         with engine.connect() as connection:
             _run(connection)
         return

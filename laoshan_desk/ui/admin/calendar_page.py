@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -26,12 +26,9 @@ from PySide6.QtWidgets import (
 
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import calendar as calendar_service
+from laoshan_desk.ui.common.dates import pydate, qdate
 from laoshan_desk.ui.common.errors import show_error
 from laoshan_desk.ui.context import DeskContext
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 class CalendarPage(QWidget):
@@ -45,11 +42,11 @@ class CalendarPage(QWidget):
         self.calendar = QCalendarWidget(self)
         self.calendar.setGridVisible(True)
         self.calendar.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-        self.calendar.setSelectedDate(_qdate(today))
+        self.calendar.setSelectedDate(qdate(today))
         self.calendar.currentPageChanged.connect(lambda *_: self.paint_month())
         self.calendar.selectionChanged.connect(self._picked)
         self.day_info = QLabel()
-        self.date_edit = QDateEdit(_qdate(today))
+        self.date_edit = QDateEdit(qdate(today))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.kind_combo = QComboBox()
@@ -121,20 +118,20 @@ class CalendarPage(QWidget):
             if day.weekday() >= 5 and cal.is_workday(day):
                 fmt = QTextCharFormat(work)
                 fmt.setBackground(QColor("#FFF2CC"))  # a make-up working Saturday or Sunday
-            self.calendar.setDateTextFormat(_qdate(day), fmt)
+            self.calendar.setDateTextFormat(qdate(day), fmt)
 
     def _picked(self) -> None:
-        day = self.calendar.selectedDate().toPython()
+        day = pydate(self.calendar.selectedDate())
         cal = calendar_service.work_calendar(self.ctx.db)
         kind = "工作日" if cal.is_workday(day) else "休息日"
         provisional = "（该年调休尚未录入，按法定节假日推算）" if cal.is_provisional(day.year) else ""
         self.day_info.setText(
             f"{day.isoformat()}：{kind}{provisional}；其后第 3 个工作日是 {cal.add_workdays(day, 3).isoformat()}"
         )
-        self.date_edit.setDate(_qdate(day))
+        self.date_edit.setDate(qdate(day))
 
     def save_override(self) -> None:
-        day = self.date_edit.date().toPython()
+        day = pydate(self.date_edit.date())
         try:
             calendar_service.set_override(
                 self.ctx.db, self.ctx.actor, day, self.kind_combo.currentData(), self.note_edit.text()

@@ -84,7 +84,8 @@ class OrgPage(QWidget):
     def _load_grids(self, item: QTreeWidgetItem) -> None:
         if item.data(0, KindRole) not in ("community", "village"):
             return
-        if item.childCount() == 1 and item.child(0).text(0) == "…":
+        first = item.child(0) if item.childCount() == 1 else None
+        if first is not None and first.text(0) == "…":
             item.takeChild(0)
             for grid in org.grids(self.ctx.db, item.data(0, IdRole)):
                 QTreeWidgetItem(item, [grid.name, "网格", grid.code])

@@ -11,6 +11,7 @@ import logging
 import sys
 import traceback
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
@@ -72,15 +73,16 @@ class FieldErrors:
 
         parent = widget.parentWidget()
         layout = parent.layout() if parent else None
-        forms = [layout] if isinstance(layout, QFormLayout) else []
+        forms: list[QFormLayout] = [layout] if isinstance(layout, QFormLayout) else []
         if layout is not None and not forms:
-            forms = [
-                item.layout()
-                for item in (layout.itemAt(i) for i in range(layout.count()))
-                if item is not None and isinstance(item.layout(), QFormLayout)
-            ]
+            for i in range(layout.count()):
+                item = layout.itemAt(i)
+                inner = item.layout() if item is not None else None
+                if isinstance(inner, QFormLayout):
+                    forms.append(inner)
         for form in forms:
-            row, _role = form.getWidgetPosition(widget)
+            position: tuple[int, Any] = form.getWidgetPosition(widget)  # type: ignore[assignment]  # stub: object
+            row = position[0]
             if row >= 0:
                 form.insertRow(row + 1, "", label)
                 return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QRectF, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -15,7 +15,9 @@ from laoshan_desk.ui.common.roles import LightRole
 class LightDelegate(QStyledItemDelegate):
     """Draws the light of ``LightRole`` (a Light, or its value as Qt hands it back) before the text."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         raw: Any = index.data(LightRole)
         try:
             # Light is a str enum: Qt hands it back as a plain str.

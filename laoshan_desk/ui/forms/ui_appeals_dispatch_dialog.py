@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
     QVBoxLayout, QWidget)
 
 class Ui_AppealDispatchDialog(object):
-    def setupUi(self, AppealDispatchDialog):
+    def setupUi(self, AppealDispatchDialog: Any) -> None:
         if not AppealDispatchDialog.objectName():
             AppealDispatchDialog.setObjectName(u"AppealDispatchDialog")
         AppealDispatchDialog.resize(560, 380)
@@ -100,7 +102,7 @@ class Ui_AppealDispatchDialog(object):
         QMetaObject.connectSlotsByName(AppealDispatchDialog)
     # setupUi
 
-    def retranslateUi(self, AppealDispatchDialog):
+    def retranslateUi(self, AppealDispatchDialog: Any) -> None:
         AppealDispatchDialog.setWindowTitle(QCoreApplication.translate("AppealDispatchDialog", u"\u6d3e\u5355", None))
         self.suggestionLabel.setText("")
         self.levelLabel.setText(QCoreApplication.translate("AppealDispatchDialog", u"\u627f\u529e\u5c42\u7ea7", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_AppealIntakeDialog(object):
-    def setupUi(self, AppealIntakeDialog):
+    def setupUi(self, AppealIntakeDialog: Any) -> None:
         if not AppealIntakeDialog.objectName():
             AppealIntakeDialog.setObjectName(u"AppealIntakeDialog")
         AppealIntakeDialog.resize(960, 640)
@@ -210,7 +212,7 @@ class Ui_AppealIntakeDialog(object):
         QMetaObject.connectSlotsByName(AppealIntakeDialog)
     # setupUi
 
-    def retranslateUi(self, AppealIntakeDialog):
+    def retranslateUi(self, AppealIntakeDialog: Any) -> None:
         AppealIntakeDialog.setWindowTitle(QCoreApplication.translate("AppealIntakeDialog", u"\u53d7\u7406\u8bc9\u6c42", None))
         self.kindLabel.setText(QCoreApplication.translate("AppealIntakeDialog", u"\u8bc9\u6c42\u7c7b\u578b", None))
         self.channelLabel.setText(QCoreApplication.translate("AppealIntakeDialog", u"\u8bc9\u6c42\u6e20\u9053", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEd
     QLineEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_ApprovalsAdvanceDialog(object):
-    def setupUi(self, ApprovalsAdvanceDialog):
+    def setupUi(self, ApprovalsAdvanceDialog: Any) -> None:
         if not ApprovalsAdvanceDialog.objectName():
             ApprovalsAdvanceDialog.setObjectName(u"ApprovalsAdvanceDialog")
         ApprovalsAdvanceDialog.resize(460, 260)
@@ -98,7 +100,7 @@ class Ui_ApprovalsAdvanceDialog(object):
         QMetaObject.connectSlotsByName(ApprovalsAdvanceDialog)
     # setupUi
 
-    def retranslateUi(self, ApprovalsAdvanceDialog):
+    def retranslateUi(self, ApprovalsAdvanceDialog: Any) -> None:
         ApprovalsAdvanceDialog.setWindowTitle(QCoreApplication.translate("ApprovalsAdvanceDialog", u"\u63a8\u8fdb\u529e\u7406 / \u9500\u53f7", None))
         self.itemLabel.setText("")
         self.statusLabel.setText(QCoreApplication.translate("ApprovalsAdvanceDialog", u"\u53d8\u66f4\u4e3a", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QVBoxLayout, QWidget)
 
 class Ui_ApprovalsCatalogItemDialog(object):
-    def setupUi(self, ApprovalsCatalogItemDialog):
+    def setupUi(self, ApprovalsCatalogItemDialog: Any) -> None:
         if not ApprovalsCatalogItemDialog.objectName():
             ApprovalsCatalogItemDialog.setObjectName(u"ApprovalsCatalogItemDialog")
         ApprovalsCatalogItemDialog.resize(640, 560)
@@ -177,7 +179,7 @@ class Ui_ApprovalsCatalogItemDialog(object):
         QMetaObject.connectSlotsByName(ApprovalsCatalogItemDialog)
     # setupUi
 
-    def retranslateUi(self, ApprovalsCatalogItemDialog):
+    def retranslateUi(self, ApprovalsCatalogItemDialog: Any) -> None:
         ApprovalsCatalogItemDialog.setWindowTitle(QCoreApplication.translate("ApprovalsCatalogItemDialog", u"\u4e8b\u9879\u5e93\u4e8b\u9879", None))
         self.codeLabel.setText(QCoreApplication.translate("ApprovalsCatalogItemDialog", u"\u4e8b\u9879\u7f16\u7801", None))
         self.nameLabel.setText(QCoreApplication.translate("ApprovalsCatalogItemDialog", u"\u4e8b\u9879\u540d\u79f0", None))

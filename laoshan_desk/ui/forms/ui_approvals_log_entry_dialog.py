@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QVBoxLayout, QWidget)
 
 class Ui_ApprovalsLogEntryDialog(object):
-    def setupUi(self, ApprovalsLogEntryDialog):
+    def setupUi(self, ApprovalsLogEntryDialog: Any) -> None:
         if not ApprovalsLogEntryDialog.objectName():
             ApprovalsLogEntryDialog.setObjectName(u"ApprovalsLogEntryDialog")
         ApprovalsLogEntryDialog.resize(520, 360)
@@ -124,7 +126,7 @@ class Ui_ApprovalsLogEntryDialog(object):
         QMetaObject.connectSlotsByName(ApprovalsLogEntryDialog)
     # setupUi
 
-    def retranslateUi(self, ApprovalsLogEntryDialog):
+    def retranslateUi(self, ApprovalsLogEntryDialog: Any) -> None:
         ApprovalsLogEntryDialog.setWindowTitle(QCoreApplication.translate("ApprovalsLogEntryDialog", u"\u4e13\u73ed\u53f0\u8d26", None))
         self.kindLabel.setText(QCoreApplication.translate("ApprovalsLogEntryDialog", u"\u7c7b\u578b", None))
         self.dateLabel.setText(QCoreApplication.translate("ApprovalsLogEntryDialog", u"\u65e5\u671f", None))

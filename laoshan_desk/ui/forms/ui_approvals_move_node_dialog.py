@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateEdit, QDialog
     QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_ApprovalsMoveNodeDialog(object):
-    def setupUi(self, ApprovalsMoveNodeDialog):
+    def setupUi(self, ApprovalsMoveNodeDialog: Any) -> None:
         if not ApprovalsMoveNodeDialog.objectName():
             ApprovalsMoveNodeDialog.setObjectName(u"ApprovalsMoveNodeDialog")
         ApprovalsMoveNodeDialog.resize(520, 320)
@@ -93,7 +95,7 @@ class Ui_ApprovalsMoveNodeDialog(object):
         QMetaObject.connectSlotsByName(ApprovalsMoveNodeDialog)
     # setupUi
 
-    def retranslateUi(self, ApprovalsMoveNodeDialog):
+    def retranslateUi(self, ApprovalsMoveNodeDialog: Any) -> None:
         ApprovalsMoveNodeDialog.setWindowTitle(QCoreApplication.translate("ApprovalsMoveNodeDialog", u"\u8c03\u6574\u8282\u70b9", None))
         self.itemLabel.setText("")
         self.dateLabel.setText(QCoreApplication.translate("ApprovalsMoveNodeDialog", u"\u65b0\u8282\u70b9\u65e5\u671f", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
     QTableView, QVBoxLayout, QWidget)
 
 class Ui_ApprovalsProjectDialog(object):
-    def setupUi(self, ApprovalsProjectDialog):
+    def setupUi(self, ApprovalsProjectDialog: Any) -> None:
         if not ApprovalsProjectDialog.objectName():
             ApprovalsProjectDialog.setObjectName(u"ApprovalsProjectDialog")
         ApprovalsProjectDialog.resize(1100, 760)
@@ -215,7 +217,7 @@ class Ui_ApprovalsProjectDialog(object):
         QMetaObject.connectSlotsByName(ApprovalsProjectDialog)
     # setupUi
 
-    def retranslateUi(self, ApprovalsProjectDialog):
+    def retranslateUi(self, ApprovalsProjectDialog: Any) -> None:
         ApprovalsProjectDialog.setWindowTitle(QCoreApplication.translate("ApprovalsProjectDialog", u"\u65b0\u5efa\u9879\u76ee \u2014 \u70b9\u83dc\u5355", None))
         self.projectGroup.setTitle(QCoreApplication.translate("ApprovalsProjectDialog", u"\u9879\u76ee\u4e0e\u4f01\u4e1a", None))
         self.nameLabel.setText(QCoreApplication.translate("ApprovalsProjectDialog", u"\u9879\u76ee\u540d\u79f0", None))

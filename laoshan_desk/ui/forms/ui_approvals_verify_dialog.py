@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogBu
     QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_ApprovalsVerifyDialog(object):
-    def setupUi(self, ApprovalsVerifyDialog):
+    def setupUi(self, ApprovalsVerifyDialog: Any) -> None:
         if not ApprovalsVerifyDialog.objectName():
             ApprovalsVerifyDialog.setObjectName(u"ApprovalsVerifyDialog")
         ApprovalsVerifyDialog.resize(520, 300)
@@ -79,7 +81,7 @@ class Ui_ApprovalsVerifyDialog(object):
         QMetaObject.connectSlotsByName(ApprovalsVerifyDialog)
     # setupUi
 
-    def retranslateUi(self, ApprovalsVerifyDialog):
+    def retranslateUi(self, ApprovalsVerifyDialog: Any) -> None:
         ApprovalsVerifyDialog.setWindowTitle(QCoreApplication.translate("ApprovalsVerifyDialog", u"\u6838\u9a8c\u8bc1\u7167", None))
         self.hintLabel.setText(QCoreApplication.translate("ApprovalsVerifyDialog", u"\u8f93\u5165\u8bc1\u7167\u4e0a\u5370\u5236\u7684\u6838\u9a8c\u7801\uff08\u6216\u626b\u63cf\u4e8c\u7ef4\u7801\u5f97\u5230\u7684\u5185\u5bb9\uff09\uff0c\u67e5\u9a8c\u8bc1\u7167\u662f\u5426\u7531\u672c\u7cfb\u7edf\u51fa\u5177\u4e14\u73b0\u884c\u6709\u6548\u3002", None))
         self.codeEdit.setPlaceholderText(QCoreApplication.translate("ApprovalsVerifyDialog", u"ABCD-EFGH-JKMN", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogBu
     QVBoxLayout, QWidget)
 
 class Ui_FirstAdminDialog(object):
-    def setupUi(self, FirstAdminDialog):
+    def setupUi(self, FirstAdminDialog: Any) -> None:
         if not FirstAdminDialog.objectName():
             FirstAdminDialog.setObjectName(u"FirstAdminDialog")
         FirstAdminDialog.resize(460, 360)
@@ -99,7 +101,7 @@ class Ui_FirstAdminDialog(object):
         QMetaObject.connectSlotsByName(FirstAdminDialog)
     # setupUi
 
-    def retranslateUi(self, FirstAdminDialog):
+    def retranslateUi(self, FirstAdminDialog: Any) -> None:
         FirstAdminDialog.setWindowTitle(QCoreApplication.translate("FirstAdminDialog", u"\u9996\u6b21\u8fd0\u884c \u2014 \u8bbe\u7f6e\u7cfb\u7edf\u7ba1\u7406\u5458", None))
         self.introLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"\u8fd9\u662f\u672c\u6570\u636e\u5e93\u7b2c\u4e00\u6b21\u4f7f\u7528\u3002\u8bf7\u8bbe\u7f6e\u7cfb\u7edf\u7ba1\u7406\u5458\u7684\u8d26\u6237\u548c\u5bc6\u7801\uff08\u7cfb\u7edf\u6ca1\u6709\u9ed8\u8ba4\u5bc6\u7801\uff09\u3002\u5bc6\u7801\u81f3\u5c11 8 \u4f4d\uff0c\u987b\u5305\u542b\u5b57\u6bcd\u548c\u6570\u5b57\u3002", None))
         self.usernameLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"\u7528\u6237\u540d", None))

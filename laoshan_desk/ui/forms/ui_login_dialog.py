@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogBu
     QVBoxLayout, QWidget)
 
 class Ui_LoginDialog(object):
-    def setupUi(self, LoginDialog):
+    def setupUi(self, LoginDialog: Any) -> None:
         if not LoginDialog.objectName():
             LoginDialog.setObjectName(u"LoginDialog")
         LoginDialog.resize(420, 300)
@@ -93,7 +95,7 @@ class Ui_LoginDialog(object):
         QMetaObject.connectSlotsByName(LoginDialog)
     # setupUi
 
-    def retranslateUi(self, LoginDialog):
+    def retranslateUi(self, LoginDialog: Any) -> None:
         LoginDialog.setWindowTitle(QCoreApplication.translate("LoginDialog", u"\u5d02\u5c71\u653f\u52a1\u7a97\u53e3\u684c\u9762 \u2014 \u767b\u5f55", None))
         self.titleLabel.setText(QCoreApplication.translate("LoginDialog", u"\u5d02\u5c71\u653f\u52a1\u7a97\u53e3\u684c\u9762", None))
         self.subtitleLabel.setText(QCoreApplication.translate("LoginDialog", u"\u5ba1\u6279\u70b9\u83dc\u5355 \u00b7 \u5d02\u5148\u529e\u8bc9\u6c42 \u00b7 \u8d22\u4ea7\u4fdd\u5168\u5ba1\u67e5", None))

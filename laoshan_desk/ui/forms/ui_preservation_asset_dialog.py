@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QLineEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_PreservationAssetDialog(object):
-    def setupUi(self, PreservationAssetDialog):
+    def setupUi(self, PreservationAssetDialog: Any) -> None:
         if not PreservationAssetDialog.objectName():
             PreservationAssetDialog.setObjectName(u"PreservationAssetDialog")
         PreservationAssetDialog.resize(500, 420)
@@ -139,7 +141,7 @@ class Ui_PreservationAssetDialog(object):
         QMetaObject.connectSlotsByName(PreservationAssetDialog)
     # setupUi
 
-    def retranslateUi(self, PreservationAssetDialog):
+    def retranslateUi(self, PreservationAssetDialog: Any) -> None:
         PreservationAssetDialog.setWindowTitle(QCoreApplication.translate("PreservationAssetDialog", u"\u767b\u8bb0\u88ab\u7533\u8bf7\u4eba\u8d22\u4ea7", None))
         self.typeComboLabel.setText(QCoreApplication.translate("PreservationAssetDialog", u"\u8d22\u4ea7\u7c7b\u578b", None))
         self.accountKindComboLabel.setText(QCoreApplication.translate("PreservationAssetDialog", u"\u8d26\u6237\u6027\u8d28", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QWidget)
 
 class Ui_PreservationCaseDialog(object):
-    def setupUi(self, PreservationCaseDialog):
+    def setupUi(self, PreservationCaseDialog: Any) -> None:
         if not PreservationCaseDialog.objectName():
             PreservationCaseDialog.setObjectName(u"PreservationCaseDialog")
         PreservationCaseDialog.resize(560, 560)
@@ -181,7 +183,7 @@ class Ui_PreservationCaseDialog(object):
         QMetaObject.connectSlotsByName(PreservationCaseDialog)
     # setupUi
 
-    def retranslateUi(self, PreservationCaseDialog):
+    def retranslateUi(self, PreservationCaseDialog: Any) -> None:
         PreservationCaseDialog.setWindowTitle(QCoreApplication.translate("PreservationCaseDialog", u"\u65b0\u6536\u4fdd\u5168\u7533\u8bf7", None))
         self.caseNumberEditLabel.setText(QCoreApplication.translate("PreservationCaseDialog", u"\u6848\u53f7", None))
         self.caseNumberEdit.setPlaceholderText(QCoreApplication.translate("PreservationCaseDialog", u"\uff082026\uff09\u9c810212\u8d22\u4fdd12\u53f7", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QWidget)
 
 class Ui_PreservationGuaranteeDialog(object):
-    def setupUi(self, PreservationGuaranteeDialog):
+    def setupUi(self, PreservationGuaranteeDialog: Any) -> None:
         if not PreservationGuaranteeDialog.objectName():
             PreservationGuaranteeDialog.setObjectName(u"PreservationGuaranteeDialog")
         PreservationGuaranteeDialog.resize(500, 380)
@@ -121,7 +123,7 @@ class Ui_PreservationGuaranteeDialog(object):
         QMetaObject.connectSlotsByName(PreservationGuaranteeDialog)
     # setupUi
 
-    def retranslateUi(self, PreservationGuaranteeDialog):
+    def retranslateUi(self, PreservationGuaranteeDialog: Any) -> None:
         PreservationGuaranteeDialog.setWindowTitle(QCoreApplication.translate("PreservationGuaranteeDialog", u"\u767b\u8bb0\u62c5\u4fdd\uff08\u5c65\u7ea6\u4fdd\u51fd\uff09", None))
         self.typeComboLabel.setText(QCoreApplication.translate("PreservationGuaranteeDialog", u"\u62c5\u4fdd\u7c7b\u578b", None))
         self.issuerEditLabel.setText(QCoreApplication.translate("PreservationGuaranteeDialog", u"\u51fa\u5177\u94f6\u884c/\u4fdd\u9669\u516c\u53f8", None))

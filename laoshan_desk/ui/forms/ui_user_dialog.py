@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_UserDialog(object):
-    def setupUi(self, UserDialog):
+    def setupUi(self, UserDialog: Any) -> None:
         if not UserDialog.objectName():
             UserDialog.setObjectName(u"UserDialog")
         UserDialog.resize(460, 340)
@@ -103,7 +105,7 @@ class Ui_UserDialog(object):
         QMetaObject.connectSlotsByName(UserDialog)
     # setupUi
 
-    def retranslateUi(self, UserDialog):
+    def retranslateUi(self, UserDialog: Any) -> None:
         UserDialog.setWindowTitle(QCoreApplication.translate("UserDialog", u"\u7528\u6237", None))
         self.usernameLabel.setText(QCoreApplication.translate("UserDialog", u"\u7528\u6237\u540d", None))
         self.fullNameLabel.setText(QCoreApplication.translate("UserDialog", u"\u59d3\u540d", None))

@@ -16,13 +16,6 @@ def now() -> dt.datetime:
     return dt.datetime.now(TZ)
 
 
-def aware(value: dt.datetime) -> dt.datetime:
-    """Attach Asia/Shanghai to a naive datetime; convert an aware one to it."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=TZ)
-    return value.astimezone(TZ)
-
-
 def end_of_day(day: dt.date) -> dt.datetime:
     """23:59:59.999999 of ``day`` in Asia/Shanghai: a period counted in days ends then."""
     return dt.datetime.combine(day, dt.time.max, tzinfo=TZ)

@@ -140,8 +140,9 @@ def verify_chain(db: Database, actor: Actor) -> audit_chain.ChainReport:
         return audit_chain.verify(session)
 
 
-def records_for(db: Database, entity: str, entity_id: uuid.UUID | str) -> list[AuditRow]:
-    """The history of one record (shown on its page)."""
+def records_for(db: Database, actor: Actor, entity: str, entity_id: uuid.UUID | str) -> list[AuditRow]:
+    """The history of one record, oldest first (admins only: the audit log is theirs to read)."""
+    actor.require("audit.view")
     with db.session() as session:
         q = select(AuditRecord).where(AuditRecord.entity == entity, AuditRecord.entity_id == str(entity_id))
         return [

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from laoshan_desk.config import backups_dir
 from laoshan_desk.domain.errors import DeskError, ValidationError
-from laoshan_desk.domain.timeutil import now as clock_now
 from laoshan_desk.services import audit
 from laoshan_desk.services.context import Actor
+from laoshan_desk.store import migrate
 from laoshan_desk.store.db import Database
 
 REQUIRED_TABLES = {"alembic_version", "app_user", "audit_record", "unit"}
@@ -44,19 +44,6 @@ def backup(db: Database, actor: Actor, target: Path) -> Path:
     with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(tmp)) as dst:
         src.backup(dst)
     tmp.replace(target)
-    return target
-
-
-def automatic_backup(db: Database, reason: str) -> Path | None:
-    """Before a schema upgrade: a copy in the data directory's backups folder (not audited —
-    the audit table may be the thing being upgraded)."""
-    source = db.sqlite_path
-    if source is None or not source.exists():
-        return None
-    stamp = clock_now().strftime("%Y%m%d-%H%M%S")
-    target = backups_dir() / f"{source.stem}-{reason}-{stamp}.sqlite3"
-    with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
-        src.backup(dst)
     return target
 
 
@@ -96,9 +83,7 @@ def restore(db: Database, actor: Actor, source_file: Path) -> Path:
     with contextlib.closing(sqlite3.connect(source_file)) as src, contextlib.closing(sqlite3.connect(live)) as dst:
         src.backup(dst)
     db.cache.clear()
-    from laoshan_desk.services import bootstrap
-
-    bootstrap.upgrade_schema(db)
+    migrate.upgrade_with_backup(db, backups_dir())
     audit.record(
         db,
         actor,

@@ -5,27 +5,20 @@ The composition root of the desk: ``app.py`` and ``cli`` both call :func:`open_d
 
 from __future__ import annotations
 
+from laoshan_desk.config import backups_dir
 from laoshan_desk.services.context import Actor, system_actor
 from laoshan_desk.store import migrate
 from laoshan_desk.store.db import Database
 
 
 def upgrade_schema(db: Database) -> str | None:
-    """Bring the schema to the newest revision; back up first when there is data to protect.
+    """Bring the schema to the newest revision; the store backs up first when there is data.
 
     Returns the path of the automatic backup, if one was taken.
     """
-    if not migrate.needs_upgrade(db):
-        return None
-    backup_path = None
-    if not migrate.is_empty(db):
-        from laoshan_desk.services.backup import automatic_backup
-
-        taken = automatic_backup(db, "before-upgrade")
-        backup_path = str(taken) if taken else None
-    migrate.upgrade(db)
+    taken = migrate.upgrade_with_backup(db, backups_dir())
     db.cache.clear()
-    return backup_path
+    return str(taken) if taken else None
 
 
 def open_database(url: str) -> Database:

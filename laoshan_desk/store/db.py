@@ -8,6 +8,7 @@ crash; a power cut may lose the last commits — FULL is ~15x slower per commit)
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,16 @@ BUSY_TIMEOUT_MS = 10_000
 
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of a live SQLite database (the online backup API; WAL content included)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        contextlib.closing(sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)) as src,
+        contextlib.closing(sqlite3.connect(target)) as dst,
+    ):
+        src.backup(dst)
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:

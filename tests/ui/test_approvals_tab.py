@@ -117,7 +117,7 @@ def test_intake_to_a_ticked_off_item(qtbot, ctx):
     assert tab.page.items_model.data(tab.page.items_model.index(row, 0)) == "已销号"
     assert "1/8" in tab.page.header.text()
     assert tab.model.row_at(0).done == 1  # the list followed
-    summaries = [r.summary for r in audit.records_for(ctx.db, "approval_project_item", item.id)]
+    summaries = [r.summary for r in audit.records_for(ctx.db, ctx.actor, "approval_project_item", item.id)]
     assert any("销号" in s for s in summaries)
     # the licence for the ticked-off item, previewed
     tab.page.select_item("SP001")

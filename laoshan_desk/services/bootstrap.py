@@ -5,7 +5,10 @@ The composition root of the desk: ``app.py`` and ``cli`` both call :func:`open_d
 
 from __future__ import annotations
 
+from sqlalchemy.exc import DatabaseError
+
 from laoshan_desk.config import backups_dir
+from laoshan_desk.domain.errors import DeskError, ValidationError
 from laoshan_desk.services.context import Actor, system_actor
 from laoshan_desk.store import migrate
 from laoshan_desk.store.db import Database
@@ -22,9 +25,38 @@ def upgrade_schema(db: Database) -> str | None:
 
 
 def open_database(url: str) -> Database:
+    """The database at ``url``, upgraded; a DeskError (field ``db``) when it cannot be used.
+
+    Refused with a sentence: a URL that cannot be parsed, a folder, a file that is not a
+    database, a server that does not answer, and a database written by a newer version of the
+    desk (whose schema this one does not know: upgrading it would fail half-way).
+    """
     db = Database(url)
-    upgrade_schema(db)
+    try:
+        newer = migrate.unknown_revisions(db)
+        if newer:
+            raise ValidationError(
+                f"此数据库由更新版本的本程序建立（数据库版本 {', '.join(sorted(newer))}），请先升级本程序", field="db"
+            )
+        upgrade_schema(db)
+    except DeskError:
+        db.dispose()
+        raise
+    except DatabaseError as exc:
+        db.dispose()
+        raise ValidationError(_database_problem(db, exc), field="db") from exc
     return db
+
+
+def _database_problem(db: Database, exc: DatabaseError) -> str:
+    text = " ".join(str(exc.orig).split())[:200]
+    if "file is not a database" in text or "malformed" in text:
+        return f"{db.display_name()} 不是本系统的数据库文件，或已损坏"
+    if "unable to open database file" in text:
+        return f"无法打开数据库文件：{db.display_name()}（请检查路径和权限）"
+    if db.sqlite_path is None:
+        return f"无法连接数据库服务器 {db.display_name()}：{text}"
+    return f"无法打开数据库 {db.display_name()}：{text}"
 
 
 def init(db: Database, actor: Actor | None = None, *, demo: bool = False, **demo_options: int) -> dict[str, object]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from laoshan_desk.cli._common import database, date_arg, existing_file, print_json
+from laoshan_desk.cli._common import count_arg, database, date_arg, existing_file, print_json
 from laoshan_desk.services.context import system_actor
+
+MAX_WORKDAYS = 40_000  # more working days than 1949-2100 holds
 
 
 def register(sub: Any) -> None:
@@ -30,8 +32,12 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_is_workday)
     p = cal_sub.add_parser("add-workdays", help="DATE 之后第 N 个工作日（DATE 当日不计）")
     p.add_argument("date", type=date_arg)
-    p.add_argument("n", type=int)
+    p.add_argument("n", type=count_arg(-MAX_WORKDAYS, MAX_WORKDAYS, "工作日数"))
     p.set_defaults(handler=_add_workdays)
+    p = cal_sub.add_parser("import", help="从 Excel 导入工作日调整（列：日期、类型、说明）")
+    p.add_argument("file", type=existing_file)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出导入结果")
+    p.set_defaults(handler=_import_calendar)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -91,4 +97,18 @@ def _is_workday(args: argparse.Namespace) -> int:
 
 def _add_workdays(args: argparse.Namespace) -> int:
     print(_calendar(args).add_workdays(args.date, args.n).isoformat())
+    return 0
+
+
+def _import_calendar(args: argparse.Namespace) -> int:
+    from laoshan_desk.domain import timeutil
+    from laoshan_desk.services import calendar
+
+    report = calendar.import_overrides(database(args), system_actor("calendar-import"), args.file, now=timeutil.now())
+    if args.json:
+        print_json(report.as_json())
+    else:
+        print(report.summary())
+        for line in report.lines():
+            print("  " + line)
     return 0

@@ -29,10 +29,11 @@ def main() -> int:
 
     db = bootstrap.open_database(f"sqlite:///{home / 'bench.sqlite3'}")
     bootstrap.init(db)
-    admin = auth.create_first_admin(db, "admin", "管理员", "Bench2026secure")
+    now = dt.datetime.now(dt.timezone.utc)
+    admin = auth.create_first_admin(db, auth.FirstAdminForm("admin", "管理员", "Bench2026secure"), now=now)
     t = time.perf_counter()
     for _ in range(5):
-        auth.login(db, "admin", "Bench2026secure")
+        auth.login(db, "admin", "Bench2026secure", now=now)
     print(f"login (argon2 verify + audit): {(time.perf_counter() - t) / 5 * 1000:.1f} ms")
     t = time.perf_counter()
     for i in range(200):

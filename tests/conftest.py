@@ -62,7 +62,7 @@ def admin(db):  # type: ignore[no-untyped-def]
     """The first admin, created as the first run does; returns the Actor."""
     from laoshan_desk.services import auth
 
-    return auth.create_first_admin(db, "admin", "系统管理员", ADMIN_PASSWORD)
+    return auth.create_first_admin(db, auth.FirstAdminForm("admin", "系统管理员", ADMIN_PASSWORD), now=FIXED_NOW)
 
 
 @pytest.fixture
@@ -75,10 +75,9 @@ def make_user(db, admin):  # type: ignore[no-untyped-def]
     def make(role, unit_id=None, username=None, password="Clerk2026pass"):  # type: ignore[no-untyped-def]
         counter["n"] += 1
         name = username or f"{role.value}{counter['n']}"
-        auth.create_user(
-            db, admin, username=name, full_name=f"测试{counter['n']}", role=role, password=password, unit_id=unit_id
-        )
-        return auth.login(db, name, password)
+        form = auth.NewUserForm(name, f"测试{counter['n']}", role, password, unit_id)
+        auth.create_user(db, admin, form, now=FIXED_NOW)
+        return auth.login(db, name, password, now=FIXED_NOW)
 
     return make
 

@@ -41,13 +41,14 @@ def register(sub: Any) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from laoshan_desk.domain import timeutil
     from laoshan_desk.services import bootstrap
 
     db = database(args)
     options: dict[str, int] = {}
     if args.appeals is not None:
         options["appeals"] = args.appeals
-    report = bootstrap.init(db, system_actor("init"), demo=args.demo, **options)
+    report = bootstrap.init(db, system_actor("init"), demo=args.demo, now=timeutil.now(), **options)
     print_json({"database": db.display_name(), **report})
     if args.demo:
         from laoshan_desk.services.demo import DEMO_PASSWORD

@@ -28,6 +28,7 @@ ACTION_LABELS = {
     "import": "导入",
     "login": "登录",
     "login_failed": "登录失败",
+    "password_failed": "修改密码失败",
     "view_full": "查看完整号码",
     "backup": "备份",
     "restore": "恢复",

@@ -5,6 +5,8 @@ The composition root of the desk: ``app.py`` and ``cli`` both call :func:`open_d
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy.exc import DatabaseError
 
 from laoshan_desk.config import backups_dir
@@ -59,7 +61,14 @@ def _database_problem(db: Database, exc: DatabaseError) -> str:
     return f"无法打开数据库 {db.display_name()}：{text}"
 
 
-def init(db: Database, actor: Actor | None = None, *, demo: bool = False, **demo_options: int) -> dict[str, object]:
+def init(
+    db: Database,
+    actor: Actor | None = None,
+    *,
+    demo: bool = False,
+    now: dt.datetime | None = None,
+    **demo_options: int,
+) -> dict[str, object]:
     """``laoshan-desk init``: the schema, the reference data, and optionally the demo data."""
     from laoshan_desk.services import demo as seeds
     from laoshan_desk.services import org
@@ -69,5 +78,7 @@ def init(db: Database, actor: Actor | None = None, *, demo: bool = False, **demo
     report: dict[str, object] = {"organisation": org.load_reference(db, actor)}
     report.update(seeds.load_reference(db, actor))
     if demo:
-        report["demo"] = seeds.load_demo(db, actor, **demo_options)
+        if now is None:
+            raise TypeError("init(demo=True) needs now=")
+        report["demo"] = seeds.load_demo(db, actor, now=now, **demo_options)
     return report

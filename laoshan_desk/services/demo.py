@@ -8,6 +8,7 @@ An area puts a module ``laoshan_desk/services/<area>/seed.py`` (or, before its p
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import importlib.util
 import pkgutil
@@ -37,15 +38,15 @@ def load_reference(db: Database, actor: Actor) -> dict[str, Any]:
     }
 
 
-def load_demo(db: Database, actor: Actor, **options: Any) -> dict[str, Any]:
-    results: dict[str, Any] = {"users": _demo_users(db, actor)}
+def load_demo(db: Database, actor: Actor, *, now: dt.datetime, **options: Any) -> dict[str, Any]:
+    results: dict[str, Any] = {"users": _demo_users(db, actor, now=now)}
     for area, module in _seed_modules():
         if hasattr(module, "load_demo"):
-            results[area] = module.load_demo(db, actor, **options)
+            results[area] = module.load_demo(db, actor, now=now, **options)
     return results
 
 
-def _demo_users(db: Database, actor: Actor) -> int:
+def _demo_users(db: Database, actor: Actor, *, now: dt.datetime) -> int:
     """One user per role, so a new user can see what each role sees. Demo databases only."""
     from sqlalchemy import select
 
@@ -69,8 +70,7 @@ def _demo_users(db: Database, actor: Actor) -> int:
     added = 0
     for username, name, role, unit in wanted:
         if username not in existing:
-            auth.create_user(
-                db, actor, username=username, full_name=name, role=role, password=DEMO_PASSWORD, unit_id=unit
-            )
+            form = auth.NewUserForm(username, name, role, DEMO_PASSWORD, unit)
+            auth.create_user(db, actor, form, now=now)
             added += 1
     return added

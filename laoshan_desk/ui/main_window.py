@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         for widget in self._hidden:
             widget.hide()
-        dialog = LoginDialog(self.ctx.db, None, lock_for=self.ctx.actor)
+        dialog = LoginDialog(self.ctx.db, None, lock_for=self.ctx.actor, clock=self.ctx.clock)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._unlocked)
         self.lock_dialog = dialog

@@ -27,7 +27,7 @@ def test_new_user_dialog_shows_field_messages_and_creates(qtbot, ctx):
     dialog.ui.unitCombo.setCurrentIndex(1)
     dialog.save()
     assert dialog.user_id is not None
-    assert any(u.username == "chuangkou1" for u in auth.list_users(ctx.db, ctx.actor))
+    assert any(u.username == "chuangkou1" for u in auth.list_users(ctx.db, ctx.actor, now=ctx.now()))
 
 
 def test_calendar_page_saves_an_override(qtbot, ctx):

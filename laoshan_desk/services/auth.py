@@ -164,8 +164,8 @@ def login(db: Database, username: str, password: str, *, now: dt.datetime) -> Ac
     typed = clean_text(username, field="username", max_length=200)
     failure: str | None = None
     with db.session(write=True) as session:
-        attempts = int(settings.read(session, "lockout_attempts"))
-        minutes = int(settings.read(session, "lockout_minutes"))
+        config = settings.read_settings(session)
+        attempts, minutes = config.lockout_attempts, config.lockout_minutes
         user = session.scalar(select(User).where(User.username == typed)) if len(typed) <= 50 else None
         right = _verify(user.password_hash if user is not None else _dummy_hash(), password)
         summary = "登录"
@@ -230,8 +230,8 @@ def change_own_password(db: Database, actor: Actor, form: PasswordChangeForm, *,
         raise PermissionDenied("命令行账户没有密码可修改")
     failure: str | None = None
     with db.session(write=True) as session:
-        attempts = int(settings.read(session, "lockout_attempts"))
-        minutes = int(settings.read(session, "lockout_minutes"))
+        config = settings.read_settings(session)
+        attempts, minutes = config.lockout_attempts, config.lockout_minutes
         user = session.get(User, actor.user_id)
         if user is None or not user.active:
             raise NotFound("用户不存在或已停用")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -21,33 +22,55 @@ FIXED_NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=TZ)
 ADMIN_PASSWORD = "Desk2026secure"
 
 
+@pytest.fixture(scope="session")
+def _template_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The data directory the template database is built in: its audit key is every test's."""
+    from laoshan_desk.services import audit_key
+
+    home = tmp_path_factory.mktemp("template-home")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LAOSHAN_DESK_HOME", str(home))
+        mp.delenv("LAOSHAN_DESK_AUDIT_KEY", raising=False)
+        audit_key.load_key(create=True)
+    return home
+
+
 @pytest.fixture(autouse=True)
-def desk_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep every test's data directory (backups, logs, attachments) out of the user's."""
+def desk_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, _template_home: Path) -> Path:
+    """Keep every test's data directory (backups, logs, attachments, audit key) out of the user's.
+
+    The template database's audit key is copied in, as a desk has its own key beside its database.
+    """
+    from laoshan_desk.services import audit_key
+
     home = tmp_path_factory.mktemp("desk-home")
     monkeypatch.setenv("LAOSHAN_DESK_HOME", str(home))
     monkeypatch.delenv("LAOSHAN_DESK_DB", raising=False)
+    monkeypatch.delenv("LAOSHAN_DESK_AUDIT_KEY", raising=False)
+    key = home / audit_key.KEY_FILE
+    shutil.copyfile(_template_home / audit_key.KEY_FILE, key)
+    key.chmod(0o600)
     return home
 
 
 @pytest.fixture(scope="session")
-def _template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _template_db(tmp_path_factory: pytest.TempPathFactory, _template_home: Path) -> Path:
     """One migrated database with the reference data, copied for each test (fast and real)."""
     from laoshan_desk.services import bootstrap
     from laoshan_desk.services.context import system_actor
 
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-    db = bootstrap.open_database(f"sqlite:///{path}")
-    bootstrap.init(db, system_actor("test"))
-    db.dispose()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LAOSHAN_DESK_HOME", str(_template_home))
+        db = bootstrap.open_database(f"sqlite:///{path}")
+        bootstrap.init(db, system_actor("test"))
+        db.dispose()
     return path
 
 
 @pytest.fixture
 def db(_template_db: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A real SQLite file with the schema and the reference data (no users)."""
-    import shutil
-
     from laoshan_desk.store.db import Database
 
     path = tmp_path / "desk.sqlite3"

@@ -135,10 +135,14 @@ def page(
         ], total
 
 
-def verify_chain(db: Database, actor: Actor) -> audit_chain.ChainReport:
+def verify_chain(db: Database, actor: Actor, *, now: dt.datetime) -> audit_chain.ChainReport:
+    """Check the whole chain; a whole chain's head is anchored outside the database as well."""
     actor.require("audit.view")
     with db.session() as session:
-        return audit_chain.verify(session)
+        report = audit_chain.verify(session)
+        if report.ok:
+            audit_chain.anchor_head(session, why="verify", now=now)
+        return report
 
 
 def records_for(db: Database, actor: Actor, entity: str, entity_id: uuid.UUID | str) -> list[AuditRow]:

@@ -11,6 +11,7 @@ import pytest
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services import backup, calendar
 from laoshan_desk.store.db import Database
+from tests.conftest import FIXED_NOW
 
 
 def test_backup_is_consistent_while_another_connection_writes(db, admin, tmp_path):
@@ -109,4 +110,4 @@ def test_two_connections_writing_at_once_keep_the_chain(db, admin):
         d.dispose()
     assert errors == []
     assert len(calendar.list_overrides(db, 2032)) == 90
-    assert audit.verify_chain(db, admin).ok
+    assert audit.verify_chain(db, admin, now=FIXED_NOW).ok

@@ -57,7 +57,7 @@ def test_audit_chain_and_aware_times(pg_db):
     actor = system_actor("test")
     calendar.set_override(pg_db, actor, dt.date(2027, 2, 20), True, "调休")
     assert calendar.work_calendar(pg_db).is_workday(dt.date(2027, 2, 20))
-    report = audit.verify_chain(pg_db, actor)
+    report = audit.verify_chain(pg_db, actor, now=NOW)
     assert report.ok, report.message
     rows, _ = audit.page(pg_db, actor, limit=1)
     assert rows[0].at.utcoffset() == dt.timedelta(hours=8)

@@ -67,10 +67,15 @@ pg-server:
 	  fi; \
 	fi
 
-# A database full of realistic sample data, and the screenshots in docs/ made from it.
-demo: $(STAMP)
-	$(BIN)/laoshan-desk init --demo
+# A separate demo home (its own data directory, database and audit key) full of realistic
+# sample data, then the desk opened on it. Never the real database: LAOSHAN_DESK_DB is ignored
+# here, and `init --demo` refuses a database that holds real work.
+DEMO_HOME ?= $(CURDIR)/.demo-home
+demo: $(STAMP) desktop-libs
+	env -u LAOSHAN_DESK_DB LAOSHAN_DESK_HOME="$(DEMO_HOME)" $(BIN)/laoshan-desk init --demo
+	env -u LAOSHAN_DESK_DB LAOSHAN_DESK_HOME="$(DEMO_HOME)" $(BIN)/laoshan-desk $(ARGS)
 
+# The screenshots in docs/ (made from a demo database of their own).
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 

@@ -75,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = _log_unexpected(exc)
         print(f"出现意外错误（{type(exc).__name__}），详情已写入 {where}", file=sys.stderr)
         return EXIT_BUG
+    finally:
+        from laoshan_desk.cli._common import close_databases  # cli: imported when a command ran
+
+        close_databases()
 
 
 def _one_line(exc: object) -> str:

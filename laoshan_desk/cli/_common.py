@@ -36,8 +36,20 @@ JSON_MAX_BYTES = 2 * 1024 * 1024
 JSON_MAX_DEPTH = 32
 
 
+_opened: list[Database] = []
+
+
 def database(args: argparse.Namespace) -> Database:
-    return open_database(database_url(getattr(args, "db", None)))
+    """The database of ``--db`` (or the default), opened once per command and closed at its end."""
+    db = open_database(database_url(getattr(args, "db", None)))
+    _opened.append(db)
+    return db
+
+
+def close_databases() -> None:
+    """Release what this command opened (connections and the desk lease), even after an error."""
+    while _opened:
+        _opened.pop().dispose()
 
 
 def print_json(value: Any) -> None:

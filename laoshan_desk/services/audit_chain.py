@@ -265,8 +265,12 @@ def _json(raw: Any) -> Any:
     return json.loads(raw) if isinstance(raw, str | bytes) else raw
 
 
-def verify(session: Session) -> ChainReport:
-    """Walk the chain in sequence order and check it against its key, its head and its anchors."""
+def verify(session: Session, *, expect_anchored_head: bool = True) -> ChainReport:
+    """Walk the chain in sequence order and check it against its key, its head and its anchors.
+
+    ``expect_anchored_head=False`` checks a backup about to be restored: it may legitimately end
+    before the live database's newest anchor, so only records that differ from an anchor count.
+    """
     key = audit_key.load_key(create=False)
     keyed = _setting(session, KEYED_KEY)
     db_id = _setting(session, DB_ID_KEY)
@@ -324,7 +328,7 @@ def verify(session: Session) -> ChainReport:
         prev_stored, expected = stored, seq + 1
         last_seq, last_hash = seq, stored
         checked += 1
-    _check_ends(session, anchors, checked, last_seq, last_hash, db_id, found)
+    _check_ends(session, anchors if expect_anchored_head else None, checked, last_seq, last_hash, db_id, found)
     if findings:
         first = next((f.seq for f in findings if f.seq is not None), None)
         return ChainReport(False, checked, first, findings[0].message, tuple(findings))
@@ -333,7 +337,7 @@ def verify(session: Session) -> ChainReport:
 
 def _check_ends(
     session: Session,
-    anchors: audit_key.AnchorView,
+    anchors: audit_key.AnchorView | None,
     checked: int,
     last_seq: int,
     last_hash: str,
@@ -343,6 +347,8 @@ def _check_ends(
     head = _setting(session, HEAD_KEY)
     if head is not None and (head.get("seq") != last_seq or head.get("hash") != last_hash):
         found("head", last_seq + 1, f"最新的审计记录（第 {last_seq + 1} 条起）已被删除")
+    if anchors is None:
+        return
     latest = anchors.latest
     if latest is not None and latest.seq > last_seq:
         when = latest.at[:16].replace("T", " ")

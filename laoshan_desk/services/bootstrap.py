@@ -11,6 +11,8 @@ from sqlalchemy.exc import DatabaseError
 
 from laoshan_desk.config import backups_dir
 from laoshan_desk.domain.errors import DeskError, ValidationError
+from laoshan_desk.services import demo as seeds
+from laoshan_desk.services import org
 from laoshan_desk.services.context import Actor, system_actor
 from laoshan_desk.store import migrate
 from laoshan_desk.store.db import Database
@@ -69,16 +71,19 @@ def init(
     now: dt.datetime | None = None,
     **demo_options: int,
 ) -> dict[str, object]:
-    """``laoshan-desk init``: the schema, the reference data, and optionally the demo data."""
-    from laoshan_desk.services import demo as seeds
-    from laoshan_desk.services import org
+    """``laoshan-desk init``: the schema, the reference data, and optionally the demo data.
 
+    ``demo=True`` (it needs ``now``) refuses a database that holds real work, before anything
+    is loaded into it.
+    """
     actor = actor or system_actor("init")
     upgrade_schema(db)
-    report: dict[str, object] = {"organisation": org.load_reference(db, actor)}
-    report.update(seeds.load_reference(db, actor))
     if demo:
         if now is None:
             raise TypeError("init(demo=True) needs now=")
+        seeds.refuse_real_database(db, actor)
+    report: dict[str, object] = {"organisation": org.load_reference(db, actor)}
+    report.update(seeds.load_reference(db, actor))
+    if demo and now is not None:
         report["demo"] = seeds.load_demo(db, actor, now=now, **demo_options)
     return report

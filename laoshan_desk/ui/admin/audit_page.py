@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -101,7 +101,7 @@ class AuditPage(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._show_detail)
         self.count_label.setText(f"共 {self.model.total()} 条记录")
 
-    def _show_detail(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+    def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.model is None or not current.isValid():
             return
         row = self.model.index(current.row(), 0).data(RowRole)

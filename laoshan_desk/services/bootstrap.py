@@ -77,6 +77,7 @@ def init(
     is loaded into it.
     """
     actor = actor or system_actor("init")
+    actor.require("admin.edit")
     upgrade_schema(db)
     if demo:
         if now is None:

@@ -57,6 +57,7 @@ def _seed_modules() -> list[tuple[str, ModuleType]]:
 
 
 def load_reference(db: Database, actor: Actor) -> dict[str, Any]:
+    actor.require("admin.edit")
     return {
         area: module.load_reference(db, actor) for area, module in _seed_modules() if hasattr(module, "load_reference")
     }
@@ -69,6 +70,7 @@ def is_demo_database(db: Database) -> bool:
 
 def real_work(db: Database, actor: Actor) -> list[str]:
     """What in this database is somebody's work (empty for a new or a demo database)."""
+    actor.require("admin.view")
     demo_names = {name for name, _full, _role in DEMO_USERS}
     with db.session() as session:
         if session.get(Setting, DEMO_MARK) is not None:
@@ -94,6 +96,7 @@ def real_work(db: Database, actor: Actor) -> list[str]:
 
 def refuse_real_database(db: Database, actor: Actor) -> None:
     """A ValidationError (field ``db``) when the database holds real work: demo data stays out."""
+    actor.require("admin.edit")
     found = real_work(db, actor)
     if found:
         raise ValidationError(
@@ -106,6 +109,7 @@ def refuse_real_database(db: Database, actor: Actor) -> None:
 def load_demo(db: Database, actor: Actor, *, now: dt.datetime, **options: Any) -> dict[str, Any]:
     """Mark the database as a demo one, then load every area's demo data (call
     :func:`refuse_real_database` first)."""
+    actor.require("admin.edit")
     with unit_of_work(db, actor, now=now) as work:
         if work.session.get(Setting, DEMO_MARK) is None:
             work.session.add(Setting(key=DEMO_MARK, value={"since": now.isoformat()}))

@@ -38,6 +38,7 @@ from xml.etree.ElementTree import ParseError
 
 from lxml.etree import LxmlError  # type: ignore[import-untyped]  # no stubs installed
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.inputs import strip_controls
@@ -145,6 +146,10 @@ class SheetReader:
         _check_file(path, max_bytes)
         try:
             self._book = load_workbook(path, read_only=True, data_only=True)
+        except InvalidFileException:  # a zip that is not a workbook, or a name openpyxl will not open
+            raise ValidationError(
+                f"{path.name} 不是 Excel 工作簿（.xlsx/.xlsm），请在 Excel 中另存为 .xlsx 再导入", field="file"
+            ) from None
         except _BROKEN as exc:
             raise _broken(path, exc) from None
         try:

@@ -9,6 +9,7 @@ costs a clerk's work.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +37,16 @@ def alembic_config(db: Database) -> Config:
     return cfg
 
 
+@functools.cache
+def _script_directory(location: str) -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", location)
+    return ScriptDirectory.from_config(config)
+
+
 def _scripts(db: Database) -> ScriptDirectory:
-    return ScriptDirectory.from_config(alembic_config(db))
+    """The migration scripts, read once per process (every command opening a database asks)."""
+    return _script_directory(str(MIGRATIONS))
 
 
 def head_revisions(db: Database) -> set[str]:

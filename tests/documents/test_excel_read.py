@@ -171,3 +171,15 @@ def test_size_limits_are_checked_before_opening(tmp_path, monkeypatch):
         read_sheet(path, COLUMNS)
     with pytest.raises(ValidationError, match="找不到文件"):
         read_sheet(tmp_path / "missing.xlsx", COLUMNS)
+
+
+def test_a_zip_that_is_not_a_workbook_or_has_another_name_is_refused(tmp_path):
+    other = tmp_path / "backup.ldbak"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("laoshan-desk.sqlite3", b"x")
+    with pytest.raises(ValidationError, match="不是 Excel 工作簿"):
+        read_sheet(other, COLUMNS)
+    renamed = tmp_path / "data.sqlite3"
+    renamed.write_bytes(_book(tmp_path / "real.xlsx", []).read_bytes())
+    with pytest.raises(ValidationError, match="不是 Excel 工作簿"):
+        read_sheet(renamed, COLUMNS)

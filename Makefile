@@ -12,7 +12,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbu
            libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 \
            libxcb-image0 libxcb-xinerama0 libxcb-xkb1
 
-.PHONY: run test setup demo screenshots bench forms clean
+.PHONY: run test setup demo screenshots bench reliability forms clean
 
 setup: $(STAMP)
 
@@ -81,6 +81,11 @@ screenshots: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
+
+# kill -9 during writes and backups, concurrent writers, a long fuzz, permission probes, audit
+# tampering and odd restore files (minutes; figures in docs/reliability.md). ARGS="--kills 50" etc.
+reliability: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/reliability/run.py $(ARGS)
 
 forms: $(STAMP)  # forms/*.ui -> ui/forms/, resources/i18n/*.ts -> .qm
 	$(BIN)/python -m laoshan_desk.ui.forms_build

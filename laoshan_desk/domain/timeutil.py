@@ -27,12 +27,18 @@ def now() -> dt.datetime:
     return dt.datetime.now(TZ)
 
 
+def aware(value: dt.datetime) -> dt.datetime:
+    """Attach Asia/Shanghai to a naive datetime; convert an aware one to it."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=TZ)
+    return value.astimezone(TZ)
+
+
 def end_of_day(day: dt.date) -> dt.datetime:
-    """The first instant after ``day`` in Asia/Shanghai: a limit that falls on ``day`` has
-    passed at this moment (``now >= end_of_day(limit)`` is late), and a period counted in days
-    ends just before it.
+    """23:59:59.999999 of ``day`` in Asia/Shanghai: a period counted in days ends then, and a
+    limit that falls on ``day`` has passed once ``now > end_of_day(day)``.
     """
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=TZ)
+    return dt.datetime.combine(day, dt.time.max, tzinfo=TZ)
 
 
 def check_range(value: dt.date, field: str = "日期", label: str | None = None) -> dt.date:

@@ -36,10 +36,12 @@ def test_dates_inside_the_range_parse_and_bad_text_names_the_format():
         timeutil.check_range(dt.date(9999, 12, 31))
 
 
-def test_one_end_of_day_the_first_instant_after_the_day():
+def test_one_end_of_day_the_last_instant_of_the_day():
     end = timeutil.end_of_day(dt.date(2026, 11, 25))
-    assert end == dt.datetime(2026, 11, 26, tzinfo=timeutil.TZ)
-    assert dt.datetime(2026, 11, 25, 23, 59, 59, tzinfo=timeutil.TZ) < end
+    assert end == dt.datetime(2026, 11, 25, 23, 59, 59, 999999, tzinfo=timeutil.TZ)
+    assert (
+        dt.datetime(2026, 11, 26, tzinfo=timeutil.TZ) > end > dt.datetime(2026, 11, 25, 23, 59, 59, tzinfo=timeutil.TZ)
+    )
 
 
 @pytest.mark.parametrize(

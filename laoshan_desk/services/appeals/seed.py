@@ -1,0 +1,425 @@
+"""Appeals' reference data (the 43 proxy services) and demo data (appeals across every street and
+unit over a year; ``init --demo --appeals N`` for N of them, bulk-inserted so that a million is
+practical: see bench/appeals_bench.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import time
+import uuid
+from typing import Any, cast
+
+from sqlalchemy import Table, func, insert, select
+
+from laoshan_desk.config import RESOURCES
+from laoshan_desk.domain.appeals import clocks, finished_sms_text
+from laoshan_desk.domain.timeutil import TZ
+from laoshan_desk.domain.timeutil import now as clock_now
+from laoshan_desk.services.appeals.common import pinyin_initials
+from laoshan_desk.services.calendar import work_calendar
+from laoshan_desk.services.context import Actor
+from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.store.db import Database
+from laoshan_desk.store.models import Grid, Unit
+from laoshan_desk.store.models.appeals import Appeal, AppealEvent, ProxyService, SmsMessage
+from laoshan_desk.store.queries import appeals as q
+
+PROXY_FILE = RESOURCES / "data" / "proxy_services.json"
+DEFAULT_DEMO_APPEALS = 3000
+YEARLY_VOLUME = 45_000
+
+
+def load_reference(db: Database, actor: Actor) -> dict[str, int]:
+    """The proxy-service catalog; rows matched by code (idempotent). Also builds the search index."""
+    data = json.loads(PROXY_FILE.read_text(encoding="utf-8"))
+    added = 0
+    with unit_of_work(db, actor) as work:
+        s = work.session
+        have = set(s.scalars(select(ProxyService.code)))
+        for i, item in enumerate(data["services"]):
+            if item["code"] in have:
+                continue
+            s.add(
+                ProxyService(
+                    code=item["code"],
+                    name=item["name"],
+                    category=item.get("category", ""),
+                    department_code=item.get("department"),
+                    materials=list(item.get("materials", [])),
+                    time_limit_workdays=int(item.get("time_limit_workdays") or 0),
+                    sort_order=i,
+                )
+            )
+            added += 1
+        if added:
+            work.audit("import", "proxy_service", None, f"载入帮代办服务目录 {added} 项", after={"added": added})
+        q.ensure_fts(s.connection())
+    return {"proxy_services": added}
+
+
+# -- demo ----------------------------------------------------------------------------------
+SURNAMES = (
+    "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"
+    "余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
+)
+GIVEN = [
+    "伟",
+    "芳",
+    "娜",
+    "秀英",
+    "敏",
+    "静",
+    "丽",
+    "强",
+    "磊",
+    "军",
+    "洋",
+    "勇",
+    "艳",
+    "杰",
+    "娟",
+    "涛",
+    "明",
+    "超",
+    "秀兰",
+    "霞",
+    "平",
+    "刚",
+    "桂英",
+    "建国",
+    "海涛",
+    "晓燕",
+    "志强",
+    "玉兰",
+    "春梅",
+    "立新",
+    "红梅",
+    "德胜",
+]
+
+# (topic, level, content templates); {place} is replaced by the community name.
+TOPICS: list[tuple[str, str, list[str]]] = [
+    (
+        "垃圾清运",
+        "community",
+        [
+            "{place}小区门口垃圾桶满溢多日无人清运，异味严重，希望尽快清理。",
+            "{place}楼下垃圾清运不及时，夏天蚊蝇很多，请社区协调物业处理。",
+        ],
+    ),
+    (
+        "噪音扰民",
+        "street",
+        [
+            "{place}附近工地夜间施工噪音扰民，晚上十一点以后仍在作业，影响休息。",
+            "{place}沿街商户音响声音过大，噪音扰民，请有关部门管理。",
+        ],
+    ),
+    ("停车难", "community", ["{place}小区停车难，外来车辆乱停乱放堵塞消防通道，请求规划车位。"]),
+    ("路灯不亮", "community", ["{place}主路路灯不亮已有一周，夜间出行不安全，请尽快维修。"]),
+    (
+        "供暖不热",
+        "department",
+        [
+            "{place}家中暖气不热，室温只有14度，老人孩子受冻，请供热单位上门检修。",
+            "{place}小区供暖温度不达标，多次联系供热公司未解决。",
+        ],
+    ),
+    ("占道经营", "street", ["{place}路口流动摊贩占道经营，早晚高峰影响通行，请城管执法。"]),
+    ("漏水", "community", ["{place}楼上漏水导致我家天花板渗水，联系不上楼上住户，请社区协调。"]),
+    ("拖欠工资", "department", ["{place}附近某工地拖欠农民工工资三个月，多次讨要无果，请求人社部门帮助。"]),
+    ("道路破损", "department", ["{place}村道路面破损坑洼严重，雨天积水，车辆通行困难，请求维修。"]),
+    ("营业执照", "department", ["我公司在{place}办理营业执照变更遇到困难，材料多次被退回，请求帮助。"]),
+    ("企业用地", "department", ["我公司在{place}的项目用地手续办理进度慢，影响开工，请求协调。"]),
+    ("违章搭建", "street", ["{place}有住户在楼顶违章搭建彩钢房，存在安全隐患，请依法处理。"]),
+    ("宠物扰民", "community", ["{place}小区有人遛狗不拴绳，狗粪便随处可见，请社区加强管理。"]),
+    ("燃气", "department", ["{place}小区燃气管道有异味，担心泄漏，请燃气公司检查。"]),
+    ("医保", "department", ["{place}居民咨询城乡居民医保缴费和报销流程，希望工作人员上门讲解。"]),
+]
+
+
+def _phone(rng: random.Random) -> str:
+    return (
+        rng.choice(["138", "139", "150", "151", "152", "158", "159", "186", "187", "188", "135", "136"])
+        + f"{rng.randrange(10**8):08d}"
+    )
+
+
+def load_demo(
+    db: Database,
+    actor: Actor,
+    appeals: int | None = None,
+    now: dt.datetime | None = None,
+    seed: int = 20261125,
+    **_ignored: Any,
+) -> dict[str, Any]:
+    """Demo appeals (default a few thousand over a year); idempotent: skipped when demo rows exist."""
+    n = DEFAULT_DEMO_APPEALS if appeals is None else int(appeals)
+    with db.session() as s:
+        existing = s.scalar(select(func.count()).select_from(Appeal).where(Appeal.source == "demo")) or 0
+    if existing or n <= 0:
+        return {"appeals": 0, "existing": existing}
+    started = time.perf_counter()
+    now = now or clock_now()
+    rng = random.Random(seed)
+    cal = work_calendar(db)
+    span_days = max(365, int(n / YEARLY_VOLUME * 365))
+    with db.session() as s:
+        streets = s.scalars(select(Unit).where(Unit.kind == "street").order_by(Unit.sort_order)).all()
+        comms = s.scalars(select(Unit).where(Unit.kind.in_(("community", "village")))).all()
+        depts = [d for d in s.scalars(select(Unit).where(Unit.kind == "department")) if d.keywords]
+        grid_rows = s.execute(select(Grid.id, Grid.community_id)).all()
+        first_dept = s.scalars(
+            select(Unit.id).where(Unit.kind == "department", Unit.active.is_(True)).order_by(Unit.sort_order, Unit.code)
+        ).first()
+        base_seq = (s.scalar(select(func.max(Appeal.seq))) or 0) + 1
+    grids: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for gid, cid in grid_rows:
+        grids.setdefault(cid, []).append(gid)
+    comms_by_street: dict[uuid.UUID, list[Unit]] = {}
+    for c in comms:
+        if c.parent_id is not None:
+            comms_by_street.setdefault(c.parent_id, []).append(c)
+    street_info = [
+        (st.id, [(c.id, c.name, grids.get(c.id, [])) for c in comms_by_street.get(st.id, [])]) for st in streets
+    ]
+    dept_by_topic = {}
+    for topic, _lvl, _t in TOPICS:
+        match = [d.id for d in depts if any(k in topic or topic in k for k in d.keywords)]
+        dept_by_topic[topic] = match or [d.id for d in depts]
+    limit_cache: dict[tuple[dt.date, int], dt.date] = {}
+
+    def limit_for(day: dt.date, level: str) -> dt.date:
+        key = (day, clocks.completion_workdays(level))
+        got = limit_cache.get(key)
+        if got is None:
+            got = limit_cache[key] = cal.add_workdays(day, key[1])
+        return got
+
+    today = now.astimezone(TZ).date()
+    names = [rng.choice(SURNAMES) + rng.choice(GIVEN) for _ in range(3000)]
+    counters: dict[dt.date, int] = {}
+    big = n > 50_000
+    indexes = list(cast(Table, Appeal.__table__).indexes)  # the secondary ones; seq and number stay unique
+    with db.engine.begin() as conn:
+        if big:
+            # A million rows load several times faster into a bare table, indexed afterwards.
+            q.drop_fts(conn)
+            for index in indexes:
+                index.drop(conn, checkfirst=True)
+        else:
+            q.ensure_fts(conn)
+    chunk: list[dict[str, Any]] = []
+    events: list[dict[str, Any]] = []
+    sms_rows: list[dict[str, Any]] = []
+    made = 0
+    span_seconds = span_days * 86400
+    moments = sorted(now - dt.timedelta(seconds=rng.random() * span_seconds) for _ in range(n))
+
+    def flush() -> None:
+        if not chunk:
+            return
+        with db.session() as s2:
+            s2.execute(insert(Appeal), chunk)
+            if events:
+                s2.execute(insert(AppealEvent), events)
+            if sms_rows:
+                s2.execute(insert(SmsMessage), sms_rows)
+        chunk.clear()
+        events.clear()
+        sms_rows.clear()
+
+    for i, received in enumerate(moments):
+        # Office hours mostly: move night-time receipts into the day.
+        local = received.astimezone(TZ)
+        if local.hour < 8 or local.hour > 19:
+            local = local.replace(hour=8 + rng.randrange(10))
+        received = local
+        day = local.date()
+        counters[day] = counters.get(day, 0) + 1
+        serial = counters[day]
+        number = f"LS{day:%Y%m%d}{serial:04d}" if serial <= 9999 else f"LS{day:%Y%m%d}{serial:05d}"
+        street_id, street_comms = street_info[rng.randrange(len(street_info))]
+        comm_id, comm_name, comm_grids = street_comms[rng.randrange(len(street_comms))]
+        grid_id = rng.choice(comm_grids) if comm_grids else None
+        topic, level, templates = TOPICS[rng.randrange(len(TOPICS))]
+        content = rng.choice(templates).format(place=comm_name)
+        kind = (
+            "development"
+            if topic in ("营业执照", "企业用地")
+            else ("enforcement" if topic in ("占道经营", "违章搭建") and rng.random() < 0.5 else "livelihood")
+        )
+        channel = (
+            "unit"
+            if kind == "enforcement"
+            else rng.choice(["wechat", "phone", "phone", "counter", "grid", "city", "city"])
+        )
+        anonymous = kind == "enforcement" or rng.random() < 0.08
+        appellant = None if anonymous else names[rng.randrange(len(names))]
+        phone = None if anonymous else _phone(rng)
+        unit_id = {"community": comm_id, "street": street_id}.get(level) or (
+            # A few go to the first department, whose handler is the demo user 张海涛 (bumen).
+            first_dept if rng.random() < 0.05 else rng.choice(dept_by_topic[topic])
+        )
+        limit = limit_for(day, level)
+        age_days = (today - day).days
+        r = rng.random()
+        status = "received"
+        responded = finished = visited = closed = None
+        satisfaction = None
+        if age_days > 7 or r < 0.55:
+            status = "closed" if age_days > 20 and rng.random() < 0.7 else "visited"
+        elif r < 0.7:
+            status = "finished"
+        elif r < 0.8:
+            status = "in_progress"
+        elif r < 0.86:
+            status = "responded"
+        elif r < 0.92:
+            status = "dispatched"
+        elif r < 0.95:
+            status = "suspended" if age_days < 5 else "in_progress"
+        if status != "received":
+            dispatched = received + dt.timedelta(minutes=5 + rng.randrange(40))
+            responded = received + dt.timedelta(minutes=20 + int(rng.random() ** 3 * 300))
+            if status == "dispatched":
+                responded = None
+        else:
+            dispatched = None
+        if status in ("finished", "visited", "closed"):
+            late = rng.random() < 0.03
+            target = (
+                limit + dt.timedelta(days=1 + rng.randrange(3))
+                if late
+                else max(day, limit - dt.timedelta(days=rng.randrange(3)))
+            )
+            finished = dt.datetime.combine(target, dt.time(9 + rng.randrange(8), rng.randrange(60)), tzinfo=TZ)
+            if finished > now:
+                finished, status = None, "in_progress"
+        if finished is not None and responded is not None and responded > finished:
+            responded = finished
+        if status in ("visited", "closed") and finished is not None:
+            if phone is None:
+                status = "closed"
+            else:
+                x = rng.random()
+                satisfaction = "satisfied" if x < 0.93 else ("basic" if x < 0.99 else "dissatisfied")
+                visited = min(now, finished + dt.timedelta(hours=2 + rng.randrange(40)))
+            if status == "closed":
+                closed = min(now, finished + dt.timedelta(days=2))
+        row_id = uuid.uuid4()
+        resp_limit = received + dt.timedelta(hours=4)
+        chunk.append(
+            {
+                "id": row_id,
+                "seq": base_seq + i,
+                "number": number,
+                "received_at": received,
+                "kind": kind,
+                "channel": channel,
+                "status": status,
+                "level": level,
+                "category": topic,
+                "appellant": appellant,
+                "appellant_initials": pinyin_initials(appellant),
+                "phone": phone,
+                "enterprise": f"青岛{comm_name[:2]}科技有限公司" if kind == "development" else None,
+                "uscc": None,
+                "fast_lane": kind == "development",
+                "street_id": street_id,
+                "community_id": comm_id,
+                "grid_id": grid_id,
+                "content": content,
+                "unit_id": unit_id if status != "received" else None,
+                "handler_id": None,
+                "created_by_id": actor.user_id,
+                "response_limit": resp_limit,
+                "completion_limit": limit,
+                "extension_until": None,
+                "extension_granted_at": None,
+                "dispatched_at": dispatched,
+                "responded_at": responded,
+                "responded_on_time": None
+                if responded is None and finished is None
+                else ((responded or finished or resp_limit) <= resp_limit),
+                "finished_at": finished,
+                "finished_late": None if finished is None else finished.date() > limit,
+                "result": "已办结，已电话告知诉求人处理结果。" if finished else None,
+                "satisfaction": satisfaction,
+                "visited_at": visited,
+                "closed_at": closed,
+                "supervised": False,
+                "merged_into_id": None,
+                "source": "demo",
+                "created_at": received,
+                "updated_at": finished or received,
+                "version": 1,
+            }
+        )
+        events.append(
+            {
+                "id": uuid.uuid4(),
+                "appeal_id": row_id,
+                "n": 1,
+                "at": received,
+                "user_id": None,
+                "username": "demo",
+                "actor_name": "演示",
+                "action": "intake",
+                "from_status": None,
+                "to_status": "received",
+                "unit_id": None,
+                "note": "演示数据受理",
+            }
+        )
+        if status != "received":
+            events.append(
+                {
+                    "id": uuid.uuid4(),
+                    "appeal_id": row_id,
+                    "n": 2,
+                    "at": finished or responded or dispatched or received,
+                    "user_id": None,
+                    "username": "demo",
+                    "actor_name": "演示",
+                    "action": "import",
+                    "from_status": "received",
+                    "to_status": status,
+                    "unit_id": unit_id,
+                    "note": "演示数据",
+                }
+            )
+        if finished is not None and phone and age_days < 3:
+            sent = rng.random() < 0.8
+            sms_rows.append(
+                {
+                    "id": uuid.uuid4(),
+                    "appeal_id": row_id,
+                    "phone": phone,
+                    "text": finished_sms_text(number, day, None, appellant),
+                    "state": "sent" if sent else "queued",
+                    "attempts": 1 if sent else 0,
+                    "last_error": "",
+                    "created_at": finished,
+                    "next_try_at": None if sent else finished,
+                    "sent_at": finished + dt.timedelta(minutes=1) if sent else None,
+                    "gateway_id": "demo" if sent else None,
+                }
+            )
+        made += 1
+        if len(chunk) >= 20_000:
+            flush()
+    flush()
+    with db.engine.begin() as conn:
+        if big:
+            for index in indexes:
+                index.create(conn, checkfirst=True)
+        q.ensure_fts(conn)
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("ANALYZE")
+    with unit_of_work(db, actor, now) as work:
+        work.audit("import", "appeal", None, f"载入演示诉求 {made} 件", after={"appeals": made})
+    return {"appeals": made, "seconds": round(time.perf_counter() - started, 1)}

@@ -1,0 +1,176 @@
+"""Appeals: statistics, Excel import (good, bad and repeated rows) and the ledger export."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.domain.timeutil import TZ
+from laoshan_desk.services.appeals import queue, stats
+from laoshan_desk.services.appeals.exchange import export_ledger, import_appeals
+
+HEADERS = [
+    "满意度",
+    "诉求编号",
+    "受理时间",
+    "诉求类型",
+    "诉求渠道",
+    "街道",
+    "社区",
+    "网格",
+    "诉求人",
+    "联系电话",
+    "诉求内容",
+    "承办层级",
+    "承办单位",
+    "办结时间",
+    "备注（多余列）",
+]
+
+
+def row(**kw):  # type: ignore[no-untyped-def]
+    base = {
+        "诉求编号": "QS0001",
+        "受理时间": "2026-11-02 09:30",
+        "诉求类型": "民生",
+        "诉求渠道": "青诉即办",
+        "街道": "中韩街道",
+        "社区": "",
+        "网格": "",
+        "诉求人": "王五",
+        "联系电话": "13812345678",
+        "诉求内容": "小区路灯不亮",
+        "承办层级": "社区",
+        "承办单位": "",
+        "办结时间": "",
+        "满意度": "",
+        "备注（多余列）": "x",
+    }
+    base.update(kw)
+    return [base[h] for h in HEADERS]
+
+
+def workbook(tmp_path, rows, name="in.xlsx"):  # type: ignore[no-untyped-def]
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADERS)
+    for r in rows:
+        ws.append(r)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=TZ)
+
+
+def test_import_good_bad_and_repeated_rows(db, admin, tmp_path):
+    from laoshan_desk.services import org
+
+    street = org.find_unit(db, "中韩街道")
+    comm = org.units(db, "community", parent_id=street.id)[0]
+    dept = org.units(db, "department")[5]
+    rows = [
+        row(),  # row 2: good
+        row(
+            诉求编号="QS0002",
+            社区=comm.name,
+            承办层级="区直部门",
+            承办单位=dept.name,
+            办结时间="2026-11-03 15:00",
+            满意度="基本满意",
+        ),  # row 3: good, visited
+        row(诉求编号="QS0003", 受理时间="2026/13/40"),  # row 4: bad time
+        row(诉求编号="QS0004", 街道="不存在街道"),  # row 5
+        row(诉求编号="QS0005", 社区="不存在社区"),  # row 6
+        row(诉求编号="QS0006", 联系电话="123"),  # row 7
+        row(诉求编号="QS0007", 满意度="满意"),  # row 8: satisfaction without finish
+        row(诉求编号="QS0008", 诉求类型="其他"),  # row 9
+        row(诉求编号="QS0009", 承办单位="火星办"),  # row 10
+        row(诉求编号="QS0010", 诉求人="", 联系电话="", 诉求类型="执法", 诉求渠道="街道部门提报"),  # row 11: good
+    ]
+    report = import_appeals(db, admin, workbook(tmp_path, rows), now=NOW)
+    assert (report.imported, report.updated) == (3, 0)
+    assert [(r.row, r.column) for r in report.rejected] == [
+        (4, "受理时间"),
+        (5, "街道"),
+        (6, "社区"),
+        (7, "联系电话"),
+        (8, "满意度"),
+        (9, "诉求类型"),
+        (10, "承办单位"),
+    ]
+    assert all(r.reason for r in report.rejected)
+    st = stats.statistics(db, admin, now=NOW)
+    assert (st.received, st.finished, st.rated) == (3, 1, 1)
+
+    # The same number again updates it: now finished and satisfied.
+    again = [row(办结时间="2026-11-04 10:00", 满意度="满意", 承办单位=comm.name)]
+    report = import_appeals(db, admin, workbook(tmp_path, again, "again.xlsx"), now=NOW)
+    assert (report.imported, report.updated, report.rejected) == (0, 1, [])
+    st = stats.statistics(db, admin, now=NOW)
+    assert (st.received, st.finished, st.rated, st.satisfied) == (3, 2, 2, 2)
+    rows_ = queue.page(db, admin, queue.QueueFilter(text="QS0001"), now=NOW)
+    assert len(rows_) == 1 and rows_[0].status == "visited"
+
+
+def test_import_refuses_unreadable_and_headerless_files(db, admin, tmp_path):
+    junk = tmp_path / "junk.xlsx"
+    junk.write_text("not a workbook")
+    with pytest.raises(ValidationError):
+        import_appeals(db, admin, junk, now=NOW)
+    wb = Workbook()
+    wb.active.append(["诉求编号", "诉求内容"])
+    wb.save(tmp_path / "few.xlsx")
+    with pytest.raises(ValidationError, match="受理时间"):
+        import_appeals(db, admin, tmp_path / "few.xlsx", now=NOW)
+
+
+def test_statistics_rates_and_overdue(db, admin, tmp_path):
+    rows = []
+    # 10 appeals received 2 Nov (Mon), community level: limit Wed 4 Nov.
+    for i in range(10):
+        finish = {0: "2026-11-03 10:00", 1: "2026-11-04 23:00", 2: "2026-11-05 09:00"}.get(i, "")
+        sat = {0: "满意", 1: "不满意", 2: "基本满意"}.get(i, "")
+        rows.append(row(诉求编号=f"S{i:03d}", 办结时间=finish, 满意度=sat, 联系电话=f"1380000{i:04d}"))
+    import_appeals(db, admin, workbook(tmp_path, rows), now=NOW)
+    st = stats.statistics(db, admin, now=NOW, date_from=dt.date(2026, 11, 1), date_to=dt.date(2026, 11, 30))
+    assert (st.received, st.finished, st.finished_on_time, st.rated, st.satisfied) == (10, 3, 2, 3, 2)
+    assert st.closure_rate == Decimal("0.3") and st.label("closure_rate") == "30.00%"
+    assert st.label("satisfaction_rate") == "66.67%"
+    assert st.overdue == 1 + 7  # finished late + still open after the limit
+    assert stats.statistics(db, admin, now=NOW, date_from=dt.date(2026, 12, 1)).received == 0
+    months = stats.monthly(db, admin, now=NOW)
+    assert months == [("2026-11", st)]
+
+
+def test_ledger_export_columns(db, admin, tmp_path):
+    rows = [row(), row(诉求编号="QS0002", 办结时间="2026-11-10 10:00", 满意度="满意")]
+    import_appeals(db, admin, workbook(tmp_path, rows), now=NOW)
+    out = tmp_path / "ledger.xlsx"
+    assert export_ledger(db, admin, out, now=NOW) == 2
+    ws = load_workbook(out).active
+    header = [c.value for c in ws[1]]
+    for needed in (
+        "诉求编号",
+        "受理时间",
+        "诉求类型",
+        "承办层级",
+        "承办单位",
+        "响应时限",
+        "办结时限",
+        "办结时间",
+        "是否超期",
+        "满意度",
+    ):
+        assert needed in header
+    data = {r[0]: dict(zip(header, r, strict=False)) for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert data["QS0001"]["响应时限"] == "2026-11-02 13:30"
+    assert data["QS0001"]["办结时限"] == "2026-11-04" and data["QS0001"]["是否超期"] == "是"
+    assert data["QS0002"]["是否超期"] == "是" and data["QS0002"]["满意度"] == "满意"
+    assert data["QS0001"]["诉求人"] != "王五"  # masked on paper
+    assert export_ledger(db, admin, tmp_path / "none.xlsx", now=NOW, date_from=dt.date(2026, 12, 1)) == 0

@@ -1,0 +1,87 @@
+"""Demo and reference data of the appeals tab."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from laoshan_desk.services import org
+from laoshan_desk.services.appeals import seed as seed_appeals
+from laoshan_desk.services.appeals import stats as appeals_stats
+from laoshan_desk.store.models.appeals import Appeal, ProxyService
+from tests.conftest import FIXED_NOW
+
+
+def test_reference_is_idempotent(db, admin):
+    assert seed_appeals.load_reference(db, admin) == {"proxy_services": 0}  # loaded by init already
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(ProxyService)) == 43
+
+
+def test_demo_covers_every_street_over_a_year_and_is_idempotent(db, admin):
+    report = seed_appeals.load_demo(db, admin, appeals=1500, now=FIXED_NOW, unknown_option=1)
+    assert report["appeals"] == 1500
+    assert seed_appeals.load_demo(db, admin, appeals=1500, now=FIXED_NOW)["appeals"] == 0
+    with db.session() as s:
+        streets = set(s.scalars(select(Appeal.street_id).distinct()))
+        units = s.scalar(select(func.count(func.distinct(Appeal.unit_id))))
+        first, last = s.execute(select(func.min(Appeal.received_at), func.max(Appeal.received_at))).one()
+        numbers = s.scalar(select(func.count(func.distinct(Appeal.number))))
+    assert streets == {u.id for u in org.units(db, "street")}
+    assert units > 100 and numbers == 1500
+    assert (last - first).days > 300
+    st = appeals_stats.statistics(db, admin, now=FIXED_NOW)
+    assert st.received == 1500 and 0.95 < float(st.closure_rate) <= 1 and 0.9 < float(st.satisfaction_rate) <= 1
+
+
+def test_fast_sqlite_statistics_equal_the_portable_sums(db, admin, make_user):
+    """statistics() on SQLite sums differently (plain aggregates, running overdue apart): the
+    figures must be those of the portable CASE sums, for any period, unit and scope."""
+    import datetime as dt
+
+    from laoshan_desk.domain.appeals import clocks
+    from laoshan_desk.domain.roles import Role
+
+    seed_appeals.load_demo(db, admin, appeals=1500, now=FIXED_NOW)
+    today = clocks.local_date(FIXED_NOW)
+
+    def portable(actor, date_from=None, date_to=None, unit_id=None):  # type: ignore[no-untyped-def]
+        with db.session() as s:
+            where = appeals_stats._where(actor, date_from, date_to, unit_id)
+            row = s.execute(select(*appeals_stats._sums(today)).where(*where)).one()
+        return appeals_stats.PeriodStats(*(int(v or 0) for v in row))
+
+    street = org.units(db, "street")[1]
+    with db.session() as s:
+        busiest = s.execute(
+            select(Appeal.unit_id)
+            .where(Appeal.unit_id.is_not(None))
+            .group_by(Appeal.unit_id)
+            .order_by(func.count().desc())
+            .limit(1)
+        ).scalar_one()
+    clerk = make_user(Role.STREET_CLERK, unit_id=street.id)
+    month = (today - dt.timedelta(days=30), today)
+    for actor in (admin, clerk):
+        for args in ((), month, (None, None, busiest), (*month, busiest)):
+            fast = appeals_stats.statistics(
+                db, actor, now=FIXED_NOW, **dict(zip(("date_from", "date_to", "unit_id"), args, strict=False))
+            )
+            assert fast == portable(actor, *args)
+    everything = appeals_stats.statistics(db, admin, now=FIXED_NOW)
+    assert everything.overdue > everything.finished - everything.finished_on_time  # some still running late
+
+
+def test_two_character_search_on_demo_data_equals_like(db, admin):
+    from sqlalchemy import text
+
+    from laoshan_desk.services.appeals import queue
+
+    seed_appeals.load_demo(db, admin, appeals=1500, now=FIXED_NOW)
+    for word in ("工资", "暖气", "小区", "王"):
+        with db.engine.connect() as conn:
+            like = conn.execute(
+                text("SELECT count(*) FROM appeal WHERE content LIKE :p OR appellant LIKE :p OR enterprise LIKE :p"),
+                {"p": f"%{word}%"},
+            ).scalar_one()
+        assert queue.count(db, admin, queue.QueueFilter(text=word), now=FIXED_NOW) == like
+        assert like > 0

@@ -9,6 +9,7 @@ import datetime as dt
 import os
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,17 +23,20 @@ FIXED_NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=TZ)
 ADMIN_PASSWORD = "Desk2026secure"
 
 
-@pytest.fixture(scope="session")
-def _template_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The data directory the template database is built in: its audit key is every test's."""
+@pytest.fixture(scope="session", autouse=True)
+def _template_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The session's data directory: its audit key is every test's, and module fixtures that
+    build databases of their own build them here, never in the user's data directory."""
     from laoshan_desk.services import audit_key
 
     home = tmp_path_factory.mktemp("template-home")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("LAOSHAN_DESK_HOME", str(home))
-        mp.delenv("LAOSHAN_DESK_AUDIT_KEY", raising=False)
-        audit_key.load_key(create=True)
-    return home
+    mp = pytest.MonkeyPatch()
+    mp.setenv("LAOSHAN_DESK_HOME", str(home))
+    mp.delenv("LAOSHAN_DESK_DB", raising=False)
+    mp.delenv("LAOSHAN_DESK_AUDIT_KEY", raising=False)
+    audit_key.load_key(create=True)
+    yield home
+    mp.undo()
 
 
 @pytest.fixture(autouse=True)
@@ -60,11 +64,9 @@ def _template_db(tmp_path_factory: pytest.TempPathFactory, _template_home: Path)
     from laoshan_desk.services.context import system_actor
 
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("LAOSHAN_DESK_HOME", str(_template_home))
-        db = bootstrap.open_database(f"sqlite:///{path}")
-        bootstrap.init(db, system_actor("test"))
-        db.dispose()
+    db = bootstrap.open_database(f"sqlite:///{path}")
+    bootstrap.init(db, system_actor("test"))
+    db.dispose()
     return path
 
 

@@ -31,16 +31,14 @@ def world(tmp_path_factory, _template_home):  # type: ignore[no-untyped-def]
     """One initialised database (with an admin: it holds real work) and a folder of odd files."""
     root = tmp_path_factory.mktemp("fuzz")
     url = f"sqlite:///{root / 'fuzz.sqlite3'}"
-    with pytest.MonkeyPatch.context() as mp:  # built with the key every test home gets
-        mp.setenv("LAOSHAN_DESK_HOME", str(_template_home))
-        status, err, _ = fuzzing.run(["--db", url, "init"])
-        assert status == 0, err
-        from laoshan_desk.services import auth, bootstrap
-        from tests.conftest import FIXED_NOW
+    status, err, _ = fuzzing.run(["--db", url, "init"])  # in the session's home: every test's key
+    assert status == 0, err
+    from laoshan_desk.services import auth, bootstrap
+    from tests.conftest import FIXED_NOW
 
-        db = bootstrap.open_database(url)
-        auth.create_first_admin(db, auth.FirstAdminForm("admin", "管理员", "Fuzz2026secure"), now=FIXED_NOW)
-        db.dispose()
+    db = bootstrap.open_database(url)
+    auth.create_first_admin(db, auth.FirstAdminForm("admin", "管理员", "Fuzz2026secure"), now=FIXED_NOW)
+    db.dispose()
     files = root / "files"
     files.mkdir()
     (files / "text.xlsx").write_text("not a workbook")

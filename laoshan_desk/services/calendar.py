@@ -64,7 +64,10 @@ def list_overrides(db: Database, year: int | None = None) -> list[OverrideRow]:
 
 
 def set_override(db: Database, actor: Actor, day: dt.date, is_workday: bool, note: str = "") -> None:
+    """One day made a working day or a day off (the same checks as a row of the import)."""
     actor.require("admin.edit")
+    check_range(day, "day", "日期")
+    note = clean_text(note, field="note", label="说明", max_length=100)
     with unit_of_work(db, actor) as work:
         _upsert(work, day, is_workday, note)
     _invalidate(db)

@@ -10,7 +10,6 @@ import argparse
 import contextlib
 import datetime as dt
 import hashlib
-import json
 import os
 import sqlite3
 import statistics
@@ -28,25 +27,8 @@ def _bare_recompute(path: Path) -> int:
 
     count = 0
     with contextlib.closing(sqlite3.connect(path)) as con:
-        rows = con.execute(
-            "SELECT seq, at, user_id, username, action, entity, entity_id, summary, before, after, prev_hash, hash "
-            "FROM audit_record ORDER BY seq"
-        )
-        for seq, at, user_id, username, action, entity, entity_id, summary, before, after, prev, _stored in rows:
-            fields = {
-                "seq": seq,
-                "at": audit_chain._utc_text(at),
-                "user_id": audit_chain._uuid_text(user_id),
-                "username": username,
-                "action": action,
-                "entity": entity,
-                "entity_id": entity_id,
-                "summary": summary,
-                "before": audit_chain._json(before),
-                "after": audit_chain._json(after),
-                "prev_hash": prev,
-            }
-            hashlib.sha256(json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+        for *row, _stored in con.execute(f"SELECT {audit_chain.RAW_COLUMNS} FROM audit_record ORDER BY seq"):
+            hashlib.sha256(audit_chain.raw_payload(*row)).hexdigest()
             count += 1
     return count
 

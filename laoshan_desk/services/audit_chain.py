@@ -241,10 +241,7 @@ class ChainReport:
 
 def _rows(session: Session) -> Iterable[Any]:
     """Raw rows in sequence order, straight from the driver (no ORM objects, no type processing)."""
-    return session.connection().exec_driver_sql(
-        "SELECT seq, at, user_id, username, action, entity, entity_id, summary, before, after, prev_hash, hash "
-        "FROM audit_record ORDER BY seq"
-    )
+    return session.connection().exec_driver_sql(f"SELECT {RAW_COLUMNS} FROM audit_record ORDER BY seq")
 
 
 def _utc_text(raw: Any) -> str:
@@ -263,6 +260,39 @@ def _uuid_text(raw: Any) -> str | None:
 
 def _json(raw: Any) -> Any:
     return json.loads(raw) if isinstance(raw, str | bytes) else raw
+
+
+def raw_payload(
+    seq: int,
+    at: Any,
+    user_id: Any,
+    username: str,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    summary: str,
+    before: Any,
+    after: Any,
+    prev_hash: str,
+) -> bytes:
+    """The canonical form of a record read raw from the database (as :func:`_rows` returns it)."""
+    fields = {
+        "seq": seq,
+        "at": _utc_text(at),
+        "user_id": _uuid_text(user_id),
+        "username": username,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "summary": summary,
+        "before": _json(before),
+        "after": _json(after),
+        "prev_hash": prev_hash,
+    }
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+RAW_COLUMNS = "seq, at, user_id, username, action, entity, entity_id, summary, before, after, prev_hash, hash"
 
 
 def verify(session: Session, *, expect_anchored_head: bool = True) -> ChainReport:
@@ -300,20 +330,7 @@ def verify(session: Session, *, expect_anchored_head: bool = True) -> ChainRepor
             found("missing", expected, f"{span}审计记录缺失（已被删除）")
         elif prev != prev_stored:
             found("relinked", seq, f"第 {seq} 条审计记录与前一条接不上（其前的记录被删除或替换）")
-        fields = {
-            "seq": seq,
-            "at": _utc_text(at),
-            "user_id": _uuid_text(user_id),
-            "username": username,
-            "action": action,
-            "entity": entity,
-            "entity_id": entity_id,
-            "summary": summary,
-            "before": _json(before),
-            "after": _json(after),
-            "prev_hash": prev,
-        }
-        payload = json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        payload = raw_payload(seq, at, user_id, username, action, entity, entity_id, summary, before, after, prev)
         if keyed_from is not None and seq >= keyed_from:
             if mac is not None:
                 h = mac.copy()

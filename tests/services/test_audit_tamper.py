@@ -7,6 +7,7 @@ recompute the chain, move the switch-over) by the key and the anchors kept outsi
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 
@@ -32,30 +33,18 @@ def _sql(db, *statements: str) -> None:  # type: ignore[no-untyped-def]
 def _recompute_unkeyed(db, from_seq: int = 1, *, edit_seq: int | None = None) -> None:  # type: ignore[no-untyped-def]
     """What a forger who read the source does: edit a record, recompute SHA-256 to the end, fix the head."""
     con = sqlite3.connect(db.sqlite_path)
-    rows = con.execute(
-        "SELECT seq, at, user_id, username, action, entity, entity_id, summary, before, after, prev_hash, hash "
-        "FROM audit_record ORDER BY seq"
-    ).fetchall()
+    rows = con.execute(f"SELECT {audit_chain.RAW_COLUMNS} FROM audit_record ORDER BY seq").fetchall()
     prev = audit_chain.GENESIS
-    for seq, at, user_id, username, action, entity, entity_id, summary, before, after, _old_prev, old_hash in rows:
+    for seq, at, user_id, username, action, entity, entity_id, summary, before, after, _prev, old_hash in rows:
         if seq < from_seq:
             prev = old_hash
             continue
         if seq == edit_seq:
             summary = "无事发生"
-        fields = {
-            "seq": seq,
-            "at": audit_chain._utc_text(at),
-            "user_id": audit_chain._uuid_text(user_id),
-            "username": username,
-            "action": action,
-            "entity": entity,
-            "entity_id": entity_id,
-            "summary": summary,
-            "before": audit_chain._json(before),
-            "after": audit_chain._json(after),
-        }
-        digest = audit_chain.record_hash(fields, prev)
+        payload = audit_chain.raw_payload(
+            seq, at, user_id, username, action, entity, entity_id, summary, before, after, prev
+        )
+        digest = hashlib.sha256(payload).hexdigest()
         con.execute(
             "UPDATE audit_record SET summary = ?, prev_hash = ?, hash = ? WHERE seq = ?", (summary, prev, digest, seq)
         )

@@ -12,7 +12,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbu
            libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 \
            libxcb-image0 libxcb-xinerama0 libxcb-xkb1
 
-.PHONY: run test setup demo screenshots bench forms clean
+.PHONY: run test setup demo screenshots bench reliability forms clean
 
 setup: $(STAMP)
 
@@ -67,15 +67,25 @@ pg-server:
 	  fi; \
 	fi
 
-# A database full of realistic sample data, and the screenshots in docs/ made from it.
-demo: $(STAMP)
-	$(BIN)/laoshan-desk init --demo
+# A separate demo home (its own data directory, database and audit key) full of realistic
+# sample data, then the desk opened on it. Never the real database: LAOSHAN_DESK_DB is ignored
+# here, and `init --demo` refuses a database that holds real work.
+DEMO_HOME ?= $(CURDIR)/.demo-home
+demo: $(STAMP) desktop-libs
+	env -u LAOSHAN_DESK_DB LAOSHAN_DESK_HOME="$(DEMO_HOME)" $(BIN)/laoshan-desk init --demo
+	env -u LAOSHAN_DESK_DB LAOSHAN_DESK_HOME="$(DEMO_HOME)" $(BIN)/laoshan-desk $(ARGS)
 
+# The screenshots in docs/ (made from a demo database of their own).
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
+
+# kill -9 during writes and backups, concurrent writers, a long fuzz, permission probes, audit
+# tampering and odd restore files (minutes; figures in docs/reliability.md). ARGS="--kills 50" etc.
+reliability: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/reliability/run.py $(ARGS)
 
 forms: $(STAMP)  # forms/*.ui -> ui/forms/, resources/i18n/*.ts -> .qm
 	$(BIN)/python -m laoshan_desk.ui.forms_build

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,17 +23,42 @@ FIXED_NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=TZ)
 ADMIN_PASSWORD = "Desk2026secure"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _template_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The session's data directory: its audit key is every test's, and module fixtures that
+    build databases of their own build them here, never in the user's data directory."""
+    from laoshan_desk.services import audit_key
+
+    home = tmp_path_factory.mktemp("template-home")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("LAOSHAN_DESK_HOME", str(home))
+    mp.delenv("LAOSHAN_DESK_DB", raising=False)
+    mp.delenv("LAOSHAN_DESK_AUDIT_KEY", raising=False)
+    audit_key.load_key(create=True)
+    yield home
+    mp.undo()
+
+
 @pytest.fixture(autouse=True)
-def desk_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep every test's data directory (backups, logs, attachments) out of the user's."""
+def desk_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, _template_home: Path) -> Path:
+    """Keep every test's data directory (backups, logs, attachments, audit key) out of the user's.
+
+    The template database's audit key is copied in, as a desk has its own key beside its database.
+    """
+    from laoshan_desk.services import audit_key
+
     home = tmp_path_factory.mktemp("desk-home")
     monkeypatch.setenv("LAOSHAN_DESK_HOME", str(home))
     monkeypatch.delenv("LAOSHAN_DESK_DB", raising=False)
+    monkeypatch.delenv("LAOSHAN_DESK_AUDIT_KEY", raising=False)
+    key = home / audit_key.KEY_FILE
+    shutil.copyfile(_template_home / audit_key.KEY_FILE, key)
+    key.chmod(0o600)
     return home
 
 
 @pytest.fixture(scope="session")
-def _template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _template_db(tmp_path_factory: pytest.TempPathFactory, _template_home: Path) -> Path:
     """One migrated database with the reference data, copied for each test (fast and real)."""
     from laoshan_desk.services import bootstrap
     from laoshan_desk.services.context import system_actor
@@ -46,8 +73,6 @@ def _template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def db(_template_db: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A real SQLite file with the schema and the reference data (no users)."""
-    import shutil
-
     from laoshan_desk.store.db import Database
 
     path = tmp_path / "desk.sqlite3"
@@ -62,7 +87,7 @@ def admin(db):  # type: ignore[no-untyped-def]
     """The first admin, created as the first run does; returns the Actor."""
     from laoshan_desk.services import auth
 
-    return auth.create_first_admin(db, "admin", "系统管理员", ADMIN_PASSWORD)
+    return auth.create_first_admin(db, auth.FirstAdminForm("admin", "系统管理员", ADMIN_PASSWORD), now=FIXED_NOW)
 
 
 @pytest.fixture
@@ -75,10 +100,9 @@ def make_user(db, admin):  # type: ignore[no-untyped-def]
     def make(role, unit_id=None, username=None, password="Clerk2026pass"):  # type: ignore[no-untyped-def]
         counter["n"] += 1
         name = username or f"{role.value}{counter['n']}"
-        auth.create_user(
-            db, admin, username=name, full_name=f"测试{counter['n']}", role=role, password=password, unit_id=unit_id
-        )
-        return auth.login(db, name, password)
+        form = auth.NewUserForm(name, f"测试{counter['n']}", role, password, unit_id)
+        auth.create_user(db, admin, form, now=FIXED_NOW)
+        return auth.login(db, name, password, now=FIXED_NOW)
 
     return make
 

@@ -2,7 +2,9 @@
 
 With no command it opens the desk. Every area adds its commands in a module of this package
 that defines ``register(subparsers)``; they are found automatically. Bad arguments or files end
-with exit status 2 and one clear line on stderr, having changed nothing.
+with exit status 2 and one clear line on stderr, having changed nothing (a command's handler
+raises ``DeskError`` and this module prints it). A database the command cannot reach or read is
+one line too. Anything else is a bug: one line on stderr, the details in the log file, exit 1.
 """
 
 from __future__ import annotations
@@ -12,10 +14,14 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from laoshan_desk.domain.errors import DeskError
 
 EXIT_BAD_INPUT = 2
+EXIT_BUG = 1
 
 
 class UsageError(Exception):
@@ -23,7 +29,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message}")
 
 
@@ -54,14 +60,44 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_desk(args.db)
         return int(args.handler(args) or 0)
     except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        print(_one_line(exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     except DeskError as exc:
-        print(f"错误：{exc.message}", file=sys.stderr)
+        print(f"错误：{_one_line(exc.message)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except (OSError, ValueError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(f"错误：{_one_line(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except SQLAlchemyError as exc:
+        print(f"错误：数据库无法使用：{_one_line(getattr(exc, 'orig', None) or exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - a bug: one line for the clerk, the details in the log
+        where = _log_unexpected(exc)
+        print(f"出现意外错误（{type(exc).__name__}），详情已写入 {where}", file=sys.stderr)
+        return EXIT_BUG
+    finally:
+        from laoshan_desk.cli._common import close_databases  # cli: imported when a command ran
+
+        close_databases()
+
+
+def _one_line(exc: object) -> str:
+    return " ".join(str(exc).split())[:300]
+
+
+def _log_unexpected(exc: BaseException) -> str:
+    import traceback
+
+    from laoshan_desk.config import data_dir
+
+    try:
+        log = data_dir() / "logs" / "cli.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write("".join(traceback.format_exception(exc)))
+        return str(log)
+    except OSError:
+        return "（日志无法写入）"
 
 
 if __name__ == "__main__":  # pragma: no cover

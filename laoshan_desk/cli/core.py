@@ -1,26 +1,56 @@
-"""Core commands: init, backup, restore, calendar look-ups."""
+"""Core commands: init (and the demo), backup, restore, calendar look-ups and import.
+
+    laoshan-desk [--db URL] init [--demo [--appeals N]] [--json]
+    laoshan-desk [--db URL] backup FILE [--force]
+    laoshan-desk [--db URL] restore FILE [--check] [--force]
+    laoshan-desk [--db URL] calendar is-workday DATE | add-workdays DATE N | import FILE [--json]
+
+The services are imported inside the handlers: ``laoshan-desk calendar is-workday`` should not
+pay for SQLAlchemy models and reportlab at start-up.
+"""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from laoshan_desk.cli._common import database, date_arg, existing_file, print_json
+from laoshan_desk.cli._common import (
+    add_force,
+    count_arg,
+    database,
+    date_arg,
+    existing_file,
+    output_path,
+    print_json,
+)
+from laoshan_desk.domain import timeutil
 from laoshan_desk.services.context import system_actor
+
+if TYPE_CHECKING:
+    from laoshan_desk.domain.calendar import WorkCalendar
+
+MAX_WORKDAYS = 40_000  # more working days than 1949-2100 holds
+MAX_DEMO_APPEALS = 200_000
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("init", help="建立/升级数据库并载入基础数据")
-    p.add_argument("--demo", action="store_true", help="同时载入演示数据")
-    p.add_argument("--appeals", type=int, default=None, metavar="N", help="演示诉求条数（默认数千条）")
+    p.add_argument("--demo", action="store_true", help="同时载入演示数据（只用于单独的演示数据库）")
+    p.add_argument(
+        "--appeals", type=count_arg(0, MAX_DEMO_APPEALS, "演示诉求条数"), default=None, metavar="N", help="演示诉求条数"
+    )
+    p.add_argument("--json", action="store_true", help="以 JSON 输出载入结果")
     p.set_defaults(handler=_init)
 
-    p = sub.add_parser("backup", help="备份数据库（桌面打开时也可）")
+    p = sub.add_parser("backup", help="备份数据库及其附件到一个备份包（桌面打开时也可）")
     p.add_argument("file")
+    add_force(p)
     p.set_defaults(handler=_backup)
 
-    p = sub.add_parser("restore", help="从备份恢复（原库保留）")
-    p.add_argument("file", type=existing_file)
+    p = sub.add_parser("restore", help="检查备份后恢复（原库另存一份）")
+    p.add_argument("file")
+    p.add_argument("--check", action="store_true", help="只检查备份，说明恢复会做什么，不恢复")
+    p.add_argument("--force", action="store_true", help="检查有提醒时仍然恢复")
     p.set_defaults(handler=_restore)
 
     cal = sub.add_parser("calendar", help="工作日日历")
@@ -30,48 +60,137 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_is_workday)
     p = cal_sub.add_parser("add-workdays", help="DATE 之后第 N 个工作日（DATE 当日不计）")
     p.add_argument("date", type=date_arg)
-    p.add_argument("n", type=int)
+    p.add_argument("n", type=count_arg(-MAX_WORKDAYS, MAX_WORKDAYS, "工作日数"))
     p.set_defaults(handler=_add_workdays)
+    p = cal_sub.add_parser("import", help="从 Excel 导入工作日调整（列：日期、类型、说明）")
+    p.add_argument("file", type=existing_file)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出导入结果")
+    p.set_defaults(handler=_import_calendar)
+
+
+LABELS = {
+    "organisation": "组织机构",
+    "appeals": "诉求",
+    "approvals": "审批点菜单",
+    "preservation": "财产保全",
+    "alliance": "兴商护航联盟",
+    "streets": "街道",
+    "communities": "社区（村）",
+    "grids": "网格",
+    "departments": "部门",
+    "proxy_services": "帮代办事项",
+    "catalog_items": "审批事项",
+    "menu_templates": "点菜单模板",
+    "users": "演示账户",
+    "hotel": "示例酒店项目",
+    "items": "事项",
+    "certificates": "证照",
+    "meetings": "会议",
+    "visits": "走访",
+    "problems": "问题",
+    "in_progress": "在办项目",
+    "company_a_cases": "企业 A 保全案件",
+    "ordinary_cases": "其他保全案件",
+}
+_SKIPPED = {"seconds", "project_id", "existing"}
+_UNITS = {"appeals": "件", "company_a_cases": "件", "ordinary_cases": "件", "meetings": "次", "visits": "次"}
+
+
+def describe(report: dict[str, Any]) -> list[str]:
+    """What ``init`` loaded, one line per area, in words a clerk reads."""
+
+    def parts(value: Any) -> list[str]:
+        if isinstance(value, dict):
+            out = []
+            for key, item in value.items():
+                if key in _SKIPPED:
+                    continue
+                if isinstance(item, int | float):
+                    out.append(f"{LABELS.get(key, key)} {item:,} {_UNITS.get(key, '个')}")
+                elif isinstance(item, dict):
+                    inner = parts(item)
+                    if inner:
+                        out.append(f"{LABELS.get(key, key)}（{'，'.join(inner)}）")
+                elif isinstance(item, list):
+                    names = [str(i.get("name", "")) for i in item if isinstance(i, dict) and i.get("name")]
+                    if names:
+                        out.append(f"{LABELS.get(key, key)} {len(names)} 个：{'、'.join(names)}")
+            return out
+        return []
+
+    lines = []
+    for area, value in report.items():
+        if area in ("database", "demo"):
+            continue
+        found = parts(value)
+        if found:
+            lines.append(f"  {LABELS.get(area, area)}：{'，'.join(found)}")
+    demo = report.get("demo")
+    if isinstance(demo, dict):
+        lines.append("演示数据：")
+        for area, value in demo.items():
+            found = [f"{value:,} 个"] if isinstance(value, int) else parts(value)
+            if found:
+                lines.append(f"  {LABELS.get(area, area)}：{'，'.join(found)}")
+    return lines
 
 
 def _init(args: argparse.Namespace) -> int:
-    from laoshan_desk.services import bootstrap
+    from laoshan_desk.services import audit_key, bootstrap
+    from laoshan_desk.services.demo import DEMO_PASSWORD, DEMO_USERS
 
     db = database(args)
     options: dict[str, int] = {}
     if args.appeals is not None:
         options["appeals"] = args.appeals
-    report = bootstrap.init(db, system_actor("init"), demo=args.demo, **options)
-    print_json({"database": db.display_name(), **report})
+    report = bootstrap.init(db, system_actor("init"), demo=args.demo, now=timeutil.now(), **options)
+    if args.json:
+        print_json({"database": db.display_name(), **report})
+        return 0
+    print(f"数据库：{db.display_name()}（审计密钥：{audit_key.key_path()}）")
+    print("基础数据：")
+    for line in describe(report):
+        print(line)
     if args.demo:
-        from laoshan_desk.services.demo import DEMO_PASSWORD
-
-        print(f"演示账户（chuangkou、jiedao、bumen、shujiyuan、faguan、shichang、lingdao）的密码：{DEMO_PASSWORD}")
+        accounts = "、".join(f"{name}（{role.label}）" for name, _full, role in DEMO_USERS)
+        print(f"演示账户：{accounts}")
+        print(f"演示账户的密码都是 {DEMO_PASSWORD}；首次打开桌面时请设立管理员账户。")
     return 0
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from laoshan_desk.services import backup
+
+    target = output_path(args.file, force=args.force)  # before the database is opened
+    result = backup.backup(database(args), system_actor("backup"), target, overwrite=args.force, now=timeutil.now())
+    missing = f"；{result.missing_attachments} 个附件文件本机已缺失" if result.missing_attachments else ""
+    print(f"已备份到 {result.path}（审计记录 {result.records} 条，附件 {result.attachments} 个{missing}）")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from laoshan_desk.services import backup
 
     db = database(args)
-    target = backup.backup(db, system_actor(), Path(args.file))
-    print(f"已备份到 {target}")
+    actor = system_actor("restore")
+    if args.check:
+        check = backup.check_restore(db, actor, Path(args.file))
+        for line in check.summary:
+            print(line)
+        for line in check.warnings:
+            print(f"提醒：{line}")
+        print("检查通过，可以恢复" + ("（有提醒：恢复时需加 --force）" if check.warnings else ""))
+        return 0
+    result = backup.restore(db, actor, Path(args.file), accept_warnings=args.force, now=timeutil.now())
+    print(
+        f"已恢复（审计记录 {result.records} 条，附件 {result.attachments_restored} 个）；原数据库保存在 {result.kept}"
+    )
     return 0
 
 
-def _restore(args: argparse.Namespace) -> int:
-    from laoshan_desk.services import backup
-
-    backup.check_backup_file(args.file)  # before opening (and perhaps upgrading) anything
-    db = database(args)
-    kept = backup.restore(db, system_actor(), args.file)
-    print(f"已恢复；原数据库保存在 {kept}")
-    return 0
-
-
-def _calendar(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _calendar(args: argparse.Namespace) -> WorkCalendar:
     """The calendar with the admin's overrides when a database is there; otherwise the built-in one."""
     import os
 
@@ -91,4 +210,17 @@ def _is_workday(args: argparse.Namespace) -> int:
 
 def _add_workdays(args: argparse.Namespace) -> int:
     print(_calendar(args).add_workdays(args.date, args.n).isoformat())
+    return 0
+
+
+def _import_calendar(args: argparse.Namespace) -> int:
+    from laoshan_desk.services import calendar
+
+    report = calendar.import_overrides(database(args), system_actor("calendar-import"), args.file, now=timeutil.now())
+    if args.json:
+        print_json(report.as_json())
+    else:
+        print(report.summary())
+        for line in report.lines():
+            print("  " + line)
     return 0

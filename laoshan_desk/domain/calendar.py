@@ -10,6 +10,10 @@ Sources, in order of precedence:
    admin enters them, and :meth:`WorkCalendar.warnings` says so.
 
 Counting follows Civil Code art. 201: "N working days after D" does not count D itself.
+
+Arithmetic stays inside the desk's date range (``timeutil.MIN_DATE`` … ``MAX_DATE``): a count
+that would leave it is refused with a ValidationError at once, instead of stepping day by day
+towards year 9999 and overflowing.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from functools import lru_cache
 
 import chinese_calendar
 import holidays as holidays_lib
+
+from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.domain.timeutil import MAX_DATE, MIN_DATE, check_range
 
 __all__ = ["WorkCalendar", "known_years"]
 
@@ -92,10 +99,18 @@ class WorkCalendar:
 
         ``add_workdays(d, 0)`` is ``d`` itself.
         """
+        check_range(day)
         step = 1 if n >= 0 else -1
         remaining = abs(n)
+        # Fewer than 2 of every 7 days are working days only in weeks of holidays: a count
+        # that cannot fit before the range's end is refused without walking there.
+        room = (MAX_DATE - day).days if step > 0 else (day - MIN_DATE).days
+        if remaining > room:
+            raise ValidationError(f"{n} 个工作日超出可计算的日期范围（至 {MAX_DATE.year} 年）", field="n")
         current = day
         while remaining:
+            if (step > 0 and current >= MAX_DATE) or (step < 0 and current <= MIN_DATE):
+                raise ValidationError(f"{n} 个工作日超出可计算的日期范围（至 {MAX_DATE.year} 年）", field="n")
             current += dt.timedelta(days=step)
             if self.is_workday(current):
                 remaining -= 1
@@ -103,15 +118,21 @@ class WorkCalendar:
 
     def next_workday(self, day: dt.date, *, inclusive: bool = True) -> dt.date:
         """The first working day on or after ``day`` (after, when not inclusive)."""
+        check_range(day)
         current = day if inclusive else day + dt.timedelta(days=1)
         while not self.is_workday(current):
+            if current >= MAX_DATE:
+                raise ValidationError(f"{MAX_DATE.isoformat()} 之前没有工作日", field="date")
             current += dt.timedelta(days=1)
         return current
 
     def previous_workday(self, day: dt.date, *, inclusive: bool = True) -> dt.date:
         """The last working day on or before ``day`` (before, when not inclusive)."""
+        check_range(day)
         current = day if inclusive else day - dt.timedelta(days=1)
         while not self.is_workday(current):
+            if current <= MIN_DATE:
+                raise ValidationError(f"{MIN_DATE.isoformat()} 之后没有工作日", field="date")
             current -= dt.timedelta(days=1)
         return current
 
@@ -122,6 +143,8 @@ class WorkCalendar:
         """
         if end == start:
             return 0
+        check_range(start)
+        check_range(end)
         sign = 1 if end > start else -1
         lo, hi = (start, end) if sign > 0 else (end, start)
         count = 0
@@ -136,6 +159,8 @@ class WorkCalendar:
         """Working days in the closed range [start, end] (0 when end < start)."""
         if end < start:
             return 0
+        check_range(start)
+        check_range(end)
         return sum(1 for i in range((end - start).days + 1) if self.is_workday(start + dt.timedelta(days=i)))
 
     def overrides(self) -> dict[dt.date, bool]:

@@ -36,3 +36,15 @@ class ConflictError(DeskError):
     """Somebody else changed the row since it was read (no lost updates)."""
 
     code = "conflict"
+
+
+class BusyError(DeskError):
+    """The database is busy (another desk holds the write lock, or an admin is restoring it).
+
+    Nothing was saved; the form keeps what was typed and the clerk tries again.
+    """
+
+    code = "busy"
+
+
+BUSY_MESSAGE = "数据库正忙（另一台窗口正在导入），请稍后重试"

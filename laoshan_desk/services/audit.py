@@ -28,6 +28,7 @@ ACTION_LABELS = {
     "import": "导入",
     "login": "登录",
     "login_failed": "登录失败",
+    "password_failed": "修改密码失败",
     "view_full": "查看完整号码",
     "backup": "备份",
     "restore": "恢复",
@@ -134,14 +135,19 @@ def page(
         ], total
 
 
-def verify_chain(db: Database, actor: Actor) -> audit_chain.ChainReport:
+def verify_chain(db: Database, actor: Actor, *, now: dt.datetime) -> audit_chain.ChainReport:
+    """Check the whole chain; a whole chain's head is anchored outside the database as well."""
     actor.require("audit.view")
     with db.session() as session:
-        return audit_chain.verify(session)
+        report = audit_chain.verify(session)
+        if report.ok:
+            audit_chain.anchor_head(session, why="verify", now=now)
+        return report
 
 
-def records_for(db: Database, entity: str, entity_id: uuid.UUID | str) -> list[AuditRow]:
-    """The history of one record (shown on its page)."""
+def records_for(db: Database, actor: Actor, entity: str, entity_id: uuid.UUID | str) -> list[AuditRow]:
+    """The history of one record, oldest first (admins only: the audit log is theirs to read)."""
+    actor.require("audit.view")
     with db.session() as session:
         q = select(AuditRecord).where(AuditRecord.entity == entity, AuditRecord.entity_id == str(entity_id))
         return [

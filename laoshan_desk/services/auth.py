@@ -3,22 +3,38 @@
 Passwords are hashed with argon2 (argon2-cffi). There is no default password: the first run
 asks for the admin's own. After ``lockout_attempts`` failures in a row an account is locked for
 ``lockout_minutes``; every login and failed login is in the audit log.
+
+Nothing a stranger sees tells a real account from a made-up one (GB/T 22239 §8.1.4 login-failure
+handling, without handing out a list of user names):
+
+- an unknown user, an inactive one and a wrong password all get the same sentence
+  (:data:`LOGIN_FAILED`), and all cost one argon2 verification (an unknown name is checked
+  against a dummy hash), so the answer takes the same time;
+- "locked" is said only to someone who typed the right password;
+- a failed login's audit record names the account only when it exists: a password typed into
+  the user-name field never reaches the log.
+
+Changing one's own password counts wrong old passwords against the same lockout, and both the
+failures and the change are audited.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import secrets
 import uuid
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from laoshan_desk.domain.errors import ConflictError, DeskError, NotFound, ValidationError
+from laoshan_desk.domain.errors import ConflictError, DeskError, NotFound, PermissionDenied, ValidationError
+from laoshan_desk.domain.inputs import clean_text
 from laoshan_desk.domain.passwords import check_password_strength
 from laoshan_desk.domain.roles import Role
-from laoshan_desk.domain.timeutil import now as clock_now
 from laoshan_desk.services import audit_chain, settings
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
@@ -26,6 +42,8 @@ from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Unit, User
 
 _hasher = PasswordHasher()
+LOGIN_FAILED = "用户名或密码错误"
+UNKNOWN_USER = "（未知用户名）"  # what a failed login by an unknown name records instead of the name
 
 
 class LoginFailed(DeskError):
@@ -36,6 +54,12 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash nobody knows the password of: an unknown user costs the same verification."""
+    return _hasher.hash(secrets.token_urlsafe(24))
+
+
 def _verify(hash_: str, password: str) -> bool:
     try:
         return _hasher.verify(hash_, password)
@@ -43,7 +67,7 @@ def _verify(hash_: str, password: str) -> bool:
         return False
 
 
-def _admin_count(session) -> int:  # type: ignore[no-untyped-def]
+def _admin_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(User).where(User.role == Role.ADMIN.value)) or 0
 
 
@@ -53,7 +77,7 @@ def needs_first_admin(db: Database) -> bool:
         return not _admin_count(session)
 
 
-def _actor_for(session, user: User) -> Actor:  # type: ignore[no-untyped-def]
+def _actor_for(session: Session, user: User) -> Actor:
     street_id = None
     unit_name = ""
     if user.unit_id is not None:
@@ -73,21 +97,25 @@ def _actor_for(session, user: User) -> Actor:  # type: ignore[no-untyped-def]
 
 
 def _check_username(username: str) -> str:
-    username = username.strip()
-    if not username:
-        raise ValidationError("请输入用户名", field="username")
-    if len(username) > 50:
-        raise ValidationError("用户名不能超过 50 个字符", field="username")
-    return username
+    return clean_text(username, field="username", label="用户名", max_length=50, required=True)
 
 
-def create_first_admin(db: Database, username: str, full_name: str, password: str) -> Actor:
+def _check_full_name(full_name: str) -> str:
+    return clean_text(full_name, field="full_name", label="姓名", max_length=50, required=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class FirstAdminForm:
+    username: str
+    full_name: str
+    password: str
+
+
+def create_first_admin(db: Database, form: FirstAdminForm, *, now: dt.datetime) -> Actor:
     """The first run: the admin chooses the account and its password."""
-    username = _check_username(username)
-    if not full_name.strip():
-        raise ValidationError("请输入姓名", field="full_name")
-    check_password_strength(password, username=username)
-    now = clock_now()
+    username = _check_username(form.username)
+    full_name = _check_full_name(form.full_name)
+    check_password_strength(form.password, username=username)
     with db.session(write=True) as session:
         if _admin_count(session):
             raise DeskError("管理员账户已存在")
@@ -95,8 +123,8 @@ def create_first_admin(db: Database, username: str, full_name: str, password: st
             raise ValidationError(f"用户名“{username}”已存在", field="username")
         user = User(
             username=username,
-            full_name=full_name.strip(),
-            password_hash=hash_password(password),
+            full_name=full_name,
+            password_hash=hash_password(form.password),
             role=Role.ADMIN.value,
             created_at=now,
         )
@@ -116,38 +144,51 @@ def create_first_admin(db: Database, username: str, full_name: str, password: st
         return _actor_for(session, user)
 
 
-def login(db: Database, username: str, password: str, now: dt.datetime | None = None) -> Actor:
+def _count_failure(user: User, attempts: int, minutes: int, now: dt.datetime) -> str:
+    """One more wrong password on ``user``; returns the audit summary (the clerk sees less)."""
+    user.failed_logins += 1
+    if user.failed_logins >= attempts:
+        user.locked_until = now + dt.timedelta(minutes=minutes)
+        user.failed_logins = 0
+        return f"密码错误次数过多，账户锁定 {minutes} 分钟"
+    return f"密码错误（连续第 {user.failed_logins} 次）"
+
+
+def _locked_message(user: User) -> str:
+    assert user.locked_until is not None
+    return f"账户已锁定，请于 {user.locked_until:%H:%M} 后再试，或请管理员解锁"
+
+
+def login(db: Database, username: str, password: str, *, now: dt.datetime) -> Actor:
     """Check the password; count failures, lock after too many; audit both outcomes."""
-    now = now or clock_now()
-    username = username.strip()
+    typed = clean_text(username, field="username", max_length=200)
     failure: str | None = None
     with db.session(write=True) as session:
-        attempts = settings.read(session, "lockout_attempts")
-        minutes = settings.read(session, "lockout_minutes")
-        user = session.scalar(select(User).where(User.username == username))
-        if user is None or not user.active:
-            failure = "用户名或密码错误"
+        config = settings.read_settings(session)
+        attempts, minutes = config.lockout_attempts, config.lockout_minutes
+        user = session.scalar(select(User).where(User.username == typed)) if len(typed) <= 50 else None
+        right = _verify(user.password_hash if user is not None else _dummy_hash(), password)
+        summary = "登录"
+        if user is None:
+            failure, summary = LOGIN_FAILED, "登录失败：用户名不存在"
+        elif not user.active:
+            failure, summary = LOGIN_FAILED, "登录失败：账户已停用"
         elif user.locked_until is not None and user.locked_until > now:
-            failure = f"账户已锁定，请于 {user.locked_until:%H:%M} 后再试，或请管理员解锁"
-        elif not _verify(user.password_hash, password):
-            user.failed_logins += 1
-            if user.failed_logins >= attempts:
-                user.locked_until = now + dt.timedelta(minutes=minutes)
-                user.failed_logins = 0
-                failure = f"密码错误次数过多，账户已锁定 {minutes} 分钟"
-            else:
-                left = attempts - user.failed_logins
-                failure = f"用户名或密码错误（再错 {left} 次将锁定账户）"
+            # Only the right password learns that the account exists and is locked.
+            failure = _locked_message(user) if right else LOGIN_FAILED
+            summary = "登录失败：账户锁定期间尝试登录"
+        elif not right:
+            failure, summary = LOGIN_FAILED, "登录失败：" + _count_failure(user, attempts, minutes, now)
         if failure is not None:
             audit_chain.append(
                 session,
                 at=now,
                 user_id=user.id if user else None,
-                username=username or "?",
+                username=user.username if user else UNKNOWN_USER,
                 action="login_failed",
                 entity="user",
                 entity_id=str(user.id) if user else None,
-                summary=failure,
+                summary=summary,
             )
         else:
             assert user is not None
@@ -164,7 +205,7 @@ def login(db: Database, username: str, password: str, now: dt.datetime | None = 
                 action="login",
                 entity="user",
                 entity_id=str(user.id),
-                summary="登录",
+                summary=summary,
             )
             actor = _actor_for(session, user)
     if failure is not None:
@@ -172,9 +213,51 @@ def login(db: Database, username: str, password: str, now: dt.datetime | None = 
     return actor
 
 
-def unlock_session(db: Database, actor: Actor, password: str) -> None:
+def unlock_session(db: Database, actor: Actor, password: str, *, now: dt.datetime) -> None:
     """The idle lock: the same user types the password again. Failures count as logins do."""
-    login(db, actor.username, password)
+    login(db, actor.username, password, now=now)
+
+
+@dataclasses.dataclass(frozen=True)
+class PasswordChangeForm:
+    old_password: str
+    new_password: str
+
+
+def change_own_password(db: Database, actor: Actor, form: PasswordChangeForm, *, now: dt.datetime) -> None:
+    """The logged-in user changes their own password; wrong old passwords count towards lockout."""
+    if actor.user_id is None:
+        raise PermissionDenied("命令行账户没有密码可修改")
+    failure: str | None = None
+    with db.session(write=True) as session:
+        config = settings.read_settings(session)
+        attempts, minutes = config.lockout_attempts, config.lockout_minutes
+        user = session.get(User, actor.user_id)
+        if user is None or not user.active:
+            raise NotFound("用户不存在或已停用")
+        summary = "修改本人密码"
+        if user.locked_until is not None and user.locked_until > now:
+            failure, summary = _locked_message(user), "修改本人密码失败：账户锁定期间"
+        elif not _verify(user.password_hash, form.old_password):
+            summary = "修改本人密码失败：原" + _count_failure(user, attempts, minutes, now)
+            locked = user.locked_until is not None and user.locked_until > now
+            failure = f"原密码错误次数过多，账户已锁定 {minutes} 分钟" if locked else "原密码不正确"
+        else:
+            check_password_strength(form.new_password, username=user.username)  # refusal: nothing stored
+            user.password_hash = hash_password(form.new_password)
+            user.failed_logins = 0
+        audit_chain.append(
+            session,
+            at=now,
+            user_id=user.id,
+            username=user.username,
+            action="update" if failure is None else "password_failed",
+            entity="user",
+            entity_id=str(user.id),
+            summary=summary,
+        )
+    if failure is not None:
+        raise ValidationError(failure, field="old_password")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -188,11 +271,11 @@ class UserRow:
     active: bool
     locked: bool
     last_login_at: dt.datetime | None
+    version: int
 
 
-def list_users(db: Database, actor: Actor) -> list[UserRow]:
+def list_users(db: Database, actor: Actor, *, now: dt.datetime) -> list[UserRow]:
     actor.require("admin.view")
-    now = clock_now()
     with db.session() as session:
         rows = session.execute(
             select(User, Unit.name).outerjoin(Unit, Unit.id == User.unit_id).order_by(User.username)
@@ -208,39 +291,39 @@ def list_users(db: Database, actor: Actor) -> list[UserRow]:
                 u.active,
                 bool(u.locked_until and u.locked_until > now),
                 u.last_login_at,
+                u.version,
             )
             for u, name in rows
         ]
 
 
-def create_user(
-    db: Database,
-    actor: Actor,
-    *,
-    username: str,
-    full_name: str,
-    role: Role,
-    password: str,
-    unit_id: uuid.UUID | None = None,
-) -> uuid.UUID:
+@dataclasses.dataclass(frozen=True)
+class NewUserForm:
+    username: str
+    full_name: str
+    role: Role
+    password: str
+    unit_id: uuid.UUID | None = None
+
+
+def create_user(db: Database, actor: Actor, form: NewUserForm, *, now: dt.datetime) -> uuid.UUID:
     actor.require("admin.edit")
-    role = Role(role)
-    username = _check_username(username)
-    if not full_name.strip():
-        raise ValidationError("请输入姓名", field="full_name")
-    check_password_strength(password, username=username)
-    if role in (Role.STREET_CLERK, Role.DEPT_HANDLER) and unit_id is None:
+    role = Role(form.role)
+    username = _check_username(form.username)
+    full_name = _check_full_name(form.full_name)
+    check_password_strength(form.password, username=username)
+    if role in (Role.STREET_CLERK, Role.DEPT_HANDLER) and form.unit_id is None:
         raise ValidationError("街道工作人员和部门承办人必须选择所属单位", field="unit")
-    with unit_of_work(db, actor) as work:
+    with unit_of_work(db, actor, now=now) as work:
         if work.session.scalar(select(User.id).where(User.username == username)):
             raise ValidationError(f"用户名“{username}”已存在", field="username")
         user = User(
             username=username,
-            full_name=full_name.strip(),
-            password_hash=hash_password(password),
+            full_name=full_name,
+            password_hash=hash_password(form.password),
             role=role.value,
-            unit_id=unit_id,
-            created_at=work.now,
+            unit_id=form.unit_id,
+            created_at=now,
         )
         work.session.add(user)
         work.session.flush()
@@ -249,74 +332,72 @@ def create_user(
             "user",
             user.id,
             f"新建用户 {username}",
-            after={"username": username, "full_name": full_name, "role": role.value, "unit_id": unit_id},
+            after={"username": username, "full_name": full_name, "role": role.value, "unit_id": form.unit_id},
         )
         return user.id
 
 
-def update_user(
-    db: Database,
-    actor: Actor,
-    user_id: uuid.UUID,
-    *,
-    full_name: str | None = None,
-    role: Role | None = None,
-    unit_id: uuid.UUID | None = None,
-    active: bool | None = None,
-    expected_version: int | None = None,
-) -> None:
+@dataclasses.dataclass(frozen=True)
+class UserEditForm:
+    """What the admin changed on a user; ``version`` is the one the screen showed."""
+
+    user_id: uuid.UUID
+    version: int
+    full_name: str | None = None
+    role: Role | None = None
+    unit_id: uuid.UUID | None = None
+    active: bool | None = None
+
+
+def update_user(db: Database, actor: Actor, form: UserEditForm, *, now: dt.datetime) -> None:
     actor.require("admin.edit")
-    with unit_of_work(db, actor) as work:
-        user = work.session.get(User, user_id)
+    with unit_of_work(db, actor, now=now) as work:
+        user = work.session.get(User, form.user_id)
         if user is None:
             raise NotFound("用户不存在")
-        if expected_version is not None and user.version != expected_version:
+        if user.version != form.version:
             raise ConflictError("该用户已被他人修改，请刷新后重试")
         before = {"full_name": user.full_name, "role": user.role, "unit_id": user.unit_id, "active": user.active}
-        if user.id == actor.user_id and (active is False or (role and Role(role) != Role.ADMIN)):
+        role = Role(form.role) if form.role is not None else None
+        if user.id == actor.user_id and (form.active is False or (role is not None and role != Role.ADMIN)):
             raise ValidationError("不能停用自己或取消自己的管理员角色")
-        if full_name is not None:
-            user.full_name = full_name.strip()
+        if form.full_name is not None:
+            user.full_name = _check_full_name(form.full_name)
         if role is not None:
-            role = Role(role)
             user.role = role.value
-        if unit_id is not None:
-            user.unit_id = unit_id
-        if active is not None:
-            user.active = active
+        if form.unit_id is not None:
+            user.unit_id = form.unit_id
+        if form.active is not None:
+            user.active = form.active
         after = {"full_name": user.full_name, "role": user.role, "unit_id": user.unit_id, "active": user.active}
         work.audit("update", "user", user.id, f"修改用户 {user.username}", before=before, after=after)
 
 
-def reset_password(db: Database, actor: Actor, user_id: uuid.UUID, password: str) -> None:
+@dataclasses.dataclass(frozen=True)
+class PasswordResetForm:
+    user_id: uuid.UUID
+    password: str
+
+
+def reset_password(db: Database, actor: Actor, form: PasswordResetForm, *, now: dt.datetime) -> None:
     actor.require("admin.edit")
-    with unit_of_work(db, actor) as work:
-        user = work.session.get(User, user_id)
+    with unit_of_work(db, actor, now=now) as work:
+        user = work.session.get(User, form.user_id)
         if user is None:
             raise NotFound("用户不存在")
-        check_password_strength(password, username=user.username)
-        user.password_hash = hash_password(password)
+        check_password_strength(form.password, username=user.username)
+        user.password_hash = hash_password(form.password)
         user.failed_logins = 0
         user.locked_until = None
         work.audit("update", "user", user.id, f"重置密码并解锁 {user.username}")
 
 
-def unlock_user(db: Database, actor: Actor, user_id: uuid.UUID) -> None:
+def unlock_user(db: Database, actor: Actor, user_id: uuid.UUID, *, now: dt.datetime) -> None:
     actor.require("admin.edit")
-    with unit_of_work(db, actor) as work:
+    with unit_of_work(db, actor, now=now) as work:
         user = work.session.get(User, user_id)
         if user is None:
             raise NotFound("用户不存在")
         user.failed_logins = 0
         user.locked_until = None
         work.audit("update", "user", user.id, f"解锁账户 {user.username}")
-
-
-def change_own_password(db: Database, actor: Actor, old: str, new: str) -> None:
-    with unit_of_work(db, actor) as work:
-        user = work.session.get(User, actor.user_id)
-        if user is None or not _verify(user.password_hash, old):
-            raise ValidationError("原密码不正确", field="old_password")
-        check_password_strength(new, username=user.username)
-        user.password_hash = hash_password(new)
-        work.audit("update", "user", user.id, "修改本人密码")

@@ -1,25 +1,44 @@
-"""Backup and restore of the embedded SQLite database.
+"""Backup and restore of the embedded SQLite database, with the attachments it needs (admins only).
 
-Backups use SQLite's online backup API: a consistent copy even while the desk is open and
-writing (WAL). Restore checks the file first (an SQLite database, intact, one of ours), keeps
-the current database beside it, then copies the backup in through the same API.
+**Backup** writes one archive (a zip): ``laoshan-desk.sqlite3`` (a consistent copy through
+SQLite's online backup API, taken while the desk is open and writing), ``manifest.json`` (the
+schema revisions, the audit head, counts) and ``attachments/…`` (every attachment file the
+database refers to). It is audited (the backup holds its own record), the audit head is anchored
+outside the database, and it never replaces an existing file unless ``overwrite`` (the CLI's
+``--force``; the desk's save dialog asks), nor writes onto a folder or a device.
+
+**Restore** first checks the candidate fully on a copy (:mod:`backup_check`): refused outright
+when it is broken, not ours, from a newer desk or cannot be upgraded; ``accept_warnings`` needed
+for a chain that does not verify, users whose role changed, missing attachments. Then it takes
+the database offline for every other desk (the ``.offline`` marker), refuses while another desk
+has it open (its lease, or an open connection SQLite reports), keeps the current database beside
+it, and swaps the upgraded copy in with one ``os.replace``; attachments come back into the store.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
+import hashlib
+import json
+import os
 import sqlite3
+import tempfile
+import zipfile
 from pathlib import Path
 
-from laoshan_desk.config import backups_dir
-from laoshan_desk.domain.errors import DeskError, ValidationError
-from laoshan_desk.domain.timeutil import now as clock_now
-from laoshan_desk.services import audit
+from laoshan_desk.config import attachments_dir
+from laoshan_desk.documents.output import atomic_write, check_output
+from laoshan_desk.domain.errors import BusyError, DeskError, ValidationError
+from laoshan_desk.services import audit_chain, backup_check
+from laoshan_desk.services.backup_check import ATTACH_PREFIX, DB_MEMBER, MANIFEST, Candidate
 from laoshan_desk.services.context import Actor
-from laoshan_desk.store.db import Database
+from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.store.db import BUSY_TIMEOUT_MS, Database, copy_sqlite
 
-REQUIRED_TABLES = {"alembic_version", "app_user", "audit_record", "unit"}
+FORMAT = "laoshan-desk-backup/1"
+MAX_ATTACHMENT = 200 * 1024 * 1024
 
 
 def _require_sqlite(db: Database) -> Path:
@@ -29,83 +48,190 @@ def _require_sqlite(db: Database) -> Path:
     return path
 
 
-def backup(db: Database, actor: Actor, target: Path) -> Path:
-    """Copy the database to ``target``; audited. Refuses to overwrite the live database."""
+def _attachment_path(sha: str) -> Path:
+    return attachments_dir() / sha[:2] / sha[2:4] / sha
+
+
+def _is_hash(name: str) -> bool:
+    return len(name) == 64 and all(c in "0123456789abcdef" for c in name)
+
+
+@dataclasses.dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    records: int
+    attachments: int
+    missing_attachments: int
+
+
+def backup(db: Database, actor: Actor, target: Path, *, overwrite: bool = False, now: dt.datetime) -> BackupResult:
+    """Write the backup archive to ``target``; audited and anchored."""
+    actor.require("admin.edit")
     source = _require_sqlite(db)
-    target = Path(target)
+    target = check_output(target, overwrite=overwrite)
     if target.resolve() == source.resolve():
         raise ValidationError("备份文件不能与当前数据库是同一个文件", field="file")
-    if target.is_dir():
-        raise ValidationError(f"{target} 是一个文件夹，请给出备份文件名", field="file")
-    target.parent.mkdir(parents=True, exist_ok=True)
     # Audit first, so that the backup contains the record of itself.
-    audit.record(db, actor, "backup", "database", None, f"备份数据库到 {target.name}", after={"file": str(target)})
-    tmp = target.with_name(target.name + ".partial")
-    with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(tmp)) as dst:
-        src.backup(dst)
-    tmp.replace(target)
-    return target
+    with unit_of_work(db, actor, now=now) as work:
+        work.audit("backup", "database", None, f"备份数据库到 {target.name}", after={"file": str(target)})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".backup-", dir=target.parent) as tmp:
+        copy = Path(tmp) / DB_MEMBER
+        copy_sqlite(source, copy)
+        with contextlib.closing(sqlite3.connect(copy)) as con:
+            con.execute("PRAGMA journal_mode=DELETE")
+            head = con.execute("SELECT coalesce(max(seq), 0), max(hash) FROM audit_record").fetchone()
+            revisions = sorted(r[0] for r in con.execute("SELECT version_num FROM alembic_version"))
+        needed = sorted(backup_check.referenced_attachments(copy))
+        present = [sha for sha in needed if _is_hash(sha) and _attachment_path(sha).is_file()]
+        manifest = {
+            "format": FORMAT,
+            "made_at": now.isoformat(),
+            "made_by": actor.username,
+            "revisions": revisions,
+            "audit_head": {"seq": head[0], "hash": head[1]},
+            "attachments": len(present),
+            "missing_attachments": sorted(set(needed) - set(present)),
+        }
+        with atomic_write(target) as partial:
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+                archive.write(copy, DB_MEMBER)
+                archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
+                for sha in present:
+                    archive.write(
+                        _attachment_path(sha), f"{ATTACH_PREFIX}{sha[:2]}/{sha[2:4]}/{sha}", zipfile.ZIP_STORED
+                    )
+    with db.session() as session:
+        audit_chain.anchor_head(session, why="backup", now=now)
+    return BackupResult(target, int(head[0]), len(present), len(needed) - len(present))
 
 
-def automatic_backup(db: Database, reason: str) -> Path | None:
-    """Before a schema upgrade: a copy in the data directory's backups folder (not audited —
-    the audit table may be the thing being upgraded)."""
-    source = db.sqlite_path
-    if source is None or not source.exists():
-        return None
-    stamp = clock_now().strftime("%Y%m%d-%H%M%S")
-    target = backups_dir() / f"{source.stem}-{reason}-{stamp}.sqlite3"
-    with contextlib.closing(sqlite3.connect(source)) as src, contextlib.closing(sqlite3.connect(target)) as dst:
-        src.backup(dst)
-    return target
+@dataclasses.dataclass(frozen=True)
+class RestoreCheck:
+    """What the admin is shown before confirming a restore."""
+
+    source: Path
+    records: int
+    attachments: int
+    revisions: tuple[str, ...]
+    warnings: tuple[str, ...]
+    summary: tuple[str, ...]
 
 
-def check_backup_file(path: Path) -> None:
-    """Raise a ValidationError unless ``path`` is an intact Laoshan Desk database."""
-    path = Path(path)
-    if not path.is_file():
-        raise ValidationError(f"找不到备份文件：{path}", field="file")
-    with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise ValidationError(f"不是 SQLite 数据库文件：{path.name}", field="file")
-    try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
-            result = con.execute("PRAGMA integrity_check").fetchone()[0]
-            if result != "ok":
-                raise ValidationError(f"备份文件已损坏：{result}", field="file")
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    except sqlite3.DatabaseError as exc:
-        raise ValidationError(f"备份文件无法打开：{exc}", field="file") from exc
-    missing = REQUIRED_TABLES - tables
-    if missing:
-        raise ValidationError(f"不是本系统的数据库备份（缺少表：{', '.join(sorted(missing))}）", field="file")
+@dataclasses.dataclass(frozen=True)
+class RestoreResult:
+    kept: Path
+    records: int
+    attachments_restored: int
+    warnings: tuple[str, ...]
 
 
-def restore(db: Database, actor: Actor, source_file: Path) -> Path:
-    """Replace the database's content with the backup; returns where the old one was kept."""
-    live = _require_sqlite(db)
-    source_file = Path(source_file)
-    check_backup_file(source_file)
-    if source_file.resolve() == live.resolve():
-        raise ValidationError("不能用当前数据库自身来恢复", field="file")
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = live.with_name(f"{live.stem}.before-restore-{stamp}.sqlite3")
-    with contextlib.closing(sqlite3.connect(live)) as src, contextlib.closing(sqlite3.connect(kept)) as dst:
-        src.backup(dst)
-    db.dispose()
-    with contextlib.closing(sqlite3.connect(source_file)) as src, contextlib.closing(sqlite3.connect(live)) as dst:
-        src.backup(dst)
-    db.cache.clear()
-    from laoshan_desk.services import bootstrap
+def _work_dir(live: Path) -> tempfile.TemporaryDirectory[str]:
+    """A work folder beside the database: the checked copy is renamed into place from there."""
+    return tempfile.TemporaryDirectory(prefix=f".{live.name}.restore-", dir=live.parent)
 
-    bootstrap.upgrade_schema(db)
-    audit.record(
-        db,
-        actor,
-        "restore",
-        "database",
-        None,
-        f"从 {source_file.name} 恢复数据库，原库保存为 {kept.name}",
-        after={"file": str(source_file), "kept": str(kept)},
+
+def _as_check(source: Path, candidate: Candidate) -> RestoreCheck:
+    return RestoreCheck(
+        source,
+        candidate.records,
+        len(candidate.attachments),
+        candidate.revisions,
+        candidate.warnings,
+        candidate.summary,
     )
+
+
+def check_restore(db: Database, actor: Actor, source_file: Path) -> RestoreCheck:
+    """Check a candidate on a copy and say what restoring it would do; changes nothing."""
+    actor.require("admin.edit")
+    live = _require_sqlite(db)
+    with _work_dir(live) as work:
+        return _as_check(Path(source_file), backup_check.prepare(live, Path(source_file), Path(work)))
+
+
+def _others_message(db: Database) -> str | None:
+    others = db.lease.others() if db.lease is not None else []
+    if not others:
+        return None
+    names = "、".join(lease.describe() for lease in others[:5])
+    return f"另有 {len(others)} 台窗口正在使用此数据库（{names}），请先让它们退出后再恢复"
+
+
+def _leave_wal(live: Path) -> None:
+    """Check-point and leave WAL mode: SQLite refuses while any other connection has the file open."""
+    try:
+        with contextlib.closing(sqlite3.connect(live, timeout=min(2.0, BUSY_TIMEOUT_MS / 1000))) as con:
+            mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.OperationalError:
+        mode = "wal"
+    if str(mode).lower() != "delete":
+        raise BusyError("另一个程序仍打开着此数据库（例如正在运行的导入或另一台窗口），请先让它退出后再恢复")
+
+
+def _restore_attachments(archive: Path, hashes: tuple[str, ...]) -> int:
+    restored = 0
+    with zipfile.ZipFile(archive) as zf:
+        for sha in hashes:
+            target = _attachment_path(sha)
+            member = f"{ATTACH_PREFIX}{sha[:2]}/{sha[2:4]}/{sha}"
+            if not _is_hash(sha) or target.exists() or zf.getinfo(member).file_size > MAX_ATTACHMENT:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(sha + ".part")
+            digest = hashlib.sha256()
+            with zf.open(member) as src, partial.open("wb") as dst:
+                for block in iter(lambda: src.read(1 << 20), b""):
+                    digest.update(block)
+                    dst.write(block)
+            if digest.hexdigest() == sha:
+                os.replace(partial, target)
+                restored += 1
+            else:
+                partial.unlink(missing_ok=True)
+    return restored
+
+
+def _kept_name(live: Path, now: dt.datetime) -> Path:
+    stem = f"{live.stem}.before-restore-{now:%Y%m%d-%H%M%S}"
+    kept, n = live.with_name(f"{stem}.sqlite3"), 2
+    while kept.exists():
+        kept, n = live.with_name(f"{stem}-{n}.sqlite3"), n + 1
     return kept
+
+
+def restore(
+    db: Database, actor: Actor, source_file: Path, *, accept_warnings: bool = False, now: dt.datetime
+) -> RestoreResult:
+    """Replace the database with a checked backup; returns where the old one was kept."""
+    actor.require("admin.edit")
+    live = _require_sqlite(db)
+    source = Path(source_file)
+    with _work_dir(live) as work:
+        candidate = backup_check.prepare(live, source, Path(work))
+        if candidate.warnings and not accept_warnings:
+            raise ValidationError("恢复前请确认：" + "；".join(candidate.warnings), field="file")
+        with db.offline():
+            busy = _others_message(db)
+            if busy:
+                raise BusyError(busy)
+            kept = _kept_name(live, now)
+            copy_sqlite(live, kept)
+            db.dispose()
+            _leave_wal(live)
+            for suffix in ("-wal", "-shm", "-journal"):
+                Path(f"{live}{suffix}").unlink(missing_ok=True)
+            os.replace(candidate.database, live)
+            db.cache.clear()
+            restored = _restore_attachments(candidate.archive, candidate.attachments) if candidate.archive else 0
+            with unit_of_work(db, actor, now=now) as work_:
+                work_.audit(
+                    "restore",
+                    "database",
+                    None,
+                    f"从 {source.name} 恢复数据库，原库保存为 {kept.name}",
+                    after={"file": str(source), "kept": str(kept), "warnings": list(candidate.warnings)},
+                )
+            with db.session() as session:
+                audit_chain.anchor_head(session, why="restore", now=now, reset=True)
+    return RestoreResult(kept, candidate.records, restored, candidate.warnings)

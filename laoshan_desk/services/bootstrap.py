@@ -5,44 +5,86 @@ The composition root of the desk: ``app.py`` and ``cli`` both call :func:`open_d
 
 from __future__ import annotations
 
+import datetime as dt
+
+from sqlalchemy.exc import DatabaseError
+
+from laoshan_desk.config import backups_dir
+from laoshan_desk.domain.errors import DeskError, ValidationError
+from laoshan_desk.services import demo as seeds
+from laoshan_desk.services import org
 from laoshan_desk.services.context import Actor, system_actor
 from laoshan_desk.store import migrate
 from laoshan_desk.store.db import Database
 
 
 def upgrade_schema(db: Database) -> str | None:
-    """Bring the schema to the newest revision; back up first when there is data to protect.
+    """Bring the schema to the newest revision; the store backs up first when there is data.
 
     Returns the path of the automatic backup, if one was taken.
     """
-    if not migrate.needs_upgrade(db):
-        return None
-    backup_path = None
-    if not migrate.is_empty(db):
-        from laoshan_desk.services.backup import automatic_backup
-
-        taken = automatic_backup(db, "before-upgrade")
-        backup_path = str(taken) if taken else None
-    migrate.upgrade(db)
+    taken = migrate.upgrade_with_backup(db, backups_dir())
     db.cache.clear()
-    return backup_path
+    return str(taken) if taken else None
 
 
 def open_database(url: str) -> Database:
+    """The database at ``url``, upgraded; a DeskError (field ``db``) when it cannot be used.
+
+    Refused with a sentence: a URL that cannot be parsed, a folder, a file that is not a
+    database, a server that does not answer, and a database written by a newer version of the
+    desk (whose schema this one does not know: upgrading it would fail half-way).
+    """
     db = Database(url)
-    upgrade_schema(db)
+    try:
+        newer = migrate.unknown_revisions(db)
+        if newer:
+            raise ValidationError(
+                f"此数据库由更新版本的本程序建立（数据库版本 {', '.join(sorted(newer))}），请先升级本程序", field="db"
+            )
+        upgrade_schema(db)
+    except DeskError:
+        db.dispose()
+        raise
+    except DatabaseError as exc:
+        db.dispose()
+        raise ValidationError(_database_problem(db, exc), field="db") from exc
     return db
 
 
-def init(db: Database, actor: Actor | None = None, *, demo: bool = False, **demo_options: int) -> dict[str, object]:
-    """``laoshan-desk init``: the schema, the reference data, and optionally the demo data."""
-    from laoshan_desk.services import demo as seeds
-    from laoshan_desk.services import org
+def _database_problem(db: Database, exc: DatabaseError) -> str:
+    text = " ".join(str(exc.orig).split())[:200]
+    if "file is not a database" in text or "malformed" in text:
+        return f"{db.display_name()} 不是本系统的数据库文件，或已损坏"
+    if "unable to open database file" in text:
+        return f"无法打开数据库文件：{db.display_name()}（请检查路径和权限）"
+    if db.sqlite_path is None:
+        return f"无法连接数据库服务器 {db.display_name()}：{text}"
+    return f"无法打开数据库 {db.display_name()}：{text}"
 
+
+def init(
+    db: Database,
+    actor: Actor | None = None,
+    *,
+    demo: bool = False,
+    now: dt.datetime | None = None,
+    **demo_options: int,
+) -> dict[str, object]:
+    """``laoshan-desk init``: the schema, the reference data, and optionally the demo data.
+
+    ``demo=True`` (it needs ``now``) refuses a database that holds real work, before anything
+    is loaded into it.
+    """
     actor = actor or system_actor("init")
+    actor.require("admin.edit")
     upgrade_schema(db)
+    if demo:
+        if now is None:
+            raise TypeError("init(demo=True) needs now=")
+        seeds.refuse_real_database(db, actor)
     report: dict[str, object] = {"organisation": org.load_reference(db, actor)}
     report.update(seeds.load_reference(db, actor))
-    if demo:
-        report["demo"] = seeds.load_demo(db, actor, **demo_options)
+    if demo and now is not None:
+        report["demo"] = seeds.load_demo(db, actor, now=now, **demo_options)
     return report

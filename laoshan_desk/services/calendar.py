@@ -10,14 +10,16 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from openpyxl import load_workbook
 from sqlalchemy import delete, select
 
+from laoshan_desk.documents.excel_read import read_sheet
 from laoshan_desk.domain.calendar import WorkCalendar
-from laoshan_desk.domain.errors import ValidationError
-from laoshan_desk.domain.timeutil import now as clock_now
+from laoshan_desk.domain.errors import DeskError, ValidationError
+from laoshan_desk.domain.inputs import clean_text
+from laoshan_desk.domain.timeutil import check_range, parse_date
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.services.imports import ImportBuilder, ImportReport, Outcome, commit_in_batches
+from laoshan_desk.services.uow import Work, unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import CalendarOverride, CalendarYear
 
@@ -39,9 +41,8 @@ def _invalidate(db: Database) -> None:
     db.cache.pop(_CACHE_KEY, None)
 
 
-def warnings(db: Database, today: dt.date | None = None) -> list[str]:
+def warnings(db: Database, today: dt.date) -> list[str]:
     """Warnings for this year and next (deadlines reach into next year from autumn on)."""
-    today = today or clock_now().date()
     return work_calendar(db).warnings([today.year, today.year + 1])
 
 
@@ -63,13 +64,16 @@ def list_overrides(db: Database, year: int | None = None) -> list[OverrideRow]:
 
 
 def set_override(db: Database, actor: Actor, day: dt.date, is_workday: bool, note: str = "") -> None:
+    """One day made a working day or a day off (the same checks as a row of the import)."""
     actor.require("admin.edit")
+    check_range(day, "day", "日期")
+    note = clean_text(note, field="note", label="说明", max_length=100)
     with unit_of_work(db, actor) as work:
         _upsert(work, day, is_workday, note)
     _invalidate(db)
 
 
-def _upsert(work, day: dt.date, is_workday: bool, note: str) -> None:  # type: ignore[no-untyped-def]
+def _upsert(work: Work, day: dt.date, is_workday: bool, note: str) -> Outcome:
     row = work.session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
     before = {"is_workday": row.is_workday, "note": row.note} if row else None
     if row is None:
@@ -85,6 +89,7 @@ def _upsert(work, day: dt.date, is_workday: bool, note: str) -> None:  # type: i
         before=before,
         after={"is_workday": is_workday, "note": note},
     )
+    return "updated" if before is not None else "imported"
 
 
 def remove_override(db: Database, actor: Actor, day: dt.date) -> None:
@@ -123,52 +128,72 @@ def confirm_year(db: Database, actor: Actor, year: int, confirmed: bool = True) 
     _invalidate(db)
 
 
-@dataclasses.dataclass(frozen=True)
-class ImportReport:
-    imported: int
-    rejected: list[tuple[int, str]]
-
-
 _WORK_WORDS = {"上班", "工作日", "调休上班", "是", "1", "true", "workday"}
 _OFF_WORDS = {"休息", "放假", "节假日", "休息日", "否", "0", "false", "holiday"}
+IMPORT_COLUMNS = ("日期", "类型", "说明")
+IMPORT_MAX_ROWS = 5_000  # a calendar file lists days of a few years, never thousands
+_FIELDS = {"day": "日期", "kind": "类型", "note": "说明"}
 
 
-def import_overrides(db: Database, actor: Actor, path: Path) -> ImportReport:
-    """Excel with columns 日期 | 类型 (上班/休息) | 说明; bad rows reported, good rows kept."""
+@dataclasses.dataclass(frozen=True)
+class OverrideForm:
+    """One working-day adjustment, as typed on the calendar page or read from a row of a file."""
+
+    day: dt.date
+    is_workday: bool
+    note: str = ""
+
+
+def check_override(day: object, kind: object, note: object) -> OverrideForm:
+    """The one validator of an override: the calendar page and the import both use it.
+
+    ``day`` is a date, a datetime or YYYY-MM-DD text within the desk's range; ``kind`` one of
+    上班/工作日/调休上班 or 休息/放假/节假日 (or true/false); ``note`` at most 100 characters.
+    """
+    if isinstance(day, dt.datetime):
+        parsed = check_range(day.date(), "day", "日期")
+    elif isinstance(day, dt.date):
+        parsed = check_range(day, "day", "日期")
+    elif day is None:
+        raise ValidationError("请填写日期", field="day")
+    else:
+        parsed = parse_date(str(day), "day", "日期")
+    word = "" if kind is None else str(kind).strip().lower()
+    if word in _WORK_WORDS:
+        is_workday = True
+    elif word in _OFF_WORDS:
+        is_workday = False
+    else:
+        raise ValidationError(f"类型应为“上班”或“休息”：{str(kind)[:20]!r}", field="kind")
+    return OverrideForm(parsed, is_workday, clean_text(note, field="note", label="说明", max_length=100))
+
+
+def import_overrides(db: Database, actor: Actor, path: Path, *, now: dt.datetime) -> ImportReport:
+    """Excel with columns 日期 | 类型 (上班/休息) | 说明; bad rows reported, good rows kept.
+
+    A day listed twice is refused on its second row; a day already adjusted is updated.
+    """
     actor.require("admin.edit")
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same message
-        raise ValidationError(f"无法读取 Excel 文件：{path.name}（{exc.__class__.__name__}）") from exc
-    ws = wb.worksheets[0]
-    good: list[tuple[dt.date, bool, str]] = []
-    rejected: list[tuple[int, str]] = []
-    for index, row in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-        if not row or all(v in (None, "") for v in row):
+    sheet = read_sheet(path, IMPORT_COLUMNS, required=("日期", "类型"), max_rows=IMPORT_MAX_ROWS)
+    report = ImportBuilder(_FIELDS)
+    good: list[tuple[int, OverrideForm]] = []
+    first_row: dict[dt.date, int] = {}
+    for number, values in sheet:
+        try:
+            form = check_override(values["日期"], values["类型"], values["说明"])
+        except DeskError as exc:
+            report.reject_error(number, exc)
             continue
-        day_v, kind_v = row[0], row[1] if len(row) > 1 else None
-        note = str(row[2]) if len(row) > 2 and row[2] is not None else ""
-        if isinstance(day_v, dt.datetime):
-            day = day_v.date()
-        elif isinstance(day_v, dt.date):
-            day = day_v
-        else:
-            try:
-                day = dt.date.fromisoformat(str(day_v).strip())
-            except ValueError:
-                rejected.append((index, f"日期无法识别：{day_v!r}"))
-                continue
-        kind = str(kind_v).strip().lower() if kind_v is not None else ""
-        if kind in _WORK_WORDS:
-            good.append((day, True, note))
-        elif kind in _OFF_WORDS:
-            good.append((day, False, note))
-        else:
-            rejected.append((index, f"类型应为“上班”或“休息”：{kind_v!r}"))
-    wb.close()
-    if good:
-        with unit_of_work(db, actor) as work:
-            for day, is_workday, note in good:
-                _upsert(work, day, is_workday, note)
-        _invalidate(db)
-    return ImportReport(len(good), rejected)
+        if form.day in first_row:
+            report.reject(number, "日期", f"{form.day.isoformat()} 与第 {first_row[form.day]} 行重复")
+            continue
+        first_row[form.day] = number
+        good.append((number, form))
+    if sheet.more_rows:
+        report.reject(IMPORT_MAX_ROWS + sheet.header_row + 1, "", f"超过 {IMPORT_MAX_ROWS} 行的部分未读取")
+
+    def apply(work: Work, _row: int, form: OverrideForm) -> Outcome:
+        return _upsert(work, form.day, form.is_workday, form.note)
+
+    commit_in_batches(db, actor, good, apply, now=now, report=report, after_batch=lambda: _invalidate(db))
+    return report.build()

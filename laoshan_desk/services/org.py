@@ -29,6 +29,7 @@ KIND_LABELS = {"street": "街道", "community": "社区", "village": "村", "dep
 
 def load_reference(db: Database, actor: Actor, path: Path = ORG_FILE) -> dict[str, int]:
     """Insert the units and grids the file has and the database lacks; returns counts added."""
+    actor.require("admin.edit")
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     added = {"streets": 0, "communities": 0, "grids": 0, "departments": 0}
     with unit_of_work(db, actor) as work:

@@ -4,7 +4,10 @@
         work.session.add(...)
         work.audit("create", "appeal", appeal.id, "受理诉求", after={...})
 
-Everything commits together when the block ends, or nothing does.
+Everything commits together when the block ends, or nothing does. A row another clerk saved
+first (its version moved on) raises ``ConflictError`` with the stale-record message; a write lock
+another desk holds past the busy timeout raises ``BusyError`` (mapped once, in ``store/db.py``):
+both are DeskErrors, shown beside the form, which keeps what was typed.
 """
 
 from __future__ import annotations

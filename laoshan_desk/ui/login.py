@@ -7,10 +7,13 @@ windows and whatever was typed in them come back untouched.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from laoshan_desk.domain import timeutil
 from laoshan_desk.domain.errors import DeskError, ValidationError
 from laoshan_desk.services import auth
 from laoshan_desk.services.context import Actor
@@ -22,11 +25,19 @@ from laoshan_desk.ui.forms.ui_login_dialog import Ui_LoginDialog
 class LoginDialog(QDialog):
     """Asks for user name and password; ``actor`` is set when the login succeeds."""
 
-    def __init__(self, db: Any, parent: QWidget | None = None, *, lock_for: Actor | None = None) -> None:
+    def __init__(
+        self,
+        db: Any,
+        parent: QWidget | None = None,
+        *,
+        lock_for: Actor | None = None,
+        clock: Callable[[], dt.datetime] = timeutil.now,
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
         self.db = db
+        self.clock = clock  # before login there is no DeskContext: the clock comes in here
         self.actor: Actor | None = None
         self._lock_for = lock_for
         self.errors = FieldErrors(
@@ -59,7 +70,7 @@ class LoginDialog(QDialog):
             self.errors.show(ValidationError("请输入密码", field="password"))
             return
         try:
-            self.actor = auth.login(self.db, username, password)
+            self.actor = auth.login(self.db, username, password, now=self.clock())
         except DeskError as exc:
             self.ui.passwordEdit.clear()
             self.errors.show(exc)
@@ -70,11 +81,14 @@ class LoginDialog(QDialog):
 class FirstAdminDialog(QDialog):
     """First run: the admin chooses the account and the password."""
 
-    def __init__(self, db: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, db: Any, parent: QWidget | None = None, *, clock: Callable[[], dt.datetime] = timeutil.now
+    ) -> None:
         super().__init__(parent)
         self.ui = Ui_FirstAdminDialog()
         self.ui.setupUi(self)
         self.db = db
+        self.clock = clock  # before login there is no DeskContext: the clock comes in here
         self.actor: Actor | None = None
         self.errors = FieldErrors(
             {
@@ -96,9 +110,10 @@ class FirstAdminDialog(QDialog):
             self.errors.show(ValidationError("两次输入的密码不一致", field="repeat"))
             return
         try:
-            self.actor = auth.create_first_admin(
-                self.db, self.ui.usernameEdit.text(), self.ui.fullNameEdit.text(), self.ui.passwordEdit.text()
+            form = auth.FirstAdminForm(
+                self.ui.usernameEdit.text(), self.ui.fullNameEdit.text(), self.ui.passwordEdit.text()
             )
+            self.actor = auth.create_first_admin(self.db, form, now=self.clock())
         except DeskError as exc:
             self.errors.show(exc)
             return

@@ -7,14 +7,12 @@ Window geometry and the last tab are remembered (QSettings, in the data director
 from __future__ import annotations
 
 import importlib
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,9 +22,8 @@ from PySide6.QtWidgets import (
 
 from laoshan_desk.config import data_dir
 from laoshan_desk.domain import roles
-from laoshan_desk.domain.errors import DeskError
-from laoshan_desk.services import audit, backup, calendar, health, settings
-from laoshan_desk.ui.common.errors import show_error
+from laoshan_desk.services import audit, calendar, health, settings
+from laoshan_desk.ui.admin.backup_actions import BackupActions
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.idle import IdleWatcher
 
@@ -120,6 +117,11 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.calendar_label)
         bar.addPermanentWidget(self.online_label)
         self.refresh_status()
+        # Every minute: this desk's lease on the database, so a restore elsewhere waits for it.
+        self._lease_timer = QTimer(self)
+        self._lease_timer.setInterval(60_000)
+        self._lease_timer.timeout.connect(lambda: health.keep_alive(self.ctx.db))
+        self._lease_timer.start()
         if not health.is_embedded(self.ctx.db):
             self._ping_timer = QTimer(self)
             self._ping_timer.setInterval(30_000)
@@ -177,9 +179,10 @@ class MainWindow(QMainWindow):
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self.idle)
-        ping = getattr(self, "_ping_timer", None)
-        if ping is not None:
-            ping.stop()
+        for name in ("_ping_timer", "_lease_timer"):
+            timer = getattr(self, name, None)
+            if timer is not None:
+                timer.stop()
 
     def select_area(self, area: str) -> QWidget:
         index = self.areas.index(area)
@@ -190,17 +193,7 @@ class MainWindow(QMainWindow):
 
     # -- actions ------------------------------------------------------------------------------
     def backup_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "备份数据库到", str(Path.home() / "崂山桌面备份.sqlite3"), "SQLite 数据库 (*.sqlite3)"
-        )
-        if not name:
-            return
-        try:
-            target = backup.backup(self.ctx.db, self.ctx.actor, Path(name))
-        except DeskError as exc:
-            show_error(self, exc)
-            return
-        QMessageBox.information(self, "备份完成", f"已备份到：\n{target}")
+        BackupActions(self, self.ctx).backup()
 
     def lock(self) -> None:
         """Hide every window and ask for the password; :meth:`_unlocked` brings them back.
@@ -219,7 +212,7 @@ class MainWindow(QMainWindow):
         self._hidden = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         for widget in self._hidden:
             widget.hide()
-        dialog = LoginDialog(self.ctx.db, None, lock_for=self.ctx.actor)
+        dialog = LoginDialog(self.ctx.db, None, lock_for=self.ctx.actor, clock=self.ctx.clock)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._unlocked)
         self.lock_dialog = dialog

@@ -5,9 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from laoshan_desk.documents import excel
+from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.timeutil import TZ
 
 COLUMNS = [
@@ -43,3 +48,87 @@ def test_styled_sheet(tmp_path):
     wb.save(tmp_path / "s.xlsx")
     ws = load_workbook(tmp_path / "s.xlsx")["排名"]
     assert ws["B2"].number_format == "0.00%" and ws.freeze_panes == "A2"
+
+
+PAYLOADS = [
+    '=HYPERLINK("http://evil.example","点我")',
+    "=*****",
+    "+1+1",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1,2)",
+    "\t=1+1",
+    "\r=1+1",
+    "=1+1",
+]
+
+
+def _no_formulas(path) -> list:  # type: ignore[no-untyped-def]
+    book = load_workbook(path)
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert all(c.data_type != "f" for c in cells), [c.coordinate for c in cells if c.data_type == "f"]
+    return cells
+
+
+def test_streamed_text_that_looks_like_a_formula_stays_text(tmp_path):
+    rows = [[p, dt.datetime(2026, 11, 25, 9, 30, tzinfo=TZ), None, Decimal("1")] for p in PAYLOADS]
+    rows.append(["张\x00三\x1f", None, dt.date(2026, 11, 25), None])
+    path = excel.write_stream(tmp_path / "l.xlsx", [excel.Sheet("台账", COLUMNS, rows)])
+    cells = _no_formulas(path)
+    values = [c.value for c in cells if c.column == 1][1:]
+    assert values[: len(PAYLOADS)] == ["'" + p for p in PAYLOADS]
+    assert values[-1] == "张三"  # NUL and other controls dropped instead of failing the export
+    ws = load_workbook(path).active
+    assert ws["B2"].is_date and ws["B2"].value == dt.datetime(2026, 11, 25, 9, 30)
+
+
+def test_a_normal_workbook_saved_through_excel_save_has_no_live_formula(tmp_path):
+    wb = Workbook()
+    wb.remove(wb.active)
+    ws = excel.add_table_sheet(wb, excel.Sheet("清单", COLUMNS, [[p, None, None, None] for p in PAYLOADS]))
+    ws["F1"] = "=1+2"  # what an area writing a cell by hand might leave
+    ws["F2"] = "-"
+    path = excel.save(wb, tmp_path / "n.xlsx")
+    _no_formulas(path)
+    back = load_workbook(path)["清单"]
+    assert back["A2"].value == "'" + PAYLOADS[0] and back["F1"].value == "'=1+2" and back["F2"].value == "-"
+
+
+def test_every_sheet_gets_its_print_set_up(tmp_path):
+    wide = [excel.Column(f"列{i}", 16) for i in range(10)]
+    narrow = [excel.Column("单位", 20), excel.Column("件数", 8, "int")]
+    path = excel.write_stream(
+        tmp_path / "p.xlsx", [excel.Sheet("宽表", wide, [["x"] * 10]), excel.Sheet("窄表", narrow, [["a", 1]])]
+    )
+    book = load_workbook(path)
+    for ws, orientation in ((book["宽表"], "landscape"), (book["窄表"], "portrait")):
+        assert ws.page_setup.orientation == orientation
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.print_title_rows == "$1:$1"
+    wb = Workbook()
+    wb.remove(wb.active)
+    ws = excel.add_table_sheet(wb, excel.Sheet("两行表头", narrow, [["a", 1]]))
+    ws.insert_rows(1)
+    excel.style_sheet(ws, narrow, first_data_row=3)
+    excel.save(wb, tmp_path / "q.xlsx")
+    assert load_workbook(tmp_path / "q.xlsx")["两行表头"].print_title_rows == "$1:$2"
+
+
+def test_writers_replace_a_file_whole_and_refuse_a_folder(tmp_path):
+    target = tmp_path / "out.xlsx"
+    target.write_bytes(b"old")
+    excel.write_stream(target, [excel.Sheet("表", COLUMNS, [["LS1", None, None, None]])])
+    assert load_workbook(target).active["A2"].value == "LS1"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]  # no partial file left behind
+    with pytest.raises(ValidationError, match="文件夹"):
+        excel.write_stream(tmp_path, [excel.Sheet("表", COLUMNS, [])])
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_no_text_ever_becomes_a_formula(tmp_path, text):
+    path = excel.write_stream(tmp_path / "h.xlsx", [excel.Sheet("表", COLUMNS[:1], [[text]])])
+    (cell,) = [c for c in _no_formulas(path) if c.row == 2] or [None]
+    cleaned = ILLEGAL_CHARACTERS_RE.sub("", text)
+    if cell is not None and cell.value is not None:
+        assert cell.value in (cleaned, "'" + cleaned)

@@ -15,7 +15,7 @@ def _some_changes(db, admin):
 
 def test_chain_is_whole_after_ordinary_work(db, admin):
     _some_changes(db, admin)
-    report = audit.verify_chain(db, admin)
+    report = audit.verify_chain(db, admin, now=FIXED_NOW)
     assert report.ok, report.message
     rows, total = audit.page(db, admin, limit=50)
     assert total == report.checked >= 5
@@ -26,7 +26,7 @@ def test_edited_record_is_detected(db, admin):
     _some_changes(db, admin)
     with db.engine.begin() as c:
         c.execute(text("UPDATE audit_record SET summary = '无事发生' WHERE seq = 3"))
-    report = audit.verify_chain(db, admin)
+    report = audit.verify_chain(db, admin, now=FIXED_NOW)
     assert not report.ok and report.first_bad_seq == 3 and "篡改" in report.message
 
 
@@ -34,7 +34,7 @@ def test_deleted_record_is_detected(db, admin):
     _some_changes(db, admin)
     with db.engine.begin() as c:
         c.execute(text("DELETE FROM audit_record WHERE seq = 2"))
-    report = audit.verify_chain(db, admin)
+    report = audit.verify_chain(db, admin, now=FIXED_NOW)
     assert not report.ok and report.first_bad_seq == 2 and "删除" in report.message
 
 
@@ -43,7 +43,7 @@ def test_deleting_the_newest_records_is_detected(db, admin):
     with db.engine.begin() as c:
         top = c.execute(text("SELECT max(seq) FROM audit_record")).scalar()
         c.execute(text("DELETE FROM audit_record WHERE seq = :s"), {"s": top})
-    report = audit.verify_chain(db, admin)
+    report = audit.verify_chain(db, admin, now=FIXED_NOW)
     assert not report.ok and "删除" in report.message
 
 

@@ -14,6 +14,8 @@ from sqlalchemy import text
 
 from tests import pg_server
 
+NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
 pytestmark = pytest.mark.skipif(
     pg_server.server_bin() is None, reason="PostgreSQL server not installed (apt-get install postgresql)"
 )
@@ -42,10 +44,10 @@ def test_reference_data_and_login(pg_db):
     from laoshan_desk.services import auth, org
 
     assert org.counts(pg_db)["grids"] == 863
-    admin = auth.create_first_admin(pg_db, "admin", "管理员", "Desk2026secure")
+    admin = auth.create_first_admin(pg_db, auth.FirstAdminForm("admin", "管理员", "Desk2026secure"), now=NOW)
     with pytest.raises(auth.LoginFailed):
-        auth.login(pg_db, "admin", "wrong-password1")
-    assert auth.login(pg_db, "admin", "Desk2026secure").user_id == admin.user_id
+        auth.login(pg_db, "admin", "wrong-password1", now=NOW)
+    assert auth.login(pg_db, "admin", "Desk2026secure", now=NOW).user_id == admin.user_id
 
 
 def test_audit_chain_and_aware_times(pg_db):
@@ -55,7 +57,7 @@ def test_audit_chain_and_aware_times(pg_db):
     actor = system_actor("test")
     calendar.set_override(pg_db, actor, dt.date(2027, 2, 20), True, "调休")
     assert calendar.work_calendar(pg_db).is_workday(dt.date(2027, 2, 20))
-    report = audit.verify_chain(pg_db, actor)
+    report = audit.verify_chain(pg_db, actor, now=NOW)
     assert report.ok, report.message
     rows, _ = audit.page(pg_db, actor, limit=1)
     assert rows[0].at.utcoffset() == dt.timedelta(hours=8)

@@ -27,7 +27,7 @@ def test_new_user_dialog_shows_field_messages_and_creates(qtbot, ctx):
     dialog.ui.unitCombo.setCurrentIndex(1)
     dialog.save()
     assert dialog.user_id is not None
-    assert any(u.username == "chuangkou1" for u in auth.list_users(ctx.db, ctx.actor))
+    assert any(u.username == "chuangkou1" for u in auth.list_users(ctx.db, ctx.actor, now=ctx.now()))
 
 
 def test_calendar_page_saves_an_override(qtbot, ctx):
@@ -51,13 +51,16 @@ def test_audit_page_lists_and_verifies(qtbot, qtmodeltester, ctx):
     assert page.model.total() >= 2 and "共" in page.count_label.text()
     assert page.model.index(0, 4).data() == "工作日调整" and page.model.index(0, 3).data() == "新建"
     page.verify()
-    qtbot.waitUntil(lambda: page.verify_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: page.verify_outcome.finished, timeout=10_000)
     assert page.result.text().startswith("✔")
     with ctx.db.engine.begin() as c:
         c.execute(text("UPDATE audit_record SET username = 'mallory' WHERE seq = 1"))
+        c.execute(text("DELETE FROM audit_record WHERE seq = 3"))
     page.verify()
-    qtbot.waitUntil(lambda: page.verify_button.isEnabled(), timeout=10_000)
-    assert page.result.text().startswith("✘") and "篡改" in page.result.text()
+    qtbot.waitUntil(lambda: page.verify_outcome.finished, timeout=10_000)
+    lines = page.result.text().splitlines()
+    assert lines[0].startswith("✘") and "发现 2 处问题" in lines[0]
+    assert lines[1:] == ["  · 第 1 条审计记录被篡改（密钥校验不符）", "  · 第 3 条审计记录缺失（已被删除）"]
 
 
 def test_org_page_shows_the_district(qtbot, ctx):

@@ -156,15 +156,12 @@ class CalendarPage(QWidget):
 
     def import_file(self, path: Path) -> calendar_service.ImportReport | None:
         try:
-            report = calendar_service.import_overrides(self.ctx.db, self.ctx.actor, path)
+            report = calendar_service.import_overrides(self.ctx.db, self.ctx.actor, path, now=self.ctx.now())
         except DeskError as exc:
             show_error(self, exc)
             return None
         self.reload()
-        lines = [f"已导入 {report.imported} 条。"]
-        lines += [f"第 {row} 行：{reason}" for row, reason in report.rejected[:20]]
-        if report.rejected:
-            lines.insert(1, f"有 {len(report.rejected)} 行未导入：")
+        lines = [report.summary() + "。", *report.lines()]
         QMessageBox.information(self, "导入结果", "\n".join(lines))
         return report
 

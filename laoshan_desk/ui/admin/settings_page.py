@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -18,10 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from laoshan_desk.config import backups_dir, data_dir
-from laoshan_desk.domain.errors import DeskError
-from laoshan_desk.services import backup, health, settings
+from laoshan_desk.services import health, settings
+from laoshan_desk.ui.admin.backup_actions import BackupActions
 from laoshan_desk.ui.common.actions import run_action
-from laoshan_desk.ui.common.errors import FieldErrors, show_error
+from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 
 
@@ -63,6 +59,7 @@ class SettingsPage(QWidget):
         embedded = health.is_embedded(ctx.db)
         self.backup_button.setEnabled(embedded)
         self.restore_button.setEnabled(embedded)
+        self.backups = BackupActions(self, ctx)
         self.backup_button.clicked.connect(self.backup_dialog)
         self.restore_button.clicked.connect(self.restore_dialog)
         layout = QVBoxLayout(self)
@@ -86,31 +83,7 @@ class SettingsPage(QWidget):
         self.errors.fallback.setText(text)
 
     def backup_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "备份数据库到", str(Path.home() / "崂山桌面备份.sqlite3"), "SQLite 数据库 (*.sqlite3)"
-        )
-        if name:
-            try:
-                target = backup.backup(self.ctx.db, self.ctx.actor, Path(name))
-            except DeskError as exc:
-                show_error(self, exc)
-                return
-            QMessageBox.information(self, "备份完成", f"已备份到：\n{target}")
+        self.backups.backup()
 
     def restore_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "选择备份文件", str(Path.home()), "SQLite 数据库 (*.sqlite3 *.db)")
-        if not name:
-            return
-        if (
-            QMessageBox.question(
-                self, "确认恢复", "恢复会用备份替换当前数据（当前数据库会另存一份）。恢复后请重新登录。继续？"
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
-            return
-        try:
-            kept = backup.restore(self.ctx.db, self.ctx.actor, Path(name))
-        except DeskError as exc:
-            show_error(self, exc)
-            return
-        QMessageBox.information(self, "恢复完成", f"已恢复。原数据库保存在：\n{kept}\n请重新启动桌面。")
+        self.backups.restore()

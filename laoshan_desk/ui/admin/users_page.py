@@ -75,26 +75,21 @@ class UserDialog(QDialog):
         unit_id = self.ui.unitCombo.currentData()
         try:
             if self.row is None:
-                self.user_id = auth.create_user(
-                    self.ctx.db,
-                    self.ctx.actor,
+                form = auth.NewUserForm(
                     username=self.ui.usernameEdit.text(),
                     full_name=self.ui.fullNameEdit.text(),
                     role=role,
                     password=self.ui.passwordEdit.text(),
                     unit_id=unit_id,
                 )
+                self.user_id = auth.create_user(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
             else:
                 if not self.ui.fullNameEdit.text().strip():
                     raise ValidationError("请输入姓名", field="full_name")
-                auth.update_user(
-                    self.ctx.db,
-                    self.ctx.actor,
-                    self.row.id,
-                    full_name=self.ui.fullNameEdit.text(),
-                    role=role,
-                    unit_id=unit_id,
+                edit = auth.UserEditForm(
+                    self.row.id, self.row.version, full_name=self.ui.fullNameEdit.text(), role=role, unit_id=unit_id
                 )
+                auth.update_user(self.ctx.db, self.ctx.actor, edit, now=self.ctx.now())
                 self.user_id = self.row.id
         except DeskError as exc:
             self.errors.show(exc)
@@ -139,7 +134,7 @@ class UsersPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.rows = auth.list_users(self.ctx.db, self.ctx.actor)
+        self.rows = auth.list_users(self.ctx.db, self.ctx.actor, now=self.ctx.now())
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
             state = "已锁定" if row.locked else ("正常" if row.active else "已停用")
@@ -173,7 +168,9 @@ class UsersPage(QWidget):
         if not ok:
             return
         try:
-            auth.reset_password(self.ctx.db, self.ctx.actor, row.id, password)
+            auth.reset_password(
+                self.ctx.db, self.ctx.actor, auth.PasswordResetForm(row.id, password), now=self.ctx.now()
+            )
         except DeskError as exc:
             show_error(self, exc)
             return
@@ -182,7 +179,7 @@ class UsersPage(QWidget):
     def unlock(self) -> None:
         row = self.selected()
         if row:
-            auth.unlock_user(self.ctx.db, self.ctx.actor, row.id)
+            auth.unlock_user(self.ctx.db, self.ctx.actor, row.id, now=self.ctx.now())
             self.reload()
 
     def toggle_active(self) -> None:
@@ -190,7 +187,12 @@ class UsersPage(QWidget):
         if row is None:
             return
         try:
-            auth.update_user(self.ctx.db, self.ctx.actor, row.id, active=not row.active)
+            auth.update_user(
+                self.ctx.db,
+                self.ctx.actor,
+                auth.UserEditForm(row.id, row.version, active=not row.active),
+                now=self.ctx.now(),
+            )
         except DeskError as exc:
             show_error(self, exc)
             return

@@ -326,7 +326,8 @@ def test_counters_saving_at_once_get_different_numbers_on_postgresql(fixed_now):
         db = bootstrap.open_database(url)
         try:
             bootstrap.init(db, system("test"))
-            admin = auth.create_first_admin(db, "admin", "系统管理员", "Desk2026secure")
+            form = auth.FirstAdminForm("admin", "系统管理员", "Desk2026secure")
+            admin = auth.create_first_admin(db, form, now=fixed_now)
             street = org.units(db, "street")[0]
             comm = org.units(db, "community", parent_id=street.id)[0]
             _race_intake(db, admin, (street, comm, org.grids(db, comm.id)[0], None), fixed_now)

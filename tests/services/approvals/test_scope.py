@@ -14,15 +14,17 @@ from tests.services.approvals.helpers import NOW, D, at, create, example_lines, 
 
 def test_scope_street_clerk_and_department_handler(demo_db):
     from laoshan_desk.services import auth
+    from tests.conftest import FIXED_NOW
 
     def user(role, unit):
         name = f"u{role.value}{unit.code}"
-        auth.create_user(
-            demo_db, admin_demo, username=name, full_name="测试", role=role, password="Clerk2026pass", unit_id=unit.id
-        )
-        return auth.login(demo_db, name, "Clerk2026pass")
+        form = auth.NewUserForm(name, "测试", role, "Clerk2026pass", unit.id)
+        auth.create_user(demo_db, admin_demo, form, now=FIXED_NOW)
+        return auth.login(demo_db, name, "Clerk2026pass", now=FIXED_NOW)
 
-    admin_demo = auth.create_first_admin(demo_db, "root", "管理员", "Desk2026secure")
+    admin_demo = auth.create_first_admin(
+        demo_db, auth.FirstAdminForm("root", "管理员", "Desk2026secure"), now=FIXED_NOW
+    )
     street = org.find_unit(demo_db, "金家岭街道", "street")
     clerk = user(Role.STREET_CLERK, street)
     assert [r.name for r in svc.list_projects(demo_db, clerk, today=D("2026-11-25"))] == ["金家岭海景餐厅开业项目"]

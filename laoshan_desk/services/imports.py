@@ -1,0 +1,182 @@
+"""One report for every import, and the batches a long import commits in.
+
+An import reads rows with :func:`laoshan_desk.documents.excel_read.read_sheet`, checks each with
+the same validator its counter form uses, and answers with an :class:`ImportReport`:
+
+    report = ImportBuilder(columns={"day": "日期", "kind": "类型"})
+    for row, values in read_sheet(path, ["日期", "类型", "说明"], required=["日期", "类型"]):
+        try:
+            item = validate(values)                # raises ValidationError(field="day", ...)
+        except ValidationError as exc:
+            report.reject_error(row, exc)          # column from the error's field
+            continue
+        good.append((row, item))
+    commit_in_batches(db, actor, good, apply, now=now, report=report)
+    return report.build()
+
+- **Rejected** rows (``Rejected(row, column, message)``) were not stored; the clerk fixes them
+  and imports the file again (an import is idempotent: a rerun updates, it never duplicates).
+- **Conflicts** (``Conflict(row, key, message)``) are rows that would have overwritten work done
+  at the desk; nothing of theirs was stored, a clerk decides.
+- ``imported`` counts new records, ``updated`` records changed from the file.
+
+:func:`commit_in_batches` writes the good rows in units of work of :data:`BATCH_SIZE` rows, so
+that the counters' saves never wait behind one long transaction; each batch commits with its
+audit records or not at all, and the report still speaks per row. The CLI prints
+``report.as_json()``; the desk shows ``report.summary()`` and ``report.lines()``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Literal, TypeVar
+
+from laoshan_desk.documents.excel_read import Truncated
+from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.services.context import Actor
+from laoshan_desk.services.uow import Work, unit_of_work
+from laoshan_desk.store.db import Database
+
+BATCH_SIZE = 300
+Outcome = Literal["imported", "updated", "unchanged"]
+T = TypeVar("T")
+
+
+@dataclasses.dataclass(frozen=True)
+class Rejected:
+    """A row that was not stored: its number in the sheet, the column at fault, why."""
+
+    row: int
+    column: str
+    message: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Conflict:
+    """A row that would have overwritten the desk's own work: which record, and what differs."""
+
+    row: int
+    key: str
+    message: str
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportReport:
+    imported: int
+    updated: int
+    conflicts: tuple[Conflict, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """``{"imported", "updated", "conflicts": [...], "rejected": [{"row", "column", "message"}]}``."""
+        return {
+            "imported": self.imported,
+            "updated": self.updated,
+            "conflicts": [dataclasses.asdict(c) for c in self.conflicts],
+            "rejected": [dataclasses.asdict(r) for r in self.rejected],
+        }
+
+    def summary(self) -> str:
+        """One Chinese sentence: 新增 3 条，更新 1 条，冲突 0 条，未导入 2 行。"""
+        return (
+            f"新增 {self.imported} 条，更新 {self.updated} 条，"
+            f"冲突 {len(self.conflicts)} 条（未覆盖，待人工处理），未导入 {len(self.rejected)} 行"
+        )
+
+    def lines(self, limit: int = 20) -> list[str]:
+        """The first conflicts and rejected rows as lines for a message box or the terminal."""
+        out = [f"第 {c.row} 行（{c.key}）：{c.message}" for c in self.conflicts[:limit]]
+        out += [f"第 {r.row} 行 [{r.column}]：{r.message}" for r in self.rejected[: max(0, limit - len(out))]]
+        hidden = len(self.conflicts) + len(self.rejected) - len(out)
+        if hidden > 0:
+            out.append(f"……另有 {hidden} 行，见导出的完整报告")
+        return out
+
+
+class ImportBuilder:
+    """Collects an import's outcome row by row; :meth:`build` makes the frozen report.
+
+    ``columns`` maps a validator's field names to the sheet's column headers, so that a
+    ValidationError raised for ``field="day"`` is reported against column ``日期``.
+    """
+
+    def __init__(self, columns: Mapping[str, str] | None = None) -> None:
+        self.columns = dict(columns or {})
+        self.imported = 0
+        self.updated = 0
+        self.conflicts: list[Conflict] = []
+        self.rejected: list[Rejected] = []
+
+    def reject(self, row: int, column: str, message: str) -> None:
+        self.rejected.append(Rejected(row, column, message))
+
+    def reject_error(self, row: int, error: DeskError, column: str | None = None) -> None:
+        """A validator's refusal, against the column its ``field`` names."""
+        name = column or self.columns.get(error.field or "", error.field or "")
+        self.reject(row, name, error.message)
+
+    def conflict(self, row: int, key: str, message: str) -> None:
+        self.conflicts.append(Conflict(row, key, message))
+
+    def count(self, outcome: Outcome) -> None:
+        if outcome == "imported":
+            self.imported += 1
+        elif outcome == "updated":
+            self.updated += 1
+
+    def build(self) -> ImportReport:
+        return ImportReport(
+            self.imported,
+            self.updated,
+            tuple(self.conflicts),
+            tuple(sorted(self.rejected, key=lambda r: r.row)),
+        )
+
+
+def too_long(value: Any) -> bool:
+    """True for a cell the reader cut at its limit (:class:`~laoshan_desk.documents.excel_read.Truncated`)."""
+    return isinstance(value, Truncated)
+
+
+def batches(items: Sequence[T], size: int = BATCH_SIZE) -> Iterable[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def commit_in_batches(
+    db: Database,
+    actor: Actor,
+    rows: Sequence[tuple[int, T]],
+    apply: Callable[[Work, int, T], Outcome],
+    *,
+    now: dt.datetime,
+    report: ImportBuilder,
+    size: int = BATCH_SIZE,
+    after_batch: Callable[[], None] | None = None,
+) -> None:
+    """Write ``rows`` (``(row_number, item)``) with ``apply`` in units of work of ``size`` rows.
+
+    ``apply(work, row_number, item)`` writes one row and its audit records and says what it
+    did. A DeskError it raises rejects that row alone: each row runs in a savepoint, so nothing
+    of a rejected row is stored while the rest of its batch commits. The counts reach ``report``
+    only once their batch has committed; a batch the database refuses (``BusyError``) raises,
+    leaving the earlier batches stored and the report saying what they held. ``after_batch``
+    runs after each commit (e.g. to clear a cache).
+    """
+    for batch in batches(rows, size):
+        outcomes: list[Outcome] = []
+        with unit_of_work(db, actor, now=now) as work:
+            for number, item in batch:
+                try:
+                    with work.session.begin_nested():
+                        outcome = apply(work, number, item)
+                except DeskError as exc:
+                    report.reject_error(number, exc)
+                    continue
+                outcomes.append(outcome)
+        for outcome in outcomes:
+            report.count(outcome)
+        if after_batch is not None:
+            after_batch()

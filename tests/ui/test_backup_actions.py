@@ -1,0 +1,53 @@
+"""The admin's backup and restore driven as the admin does it (file choice and the "yes" stubbed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from laoshan_desk.services import calendar
+from laoshan_desk.ui.admin.backup_actions import BackupActions
+from laoshan_desk.ui.admin.tab import AdminTab
+
+
+def _boxes(widget: QWidget) -> list[QMessageBox]:
+    return [b for b in widget.findChildren(QMessageBox) if b.objectName() == "deskMessage"]
+
+
+def test_backup_then_restore_after_a_confirmation_that_lists_what_is_lost(qtbot, ctx, tmp_path):
+    tab = AdminTab(ctx)
+    qtbot.addWidget(tab)
+    page = tab.settings
+    actions: BackupActions = page.backups
+    target = tmp_path / "备份.ldbak"
+    actions.choose_target = lambda: target  # type: ignore[method-assign]
+    calendar.set_override(ctx.db, ctx.actor, dt.date(2031, 5, 5), True, "备份前")
+    page.backup_dialog()
+    qtbot.waitUntil(lambda: actions.last is not None and actions.last.finished, timeout=20_000)
+    assert actions.last.ok and target.is_file()
+    assert "已备份到" in _boxes(page)[-1].text()
+    calendar.set_override(ctx.db, ctx.actor, dt.date(2031, 6, 6), True, "备份后")
+    asked: list[str] = []
+    actions.choose_source = lambda: target  # type: ignore[method-assign]
+    actions.confirm = lambda text: asked.append(text) is None  # type: ignore[method-assign]
+    page.restore_dialog()
+    qtbot.waitUntil(lambda: len(_boxes(page)) == 2, timeout=30_000)
+    assert "将用 备份.ldbak 替换当前数据库" in asked[0] and "备份之后的" in asked[0]
+    assert "已恢复" in _boxes(page)[-1].text()
+    assert [o.day for o in calendar.list_overrides(ctx.db, 2031)] == [dt.date(2031, 5, 5)]
+
+
+def test_a_refused_file_is_a_message_and_nothing_is_replaced(qtbot, ctx, tmp_path):
+    tab = AdminTab(ctx)
+    qtbot.addWidget(tab)
+    actions: BackupActions = tab.settings.backups
+    bad = tmp_path / "bad.ldbak"
+    bad.write_text("not a backup")
+    actions.choose_source = lambda: bad  # type: ignore[method-assign]
+    actions.confirm = lambda text: (_ for _ in ()).throw(AssertionError("must not ask"))  # type: ignore[method-assign]
+    calendar.set_override(ctx.db, ctx.actor, dt.date(2031, 5, 5), True, "现有")
+    actions.restore()
+    qtbot.waitUntil(lambda: actions.last is not None and actions.last.finished, timeout=20_000)
+    assert not actions.last.ok and "不是本系统的备份文件" in _boxes(tab.settings)[-1].text()
+    assert [o.note for o in calendar.list_overrides(ctx.db, 2031)] == ["现有"]

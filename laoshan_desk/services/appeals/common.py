@@ -17,10 +17,12 @@ from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.appeals import AppealStatus, check_transition, clocks
 from laoshan_desk.domain.appeals.steps import EventAction
+from laoshan_desk.domain.appeals.suspensions import DayCounting
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ConflictError, NotFound, ValidationError
 from laoshan_desk.domain.labels import Labelled
 from laoshan_desk.services.context import Actor
+from laoshan_desk.services.settings import read_settings
 from laoshan_desk.services.uow import Work
 from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.appeals import Appeal, AppealEvent, AppealSuspension
@@ -126,21 +128,60 @@ def move(
     return before
 
 
-def recompute_clock(session: Session, appeal: Appeal, calendar: WorkCalendar, now: dt.datetime) -> None:
-    """Store the response limit and the completion limit (extensions and suspensions applied)."""
+def day_counting(session: Session) -> DayCounting:
+    """How the completion limits are counted, from the admin setting (docs/rules.md §appeals-clocks)."""
+    with session.no_autoflush:  # called while a new appeal is still being built
+        calendar_days = read_settings(session).appeal_calendar_days
+    return DayCounting.CALENDAR if calendar_days else DayCounting.WORKING
+
+
+def suspension_spans(session: Session, appeal_id: uuid.UUID) -> list[tuple[dt.datetime, dt.datetime | None]]:
+    """The appeal's approved suspensions as (start, end or None while it lasts)."""
     with session.no_autoflush:
-        suspensions = session.scalars(
-            select(AppealSuspension).where(AppealSuspension.appeal_id == appeal.id, AppealSuspension.start.is_not(None))
+        rows = session.execute(
+            select(AppealSuspension.start, AppealSuspension.end).where(
+                AppealSuspension.appeal_id == appeal_id, AppealSuspension.start.is_not(None)
+            )
         ).all()
-    appeal.response_limit = clocks.response_limit(appeal.received_at)
-    appeal.completion_limit = clocks.completion_limit(
+    return [(start, end) for start, end in rows if start is not None]
+
+
+def computed_limit(
+    appeal: Appeal,
+    calendar: WorkCalendar,
+    suspensions: list[tuple[dt.datetime, dt.datetime | None]],
+    counting: DayCounting,
+    now: dt.datetime,
+) -> dt.date:
+    """The completion limit of ``appeal`` as the rules make it now (extensions and suspensions applied)."""
+    return clocks.completion_limit(
         appeal.received_at,
         appeal.level,
         calendar,
         appeal.extension_until,
-        [(s.start, s.end) for s in suspensions if s.start is not None],
+        suspensions,
         now=now,
         extension_granted_at=appeal.extension_granted_at,
+        counting=counting,
+    )
+
+
+def recompute_clock(
+    session: Session,
+    appeal: Appeal,
+    calendar: WorkCalendar,
+    now: dt.datetime,
+    *,
+    counting: DayCounting | None = None,
+) -> None:
+    """Store the response limit and the completion limit (extensions and suspensions applied)."""
+    appeal.response_limit = clocks.response_limit(appeal.received_at)
+    appeal.completion_limit = computed_limit(
+        appeal,
+        calendar,
+        suspension_spans(session, appeal.id),
+        counting if counting is not None else day_counting(session),
+        now,
     )
 
 

@@ -22,7 +22,15 @@ from laoshan_desk.domain.appeals.actions import DetailAction, available_actions
 from laoshan_desk.domain.appeals.steps import EventAction, ExtensionState, Media, SuspensionReason, SuspensionState
 from laoshan_desk.domain.identifiers import mask_phone
 from laoshan_desk.domain.roles import SEES_FULL_NUMBERS
-from laoshan_desk.services.appeals.common import APPROVE, EDIT, VIEW, label_of, load_scoped, unit_names
+from laoshan_desk.services.appeals.common import (
+    APPROVE,
+    EDIT,
+    VIEW,
+    day_counting,
+    label_of,
+    load_scoped,
+    unit_names,
+)
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
@@ -205,6 +213,7 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime
             extension_until=a.extension_until,
             extension_granted_at=a.extension_granted_at,
             suspensions=[(x.start, x.end) for x in susps if x.start is not None],
+            counting=day_counting(s),
         )
         full = actor.role in SEES_FULL_NUMBERS
         pending_ext = any(e.state == ExtensionState.REQUESTED for e in exts)

@@ -24,6 +24,7 @@ from laoshan_desk.services.appeals.common import (
     audit_appeal,
     check_version,
     clean_text,
+    day_counting,
     load_scoped,
     move,
     recompute_clock,
@@ -222,7 +223,7 @@ def visit(db: Database, actor: Actor, form: VisitForm, *, now: dt.datetime) -> N
             move(work, a, AppealStatus.IN_PROGRESS, EventAction.REOPEN, "回访不满意，重新办理", a.unit_id)
             # The reopened appeal runs a fresh clock from the visit (docs/rules.md §appeals-handling).
             a.finished_at, a.finished_late = None, None
-            a.extension_until = clocks.base_completion_limit(now, a.level, cal)
+            a.extension_until = clocks.base_completion_limit(now, a.level, cal, counting=day_counting(s))
             a.extension_granted_at = now
             recompute_clock(s, a, cal, now)
         audit_appeal(work, a, f"回访：{verdict.label}" + ("，重新办理" if form.reopen else ""))

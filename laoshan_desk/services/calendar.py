@@ -1,23 +1,38 @@
 """The desk's one working-day calendar, built from chinese-calendar plus the admin's overrides.
 
 Every tab gets its calendar here (:func:`work_calendar`), so that an override entered by the
-admin moves every deadline at once.
+admin moves every deadline at once. Deadlines computed when read follow by themselves; an area
+that *stores* deadlines (the appeals' completion limits, which the queue filters in SQL) keeps
+them current with a module ``laoshan_desk/services/<area>/deadlines.py`` defining
+
+    recompute(work, before, after, days, previous_settings) -> int
+
+found by convention (as services/demo.py finds the seed modules) and called inside the unit of
+work of every calendar change with the calendar before and after it and the days changed
+(None: any day), and of a change of the settings with the settings before it; it returns how
+many stored deadlines moved, which the change returns to the admin.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib
+import importlib.util
+import pkgutil
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from openpyxl import load_workbook
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
+import laoshan_desk.services as services_package
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.timeutil import now as clock_now
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.services.uow import Work, unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import CalendarOverride, CalendarYear
 
@@ -28,11 +43,37 @@ def work_calendar(db: Database) -> WorkCalendar:
     cached = db.cache.get(_CACHE_KEY)
     if cached is None:
         with db.session() as session:
-            overrides = {o.day: o.is_workday for o in session.scalars(select(CalendarOverride))}
-            confirmed = [y.year for y in session.scalars(select(CalendarYear).where(CalendarYear.confirmed))]
-        cached = WorkCalendar(overrides, confirmed)
+            cached = calendar_in(session)
         db.cache[_CACHE_KEY] = cached
     return cached
+
+
+def calendar_in(session: Session) -> WorkCalendar:
+    """The calendar as the session sees it (inside a change: with the change)."""
+    overrides = {o.day: o.is_workday for o in session.scalars(select(CalendarOverride))}
+    confirmed = [y.year for y in session.scalars(select(CalendarYear).where(CalendarYear.confirmed))]
+    return WorkCalendar(overrides, confirmed)
+
+
+Keeper = Callable[[Work, WorkCalendar, WorkCalendar, Collection[dt.date] | None, object | None], int]
+
+
+def _keepers() -> list[Keeper]:
+    found: list[Keeper] = []
+    for info in sorted(pkgutil.iter_modules(services_package.__path__), key=lambda m: m.name):
+        name = f"laoshan_desk.services.{info.name}.deadlines"
+        if info.ispkg and importlib.util.find_spec(name) is not None:
+            found.append(importlib.import_module(name).recompute)
+    return found
+
+
+def recompute_deadlines(
+    work: Work, before: WorkCalendar, days: Collection[dt.date] | None, previous_settings: object | None = None
+) -> int:
+    """Move every stored deadline the change can touch, in the change's unit of work; how many moved."""
+    work.session.flush()
+    after = calendar_in(work.session)
+    return sum(keeper(work, before, after, days, previous_settings) for keeper in _keepers())
 
 
 def _invalidate(db: Database) -> None:
@@ -62,11 +103,15 @@ def list_overrides(db: Database, year: int | None = None) -> list[OverrideRow]:
         return [OverrideRow(o.day, o.is_workday, o.note) for o in session.scalars(query)]
 
 
-def set_override(db: Database, actor: Actor, day: dt.date, is_workday: bool, note: str = "") -> None:
+def set_override(db: Database, actor: Actor, day: dt.date, is_workday: bool, note: str = "") -> int:
+    """Make ``day`` a working day or a day off; returns how many stored deadlines moved."""
     actor.require("admin.edit")
     with unit_of_work(db, actor) as work:
+        before = calendar_in(work.session)
         _upsert(work, day, is_workday, note)
+        moved = recompute_deadlines(work, before, {day})
     _invalidate(db)
+    return moved
 
 
 def _upsert(work, day: dt.date, is_workday: bool, note: str) -> None:  # type: ignore[no-untyped-def]
@@ -87,12 +132,14 @@ def _upsert(work, day: dt.date, is_workday: bool, note: str) -> None:  # type: i
     )
 
 
-def remove_override(db: Database, actor: Actor, day: dt.date) -> None:
+def remove_override(db: Database, actor: Actor, day: dt.date) -> int:
+    """Drop the admin's adjustment of ``day``; returns how many stored deadlines moved."""
     actor.require("admin.edit")
     with unit_of_work(db, actor) as work:
         row = work.session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
         if row is None:
-            return
+            return 0
+        before = calendar_in(work.session)
         work.audit(
             "delete",
             "calendar_override",
@@ -101,7 +148,9 @@ def remove_override(db: Database, actor: Actor, day: dt.date) -> None:
             before={"is_workday": row.is_workday, "note": row.note},
         )
         work.session.execute(delete(CalendarOverride).where(CalendarOverride.day == day))
+        moved = recompute_deadlines(work, before, {day})
     _invalidate(db)
+    return moved
 
 
 def confirm_year(db: Database, actor: Actor, year: int, confirmed: bool = True) -> None:
@@ -127,6 +176,7 @@ def confirm_year(db: Database, actor: Actor, year: int, confirmed: bool = True) 
 class ImportReport:
     imported: int
     rejected: list[tuple[int, str]]
+    moved: int = 0  # stored deadlines the imported days moved
 
 
 _WORK_WORDS = {"上班", "工作日", "调休上班", "是", "1", "true", "workday"}
@@ -166,9 +216,12 @@ def import_overrides(db: Database, actor: Actor, path: Path) -> ImportReport:
         else:
             rejected.append((index, f"类型应为“上班”或“休息”：{kind_v!r}"))
     wb.close()
+    moved = 0
     if good:
         with unit_of_work(db, actor) as work:
+            before = calendar_in(work.session)
             for day, is_workday, note in good:
                 _upsert(work, day, is_workday, note)
+            moved = recompute_deadlines(work, before, {day for day, _w, _n in good})
         _invalidate(db)
-    return ImportReport(len(good), rejected)
+    return ImportReport(len(good), rejected, moved)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.services import calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
@@ -111,6 +112,9 @@ def update(db: Database, actor: Actor, values: Settings, *, now: dt.datetime) ->
                 after={"value": after},
             )
             changed.append(item.name)
+        if "appeal_calendar_days" in changed:
+            # The appeals' stored limits follow the new counting (docs/rules.md §appeals-clocks).
+            calendar.recompute_deadlines(work, calendar.calendar_in(work.session), None, current)
     return changed
 
 

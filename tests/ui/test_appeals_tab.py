@@ -210,7 +210,8 @@ def test_leader_decides_extension_and_suspension_requests(qtbot, db, admin, make
     qtbot.addWidget(tab)
     panel = tab.approvals
     assert panel is not None and panel.model.rowCount() == 1
-    assert panel.model.cell_text(0, 0) == "延期申请" and "2026-12-10" in panel.model.cell_text(0, 2)
+    assert panel.model.cell_text(0, 0) == "延期申请" and panel.model.cell_text(0, 2) == "admin"
+    assert "2026-12-10" in panel.model.cell_text(0, 3)
     panel.table.selectRow(0)
     panel.decide(False)
     assert "写明理由" in panel.summary.text() and panel.model.rowCount() == 1  # nothing decided yet

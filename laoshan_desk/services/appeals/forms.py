@@ -125,9 +125,11 @@ class ExtensionRequestForm:
 
 @dataclasses.dataclass(frozen=True)
 class DecisionForm:
-    """A leader's decision on an extension or suspension request (a refusal needs a note)."""
+    """A leader's decision on an extension or suspension request (a refusal needs a note);
+    ``version`` is the appeal's, as the screen showed it."""
 
     request_id: uuid.UUID
+    version: int
     approve: bool
     note: str = ""
 

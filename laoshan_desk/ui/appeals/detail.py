@@ -308,10 +308,10 @@ class AppealDetailDialog(QDialog):
                 db, actor, svc.ExtensionRequestForm(ident, version, self.until.date().toPython(), note), now=now()
             ),
             A.APPROVE_EXTENSION: lambda: svc.decide_extension(
-                db, actor, svc.DecisionForm(self._pending(self.d.extensions), True, note), now=now()
+                db, actor, svc.DecisionForm(self._pending(self.d.extensions), version, True, note), now=now()
             ),
             A.APPROVE_SUSPENSION: lambda: svc.decide_suspension(
-                db, actor, svc.DecisionForm(self._pending(self.d.suspensions), True, note), now=now()
+                db, actor, svc.DecisionForm(self._pending(self.d.suspensions), version, True, note), now=now()
             ),
             A.FINISH: lambda: svc.finish(db, actor, svc.FinishForm(ident, version, note), now=now()),
             A.VISIT: lambda: svc.visit(

@@ -63,9 +63,22 @@ def unit_names(session: Session) -> dict[uuid.UUID, str]:
     return dict(session.execute(select(Unit.id, Unit.name)).tuples().all())
 
 
-def load_scoped(session: Session, actor: Actor, appeal_id: uuid.UUID) -> Appeal:
-    """The appeal, if the actor's row scope (a SQL condition) includes it; NotFound otherwise."""
-    cond = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
+def read_scope(actor: Actor) -> Any:
+    """The rows the actor may read (None: all): its row scope and what it registered."""
+    return q.scope_condition(actor.scope, actor.unit_id, actor.street_id, registered_by=actor.user_id)
+
+
+def write_scope(actor: Actor) -> Any:
+    """The rows the actor may work on (None: all): its row scope only."""
+    return q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
+
+
+def load_scoped(session: Session, actor: Actor, appeal_id: uuid.UUID, *, reading: bool = False) -> Appeal:
+    """The appeal, if the actor's row scope (a SQL condition) includes it; NotFound otherwise.
+
+    A write loads within the row scope; ``reading`` widens it to the appeals the actor registered.
+    """
+    cond = read_scope(actor) if reading else write_scope(actor)
     stmt = select(Appeal).where(Appeal.id == appeal_id)
     if cond is not None:
         stmt = stmt.where(cond)
@@ -73,6 +86,14 @@ def load_scoped(session: Session, actor: Actor, appeal_id: uuid.UUID) -> Appeal:
     if appeal is None:
         raise NotFound("诉求不存在，或不在您的可见范围内")
     return appeal
+
+
+def may_work_on(session: Session, actor: Actor, appeal_id: uuid.UUID) -> bool:
+    """Whether the appeal lies in the actor's row scope for writing (not only registered by it)."""
+    cond = write_scope(actor)
+    if cond is None:
+        return True
+    return session.scalar(select(Appeal.id).where(Appeal.id == appeal_id, cond)) is not None
 
 
 def check_version(appeal: Appeal, version: int) -> None:

@@ -29,6 +29,7 @@ from laoshan_desk.services.appeals.common import (
     day_counting,
     label_of,
     load_scoped,
+    may_work_on,
     unit_names,
 )
 from laoshan_desk.services.calendar import work_calendar
@@ -183,7 +184,7 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime
     actor.require(VIEW)
     cal = work_calendar(db)
     with db.session() as s:
-        a = load_scoped(s, actor, appeal_id)
+        a = load_scoped(s, actor, appeal_id, reading=True)
         names = unit_names(s)
         grid = s.get(Grid, a.grid_id) if a.grid_id else None
         events = s.scalars(
@@ -216,6 +217,7 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime
             counting=day_counting(s),
         )
         full = actor.role in SEES_FULL_NUMBERS
+        writable = may_work_on(s, actor, a.id)  # a registrant outside its scope only reads
         pending_ext = any(e.state == ExtensionState.REQUESTED for e in exts)
         pending_susp = any(x.state == SuspensionState.REQUESTED for x in susps)
         return AppealDetail(
@@ -322,8 +324,8 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime
             ),
             actions=available_actions(
                 a.status,
-                may_edit=actor.may(EDIT),
-                may_approve=actor.may(APPROVE),
+                may_edit=actor.may(EDIT) and writable,
+                may_approve=actor.may(APPROVE) and writable,
                 pending_extension=pending_ext,
                 pending_suspension=pending_susp,
                 supervised=bool(sups),
@@ -336,6 +338,6 @@ def full_phone(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.date
     """Show the number in full: itself an audited action (view_full)."""
     actor.require(VIEW)
     with unit_of_work(db, actor, now) as work:
-        a = load_scoped(work.session, actor, appeal_id)
+        a = load_scoped(work.session, actor, appeal_id, reading=True)
         work.audit("view_full", "appeal", appeal_id, f"查看诉求 {a.number} 的完整联系电话")
         return a.phone or ""

@@ -25,6 +25,7 @@ from laoshan_desk.domain.appeals import (
     suggest_dispatch,
 )
 from laoshan_desk.domain.appeals.steps import EventAction
+from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ConflictError, ValidationError
 from laoshan_desk.domain.identifiers import normalize_phone, normalize_uscc
 from laoshan_desk.services.appeals.attachments import store_attachment
@@ -35,7 +36,9 @@ from laoshan_desk.services.appeals.common import (
     id_text,
     label_of,
     load_scoped,
+    move,
     pinyin_initials,
+    read_scope,
     recompute_clock,
     record_step,
 )
@@ -43,7 +46,7 @@ from laoshan_desk.services.appeals.forms import IntakeForm
 from laoshan_desk.services.appeals.handling import merge_in
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.services.uow import Work, unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Grid, Unit
 from laoshan_desk.store.models.appeals import Appeal
@@ -187,7 +190,7 @@ def find_possible_duplicates(
         )
         .limit(500)
     )
-    scope = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
+    scope = read_scope(actor)
     if scope is not None:
         stmt = stmt.where(scope)
     with db.session() as s:
@@ -266,6 +269,8 @@ def intake(db: Database, actor: Actor, form: IntakeForm, *, now: dt.datetime) ->
         except IntegrityError:
             raise ConflictError(f"诉求编号 {appeal.number} 已被占用（另一窗口同时受理），请再点一次“受理”") from None
         record_step(work, appeal, EventAction.INTAKE, None, f"{label_of(Channel, appeal.channel)}受理")
+        if actor.scope == "street" and actor.street_id is not None and appeal.street_id != actor.street_id:
+            _send_to_its_street(work, appeal, cal)
         for path in form.attachments:
             store_attachment(work, appeal, path)
         work.audit(
@@ -278,6 +283,17 @@ def intake(db: Database, actor: Actor, form: IntakeForm, *, now: dt.datetime) ->
         if form.merge_into is not None:
             merge_in(work, appeal, load_scoped(s, actor, form.merge_into))
         return AppealRef(appeal.id, appeal.number)
+
+
+def _send_to_its_street(work: Work, appeal: Appeal, calendar: WorkCalendar) -> None:
+    """A street clerk registered at its counter an appeal of another street: it goes to that
+    street's office at once (docs/rules.md §appeals-intake; citizens come to the nearest office)."""
+    street = work.session.get(Unit, appeal.street_id)
+    name = street.name if street is not None else ""
+    move(work, appeal, AppealStatus.DISPATCHED, EventAction.DISPATCH, f"跨街道受理，派至{name}", appeal.street_id)
+    appeal.level, appeal.unit_id, appeal.handler_id = HandlingLevel.STREET.value, appeal.street_id, None
+    appeal.dispatched_at = work.now
+    recompute_clock(work.session, appeal, calendar, work.now)
 
 
 def _suggest(
@@ -302,7 +318,7 @@ def suggestion_for(db: Database, actor: Actor, appeal_id: uuid.UUID) -> Suggesti
     """The dispatch suggestion for a stored appeal (the dispatch dialog preselects it)."""
     actor.require(VIEW)
     with db.session() as s:
-        a = load_scoped(s, actor, appeal_id)
+        a = load_scoped(s, actor, appeal_id, reading=True)
         return _suggest(s, a.content, a.street_id, a.community_id, a.category)
 
 

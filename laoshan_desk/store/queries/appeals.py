@@ -265,24 +265,31 @@ def _escape_like(value: str) -> str:
 
 
 # -- scope and filters -------------------------------------------------------------------------
-def scope_condition(scope: str, unit_id: uuid.UUID | None, street_id: uuid.UUID | None) -> Any:
+def scope_condition(
+    scope: str,
+    unit_id: uuid.UUID | None,
+    street_id: uuid.UUID | None,
+    *,
+    registered_by: uuid.UUID | None = None,
+) -> Any:
     """Rows a role may see: all, its street's (place or handling unit), or its unit's (handling
-    unit or co-handling unit). A scoped user without a unit sees nothing."""
+    unit or co-handling unit). A scoped user without a unit sees nothing. ``registered_by``: the
+    reader also sees the appeals it registered (docs/rules.md §appeals-intake: a street clerk
+    registers at its counter an appeal of another street and keeps read access to it)."""
     if scope == "all":
         return None
     co = select(AppealUnit.appeal_id).where(AppealUnit.unit_id == unit_id)
+    parts: list[ColumnElement[bool]] = []
+    if registered_by is not None:
+        parts.append(Appeal.created_by_id == registered_by)
     if scope == "street":
-        if street_id is None and unit_id is None:
-            return false()
-        parts = []
         if street_id is not None:
             parts.append(Appeal.street_id == street_id)
         if unit_id is not None:
             parts += [Appeal.unit_id == unit_id, Appeal.id.in_(co)]
-        return or_(*parts)
-    if unit_id is None:
-        return false()
-    return or_(Appeal.unit_id == unit_id, Appeal.id.in_(co))
+    elif unit_id is not None:
+        parts += [Appeal.unit_id == unit_id, Appeal.id.in_(co)]
+    return or_(*parts) if parts else false()
 
 
 def light_condition(light: str, now: dt.datetime, today: dt.date, horizon: dt.date) -> Any:
@@ -334,7 +341,7 @@ def filtered(
     columns: Any = None,
 ) -> Select[Any]:
     q = select(columns).select_from(Appeal) if columns is not None else select(Appeal)
-    conditions = [scope_condition(scope, unit_id, street_id)]
+    conditions = [scope_condition(scope, unit_id, street_id, registered_by=user_id)]
     if f.scope == QueueScope.MINE:
         conditions.append(Appeal.handler_id == user_id if user_id else false())
     elif f.scope == QueueScope.UNIT:

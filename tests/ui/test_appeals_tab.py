@@ -74,7 +74,7 @@ def test_intake_to_return_visit(qtbot, qtmodeltester, ctx, tmp_path):
     detail.action_buttons["respond"].click()
     assert detail.d.status == "responded"
     # 转帮代办: pick a catalog service; the task shows on the appeal.
-    detail.proxy_service.setCurrentIndex(0)
+    detail.proxy_service.setCurrentIndex(1)
     detail.action_buttons["proxy"].click()
     assert "帮代办：" in detail.extra.text() and detail.error.text() == ""
     # Finishing needs a result text.

@@ -115,11 +115,11 @@ class SuspensionRequestForm:
 
 @dataclasses.dataclass(frozen=True)
 class ExtensionRequestForm:
-    """申请延期: the date asked for and why."""
+    """申请延期: the date asked for (None: not chosen yet) and why."""
 
     appeal_id: uuid.UUID
     version: int
-    until: dt.date
+    until: dt.date | None
     reason: str
 
 

@@ -152,8 +152,10 @@ def resume(db: Database, actor: Actor, form: NoteForm, *, now: dt.datetime) -> N
 def request_extension(db: Database, actor: Actor, form: ExtensionRequestForm, *, now: dt.datetime) -> uuid.UUID:
     """申请延期: a working day after the current limit, with a reason."""
     actor.require(EDIT)
-    reason = clean_text(form.reason, "reason", "延期理由", 500, required=True)
     until = form.until
+    if until is None:
+        raise ValidationError("请选择延期至哪一天", field="until")
+    reason = clean_text(form.reason, "reason", "延期理由", 500, required=True)
     cal = work_calendar(db)
     with unit_of_work(db, actor, now) as work:
         s = work.session

@@ -136,7 +136,8 @@ def test_queue_filters_and_dashboard(qtbot, qtmodeltester, db, admin, tmp_path):
     assert tab.dashboard.ranks and tab.dashboard.ranking_model.rowCount() == len(tab.dashboard.ranks)
     qtmodeltester.check(tab.dashboard.ranking_model)
     assert "结案率" in tab.dashboard.summary.text()
-    tab.tabs.setCurrentWidget(tab.hotspots)
+    tab.tabs.setCurrentWidget(tab.hotspots)  # counted off the GUI thread
+    qtbot.waitUntil(lambda: tab.hotspots.spots is not None, timeout=20_000)
     assert "热点词" in tab.hotspots.text.toPlainText()
     out = tab.export_file(tmp_path / "ledger.xlsx")
     ws = load_workbook(tmp_path / "ledger.xlsx", read_only=True).worksheets[0]

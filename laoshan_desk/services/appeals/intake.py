@@ -23,6 +23,7 @@ from laoshan_desk.domain.appeals import (
     find_duplicates,
     format_appeal_number,
     suggest_dispatch,
+    terms,
 )
 from laoshan_desk.domain.appeals.steps import EventAction
 from laoshan_desk.domain.calendar import WorkCalendar
@@ -260,6 +261,7 @@ def intake(db: Database, actor: Actor, form: IntakeForm, *, now: dt.datetime) ->
             created_at=now,
             updated_at=now,
             source="desk",
+            terms=terms.encode(terms.keywords(values.content)),
             **dataclasses.asdict(values),
         )
         recompute_clock(s, appeal, cal, now)

@@ -73,6 +73,9 @@ class Appeal(UUIDPk, Base):
     community_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("unit.id"), index=True)
     grid_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("grid.id"), index=True)
     content: Mapped[str] = mapped_column(Text)
+    # What the appeal is about, segmented once when written (domain/appeals/terms.py): hot spots
+    # count these instead of segmenting a year of texts while the clerk waits.
+    terms: Mapped[str | None] = mapped_column(Text)
 
     unit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("unit.id"))
     handler_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))

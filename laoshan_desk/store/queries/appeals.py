@@ -24,7 +24,7 @@ import re
 import uuid
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, case, false, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, false, func, literal_column, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -372,6 +372,15 @@ def filtered(
         conditions.append(search_condition(session, f.text.strip()))
     conditions = [c for c in conditions if c is not None]
     return q.where(*conditions) if conditions else q
+
+
+def local_day(dialect: str) -> ColumnElement[Any]:
+    """``appeal.received_at`` as its Shanghai calendar day, computed in SQL (the hot spots bucket
+    a year of appeals by day without building a datetime per row): 'YYYY-MM-DD' text on SQLite,
+    a date on PostgreSQL. Shanghai keeps no daylight-saving time: UTC + 8 hours."""
+    if dialect == "sqlite":
+        return func.date(Appeal.received_at, "+8 hours")
+    return func.date(func.timezone("Asia/Shanghai", Appeal.received_at))
 
 
 def _start(day: dt.date, now: dt.datetime) -> dt.datetime:

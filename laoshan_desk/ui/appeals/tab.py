@@ -109,7 +109,7 @@ class AppealsTab(QWidget):
         widget = self.tabs.widget(index)
         if widget is self.dashboard and not self.dashboard.ranks:
             self.dashboard.refresh()
-        elif widget is self.hotspots and not hasattr(self.hotspots, "spots"):
+        elif widget is self.hotspots and self.hotspots.spots is None:
             self.hotspots.refresh()
         elif widget is not None and widget is self.approvals:
             self.approvals.reload()

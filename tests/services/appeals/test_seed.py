@@ -46,7 +46,7 @@ def test_fast_sqlite_statistics_equal_the_portable_sums(db, admin, make_user):
 
     def portable(actor, date_from=None, date_to=None, unit_id=None):  # type: ignore[no-untyped-def]
         with db.session() as s:
-            where = appeals_stats._where(actor, date_from, date_to, unit_id)
+            where = appeals_stats.period_conditions(actor, date_from, date_to, unit_id)
             row = s.execute(select(*appeals_stats._sums(today)).where(*where)).one()
         return appeals_stats.PeriodStats(*(int(v or 0) for v in row))
 

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, Protocol
 
 from laoshan_desk.domain.appeals.clocks import local_date
@@ -32,6 +33,7 @@ from laoshan_desk.domain.appeals.terms import (
     STOPWORDS_FILE,
     USERDICT_FILE,
     Segmenter,
+    bundled_stopwords,
     default_segmenter,
     keywords,
     load_stopwords,
@@ -59,6 +61,7 @@ __all__ = [
     "repeat_places",
     "repeat_phones",
     "summarise",
+    "rank",
 ]
 
 
@@ -369,39 +372,84 @@ def summarise(
     (海尔路社区 → 海尔 says nothing about what its people ask for). Repeats count the last
     ``repeat_days`` days ending ``today``.
     """
-    topics: Counter[str] = Counter()
-    per: dict[str, Counter[str]] = defaultdict(Counter)
-    this_week: Counter[str] = Counter()
-    last_week: Counter[str] = Counter()
+    # The loop only sorts each appeal's terms into lists; the counting is Counter over chained
+    # lists, done in C (a year is 45,000 appeals and a quarter of a million terms).
+    lists: dict[str | None, list[Sequence[str]]] = defaultdict(list)
+    this_week: list[Sequence[str]] = []
+    last_week: list[Sequence[str]] = []
     grids: Counter[str] = Counter()
     phones: Counter[str] = Counter()
     this_monday = week_start(today)
     last_monday = this_monday - dt.timedelta(days=7)
     first_repeat_day = today - dt.timedelta(days=repeat_days - 1)
-    normal: dict[str, str] = {}
-    count = 0
     for day, community, grid, phone, terms in rows:
-        count += 1
-        topics.update(terms)
-        if community:
-            per[community].update(terms)
+        lists[community].append(terms)
         if day >= this_monday:
-            this_week.update(terms)
+            this_week.append(terms)
         elif day >= last_monday:
-            last_week.update(terms)
+            last_week.append(terms)
         if day >= first_repeat_day:
             if grid:
                 grids[grid] += 1
             if phone:
-                key = normal.get(phone)
-                if key is None:
-                    key = normal[phone] = normalise_phone(phone)
-                if key:
-                    phones[key] += 1
+                phones[phone] += 1
+    return rank(
+        {c: Counter(chain.from_iterable(items)) for c, items in lists.items()},
+        Counter(chain.from_iterable(this_week)),
+        Counter(chain.from_iterable(last_week)),
+        grids,
+        phones,
+        appeals=sum(len(items) for items in lists.values()),
+        top=top,
+        min_count=min_count,
+        per_community=per_community,
+        communities=communities,
+        repeat_min=repeat_min,
+        repeats_shown=repeats_shown,
+    )
+
+
+def _without(counts: Counter[str], stop: frozenset[str]) -> Counter[str]:
+    dropped = stop.intersection(counts)
+    if not dropped:
+        return counts
+    return Counter({k: n for k, n in counts.items() if k not in dropped})
+
+
+def rank(
+    per: Mapping[str | None, Counter[str]],
+    this_week: Counter[str],
+    last_week: Counter[str],
+    grids: Mapping[str, int],
+    phones: Mapping[str, int],
+    *,
+    appeals: int,
+    top: int = 15,
+    min_count: int = 2,
+    per_community: int = 3,
+    communities: int = 10,
+    repeat_min: int = 3,
+    repeats_shown: int = 10,
+) -> Summary:
+    """The summary from counts already made (the service counts in SQL): ``per`` maps each
+    community (None: appeals without one) to how many appeals mention each term. Terms stored
+    before a word joined the stop-word list are left out here."""
+    stop = bundled_stopwords()
+    per = {c: _without(counts, stop) for c, counts in per.items()}
+    this_week, last_week = _without(this_week, stop), _without(last_week, stop)
+    topics: Counter[str] = Counter()
+    for counts in per.values():
+        topics.update(counts)
+    merged: Counter[str] = Counter()
+    for phone, n in phones.items():  # stored phones are normal already; other spellings join them
+        key = phone if phone.isdigit() else normalise_phone(phone)
+        if key:
+            merged[key] += n
     by_community = sorted(
         (
             (c, [(k, n) for k, n in counts.most_common(per_community + 5) if k not in c][:per_community])
             for c, counts in per.items()
+            if c
         ),
         key=lambda item: (-sum(n for _, n in item[1]), item[0]),
     )[:communities]
@@ -413,10 +461,10 @@ def summarise(
         return items[:repeats_shown]
 
     return Summary(
-        appeals=count,
+        appeals=appeals,
         topics=_ranked(topics, top, min_count),
         by_community=by_community,
         surges=found,
-        repeat_places=repeated(grids),
-        repeat_phones=repeated(phones),
+        repeat_places=repeated(Counter(grids)),
+        repeat_phones=repeated(merged),
     )

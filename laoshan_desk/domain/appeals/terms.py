@@ -8,6 +8,8 @@ So the terms are chosen by part of speech (``jieba.posseg``) as well as by a sto
   say where and who, not what), at least two characters with a letter in them;
 * verb-object phrases: a verb (or verbal noun) of two or more characters directly followed by
   such a noun (堵塞 + 消防通道 → 堵塞消防通道, 检修 + 暖气 → 检修暖气);
+* place names are known as such (the organisation tree's streets and communities, and their
+  stems), so 王家麦岛 is a place, not a topic;
 * minus the stop words (``resources/data/stopwords.txt``: boilerplate and words of every
   appeal) — and with the local dictionary (``resources/data/appeal_userdict.txt``) so that
   垃圾清运, 噪音扰民, 占道经营 stay one word.
@@ -20,6 +22,8 @@ across appeals (请尽快处理。), and each is segmented once (a bounded cache
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 import re
 import threading
@@ -35,6 +39,7 @@ __all__ = [
     "USERDICT_FILE",
     "MAX_TERMS",
     "load_stopwords",
+    "bundled_stopwords",
     "Segmenter",
     "default_segmenter",
     "keywords",
@@ -45,6 +50,8 @@ __all__ = [
 DATA_DIR = Path(__file__).resolve().parents[3] / "resources" / "data"
 STOPWORDS_FILE = DATA_DIR / "stopwords.txt"
 USERDICT_FILE = DATA_DIR / "appeal_userdict.txt"
+PLACES_FILE = DATA_DIR / "organisation.json"  # streets, communities, villages and grids
+_PLACE_SUFFIXES = ("街道", "社区", "村", "居委会")
 MAX_TERMS = 40  # an appeal of 4,000 characters still stores a short line of terms
 MAX_TERM_LENGTH = 16
 
@@ -57,6 +64,29 @@ def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
     """Stop words, one a line; blank lines and lines starting with # are skipped."""
     text = Path(path or STOPWORDS_FILE).read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_stopwords() -> frozenset[str]:
+    """The bundled stop words, read once (stored terms are checked against them again when
+    counted, so a word added to the list later leaves the hot spots at once)."""
+    return load_stopwords()
+
+
+def load_places(path: Path | str | None = None) -> frozenset[str]:
+    """The district's place names and their stems (海尔路社区 and 海尔路, 青山村 and 青山): the
+    segmenter knows them as place names, so they are never taken for a topic."""
+    data = json.loads(Path(path or PLACES_FILE).read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for street in data.get("streets", []):
+        names.add(street["name"])
+        for community in street.get("communities", []):
+            names.add(community["name"])
+    for name in list(names):
+        for suffix in _PLACE_SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                names.add(name[: -len(suffix)])
+    return frozenset(names)
 
 
 def _is_word(token: str) -> bool:
@@ -74,13 +104,16 @@ class Segmenter:
         self,
         userdict: Path | str | None = USERDICT_FILE,
         stopwords: Iterable[str] | None = None,
+        places: Iterable[str] | None = None,
     ) -> None:
         jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG to stderr
         self._tokenizer = jieba.Tokenizer()
         if userdict is not None:
             self._tokenizer.load_userdict(str(userdict))
+        for name in load_places() if places is None else places:
+            self._tokenizer.add_word(name, 2000, "ns")
         self._pos = jieba.posseg.POSTokenizer(self._tokenizer)
-        self.stopwords = frozenset(stopwords) if stopwords is not None else load_stopwords()
+        self.stopwords = frozenset(stopwords) if stopwords is not None else bundled_stopwords()
         self._cache: dict[str, tuple[str, ...]] = {}
         self._lock = threading.Lock()
 

@@ -1,11 +1,11 @@
 """未诉先办: hot spots of the last weeks and the one-click work brief (工作简报).
 
-Hot spots are counted over the terms stored on each appeal when it was written (no text is
-segmented while the clerk waits): one Core query reads the period's (day, community, grid,
-phone, terms) — the day computed in SQL, the ids as the database holds them — and
-:func:`laoshan_desk.domain.appeals.hotspots.summarise` counts them in one pass
-(docs/rules.md §appeals-hotspots). Appeals stored before terms were kept are segmented here
-until ``init`` has filled theirs.
+Hot spots are an aggregate over the terms stored on each appeal when it was written (no text is
+segmented while the clerk waits): the database joins the period's terms per community, and this
+week's and last week's, and counts the grids and phones that come back; Python counts the joined
+words and :func:`laoshan_desk.domain.appeals.hotspots.rank` ranks them (docs/rules.md
+§appeals-hotspots). Appeals stored before terms were kept are segmented here until ``init`` has
+filled theirs.
 """
 
 from __future__ import annotations
@@ -13,19 +13,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
+from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import String, case, select, type_coerce
+from sqlalchemy import String, func, select, type_coerce
 
 from laoshan_desk.domain.appeals import clocks, hotspots, terms
 from laoshan_desk.domain.identifiers import mask_phone
+from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services.appeals.common import VIEW
 from laoshan_desk.services.appeals.stats import PeriodStats, period_conditions, ranking, statistics
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Grid, Unit
 from laoshan_desk.store.models.appeals import Appeal
-from laoshan_desk.store.queries import appeals as q
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,54 +46,85 @@ def _keys(ident: uuid.UUID) -> tuple[Any, ...]:
     return (ident, ident.hex, str(ident))
 
 
-def _day(value: Any, cache: dict[Any, dt.date]) -> dt.date:
-    day = cache.get(value)
-    if day is None:
-        day = cache[value] = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-    return day
+def _joined(dialect: str) -> Any:
+    """The stored terms of a group of appeals, joined by spaces, by the database."""
+    if dialect == "sqlite":
+        return func.group_concat(Appeal.terms, " ")
+    return func.string_agg(Appeal.terms, " ")
+
+
+def _start(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), tzinfo=TZ)
 
 
 def hot_spots(db: Database, actor: Actor, *, now: dt.datetime, weeks: int = 4) -> HotSpots:
     """Hot topics of the last ``weeks`` weeks, per community, this week's surges, repeat places
-    and phones (masked)."""
+    and phones (masked).
+
+    The database does the reading: the stored terms joined per community (one aggregate over the
+    period), this week's and last week's joined, and the grids and phones with three appeals or
+    more counted; Python only counts the joined words.
+    """
     actor.require(VIEW)
     if not 1 <= weeks <= 104:
         weeks = 4
     today = clocks.local_date(now)
     start = hotspots.week_start(today) - dt.timedelta(weeks=weeks - 1)
+    this_monday = hotspots.week_start(today)
+    joined = _joined(db.dialect)
+    community = type_coerce(Appeal.community_id, String)
+    grid = type_coerce(Appeal.grid_id, String)
     with db.session() as s:
         names: dict[Any, str] = {}
         for ident, name in s.execute(select(Unit.id, Unit.name)).tuples():
             names.update(dict.fromkeys(_keys(ident), name))
-        conds = [*period_conditions(actor, start, today, None), Appeal.received_at <= now]
-        raw = s.execute(
-            select(
-                q.local_day(db.dialect),
-                type_coerce(Appeal.community_id, String),
-                type_coerce(Appeal.grid_id, String),
-                Appeal.phone,
-                Appeal.terms,
-                case((Appeal.terms.is_(None), Appeal.content), else_=None),
-            ).where(*conds)
+        period = [*period_conditions(actor, start, today, None), Appeal.received_at <= now]
+        per: dict[str | None, Counter[str]] = defaultdict(Counter)
+        appeals = without_terms = 0
+        for key, text, n, kept in s.execute(
+            select(community, joined, func.count(), func.count(Appeal.terms)).where(*period).group_by(community)
+        ):
+            per[names.get(key) if key else None].update(text.split() if text else ())
+            appeals += int(n)
+            without_terms += int(n) - int(kept)
+        if without_terms:
+            # Appeals stored before their terms were kept (init fills them): segmented meanwhile.
+            seg = terms.default_segmenter()
+            for key, content in s.execute(select(community, Appeal.content).where(*period, Appeal.terms.is_(None))):
+                per[names.get(key) if key else None].update(seg.keywords(content))
+
+        def week(first: dt.date) -> Counter[str]:
+            cond = [Appeal.received_at >= _start(first), Appeal.received_at < _start(first + dt.timedelta(days=7))]
+            text = s.scalar(select(joined).where(*period_conditions(actor, None, None, None), *cond))
+            return Counter(text.split() if text else ())
+
+        this_week, last_week = week(this_monday), week(this_monday - dt.timedelta(days=7))
+        recent = [*period_conditions(actor, today - dt.timedelta(days=weeks * 7 - 1), today, None)]
+        recent.append(Appeal.received_at <= now)
+        grid_counts = s.execute(
+            select(grid, func.count())
+            .where(*recent, Appeal.grid_id.is_not(None))
+            .group_by(grid)
+            .having(func.count() >= 3)
         ).all()
-        grid_ids = {g for _d, _c, g, _p, _t, _x in raw if g}
+        phone_counts = s.execute(
+            select(Appeal.phone, func.count())
+            .where(*recent, Appeal.phone.is_not(None))
+            .group_by(Appeal.phone)
+            .having(func.count() >= 2)  # 2: two spellings of one number may add up to three
+        ).all()
         grids: dict[Any, str] = {}
-        if grid_ids:
+        if grid_counts:
             for ident, name in s.execute(select(Grid.id, Grid.name)).tuples():
                 grids.update(dict.fromkeys(_keys(ident), name))
-    days: dict[Any, dt.date] = {}
-    seg = terms.default_segmenter()
-    rows = [
-        (
-            _day(day, days),
-            names.get(community) if community else None,
-            grids.get(grid) if grid else None,
-            phone,
-            stored.split() if stored is not None else seg.keywords(content),
-        )
-        for day, community, grid, phone, stored, content in raw
-    ]
-    summary = hotspots.summarise(rows, today=today, repeat_days=weeks * 7)
+    summary = hotspots.rank(
+        per,
+        this_week,
+        last_week,
+        Counter({grids.get(g, str(g)): int(n) for g, n in grid_counts}),
+        {str(p): int(n) for p, n in phone_counts if p},
+        appeals=appeals,
+    )
     return HotSpots(
         start,
         today,

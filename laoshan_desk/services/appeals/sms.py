@@ -151,7 +151,9 @@ def send_pending(
                 msg.last_error = NOT_CONFIGURED
             if recorded:
                 work.audit("update", "sms_outbox", None, f"未配置短信通道：{len(recorded)} 条短信已记录，保留待发")
-        for msg in due if gw is not None else ():
+        for msg in due:
+            if gw is None:
+                break
             try:
                 msg.gateway_id = gw.send(msg.phone, msg.text)
             except GatewayOffline as exc:

@@ -50,6 +50,9 @@ class Appeal(UUIDPk, Base):
             "satisfaction",
             "unit_id",
         ),
+        # Covers the hot spots (services/appeals/hotspots.py): a year's terms per community, the
+        # grids and phones that come back, read from this index alone.
+        Index("ix_appeal_hotspots", "received_at", "status", "community_id", "grid_id", "phone", "terms"),
     )
 
     # Integer sequence: stable rowid for the FTS table and a tie-breaker for sorting.

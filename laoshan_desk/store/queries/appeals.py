@@ -9,9 +9,13 @@ run of other characters one placeholder token, so the phrase ``"工 资"`` match
 ``LIKE '%工资%'`` would. Its triggers call the SQL function ``laoshan_cjk_spaced``, which store/db.py
 registers on every connection it opens (store/sqlfunctions.py): a writer outside the desk (the sqlite3
 shell) cannot insert, delete or re-word appeals: it gets "no such function" rather than a
-stale index. Other short words (Latin, digits, mixed) fall back to LIKE. On PostgreSQL (or an
-SQLite without FTS5) every search is LIKE: correct, slower; a pg_trgm index is the PostgreSQL
-counterpart to add when a hall runs one.
+stale index. Other short words (Latin, digits, mixed) fall back to LIKE. On PostgreSQL the texts
+are matched with ILIKE, served by pg_trgm GIN indexes for 3 characters or more; an SQLite without
+FTS5 uses LIKE: correct, slower.
+
+A search of Chinese words alone is answered from the FTS table itself: the count is the index's,
+and a page is the index's rows newest first (rowid = seq, the order of entry), sorted by the
+time received only within the page shown (:func:`text_only_match`).
 
 Pinyin initials: ``appellant_initials`` holds e.g. ``zs`` for 张三; an all-letter query also
 matches it by prefix (a range on the index, so it stays fast on every dialect).
@@ -24,7 +28,20 @@ import re
 import uuid
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, case, false, func, literal_column, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -221,28 +238,39 @@ _NUMBERISH = re.compile(r"^[A-Za-z]*\d[\w\-]*$")
 
 
 def search_condition(session: Session, query: str) -> Any:
-    """WHERE clause for the search box: content/names (FTS or LIKE), pinyin initials, numbers."""
+    """WHERE clause for the search box: content/names (FTS or LIKE), pinyin initials, numbers.
+
+    On PostgreSQL the texts are matched with ILIKE, which the pg_trgm GIN indexes (migration
+    0021) serve for 3 characters or more; shorter words read every row, as LIKE does on SQLite,
+    and match exactly what SQLite's FTS tables match (tests/store/test_appeal_search.py).
+    """
     words = [w for w in query.split() if w]
     if not words:
         return None
-    use_fts = fts_available(session.connection())
-    use_cjk = cjk_available(session.connection())
+    connection = session.connection()
+    postgres = connection.dialect.name == "postgresql"
+    use_fts = fts_available(connection)
+    use_cjk = cjk_available(connection)
     conditions: list[ColumnElement[bool]] = []
     for word in words:
         options: list[ColumnElement[bool]] = []
         letters = bool(_LETTERS.match(word))
-        if use_fts and len(word) >= 3:
-            phrase = '"' + word.replace('"', '""') + '"'
+        pattern = f"%{_escape_like(word)}%"
+        if postgres and (len(word) >= 3 or not letters):
+            options += [
+                Appeal.content.ilike(pattern, escape="\\"),
+                Appeal.appellant.ilike(pattern, escape="\\"),
+                Appeal.enterprise.ilike(pattern, escape="\\"),
+            ]
+        elif use_fts and len(word) >= 3:
             name = f"fts_q{len(conditions)}"
-            match = text(f"{FTS_TABLE} MATCH :{name}").bindparams(bindparam(name, value=phrase))
+            match = text(f"{FTS_TABLE} MATCH :{name}").bindparams(bindparam(name, value=_phrase(word)))
             options.append(Appeal.seq.in_(select(text("rowid")).select_from(text(FTS_TABLE)).where(match)))
         elif use_cjk and _CJK_WORD.match(word):  # 1-2 Chinese characters: one token per character
-            phrase = '"' + " ".join(word) + '"'
             name = f"fts_q{len(conditions)}"
-            match = text(f"{CJK_TABLE} MATCH :{name}").bindparams(bindparam(name, value=phrase))
+            match = text(f"{CJK_TABLE} MATCH :{name}").bindparams(bindparam(name, value=_cjk_phrase(word)))
             options.append(Appeal.seq.in_(select(text("rowid")).select_from(text(CJK_TABLE)).where(match)))
         elif not letters:  # short Latin words are pinyin initials, not content: no table scan
-            pattern = f"%{_escape_like(word)}%"
             options += [
                 Appeal.content.like(pattern, escape="\\"),
                 Appeal.appellant.like(pattern, escape="\\"),
@@ -258,6 +286,41 @@ def search_condition(session: Session, query: str) -> Any:
             options.append(Appeal.phone.like(f"%{word}%"))
         conditions.append(or_(*options))
     return and_(*conditions)
+
+
+def _phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _cjk_phrase(word: str) -> str:
+    return '"' + " ".join(word) + '"'
+
+
+def text_only_match(connection: Connection, query: str) -> tuple[str, str] | None:
+    """(FTS table, MATCH expression) when the search is words of Chinese characters only, all of
+    one table's kind (3 or more characters: the trigram table; 1-2: the character table): then
+    the hits, their count and their order are the FTS table's own (:func:`fts_count`,
+    :func:`fts_page`). None otherwise (the general :func:`search_condition` applies)."""
+    words = [w for w in query.split() if w]
+    if not words or not all(_CJK_WORD.match(w) for w in words):
+        return None
+    if all(len(w) >= 3 for w in words) and fts_available(connection):
+        return FTS_TABLE, " ".join(_phrase(w) for w in words)
+    if all(len(w) <= 2 for w in words) and cjk_available(connection):
+        return CJK_TABLE, " ".join(_cjk_phrase(w) for w in words)
+    return None
+
+
+def fts_count(session: Session, table: str, match: str) -> int:
+    """How many rows match, counted in the FTS index itself (no join to the appeals)."""
+    sql = text(f"SELECT count(*) FROM {table} WHERE {table} MATCH :m").bindparams(m=match)
+    return int(session.scalar(sql) or 0)
+
+
+def fts_page(session: Session, table: str, match: str, offset: int, limit: int) -> list[int]:
+    """One page of matching ``appeal.seq`` in the index's own order, newest entered first."""
+    sql = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :m ORDER BY rowid DESC LIMIT :l OFFSET :o")
+    return list(session.scalars(sql.bindparams(m=match, l=limit, o=offset)))
 
 
 def _escape_like(value: str) -> str:
@@ -379,7 +442,7 @@ def local_day(dialect: str) -> ColumnElement[Any]:
     a year of appeals by day without building a datetime per row): 'YYYY-MM-DD' text on SQLite,
     a date on PostgreSQL. Shanghai keeps no daylight-saving time: UTC + 8 hours."""
     if dialect == "sqlite":
-        return func.date(Appeal.received_at, "+8 hours")
+        return func.date(Appeal.received_at, "+8 hours", type_=String)  # the text: no parsing per row
     return func.date(func.timezone("Asia/Shanghai", Appeal.received_at))
 
 

@@ -1,4 +1,5 @@
-"""appeals: stored terms of each appeal (hot spots count them), trigram search on PostgreSQL
+"""appeals: stored terms of each appeal (hot spots count them, over a covering index), trigram
+search on PostgreSQL
 
 Revision ID: 0021_appeal_terms
 Revises: 0003_appeals
@@ -24,6 +25,12 @@ TRGM_COLUMNS = ("content", "appellant", "enterprise")
 def upgrade() -> None:
     with op.batch_alter_table("appeal") as batch:
         batch.add_column(sa.Column("terms", sa.Text(), nullable=True))
+    op.create_index(
+        "ix_appeal_hotspots",
+        "appeal",
+        ["received_at", "status", "community_id", "grid_id", "phone", "terms"],
+        unique=False,
+    )
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         for column in TRGM_COLUMNS:
@@ -36,5 +43,6 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for column in TRGM_COLUMNS:
             op.execute(f"DROP INDEX IF EXISTS ix_appeal_trgm_{column}")
+    op.drop_index("ix_appeal_hotspots", table_name="appeal")
     with op.batch_alter_table("appeal") as batch:
         batch.drop_column("terms")

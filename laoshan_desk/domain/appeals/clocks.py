@@ -65,6 +65,11 @@ __all__ = [
     "format_duration",
     "completion_countdown",
     "response_countdown",
+    "CompletionSide",
+    "ResponseSide",
+    "completion_side",
+    "response_side",
+    "combine",
     "row_clock",
     "appeal_clock",
 ]
@@ -329,6 +334,83 @@ class AppealClock:
         return worst([self.response_light, self.completion_light])
 
 
+class CompletionSide(NamedTuple):
+    """The completion clock of a row: what depends on its limit, status and finish only."""
+
+    late: bool
+    overdue_workdays: int
+    light: Light
+    text: str
+
+
+class ResponseSide(NamedTuple):
+    """The response clock of a row: what depends on its receipt, status and response."""
+
+    limit: dt.datetime
+    late: bool
+    light: Light
+    text: str
+
+
+def completion_side(
+    limit_date: dt.date,
+    calendar: WorkCalendar,
+    now: dt.datetime,
+    *,
+    status: AppealStatus | str,
+    finished_at: dt.datetime | None = None,
+) -> CompletionSide:
+    """The completion half of :func:`row_clock` (grey unless the completion clock runs)."""
+    state = AppealStatus(status)
+    if state is AppealStatus.MERGED:
+        return CompletionSide(False, 0, Light.GREY, "已合并")
+    return CompletionSide(
+        late=is_late(limit_date, finished_at, now),
+        overdue_workdays=overdue_workdays(limit_date, calendar, finished_at, now),
+        light=completion_light(limit_date, calendar, now, stopped=not state.clock_running),
+        text="已挂起"
+        if state is AppealStatus.SUSPENDED
+        else completion_countdown(limit_date, calendar, now, finished_at),
+    )
+
+
+def response_side(
+    received_at: dt.datetime,
+    now: dt.datetime,
+    *,
+    status: AppealStatus | str,
+    responded_at: dt.datetime | None = None,
+    finished_at: dt.datetime | None = None,
+) -> ResponseSide:
+    """The response half of :func:`row_clock` (grey unless the appeal awaits a response)."""
+    state = AppealStatus(status)
+    limit = response_limit(received_at)
+    if state is AppealStatus.MERGED:
+        return ResponseSide(limit, False, Light.GREY, "已合并")
+    responded = responded_at if responded_at is not None else finished_at
+    waiting = state.awaiting_response and responded_at is None
+    return ResponseSide(
+        limit=limit,
+        late=is_response_late(received_at, responded, now),
+        light=response_light(received_at, None, now) if waiting else Light.GREY,
+        text=response_countdown(received_at, responded, now),
+    )
+
+
+def combine(limit_date: dt.date, response: ResponseSide, completion: CompletionSide) -> AppealClock:
+    return AppealClock(
+        response_limit=response.limit,
+        completion_limit=limit_date,
+        response_late=response.late,
+        late=completion.late,
+        overdue_workdays=completion.overdue_workdays,
+        response_light=response.light,
+        completion_light=completion.light,
+        response_text=response.text,
+        completion_text=completion.text,
+    )
+
+
 def row_clock(
     limit_date: dt.date,
     received_at: dt.datetime,
@@ -346,35 +428,13 @@ def row_clock(
     the completion clock runs (:attr:`AppealStatus.clock_running`), the response light grey unless
     the appeal awaits a response (:attr:`AppealStatus.awaiting_response`) and none is recorded.
     Finishing also answers the appellant, so an appeal finished without a recorded response (e.g.
-    imported from the city platform) counts as responded when finished.
+    imported from the city platform) counts as responded when finished. A merged appeal waits
+    for nothing: the appeal it was merged into carries the clocks.
     """
-    state = AppealStatus(status)
-    if state is AppealStatus.MERGED:
-        # A merged appeal waits for nothing: the appeal it was merged into carries the clocks.
-        return AppealClock(
-            response_limit=response_limit(received_at),
-            completion_limit=limit_date,
-            response_late=False,
-            late=False,
-            overdue_workdays=0,
-            response_light=Light.GREY,
-            completion_light=Light.GREY,
-            response_text="已合并",
-            completion_text="已合并",
-        )
-    responded = responded_at if responded_at is not None else finished_at
-    waiting = state.awaiting_response and responded_at is None
-    suspended = state is AppealStatus.SUSPENDED
-    return AppealClock(
-        response_limit=response_limit(received_at),
-        completion_limit=limit_date,
-        response_late=is_response_late(received_at, responded, now),
-        late=is_late(limit_date, finished_at, now),
-        overdue_workdays=overdue_workdays(limit_date, calendar, finished_at, now),
-        response_light=response_light(received_at, None, now) if waiting else Light.GREY,
-        completion_light=completion_light(limit_date, calendar, now, stopped=not state.clock_running),
-        response_text=response_countdown(received_at, responded, now),
-        completion_text="已挂起" if suspended else completion_countdown(limit_date, calendar, now, finished_at),
+    return combine(
+        limit_date,
+        response_side(received_at, now, status=status, responded_at=responded_at, finished_at=finished_at),
+        completion_side(limit_date, calendar, now, status=status, finished_at=finished_at),
     )
 
 

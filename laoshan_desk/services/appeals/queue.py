@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
 from laoshan_desk.domain.appeals.filters import QueueScope, StatusGroup
+from laoshan_desk.domain.appeals.row_clocks import RowClocks
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.identifiers import mask_phone
 from laoshan_desk.domain.lights import Light, worst
@@ -46,7 +47,7 @@ class QueueFilter:
     text: str | None = None
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class AppealRow:
     id: uuid.UUID
     number: str
@@ -157,52 +158,72 @@ def page(
                 .limit(limit)
             )
             seqs = list(s.scalars(stmt))
-        by_seq = {a.seq: a for a in s.scalars(select(Appeal).where(Appeal.seq.in_(seqs)))} if seqs else {}
-        appeals = [by_seq[x] for x in seqs if x in by_seq]
+        rows = s.execute(select(*ROW_COLUMNS).where(Appeal.seq.in_(seqs))).all() if seqs else []
+        by_seq = {r.seq: r for r in rows}
+        picked = [by_seq[x] for x in seqs if x in by_seq]
         if alone is not None:
-            appeals.sort(key=lambda a: (a.received_at, a.seq), reverse=True)
-        ids = {x for a in appeals for x in (a.street_id, a.community_id, a.unit_id) if x is not None}
+            picked.sort(key=lambda r: (r.received_at, r.seq), reverse=True)
+        ids = {x for r in picked for x in (r.street_id, r.community_id, r.unit_id) if x is not None}
         names = dict(s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).tuples().all()) if ids else {}
         full = actor.role in SEES_FULL_NUMBERS
-        return [_row(a, names, cal, now, full) for a in appeals]
+        row_clocks = RowClocks(cal, now)
+        return [_row(r, names, row_clocks, full) for r in picked]
 
 
-def _row(a: Appeal, names: dict[uuid.UUID, str], cal: WorkCalendar, now: dt.datetime, full: bool) -> AppealRow:
+# What a row shows, and no more: the content cut in SQL, no ORM objects.
+ROW_COLUMNS = (
+    Appeal.seq,
+    Appeal.id,
+    Appeal.number,
+    Appeal.received_at,
+    Appeal.kind,
+    Appeal.channel,
+    Appeal.status,
+    Appeal.level,
+    Appeal.street_id,
+    Appeal.community_id,
+    Appeal.unit_id,
+    Appeal.appellant,
+    Appeal.phone,
+    func.substr(Appeal.content, 1, 120).label("content"),
+    Appeal.completion_limit,
+    Appeal.responded_at,
+    Appeal.finished_at,
+    Appeal.satisfaction,
+    Appeal.supervised,
+)
+
+
+def _row(r: Any, names: dict[uuid.UUID, str], row_clocks: RowClocks, full: bool) -> AppealRow:
     # The stored limit, and the same row light as the SQL filter (docs/rules.md §appeals-lights).
-    clock = clocks.row_clock(
-        a.completion_limit,
-        a.received_at,
-        cal,
-        now,
-        status=a.status,
-        responded_at=a.responded_at,
-        finished_at=a.finished_at,
+    clock = row_clocks.clock(
+        r.completion_limit, r.received_at, status=r.status, responded_at=r.responded_at, finished_at=r.finished_at
     )
-    phone = a.phone or ""
+    phone = r.phone or ""
     return AppealRow(
-        id=a.id,
-        number=a.number,
-        received_at=a.received_at,
-        kind_label=label_of(AppealKind, a.kind),
-        channel_label=label_of(Channel, a.channel),
-        status=a.status,
-        status_label=label_of(AppealStatus, a.status),
-        level_label=label_of(HandlingLevel, a.level),
-        street=names.get(a.street_id, "") if a.street_id else "",
-        community=names.get(a.community_id, "") if a.community_id else "",
-        unit=names.get(a.unit_id, "") if a.unit_id else "",
-        appellant=a.appellant or "匿名",
+        id=r.id,
+        number=r.number,
+        received_at=r.received_at,
+        kind_label=label_of(AppealKind, r.kind),
+        channel_label=label_of(Channel, r.channel),
+        status=r.status,
+        status_label=label_of(AppealStatus, r.status),
+        level_label=label_of(HandlingLevel, r.level),
+        street=names.get(r.street_id, "") if r.street_id else "",
+        community=names.get(r.community_id, "") if r.community_id else "",
+        unit=names.get(r.unit_id, "") if r.unit_id else "",
+        appellant=r.appellant or "匿名",
         phone=phone if full or not phone else mask_phone(phone),
-        content=a.content[:120],
-        response_limit=a.response_limit,
-        completion_limit=a.completion_limit,
-        finished_at=a.finished_at,
-        satisfaction_label=label_of(Satisfaction, a.satisfaction),
+        content=r.content or "",
+        response_limit=clock.response_limit,
+        completion_limit=r.completion_limit,
+        finished_at=r.finished_at,
+        satisfaction_label=label_of(Satisfaction, r.satisfaction),
         response_text=clock.response_text,
         completion_text=clock.completion_text,
         response_light=clock.response_light,
         completion_light=clock.completion_light,
-        supervised=a.supervised,
+        supervised=bool(r.supervised),
     )
 
 

@@ -355,14 +355,8 @@ def scope_condition(
     return or_(*parts) if parts else false()
 
 
-def light_condition(light: str, now: dt.datetime, today: dt.date, horizon: dt.date) -> Any:
-    """Row light in SQL (the worse of the two clocks) on the stored limits: the same rule as
-    :func:`laoshan_desk.domain.appeals.clocks.row_clock` (tests/store/test_appeal_lights.py).
-
-    red: running and the completion limit passed, or awaiting response past received + 4 h;
-    yellow: running, not red, and the limit is today or the next working day, or the response is
-    due within the hour; green: the other running ones; grey: no clock runs.
-    """
+def _light_tests(now: dt.datetime, today: dt.date, horizon: dt.date) -> tuple[Any, Any, Any]:
+    """(running, red, yellow) as SQL: the one rule behind the light filter and the light column."""
     running = Appeal.status.in_(RUNNING)
     resp_waiting = and_(Appeal.status.in_(AWAITING_RESPONSE), Appeal.responded_at.is_(None))
     # The clock tests sit inside CASE so that the planner narrows by status (few open rows) and
@@ -371,8 +365,18 @@ def light_condition(light: str, now: dt.datetime, today: dt.date, horizon: dt.da
     yellow_test = or_(
         Appeal.completion_limit <= horizon, and_(resp_waiting, Appeal.response_limit <= now + dt.timedelta(hours=1))
     )
-    red = case((red_test, 1), else_=0) == 1
-    yellow = case((yellow_test, 1), else_=0) == 1
+    return running, case((red_test, 1), else_=0) == 1, case((yellow_test, 1), else_=0) == 1
+
+
+def light_condition(light: str, now: dt.datetime, today: dt.date, horizon: dt.date) -> Any:
+    """Row light in SQL (the worse of the two clocks) on the stored limits: the same rule as
+    :func:`laoshan_desk.domain.appeals.clocks.row_clock` (tests/store/test_appeal_lights.py).
+
+    red: running and the completion limit passed, or awaiting response past received + 4 h;
+    yellow: running, not red, and the limit is today or the next working day, or the response is
+    due within the hour; green: the other running ones; grey: no clock runs.
+    """
+    running, red, yellow = _light_tests(now, today, horizon)
     if light == LightFilter.RED:
         return and_(running, red)
     if light == LightFilter.YELLOW:
@@ -382,6 +386,17 @@ def light_condition(light: str, now: dt.datetime, today: dt.date, horizon: dt.da
     if light == LightFilter.GREY:
         return ~running
     return None
+
+
+def light_column(now: dt.datetime, today: dt.date, horizon: dt.date) -> Any:
+    """Each row's light code as a column (the ledger's 灯色), by the rule of :func:`light_condition`."""
+    running, red, yellow = _light_tests(now, today, horizon)
+    return case(
+        (~running, LightFilter.GREY.value),
+        (red, LightFilter.RED.value),
+        (yellow, LightFilter.YELLOW.value),
+        else_=LightFilter.GREEN.value,
+    )
 
 
 def narrows_to_open(f: QueueFilterLike) -> bool:

@@ -25,6 +25,7 @@ from laoshan_desk.domain.appeals.clocks import (
     response_countdown,
     response_light,
     response_limit,
+    row_clock,
     suspended_workdays,
     yellow_horizon,
 )
@@ -431,3 +432,21 @@ def test_appeal_clock_suspended_and_merged():
     assert merged.light is Light.GREY
     assert not merged.late and not merged.response_late
     assert merged.completion_text == "已合并"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    limit=st.dates(min_value=dt.date(2026, 9, 1), max_value=dt.date(2026, 12, 31)),
+    received=moments,
+    status=st.sampled_from(list(AppealStatus)),
+    responded=st.one_of(st.none(), moments),
+    finished=st.one_of(st.none(), moments),
+    now=moments,
+)
+def test_row_clocks_of_a_page_equal_the_row_clock(limit, received, status, responded, finished, now):
+    from laoshan_desk.domain.appeals.row_clocks import RowClocks
+
+    clocks = RowClocks(CAL, now)
+    expected = row_clock(limit, received, CAL, now, status=status, responded_at=responded, finished_at=finished)
+    for _ in range(2):  # the second answer comes from the cache
+        assert clocks.clock(limit, received, status=status, responded_at=responded, finished_at=finished) == expected

@@ -145,3 +145,99 @@ def test_the_outbox_says_when_no_gateway_is_configured(qtbot, ctx, appeal):
     assert "未配置短信通道，已记录" in tab.outbox.info.text()
     cell = tab.outbox.model.data(tab.outbox.model.index(0, 3))
     assert cell == "未配置短信通道，已记录" and cell != "已发送"
+
+
+def test_the_1280_by_800_window_shows_every_countdown_column(qtbot, ctx, appeal):
+    tab = AppealsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1280, 800)
+    tab.show()
+    qtbot.waitExposed(tab)
+    view = tab.queue.view
+    headers = [c.header for c in tab.queue.columns]
+    for name in ("灯", "诉求编号", "响应倒计时", "办结倒计时", "办结时限"):
+        i = headers.index(name)
+        assert view.columnViewportPosition(i) + view.columnWidth(i) <= view.viewport().width(), name
+
+
+def test_the_queue_loads_once_on_opening_and_counts_once(qtbot, ctx, appeal, monkeypatch):
+    from laoshan_desk.services.appeals import queue
+
+    calls = {"page": 0, "count": 0, "tab_counts": 0}
+    for name in calls:
+        original = getattr(queue, name)
+
+        def counted(*args, _name=name, _original=original, **kw):  # type: ignore[no-untyped-def]
+            calls[_name] += 1
+            return _original(*args, **kw)
+
+        monkeypatch.setattr(queue, name, counted)
+    tab = AppealsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    # One page and one total for the list; tab_counts' own counts are the tab's numbers.
+    assert calls["page"] == 1 and calls["tab_counts"] == 1
+    assert calls["count"] == 1 + 4 - (0 if ctx.actor.unit_id else 1)
+    assert tab.queue.model.total() == 1
+
+
+def test_lists_reload_on_the_action_bus(qtbot, ctx, appeal):
+    from laoshan_desk.ui.common.actions import action_bus
+
+    tab = AppealsTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.queue.model.total() == 1
+    street = org.units(ctx.db, "street")[0]
+    svc.intake(
+        ctx.db,
+        ctx.actor,
+        svc.IntakeForm(kind="livelihood", channel="counter", content="另一台窗口受理的诉求内容", street_id=street.id),
+        now=FIXED_NOW,
+    )
+    assert tab.queue.model.total() == 1  # nothing told the screen yet
+    action_bus().changed.emit("")  # F5, or another screen's action
+    qtbot.waitUntil(lambda: tab.queue.model.total() == 2)
+    assert "未办结 2" in tab.tabs.tabText(0)
+
+
+def test_a_street_clerks_street_filter_offers_its_own_street_only(qtbot, db, make_user, fixed_now):
+    street = org.units(db, "street")[2]
+    clerk = make_user(Role.STREET_CLERK, unit_id=street.id)
+    tab = AppealsTab(DeskContext(db=db, actor=clerk, clock=lambda: fixed_now))
+    qtbot.addWidget(tab)
+    combo = tab.queue.street
+    assert [combo.itemText(i) for i in range(combo.count())] == ["全部可见", street.name]
+
+
+def test_counting_actions_run_off_the_gui_thread(qtbot, ctx, appeal, monkeypatch, tmp_path):
+    """Dashboard, hot spots, the brief, the ledger export and the import run in a worker thread
+    (the GUI thread only draws their results)."""
+    import threading
+
+    from laoshan_desk.services.appeals import hotspots, stats
+
+    main = threading.current_thread()
+    seen: dict[str, bool] = {}
+
+    def spy(module, name):  # type: ignore[no-untyped-def]
+        original = getattr(module, name)
+
+        def wrapped(*args, **kw):  # type: ignore[no-untyped-def]
+            seen[name] = threading.current_thread() is not main
+            return original(*args, **kw)
+
+        monkeypatch.setattr(module, name, wrapped)
+
+    spy(stats, "dashboard")
+    spy(hotspots, "hot_spots")
+    tab = AppealsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.tabs.setCurrentWidget(tab.dashboard)
+    qtbot.waitUntil(lambda: tab.dashboard.job is not None and tab.dashboard.job.finished, timeout=20_000)
+    tab.tabs.setCurrentWidget(tab.hotspots)
+    qtbot.waitUntil(lambda: tab.hotspots.spots is not None, timeout=20_000)
+    tab.start_export(tmp_path / "ledger.xlsx")
+    qtbot.waitUntil(lambda: not tab.busy, timeout=20_000)
+    assert seen == {"dashboard": True, "hot_spots": True}
+    assert tab.status.text().startswith("已导出")

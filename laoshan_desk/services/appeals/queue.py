@@ -29,6 +29,8 @@ from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.queries import appeals as q
 
+PAGE_SIZE = 200  # rows a page of the queue holds; the ledger of a search alone sorts the same pages
+
 
 @dataclasses.dataclass(frozen=True)
 class QueueFilter:
@@ -78,14 +80,15 @@ class AppealRow:
         return worst([self.response_light, self.completion_light])
 
 
-def _base(
+def base_select(
     actor: Actor,
     f: QueueFilter,
     calendar: WorkCalendar,
     now: dt.datetime,
     session: Session,
-    columns: ColumnElement[Any],
+    columns: ColumnElement[Any] | tuple[Any, ...],
 ) -> Select[Any]:
+    """The filter's select of ``columns`` (one or several), scoped and filtered in SQL."""
     today, horizon = clocks.yellow_horizon(calendar, now)
     return q.filtered(
         f,
@@ -101,7 +104,7 @@ def _base(
     )
 
 
-def _search_alone(session: Session, actor: Actor, f: QueueFilter) -> tuple[str, str] | None:
+def search_alone(session: Session, actor: Actor, f: QueueFilter) -> tuple[str, str] | None:
     """The FTS table and match when the filter is a search of Chinese words and nothing else,
     for a role that sees every row: then the index alone answers the count and the pages."""
     if not f.text or actor.scope != "all" or f.scope != QueueScope.ALL.value:
@@ -117,10 +120,10 @@ def count(db: Database, actor: Actor, f: QueueFilter, *, now: dt.datetime) -> in
     actor.require(VIEW)
     cal = work_calendar(db)
     with db.session() as s:
-        alone = _search_alone(s, actor, f)
+        alone = search_alone(s, actor, f)
         if alone is not None:
             return q.fts_count(s, *alone)
-        return int(s.scalar(_base(actor, f, cal, now, s, func.count())) or 0)
+        return int(s.scalar(base_select(actor, f, cal, now, s, func.count())) or 0)
 
 
 def page(
@@ -130,7 +133,7 @@ def page(
     *,
     now: dt.datetime,
     offset: int = 0,
-    limit: int = 200,
+    limit: int = PAGE_SIZE,
     sort: str | None = None,
     descending: bool = False,
 ) -> list[AppealRow]:
@@ -140,7 +143,7 @@ def page(
         sort = None
     cal = work_calendar(db)
     with db.session() as s:
-        alone = _search_alone(s, actor, f) if sort in (None, "received_at") and (descending or sort is None) else None
+        alone = search_alone(s, actor, f) if sort in (None, "received_at") and (descending or sort is None) else None
         if alone is not None:
             # The index's order, newest entered first; sorted by time received within the page.
             seqs = q.fts_page(s, *alone, offset, limit)
@@ -148,7 +151,7 @@ def page(
             # Two steps: the page's sequence numbers (often from an index alone), then those rows.
             stmt = (
                 q.order(
-                    _base(actor, f, cal, now, s, Appeal.seq.expression),
+                    base_select(actor, f, cal, now, s, Appeal.seq.expression),
                     sort,
                     descending,
                     few_rows=q.narrows_to_open(f),

@@ -203,3 +203,24 @@ def monthly(
             .order_by(literal_column("m"))
         ).all()
     return [(r[0], PeriodStats(*(int(v or 0) for v in r[1:]))) for r in rows]
+
+
+@dataclasses.dataclass(frozen=True)
+class Dashboard:
+    """What 统计分析 shows for a period: the figures, each month's, and the unit ranking."""
+
+    total: PeriodStats
+    months: list[tuple[str, PeriodStats]]
+    ranks: list[UnitStats]
+
+
+def dashboard(
+    db: Database, actor: Actor, *, now: dt.datetime, date_from: dt.date | None, date_to: dt.date | None
+) -> Dashboard:
+    """The three at once (the screen counts them off the GUI thread)."""
+    actor.require(VIEW)
+    return Dashboard(
+        statistics(db, actor, now=now, date_from=date_from, date_to=date_to),
+        monthly(db, actor, now=now, date_from=date_from, date_to=date_to),
+        ranking(db, actor, now=now, date_from=date_from, date_to=date_to),
+    )

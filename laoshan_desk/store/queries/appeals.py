@@ -418,7 +418,12 @@ def filtered(
     horizon: dt.date,
     columns: Any = None,
 ) -> Select[Any]:
-    q = select(columns).select_from(Appeal) if columns is not None else select(Appeal)
+    if columns is None:
+        q = select(Appeal)
+    elif isinstance(columns, tuple | list):
+        q = select(*columns).select_from(Appeal)
+    else:
+        q = select(columns).select_from(Appeal)
     conditions = [scope_condition(scope, unit_id, street_id, registered_by=user_id)]
     if f.scope == QueueScope.MINE:
         conditions.append(Appeal.handler_id == user_id if user_id else false())

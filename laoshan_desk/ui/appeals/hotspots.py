@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from laoshan_desk.services.appeals import hotspots
 from laoshan_desk.services.printing import Output
+from laoshan_desk.ui.appeals.dashboard import READ
 from laoshan_desk.ui.common.actions import Outcome, run_action
 from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog, preview_document
 from laoshan_desk.ui.context import DeskContext
@@ -50,6 +51,7 @@ class HotSpotsWidget(QWidget):
             self,
             lambda: hotspots.hot_spots(self.ctx.db, self.ctx.actor, now=self.ctx.now(), weeks=weeks),
             done=self.show_spots,
+            area=READ,
             background=True,
             progress="正在分析诉求热点，请稍候…",
         )
@@ -86,6 +88,7 @@ class HotSpotsWidget(QWidget):
             self,
             lambda: hotspots.work_brief(self.ctx.db, self.ctx.actor, now=self.ctx.now(), weeks=weeks),
             done=preview,
+            area=READ,
             background=True,
             progress="正在生成工作简报，请稍候…",
         )

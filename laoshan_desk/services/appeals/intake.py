@@ -221,14 +221,27 @@ def find_possible_duplicates(
 
 
 def next_number(session: Session, day: dt.date) -> str:
-    """The day's next appeal number, allocated collision-free (docs/rules.md §appeals-numbers)."""
+    """The day's next desk number, allocated collision-free (docs/rules.md §appeals-intake).
+
+    Desk numbers and the city platform's live in separate spaces: the series counts the desk's
+    own appeals only, so an imported LS<today>9999 does not use the day up and an imported
+    LS<today>1ABC does not break the count; a platform number that happens to equal the next desk
+    number is stepped over.
+    """
     prefix = f"LS{day:%Y%m%d}"
-    # Numbers already in use that day (imported from the ledger) are the series' floor.
-    last = session.scalar(
-        select(func.max(Appeal.number)).where(Appeal.number >= prefix + "0000", Appeal.number <= prefix + "9999")
-    )
-    serial = allocate(session, f"appeal.number.{day:%Y%m%d}", floor=int(last[-4:]) if last else 0)
-    return format_appeal_number(day, serial)
+    own = session.scalars(
+        select(Appeal.number).where(
+            Appeal.number >= prefix + "0000",
+            Appeal.number <= prefix + "9999",
+            func.length(Appeal.number) == len(prefix) + 4,
+            Appeal.source == "desk",
+        )
+    ).all()
+    floor = max((int(n[-4:]) for n in own if n[-4:].isdigit()), default=0)
+    while True:
+        number = format_appeal_number(day, allocate(session, f"appeal.number.{day:%Y%m%d}", floor=floor))
+        if session.scalar(select(Appeal.id).where(Appeal.number == number)) is None:
+            return number
 
 
 def next_seq(session: Session) -> int:

@@ -141,6 +141,7 @@ class AppealDetail:
     appellant: str
     phone: str  # masked unless the role sees full numbers
     phone_masked: bool
+    may_unmask: bool  # the clerk working on it may show the number in full (audited)
     enterprise: str
     uscc: str
     fast_lane: bool
@@ -236,6 +237,7 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime
             appellant=a.appellant or "匿名",
             phone=(a.phone or "") if full else (mask_phone(a.phone) if a.phone else ""),
             phone_masked=not full,
+            may_unmask=bool(a.phone) and not full and actor.may(EDIT) and writable,
             enterprise=a.enterprise or "",
             uscc=a.uscc or "",
             fast_lane=a.fast_lane,
@@ -335,9 +337,11 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime
 
 
 def full_phone(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime) -> str:
-    """Show the number in full: itself an audited action (view_full)."""
-    actor.require(VIEW)
+    """Show the number in full to whoever works on the appeal (to call the appellant back): itself
+    an audited action (view_full). Others — a leader reading, a registrant outside its scope —
+    see it masked only (README §Security)."""
+    actor.require(EDIT)
     with unit_of_work(db, actor, now) as work:
-        a = load_scoped(work.session, actor, appeal_id, reading=True)
+        a = load_scoped(work.session, actor, appeal_id)
         work.audit("view_full", "appeal", appeal_id, f"查看诉求 {a.number} 的完整联系电话")
         return a.phone or ""

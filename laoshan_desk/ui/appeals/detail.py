@@ -242,7 +242,7 @@ class AppealDetailDialog(QDialog):
         f["kind"].setText(f"{d.kind_label} / {d.channel_label}" + ("（企业直通车）" if d.fast_lane else ""))
         f["appellant"].setText(d.appellant)
         f["phone"].setText(d.phone or "—")
-        self.show_phone.setVisible(bool(d.phone) and d.phone_masked)
+        self.show_phone.setVisible(d.may_unmask)
         f["enterprise"].setText(" ".join(x for x in (d.enterprise, d.uscc) if x) or "—")
         f["place"].setText(" → ".join(x for x in (d.street, d.community, d.grid) if x))
         co = f"；协办：{'、'.join(d.co_units)}" if d.co_units else ""

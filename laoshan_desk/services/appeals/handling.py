@@ -12,7 +12,6 @@ import datetime as dt
 import uuid
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.appeals import AppealStatus, HandlingLevel, Satisfaction, clocks, finished_sms_text
 from laoshan_desk.domain.appeals.steps import EventAction
@@ -39,6 +38,7 @@ from laoshan_desk.services.appeals.forms import (
     ReturnForm,
     VisitForm,
 )
+from laoshan_desk.services.appeals.validation import check_unit_for_level
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import Work, unit_of_work
@@ -70,15 +70,6 @@ def merge(db: Database, actor: Actor, form: MergeForm, *, now: dt.datetime) -> N
         merge_in(work, a, load_scoped(work.session, actor, form.into_id))
 
 
-def _check_unit_level(s: Session, unit_id: uuid.UUID, level: HandlingLevel) -> Unit:
-    unit = s.get(Unit, unit_id)
-    if unit is None or not unit.active:
-        raise ValidationError("请选择承办单位", field="unit")
-    if unit.kind not in level.unit_kinds:
-        raise ValidationError(f"承办层级为“{level.label}”时，承办单位应为{level.label}", field="unit")
-    return unit
-
-
 def dispatch(db: Database, actor: Actor, form: DispatchForm, *, now: dt.datetime) -> None:
     """派单 (or 改派 when already dispatched): the level fixes the completion limit."""
     actor.require(EDIT)
@@ -94,7 +85,7 @@ def dispatch(db: Database, actor: Actor, form: DispatchForm, *, now: dt.datetime
         s = work.session
         a = load_scoped(s, actor, form.appeal_id)
         check_version(a, form.version)
-        unit = _check_unit_level(s, form.unit_id, lvl)
+        unit = check_unit_for_level(s, form.unit_id, lvl)
         action = EventAction.REASSIGN if a.status == AppealStatus.DISPATCHED.value else EventAction.DISPATCH
         if action is EventAction.REASSIGN and not note:
             raise ValidationError("改派请填写原因", field="note")

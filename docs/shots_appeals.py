@@ -1,4 +1,5 @@
-"""Screenshots of the 崂先办诉求 tab: queue, one appeal, dashboard, hot spots, intake, outbox.
+"""Screenshots of the 崂先办诉求 tab: queue, one appeal, dashboard, hot spots, intake, outbox, the
+leader's list, and the admin's calendar page after a change that moved appeal deadlines.
 
 Called by docs/make_screenshots.py as ``shoot(ctx, out_dir)`` on a database made by
 ``init --demo``; runs alone too: ``QT_QPA_PLATFORM=offscreen python docs/shots_appeals.py DB OUT``.
@@ -15,6 +16,17 @@ SIZE = (1280, 800)
 def _settle(app) -> None:  # type: ignore[no-untyped-def]
     for _ in range(5):
         app.processEvents()
+
+
+def _wait(app, done, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
+    """Let background work (statistics, hot spots) finish and draw."""
+    import time
+
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+    _settle(app)
 
 
 def shoot(ctx, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
@@ -57,11 +69,17 @@ def shoot(ctx, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
     detail.close()
 
     tab.tabs.setCurrentWidget(tab.dashboard)
+    _wait(app, lambda: bool(tab.dashboard.ranks))
     grab(tab, "dashboard")
     tab.tabs.setCurrentWidget(tab.hotspots)
+    _wait(app, lambda: tab.hotspots.spots is not None)
     grab(tab, "hotspots")
     tab.tabs.setCurrentWidget(tab.outbox)
+    tab.outbox.send_now()  # no carrier's gateway in a demo: recorded, kept queued
     grab(tab, "outbox")
+    if tab.approvals is not None:
+        tab.tabs.setCurrentWidget(tab.approvals)
+        grab(tab, "approvals")
     tab.tabs.setCurrentWidget(tab.queue)
     intake = tab.open_intake()
     intake.ui.appellantEdit.setText("张三")
@@ -72,7 +90,33 @@ def shoot(ctx, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
     grab(intake, "intake")
     intake.reject()
     tab.close()
+    shots.append(_calendar(ctx, out_dir, app))
     return shots
+
+
+def _calendar(ctx, out_dir: Path, app) -> Path:  # type: ignore[no-untyped-def]
+    """The admin's calendar page after making tomorrow a day off (then undone)."""
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from laoshan_desk.services import calendar as calendar_service
+    from laoshan_desk.ui.admin.calendar_page import CalendarPage
+
+    day = ctx.today() + dt.timedelta(days=1)
+    page = CalendarPage(ctx)
+    page.resize(*SIZE)
+    page.show()
+    page.date_edit.setDate(QDate(day.year, day.month, day.day))
+    page.kind_combo.setCurrentIndex(1)
+    page.note_edit.setText("临时停电（示例）")
+    page.save_override()
+    _settle(app)
+    path = out_dir / "appeals-calendar-moved.png"
+    page.grab().save(str(path))
+    calendar_service.remove_override(ctx.db, ctx.actor, day)
+    page.close()
+    return path
 
 
 def main() -> None:  # pragma: no cover - manual run

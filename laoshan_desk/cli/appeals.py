@@ -30,6 +30,13 @@ def register(sub: Any) -> None:
     st.set_defaults(handler=_stats)
     sup = ap.add_parser("supervise", help="对超期诉求自动生成督办记录")
     sup.set_defaults(handler=_supervise)
+    ls = ap.add_parser("list", help="列出诉求队列（灯色、倒计时）")
+    ls.add_argument("--light", choices=["red", "yellow", "green", "grey"], help="灯色：red 红 / yellow 黄 / green 绿")
+    ls.add_argument("--status", help="状态代码，或 open（未办结）/ finished（已办结）")
+    ls.add_argument("--text", help="搜索内容、姓名、编号、电话")
+    ls.add_argument("--limit", type=int, default=50)
+    ls.add_argument("--json", action="store_true", help="以 JSON 输出（代码而非中文）")
+    ls.set_defaults(handler=_list)
 
 
 # The commands import their services when run, so `laoshan-desk --help` starts quickly.
@@ -103,4 +110,38 @@ def _supervise(args: argparse.Namespace) -> int:
 
     n = supervise_overdue(database(args), system_actor("appeals-supervise"), now=now())
     print(f"新增督办 {n} 件")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from laoshan_desk.domain.errors import ValidationError
+    from laoshan_desk.domain.timeutil import now
+    from laoshan_desk.services.appeals import queue
+
+    if not 1 <= args.limit <= 10_000:
+        raise ValidationError("--limit 应在 1～10000 之间", field="limit")
+    db = database(args)
+    actor = system_actor("appeals-list")
+    moment = now()
+    f = queue.QueueFilter(light=args.light, status=args.status, text=args.text)
+    rows = queue.page(db, actor, f, now=moment, limit=args.limit)
+    if args.json:
+        print_json(
+            [
+                {
+                    "number": r.number,
+                    "status": r.status,
+                    "light": r.light.value,
+                    "completion_limit": r.completion_limit.isoformat(),
+                    "response_light": r.response_light.value,
+                    "completion_light": r.completion_light.value,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    # The text output speaks Chinese: labels, not the codes the JSON keeps.
+    for r in rows:
+        print(f"{r.number}  {r.light.label}  {r.status_label}  响应：{r.response_text}  办结：{r.completion_text}")
+    print(f"共 {queue.count(db, actor, f, now=moment)} 件（显示 {len(rows)} 件）")
     return 0

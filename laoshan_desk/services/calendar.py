@@ -1,17 +1,33 @@
 """The desk's one working-day calendar, built from chinese-calendar plus the admin's overrides.
 
 Every tab gets its calendar here (:func:`work_calendar`), so that an override entered by the
-admin moves every deadline at once.
+admin moves every deadline at once. Deadlines computed when read follow by themselves; an area
+that *stores* deadlines (the appeals' completion limits, which the queue filters in SQL) keeps
+them current with a module ``laoshan_desk/services/<area>/deadlines.py`` defining
+
+    recompute(work, before, after, days, previous_settings) -> int
+
+found by convention (as services/demo.py finds the seed modules) and called inside the unit of
+work of every calendar change with the calendar before and after it and the days changed
+(None: any day), and of a change of the settings with the settings before it; it returns how
+many stored deadlines moved, which the change returns to the admin.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib
+import importlib.util
+import pkgutil
+from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
+import laoshan_desk.services as services_package
 from laoshan_desk.documents.excel_read import read_sheet
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import DeskError, ValidationError
@@ -30,11 +46,37 @@ def work_calendar(db: Database) -> WorkCalendar:
     cached = db.cache.get(_CACHE_KEY)
     if cached is None:
         with db.session() as session:
-            overrides = {o.day: o.is_workday for o in session.scalars(select(CalendarOverride))}
-            confirmed = [y.year for y in session.scalars(select(CalendarYear).where(CalendarYear.confirmed))]
-        cached = WorkCalendar(overrides, confirmed)
+            cached = calendar_in(session)
         db.cache[_CACHE_KEY] = cached
     return cached
+
+
+def calendar_in(session: Session) -> WorkCalendar:
+    """The calendar as the session sees it (inside a change: with the change)."""
+    overrides = {o.day: o.is_workday for o in session.scalars(select(CalendarOverride))}
+    confirmed = [y.year for y in session.scalars(select(CalendarYear).where(CalendarYear.confirmed))]
+    return WorkCalendar(overrides, confirmed)
+
+
+Keeper = Callable[[Work, WorkCalendar, WorkCalendar, Collection[dt.date] | None, object | None], int]
+
+
+def _keepers() -> list[Keeper]:
+    found: list[Keeper] = []
+    for info in sorted(pkgutil.iter_modules(services_package.__path__), key=lambda m: m.name):
+        name = f"laoshan_desk.services.{info.name}.deadlines"
+        if info.ispkg and importlib.util.find_spec(name) is not None:
+            found.append(importlib.import_module(name).recompute)
+    return found
+
+
+def recompute_deadlines(
+    work: Work, before: WorkCalendar, days: Collection[dt.date] | None, previous_settings: object | None = None
+) -> int:
+    """Move every stored deadline the change can touch, in the change's unit of work; how many moved."""
+    work.session.flush()
+    after = calendar_in(work.session)
+    return sum(keeper(work, before, after, days, previous_settings) for keeper in _keepers())
 
 
 def _invalidate(db: Database) -> None:
@@ -63,14 +105,20 @@ def list_overrides(db: Database, year: int | None = None) -> list[OverrideRow]:
         return [OverrideRow(o.day, o.is_workday, o.note) for o in session.scalars(query)]
 
 
-def set_override(db: Database, actor: Actor, day: dt.date, is_workday: bool, note: str = "") -> None:
-    """One day made a working day or a day off (the same checks as a row of the import)."""
+def set_override(db: Database, actor: Actor, day: dt.date, is_workday: bool, note: str = "") -> int:
+    """One day made a working day or a day off (the same checks as a row of the import).
+
+    Returns how many stored deadlines the change moved.
+    """
     actor.require("admin.edit")
     check_range(day, "day", "日期")
     note = clean_text(note, field="note", label="说明", max_length=100)
     with unit_of_work(db, actor) as work:
+        before = calendar_in(work.session)
         _upsert(work, day, is_workday, note)
+        moved = recompute_deadlines(work, before, {day})
     _invalidate(db)
+    return moved
 
 
 def _upsert(work: Work, day: dt.date, is_workday: bool, note: str) -> Outcome:
@@ -92,12 +140,14 @@ def _upsert(work: Work, day: dt.date, is_workday: bool, note: str) -> Outcome:
     return "updated" if before is not None else "imported"
 
 
-def remove_override(db: Database, actor: Actor, day: dt.date) -> None:
+def remove_override(db: Database, actor: Actor, day: dt.date) -> int:
+    """Drop the admin's adjustment of ``day``; returns how many stored deadlines moved."""
     actor.require("admin.edit")
     with unit_of_work(db, actor) as work:
         row = work.session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
         if row is None:
-            return
+            return 0
+        before = calendar_in(work.session)
         work.audit(
             "delete",
             "calendar_override",
@@ -106,7 +156,9 @@ def remove_override(db: Database, actor: Actor, day: dt.date) -> None:
             before={"is_workday": row.is_workday, "note": row.note},
         )
         work.session.execute(delete(CalendarOverride).where(CalendarOverride.day == day))
+        moved = recompute_deadlines(work, before, {day})
     _invalidate(db)
+    return moved
 
 
 def confirm_year(db: Database, actor: Actor, year: int, confirmed: bool = True) -> None:
@@ -126,6 +178,16 @@ def confirm_year(db: Database, actor: Actor, year: int, confirmed: bool = True) 
             after={"confirmed": confirmed},
         )
     _invalidate(db)
+
+
+@dataclasses.dataclass(frozen=True)
+class CalendarImportReport(ImportReport):
+    """The import's report, with how many stored deadlines the imported days moved."""
+
+    moved: int = 0
+
+    def summary(self) -> str:
+        return f"{super().summary()}；{self.moved} 件未办结诉求的办结时限随之变更"
 
 
 _WORK_WORDS = {"上班", "工作日", "调休上班", "是", "1", "true", "workday"}
@@ -168,7 +230,7 @@ def check_override(day: object, kind: object, note: object) -> OverrideForm:
     return OverrideForm(parsed, is_workday, clean_text(note, field="note", label="说明", max_length=100))
 
 
-def import_overrides(db: Database, actor: Actor, path: Path, *, now: dt.datetime) -> ImportReport:
+def import_overrides(db: Database, actor: Actor, path: Path, *, now: dt.datetime) -> CalendarImportReport:
     """Excel with columns 日期 | 类型 (上班/休息) | 说明; bad rows reported, good rows kept.
 
     A day listed twice is refused on its second row; a day already adjusted is updated.
@@ -192,8 +254,31 @@ def import_overrides(db: Database, actor: Actor, path: Path, *, now: dt.datetime
     if sheet.more_rows:
         report.reject(IMPORT_MAX_ROWS + sheet.header_row + 1, "", f"超过 {IMPORT_MAX_ROWS} 行的部分未读取")
 
+    # Each batch moves the stored deadlines its days touch, inside the batch's own unit of work
+    # (docs/rules.md §appeals-clocks: a calendar change moves every stored deadline).
+    batch_state: dict[str, Any] = {}
+    moved = 0
+
     def apply(work: Work, _row: int, form: OverrideForm) -> Outcome:
+        if batch_state.get("work") is not work:
+            batch_state.update(work=work, before=calendar_in(work.session), days=set())
+        batch_state["days"].add(form.day)
         return _upsert(work, form.day, form.is_workday, form.note)
 
-    commit_in_batches(db, actor, good, apply, now=now, report=report, after_batch=lambda: _invalidate(db))
-    return report.build()
+    def finish_batch(work: Work) -> None:
+        nonlocal moved
+        if batch_state.get("work") is work and batch_state["days"]:
+            moved += recompute_deadlines(work, batch_state["before"], batch_state["days"])
+
+    commit_in_batches(
+        db,
+        actor,
+        good,
+        apply,
+        now=now,
+        report=report,
+        after_batch=lambda: _invalidate(db),
+        finish_batch=finish_batch,
+    )
+    base = report.build()
+    return CalendarImportReport(base.imported, base.updated, base.conflicts, base.rejected, moved=moved)

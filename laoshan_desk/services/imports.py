@@ -155,6 +155,7 @@ def commit_in_batches(
     report: ImportBuilder,
     size: int = BATCH_SIZE,
     after_batch: Callable[[], None] | None = None,
+    finish_batch: Callable[[Work], None] | None = None,
 ) -> None:
     """Write ``rows`` (``(row_number, item)``) with ``apply`` in units of work of ``size`` rows.
 
@@ -163,7 +164,8 @@ def commit_in_batches(
     of a rejected row is stored while the rest of its batch commits. The counts reach ``report``
     only once their batch has committed; a batch the database refuses (``BusyError``) raises,
     leaving the earlier batches stored and the report saying what they held. ``after_batch``
-    runs after each commit (e.g. to clear a cache).
+    runs after each commit (e.g. to clear a cache); ``finish_batch(work)`` runs inside each
+    batch's unit of work after its rows (e.g. to move what the batch's rows change).
     """
     for batch in batches(rows, size):
         outcomes: list[Outcome] = []
@@ -176,6 +178,8 @@ def commit_in_batches(
                     report.reject_error(number, exc)
                     continue
                 outcomes.append(outcome)
+            if finish_batch is not None:
+                finish_batch(work)
         for outcome in outcomes:
             report.count(outcome)
         if after_batch is not None:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.services import calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
@@ -33,6 +34,7 @@ class SettingSpec:
     minimum: int
     maximum: int
     unit: str
+    choices: tuple[str, ...] = ()  # a choice of words instead of a number: the value is the index
 
 
 SPECS: tuple[SettingSpec, ...] = (
@@ -40,6 +42,8 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("lockout_minutes", "账户锁定时长", 5, 240, "分钟"),
     SettingSpec("idle_lock_minutes", "无操作自动锁屏", 1, 120, "分钟"),
     SettingSpec("renewal_reminder_days", "保全续行提前提醒", 7, 90, "天"),
+    # docs/rules.md §appeals-clocks: the seed's 2/3/4 天 do not say "working"; working days by default.
+    SettingSpec("appeal_calendar_days", "诉求办结时限计算", 0, 1, "", choices=("按工作日", "按自然日")),
 )
 
 
@@ -51,6 +55,7 @@ class Settings:
     lockout_minutes: int = 15
     idle_lock_minutes: int = 15
     renewal_reminder_days: int = 30
+    appeal_calendar_days: int = 0  # 0: the 2/3/4-day limits in working days; 1: in calendar days
 
 
 def spec(name: str) -> SettingSpec:
@@ -107,6 +112,9 @@ def update(db: Database, actor: Actor, values: Settings, *, now: dt.datetime) ->
                 after={"value": after},
             )
             changed.append(item.name)
+        if "appeal_calendar_days" in changed:
+            # The appeals' stored limits follow the new counting (docs/rules.md §appeals-clocks).
+            calendar.recompute_deadlines(work, calendar.calendar_in(work.session), None, current)
     return changed
 
 

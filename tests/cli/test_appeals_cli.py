@@ -46,3 +46,27 @@ def test_unreadable_file_exits_2_with_one_line(db, admin, tmp_path, capsys):
     assert err and "\n" not in err
     assert main(["--db", db.url, "appeals", "import", str(tmp_path / "missing.xlsx")]) == 2
     assert main(["--db", db.url, "appeals", "stats", "--from", "2026-13-01"]) == 2
+
+
+def test_list_speaks_chinese_and_the_json_keeps_its_codes(db, admin, capsys):
+    import datetime as dt
+
+    from laoshan_desk.domain.timeutil import TZ
+    from laoshan_desk.services import appeals as svc
+    from laoshan_desk.services import org
+
+    street = org.units(db, "street")[0]
+    received = dt.datetime.now(TZ) - dt.timedelta(days=10)  # long past its limit: red
+    form = svc.IntakeForm(
+        kind="livelihood", channel="counter", content="楼道灯坏了很久没人修", street_id=street.id, received_at=received
+    )
+    ref = svc.intake(db, admin, form, now=received)
+    assert main(["--db", db.url, "appeals", "list", "--light", "red"]) == 0
+    text = capsys.readouterr().out
+    assert ref.number in text and "超期" in text and "已受理" in text and "共 1 件" in text
+    for code in ("red", "received", "green"):
+        assert code not in text
+    assert main(["--db", db.url, "appeals", "list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["number"] == ref.number and rows[0]["light"] == "red" and rows[0]["status"] == "received"
+    assert main(["--db", db.url, "appeals", "list", "--limit", "0"]) == 2

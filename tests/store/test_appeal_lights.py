@@ -109,6 +109,10 @@ def _agree(db: Database, appeals: list[dict[str, Any]], now: dt.datetime) -> Non
             cond = q.light_condition(light.value, now, today, horizon)
             got = set(s.scalars(select(Appeal.id).where(cond)))
             assert got == expected[light.value], (light, now, [a for a in appeals])
+        # The ledger's light column follows the same rule.
+        column = dict(s.execute(select(Appeal.id, q.light_column(now, today, horizon))).tuples().all())
+        for light in LightFilter:
+            assert {i for i, code in column.items() if code == light.value} == expected[light.value]
 
 
 NOW = st.integers(0, 40 * 24 * 60).map(lambda m: BASE + dt.timedelta(minutes=m))

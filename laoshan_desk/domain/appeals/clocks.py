@@ -4,23 +4,18 @@ Rules (docs/rules.md §appeals-clocks and §counting-time):
 
 * **Response limit** = time received + 4 clock hours; nights and holidays count (clock hours).
   Responding exactly at the limit is on time.
-* **Completion limit** = the Nth working day after the day received, that day not counted (Civil
-  Code art. 201), N = 2 community/village, 3 street, 4 district department. The limit is a *date*:
+* **Completion limit** = the Nth day after the day received, that day not counted (Civil Code
+  art. 201), N = 2 community/village, 3 street, 4 district department, counted in working days
+  (or calendar days, an admin setting: :class:`~.suspensions.DayCounting`). The limit is a *date*:
   its whole day counts, so finishing at 23:59 on it is on time and 00:00 the next day is late. An
   open appeal is late from the first moment after that day.
 * **Extension** (延期): an approved date replaces the limit.
-* **Suspension** (挂起): the clock stops, and the limit moves later by the working days it lasted.
-  Precisely: every working day on which the appeal was suspended at any time counts as one whole
-  day — the working days of the closed date range [start date, end date], or [start date, today]
-  while it is still suspended — and the limit moves that many working days later. Days shared by
-  overlapping suspensions count once. A suspension that begins after the limit day has passed does
-  not move it: an appeal that is already late cannot be cured by suspending it. Suspensions that
-  began before an extension was granted are taken to be allowed for in the granted date; only those
-  begun at or after the grant move an extended limit.
-
-  Whole-day counting is what a clerk can check with a wall calendar, and it has a useful property:
-  while a suspension lasts, the limit always stays after today, so a suspended appeal never turns
-  late on its own (tested with hypothesis).
+* **Suspension** (挂起): the clock stops for exactly the working time the suspensions lasted —
+  their union, measured inside working days, moves the limit by its whole working days, rounded
+  down (:mod:`.suspensions` has the rule and the seed's examples). A suspension that begins after
+  the limit day has passed does not move it. Suspensions that began before an extension was
+  granted are taken to be allowed for in the granted date; only those begun at or after the grant
+  move an extended limit.
 
 Lights (docs/rules.md §appeals-lights; Shandong's complaint line: a yellow card one working day
 before the deadline, a red card on the first late day): red once late; yellow when the limit is
@@ -38,10 +33,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
+from laoshan_desk.domain.appeals.suspensions import Counting, DayCounting, counting_calendar, moved_limit
 from laoshan_desk.domain.appeals.vocabulary import AppealStatus, HandlingLevel
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.lights import Light, worst
@@ -69,6 +65,11 @@ __all__ = [
     "format_duration",
     "completion_countdown",
     "response_countdown",
+    "CompletionSide",
+    "ResponseSide",
+    "completion_side",
+    "response_side",
+    "combine",
     "row_clock",
     "appeal_clock",
 ]
@@ -127,71 +128,35 @@ def completion_workdays(level: HandlingLevel | str) -> int:
     return COMPLETION_WORKDAYS[HandlingLevel(level)]
 
 
-def base_completion_limit(received_at: dt.datetime, level: HandlingLevel | str, calendar: WorkCalendar) -> dt.date:
-    """The Nth working day after the day received, before extensions and suspensions."""
-    return calendar.add_workdays(local_date(received_at), completion_workdays(level))
+def base_completion_limit(
+    received_at: dt.datetime,
+    level: HandlingLevel | str,
+    calendar: Counting,
+    *,
+    counting: DayCounting | str = DayCounting.WORKING,
+) -> dt.date:
+    """The Nth working (or calendar) day after the day received, before extensions and suspensions."""
+    days = counting_calendar(calendar, counting)
+    return days.add_workdays(local_date(received_at), completion_workdays(level))
 
 
-def _bounds(
-    suspension: _Interval | tuple[dt.datetime, dt.datetime | None], today: dt.date | None
-) -> tuple[dt.date, dt.date] | None:
-    start, end = (suspension[0], suspension[1]) if isinstance(suspension, tuple) else (suspension.start, suspension.end)
-    first = local_date(start)
-    if end is None:
-        if today is None:
-            raise ValueError("an open suspension needs `now` to know how long it has lasted")
-        last = today
-    else:
-        last = local_date(end)
-        if last < first:
-            raise ValueError(f"suspension ends ({end}) before it starts ({start})")
-    if last < first:  # still open but starting in the future: nothing has elapsed yet
-        return None
-    return first, last
+SuspensionLike = _Interval | tuple[dt.datetime, dt.datetime | None]
 
 
-def _apply_suspensions(
-    limit: dt.date,
-    suspensions: Iterable[_Interval | tuple[dt.datetime, dt.datetime | None]],
-    calendar: WorkCalendar,
-    today: dt.date | None,
-    counted_from: dt.datetime | None = None,
-) -> tuple[dt.date, int]:
-    """(moved limit, working days added), following the rule in the module docstring."""
-    items = []
-    for s in suspensions:
-        start = s[0] if isinstance(s, tuple) else s.start
-        if counted_from is not None and local(start) < local(counted_from):
-            continue  # allowed for in the extension granted after it began
-        bounds = _bounds(s, today)
-        if bounds is not None:
-            items.append(bounds)
-    items.sort()
-    added = 0
-    counted_until: dt.date | None = None  # last day already counted, so overlaps count once
-    for first, last in items:
-        if first > limit:
-            continue  # began after the limit had passed: already late
-        if counted_until is not None and first <= counted_until:
-            first = counted_until + dt.timedelta(days=1)
-        if last < first:
-            continue
-        days = calendar.workdays_in(first, last)
-        counted_until = last
-        limit = calendar.add_workdays(limit, days)
-        added += days
-    return limit, added
+def _pairs(suspensions: Iterable[SuspensionLike]) -> list[tuple[dt.datetime, dt.datetime | None]]:
+    return [(s[0], s[1]) if isinstance(s, tuple) else (s.start, s.end) for s in suspensions]
 
 
 def completion_limit(
     received_at: dt.datetime,
     level: HandlingLevel | str,
-    calendar: WorkCalendar,
+    calendar: Counting,
     extension_until: dt.date | None = None,
-    suspensions: Iterable[_Interval | tuple[dt.datetime, dt.datetime | None]] = (),
+    suspensions: Iterable[SuspensionLike] = (),
     *,
     now: dt.datetime | None = None,
     extension_granted_at: dt.datetime | None = None,
+    counting: DayCounting | str = DayCounting.WORKING,
 ) -> dt.date:
     """The date by whose end the appeal must be finished (that whole day counts).
 
@@ -200,33 +165,32 @@ def completion_limit(
     or after ``extension_granted_at`` count; without that time, none do — an extension is the
     final, approved date.
     """
-    today = local_date(now) if now is not None else None
+    days = counting_calendar(calendar, counting)
+    pairs: Sequence[tuple[dt.datetime, dt.datetime | None]] = _pairs(suspensions)
     if extension_until is not None:
         if isinstance(extension_until, dt.datetime):
             extension_until = local_date(extension_until)
         if extension_granted_at is None:
             return extension_until
-        limit, _ = _apply_suspensions(extension_until, suspensions, calendar, today, counted_from=extension_granted_at)
+        limit, _ = moved_limit(extension_until, pairs, days, now=now, counted_from=extension_granted_at)
         return limit
-    limit, _ = _apply_suspensions(base_completion_limit(received_at, level, calendar), suspensions, calendar, today)
+    base = base_completion_limit(received_at, level, calendar, counting=counting)
+    limit, _ = moved_limit(base, pairs, days, now=now)
     return limit
 
 
 def suspended_workdays(
     received_at: dt.datetime,
     level: HandlingLevel | str,
-    calendar: WorkCalendar,
-    suspensions: Iterable[_Interval | tuple[dt.datetime, dt.datetime | None]],
+    calendar: Counting,
+    suspensions: Iterable[SuspensionLike],
     *,
     now: dt.datetime | None = None,
+    counting: DayCounting | str = DayCounting.WORKING,
 ) -> int:
     """How many working days the suspensions added to the base limit (for the appeal's detail)."""
-    _, added = _apply_suspensions(
-        base_completion_limit(received_at, level, calendar),
-        suspensions,
-        calendar,
-        local_date(now) if now is not None else None,
-    )
+    base = base_completion_limit(received_at, level, calendar, counting=counting)
+    _, added = moved_limit(base, _pairs(suspensions), counting_calendar(calendar, counting), now=now)
     return added
 
 
@@ -370,6 +334,83 @@ class AppealClock:
         return worst([self.response_light, self.completion_light])
 
 
+class CompletionSide(NamedTuple):
+    """The completion clock of a row: what depends on its limit, status and finish only."""
+
+    late: bool
+    overdue_workdays: int
+    light: Light
+    text: str
+
+
+class ResponseSide(NamedTuple):
+    """The response clock of a row: what depends on its receipt, status and response."""
+
+    limit: dt.datetime
+    late: bool
+    light: Light
+    text: str
+
+
+def completion_side(
+    limit_date: dt.date,
+    calendar: WorkCalendar,
+    now: dt.datetime,
+    *,
+    status: AppealStatus | str,
+    finished_at: dt.datetime | None = None,
+) -> CompletionSide:
+    """The completion half of :func:`row_clock` (grey unless the completion clock runs)."""
+    state = AppealStatus(status)
+    if state is AppealStatus.MERGED:
+        return CompletionSide(False, 0, Light.GREY, "已合并")
+    return CompletionSide(
+        late=is_late(limit_date, finished_at, now),
+        overdue_workdays=overdue_workdays(limit_date, calendar, finished_at, now),
+        light=completion_light(limit_date, calendar, now, stopped=not state.clock_running),
+        text="已挂起"
+        if state is AppealStatus.SUSPENDED
+        else completion_countdown(limit_date, calendar, now, finished_at),
+    )
+
+
+def response_side(
+    received_at: dt.datetime,
+    now: dt.datetime,
+    *,
+    status: AppealStatus | str,
+    responded_at: dt.datetime | None = None,
+    finished_at: dt.datetime | None = None,
+) -> ResponseSide:
+    """The response half of :func:`row_clock` (grey unless the appeal awaits a response)."""
+    state = AppealStatus(status)
+    limit = response_limit(received_at)
+    if state is AppealStatus.MERGED:
+        return ResponseSide(limit, False, Light.GREY, "已合并")
+    responded = responded_at if responded_at is not None else finished_at
+    waiting = state.awaiting_response and responded_at is None
+    return ResponseSide(
+        limit=limit,
+        late=is_response_late(received_at, responded, now),
+        light=response_light(received_at, None, now) if waiting else Light.GREY,
+        text=response_countdown(received_at, responded, now),
+    )
+
+
+def combine(limit_date: dt.date, response: ResponseSide, completion: CompletionSide) -> AppealClock:
+    return AppealClock(
+        response_limit=response.limit,
+        completion_limit=limit_date,
+        response_late=response.late,
+        late=completion.late,
+        overdue_workdays=completion.overdue_workdays,
+        response_light=response.light,
+        completion_light=completion.light,
+        response_text=response.text,
+        completion_text=completion.text,
+    )
+
+
 def row_clock(
     limit_date: dt.date,
     received_at: dt.datetime,
@@ -387,35 +428,13 @@ def row_clock(
     the completion clock runs (:attr:`AppealStatus.clock_running`), the response light grey unless
     the appeal awaits a response (:attr:`AppealStatus.awaiting_response`) and none is recorded.
     Finishing also answers the appellant, so an appeal finished without a recorded response (e.g.
-    imported from the city platform) counts as responded when finished.
+    imported from the city platform) counts as responded when finished. A merged appeal waits
+    for nothing: the appeal it was merged into carries the clocks.
     """
-    state = AppealStatus(status)
-    if state is AppealStatus.MERGED:
-        # A merged appeal waits for nothing: the appeal it was merged into carries the clocks.
-        return AppealClock(
-            response_limit=response_limit(received_at),
-            completion_limit=limit_date,
-            response_late=False,
-            late=False,
-            overdue_workdays=0,
-            response_light=Light.GREY,
-            completion_light=Light.GREY,
-            response_text="已合并",
-            completion_text="已合并",
-        )
-    responded = responded_at if responded_at is not None else finished_at
-    waiting = state.awaiting_response and responded_at is None
-    suspended = state is AppealStatus.SUSPENDED
-    return AppealClock(
-        response_limit=response_limit(received_at),
-        completion_limit=limit_date,
-        response_late=is_response_late(received_at, responded, now),
-        late=is_late(limit_date, finished_at, now),
-        overdue_workdays=overdue_workdays(limit_date, calendar, finished_at, now),
-        response_light=response_light(received_at, None, now) if waiting else Light.GREY,
-        completion_light=completion_light(limit_date, calendar, now, stopped=not state.clock_running),
-        response_text=response_countdown(received_at, responded, now),
-        completion_text="已挂起" if suspended else completion_countdown(limit_date, calendar, now, finished_at),
+    return combine(
+        limit_date,
+        response_side(received_at, now, status=status, responded_at=responded_at, finished_at=finished_at),
+        completion_side(limit_date, calendar, now, status=status, finished_at=finished_at),
     )
 
 
@@ -430,7 +449,8 @@ def appeal_clock(
     finished_at: dt.datetime | None = None,
     extension_until: dt.date | None = None,
     extension_granted_at: dt.datetime | None = None,
-    suspensions: Iterable[_Interval | tuple[dt.datetime, dt.datetime | None]] = (),
+    suspensions: Iterable[SuspensionLike] = (),
+    counting: DayCounting | str = DayCounting.WORKING,
 ) -> AppealClock:
     """Compute the completion limit (extensions and suspensions applied) and both clocks."""
     limit = completion_limit(
@@ -441,6 +461,7 @@ def appeal_clock(
         list(suspensions),
         now=now,
         extension_granted_at=extension_granted_at,
+        counting=counting,
     )
     return row_clock(
         limit, received_at, calendar, now, status=status, responded_at=responded_at, finished_at=finished_at

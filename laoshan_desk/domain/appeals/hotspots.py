@@ -1,17 +1,18 @@
 """未诉先办 — "act before the appeal": finding problems in the appeals before more arrive.
 
-Pure functions over lists of plain records (anything with ``received_at`` and ``content``, and
+Pure functions over lists of plain records (anything with ``received_at`` and ``terms`` — the
+appeal's stored terms, :mod:`.terms` — or, for records not yet stored, ``content``; and
 optionally ``key``, ``community``, ``grid``, ``phone``; :class:`AppealRecord` is the reference
 shape):
 
-* hot topics: keywords by Chinese word segmentation (jieba, with the local user dictionary
-  ``resources/data/appeal_userdict.txt`` so that 垃圾清运, 噪音扰民, 占道经营 stay one word, and the
-  stop-word list ``resources/data/stopwords.txt`` so that 反映, 小区, 希望 do not top every list);
-* keyword counts per week and per community;
+* hot topics: the terms appeals are about (nouns and verb-object phrases, stop words out);
+* term counts per week and per community;
 * week-on-week surges (this week against last, with ratio and absolute thresholds);
-* places and phones that appeal again and again (≥ 3 appeals in N days).
+* places and phones that appeal again and again (≥ 3 appeals in N days);
+* :func:`summarise`: all of them in one pass over a period's rows (the hot-spots screen and the
+  work brief, docs/rules.md §appeals-hotspots).
 
-A keyword counts once per appeal (an appeal that says 噪音 five times is still one appeal about
+A term counts once per appeal (an appeal that says 噪音 five times is still one appeal about
 noise), so every count here reads "appeals mentioning it". Weeks are ISO weeks, Monday first, in
 Asia/Shanghai; datetimes must be timezone-aware.
 """
@@ -19,18 +20,24 @@ Asia/Shanghai; datetimes must be timezone-aware.
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from itertools import chain
 from typing import Any, Protocol
-
-import jieba
 
 from laoshan_desk.domain.appeals.clocks import local_date
 from laoshan_desk.domain.appeals.duplicates import normalise_phone
+from laoshan_desk.domain.appeals.terms import (
+    DATA_DIR,
+    STOPWORDS_FILE,
+    USERDICT_FILE,
+    Segmenter,
+    bundled_stopwords,
+    default_segmenter,
+    keywords,
+    load_stopwords,
+)
 
 __all__ = [
     "DATA_DIR",
@@ -40,6 +47,7 @@ __all__ = [
     "Segmenter",
     "Surge",
     "Repeat",
+    "Summary",
     "load_stopwords",
     "default_segmenter",
     "keywords",
@@ -52,23 +60,19 @@ __all__ = [
     "repeats",
     "repeat_places",
     "repeat_phones",
+    "summarise",
+    "rank",
 ]
-
-DATA_DIR = Path(__file__).resolve().parents[3] / "resources" / "data"
-STOPWORDS_FILE = DATA_DIR / "stopwords.txt"
-USERDICT_FILE = DATA_DIR / "appeal_userdict.txt"
 
 
 class _Record(Protocol):
     @property
     def received_at(self) -> dt.datetime: ...
-    @property
-    def content(self) -> str: ...
 
 
 @dataclass(frozen=True)
 class AppealRecord:
-    """The fields hot-spot analysis reads from an appeal."""
+    """The fields hot-spot analysis reads from an appeal (``terms`` None: segment ``content``)."""
 
     key: str
     received_at: dt.datetime
@@ -77,79 +81,14 @@ class AppealRecord:
     community: str | None = None
     grid: str | None = None
     phone: str | None = None
+    terms: tuple[str, ...] | None = None
 
 
-# -- segmentation ------------------------------------------------------------------------------
-def load_stopwords(path: Path | str | None = None) -> frozenset[str]:
-    """Stop words, one a line; blank lines and lines starting with # are skipped."""
-    text = Path(path or STOPWORDS_FILE).read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-def _is_word(token: str) -> bool:
-    # One-character tokens are mostly particles (的, 了) or fragments; numbers and punctuation
-    # (3, 14度 split as 14 / 度, ，) say nothing about the topic.
-    if len(token) < 2:
-        return False
-    return any(ch.isalpha() for ch in token)
-
-
-class Segmenter:
-    """A jieba tokenizer of its own (the global one stays untouched) with our dictionary.
-
-    Results are cached per text, because the same week's appeals are counted by several views.
-    """
-
-    _CACHE_LIMIT = 200_000
-
-    def __init__(
-        self,
-        userdict: Path | str | None = USERDICT_FILE,
-        stopwords: Iterable[str] | None = None,
-    ) -> None:
-        jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG to stderr
-        self._tokenizer = jieba.Tokenizer()
-        if userdict is not None:
-            self._tokenizer.load_userdict(str(userdict))
-        self.stopwords = frozenset(stopwords) if stopwords is not None else load_stopwords()
-        self._cache: dict[str, tuple[str, ...]] = {}
-        self._lock = threading.Lock()
-
-    def keywords(self, text: str) -> tuple[str, ...]:
-        """Distinct keywords of ``text`` in order of first appearance."""
-        text = text or ""
-        cached = self._cache.get(text)
-        if cached is not None:
-            return cached
-        with self._lock:  # jieba's tokenizer is not documented as thread-safe
-            tokens = self._tokenizer.lcut(text)
-        words = tuple(
-            dict.fromkeys(
-                t.strip().lower() for t in tokens if _is_word(t.strip()) and t.strip().lower() not in self.stopwords
-            )
-        )
-        if len(self._cache) >= self._CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[text] = words
-        return words
-
-
-_default: Segmenter | None = None
-_default_lock = threading.Lock()
-
-
-def default_segmenter() -> Segmenter:
-    """The shared segmenter with the bundled dictionary and stop words (built on first use)."""
-    global _default
-    with _default_lock:
-        if _default is None:
-            _default = Segmenter()
-        return _default
-
-
-def keywords(text: str, segmenter: Segmenter | None = None) -> tuple[str, ...]:
-    """Distinct keywords of one appeal's content."""
-    return (segmenter or default_segmenter()).keywords(text)
+def _terms(record: Any, seg: Segmenter | None) -> tuple[str, ...]:
+    stored = getattr(record, "terms", None)
+    if stored is not None:
+        return tuple(stored)
+    return (seg or default_segmenter()).keywords(getattr(record, "content", ""))
 
 
 # -- counting ----------------------------------------------------------------------------------
@@ -173,11 +112,11 @@ def keyword_counts(
     segmenter: Segmenter | None = None,
 ) -> Counter[str]:
     """Appeals mentioning each keyword, received in the closed date range [start, end]."""
-    seg = segmenter or default_segmenter()
+    seg = segmenter
     counts: Counter[str] = Counter()
     for record in records:
         if _in_range(record, start, end):
-            counts.update(seg.keywords(record.content))
+            counts.update(_terms(record, seg))
     return counts
 
 
@@ -204,10 +143,10 @@ def weekly_keyword_counts(
     records: Iterable[_Record], *, segmenter: Segmenter | None = None
 ) -> dict[dt.date, Counter[str]]:
     """Keyword counts per ISO week, keyed by the week's Monday, weeks in order."""
-    seg = segmenter or default_segmenter()
+    seg = segmenter
     weeks: dict[dt.date, Counter[str]] = defaultdict(Counter)
     for record in records:
-        weeks[week_start(record.received_at)].update(seg.keywords(record.content))
+        weeks[week_start(record.received_at)].update(_terms(record, seg))
     return dict(sorted(weeks.items()))
 
 
@@ -219,12 +158,12 @@ def community_keyword_counts(
     segmenter: Segmenter | None = None,
 ) -> dict[str, Counter[str]]:
     """Keyword counts per community (records without a community are left out)."""
-    seg = segmenter or default_segmenter()
+    seg = segmenter
     result: dict[str, Counter[str]] = defaultdict(Counter)
     for record in records:
         community = getattr(record, "community", None)
         if community and _in_range(record, start, end):
-            result[community].update(seg.keywords(record.content))
+            result[community].update(_terms(record, seg))
     return dict(result)
 
 
@@ -272,7 +211,7 @@ def surges(
     ratio). The absolute thresholds keep 1 → 2 appeals, a doubling, out of the brief. With
     ``by_community`` each community is compared with itself. Largest increase first.
     """
-    seg = segmenter or default_segmenter()
+    seg = segmenter
     this_monday = week_start(week_of)
     last_monday = this_monday - dt.timedelta(days=7)
     this_week: dict[str | None, Counter[str]] = defaultdict(Counter)
@@ -285,18 +224,30 @@ def surges(
         if by_community and not scope:
             continue
         bucket = this_week if monday == this_monday else last_week
-        bucket[scope].update(seg.keywords(record.content))
+        bucket[scope].update(_terms(record, seg))
     found: list[Surge] = []
     for scope, counts in this_week.items():
-        before = last_week.get(scope, Counter())
-        for word, now_count in counts.items():
-            prev = before.get(word, 0)
-            if now_count < min_count or now_count - prev < min_increase:
-                continue
-            if prev and now_count / prev < min_ratio:
-                continue
-            found.append(Surge(word, now_count, prev, scope))
+        found += _compare(counts, last_week.get(scope, Counter()), scope, min_count, min_increase, min_ratio)
     found.sort(key=lambda s: (-s.increase, -s.this_week, s.community or "", s.keyword))
+    return found
+
+
+def _compare(
+    this_week: Counter[str],
+    last_week: Counter[str],
+    scope: str | None,
+    min_count: int,
+    min_increase: int,
+    min_ratio: float,
+) -> list[Surge]:
+    found = []
+    for word, now_count in this_week.items():
+        prev = last_week.get(word, 0)
+        if now_count < min_count or now_count - prev < min_increase:
+            continue
+        if prev and now_count / prev < min_ratio:
+            continue
+        found.append(Surge(word, now_count, prev, scope))
     return found
 
 
@@ -382,4 +333,138 @@ def repeat_phones(
         now,
         days=days,
         min_count=min_count,
+    )
+
+
+# -- everything at once ------------------------------------------------------------------------
+Row = tuple[dt.date, str | None, str | None, str | None, Sequence[str]]  # day, community, grid, phone, terms
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the hot-spots screen and the work brief show for a period."""
+
+    appeals: int
+    topics: list[tuple[str, int]]
+    by_community: list[tuple[str, list[tuple[str, int]]]]
+    surges: list[Surge]
+    repeat_places: list[tuple[str, int]]
+    repeat_phones: list[tuple[str, int]]
+
+
+def summarise(
+    rows: Iterable[Row],
+    *,
+    today: dt.date,
+    repeat_days: int,
+    top: int = 15,
+    min_count: int = 2,
+    per_community: int = 3,
+    communities: int = 10,
+    repeat_min: int = 3,
+    repeats_shown: int = 10,
+) -> Summary:
+    """Hot topics, each community's main problems, this week's surges and the repeat places and
+    phones of ``rows`` — one pass, the same rules as the functions above.
+
+    ``rows`` are (local day received, community, grid, phone, terms) of the period's appeals,
+    none received after now. A community's main problems leave out words of its own name
+    (海尔路社区 → 海尔 says nothing about what its people ask for). Repeats count the last
+    ``repeat_days`` days ending ``today``.
+    """
+    # The loop only sorts each appeal's terms into lists; the counting is Counter over chained
+    # lists, done in C (a year is 45,000 appeals and a quarter of a million terms).
+    lists: dict[str | None, list[Sequence[str]]] = defaultdict(list)
+    this_week: list[Sequence[str]] = []
+    last_week: list[Sequence[str]] = []
+    grids: Counter[str] = Counter()
+    phones: Counter[str] = Counter()
+    this_monday = week_start(today)
+    last_monday = this_monday - dt.timedelta(days=7)
+    first_repeat_day = today - dt.timedelta(days=repeat_days - 1)
+    for day, community, grid, phone, terms in rows:
+        lists[community].append(terms)
+        if day >= this_monday:
+            this_week.append(terms)
+        elif day >= last_monday:
+            last_week.append(terms)
+        if day >= first_repeat_day:
+            if grid:
+                grids[grid] += 1
+            if phone:
+                phones[phone] += 1
+    return rank(
+        {c: Counter(chain.from_iterable(items)) for c, items in lists.items()},
+        Counter(chain.from_iterable(this_week)),
+        Counter(chain.from_iterable(last_week)),
+        grids,
+        phones,
+        appeals=sum(len(items) for items in lists.values()),
+        top=top,
+        min_count=min_count,
+        per_community=per_community,
+        communities=communities,
+        repeat_min=repeat_min,
+        repeats_shown=repeats_shown,
+    )
+
+
+def _without(counts: Counter[str], stop: frozenset[str]) -> Counter[str]:
+    dropped = stop.intersection(counts)
+    if not dropped:
+        return counts
+    return Counter({k: n for k, n in counts.items() if k not in dropped})
+
+
+def rank(
+    per: Mapping[str | None, Counter[str]],
+    this_week: Counter[str],
+    last_week: Counter[str],
+    grids: Mapping[str, int],
+    phones: Mapping[str, int],
+    *,
+    appeals: int,
+    top: int = 15,
+    min_count: int = 2,
+    per_community: int = 3,
+    communities: int = 10,
+    repeat_min: int = 3,
+    repeats_shown: int = 10,
+) -> Summary:
+    """The summary from counts already made (the service counts in SQL): ``per`` maps each
+    community (None: appeals without one) to how many appeals mention each term. Terms stored
+    before a word joined the stop-word list are left out here."""
+    stop = bundled_stopwords()
+    per = {c: _without(counts, stop) for c, counts in per.items()}
+    this_week, last_week = _without(this_week, stop), _without(last_week, stop)
+    topics: Counter[str] = Counter()
+    for counts in per.values():
+        topics.update(counts)
+    merged: Counter[str] = Counter()
+    for phone, n in phones.items():  # stored phones are normal already; other spellings join them
+        key = phone if phone.isdigit() else normalise_phone(phone)
+        if key:
+            merged[key] += n
+    by_community = sorted(
+        (
+            (c, [(k, n) for k, n in counts.most_common(per_community + 5) if k not in c][:per_community])
+            for c, counts in per.items()
+            if c
+        ),
+        key=lambda item: (-sum(n for _, n in item[1]), item[0]),
+    )[:communities]
+    found = _compare(this_week, last_week, None, 5, 3, 2.0)
+    found.sort(key=lambda s: (-s.increase, -s.this_week, s.keyword))
+
+    def repeated(counter: Counter[str]) -> list[tuple[str, int]]:
+        items = sorted(((v, n) for v, n in counter.items() if n >= repeat_min), key=lambda vn: (-vn[1], vn[0]))
+        return items[:repeats_shown]
+
+    return Summary(
+        appeals=appeals,
+        topics=_ranked(topics, top, min_count),
+        by_community=by_community,
+        surges=found,
+        repeat_places=repeated(Counter(grids)),
+        repeat_phones=repeated(merged),
     )

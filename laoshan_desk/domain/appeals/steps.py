@@ -37,6 +37,7 @@ class EventAction(Labelled):
     IMPORT = ("import", "导入")
     ATTACH = ("attach", "上传附件")
     PROXY = ("proxy", "转帮代办")
+    CALENDAR = ("calendar", "日历调整")
 
 
 class SuspensionReason(Labelled):

@@ -60,6 +60,6 @@ def attachment_bytes(db: Database, actor: Actor, attachment_id: uuid.UUID) -> by
         row = s.get(Attachment, attachment_id)
         if row is None or row.appeal_id is None:
             raise NotFound("附件不存在")
-        load_scoped(s, actor, row.appeal_id)
+        load_scoped(s, actor, row.appeal_id, reading=True)
         sha = row.sha256
     return files.get(sha)

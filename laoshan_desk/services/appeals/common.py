@@ -17,10 +17,12 @@ from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.appeals import AppealStatus, check_transition, clocks
 from laoshan_desk.domain.appeals.steps import EventAction
+from laoshan_desk.domain.appeals.suspensions import DayCounting
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ConflictError, NotFound, ValidationError
 from laoshan_desk.domain.labels import Labelled
 from laoshan_desk.services.context import Actor
+from laoshan_desk.services.settings import read_settings
 from laoshan_desk.services.uow import Work
 from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.appeals import Appeal, AppealEvent, AppealSuspension
@@ -61,9 +63,22 @@ def unit_names(session: Session) -> dict[uuid.UUID, str]:
     return dict(session.execute(select(Unit.id, Unit.name)).tuples().all())
 
 
-def load_scoped(session: Session, actor: Actor, appeal_id: uuid.UUID) -> Appeal:
-    """The appeal, if the actor's row scope (a SQL condition) includes it; NotFound otherwise."""
-    cond = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
+def read_scope(actor: Actor) -> Any:
+    """The rows the actor may read (None: all): its row scope and what it registered."""
+    return q.scope_condition(actor.scope, actor.unit_id, actor.street_id, registered_by=actor.user_id)
+
+
+def write_scope(actor: Actor) -> Any:
+    """The rows the actor may work on (None: all): its row scope only."""
+    return q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
+
+
+def load_scoped(session: Session, actor: Actor, appeal_id: uuid.UUID, *, reading: bool = False) -> Appeal:
+    """The appeal, if the actor's row scope (a SQL condition) includes it; NotFound otherwise.
+
+    A write loads within the row scope; ``reading`` widens it to the appeals the actor registered.
+    """
+    cond = read_scope(actor) if reading else write_scope(actor)
     stmt = select(Appeal).where(Appeal.id == appeal_id)
     if cond is not None:
         stmt = stmt.where(cond)
@@ -71,6 +86,14 @@ def load_scoped(session: Session, actor: Actor, appeal_id: uuid.UUID) -> Appeal:
     if appeal is None:
         raise NotFound("诉求不存在，或不在您的可见范围内")
     return appeal
+
+
+def may_work_on(session: Session, actor: Actor, appeal_id: uuid.UUID) -> bool:
+    """Whether the appeal lies in the actor's row scope for writing (not only registered by it)."""
+    cond = write_scope(actor)
+    if cond is None:
+        return True
+    return session.scalar(select(Appeal.id).where(Appeal.id == appeal_id, cond)) is not None
 
 
 def check_version(appeal: Appeal, version: int) -> None:
@@ -126,21 +149,60 @@ def move(
     return before
 
 
-def recompute_clock(session: Session, appeal: Appeal, calendar: WorkCalendar, now: dt.datetime) -> None:
-    """Store the response limit and the completion limit (extensions and suspensions applied)."""
+def day_counting(session: Session) -> DayCounting:
+    """How the completion limits are counted, from the admin setting (docs/rules.md §appeals-clocks)."""
+    with session.no_autoflush:  # called while a new appeal is still being built
+        calendar_days = read_settings(session).appeal_calendar_days
+    return DayCounting.CALENDAR if calendar_days else DayCounting.WORKING
+
+
+def suspension_spans(session: Session, appeal_id: uuid.UUID) -> list[tuple[dt.datetime, dt.datetime | None]]:
+    """The appeal's approved suspensions as (start, end or None while it lasts)."""
     with session.no_autoflush:
-        suspensions = session.scalars(
-            select(AppealSuspension).where(AppealSuspension.appeal_id == appeal.id, AppealSuspension.start.is_not(None))
+        rows = session.execute(
+            select(AppealSuspension.start, AppealSuspension.end).where(
+                AppealSuspension.appeal_id == appeal_id, AppealSuspension.start.is_not(None)
+            )
         ).all()
-    appeal.response_limit = clocks.response_limit(appeal.received_at)
-    appeal.completion_limit = clocks.completion_limit(
+    return [(start, end) for start, end in rows if start is not None]
+
+
+def computed_limit(
+    appeal: Appeal,
+    calendar: WorkCalendar,
+    suspensions: list[tuple[dt.datetime, dt.datetime | None]],
+    counting: DayCounting,
+    now: dt.datetime,
+) -> dt.date:
+    """The completion limit of ``appeal`` as the rules make it now (extensions and suspensions applied)."""
+    return clocks.completion_limit(
         appeal.received_at,
         appeal.level,
         calendar,
         appeal.extension_until,
-        [(s.start, s.end) for s in suspensions if s.start is not None],
+        suspensions,
         now=now,
         extension_granted_at=appeal.extension_granted_at,
+        counting=counting,
+    )
+
+
+def recompute_clock(
+    session: Session,
+    appeal: Appeal,
+    calendar: WorkCalendar,
+    now: dt.datetime,
+    *,
+    counting: DayCounting | None = None,
+) -> None:
+    """Store the response limit and the completion limit (extensions and suspensions applied)."""
+    appeal.response_limit = clocks.response_limit(appeal.received_at)
+    appeal.completion_limit = computed_limit(
+        appeal,
+        calendar,
+        suspension_spans(session, appeal.id),
+        counting if counting is not None else day_counting(session),
+        now,
     )
 
 

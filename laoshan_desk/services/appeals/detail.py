@@ -22,7 +22,16 @@ from laoshan_desk.domain.appeals.actions import DetailAction, available_actions
 from laoshan_desk.domain.appeals.steps import EventAction, ExtensionState, Media, SuspensionReason, SuspensionState
 from laoshan_desk.domain.identifiers import mask_phone
 from laoshan_desk.domain.roles import SEES_FULL_NUMBERS
-from laoshan_desk.services.appeals.common import APPROVE, EDIT, VIEW, label_of, load_scoped, unit_names
+from laoshan_desk.services.appeals.common import (
+    APPROVE,
+    EDIT,
+    VIEW,
+    day_counting,
+    label_of,
+    load_scoped,
+    may_work_on,
+    unit_names,
+)
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
@@ -132,6 +141,7 @@ class AppealDetail:
     appellant: str
     phone: str  # masked unless the role sees full numbers
     phone_masked: bool
+    may_unmask: bool  # the clerk working on it may show the number in full (audited)
     enterprise: str
     uscc: str
     fast_lane: bool
@@ -175,7 +185,7 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime
     actor.require(VIEW)
     cal = work_calendar(db)
     with db.session() as s:
-        a = load_scoped(s, actor, appeal_id)
+        a = load_scoped(s, actor, appeal_id, reading=True)
         names = unit_names(s)
         grid = s.get(Grid, a.grid_id) if a.grid_id else None
         events = s.scalars(
@@ -205,8 +215,10 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime
             extension_until=a.extension_until,
             extension_granted_at=a.extension_granted_at,
             suspensions=[(x.start, x.end) for x in susps if x.start is not None],
+            counting=day_counting(s),
         )
         full = actor.role in SEES_FULL_NUMBERS
+        writable = may_work_on(s, actor, a.id)  # a registrant outside its scope only reads
         pending_ext = any(e.state == ExtensionState.REQUESTED for e in exts)
         pending_susp = any(x.state == SuspensionState.REQUESTED for x in susps)
         return AppealDetail(
@@ -225,6 +237,7 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime
             appellant=a.appellant or "匿名",
             phone=(a.phone or "") if full else (mask_phone(a.phone) if a.phone else ""),
             phone_masked=not full,
+            may_unmask=bool(a.phone) and not full and actor.may(EDIT) and writable,
             enterprise=a.enterprise or "",
             uscc=a.uscc or "",
             fast_lane=a.fast_lane,
@@ -313,8 +326,8 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime
             ),
             actions=available_actions(
                 a.status,
-                may_edit=actor.may(EDIT),
-                may_approve=actor.may(APPROVE),
+                may_edit=actor.may(EDIT) and writable,
+                may_approve=actor.may(APPROVE) and writable,
                 pending_extension=pending_ext,
                 pending_suspension=pending_susp,
                 supervised=bool(sups),
@@ -324,8 +337,10 @@ def detail(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime
 
 
 def full_phone(db: Database, actor: Actor, appeal_id: uuid.UUID, *, now: dt.datetime) -> str:
-    """Show the number in full: itself an audited action (view_full)."""
-    actor.require(VIEW)
+    """Show the number in full to whoever works on the appeal (to call the appellant back): itself
+    an audited action (view_full). Others — a leader reading, a registrant outside its scope —
+    see it masked only (README §Security)."""
+    actor.require(EDIT)
     with unit_of_work(db, actor, now) as work:
         a = load_scoped(work.session, actor, appeal_id)
         work.audit("view_full", "appeal", appeal_id, f"查看诉求 {a.number} 的完整联系电话")

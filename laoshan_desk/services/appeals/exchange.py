@@ -23,7 +23,14 @@ from laoshan_desk.domain.errors import DeskError, ValidationError
 from laoshan_desk.domain.identifiers import mask_name, normalize_phone
 from laoshan_desk.domain.labels import Labelled
 from laoshan_desk.domain.timeutil import TZ
-from laoshan_desk.services.appeals.common import EDIT, VIEW, pinyin_initials, recompute_clock, record_step
+from laoshan_desk.services.appeals.common import (
+    EDIT,
+    VIEW,
+    pinyin_initials,
+    read_scope,
+    recompute_clock,
+    record_step,
+)
 from laoshan_desk.services.appeals.intake import next_seq
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
@@ -348,7 +355,7 @@ def export_ledger(
         with db.session() as s:
             names = dict(s.execute(select(Unit.id, Unit.name)).tuples().all())
             conds: list[Any] = []
-            scope = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
+            scope = read_scope(actor)
             if scope is not None:
                 conds.append(scope)
             if date_from:

@@ -115,19 +115,21 @@ class SuspensionRequestForm:
 
 @dataclasses.dataclass(frozen=True)
 class ExtensionRequestForm:
-    """申请延期: the date asked for and why."""
+    """申请延期: the date asked for (None: not chosen yet) and why."""
 
     appeal_id: uuid.UUID
     version: int
-    until: dt.date
+    until: dt.date | None
     reason: str
 
 
 @dataclasses.dataclass(frozen=True)
 class DecisionForm:
-    """A leader's decision on an extension or suspension request (a refusal needs a note)."""
+    """A leader's decision on an extension or suspension request (a refusal needs a note);
+    ``version`` is the appeal's, as the screen showed it."""
 
     request_id: uuid.UUID
+    version: int
     approve: bool
     note: str = ""
 

@@ -12,7 +12,6 @@ import datetime as dt
 import uuid
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.appeals import AppealStatus, HandlingLevel, Satisfaction, clocks, finished_sms_text
 from laoshan_desk.domain.appeals.steps import EventAction
@@ -24,6 +23,7 @@ from laoshan_desk.services.appeals.common import (
     audit_appeal,
     check_version,
     clean_text,
+    day_counting,
     load_scoped,
     move,
     recompute_clock,
@@ -38,6 +38,7 @@ from laoshan_desk.services.appeals.forms import (
     ReturnForm,
     VisitForm,
 )
+from laoshan_desk.services.appeals.validation import check_unit_for_level
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import Work, unit_of_work
@@ -69,15 +70,6 @@ def merge(db: Database, actor: Actor, form: MergeForm, *, now: dt.datetime) -> N
         merge_in(work, a, load_scoped(work.session, actor, form.into_id))
 
 
-def _check_unit_level(s: Session, unit_id: uuid.UUID, level: HandlingLevel) -> Unit:
-    unit = s.get(Unit, unit_id)
-    if unit is None or not unit.active:
-        raise ValidationError("请选择承办单位", field="unit")
-    if unit.kind not in level.unit_kinds:
-        raise ValidationError(f"承办层级为“{level.label}”时，承办单位应为{level.label}", field="unit")
-    return unit
-
-
 def dispatch(db: Database, actor: Actor, form: DispatchForm, *, now: dt.datetime) -> None:
     """派单 (or 改派 when already dispatched): the level fixes the completion limit."""
     actor.require(EDIT)
@@ -93,7 +85,7 @@ def dispatch(db: Database, actor: Actor, form: DispatchForm, *, now: dt.datetime
         s = work.session
         a = load_scoped(s, actor, form.appeal_id)
         check_version(a, form.version)
-        unit = _check_unit_level(s, form.unit_id, lvl)
+        unit = check_unit_for_level(s, form.unit_id, lvl)
         action = EventAction.REASSIGN if a.status == AppealStatus.DISPATCHED.value else EventAction.DISPATCH
         if action is EventAction.REASSIGN and not note:
             raise ValidationError("改派请填写原因", field="note")
@@ -222,7 +214,7 @@ def visit(db: Database, actor: Actor, form: VisitForm, *, now: dt.datetime) -> N
             move(work, a, AppealStatus.IN_PROGRESS, EventAction.REOPEN, "回访不满意，重新办理", a.unit_id)
             # The reopened appeal runs a fresh clock from the visit (docs/rules.md §appeals-handling).
             a.finished_at, a.finished_late = None, None
-            a.extension_until = clocks.base_completion_limit(now, a.level, cal)
+            a.extension_until = clocks.base_completion_limit(now, a.level, cal, counting=day_counting(s))
             a.extension_granted_at = now
             recompute_clock(s, a, cal, now)
         audit_appeal(work, a, f"回访：{verdict.label}" + ("，重新办理" if form.reopen else ""))

@@ -13,7 +13,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.appeals import (
-    AppealKind,
     AppealSnapshot,
     AppealStatus,
     Channel,
@@ -23,29 +22,33 @@ from laoshan_desk.domain.appeals import (
     find_duplicates,
     format_appeal_number,
     suggest_dispatch,
+    terms,
 )
 from laoshan_desk.domain.appeals.steps import EventAction
+from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ConflictError, ValidationError
-from laoshan_desk.domain.identifiers import normalize_phone, normalize_uscc
+from laoshan_desk.domain.identifiers import normalize_phone
 from laoshan_desk.services.appeals.attachments import store_attachment
 from laoshan_desk.services.appeals.common import (
     EDIT,
     VIEW,
-    clean_text,
     id_text,
     label_of,
     load_scoped,
+    move,
     pinyin_initials,
+    read_scope,
     recompute_clock,
     record_step,
 )
 from laoshan_desk.services.appeals.forms import IntakeForm
 from laoshan_desk.services.appeals.handling import merge_in
+from laoshan_desk.services.appeals.validation import check_intake
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.services.uow import Work, unit_of_work
 from laoshan_desk.store.db import Database
-from laoshan_desk.store.models import Grid, Unit
+from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.numbers import allocate
 from laoshan_desk.store.queries import appeals as q
@@ -77,81 +80,6 @@ class Suggestion:
     unit_id: uuid.UUID | None
     unit_name: str
     reason: str
-
-
-@dataclasses.dataclass(frozen=True)
-class _Clean:
-    """An intake form after its checks: what is stored."""
-
-    kind: str
-    channel: str
-    appellant: str | None
-    phone: str | None
-    enterprise: str | None
-    uscc: str | None
-    fast_lane: bool
-    street_id: uuid.UUID
-    community_id: uuid.UUID | None
-    grid_id: uuid.UUID | None
-    content: str
-    category: str | None
-
-
-def _validate(session: Session, form: IntakeForm) -> _Clean:
-    """Check an intake form (docs/rules.md §appeals-intake); raises ValidationError on a field."""
-    try:
-        kind = AppealKind(form.kind)
-    except ValueError:
-        raise ValidationError("请选择诉求类型", field="kind") from None
-    try:
-        channel = Channel(form.channel)
-    except ValueError:
-        raise ValidationError("请选择诉求渠道", field="channel") from None
-    if kind is AppealKind.ENFORCEMENT and channel not in (Channel.UNIT, Channel.CITY, Channel.GRID):
-        raise ValidationError("执法诉求由街道、部门提报（渠道应为“街道部门提报”）", field="channel")
-    appellant = clean_text(form.appellant, "appellant", "诉求人", 100)
-    phone = None
-    if (form.phone or "").strip():
-        phone = normalize_phone(form.phone, field="phone")
-    elif kind is not AppealKind.ENFORCEMENT and appellant and appellant not in ("匿名", "无"):
-        raise ValidationError("请填写联系电话（匿名诉求可不填诉求人和电话）", field="phone")
-    enterprise = clean_text(form.enterprise, "enterprise", "企业名称", 200)
-    uscc = None
-    if (form.uscc or "").strip():
-        uscc = normalize_uscc(form.uscc, field="uscc")
-    if kind is AppealKind.DEVELOPMENT and not enterprise:
-        raise ValidationError("发展诉求请填写企业名称", field="enterprise")
-    content = clean_text(form.content, "content", "诉求内容", 4000, required=True)
-    if len(content) < 5:
-        raise ValidationError("诉求内容过短，请写明事项、地点和诉求（至少 5 个字）", field="content")
-    if form.street_id is None:
-        raise ValidationError("请选择诉求发生地的街道", field="street")
-    street = session.get(Unit, form.street_id)
-    if street is None or street.kind != "street":
-        raise ValidationError("请选择诉求发生地的街道", field="street")
-    if form.community_id is not None:
-        comm = session.get(Unit, form.community_id)
-        if comm is None or comm.parent_id != street.id:
-            raise ValidationError("所选社区（村）不属于该街道", field="community")
-    if form.grid_id is not None:
-        grid = session.get(Grid, form.grid_id)
-        if grid is None or form.community_id is None or grid.community_id != form.community_id:
-            raise ValidationError("所选网格不属于该社区（村）", field="grid")
-    return _Clean(
-        kind=kind.value,
-        channel=channel.value,
-        appellant=appellant or None,
-        phone=phone,
-        enterprise=enterprise or None,
-        uscc=uscc,
-        # 企业直通车: every development appeal of an enterprise takes the fast lane.
-        fast_lane=bool(form.fast_lane or (kind is AppealKind.DEVELOPMENT and enterprise)),
-        street_id=form.street_id,
-        community_id=form.community_id,
-        grid_id=form.grid_id,
-        content=content,
-        category=clean_text(form.category, "category", "诉求分类", 50) or None,
-    )
 
 
 def find_possible_duplicates(
@@ -187,7 +115,7 @@ def find_possible_duplicates(
         )
         .limit(500)
     )
-    scope = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
+    scope = read_scope(actor)
     if scope is not None:
         stmt = stmt.where(scope)
     with db.session() as s:
@@ -217,14 +145,27 @@ def find_possible_duplicates(
 
 
 def next_number(session: Session, day: dt.date) -> str:
-    """The day's next appeal number, allocated collision-free (docs/rules.md §appeals-numbers)."""
+    """The day's next desk number, allocated collision-free (docs/rules.md §appeals-intake).
+
+    Desk numbers and the city platform's live in separate spaces: the series counts the desk's
+    own appeals only, so an imported LS<today>9999 does not use the day up and an imported
+    LS<today>1ABC does not break the count; a platform number that happens to equal the next desk
+    number is stepped over.
+    """
     prefix = f"LS{day:%Y%m%d}"
-    # Numbers already in use that day (imported from the ledger) are the series' floor.
-    last = session.scalar(
-        select(func.max(Appeal.number)).where(Appeal.number >= prefix + "0000", Appeal.number <= prefix + "9999")
-    )
-    serial = allocate(session, f"appeal.number.{day:%Y%m%d}", floor=int(last[-4:]) if last else 0)
-    return format_appeal_number(day, serial)
+    own = session.scalars(
+        select(Appeal.number).where(
+            Appeal.number >= prefix + "0000",
+            Appeal.number <= prefix + "9999",
+            func.length(Appeal.number) == len(prefix) + 4,
+            Appeal.source == "desk",
+        )
+    ).all()
+    floor = max((int(n[-4:]) for n in own if n[-4:].isdigit()), default=0)
+    while True:
+        number = format_appeal_number(day, allocate(session, f"appeal.number.{day:%Y%m%d}", floor=floor))
+        if session.scalar(select(Appeal.id).where(Appeal.number == number)) is None:
+            return number
 
 
 def next_seq(session: Session) -> int:
@@ -236,12 +177,10 @@ def intake(db: Database, actor: Actor, form: IntakeForm, *, now: dt.datetime) ->
     """受理: store a new appeal (received), with the suggested level; merge it at once if asked."""
     actor.require(EDIT)
     received = form.received_at or now
-    if received > now + dt.timedelta(minutes=5):
-        raise ValidationError("受理时间不能晚于当前时间", field="received_at")
     cal = work_calendar(db)
     with unit_of_work(db, actor, now) as work:
         s = work.session
-        values = _validate(s, form)
+        values = check_intake(s, form, now=now)
         suggestion = _suggest(s, values.content, values.street_id, values.community_id, values.category)
         q.ensure_fts(s.connection())
         appeal = Appeal(
@@ -257,7 +196,8 @@ def intake(db: Database, actor: Actor, form: IntakeForm, *, now: dt.datetime) ->
             created_at=now,
             updated_at=now,
             source="desk",
-            **dataclasses.asdict(values),
+            terms=terms.encode(terms.keywords(values.content)),
+            **values.columns(),
         )
         recompute_clock(s, appeal, cal, now)
         s.add(appeal)
@@ -266,6 +206,8 @@ def intake(db: Database, actor: Actor, form: IntakeForm, *, now: dt.datetime) ->
         except IntegrityError:
             raise ConflictError(f"诉求编号 {appeal.number} 已被占用（另一窗口同时受理），请再点一次“受理”") from None
         record_step(work, appeal, EventAction.INTAKE, None, f"{label_of(Channel, appeal.channel)}受理")
+        if actor.scope == "street" and actor.street_id is not None and appeal.street_id != actor.street_id:
+            _send_to_its_street(work, appeal, cal)
         for path in form.attachments:
             store_attachment(work, appeal, path)
         work.audit(
@@ -278,6 +220,17 @@ def intake(db: Database, actor: Actor, form: IntakeForm, *, now: dt.datetime) ->
         if form.merge_into is not None:
             merge_in(work, appeal, load_scoped(s, actor, form.merge_into))
         return AppealRef(appeal.id, appeal.number)
+
+
+def _send_to_its_street(work: Work, appeal: Appeal, calendar: WorkCalendar) -> None:
+    """A street clerk registered at its counter an appeal of another street: it goes to that
+    street's office at once (docs/rules.md §appeals-intake; citizens come to the nearest office)."""
+    street = work.session.get(Unit, appeal.street_id)
+    name = street.name if street is not None else ""
+    move(work, appeal, AppealStatus.DISPATCHED, EventAction.DISPATCH, f"跨街道受理，派至{name}", appeal.street_id)
+    appeal.level, appeal.unit_id, appeal.handler_id = HandlingLevel.STREET.value, appeal.street_id, None
+    appeal.dispatched_at = work.now
+    recompute_clock(work.session, appeal, calendar, work.now)
 
 
 def _suggest(
@@ -302,7 +255,7 @@ def suggestion_for(db: Database, actor: Actor, appeal_id: uuid.UUID) -> Suggesti
     """The dispatch suggestion for a stored appeal (the dispatch dialog preselects it)."""
     actor.require(VIEW)
     with db.session() as s:
-        a = load_scoped(s, actor, appeal_id)
+        a = load_scoped(s, actor, appeal_id, reading=True)
         return _suggest(s, a.content, a.street_id, a.community_id, a.category)
 
 

@@ -19,6 +19,7 @@ from laoshan_desk.services.appeals.common import (
     clean_text,
     label_of,
     load_scoped,
+    read_scope,
     record_step,
 )
 from laoshan_desk.services.appeals.forms import ProxyDoneForm, ProxyTaskForm
@@ -156,7 +157,7 @@ def proxy_tasks(
         stmt = stmt.where(ProxyTask.appeal_id == appeal_id)
     if state is not None:
         stmt = stmt.where(ProxyTask.state == state.value)
-    scope = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
+    scope = read_scope(actor)
     if scope is not None:
         stmt = stmt.where(scope)
     with db.session() as s:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
 from laoshan_desk.domain.appeals.filters import QueueScope, StatusGroup
+from laoshan_desk.domain.appeals.row_clocks import RowClocks
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.identifiers import mask_phone
 from laoshan_desk.domain.lights import Light, worst
@@ -27,6 +28,8 @@ from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.queries import appeals as q
+
+PAGE_SIZE = 200  # rows a page of the queue holds; the ledger of a search alone sorts the same pages
 
 
 @dataclasses.dataclass(frozen=True)
@@ -46,7 +49,7 @@ class QueueFilter:
     text: str | None = None
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class AppealRow:
     id: uuid.UUID
     number: str
@@ -77,14 +80,15 @@ class AppealRow:
         return worst([self.response_light, self.completion_light])
 
 
-def _base(
+def base_select(
     actor: Actor,
     f: QueueFilter,
     calendar: WorkCalendar,
     now: dt.datetime,
     session: Session,
-    columns: ColumnElement[Any],
+    columns: ColumnElement[Any] | tuple[Any, ...],
 ) -> Select[Any]:
+    """The filter's select of ``columns`` (one or several), scoped and filtered in SQL."""
     today, horizon = clocks.yellow_horizon(calendar, now)
     return q.filtered(
         f,
@@ -100,12 +104,26 @@ def _base(
     )
 
 
+def search_alone(session: Session, actor: Actor, f: QueueFilter) -> tuple[str, str] | None:
+    """The FTS table and match when the filter is a search of Chinese words and nothing else,
+    for a role that sees every row: then the index alone answers the count and the pages."""
+    if not f.text or actor.scope != "all" or f.scope != QueueScope.ALL.value:
+        return None
+    others = (f.kind, f.status, f.channel, f.street_id, f.community_id, f.unit_id, f.light, f.date_from, f.date_to)
+    if any(value is not None for value in others):
+        return None
+    return q.text_only_match(session.connection(), f.text.strip())
+
+
 def count(db: Database, actor: Actor, f: QueueFilter, *, now: dt.datetime) -> int:
     """How many appeals the filter keeps (for the count label and the tab)."""
     actor.require(VIEW)
     cal = work_calendar(db)
     with db.session() as s:
-        return int(s.scalar(_base(actor, f, cal, now, s, func.count())) or 0)
+        alone = search_alone(s, actor, f)
+        if alone is not None:
+            return q.fts_count(s, *alone)
+        return int(s.scalar(base_select(actor, f, cal, now, s, func.count())) or 0)
 
 
 def page(
@@ -115,7 +133,7 @@ def page(
     *,
     now: dt.datetime,
     offset: int = 0,
-    limit: int = 200,
+    limit: int = PAGE_SIZE,
     sort: str | None = None,
     descending: bool = False,
 ) -> list[AppealRow]:
@@ -125,63 +143,90 @@ def page(
         sort = None
     cal = work_calendar(db)
     with db.session() as s:
-        # Two steps: the page's sequence numbers (often from an index alone), then those rows.
-        stmt = (
-            q.order(
-                _base(actor, f, cal, now, s, Appeal.seq.expression),
-                sort,
-                descending,
-                few_rows=q.narrows_to_open(f),
-                dialect=db.dialect,
+        alone = search_alone(s, actor, f) if sort in (None, "received_at") and (descending or sort is None) else None
+        if alone is not None:
+            # The index's order, newest entered first; sorted by time received within the page.
+            seqs = q.fts_page(s, *alone, offset, limit)
+        else:
+            # Two steps: the page's sequence numbers (often from an index alone), then those rows.
+            stmt = (
+                q.order(
+                    base_select(actor, f, cal, now, s, Appeal.seq.expression),
+                    sort,
+                    descending,
+                    few_rows=q.narrows_to_open(f),
+                    dialect=db.dialect,
+                )
+                .offset(offset)
+                .limit(limit)
             )
-            .offset(offset)
-            .limit(limit)
-        )
-        seqs = list(s.scalars(stmt))
-        by_seq = {a.seq: a for a in s.scalars(select(Appeal).where(Appeal.seq.in_(seqs)))} if seqs else {}
-        appeals = [by_seq[x] for x in seqs if x in by_seq]
-        ids = {x for a in appeals for x in (a.street_id, a.community_id, a.unit_id) if x is not None}
+            seqs = list(s.scalars(stmt))
+        rows = s.execute(select(*ROW_COLUMNS).where(Appeal.seq.in_(seqs))).all() if seqs else []
+        by_seq = {r.seq: r for r in rows}
+        picked = [by_seq[x] for x in seqs if x in by_seq]
+        if alone is not None:
+            picked.sort(key=lambda r: (r.received_at, r.seq), reverse=True)
+        ids = {x for r in picked for x in (r.street_id, r.community_id, r.unit_id) if x is not None}
         names = dict(s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).tuples().all()) if ids else {}
         full = actor.role in SEES_FULL_NUMBERS
-        return [_row(a, names, cal, now, full) for a in appeals]
+        row_clocks = RowClocks(cal, now)
+        return [_row(r, names, row_clocks, full) for r in picked]
 
 
-def _row(a: Appeal, names: dict[uuid.UUID, str], cal: WorkCalendar, now: dt.datetime, full: bool) -> AppealRow:
+# What a row shows, and no more: the content cut in SQL, no ORM objects.
+ROW_COLUMNS = (
+    Appeal.seq,
+    Appeal.id,
+    Appeal.number,
+    Appeal.received_at,
+    Appeal.kind,
+    Appeal.channel,
+    Appeal.status,
+    Appeal.level,
+    Appeal.street_id,
+    Appeal.community_id,
+    Appeal.unit_id,
+    Appeal.appellant,
+    Appeal.phone,
+    func.substr(Appeal.content, 1, 120).label("content"),
+    Appeal.completion_limit,
+    Appeal.responded_at,
+    Appeal.finished_at,
+    Appeal.satisfaction,
+    Appeal.supervised,
+)
+
+
+def _row(r: Any, names: dict[uuid.UUID, str], row_clocks: RowClocks, full: bool) -> AppealRow:
     # The stored limit, and the same row light as the SQL filter (docs/rules.md §appeals-lights).
-    clock = clocks.row_clock(
-        a.completion_limit,
-        a.received_at,
-        cal,
-        now,
-        status=a.status,
-        responded_at=a.responded_at,
-        finished_at=a.finished_at,
+    clock = row_clocks.clock(
+        r.completion_limit, r.received_at, status=r.status, responded_at=r.responded_at, finished_at=r.finished_at
     )
-    phone = a.phone or ""
+    phone = r.phone or ""
     return AppealRow(
-        id=a.id,
-        number=a.number,
-        received_at=a.received_at,
-        kind_label=label_of(AppealKind, a.kind),
-        channel_label=label_of(Channel, a.channel),
-        status=a.status,
-        status_label=label_of(AppealStatus, a.status),
-        level_label=label_of(HandlingLevel, a.level),
-        street=names.get(a.street_id, "") if a.street_id else "",
-        community=names.get(a.community_id, "") if a.community_id else "",
-        unit=names.get(a.unit_id, "") if a.unit_id else "",
-        appellant=a.appellant or "匿名",
+        id=r.id,
+        number=r.number,
+        received_at=r.received_at,
+        kind_label=label_of(AppealKind, r.kind),
+        channel_label=label_of(Channel, r.channel),
+        status=r.status,
+        status_label=label_of(AppealStatus, r.status),
+        level_label=label_of(HandlingLevel, r.level),
+        street=names.get(r.street_id, "") if r.street_id else "",
+        community=names.get(r.community_id, "") if r.community_id else "",
+        unit=names.get(r.unit_id, "") if r.unit_id else "",
+        appellant=r.appellant or "匿名",
         phone=phone if full or not phone else mask_phone(phone),
-        content=a.content[:120],
-        response_limit=a.response_limit,
-        completion_limit=a.completion_limit,
-        finished_at=a.finished_at,
-        satisfaction_label=label_of(Satisfaction, a.satisfaction),
+        content=r.content or "",
+        response_limit=clock.response_limit,
+        completion_limit=r.completion_limit,
+        finished_at=r.finished_at,
+        satisfaction_label=label_of(Satisfaction, r.satisfaction),
         response_text=clock.response_text,
         completion_text=clock.completion_text,
         response_light=clock.response_light,
         completion_light=clock.completion_light,
-        supervised=a.supervised,
+        supervised=bool(r.supervised),
     )
 
 

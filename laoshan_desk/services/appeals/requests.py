@@ -18,7 +18,7 @@ from laoshan_desk.domain.appeals.steps import (
     SuspensionReason,
     SuspensionState,
 )
-from laoshan_desk.domain.errors import NotFound, ValidationError
+from laoshan_desk.domain.errors import NotFound, PermissionDenied, ValidationError
 from laoshan_desk.services.appeals.common import (
     APPROVE,
     EDIT,
@@ -47,6 +47,8 @@ class PendingRequest:
     id: uuid.UUID
     appeal_number: str
     text: str
+    requested_by: str
+    version: int  # the appeal's, for the decision form
 
 
 def _decision_note(form: DecisionForm) -> str:
@@ -54,6 +56,12 @@ def _decision_note(form: DecisionForm) -> str:
     if not form.approve and not note:
         raise ValidationError("不批准时请在“审批意见”中写明理由", field="note")
     return note
+
+
+def _four_eyes(actor: Actor, requested_by: str) -> None:
+    """Who asked for an extension or a suspension does not decide it (docs/rules.md §appeals-clocks)."""
+    if actor.username == requested_by:
+        raise PermissionDenied("申请人不能审批本人提出的申请，请由另一位有审批权限的人员审批")
 
 
 def request_suspension(db: Database, actor: Actor, form: SuspensionRequestForm, *, now: dt.datetime) -> uuid.UUID:
@@ -100,7 +108,9 @@ def decide_suspension(db: Database, actor: Actor, form: DecisionForm, *, now: dt
         row = s.get(AppealSuspension, form.request_id)
         if row is None or row.state != SuspensionState.REQUESTED.value:
             raise NotFound("没有待审批的挂起申请")
+        _four_eyes(actor, row.requested_by)
         a = load_scoped(s, actor, row.appeal_id)
+        check_version(a, form.version)
         if form.approve:
             move(work, a, AppealStatus.SUSPENDED, EventAction.SUSPEND, note or row.reason, a.unit_id)
             row.state, row.approved_at, row.approved_by, row.start = (
@@ -142,8 +152,10 @@ def resume(db: Database, actor: Actor, form: NoteForm, *, now: dt.datetime) -> N
 def request_extension(db: Database, actor: Actor, form: ExtensionRequestForm, *, now: dt.datetime) -> uuid.UUID:
     """申请延期: a working day after the current limit, with a reason."""
     actor.require(EDIT)
-    reason = clean_text(form.reason, "reason", "延期理由", 500, required=True)
     until = form.until
+    if until is None:
+        raise ValidationError("请选择延期至哪一天", field="until")
+    reason = clean_text(form.reason, "reason", "延期理由", 500, required=True)
     cal = work_calendar(db)
     with unit_of_work(db, actor, now) as work:
         s = work.session
@@ -187,7 +199,9 @@ def decide_extension(db: Database, actor: Actor, form: DecisionForm, *, now: dt.
         row = s.get(AppealExtension, form.request_id)
         if row is None or row.state != ExtensionState.REQUESTED.value:
             raise NotFound("没有待审批的延期申请")
+        _four_eyes(actor, row.requested_by)
         a = load_scoped(s, actor, row.appeal_id)
+        check_version(a, form.version)
         row.state = (ExtensionState.APPROVED if form.approve else ExtensionState.REFUSED).value
         row.decided_at, row.decided_by, row.decision_note = now, actor.username, note
         if form.approve:
@@ -211,18 +225,21 @@ def pending_approvals(db: Database, actor: Actor) -> list[PendingRequest]:
     conds = [scope] if scope is not None else []
     with db.session() as s:
         out: list[PendingRequest] = []
-        for e, number in s.execute(
-            select(AppealExtension, Appeal.number)
+        for e, number, version in s.execute(
+            select(AppealExtension, Appeal.number, Appeal.version)
             .join(Appeal, Appeal.id == AppealExtension.appeal_id)
             .where(AppealExtension.state == ExtensionState.REQUESTED.value, *conds)
             .order_by(AppealExtension.requested_at)
         ).tuples():
-            out.append(PendingRequest(RequestKind.EXTENSION, e.id, number, f"延期至 {e.until:%Y-%m-%d}：{e.reason}"))
-        for x, number in s.execute(
-            select(AppealSuspension, Appeal.number)
+            text = f"延期至 {e.until:%Y-%m-%d}：{e.reason}"
+            out.append(PendingRequest(RequestKind.EXTENSION, e.id, number, text, e.requested_by, version))
+        for x, number, version in s.execute(
+            select(AppealSuspension, Appeal.number, Appeal.version)
             .join(Appeal, Appeal.id == AppealSuspension.appeal_id)
             .where(AppealSuspension.state == SuspensionState.REQUESTED.value, *conds)
             .order_by(AppealSuspension.requested_at)
         ).tuples():
-            out.append(PendingRequest(RequestKind.SUSPENSION, x.id, number, f"挂起：{x.reason}"))
+            out.append(
+                PendingRequest(RequestKind.SUSPENSION, x.id, number, f"挂起：{x.reason}", x.requested_by, version)
+            )
         return out

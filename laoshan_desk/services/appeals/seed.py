@@ -12,13 +12,15 @@ import time
 import uuid
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, bindparam, func, insert, select, update
 
 from laoshan_desk.config import RESOURCES
-from laoshan_desk.domain.appeals import clocks, finished_sms_text
+from laoshan_desk.domain.appeals import clocks, finished_sms_text, terms
+from laoshan_desk.domain.appeals.suspensions import counting_calendar
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.domain.timeutil import now as clock_now
-from laoshan_desk.services.appeals.common import pinyin_initials
+from laoshan_desk.services.appeals.common import day_counting, pinyin_initials
+from laoshan_desk.services.appeals.demo_text import TOPICS, demo_text
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
@@ -57,7 +59,26 @@ def load_reference(db: Database, actor: Actor) -> dict[str, int]:
         if added:
             work.audit("import", "proxy_service", None, f"载入帮代办服务目录 {added} 项", after={"added": added})
         q.ensure_fts(s.connection())
-    return {"proxy_services": added}
+    return {"proxy_services": added, "terms": fill_missing_terms(db)}
+
+
+def fill_missing_terms(db: Database, batch: int = 2000) -> int:
+    """Segment the appeals stored before their terms were kept (docs/rules.md §appeals-hotspots);
+    in short transactions of ``batch`` rows, so the counters never wait long."""
+    seg = terms.default_segmenter()
+    filled = 0
+    while True:
+        with db.session(write=True) as s:
+            rows = s.execute(select(Appeal.id, Appeal.content).where(Appeal.terms.is_(None)).limit(batch)).all()
+            if not rows:
+                return filled
+            # Derived data, not a change of the appeal: the table itself, no version bump.
+            table = cast(Table, Appeal.__table__)
+            s.execute(
+                update(table).where(table.c.id == bindparam("key")).values(terms=bindparam("stored")),
+                [{"key": ident, "stored": terms.encode(seg.keywords(content))} for ident, content in rows],
+            )
+            filled += len(rows)
 
 
 # -- demo ----------------------------------------------------------------------------------
@@ -98,46 +119,6 @@ GIVEN = [
     "立新",
     "红梅",
     "德胜",
-]
-
-# (topic, level, content templates); {place} is replaced by the community name.
-TOPICS: list[tuple[str, str, list[str]]] = [
-    (
-        "垃圾清运",
-        "community",
-        [
-            "{place}小区门口垃圾桶满溢多日无人清运，异味严重，希望尽快清理。",
-            "{place}楼下垃圾清运不及时，夏天蚊蝇很多，请社区协调物业处理。",
-        ],
-    ),
-    (
-        "噪音扰民",
-        "street",
-        [
-            "{place}附近工地夜间施工噪音扰民，晚上十一点以后仍在作业，影响休息。",
-            "{place}沿街商户音响声音过大，噪音扰民，请有关部门管理。",
-        ],
-    ),
-    ("停车难", "community", ["{place}小区停车难，外来车辆乱停乱放堵塞消防通道，请求规划车位。"]),
-    ("路灯不亮", "community", ["{place}主路路灯不亮已有一周，夜间出行不安全，请尽快维修。"]),
-    (
-        "供暖不热",
-        "department",
-        [
-            "{place}家中暖气不热，室温只有14度，老人孩子受冻，请供热单位上门检修。",
-            "{place}小区供暖温度不达标，多次联系供热公司未解决。",
-        ],
-    ),
-    ("占道经营", "street", ["{place}路口流动摊贩占道经营，早晚高峰影响通行，请城管执法。"]),
-    ("漏水", "community", ["{place}楼上漏水导致我家天花板渗水，联系不上楼上住户，请社区协调。"]),
-    ("拖欠工资", "department", ["{place}附近某工地拖欠农民工工资三个月，多次讨要无果，请求人社部门帮助。"]),
-    ("道路破损", "department", ["{place}村道路面破损坑洼严重，雨天积水，车辆通行困难，请求维修。"]),
-    ("营业执照", "department", ["我公司在{place}办理营业执照变更遇到困难，材料多次被退回，请求帮助。"]),
-    ("企业用地", "department", ["我公司在{place}的项目用地手续办理进度慢，影响开工，请求协调。"]),
-    ("违章搭建", "street", ["{place}有住户在楼顶违章搭建彩钢房，存在安全隐患，请依法处理。"]),
-    ("宠物扰民", "community", ["{place}小区有人遛狗不拴绳，狗粪便随处可见，请社区加强管理。"]),
-    ("燃气", "department", ["{place}小区燃气管道有异味，担心泄漏，请燃气公司检查。"]),
-    ("医保", "department", ["{place}居民咨询城乡居民医保缴费和报销流程，希望工作人员上门讲解。"]),
 ]
 
 
@@ -187,16 +168,19 @@ def load_demo(
         (st.id, [(c.id, c.name, grids.get(c.id, [])) for c in comms_by_street.get(st.id, [])]) for st in streets
     ]
     dept_by_topic = {}
-    for topic, _lvl, _t in TOPICS:
-        match = [d.id for d in depts if any(k in topic or topic in k for k in d.keywords)]
-        dept_by_topic[topic] = match or [d.id for d in depts]
+    for t in TOPICS:
+        match = [d.id for d in depts if any(k in t.category or t.category in k for k in d.keywords)]
+        dept_by_topic[t.category] = match or [d.id for d in depts]
     limit_cache: dict[tuple[dt.date, int], dt.date] = {}
+    with db.session() as s:
+        counting = counting_calendar(cal, day_counting(s))
+    seg = terms.default_segmenter()
 
     def limit_for(day: dt.date, level: str) -> dt.date:
         key = (day, clocks.completion_workdays(level))
         got = limit_cache.get(key)
         if got is None:
-            got = limit_cache[key] = cal.add_workdays(day, key[1])
+            got = limit_cache[key] = counting.add_workdays(day, key[1])
         return got
 
     today = now.astimezone(TZ).date()
@@ -245,13 +229,12 @@ def load_demo(
         street_id, street_comms = street_info[rng.randrange(len(street_info))]
         comm_id, comm_name, comm_grids = street_comms[rng.randrange(len(street_comms))]
         grid_id = rng.choice(comm_grids) if comm_grids else None
-        topic, level, templates = TOPICS[rng.randrange(len(TOPICS))]
-        content = rng.choice(templates).format(place=comm_name)
-        kind = (
-            "development"
-            if topic in ("营业执照", "企业用地")
-            else ("enforcement" if topic in ("占道经营", "违章搭建") and rng.random() < 0.5 else "livelihood")
-        )
+        subject = TOPICS[rng.randrange(len(TOPICS))]
+        topic, level = subject.category, subject.level
+        content = demo_text(rng, subject, comm_name)
+        kind = subject.kind
+        if kind == "enforcement" and rng.random() < 0.5:
+            kind = "livelihood"  # a citizen reports it too
         channel = (
             "unit"
             if kind == "enforcement"
@@ -333,6 +316,7 @@ def load_demo(
                 "community_id": comm_id,
                 "grid_id": grid_id,
                 "content": content,
+                "terms": terms.encode(seg.keywords(content)),
                 "unit_id": unit_id if status != "received" else None,
                 "handler_id": None,
                 "created_by_id": actor.user_id,

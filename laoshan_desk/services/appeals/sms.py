@@ -5,6 +5,13 @@ A gateway is any object with ``send(phone, text) -> str`` (the gateway's message
 :class:`GatewayOffline` when it cannot be reached (the message stays queued, nothing counted) or
 :class:`GatewayError` when it refuses the message (counted; retried later with back-off, given up
 after :data:`MAX_ATTEMPTS`). States: queued → sent, or failed → (retry) → sent / gave_up.
+
+Until a carrier's gateway is plugged in (:func:`set_gateway`; :func:`gateway_configured` says
+whether one is, for the status bar), nothing is sent: each due message is written once to a
+log file in the data directory and stays queued, marked "未配置短信通道，已记录" — never 已发送.
+
+The outbox has the appeals' row scope: a clerk lists, sends and re-queues only the messages of
+appeals it may work on (docs/rules.md §appeals-handling).
 """
 
 from __future__ import annotations
@@ -13,9 +20,9 @@ import dataclasses
 import datetime as dt
 import uuid
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from laoshan_desk.config import data_dir
@@ -23,7 +30,7 @@ from laoshan_desk.domain.appeals.steps import SmsState
 from laoshan_desk.domain.errors import NotFound
 from laoshan_desk.domain.identifiers import mask_phone
 from laoshan_desk.domain.roles import SEES_FULL_NUMBERS
-from laoshan_desk.services.appeals.common import EDIT, VIEW, label_of
+from laoshan_desk.services.appeals.common import EDIT, VIEW, label_of, write_scope
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
@@ -46,9 +53,13 @@ class Gateway(Protocol):
     def send(self, phone: str, text: str) -> str: ...
 
 
+NOT_CONFIGURED = "未配置短信通道，已记录"
+
+
 class FileGateway:
-    """The default gateway until a carrier's is configured: appends each message to a log file in
-    the data directory (so a desk without a contract still shows the whole flow)."""
+    """What a desk without a carrier does with a due message: appends it to a log file in the data
+    directory, so that the clerk can still read what would have been sent. Not a gateway: the
+    message stays queued."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or (data_dir() / "sms-sent.log")
@@ -69,14 +80,14 @@ _gateway: Gateway | None = None
 
 
 def set_gateway(gateway: Gateway | None) -> None:
-    """Plug a gateway in (a carrier's HTTP API, a test fake); None restores the default."""
+    """Plug a carrier's gateway in (its HTTP API, a test fake); None: no gateway configured."""
     global _gateway
     _gateway = gateway
 
 
-def gateway() -> Gateway:
-    """The gateway in use: the plugged one, or the log-file gateway."""
-    return _gateway or FileGateway()
+def gateway_configured() -> bool:
+    """Whether a carrier's gateway is plugged in (the status bar says so when not)."""
+    return _gateway is not None
 
 
 def queue(session: Session, appeal_id: uuid.UUID | None, phone: str, text: str, *, now: dt.datetime) -> uuid.UUID:
@@ -102,20 +113,29 @@ class SendReport:
     failed: int
     offline: bool
     waiting: int
+    configured: bool = True  # False: no gateway; the due messages were recorded, not sent
+
+
+def _scoped(stmt: Select[Any], actor: Actor) -> Select[Any]:
+    """Messages of appeals in the actor's row scope (a message without an appeal: all-row roles)."""
+    scope = write_scope(actor)
+    if scope is None:
+        return stmt
+    return stmt.where(SmsMessage.appeal_id.in_(select(Appeal.id).where(scope)))
 
 
 def send_pending(
     db: Database, actor: Actor, *, now: dt.datetime, gw: Gateway | None = None, limit: int = 200
 ) -> SendReport:
-    """Try every due message once; safe to call from a timer."""
+    """Try every due message in the actor's scope once; safe to call from a timer."""
     actor.require(VIEW)
-    gw = gw or gateway()
+    gw = gw or _gateway
     sent = failed = 0
     offline = False
     with unit_of_work(db, actor, now) as work:
         s = work.session
         due = s.scalars(
-            select(SmsMessage)
+            _scoped(select(SmsMessage), actor)
             .where(
                 SmsMessage.state.in_(_WAITING),
                 or_(SmsMessage.next_try_at.is_(None), SmsMessage.next_try_at <= now),
@@ -123,7 +143,17 @@ def send_pending(
             .order_by(SmsMessage.created_at)
             .limit(limit)
         ).all()
+        if gw is None:
+            recorded = [m for m in due if m.last_error != NOT_CONFIGURED]
+            log = FileGateway()
+            for msg in recorded:
+                log.send(msg.phone, msg.text)
+                msg.last_error = NOT_CONFIGURED
+            if recorded:
+                work.audit("update", "sms_outbox", None, f"未配置短信通道：{len(recorded)} 条短信已记录，保留待发")
         for msg in due:
+            if gw is None:
+                break
             try:
                 msg.gateway_id = gw.send(msg.phone, msg.text)
             except GatewayOffline as exc:
@@ -147,17 +177,24 @@ def send_pending(
                 sent += 1
         if sent or failed:
             work.audit("update", "sms_outbox", None, f"短信发送：成功 {sent} 条，失败 {failed} 条")
-        waiting = s.scalar(select(func.count()).select_from(SmsMessage).where(SmsMessage.state.in_(_WAITING))) or 0
-    return SendReport(sent, failed, offline, waiting)
+        waiting = (
+            s.scalar(
+                select(func.count()).select_from(
+                    _scoped(select(SmsMessage.id), actor).where(SmsMessage.state.in_(_WAITING)).subquery()
+                )
+            )
+            or 0
+        )
+    return SendReport(sent, failed, offline, waiting, configured=gw is not None)
 
 
 def retry(db: Database, actor: Actor, message_id: uuid.UUID, *, now: dt.datetime) -> None:
     """Put a given-up or failed message back in the queue (the clerk corrected the number...)."""
     actor.require(EDIT)
     with unit_of_work(db, actor, now) as work:
-        msg = work.session.get(SmsMessage, message_id)
+        msg = work.session.scalars(_scoped(select(SmsMessage), actor).where(SmsMessage.id == message_id)).first()
         if msg is None:
-            raise NotFound("短信不存在")
+            raise NotFound("短信不存在，或不在您的可见范围内")
         msg.state, msg.next_try_at, msg.attempts = SmsState.QUEUED.value, now, 0
         work.audit("update", "sms_message", msg.id, "短信重新发送")
 
@@ -182,7 +219,7 @@ def outbox(
     """One page of the outbox, newest first, and the total (phones masked for most roles)."""
     actor.require(VIEW)
     with db.session() as s:
-        stmt = select(SmsMessage, Appeal.number).outerjoin(Appeal, Appeal.id == SmsMessage.appeal_id)
+        stmt = _scoped(select(SmsMessage, Appeal.number).outerjoin(Appeal, Appeal.id == SmsMessage.appeal_id), actor)
         if state:
             stmt = stmt.where(SmsMessage.state == state)
         total = s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
@@ -196,7 +233,9 @@ def outbox(
                 m.phone if full else mask_phone(m.phone),
                 m.text,
                 m.state,
-                label_of(SmsState, m.state),
+                NOT_CONFIGURED
+                if m.state == SmsState.QUEUED.value and m.last_error == NOT_CONFIGURED
+                else label_of(SmsState, m.state),
                 m.attempts,
                 m.last_error,
                 m.sent_at,

@@ -1,5 +1,5 @@
-"""一诉一考 and 未诉先办: statistics of any period and unit, the unit ranking, monthly figures,
-hot spots, and the one-click work brief (工作简报).
+"""一诉一考: statistics of any period and unit, the unit ranking, monthly figures (the hot spots
+and the work brief are in :mod:`.hotspots`).
 
 Counting rules (docs/rules.md §appeals-rates): received = appeals received in the period (merged
 repeats are folded into the appeal they repeat and not counted again); finished = a finish time
@@ -23,17 +23,15 @@ from laoshan_desk.domain.appeals import (
     clocks,
     closure_rate,
     format_rate,
-    hotspots,
     rate,
     satisfaction_rate,
 )
 from laoshan_desk.domain.appeals.vocabulary import SATISFIED_CODES
-from laoshan_desk.domain.identifiers import mask_phone
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services.appeals.common import VIEW
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
-from laoshan_desk.store.models import Grid, Unit
+from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.queries import appeals as q
 
@@ -120,7 +118,9 @@ def _sums_sqlite() -> list[Any]:
     ]
 
 
-def _where(actor: Actor, date_from: dt.date | None, date_to: dt.date | None, unit_id: uuid.UUID | None) -> list[Any]:
+def period_conditions(
+    actor: Actor, date_from: dt.date | None, date_to: dt.date | None, unit_id: uuid.UUID | None
+) -> list[Any]:
     conds: list[Any] = [Appeal.status != AppealStatus.MERGED.value]
     scope = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
     if scope is not None:
@@ -146,7 +146,7 @@ def statistics(
     """The figures of appeals received in the period (of one handling unit, or all in scope)."""
     actor.require(VIEW)
     today = clocks.local_date(now)
-    where = _where(actor, date_from, date_to, unit_id)
+    where = period_conditions(actor, date_from, date_to, unit_id)
     with db.session() as s:
         if db.dialect != "sqlite":
             row = s.execute(select(*_sums(today)).where(*where)).one()
@@ -176,7 +176,7 @@ def ranking(
     with db.session() as s:
         rows = s.execute(
             select(Appeal.unit_id, *_sums(today))
-            .where(*_where(actor, date_from, date_to, None), Appeal.unit_id.is_not(None))
+            .where(*period_conditions(actor, date_from, date_to, None), Appeal.unit_id.is_not(None))
             .group_by(Appeal.unit_id)
         ).all()
         names = dict(s.execute(select(Unit.id, Unit.name)).tuples().all())
@@ -198,104 +198,29 @@ def monthly(
     with db.session() as s:
         rows = s.execute(
             select(month.label("m"), *_sums(today))
-            .where(*_where(actor, date_from, date_to, None))
+            .where(*period_conditions(actor, date_from, date_to, None))
             .group_by(literal_column("m"))
             .order_by(literal_column("m"))
         ).all()
     return [(r[0], PeriodStats(*(int(v or 0) for v in r[1:]))) for r in rows]
 
 
-# -- 未诉先办 -----------------------------------------------------------------------------------
 @dataclasses.dataclass(frozen=True)
-class HotSpots:
-    date_from: dt.date
-    date_to: dt.date
-    appeals: int
-    topics: list[tuple[str, int]]
-    by_community: list[tuple[str, list[tuple[str, int]]]]
-    surges: list[str]
-    repeat_places: list[tuple[str, int]]
-    repeat_phones: list[tuple[str, int]]
+class Dashboard:
+    """What 统计分析 shows for a period: the figures, each month's, and the unit ranking."""
+
+    total: PeriodStats
+    months: list[tuple[str, PeriodStats]]
+    ranks: list[UnitStats]
 
 
-def hot_spots(db: Database, actor: Actor, *, now: dt.datetime, weeks: int = 4, max_rows: int = 30000) -> HotSpots:
-    """Hot topics of the last ``weeks`` weeks, per community, this week's surges, repeat places
-    and phones (masked)."""
+def dashboard(
+    db: Database, actor: Actor, *, now: dt.datetime, date_from: dt.date | None, date_to: dt.date | None
+) -> Dashboard:
+    """The three at once (the screen counts them off the GUI thread)."""
     actor.require(VIEW)
-    today = clocks.local_date(now)
-    start = hotspots.week_start(today) - dt.timedelta(weeks=weeks - 1)
-    with db.session() as s:
-        names = dict(s.execute(select(Unit.id, Unit.name)).tuples().all())
-        grids: dict[uuid.UUID, str] = {}
-        conds = _where(actor, start, today, None)
-        rows = s.execute(
-            select(
-                Appeal.number,
-                Appeal.received_at,
-                Appeal.content,
-                Appeal.street_id,
-                Appeal.community_id,
-                Appeal.grid_id,
-                Appeal.phone,
-            )
-            .where(*conds)
-            .order_by(Appeal.received_at.desc())
-            .limit(max_rows)
-        ).all()
-        grid_ids = {r[5] for r in rows if r[5]}
-        if grid_ids:
-            grids = dict(s.execute(select(Grid.id, Grid.name).where(Grid.id.in_(grid_ids))).tuples().all())
-    records = [
-        hotspots.AppealRecord(r[0], r[1], r[2], names.get(r[3]), names.get(r[4]), grids.get(r[5]), r[6]) for r in rows
-    ]
-    seg = hotspots.default_segmenter()
-    topics = hotspots.hot_topics(records, top=15, segmenter=seg)
-    per = hotspots.community_keyword_counts(records, segmenter=seg)
-    # A community's own name (海尔路社区 → 海尔) says nothing about what its people ask for.
-    by_comm = sorted(
-        ((c, [(k, n) for k, n in counts.most_common(8) if k not in c][:3]) for c, counts in per.items()),
-        key=lambda x: -sum(n for _, n in x[1]),
-    )[:10]
-    surge = [x.label for x in hotspots.surges(records, today, segmenter=seg)[:10]]
-    places = [(r.value, r.count) for r in hotspots.repeat_places(records, now, days=weeks * 7)[:10]]
-    phones = [(mask_phone(r.value), r.count) for r in hotspots.repeat_phones(records, now, days=weeks * 7)[:10]]
-    return HotSpots(start, today, len(records), topics, by_comm, surge, places, phones)
-
-
-def work_brief(db: Database, actor: Actor, *, now: dt.datetime, weeks: int = 4) -> bytes:
-    """工作简报 PDF: the period's figures, the unit ranking and the hot spots. Not audited here:
-    the preview records the print or the save once it happened."""
-    # reportlab: only when printing
-    from laoshan_desk.documents import appeals as papers
-
-    actor.require(VIEW)
-
-    def figures(st: PeriodStats) -> papers.BriefFigures:
-        return papers.BriefFigures(
-            received=st.received,
-            finished=st.finished,
-            overdue=st.overdue,
-            closure_rate=st.closure_rate,
-            satisfaction_rate=st.satisfaction_rate,
-            response_rate=st.response_rate,
-        )
-
-    spots = hot_spots(db, actor, now=now, weeks=weeks)
-    stats = statistics(db, actor, now=now, date_from=spots.date_from, date_to=spots.date_to)
-    ranks = ranking(db, actor, now=now, date_from=spots.date_from, date_to=spots.date_to)
-    return papers.work_brief(
-        papers.BriefData(
-            date=clocks.local_date(now),
-            date_from=spots.date_from,
-            date_to=spots.date_to,
-            stats=figures(stats),
-            ranking=[(u.unit, figures(u.stats)) for u in ranks],
-            spots=papers.BriefSpots(
-                topics=spots.topics,
-                by_community=spots.by_community,
-                surges=spots.surges,
-                repeat_places=spots.repeat_places,
-                repeat_phones=spots.repeat_phones,
-            ),
-        )
+    return Dashboard(
+        statistics(db, actor, now=now, date_from=date_from, date_to=date_to),
+        monthly(db, actor, now=now, date_from=date_from, date_to=date_to),
+        ranking(db, actor, now=now, date_from=date_from, date_to=date_to),
     )

@@ -120,7 +120,7 @@ def supervision_notice(db: Database, actor: Actor, supervision_id: uuid.UUID) ->
         row = s.get(AppealSupervision, supervision_id)
         if row is None:
             raise NotFound("督办记录不存在")
-        a = load_scoped(s, actor, row.appeal_id)
+        a = load_scoped(s, actor, row.appeal_id, reading=True)
         names = unit_names(s)
         data = papers.SupervisionData(
             notice_number=row.notice_number,

@@ -50,6 +50,9 @@ class Appeal(UUIDPk, Base):
             "satisfaction",
             "unit_id",
         ),
+        # Covers the hot spots (services/appeals/hotspots.py): a year's terms per community, the
+        # grids and phones that come back, read from this index alone.
+        Index("ix_appeal_hotspots", "received_at", "status", "community_id", "grid_id", "phone", "terms"),
     )
 
     # Integer sequence: stable rowid for the FTS table and a tie-breaker for sorting.
@@ -73,6 +76,9 @@ class Appeal(UUIDPk, Base):
     community_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("unit.id"), index=True)
     grid_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("grid.id"), index=True)
     content: Mapped[str] = mapped_column(Text)
+    # What the appeal is about, segmented once when written (domain/appeals/terms.py): hot spots
+    # count these instead of segmenting a year of texts while the clerk waits.
+    terms: Mapped[str | None] = mapped_column(Text)
 
     unit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("unit.id"))
     handler_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("app_user.id"))

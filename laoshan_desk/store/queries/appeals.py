@@ -9,9 +9,13 @@ run of other characters one placeholder token, so the phrase ``"工 资"`` match
 ``LIKE '%工资%'`` would. Its triggers call the SQL function ``laoshan_cjk_spaced``, which store/db.py
 registers on every connection it opens (store/sqlfunctions.py): a writer outside the desk (the sqlite3
 shell) cannot insert, delete or re-word appeals: it gets "no such function" rather than a
-stale index. Other short words (Latin, digits, mixed) fall back to LIKE. On PostgreSQL (or an
-SQLite without FTS5) every search is LIKE: correct, slower; a pg_trgm index is the PostgreSQL
-counterpart to add when a hall runs one.
+stale index. Other short words (Latin, digits, mixed) fall back to LIKE. On PostgreSQL the texts
+are matched with ILIKE, served by pg_trgm GIN indexes for 3 characters or more; an SQLite without
+FTS5 uses LIKE: correct, slower.
+
+A search of Chinese words alone is answered from the FTS table itself: the count is the index's,
+and a page is the index's rows newest first (rowid = seq, the order of entry), sorted by the
+time received only within the page shown (:func:`text_only_match`).
 
 Pinyin initials: ``appellant_initials`` holds e.g. ``zs`` for 张三; an all-letter query also
 matches it by prefix (a range on the index, so it stays fast on every dialect).
@@ -24,7 +28,20 @@ import re
 import uuid
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, case, false, literal_column, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -221,28 +238,39 @@ _NUMBERISH = re.compile(r"^[A-Za-z]*\d[\w\-]*$")
 
 
 def search_condition(session: Session, query: str) -> Any:
-    """WHERE clause for the search box: content/names (FTS or LIKE), pinyin initials, numbers."""
+    """WHERE clause for the search box: content/names (FTS or LIKE), pinyin initials, numbers.
+
+    On PostgreSQL the texts are matched with ILIKE, which the pg_trgm GIN indexes (migration
+    0021) serve for 3 characters or more; shorter words read every row, as LIKE does on SQLite,
+    and match exactly what SQLite's FTS tables match (tests/store/test_appeal_search.py).
+    """
     words = [w for w in query.split() if w]
     if not words:
         return None
-    use_fts = fts_available(session.connection())
-    use_cjk = cjk_available(session.connection())
+    connection = session.connection()
+    postgres = connection.dialect.name == "postgresql"
+    use_fts = fts_available(connection)
+    use_cjk = cjk_available(connection)
     conditions: list[ColumnElement[bool]] = []
     for word in words:
         options: list[ColumnElement[bool]] = []
         letters = bool(_LETTERS.match(word))
-        if use_fts and len(word) >= 3:
-            phrase = '"' + word.replace('"', '""') + '"'
+        pattern = f"%{_escape_like(word)}%"
+        if postgres and (len(word) >= 3 or not letters):
+            options += [
+                Appeal.content.ilike(pattern, escape="\\"),
+                Appeal.appellant.ilike(pattern, escape="\\"),
+                Appeal.enterprise.ilike(pattern, escape="\\"),
+            ]
+        elif use_fts and len(word) >= 3:
             name = f"fts_q{len(conditions)}"
-            match = text(f"{FTS_TABLE} MATCH :{name}").bindparams(bindparam(name, value=phrase))
+            match = text(f"{FTS_TABLE} MATCH :{name}").bindparams(bindparam(name, value=_phrase(word)))
             options.append(Appeal.seq.in_(select(text("rowid")).select_from(text(FTS_TABLE)).where(match)))
         elif use_cjk and _CJK_WORD.match(word):  # 1-2 Chinese characters: one token per character
-            phrase = '"' + " ".join(word) + '"'
             name = f"fts_q{len(conditions)}"
-            match = text(f"{CJK_TABLE} MATCH :{name}").bindparams(bindparam(name, value=phrase))
+            match = text(f"{CJK_TABLE} MATCH :{name}").bindparams(bindparam(name, value=_cjk_phrase(word)))
             options.append(Appeal.seq.in_(select(text("rowid")).select_from(text(CJK_TABLE)).where(match)))
         elif not letters:  # short Latin words are pinyin initials, not content: no table scan
-            pattern = f"%{_escape_like(word)}%"
             options += [
                 Appeal.content.like(pattern, escape="\\"),
                 Appeal.appellant.like(pattern, escape="\\"),
@@ -260,29 +288,84 @@ def search_condition(session: Session, query: str) -> Any:
     return and_(*conditions)
 
 
+def _phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _cjk_phrase(word: str) -> str:
+    return '"' + " ".join(word) + '"'
+
+
+def text_only_match(connection: Connection, query: str) -> tuple[str, str] | None:
+    """(FTS table, MATCH expression) when the search is words of Chinese characters only, all of
+    one table's kind (3 or more characters: the trigram table; 1-2: the character table): then
+    the hits, their count and their order are the FTS table's own (:func:`fts_count`,
+    :func:`fts_page`). None otherwise (the general :func:`search_condition` applies)."""
+    words = [w for w in query.split() if w]
+    if not words or not all(_CJK_WORD.match(w) for w in words):
+        return None
+    if all(len(w) >= 3 for w in words) and fts_available(connection):
+        return FTS_TABLE, " ".join(_phrase(w) for w in words)
+    if all(len(w) <= 2 for w in words) and cjk_available(connection):
+        return CJK_TABLE, " ".join(_cjk_phrase(w) for w in words)
+    return None
+
+
+def fts_count(session: Session, table: str, match: str) -> int:
+    """How many rows match, counted in the FTS index itself (no join to the appeals)."""
+    sql = text(f"SELECT count(*) FROM {table} WHERE {table} MATCH :m").bindparams(m=match)
+    return int(session.scalar(sql) or 0)
+
+
+def fts_page(session: Session, table: str, match: str, offset: int, limit: int) -> list[int]:
+    """One page of matching ``appeal.seq`` in the index's own order, newest entered first."""
+    sql = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :m ORDER BY rowid DESC LIMIT :l OFFSET :o")
+    return list(session.scalars(sql.bindparams(m=match, l=limit, o=offset)))
+
+
 def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 # -- scope and filters -------------------------------------------------------------------------
-def scope_condition(scope: str, unit_id: uuid.UUID | None, street_id: uuid.UUID | None) -> Any:
+def scope_condition(
+    scope: str,
+    unit_id: uuid.UUID | None,
+    street_id: uuid.UUID | None,
+    *,
+    registered_by: uuid.UUID | None = None,
+) -> Any:
     """Rows a role may see: all, its street's (place or handling unit), or its unit's (handling
-    unit or co-handling unit). A scoped user without a unit sees nothing."""
+    unit or co-handling unit). A scoped user without a unit sees nothing. ``registered_by``: the
+    reader also sees the appeals it registered (docs/rules.md §appeals-intake: a street clerk
+    registers at its counter an appeal of another street and keeps read access to it)."""
     if scope == "all":
         return None
     co = select(AppealUnit.appeal_id).where(AppealUnit.unit_id == unit_id)
+    parts: list[ColumnElement[bool]] = []
+    if registered_by is not None:
+        parts.append(Appeal.created_by_id == registered_by)
     if scope == "street":
-        if street_id is None and unit_id is None:
-            return false()
-        parts = []
         if street_id is not None:
             parts.append(Appeal.street_id == street_id)
         if unit_id is not None:
             parts += [Appeal.unit_id == unit_id, Appeal.id.in_(co)]
-        return or_(*parts)
-    if unit_id is None:
-        return false()
-    return or_(Appeal.unit_id == unit_id, Appeal.id.in_(co))
+    elif unit_id is not None:
+        parts += [Appeal.unit_id == unit_id, Appeal.id.in_(co)]
+    return or_(*parts) if parts else false()
+
+
+def _light_tests(now: dt.datetime, today: dt.date, horizon: dt.date) -> tuple[Any, Any, Any]:
+    """(running, red, yellow) as SQL: the one rule behind the light filter and the light column."""
+    running = Appeal.status.in_(RUNNING)
+    resp_waiting = and_(Appeal.status.in_(AWAITING_RESPONSE), Appeal.responded_at.is_(None))
+    # The clock tests sit inside CASE so that the planner narrows by status (few open rows) and
+    # does not union index scans over every old row with a passed response limit.
+    red_test = or_(Appeal.completion_limit < today, and_(resp_waiting, Appeal.response_limit < now))
+    yellow_test = or_(
+        Appeal.completion_limit <= horizon, and_(resp_waiting, Appeal.response_limit <= now + dt.timedelta(hours=1))
+    )
+    return running, case((red_test, 1), else_=0) == 1, case((yellow_test, 1), else_=0) == 1
 
 
 def light_condition(light: str, now: dt.datetime, today: dt.date, horizon: dt.date) -> Any:
@@ -293,16 +376,7 @@ def light_condition(light: str, now: dt.datetime, today: dt.date, horizon: dt.da
     yellow: running, not red, and the limit is today or the next working day, or the response is
     due within the hour; green: the other running ones; grey: no clock runs.
     """
-    running = Appeal.status.in_(RUNNING)
-    resp_waiting = and_(Appeal.status.in_(AWAITING_RESPONSE), Appeal.responded_at.is_(None))
-    # The clock tests sit inside CASE so that the planner narrows by status (few open rows) and
-    # does not union index scans over every old row with a passed response limit.
-    red_test = or_(Appeal.completion_limit < today, and_(resp_waiting, Appeal.response_limit < now))
-    yellow_test = or_(
-        Appeal.completion_limit <= horizon, and_(resp_waiting, Appeal.response_limit <= now + dt.timedelta(hours=1))
-    )
-    red = case((red_test, 1), else_=0) == 1
-    yellow = case((yellow_test, 1), else_=0) == 1
+    running, red, yellow = _light_tests(now, today, horizon)
     if light == LightFilter.RED:
         return and_(running, red)
     if light == LightFilter.YELLOW:
@@ -312,6 +386,17 @@ def light_condition(light: str, now: dt.datetime, today: dt.date, horizon: dt.da
     if light == LightFilter.GREY:
         return ~running
     return None
+
+
+def light_column(now: dt.datetime, today: dt.date, horizon: dt.date) -> Any:
+    """Each row's light code as a column (the ledger's 灯色), by the rule of :func:`light_condition`."""
+    running, red, yellow = _light_tests(now, today, horizon)
+    return case(
+        (~running, LightFilter.GREY.value),
+        (red, LightFilter.RED.value),
+        (yellow, LightFilter.YELLOW.value),
+        else_=LightFilter.GREEN.value,
+    )
 
 
 def narrows_to_open(f: QueueFilterLike) -> bool:
@@ -333,8 +418,13 @@ def filtered(
     horizon: dt.date,
     columns: Any = None,
 ) -> Select[Any]:
-    q = select(columns).select_from(Appeal) if columns is not None else select(Appeal)
-    conditions = [scope_condition(scope, unit_id, street_id)]
+    if columns is None:
+        q = select(Appeal)
+    elif isinstance(columns, tuple | list):
+        q = select(*columns).select_from(Appeal)
+    else:
+        q = select(columns).select_from(Appeal)
+    conditions = [scope_condition(scope, unit_id, street_id, registered_by=user_id)]
     if f.scope == QueueScope.MINE:
         conditions.append(Appeal.handler_id == user_id if user_id else false())
     elif f.scope == QueueScope.UNIT:
@@ -365,6 +455,15 @@ def filtered(
         conditions.append(search_condition(session, f.text.strip()))
     conditions = [c for c in conditions if c is not None]
     return q.where(*conditions) if conditions else q
+
+
+def local_day(dialect: str) -> ColumnElement[Any]:
+    """``appeal.received_at`` as its Shanghai calendar day, computed in SQL (the hot spots bucket
+    a year of appeals by day without building a datetime per row): 'YYYY-MM-DD' text on SQLite,
+    a date on PostgreSQL. Shanghai keeps no daylight-saving time: UTC + 8 hours."""
+    if dialect == "sqlite":
+        return func.date(Appeal.received_at, "+8 hours", type_=String)  # the text: no parsing per row
+    return func.date(func.timezone("Asia/Shanghai", Appeal.received_at))
 
 
 def _start(day: dt.date, now: dt.datetime) -> dt.datetime:

@@ -46,6 +46,9 @@ class CalendarPage(QWidget):
         self.calendar.currentPageChanged.connect(lambda *_: self.paint_month())
         self.calendar.selectionChanged.connect(self._picked)
         self.day_info = QLabel()
+        self.moved_info = QLabel()  # how many stored deadlines the last change moved
+        self.moved_info.setObjectName("movedInfo")
+        self.moved_info.setWordWrap(True)
         self.date_edit = QDateEdit(qdate(today))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -82,6 +85,7 @@ class CalendarPage(QWidget):
         right = QVBoxLayout()
         right.addLayout(form)
         right.addLayout(buttons)
+        right.addWidget(self.moved_info)
         right.addWidget(QLabel("管理员录入的调整（优先于内置日历）："))
         right.addWidget(self.table)
         body = QHBoxLayout()
@@ -133,20 +137,29 @@ class CalendarPage(QWidget):
     def save_override(self) -> None:
         day = pydate(self.date_edit.date())
         try:
-            calendar_service.set_override(
+            moved = calendar_service.set_override(
                 self.ctx.db, self.ctx.actor, day, self.kind_combo.currentData(), self.note_edit.text()
             )
         except DeskError as exc:
             show_error(self, exc)
             return
+        self._moved(day, moved)
         self.reload()
+
+    def _moved(self, day: dt.date, moved: int) -> None:
+        self.moved_info.setText(
+            f"已保存 {day.isoformat()} 的调整：{moved} 件未办结诉求的办结时限随之变更。"
+            if moved
+            else f"已保存 {day.isoformat()} 的调整：没有诉求的办结时限因此变更。"
+        )
 
     def remove_override(self) -> None:
         row = self.table.currentRow()
         if not 0 <= row < len(self.overrides):
             QMessageBox.information(self, "请选择", "请先在右侧列表中选择一条调整")
             return
-        calendar_service.remove_override(self.ctx.db, self.ctx.actor, self.overrides[row].day)
+        day = self.overrides[row].day
+        self._moved(day, calendar_service.remove_override(self.ctx.db, self.ctx.actor, day))
         self.reload()
 
     def import_dialog(self) -> None:

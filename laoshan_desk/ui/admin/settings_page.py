@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,12 +27,20 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.spins: dict[str, QSpinBox] = {}
+        self.choices: dict[str, QComboBox] = {}
         box = QGroupBox("安全与提醒")
         form = QFormLayout(box)
         # Spin boxes keep their natural width instead of stretching across the window.
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         values = settings.load(ctx.db)
         for item in settings.SPECS:
+            if item.choices:
+                combo = QComboBox()
+                combo.addItems(list(item.choices))
+                combo.setCurrentIndex(int(getattr(values, item.name)))
+                self.choices[item.name] = combo
+                form.addRow(item.label, combo)
+                continue
             spin = QSpinBox()
             spin.setRange(item.minimum, item.maximum)
             spin.setSuffix(f" {item.unit}")
@@ -39,7 +48,7 @@ class SettingsPage(QWidget):
             spin.setMinimumWidth(110)
             self.spins[item.name] = spin
             form.addRow(item.label, spin)
-        self.errors = FieldErrors(dict(self.spins), QLabel())
+        self.errors = FieldErrors({**self.spins, **self.choices}, QLabel())
         form.addRow("", self.errors.fallback)
         self.save_button = QPushButton("保存设置")
         self.save_button.clicked.connect(self.save)
@@ -68,7 +77,10 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
 
     def save(self) -> None:
-        values = settings.Settings(**{name: spin.value() for name, spin in self.spins.items()})
+        values = settings.Settings(
+            **{name: spin.value() for name, spin in self.spins.items()},
+            **{name: combo.currentIndex() for name, combo in self.choices.items()},
+        )
         run_action(
             self,
             lambda: settings.update(self.ctx.db, self.ctx.actor, values, now=self.ctx.now()),

@@ -26,7 +26,8 @@ def request_columns() -> list[ColumnSpec]:
     return [
         ColumnSpec("类别", lambda r: r.kind.label, width=90),
         ColumnSpec("诉求编号", lambda r: r.appeal_number, width=150),
-        ColumnSpec("申请内容", lambda r: r.text, width=500),
+        ColumnSpec("申请人", lambda r: r.requested_by, width=90),
+        ColumnSpec("申请内容", lambda r: r.text, width=440),
     ]
 
 
@@ -71,7 +72,7 @@ class ApprovalsPanel(QWidget):
             self.summary.setText("请先在列表中选择一项申请")
             return
         request = self.model.row_at(index.row())
-        form = svc.DecisionForm(request.id, approve, self.note_edit.text())
+        form = svc.DecisionForm(request.id, request.version, approve, self.note_edit.text())
         decide = svc.decide_extension if request.kind == "extension" else svc.decide_suspension
         run_action(
             self,

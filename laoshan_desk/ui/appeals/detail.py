@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -37,6 +37,7 @@ from laoshan_desk.domain.appeals import Satisfaction
 from laoshan_desk.domain.appeals.actions import DetailAction
 from laoshan_desk.domain.appeals.steps import ExtensionState, ProxyTaskState, SuspensionReason
 from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import appeals as svc
 from laoshan_desk.services.appeals import queue
 from laoshan_desk.services.printing import Output
@@ -48,6 +49,30 @@ from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepa
 from laoshan_desk.ui.context import DeskContext
 
 A = DetailAction
+NO_DATE = QDate(2000, 1, 1)  # the date box's "nothing chosen" (shown as 请选择日期)
+# The inputs each action reads, shown only when one of those actions is offered.
+INPUTS: dict[str, tuple[DetailAction, ...]] = {
+    "note": (
+        A.RESPOND,
+        A.PROGRESS,
+        A.RETURN,
+        A.SUSPEND,
+        A.RESUME,
+        A.EXTEND,
+        A.FINISH,
+        A.VISIT,
+        A.CLOSE,
+        A.SUPERVISE,
+        A.MERGE,
+        A.PROXY,
+        A.APPROVE_EXTENSION,
+        A.APPROVE_SUSPENSION,
+    ),
+    "visit": (A.VISIT,),
+    "suspend": (A.SUSPEND,),
+    "extend": (A.EXTEND,),
+    "proxy": (A.PROXY,),
+}
 
 
 def _dt(value: dt.datetime | None) -> str:
@@ -141,30 +166,37 @@ class AppealDetailDialog(QDialog):
         grid = QGridLayout(box)
         self.note = QLineEdit()
         self.note.setPlaceholderText("说明 / 办理结果 / 退单原因 / 挂起原因 / 延期理由")
-        self.visit_result = QComboBox()
-        for code, label in Satisfaction.choices():
-            self.visit_result.addItem(label, code)
+        # Every choice starts empty: nothing is recorded unless the clerk picked it.
+        self.visit_result = self._choice("请选择回访结果", Satisfaction.choices())
         self.reopen = QCheckBox("不满意时重新办理")
-        self.suspend_kind = QComboBox()
-        for code, label in SuspensionReason.choices():
-            self.suspend_kind.addItem(label, code)
+        self.suspend_kind = self._choice("请选择挂起类别", SuspensionReason.choices())
         self.until = QDateEdit()
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("yyyy-MM-dd")
-        self.proxy_service = QComboBox()
+        self.until.setMinimumDate(NO_DATE)
+        self.until.setSpecialValueText("请选择日期")
+        self.until.setDate(NO_DATE)
+        self.proxy_service = self._choice(
+            "请选择帮代办事项",
+            [(p.id, f"{p.category} · {p.name}") for p in svc.proxy_services(ctx.db, ctx.actor)],
+        )
         self.proxy_service.setToolTip("转帮代办时选择的服务事项")
-        for p in svc.proxy_services(ctx.db, ctx.actor):
-            self.proxy_service.addItem(f"{p.category} · {p.name}", p.id)
-        grid.addWidget(QLabel("说明"), 0, 0)
+        self.input_labels: dict[str, QLabel] = {}
+
+        def label(key: str, text: str) -> QLabel:
+            self.input_labels[key] = QLabel(text)
+            return self.input_labels[key]
+
+        grid.addWidget(label("note", "说明"), 0, 0)
         grid.addWidget(self.note, 0, 1, 1, 4)
-        grid.addWidget(QLabel("帮代办事项"), 0, 5)
+        grid.addWidget(label("proxy", "帮代办事项"), 0, 5)
         grid.addWidget(self.proxy_service, 0, 6)
-        grid.addWidget(QLabel("回访结果"), 1, 0)
+        grid.addWidget(label("visit", "回访结果"), 1, 0)
         grid.addWidget(self.visit_result, 1, 1)
         grid.addWidget(self.reopen, 1, 2)
-        grid.addWidget(QLabel("挂起类别"), 1, 3)
+        grid.addWidget(label("suspend", "挂起类别"), 1, 3)
         grid.addWidget(self.suspend_kind, 1, 4)
-        grid.addWidget(QLabel("延期至"), 1, 5)
+        grid.addWidget(label("extend", "延期至"), 1, 5)
         grid.addWidget(self.until, 1, 6)
         self.buttons_row = QHBoxLayout()
         grid.addLayout(self.buttons_row, 2, 0, 1, 7)
@@ -195,16 +227,22 @@ class AppealDetailDialog(QDialog):
         d = svc.detail(self.ctx.db, self.ctx.actor, self.appeal_id, now=self.ctx.now())
         self.d = d
         self.setWindowTitle(f"诉求 {d.number}")
-        light = d.clock.light
+        c = d.clock
+
+        def dot(light: Light) -> str:
+            return f"<span style='color:#{light.rgb}'>●</span>"
+
+        # Each clock with its own light: a late response is not hidden behind days left to finish.
         self.header.setText(
-            f"{d.number}　{d.status_label}　<span style='color:#{light.rgb}'>●</span> "
-            f"{d.clock.completion_text}" + ("　<span style='color:#D6322F'>已督办</span>" if d.supervisions else "")
+            f"{d.number}　{d.status_label}　响应 {dot(c.response_light)} {c.response_text}"
+            f"　办结 {dot(c.completion_light)} {c.completion_text}"
+            + ("　<span style='color:#D6322F'>已督办</span>" if d.supervisions else "")
         )
         f = self.fact_labels
         f["kind"].setText(f"{d.kind_label} / {d.channel_label}" + ("（企业直通车）" if d.fast_lane else ""))
         f["appellant"].setText(d.appellant)
         f["phone"].setText(d.phone or "—")
-        self.show_phone.setVisible(bool(d.phone) and d.phone_masked)
+        self.show_phone.setVisible(d.may_unmask)
         f["enterprise"].setText(" ".join(x for x in (d.enterprise, d.uscc) if x) or "—")
         f["place"].setText(" → ".join(x for x in (d.street, d.community, d.grid) if x))
         co = f"；协办：{'、'.join(d.co_units)}" if d.co_units else ""
@@ -235,9 +273,39 @@ class AppealDetailDialog(QDialog):
             due = f"，{t.due:%Y-%m-%d} 前办结" if t.due and t.state == ProxyTaskState.OPEN else ""
             extra.append(f"帮代办：{t.service}（{t.state_label}{due}）材料：{'、'.join(t.materials)}")
         self.extra.setText("\n".join(extra))
-        limit = d.completion_limit + dt.timedelta(days=3)
-        self.until.setDate(QDate(limit.year, limit.month, limit.day))
+        self._inputs(d.actions)
         self._buttons(d.actions)
+
+    @staticmethod
+    def _choice(empty: str, choices: Sequence[tuple[object, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(empty, None)
+        for code, text in choices:
+            combo.addItem(text, code)
+        return combo
+
+    def _inputs(self, actions: tuple[DetailAction, ...]) -> None:
+        """Only the inputs of the offered actions, each empty until the clerk chooses."""
+        offered = set(actions)
+        widgets: dict[str, tuple[QWidget, ...]] = {
+            "note": (self.note,),
+            "visit": (self.visit_result, self.reopen),
+            "suspend": (self.suspend_kind,),
+            "extend": (self.until,),
+            "proxy": (self.proxy_service,),
+        }
+        for key, needed in INPUTS.items():
+            shown = bool(offered.intersection(needed))
+            self.input_labels[key].setVisible(shown)
+            for widget in widgets[key]:
+                widget.setVisible(shown)
+        for combo in (self.visit_result, self.suspend_kind, self.proxy_service):
+            combo.setCurrentIndex(0)
+        self.reopen.setChecked(False)
+        self.until.setDate(NO_DATE)
+
+    def _chosen_until(self) -> dt.date | None:
+        return None if self.until.date() == NO_DATE else self.until.date().toPython()
 
     def _buttons(self, actions: tuple[DetailAction, ...]) -> None:
         while self.buttons_row.count():
@@ -301,23 +369,28 @@ class AppealDetailDialog(QDialog):
             A.PROGRESS: lambda: svc.progress(db, actor, svc.NoteForm(ident, version, note), now=now()),
             A.RETURN: lambda: svc.return_appeal(db, actor, svc.ReturnForm(ident, version, note), now=now()),
             A.SUSPEND: lambda: svc.request_suspension(
-                db, actor, svc.SuspensionRequestForm(ident, version, self.suspend_kind.currentData(), note), now=now()
+                db,
+                actor,
+                svc.SuspensionRequestForm(ident, version, self.suspend_kind.currentData() or "", note),
+                now=now(),
             ),
             A.RESUME: lambda: svc.resume(db, actor, svc.NoteForm(ident, version, note), now=now()),
             A.EXTEND: lambda: svc.request_extension(
-                db, actor, svc.ExtensionRequestForm(ident, version, self.until.date().toPython(), note), now=now()
+                db, actor, svc.ExtensionRequestForm(ident, version, self._chosen_until(), note), now=now()
             ),
             A.APPROVE_EXTENSION: lambda: svc.decide_extension(
-                db, actor, svc.DecisionForm(self._pending(self.d.extensions), True, note), now=now()
+                db, actor, svc.DecisionForm(self._pending(self.d.extensions), version, True, note), now=now()
             ),
             A.APPROVE_SUSPENSION: lambda: svc.decide_suspension(
-                db, actor, svc.DecisionForm(self._pending(self.d.suspensions), True, note), now=now()
+                db, actor, svc.DecisionForm(self._pending(self.d.suspensions), version, True, note), now=now()
             ),
             A.FINISH: lambda: svc.finish(db, actor, svc.FinishForm(ident, version, note), now=now()),
             A.VISIT: lambda: svc.visit(
                 db,
                 actor,
-                svc.VisitForm(ident, version, self.visit_result.currentData(), note, reopen=self.reopen.isChecked()),
+                svc.VisitForm(
+                    ident, version, self.visit_result.currentData() or "", note, reopen=self.reopen.isChecked()
+                ),
                 now=now(),
             ),
             A.CLOSE: lambda: svc.close(db, actor, svc.NoteForm(ident, version, note), now=now()),

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from laoshan_desk.services.appeals import stats
+from laoshan_desk.services.appeals import hotspots
 from laoshan_desk.services.printing import Output
-from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.appeals.dashboard import READ
+from laoshan_desk.ui.common.actions import Outcome, run_action
 from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog, preview_document
 from laoshan_desk.ui.context import DeskContext
 
@@ -40,9 +41,22 @@ class HotSpotsWidget(QWidget):
         self.text = QTextBrowser()
         layout.addWidget(self.text, 1)
         self.preview: PdfPreviewDialog | None = None
+        self.spots: hotspots.HotSpots | None = None
+        self.job: Outcome[hotspots.HotSpots] | None = None
 
     def refresh(self) -> None:
-        sp = stats.hot_spots(self.ctx.db, self.ctx.actor, now=self.ctx.now(), weeks=self.weeks.currentData())
+        """Count the hot spots off the GUI thread (a year is 45,000 appeals), then show them."""
+        weeks = self.weeks.currentData()
+        self.job = run_action(
+            self,
+            lambda: hotspots.hot_spots(self.ctx.db, self.ctx.actor, now=self.ctx.now(), weeks=weeks),
+            done=self.show_spots,
+            area=READ,
+            background=True,
+            progress="正在分析诉求热点，请稍候…",
+        )
+
+    def show_spots(self, sp: hotspots.HotSpots) -> None:
         self.spots = sp
         parts = [
             f"<h3>{sp.date_from:%Y-%m-%d} 至 {sp.date_to:%Y-%m-%d}：诉求 {sp.appeals:,} 件</h3>",
@@ -72,8 +86,9 @@ class HotSpotsWidget(QWidget):
 
         run_action(
             self,
-            lambda: stats.work_brief(self.ctx.db, self.ctx.actor, now=self.ctx.now(), weeks=weeks),
+            lambda: hotspots.work_brief(self.ctx.db, self.ctx.actor, now=self.ctx.now(), weeks=weeks),
             done=preview,
+            area=READ,
             background=True,
             progress="正在生成工作简报，请稍候…",
         )

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidge
 from laoshan_desk.domain.appeals import AppealKind, Channel
 from laoshan_desk.services import appeals as svc
 from laoshan_desk.services import org
-from laoshan_desk.services.appeals.seed import TOPICS
+from laoshan_desk.services.appeals.demo_text import TOPICS
 from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.drafts import DraftKeeper
 from laoshan_desk.ui.common.errors import FieldErrors
@@ -39,8 +39,8 @@ class IntakeDialog(QDialog):
         for code, label in Channel.choices():
             self.ui.channelCombo.addItem(label, code)
         self.ui.categoryCombo.addItem("")
-        for topic, _level, _t in TOPICS:
-            self.ui.categoryCombo.addItem(topic)
+        for topic in TOPICS:
+            self.ui.categoryCombo.addItem(topic.category)
         self._fill_tree()
         self.ui.placeTree.currentItemChanged.connect(self._place_picked)
         self.ui.placeTree.itemExpanded.connect(self._expand)

@@ -81,10 +81,13 @@ class OutboxWidget(QWidget):
 
     def send_now(self, gateway: Any = None) -> sms.SendReport:
         report = sms.send_pending(self.ctx.db, self.ctx.actor, now=self.ctx.now(), gw=gateway or None)
-        self.info.setText(
-            ("短信网关离线，短信保留在发件箱，稍后自动重试。" if report.offline else "")
-            + f"本次发送成功 {report.sent} 条，失败 {report.failed} 条，待发 {report.waiting} 条"
-        )
+        if not report.configured:
+            self.info.setText(f"{sms.NOT_CONFIGURED}：短信未发出，保留在发件箱（待发 {report.waiting} 条）")
+        else:
+            self.info.setText(
+                ("短信网关离线，短信保留在发件箱，稍后自动重试。" if report.offline else "")
+                + f"本次发送成功 {report.sent} 条，失败 {report.failed} 条，待发 {report.waiting} 条"
+            )
         self.model.reload()
         return report
 

@@ -24,8 +24,7 @@ from laoshan_desk.domain.appeals import AppealKind, Channel
 from laoshan_desk.domain.appeals.filters import LightFilter, QueueScope
 from laoshan_desk.services import org
 from laoshan_desk.services.appeals import queue
-from laoshan_desk.ui.common.lights import LightDelegate
-from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, RowRole
+from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, RowRole, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -36,26 +35,28 @@ def _dt(value: Any) -> str:
 
 
 def queue_columns() -> list[ColumnSpec]:
+    """The queue's columns: the light, the number and both countdowns first, so that the default
+    1280×800 window shows every clock; the content last, taking what is left."""
     return [
-        ColumnSpec("灯", lambda r: r.light.label, None, light=lambda r: r.light, width=64),
-        ColumnSpec("诉求编号", lambda r: r.number + (" 督" if r.supervised else ""), "number", width=140),
-        ColumnSpec("受理时间", lambda r: _dt(r.received_at), "received_at", width=122),
-        ColumnSpec("类型", lambda r: r.kind_label, "kind", width=50),
-        ColumnSpec("渠道", lambda r: r.channel_label, "channel", width=98),
-        ColumnSpec("状态", lambda r: r.status_label, "status", width=62),
-        ColumnSpec("街道", lambda r: r.street, "street", width=84),
-        ColumnSpec("社区（村）", lambda r: r.community, None, width=100),
-        ColumnSpec("承办单位", lambda r: r.unit, "unit", width=120),
-        ColumnSpec("诉求人", lambda r: r.appellant, "appellant", width=64),
-        ColumnSpec("诉求内容", lambda r: r.content, None, width=260),
+        ColumnSpec("灯", lambda r: r.light.label, None, light=lambda r: r.light, width=60),
+        ColumnSpec("诉求编号", lambda r: r.number + (" 督" if r.supervised else ""), "number", width=132),
         ColumnSpec(
-            "响应倒计时", lambda r: r.response_text, "response_limit", light=lambda r: r.response_light, width=124
+            "响应倒计时", lambda r: r.response_text, "response_limit", light=lambda r: r.response_light, width=112
         ),
         ColumnSpec(
-            "办结倒计时", lambda r: r.completion_text, "completion_limit", light=lambda r: r.completion_light, width=150
+            "办结倒计时", lambda r: r.completion_text, "completion_limit", light=lambda r: r.completion_light, width=132
         ),
-        ColumnSpec("办结时限", lambda r: r.completion_limit.isoformat(), "completion_limit", width=92),
-        ColumnSpec("满意度", lambda r: r.satisfaction_label, "satisfaction", width=70),
+        ColumnSpec("办结时限", lambda r: r.completion_limit.isoformat(), "completion_limit", width=86),
+        ColumnSpec("受理时间", lambda r: _dt(r.received_at), "received_at", width=118),
+        ColumnSpec("状态", lambda r: r.status_label, "status", width=58),
+        ColumnSpec("类型", lambda r: r.kind_label, "kind", width=44),
+        ColumnSpec("渠道", lambda r: r.channel_label, "channel", width=84),
+        ColumnSpec("街道", lambda r: r.street, "street", width=78),
+        ColumnSpec("社区（村）", lambda r: r.community, None, width=96),
+        ColumnSpec("承办单位", lambda r: r.unit, "unit", width=110),
+        ColumnSpec("诉求人", lambda r: r.appellant, "appellant", width=60),
+        ColumnSpec("满意度", lambda r: r.satisfaction_label, "satisfaction", width=62),
+        ColumnSpec("诉求内容", lambda r: r.content, None, width=320),
     ]
 
 
@@ -90,9 +91,12 @@ class QueueWidget(QWidget):
 
         row2 = QHBoxLayout()
         self.street = QComboBox()
-        self.street.addItem("全部街道", None)
+        # A street clerk's filter offers its own street only (its other rows are what it registered).
+        own = ctx.actor.street_id if ctx.actor.scope == "street" else None
+        self.street.addItem("全部街道" if own is None else "全部可见", None)
         for u in org.units(ctx.db, "street"):
-            self.street.addItem(u.name, u.id)
+            if own is None or u.id == own:
+                self.street.addItem(u.name, u.id)
         self.community = QComboBox()
         self.community.addItem("全部社区（村）", None)
         self.community.setMinimumWidth(140)
@@ -121,26 +125,20 @@ class QueueWidget(QWidget):
         layout.addLayout(row2)
 
         self.columns = queue_columns()
-        self.model = PagedTableModel(self.columns, self._fetch, self._count, page_size=200, parent=self)
+        # Built empty: the sort is chosen first, then prepare_view loads once (count + first page).
+        self.model = PagedTableModel(
+            self.columns, self._fetch, self._count, page_size=queue.PAGE_SIZE, parent=self, load=False
+        )
+        self.model.set_sort("received_at", True)
         self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
-        self.view.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
-        vh = self.view.verticalHeader()
-        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vh.setDefaultSectionSize(24)
-        vh.hide()
+        prepare_view(
+            self.view, self.model, light_columns=[i for i, c in enumerate(self.columns) if c.light is not None]
+        )
+        self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for i, w in enumerate(self.model.column_widths()):
-            self.view.setColumnWidth(i, w)
-        self._delegate = LightDelegate(self.view)
-        for i, c in enumerate(self.columns):
-            if c.light is not None:
-                self.view.setItemDelegateForColumn(i, self._delegate)
         self.view.doubleClicked.connect(self._open)
         layout.addWidget(self.view, 1)
 

@@ -17,13 +17,13 @@ from laoshan_desk.services import appeals as svc
 from laoshan_desk.services.appeals import queue
 from laoshan_desk.services.appeals.exchange import ImportReport, export_ledger, import_appeals
 from laoshan_desk.ui.appeals.approvals_panel import ApprovalsPanel
-from laoshan_desk.ui.appeals.dashboard import DashboardWidget
+from laoshan_desk.ui.appeals.dashboard import READ, DashboardWidget
 from laoshan_desk.ui.appeals.detail import AppealDetailDialog
 from laoshan_desk.ui.appeals.hotspots import HotSpotsWidget
 from laoshan_desk.ui.appeals.intake import IntakeDialog
 from laoshan_desk.ui.appeals.outbox import OutboxWidget
 from laoshan_desk.ui.appeals.queue import QueueWidget
-from laoshan_desk.ui.common.actions import Outcome, run_action
+from laoshan_desk.ui.common.actions import Outcome, action_bus, run_action
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 
@@ -75,12 +75,32 @@ class AppealsTab(QWidget):
         self.sms_timer.timeout.connect(self._send_sms_quietly)
         self.sms_timer.start()
         self.queue.openRequested.connect(self.open_appeal)
-        self.queue.countChanged.connect(lambda _n: self.update_counts())
+        self.counts: dict[str, int] = {}
+        # Any action anywhere (and F5) may change what the lists show: reload them once, when the
+        # event loop is free again, however many signals came.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh_lists)
+        action_bus().changed.connect(self._changed)
         self.update_counts()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.update_counts()  # now inside the desk's QTabWidget: its tab shows the count too
+        self._show_counts()  # now inside the desk's QTabWidget: its tab shows the count too
+
+    def _changed(self, area: str) -> None:
+        if area != READ:  # counting figures changes nothing
+            self._refresh_timer.start()
+
+    def refresh_lists(self) -> None:
+        """Reload what the data shows: the queue, the counts, and the open inner lists."""
+        self.queue.reload()
+        self.update_counts()
+        if self.tabs.currentWidget() is self.outbox:
+            self.outbox.model.reload()
+        elif self.approvals is not None and self.tabs.currentWidget() is self.approvals:
+            self.approvals.reload()
 
     def _send_sms_quietly(self) -> None:
         try:
@@ -90,7 +110,15 @@ class AppealsTab(QWidget):
 
     # -- counts --------------------------------------------------------------------------------
     def update_counts(self) -> dict[str, int]:
-        counts = queue.tab_counts(self.ctx.db, self.ctx.actor, now=self.ctx.now())
+        """Count the tab's numbers (once per change of the data, not per filter) and show them."""
+        self.counts = queue.tab_counts(self.ctx.db, self.ctx.actor, now=self.ctx.now())
+        self._show_counts()
+        return self.counts
+
+    def _show_counts(self) -> None:
+        counts = self.counts
+        if not counts:
+            return
         self.tabs.setTabText(
             0, f"诉求队列（待办 {counts['mine']} · 未办结 {counts['open']:,} · 红灯 {counts['red']:,}）"
         )
@@ -102,14 +130,12 @@ class AppealsTab(QWidget):
             i = parent.indexOf(self)
             if i >= 0:
                 parent.setTabText(i, f"{self.TITLE}（{counts['open']:,}）")
-        self.counts = counts
-        return counts
 
     def _tab_changed(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget is self.dashboard and not self.dashboard.ranks:
+        if widget is self.dashboard and not self.dashboard.ranks and self.dashboard.job is None:
             self.dashboard.refresh()
-        elif widget is self.hotspots and not hasattr(self.hotspots, "spots"):
+        elif widget is self.hotspots and self.hotspots.spots is None and self.hotspots.job is None:
             self.hotspots.refresh()
         elif widget is not None and widget is self.approvals:
             self.approvals.reload()
@@ -123,14 +149,12 @@ class AppealsTab(QWidget):
         return dialog
 
     def _after_intake(self, dialog: IntakeDialog) -> None:
-        self.queue.reload()
         if dialog.created is not None:
             self.status.setText(f"已受理 {dialog.created.number}")
             self.open_appeal(dialog.created.id)
 
     def open_appeal(self, appeal_id: uuid.UUID) -> AppealDetailDialog:
-        dialog = AppealDetailDialog(self.ctx, appeal_id, self)
-        dialog.changed.connect(self.queue.reload)
+        dialog = AppealDetailDialog(self.ctx, appeal_id, self)  # its actions reload the lists via the bus
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -150,11 +174,11 @@ class AppealsTab(QWidget):
         if report.rejected:
             msg += "（" + "；".join(f"第{r.row}行{r.column}：{r.reason}" for r in report.rejected[:3]) + " …）"
         self.status.setText(msg)
-        self.queue.reload()
 
     def import_file(self, path: Path) -> ImportReport:
         report = self._import(path)
         self._imported(report)
+        self.refresh_lists()
         return report
 
     def _export(self, path: Path) -> int:
@@ -202,7 +226,6 @@ class AppealsTab(QWidget):
             self,
             lambda: svc.supervise_overdue(self.ctx.db, self.ctx.actor, now=self.ctx.now()),
             done=lambda n: self.status.setText(f"新增督办 {n} 件"),
-            refresh=self.queue.reload,
             area="appeals",
         )
         return outcome.result or 0

@@ -25,9 +25,11 @@ from laoshan_desk.domain.appeals.clocks import (
     response_countdown,
     response_light,
     response_limit,
+    row_clock,
     suspended_workdays,
     yellow_horizon,
 )
+from laoshan_desk.domain.appeals.suspensions import DayCounting, whole_days, working_time
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.timeutil import TZ
@@ -160,81 +162,93 @@ def test_suspension_before_the_extension_is_allowed_for_in_the_granted_date():
 def test_suspension_after_the_extension_moves_it():
     received = at(2026, 11, 23, 10)
     ext = dt.date(2026, 12, 4)  # Friday
-    after = [(at(2026, 12, 1, 9), at(2026, 12, 1, 15))]  # one working day, Tue 1 Dec
+    # Tue 1 Dec 09:00 to Wed 2 Dec 10:00: 15 h + 10 h of working time = one whole working day.
+    after = [(at(2026, 12, 1, 9), at(2026, 12, 2, 10))]
     limit = completion_limit(received, "community", CAL, ext, after, extension_granted_at=at(2026, 11, 26, 9))
     assert limit == dt.date(2026, 12, 7)  # the next working day after Fri 4 Dec
 
 
-# -- suspension --------------------------------------------------------------------------------
-def test_each_working_day_touched_by_a_suspension_counts_whole():
-    received = at(2026, 11, 23, 10)  # Mon, community → Wed 25
-    # Suspended Tue 09:00 to Wed 17:00: two working days touched → Wed + 2 = Fri 27.
-    s = [Suspension(at(2026, 11, 24, 9), at(2026, 11, 25, 17))]
-    assert completion_limit(received, "community", CAL, suspensions=s) == dt.date(2026, 11, 27)
-    assert suspended_workdays(received, "community", CAL, s) == 2
+# -- suspension: the seed's examples (docs/rules.md §appeals-clocks) ----------------------------
+# Received Mon 23 Nov 2026 at community level: limit Wed 25 Nov.
+RECEIVED = at(2026, 11, 23, 10)
 
 
-def test_suspension_on_a_single_day_counts_one_working_day():
-    received = at(2026, 11, 23, 10)
-    s = [(at(2026, 11, 24, 9), at(2026, 11, 24, 11))]
-    assert completion_limit(received, "community", CAL, suspensions=s) == dt.date(2026, 11, 26)
+def moved(start: dt.datetime, end: dt.datetime | None, *, now: dt.datetime | None = None, level: str = "community"):
+    return suspended_workdays(RECEIVED, level, CAL, [(start, end)], now=now)
 
 
-def test_suspension_over_a_weekend_counts_only_working_days():
-    received = at(2026, 11, 19, 10)  # Thu, street → Tue 24 Nov
-    assert completion_limit(received, "street", CAL) == dt.date(2026, 11, 24)
-    # Fri 20 to Mon 23: Fri and Mon are working days → 2 → Thu 26.
-    s = [(at(2026, 11, 20, 15), at(2026, 11, 23, 10))]
-    assert completion_limit(received, "street", CAL, suspensions=s) == dt.date(2026, 11, 26)
+def test_tuesday_to_thursday_same_hour_moves_two_working_days():
+    assert moved(at(2026, 11, 24, 9), at(2026, 11, 26, 9)) == 2
+    assert completion_limit(RECEIVED, "community", CAL, suspensions=[(at(2026, 11, 24, 9), at(2026, 11, 26, 9))]) == (
+        dt.date(2026, 11, 27)
+    )
 
 
-def test_suspension_across_national_day_and_the_make_up_saturday():
-    received = at(2026, 9, 28, 9)  # Mon, department: Tue 29, Wed 30 Sep, then Thu 8, Fri 9 Oct
+def test_a_one_minute_suspension_moves_nothing():
+    assert moved(at(2026, 11, 24, 9), at(2026, 11, 24, 9, 1)) == 0
+    assert completion_limit(
+        RECEIVED, "community", CAL, suspensions=[(at(2026, 11, 24, 9), at(2026, 11, 24, 9, 1))]
+    ) == (dt.date(2026, 11, 25))
+
+
+def test_friday_evening_to_monday_morning_moves_nothing():
+    received = at(2026, 11, 19, 10)  # Thu, street level → Tue 24 Nov
+    s = [(at(2026, 11, 20, 18), at(2026, 11, 23, 8))]  # 6 h on Friday + 8 h on Monday
+    assert suspended_workdays(received, "street", CAL, s) == 0
+    assert completion_limit(received, "street", CAL, suspensions=s) == dt.date(2026, 11, 24)
+
+
+def test_across_national_day_counts_only_the_working_hours():
+    received = at(2026, 9, 28, 9)  # Mon, department level: 29, 30 Sep, 8, 9 Oct
     assert completion_limit(received, "department", CAL) == dt.date(2026, 10, 9)
-    # Suspended Wed 30 Sep to Sat 10 Oct: working days 30 Sep, 8, 9 and the make-up 10 Oct = 4.
-    s = [(at(2026, 9, 30, 11), at(2026, 10, 10, 12))]
-    assert suspended_workdays(received, "department", CAL, s) == 4
-    # 9 Oct + 4 working days: Sat 10, Mon 12, Tue 13, Wed 14.
-    assert completion_limit(received, "department", CAL, suspensions=s) == dt.date(2026, 10, 14)
+    # 30 Sep 15 h, the holidays nothing, 8 Oct 24 h, 9 Oct 9 h: 48 h = 2 working days.
+    s = [(at(2026, 9, 30, 9), at(2026, 10, 9, 9))]
+    assert suspended_workdays(received, "department", CAL, s) == 2
+    assert completion_limit(received, "department", CAL, suspensions=s) == dt.date(2026, 10, 12)  # Sat 10 works
 
 
-def test_suspension_across_the_spring_festival():
-    received = at(2026, 2, 12, 9)  # Thu; Sat 14 Feb 2026 is a make-up working day
-    assert completion_limit(received, "community", CAL) == dt.date(2026, 2, 14)
-    # Suspended Fri 13 to Tue 24 Feb: 13, 14 (make-up) and 24 are working days → 3.
-    s = [(at(2026, 2, 13, 10), at(2026, 2, 24, 9))]
-    assert suspended_workdays(received, "community", CAL, s) == 3
-    assert completion_limit(received, "community", CAL, suspensions=s) == CAL.add_workdays(dt.date(2026, 2, 14), 3)
+def test_a_suspension_wholly_inside_a_holiday_moves_nothing():
+    received = at(2026, 9, 29, 9)  # Tue, department level: 30 Sep, 8, 9, 10 (make-up Sat) Oct
+    s = [(at(2026, 10, 1, 0), at(2026, 10, 7, 23, 59))]
+    assert suspended_workdays(received, "department", CAL, s) == 0
+    assert completion_limit(received, "department", CAL, suspensions=s) == dt.date(2026, 10, 10)
 
 
-def test_overlapping_suspensions_count_shared_days_once():
-    received = at(2026, 11, 23, 10)  # community → Wed 25
+def test_repeated_short_suspensions_add_up_before_rounding():
+    # Four six-hour suspensions on Tue, Wed, Thu, Fri: 24 h together, one working day.
+    # Department level: the limit is Fri 27, so all four began before it had passed.
+    s = [(at(2026, 11, 24 + i, 9), at(2026, 11, 24 + i, 15)) for i in range(4)]
+    assert suspended_workdays(RECEIVED, "department", CAL, s) == 1
+    assert completion_limit(RECEIVED, "department", CAL, suspensions=s) == dt.date(2026, 11, 30)
+
+
+def test_overlapping_suspensions_count_shared_time_once():
     s = [
-        (at(2026, 11, 24, 9), at(2026, 11, 25, 12)),
-        (at(2026, 11, 25, 14), at(2026, 11, 26, 9)),  # shares Wed 25
+        (at(2026, 11, 24, 0), at(2026, 11, 25, 12)),  # 36 h
+        (at(2026, 11, 25, 0), at(2026, 11, 26, 0)),  # overlaps: 12 more hours
     ]
-    assert suspended_workdays(received, "community", CAL, s) == 3  # 24, 25, 26
-    assert completion_limit(received, "community", CAL, suspensions=s) == dt.date(2026, 11, 30)
+    assert suspended_workdays(RECEIVED, "community", CAL, s) == 2  # 48 h
+    assert completion_limit(RECEIVED, "community", CAL, suspensions=s) == dt.date(2026, 11, 27)
 
 
 def test_suspension_begun_after_the_limit_does_not_cure_lateness():
-    received = at(2026, 11, 23, 10)  # community → Wed 25
-    s = [(at(2026, 11, 27, 9), at(2026, 11, 30, 9))]
-    assert completion_limit(received, "community", CAL, suspensions=s) == dt.date(2026, 11, 25)
-    # Begun on the limit day itself, it still counts.
-    s = [(at(2026, 11, 25, 20), at(2026, 11, 26, 9))]
-    assert completion_limit(received, "community", CAL, suspensions=s) == dt.date(2026, 11, 27)
+    s = [(at(2026, 11, 27, 9), at(2026, 11, 30, 9))]  # begins Fri, after Wed's limit
+    assert completion_limit(RECEIVED, "community", CAL, suspensions=s) == dt.date(2026, 11, 25)
+    # Begun on the limit day itself, it counts: Wed 00:00 → Thu 00:00 is a whole working day.
+    s = [(at(2026, 11, 25, 0), at(2026, 11, 26, 0))]
+    assert completion_limit(RECEIVED, "community", CAL, suspensions=s) == dt.date(2026, 11, 26)
 
 
-def test_open_suspension_counts_up_to_today_and_needs_now():
-    received = at(2026, 11, 23, 10)  # community → Wed 25
+def test_open_suspension_counts_up_to_now_and_needs_now():
     s = [Suspension(at(2026, 11, 24, 9))]
     with pytest.raises(ValueError):
-        completion_limit(received, "community", CAL, suspensions=s)
-    # On Thu 26: 24, 25, 26 → Wed + 3 = Mon 30.
-    assert completion_limit(received, "community", CAL, suspensions=s, now=at(2026, 11, 26, 15)) == dt.date(
-        2026, 11, 30
-    )
+        completion_limit(RECEIVED, "community", CAL, suspensions=s)
+    # On Thu 26 at 15:00: 15 h + 24 h + 15 h = 54 h → 2 working days → Fri 27.
+    now = at(2026, 11, 26, 15)
+    assert completion_limit(RECEIVED, "community", CAL, suspensions=s, now=now) == dt.date(2026, 11, 27)
+    # One that has not begun by now counts nothing yet.
+    later = [Suspension(at(2026, 11, 27, 9))]
+    assert completion_limit(RECEIVED, "community", CAL, suspensions=later, now=now) == dt.date(2026, 11, 25)
 
 
 def test_suspension_rows_with_attributes_are_accepted():
@@ -242,55 +256,63 @@ def test_suspension_rows_with_attributes_are_accepted():
         def __init__(self, start, end):
             self.start, self.end = start, end
 
-    received = at(2026, 11, 23, 10)
-    rows = [Row(at(2026, 11, 24, 9), at(2026, 11, 24, 10))]
-    assert completion_limit(received, "community", CAL, suspensions=rows) == dt.date(2026, 11, 26)
+    rows = [Row(at(2026, 11, 24, 0), at(2026, 11, 25, 0))]
+    assert completion_limit(RECEIVED, "community", CAL, suspensions=rows) == dt.date(2026, 11, 26)
 
 
 def test_suspension_ending_before_it_starts_is_refused():
     with pytest.raises(ValueError):
-        completion_limit(
-            at(2026, 11, 23, 10),
-            "community",
-            CAL,
-            suspensions=[(at(2026, 11, 25, 9), at(2026, 11, 24, 9))],
-        )
+        completion_limit(RECEIVED, "community", CAL, suspensions=[(at(2026, 11, 25, 9), at(2026, 11, 24, 9))])
 
 
-@settings(max_examples=150, deadline=None)
-@given(
-    received=st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2026, 11, 30)),
-    start_after=st.integers(0, 6),
-    open_days=st.integers(0, 40),
-    level=st.sampled_from(list(HandlingLevel)),
+def test_calendar_day_counting_counts_weekends_and_every_hour():
+    received = at(2026, 11, 27, 10)  # Fri
+    assert completion_limit(received, "community", CAL) == dt.date(2026, 12, 1)  # Tue (working days)
+    assert completion_limit(received, "community", CAL, counting=DayCounting.CALENDAR) == dt.date(2026, 11, 29)
+    # Sat 09:00 → Mon 09:00 is 48 h of calendar time: two days, though only 9 h of working time.
+    s = [(at(2026, 11, 28, 9), at(2026, 11, 30, 9))]
+    assert suspended_workdays(received, "community", CAL, s, counting="calendar") == 2
+    assert suspended_workdays(received, "community", CAL, s) == 0
+
+
+# -- suspension: properties ----------------------------------------------------------------------
+moments = st.datetimes(min_value=dt.datetime(2025, 12, 20), max_value=dt.datetime(2027, 2, 10)).map(
+    lambda m: m.replace(tzinfo=TZ, second=0, microsecond=0)
 )
-def test_an_appeal_never_turns_late_while_suspended(received, start_after, open_days, level):
-    received_at = dt.datetime.combine(received, dt.time(10), tzinfo=TZ)
-    base = base_completion_limit(received_at, level, CAL)
-    start = received + dt.timedelta(days=start_after)
-    if start > base:
-        return  # already late when suspended: covered by the test above
-    start_at = dt.datetime.combine(start, dt.time(11), tzinfo=TZ)
-    today = start + dt.timedelta(days=open_days)
-    now = dt.datetime.combine(today, dt.time(23, 59), tzinfo=TZ)
-    limit = completion_limit(received_at, level, CAL, suspensions=[(start_at, None)], now=now)
-    assert limit > now.date()
-    assert not is_late(limit, None, now)
+lengths = st.integers(0, 20 * 24 * 60).map(lambda minutes: dt.timedelta(minutes=minutes))
 
 
-@settings(max_examples=100, deadline=None)
-@given(
-    received=st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2026, 11, 30)),
-    length=st.integers(0, 20),
-)
-def test_a_finished_suspension_adds_exactly_its_working_days(received, length):
-    received_at = dt.datetime.combine(received, dt.time(10), tzinfo=TZ)
-    base = base_completion_limit(received_at, "street", CAL)
-    start = received_at + dt.timedelta(hours=1)
-    end = start + dt.timedelta(days=length)
-    limit = completion_limit(received_at, "street", CAL, suspensions=[(start, end)])
-    added = CAL.workdays_in(start.date(), end.date())
-    assert limit == CAL.add_workdays(base, added)
+@settings(max_examples=200, deadline=None)
+@given(start=moments, length=lengths, more=lengths)
+def test_a_longer_suspension_never_moves_the_limit_less(start, length, more):
+    short = working_time([(start, start + length)], CAL)
+    long = working_time([(start, start + length + more)], CAL)
+    assert long >= short
+    received = start - dt.timedelta(hours=1)
+    a = completion_limit(received, "department", CAL, suspensions=[(start, start + length)])
+    b = completion_limit(received, "department", CAL, suspensions=[(start, start + length + more)])
+    assert b >= a
+
+
+@settings(max_examples=200, deadline=None)
+@given(start=moments, first=lengths, gap=lengths, second=lengths)
+def test_working_time_is_additive_over_disjoint_suspensions(start, first, gap, second):
+    one = (start, start + first)
+    two = (start + first + gap + dt.timedelta(minutes=1), start + first + gap + dt.timedelta(minutes=1) + second)
+    assert working_time([one, two], CAL) == working_time([one], CAL) + working_time([two], CAL)
+    # Order does not matter, and a repeated interval counts once.
+    assert working_time([two, one, one], CAL) == working_time([one, two], CAL)
+
+
+@settings(max_examples=200, deadline=None)
+@given(start=moments, length=lengths, level=st.sampled_from(list(HandlingLevel)))
+def test_a_suspension_moves_the_limit_by_at_most_its_calendar_days(start, length, level):
+    received = start - dt.timedelta(minutes=30)
+    days = suspended_workdays(received, level, CAL, [(start, start + length)])
+    assert 0 <= days <= length // dt.timedelta(days=1)
+    assert days == whole_days(working_time([(start, start + length)], CAL))
+    base = base_completion_limit(received, level, CAL)
+    assert completion_limit(received, level, CAL, suspensions=[(start, start + length)]) == CAL.add_workdays(base, days)
 
 
 # -- lights ------------------------------------------------------------------------------------
@@ -410,3 +432,21 @@ def test_appeal_clock_suspended_and_merged():
     assert merged.light is Light.GREY
     assert not merged.late and not merged.response_late
     assert merged.completion_text == "已合并"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    limit=st.dates(min_value=dt.date(2026, 9, 1), max_value=dt.date(2026, 12, 31)),
+    received=moments,
+    status=st.sampled_from(list(AppealStatus)),
+    responded=st.one_of(st.none(), moments),
+    finished=st.one_of(st.none(), moments),
+    now=moments,
+)
+def test_row_clocks_of_a_page_equal_the_row_clock(limit, received, status, responded, finished, now):
+    from laoshan_desk.domain.appeals.row_clocks import RowClocks
+
+    clocks = RowClocks(CAL, now)
+    expected = row_clock(limit, received, CAL, now, status=status, responded_at=responded, finished_at=finished)
+    for _ in range(2):  # the second answer comes from the cache
+        assert clocks.clock(limit, received, status=status, responded_at=responded, finished_at=finished) == expected

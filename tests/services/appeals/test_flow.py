@@ -89,24 +89,28 @@ def test_intake_to_close_with_extension_suspension_and_reopen(db, admin, make_us
     )
     with pytest.raises(PermissionDenied):
         svc.decide_extension(
-            db, make_user(Role.STREET_CLERK, unit_id=street.id), svc.DecisionForm(ext, True), now=fixed_now
+            db,
+            make_user(Role.STREET_CLERK, unit_id=street.id),
+            svc.DecisionForm(ext, v(db, ref.id), True),
+            now=fixed_now,
         )
-    svc.decide_extension(db, leader, svc.DecisionForm(ext, True), now=at("2026-11-25", "11:30"))
+    svc.decide_extension(db, leader, svc.DecisionForm(ext, v(db, ref.id), True), now=at("2026-11-25", "11:30"))
     assert svc.detail(db, admin, ref.id, now=fixed_now).completion_limit == dt.date(2026, 12, 2)
 
-    # Suspension Thu 26th .. Mon 30th: 3 working days (26, 27, 30) move the limit to Mon 7 Dec.
+    # Suspended Thu 26th 10:00 .. Mon 30th 15:00: 14 h + 24 h + 15 h of working time, two whole
+    # working days, move the limit from Wed 2 to Fri 4 Dec (docs/rules.md §appeals-clocks).
     susp = svc.request_suspension(
         db,
         admin,
         svc.SuspensionRequestForm(ref.id, v(db, ref.id), "appellant", "等待诉求人提供照片"),
         now=at("2026-11-26", "09:00"),
     )
-    svc.decide_suspension(db, leader, svc.DecisionForm(susp, True), now=at("2026-11-26", "10:00"))
+    svc.decide_suspension(db, leader, svc.DecisionForm(susp, v(db, ref.id), True), now=at("2026-11-26", "10:00"))
     d = svc.detail(db, admin, ref.id, now=at("2026-11-27"))
     assert d.status == "suspended" and d.clock.completion_text == "已挂起"
     svc.resume(db, admin, svc.NoteForm(ref.id, v(db, ref.id)), now=at("2026-11-30", "15:00"))
     d = svc.detail(db, admin, ref.id, now=at("2026-11-30", "16:00"))
-    assert d.status == "in_progress" and d.completion_limit == dt.date(2026, 12, 7)
+    assert d.status == "in_progress" and d.completion_limit == dt.date(2026, 12, 4)
 
     svc.finish(db, admin, svc.FinishForm(ref.id, v(db, ref.id), "已协调物业清运垃圾"), now=at("2026-12-03", "16:00"))
     d = svc.detail(db, admin, ref.id, now=at("2026-12-03", "17:00"))

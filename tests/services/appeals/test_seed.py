@@ -12,7 +12,7 @@ from tests.conftest import FIXED_NOW
 
 
 def test_reference_is_idempotent(db, admin):
-    assert seed_appeals.load_reference(db, admin) == {"proxy_services": 0}  # loaded by init already
+    assert seed_appeals.load_reference(db, admin) == {"proxy_services": 0, "terms": 0}  # loaded by init already
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(ProxyService)) == 43
 
@@ -28,9 +28,26 @@ def test_demo_covers_every_street_over_a_year_and_is_idempotent(db, admin):
         numbers = s.scalar(select(func.count(func.distinct(Appeal.number))))
     assert streets == {u.id for u in org.units(db, "street")}
     assert units > 100 and numbers == 1500
+    with db.session() as s:
+        texts = s.scalar(select(func.count(func.distinct(Appeal.content))))
+        missing = s.scalar(select(func.count()).where(Appeal.terms.is_(None)))
+    assert texts > 1450 and missing == 0  # realistic, distinct texts, each with its terms
+
     assert (last - first).days > 300
     st = appeals_stats.statistics(db, admin, now=FIXED_NOW)
     assert st.received == 1500 and 0.95 < float(st.closure_rate) <= 1 and 0.9 < float(st.satisfaction_rate) <= 1
+
+
+def test_terms_missing_from_older_appeals_are_filled_by_init(db, admin):
+    from sqlalchemy import update
+
+    seed_appeals.load_demo(db, admin, appeals=300, now=FIXED_NOW)
+    with db.session(write=True) as s:
+        s.execute(update(Appeal).values(terms=None))
+    assert seed_appeals.load_reference(db, admin)["terms"] == 300
+    with db.session() as s:
+        assert s.scalar(select(func.count()).where(Appeal.terms.is_(None))) == 0
+        assert all(s.scalars(select(Appeal.terms).limit(20)))
 
 
 def test_fast_sqlite_statistics_equal_the_portable_sums(db, admin, make_user):
@@ -46,7 +63,7 @@ def test_fast_sqlite_statistics_equal_the_portable_sums(db, admin, make_user):
 
     def portable(actor, date_from=None, date_to=None, unit_id=None):  # type: ignore[no-untyped-def]
         with db.session() as s:
-            where = appeals_stats._where(actor, date_from, date_to, unit_id)
+            where = appeals_stats.period_conditions(actor, date_from, date_to, unit_id)
             row = s.execute(select(*appeals_stats._sums(today)).where(*where)).one()
         return appeals_stats.PeriodStats(*(int(v or 0) for v in row))
 

@@ -1,6 +1,6 @@
 """兴商护航联盟 tables: members and honours, anti-counterfeiting requests and their steps,
 complaints and reports with their testing periods, spot-check plans, batches and follow-ups,
-policies and pushes, awards, seminars and the tab's settings.
+policies and pushes, awards and seminars (the tab's settings are in services/settings.py).
 
 Enterprises themselves are :class:`~laoshan_desk.store.models.enterprises.Enterprise` rows (一企一档).
 A complaint row stores its *computed* limits (``accept_limit``, ``finish_limit``, ``due_on``) and
@@ -287,18 +287,3 @@ class AllianceSeminarAttendee(UUIDPk, Base):
     seminar_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("alliance_seminar.id", ondelete="CASCADE"), index=True)
     enterprise_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("enterprise.id"), index=True)
     person: Mapped[str] = mapped_column(String(50), default="")
-
-
-# -- the tab's settings ------------------------------------------------------------------------
-class AllianceConfig(Base):
-    """One row: when open requests turn yellow and red, and the follow-up limit of a bad batch."""
-
-    __tablename__ = "alliance_config"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    request_yellow_workdays: Mapped[int] = mapped_column(Integer, default=10)
-    request_red_workdays: Mapped[int] = mapped_column(Integer, default=20)
-    followup_workdays: Mapped[int] = mapped_column(Integer, default=20)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-
-    __mapper_args__ = {"version_id_col": version}

@@ -33,7 +33,6 @@ ALLIANCE_TABLES = {
     "alliance_award",
     "alliance_seminar",
     "alliance_seminar_attendee",
-    "alliance_config",
 }
 
 

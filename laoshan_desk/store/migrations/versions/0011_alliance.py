@@ -1,5 +1,5 @@
 """alliance: members, honours, anti-counterfeiting requests, complaints and reports, spot checks,
-policies and pushes, awards, seminars, the tab's settings
+policies and pushes, awards, seminars
 
 Revision ID: 0011_alliance
 Revises: 0010_enterprises (its tables refer to the enterprise table)
@@ -18,15 +18,6 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
-        "alliance_config",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("request_yellow_workdays", sa.Integer(), nullable=False),
-        sa.Column("request_red_workdays", sa.Integer(), nullable=False),
-        sa.Column("followup_workdays", sa.Integer(), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_alliance_config")),
-    )
     op.create_table(
         "alliance_policy",
         sa.Column("code", sa.String(length=20), nullable=False),
@@ -436,4 +427,3 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_alliance_seminar_held_on"))
     op.drop_table("alliance_seminar")
     op.drop_table("alliance_policy")
-    op.drop_table("alliance_config")

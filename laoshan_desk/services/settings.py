@@ -40,6 +40,9 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("lockout_minutes", "账户锁定时长", 5, 240, "分钟"),
     SettingSpec("idle_lock_minutes", "无操作自动锁屏", 1, 120, "分钟"),
     SettingSpec("renewal_reminder_days", "保全续行提前提醒", 7, 90, "天"),
+    SettingSpec("alliance_request_yellow_workdays", "护航请求办理超过（亮黄灯）", 1, 250, "个工作日"),
+    SettingSpec("alliance_request_red_workdays", "护航请求办理超过（亮红灯）", 1, 250, "个工作日"),
+    SettingSpec("alliance_followup_workdays", "不合格批次处置时限", 1, 250, "个工作日"),
 )
 
 
@@ -51,6 +54,10 @@ class Settings:
     lockout_minutes: int = 15
     idle_lock_minutes: int = 15
     renewal_reminder_days: int = 30
+    # docs/rules/alliance.md §requests and §spot-checks: the bureau's own numbers, no law sets them.
+    alliance_request_yellow_workdays: int = 10
+    alliance_request_red_workdays: int = 20
+    alliance_followup_workdays: int = 20
 
 
 def spec(name: str) -> SettingSpec:
@@ -80,6 +87,8 @@ def check(values: Settings) -> None:
             raise ValidationError(
                 f"“{item.label}”应在 {item.minimum}～{item.maximum} {item.unit}之间：{value!r}", field=item.name
             )
+    if values.alliance_request_red_workdays <= values.alliance_request_yellow_workdays:
+        raise ValidationError("护航请求亮红灯的天数应大于亮黄灯的天数", field="alliance_request_red_workdays")
 
 
 def update(db: Database, actor: Actor, values: Settings, *, now: dt.datetime) -> list[str]:

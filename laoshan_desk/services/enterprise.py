@@ -18,12 +18,16 @@ from decimal import Decimal
 
 from sqlalchemy import func, or_, select
 
+from laoshan_desk.documents import enterprise as summary_doc
 from laoshan_desk.domain.appeals import AppealStatus
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.roles import ALLIANCE, APPEALS, APPROVALS, PRESERVATION
+from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services import approvals, enterprise_registry, preservation
+from laoshan_desk.services.alliance.papers import Paper
 from laoshan_desk.services.alliance.summary import MemberSummary, member_summary
 from laoshan_desk.services.context import Actor
+from laoshan_desk.services.printing import Output
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.models.preservation import PresCase, PresParty
@@ -175,7 +179,7 @@ def enterprise_file(
         e = enterprise_registry.get(db, actor, enterprise_id)
     else:
         e = enterprise_registry.find(db, actor, uscc)
-    today = now.date()
+    today = now.astimezone(TZ).date()
     areas = []
     proj = app = pres = ally = None
     if actor.may(f"{APPROVALS}.view"):
@@ -191,3 +195,71 @@ def enterprise_file(
         ally = member_summary(db, actor, e.id, now=now)
         areas.append(ALLIANCE)
     return EnterpriseFile(e, proj, app, pres, ally, tuple(areas))
+
+
+def enterprise_summary(db: Database, actor: Actor, enterprise_id: uuid.UUID, *, now: dt.datetime) -> Paper:
+    """The one-page summary of an enterprise's file, with the sections the actor may see."""
+    f = enterprise_file(db, actor, now=now, enterprise_id=enterprise_id)
+    e = f.enterprise
+    sections: list[summary_doc.SummarySection] = []
+    if f.approvals is not None:
+        sections.append(
+            summary_doc.SummarySection(
+                f"审批项目（{len(f.approvals)} 个）",
+                (),
+                ("项目编号", "项目名称", "目标日期", "状态", "亮灯"),
+                tuple(
+                    (p.number, p.name, f"{p.target_date:%Y-%m-%d}", p.status, p.light.label) for p in f.approvals[:4]
+                ),
+                (2, 4, 2, 1.5, 1),
+            )
+        )
+    if f.appeals is not None:
+        sections.append(
+            summary_doc.SummarySection(
+                f"涉企诉求（{f.appeals.total} 件）",
+                (),
+                ("诉求编号", "受理时间", "状态", "内容"),
+                tuple((a.number, f"{a.received_at:%Y-%m-%d}", a.status, a.content[:40]) for a in f.appeals.recent[:3]),
+                (2.2, 1.6, 1.2, 5),
+            )
+        )
+    if f.preservation is not None:
+        p = f.preservation
+        sections.append(
+            summary_doc.SummarySection(
+                "财产保全",
+                (
+                    ("作为被申请人", f"{p.as_respondent} 件，保全裁定 {p.rulings} 件"),
+                    ("裁定保全金额", f"{p.amount_ruled:,.2f} 元"),
+                    ("仍冻结账户", f"{p.accounts_frozen} 个，冻结 {p.frozen_amount:,.2f} 元"),
+                    ("作为申请人", f"{p.as_applicant} 件"),
+                ),
+            )
+        )
+    if f.alliance is not None:
+        a = f.alliance
+        sections.append(
+            summary_doc.SummarySection(
+                "兴商护航联盟",
+                (
+                    (
+                        "联盟成员",
+                        f"是（{a.member_since:%Y-%m-%d} 入盟，联络员 {a.liaison_name}）"
+                        if a.member and a.member_since
+                        else "否",
+                    ),
+                    ("荣誉", "、".join(f"{h.level.label}{h.year}" for h in a.honours) or "—"),
+                    ("投诉举报", f"{a.complaints} 件（未办结 {a.open_complaints} 件）"),
+                    ("监督抽检", f"{a.spot_checks} 批次，不合格 {a.nonconforming} 批次"),
+                    ("打假协助", f"{a.requests} 次"),
+                    ("推送政策", f"{a.policies_pushed} 条；兑现奖励 {a.awards_paid:,.2f} 元"),
+                ),
+            )
+        )
+    place = " ".join(x for x in (e.street, e.community, e.address) if x)
+    data = summary_doc.SummaryData(
+        e.name, e.uscc or "", place, tuple(sections), now.astimezone(TZ).date(), actor.full_name
+    )
+    title = f"企业档案摘要 {e.name}"
+    return Paper(summary_doc.enterprise_summary(data), Output("enterprise", str(e.id), title), f"{title}.pdf")

@@ -3,11 +3,26 @@
 Callers write ``from laoshan_desk.services import alliance`` and ``alliance.register(...)``. The
 modules: :mod:`.members` (members and honours), :mod:`.requests` (anti-counterfeiting),
 :mod:`.complaints` and :mod:`.complaint_queue` (complaints and reports), :mod:`.complaint_excel`
-and :mod:`.member_excel` (workbooks), :mod:`.spotchecks`, :mod:`.policies` (policies, pushes,
-awards), :mod:`.seminars`, :mod:`.stats` (quarter totals and the quarterly report), :mod:`.papers`
-(the letters and notices), :mod:`.seed` (demo data). Rules: docs/rules/alliance.md.
+and :mod:`.member_excel` (workbooks, read by :mod:`.workbook`), :mod:`.spotchecks` and
+:mod:`.spot_lists`, :mod:`.policies` (the library, matching, pushes), :mod:`.awards`,
+:mod:`.seminars`, :mod:`.stats` (quarter totals), :mod:`.papers` (letters, notices, the quarterly
+report), :mod:`.summary` (the alliance's part of 一企一档), :mod:`.seed` (demo data). Rules:
+docs/rules/alliance.md.
 """
 
+from laoshan_desk.services.alliance import (
+    awards,
+    complaint_excel,
+    member_excel,
+    papers,
+    policies,
+    requests,
+    seminars,
+    spot_lists,
+    spotchecks,
+    stats,
+    summary,
+)
 from laoshan_desk.services.alliance.common import EDIT, VIEW, AllianceSettings, settings
 from laoshan_desk.services.alliance.complaint_queue import (
     ComplaintDetail,
@@ -50,6 +65,17 @@ from laoshan_desk.services.alliance.members import (
 )
 
 __all__ = [
+    "awards",
+    "complaint_excel",
+    "member_excel",
+    "papers",
+    "policies",
+    "requests",
+    "seminars",
+    "spot_lists",
+    "spotchecks",
+    "stats",
+    "summary",
     "EDIT",
     "VIEW",
     "AllianceSettings",

@@ -1,8 +1,8 @@
-"""The policy library (177 in the seed), matching to an enterprise, pushes, and awards paid.
+"""The policy library (177 in the seed), matching it to an enterprise, and the pushes.
 
 Matching is the domain's (:func:`laoshan_desk.domain.alliance.policies.match_policies`) over the
-member's lifecycle stage, industry and honours (docs/rules/alliance.md §policies). Awards are
-Decimal yuan, totalled per year and kind.
+member's lifecycle stage, industry and honours (docs/rules/alliance.md §policies). Awards applied
+for and paid are in :mod:`.awards`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from sqlalchemy.orm import Session
 from laoshan_desk.domain.alliance.clocks import local_date
 from laoshan_desk.domain.alliance.policies import EnterpriseProfile, PolicyFacts, match_policies
 from laoshan_desk.domain.alliance.vocabulary import (
-    AwardKind,
-    AwardStatus,
     HonourLevel,
     Industry,
     LifecycleStage,
@@ -41,7 +39,6 @@ from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.alliance import (
-    AllianceAward,
     AllianceHonour,
     AllianceMember,
     AlliancePolicy,
@@ -117,49 +114,6 @@ class MatchResult:
 class PushForm:
     enterprise_id: uuid.UUID
     policy_ids: tuple[uuid.UUID, ...]
-
-
-@dataclasses.dataclass(frozen=True)
-class AwardForm:
-    enterprise_id: uuid.UUID
-    kind: str
-    year: int
-    amount: Decimal | str | None
-    applied_on: dt.date | None
-    title: str = ""
-    policy_id: uuid.UUID | None = None
-
-
-@dataclasses.dataclass(frozen=True)
-class AwardDecisionForm:
-    """审定, 兑现 (with the day paid) or 未通过 an award."""
-
-    award_id: uuid.UUID
-    status: str
-    paid_on: dt.date | None = None
-    version: int | None = None
-
-
-@dataclasses.dataclass(frozen=True)
-class AwardRow:
-    id: uuid.UUID
-    enterprise_name: str
-    kind: AwardKind
-    year: int
-    title: str
-    amount: Decimal
-    status: AwardStatus
-    applied_on: dt.date
-    paid_on: dt.date | None
-    version: int
-
-
-@dataclasses.dataclass(frozen=True)
-class AwardTotal:
-    year: int
-    kind: AwardKind
-    awards: int
-    paid: Decimal
 
 
 def parse_amount(value: Decimal | str | None, field: str = "amount", *, required: bool = True) -> Decimal | None:
@@ -358,104 +312,3 @@ def push(db: Database, actor: Actor, form: PushForm, *, now: dt.datetime) -> int
             new += 1
         work.audit("create", "alliance_policy_push", e.id, f"向{e.name}推送政策 {new} 条", after={"new": new})
         return new
-
-
-def apply_award(db: Database, actor: Actor, form: AwardForm, *, now: dt.datetime) -> uuid.UUID:
-    actor.require(EDIT)
-    kind = pick(AwardKind, form.kind, "kind")
-    amount = parse_amount(form.amount)
-    assert amount is not None
-    check_day(form.applied_on, "applied_on", "申报日期", today=local_date(now))
-    if not 2000 <= form.year <= now.year:
-        raise ValidationError(f"奖励年度应在 2000 至 {now.year} 之间", field="year")
-    with unit_of_work(db, actor, now=now) as work:
-        e = get_or_404(work.session, Enterprise, form.enterprise_id, "企业")
-        if form.policy_id is not None:
-            get_or_404(work.session, AlliancePolicy, form.policy_id, "政策")
-        award = AllianceAward(
-            id=uuid.uuid4(),
-            enterprise_id=e.id,
-            policy_id=form.policy_id,
-            kind=kind.value,
-            year=form.year,
-            title=text(form.title, "title", "奖项名称", limit=200),
-            amount=amount,
-            status=AwardStatus.APPLIED.value,
-            applied_on=form.applied_on,
-            created_at=now,
-            updated_at=now,
-        )
-        work.session.add(award)
-        work.session.flush()
-        work.audit(
-            "create", "alliance_award", award.id, f"申报{kind.label}：{e.name} ¥{amount:,.2f}", after={"amount": amount}
-        )
-        return award.id
-
-
-def decide_award(db: Database, actor: Actor, form: AwardDecisionForm, *, now: dt.datetime) -> None:
-    actor.require(EDIT)
-    status = pick(AwardStatus, form.status, "status")
-    if status is AwardStatus.APPLIED:
-        raise ValidationError("请选择审定、兑现或未通过", field="status")
-    with unit_of_work(db, actor, now=now) as work:
-        award = get_or_404(work.session, AllianceAward, form.award_id, "奖励")
-        check_version(award, form.version)
-        if award.status in (AwardStatus.PAID.value, AwardStatus.REFUSED.value):
-            raise ValidationError("该奖励已办结", field="status")
-        if status is AwardStatus.PAID:
-            check_day(form.paid_on, "paid_on", "兑现日期", today=local_date(now))
-            assert form.paid_on is not None
-            if form.paid_on < award.applied_on:
-                raise ValidationError("兑现日期不能早于申报日期", field="paid_on")
-            award.paid_on = form.paid_on
-        before = award.status
-        award.status, award.updated_at = status.value, now
-        work.audit(
-            "update",
-            "alliance_award",
-            award.id,
-            f"奖励{status.label}：¥{award.amount:,.2f}",
-            before={"status": before},
-            after={"status": status.value},
-        )
-
-
-def list_awards(db: Database, actor: Actor, *, year: int | None = None) -> list[AwardRow]:
-    actor.require(VIEW)
-    with db.session() as s:
-        q = select(AllianceAward, Enterprise.name).join(Enterprise, Enterprise.id == AllianceAward.enterprise_id)
-        if year is not None:
-            q = q.where(AllianceAward.year == year)
-        pairs = s.execute(q.order_by(AllianceAward.year.desc(), AllianceAward.kind, Enterprise.name)).tuples().all()
-        return [
-            AwardRow(
-                a.id,
-                n,
-                AwardKind(a.kind),
-                a.year,
-                a.title,
-                a.amount,
-                AwardStatus(a.status),
-                a.applied_on,
-                a.paid_on,
-                a.version,
-            )
-            for a, n in pairs
-        ]
-
-
-def award_totals(db: Database, actor: Actor) -> list[AwardTotal]:
-    """Paid awards per year and kind (Decimal sums in SQL)."""
-    actor.require(VIEW)
-    with db.session() as s:
-        rows = s.execute(
-            select(AllianceAward.year, AllianceAward.kind, func.count(), func.sum(AllianceAward.amount))
-            .where(AllianceAward.status == AwardStatus.PAID.value)
-            .group_by(AllianceAward.year, AllianceAward.kind)
-            .order_by(AllianceAward.year.desc(), AllianceAward.kind)
-        ).all()
-    return [
-        AwardTotal(int(y), AwardKind(k), int(n), Decimal(total or 0).quantize(Decimal("0.01")))
-        for y, k, n, total in rows
-    ]

@@ -8,7 +8,7 @@ import pytest
 
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services import alliance, settings
-from tests.services.alliance.conftest import NOW
+from tests.alliance_support import NOW
 
 
 def test_defaults_and_an_update_reach_the_alliance(db, admin, officer):

@@ -15,7 +15,7 @@ from laoshan_desk.services import alliance
 from laoshan_desk.services.alliance import complaint_excel as cx
 from laoshan_desk.store.models import AuditRecord
 from laoshan_desk.store.models.alliance import AllianceComplaint
-from tests.services.alliance.conftest import at, fake_uscc
+from tests.alliance_support import at, fake_uscc
 
 NOW = at(2026, 10, 20, 9)
 HEAD = list(cx.COLUMNS)

@@ -13,7 +13,7 @@ from sqlalchemy import insert
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import alliance
 from laoshan_desk.store.models.alliance import AllianceComplaint
-from tests.services.alliance.conftest import at
+from tests.alliance_support import at
 
 
 def _bulk(db, n: int = 80) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from laoshan_desk.domain.errors import ConflictError, PermissionDenied, Validati
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import alliance
 from laoshan_desk.store.models import AuditRecord
-from tests.services.alliance.conftest import at, fake_uscc
+from tests.alliance_support import at, fake_uscc
 
 # 2026: 中秋 Fri 25 Sep and 国庆 1–7 Oct off; Sun 20 Sep and Sat 10 Oct are working days.
 OCT12 = at(2026, 10, 12, 9)

@@ -11,7 +11,7 @@ from laoshan_desk.domain.alliance.vocabulary import HonourLevel
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services import alliance
 from laoshan_desk.services.alliance import member_excel as mx
-from tests.services.alliance.conftest import at, fake_uscc
+from tests.alliance_support import at, fake_uscc
 
 NOW = at(2026, 11, 25)
 

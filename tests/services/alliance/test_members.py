@@ -12,7 +12,7 @@ from laoshan_desk.domain.errors import ConflictError, PermissionDenied, Validati
 from laoshan_desk.services import alliance, enterprise_registry
 from laoshan_desk.store.models import AuditRecord
 from laoshan_desk.store.models.enterprises import Enterprise
-from tests.services.alliance.conftest import NOW, fake_uscc
+from tests.alliance_support import NOW, fake_uscc
 
 
 def test_joining_records_the_enterprise_once_and_audits(db, officer, add_member):

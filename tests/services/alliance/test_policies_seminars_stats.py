@@ -12,12 +12,13 @@ from laoshan_desk.domain.alliance.stats import Quarter, format_percent
 from laoshan_desk.domain.alliance.vocabulary import AwardKind, ComplaintOutcome
 from laoshan_desk.domain.errors import NotFound, ValidationError
 from laoshan_desk.services import alliance
+from laoshan_desk.services.alliance import awards as aw
 from laoshan_desk.services.alliance import policies as pol
 from laoshan_desk.services.alliance import requests as req_svc
 from laoshan_desk.services.alliance import seminars as sem
 from laoshan_desk.services.alliance import spotchecks as sc
 from laoshan_desk.services.alliance import stats
-from tests.services.alliance.conftest import at, fake_uscc
+from tests.alliance_support import at, fake_uscc
 
 NOW = at(2023, 12, 20)
 
@@ -84,33 +85,33 @@ def test_bad_policies(db, officer, changes, field):
 def test_awards_are_decimal_and_totalled_per_year(db, officer, add_member):
     a, b = add_member(1), add_member(2)
     ids = [
-        pol.apply_award(
-            db, officer, pol.AwardForm(a.enterprise_id, "标准化奖励", 2022, "1318500", dt.date(2023, 3, 1)), now=NOW
+        aw.apply_award(
+            db, officer, aw.AwardForm(a.enterprise_id, "标准化奖励", 2022, "1318500", dt.date(2023, 3, 1)), now=NOW
         ),
-        pol.apply_award(
+        aw.apply_award(
             db,
             officer,
-            pol.AwardForm(b.enterprise_id, "标准化奖励", 2022, "1,318,500.00", dt.date(2023, 3, 1)),
+            aw.AwardForm(b.enterprise_id, "标准化奖励", 2022, "1,318,500.00", dt.date(2023, 3, 1)),
             now=NOW,
         ),
-        pol.apply_award(
-            db, officer, pol.AwardForm(b.enterprise_id, "崂山质量奖", 2023, "500000", dt.date(2023, 6, 1)), now=NOW
+        aw.apply_award(
+            db, officer, aw.AwardForm(b.enterprise_id, "崂山质量奖", 2023, "500000", dt.date(2023, 6, 1)), now=NOW
         ),
     ]
     for aid in ids[:2]:
-        pol.decide_award(db, officer, pol.AwardDecisionForm(aid, "已兑现", dt.date(2023, 8, 8)), now=NOW)
+        aw.decide_award(db, officer, aw.AwardDecisionForm(aid, "已兑现", dt.date(2023, 8, 8)), now=NOW)
     with pytest.raises(ValidationError):
-        pol.decide_award(db, officer, pol.AwardDecisionForm(ids[0], "已兑现", dt.date(2023, 8, 8)), now=NOW)
+        aw.decide_award(db, officer, aw.AwardDecisionForm(ids[0], "已兑现", dt.date(2023, 8, 8)), now=NOW)
     with pytest.raises(ValidationError):
-        pol.decide_award(db, officer, pol.AwardDecisionForm(ids[2], "已兑现", dt.date(2023, 5, 1)), now=NOW)
-    (total,) = pol.award_totals(db, officer)
+        aw.decide_award(db, officer, aw.AwardDecisionForm(ids[2], "已兑现", dt.date(2023, 5, 1)), now=NOW)
+    (total,) = aw.award_totals(db, officer)
     assert (total.year, total.kind, total.awards, total.paid) == (
         2022,
         AwardKind.STANDARDISATION,
         2,
         Decimal("2637000.00"),
     )
-    assert isinstance(pol.list_awards(db, officer)[0].amount, Decimal)
+    assert isinstance(aw.list_awards(db, officer)[0].amount, Decimal)
 
 
 def test_seminars_and_quarter_totals(db, officer, leader, add_member, tmp_path):

@@ -15,7 +15,7 @@ from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import attachments
 from laoshan_desk.services.alliance import requests as req_svc
 from laoshan_desk.store.models import AuditRecord
-from tests.services.alliance.conftest import at
+from tests.alliance_support import at
 
 JULY = at(2023, 7, 31, 17)
 

@@ -13,9 +13,10 @@ from sqlalchemy import select
 from laoshan_desk.domain.alliance.vocabulary import FollowUpStep, SpotProduct
 from laoshan_desk.domain.errors import PermissionDenied, ValidationError
 from laoshan_desk.domain.lights import Light
+from laoshan_desk.services.alliance import spot_lists as sl
 from laoshan_desk.services.alliance import spotchecks as sc
 from laoshan_desk.store.models import AuditRecord
-from tests.services.alliance.conftest import at, fake_uscc
+from tests.alliance_support import at, fake_uscc
 
 NOW = at(2026, 11, 25)
 
@@ -49,7 +50,7 @@ def test_a_district_batch_after_a_provincial_one_needs_confirmation_and_is_audit
         sc.record_batch(db, officer, batch(), now=NOW)
     assert caught.value.code == "repeat_sampling" and caught.value.field == "confirm_repeat"
     bid = sc.record_batch(db, officer, batch(confirm_repeat=True), now=NOW)
-    row = next(r for r in sc.list_batches(db, officer, now=NOW) if r.id == bid)
+    row = next(r for r in sl.list_batches(db, officer, now=NOW) if r.id == bid)
     assert row.repeat_confirmed
     with db.session() as s:
         audit = s.scalars(select(AuditRecord).where(AuditRecord.entity_id == str(bid))).one()
@@ -71,21 +72,21 @@ def test_a_district_batch_after_a_provincial_one_needs_confirmation_and_is_audit
 
 def test_reinspection_within_fifteen_days_of_the_result_and_not_after(db, officer):
     bid = sc.record_batch(db, officer, batch(), now=NOW)
-    v = sc.list_batches(db, officer, now=NOW)[0].version
+    v = sl.list_batches(db, officer, now=NOW)[0].version
     sc.record_result(
         db,
         officer,
         sc.ResultForm(bid, "不合格", dt.date(2026, 9, 15), dt.date(2026, 9, 17), "草甘膦残留超标", version=v),
         now=NOW,
     )
-    row = sc.list_batches(db, officer, now=NOW)[0]
+    row = sl.list_batches(db, officer, now=NOW)[0]
     # 15 days from 17 Sep is 2 Oct, in the National Day holiday: the window runs to Thu 8 Oct.
     assert row.reinspection_until == dt.date(2026, 10, 8)
     with pytest.raises(ValidationError) as caught:
         sc.request_reinspection(db, officer, sc.ReinspectionForm(bid, dt.date(2026, 10, 9), row.version), now=NOW)
     assert "2026-10-08" in caught.value.message
     sc.request_reinspection(db, officer, sc.ReinspectionForm(bid, dt.date(2026, 10, 8), row.version), now=NOW)
-    assert sc.list_batches(db, officer, now=NOW)[0].reinspection_text == "已于 2026-10-08 申请复检"
+    assert sl.list_batches(db, officer, now=NOW)[0].reinspection_text == "已于 2026-10-08 申请复检"
 
 
 def test_followup_has_its_clock_and_its_order(db, officer):
@@ -93,17 +94,17 @@ def test_followup_has_its_clock_and_its_order(db, officer):
     sc.record_result(
         db, officer, sc.ResultForm(bid, "nonconforming", dt.date(2026, 11, 2), items_failed="菌落总数"), now=NOW
     )
-    row = sc.list_batches(db, officer, now=NOW)[0]
+    row = sl.list_batches(db, officer, now=NOW)[0]
     assert row.followup_due == dt.date(2026, 11, 30)  # 20 working days after 2 Nov
     assert row.followup_light is Light.GREEN
-    assert sc.list_batches(db, officer, now=at(2026, 11, 27))[0].followup_light is Light.YELLOW
-    assert sc.list_batches(db, officer, now=at(2026, 12, 1))[0].followup_light is Light.RED
+    assert sl.list_batches(db, officer, now=at(2026, 11, 27))[0].followup_light is Light.YELLOW
+    assert sl.list_batches(db, officer, now=at(2026, 12, 1))[0].followup_light is Light.RED
     with pytest.raises(ValidationError):
         sc.add_followup(db, officer, sc.FollowUpForm(bid, "recheck", dt.date(2026, 11, 10)), now=NOW)
     sc.add_followup(db, officer, sc.FollowUpForm(bid, "notice", dt.date(2026, 11, 4)), now=NOW)
     sc.add_followup(db, officer, sc.FollowUpForm(bid, "recheck", dt.date(2026, 11, 20)), now=NOW)
     sc.add_followup(db, officer, sc.FollowUpForm(bid, "closed", dt.date(2026, 11, 24)), now=NOW)
-    row = sc.list_batches(db, officer, now=at(2026, 12, 1))[0]
+    row = sl.list_batches(db, officer, now=at(2026, 12, 1))[0]
     assert row.followup_step is FollowUpStep.CLOSED and row.followup_light is Light.GREY
     with pytest.raises(ValidationError):
         sc.add_followup(db, officer, sc.FollowUpForm(bid, "case_filed", dt.date(2026, 11, 25)), now=NOW)
@@ -119,7 +120,7 @@ def test_results_need_their_fields_and_totals_add_up(db, officer, leader):
     for bid in ids[:3]:
         sc.record_result(db, officer, sc.ResultForm(bid, "合格", dt.date(2026, 9, 12)), now=NOW)
     sc.record_result(db, officer, sc.ResultForm(ids[3], "不合格", dt.date(2026, 9, 12), items_failed="x"), now=NOW)
-    (total,) = sc.totals(db, leader)
+    (total,) = sl.totals(db, leader)
     assert (total.year, total.product, total.batches, total.tested, total.nonconforming) == (
         2026,
         SpotProduct.LAOSHAN_TEA,

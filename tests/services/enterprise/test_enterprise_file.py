@@ -16,7 +16,7 @@ from laoshan_desk.services import alliance, approvals, enterprise, org, seed_pre
 from laoshan_desk.services.alliance import policies as pol
 from laoshan_desk.services.alliance import spotchecks as sc
 from laoshan_desk.services.appeals import IntakeForm, intake
-from tests.services.alliance.conftest import at, fake_uscc
+from tests.alliance_support import at, fake_uscc
 
 NOW = at(2023, 8, 31, 10)
 
@@ -135,3 +135,26 @@ def test_unknown_or_bad_codes(db, admin, company_a):
         enterprise.enterprise_file(db, admin, now=NOW, uscc=fake_uscc(55))
     with pytest.raises(ValidationError):
         enterprise.enterprise_file(db, admin, now=NOW, uscc="not-a-code")
+
+
+def test_the_summary_of_a_full_file_is_one_page_with_every_section(db, admin, company_a):
+    import io
+
+    from pypdf import PdfReader
+
+    code, _ = company_a
+    f = enterprise.enterprise_file(db, admin, now=NOW, uscc=code)
+    paper = enterprise.enterprise_summary(db, admin, f.enterprise.id, now=NOW)
+    reader = PdfReader(io.BytesIO(paper.pdf))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text().replace("\n", "").replace(" ", "")
+    for part in [
+        "审批项目（1个）",
+        "涉企诉求（1件）",
+        "财产保全",
+        "185件，保全裁定133件",
+        "608,000,000.00元",
+        "兴商护航联盟",
+    ]:
+        assert part in text, part
+    assert paper.output.entity == "enterprise" and paper.output.entity_id == str(f.enterprise.id)

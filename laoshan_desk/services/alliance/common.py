@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -18,6 +19,7 @@ from laoshan_desk.domain.alliance.clocks import RequestThresholds
 from laoshan_desk.domain.errors import ConflictError, NotFound, ValidationError
 from laoshan_desk.domain.labels import Labelled
 from laoshan_desk.domain.timeutil import TZ
+from laoshan_desk.services import attachments
 from laoshan_desk.services import settings as desk_settings
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
@@ -101,6 +103,25 @@ def check_moment(moment: dt.datetime | None, field: str, label: str, *, now: dt.
     if value > now:
         raise ValidationError(f"{label}不能晚于当前时间", field=field)
     return value
+
+
+# -- files -------------------------------------------------------------------------------------
+MAX_FILES = 20
+
+
+def keep_files(paths: Sequence[Path], field: str) -> list[dict[str, Any]]:
+    """Copy evidence or materials into the desk's content store; ``[{name, sha256, size}]`` to keep."""
+    if len(paths) > MAX_FILES:
+        raise ValidationError(f"一次最多附 {MAX_FILES} 个文件", field=field)
+    out = []
+    for path in paths:
+        path = Path(path)
+        try:
+            sha = attachments.put(path)
+        except ValidationError as exc:
+            raise ValidationError(exc.message, field=field) from None
+        out.append({"name": path.name[:200], "sha256": sha, "size": path.stat().st_size})
+    return out
 
 
 # -- settings ----------------------------------------------------------------------------------

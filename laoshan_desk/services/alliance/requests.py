@@ -22,13 +22,13 @@ from laoshan_desk.domain.alliance.requests import StepFact, check_step, letter_n
 from laoshan_desk.domain.alliance.vocabulary import RequestOutcome, RequestStep
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.lights import Light
-from laoshan_desk.services import attachments
 from laoshan_desk.services.alliance.common import (
     EDIT,
     VIEW,
     check_day,
     check_version,
     get_or_404,
+    keep_files,
     pick,
     read_settings,
     text,
@@ -40,8 +40,6 @@ from laoshan_desk.store import numbers
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.alliance import AllianceMember, AllianceRequest, AllianceRequestStep
 from laoshan_desk.store.models.enterprises import Enterprise
-
-MAX_FILES = 20
 
 
 @dataclasses.dataclass(frozen=True)
@@ -113,16 +111,6 @@ class RequestDetail:
     next_steps: tuple[RequestStep, ...]
 
 
-def _files(paths: tuple[Path, ...]) -> list[dict[str, Any]]:
-    if len(paths) > MAX_FILES:
-        raise ValidationError(f"一次最多附 {MAX_FILES} 个文件", field="evidence")
-    out = []
-    for path in paths:
-        sha = attachments.store(Path(path))
-        out.append({"name": Path(path).name[:200], "sha256": sha, "size": Path(path).stat().st_size})
-    return out
-
-
 def _steps(session: Session, request_id: uuid.UUID) -> list[AllianceRequestStep]:
     return list(
         session.scalars(
@@ -145,7 +133,7 @@ def open_request(db: Database, actor: Actor, form: RequestForm, *, now: dt.datet
     note = text(form.note, "note", "说明")
     if form.member_id is None:
         raise ValidationError("请选择提出请求的联盟成员", field="member")
-    files = _files(form.evidence)
+    files = keep_files(form.evidence, "evidence")
     with unit_of_work(db, actor, now=now) as work:
         s = work.session
         member = get_or_404(s, AllianceMember, form.member_id, "联盟成员")
@@ -205,7 +193,7 @@ def add_step(db: Database, actor: Actor, form: StepForm, *, now: dt.datetime) ->
         raise ValidationError("请填写协查函的收函单位（当地市场监管部门）", field="recipient")
     if step is RequestStep.OUTCOME and outcome is None:
         raise ValidationError("请选择办结结果", field="outcome")
-    files = _files(form.evidence)
+    files = keep_files(form.evidence, "evidence")
     with unit_of_work(db, actor, now=now) as work:
         s = work.session
         req = get_or_404(s, AllianceRequest, form.request_id, "打假协助请求")

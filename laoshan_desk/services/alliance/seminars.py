@@ -16,8 +16,7 @@ from laoshan_desk.domain.alliance.clocks import local_date
 from laoshan_desk.domain.alliance.stats import Quarter, quarter_of
 from laoshan_desk.domain.alliance.vocabulary import SeminarFormat, SeminarTopic
 from laoshan_desk.domain.errors import ValidationError
-from laoshan_desk.services import attachments
-from laoshan_desk.services.alliance.common import EDIT, VIEW, check_day, get_or_404, pick, picks, text
+from laoshan_desk.services.alliance.common import EDIT, VIEW, check_day, get_or_404, keep_files, pick, picks, text
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
@@ -71,12 +70,7 @@ def add_seminar(db: Database, actor: Actor, form: SeminarForm, *, now: dt.dateti
         raise ValidationError("请至少选择一个专题", field="topics")
     fmt = pick(SeminarFormat, form.format, "format")
     title = text(form.title, "title", "活动名称", required=True, limit=200)
-    if len(form.materials) > 20:
-        raise ValidationError("一次最多附 20 份材料", field="materials")
-    materials = [
-        {"name": Path(p).name[:200], "sha256": attachments.store(Path(p)), "size": Path(p).stat().st_size}
-        for p in form.materials
-    ]
+    materials = keep_files(form.materials, "materials")
     with unit_of_work(db, actor, now=now) as work:
         s = work.session
         seminar = AllianceSeminar(

@@ -58,7 +58,7 @@ def company_a(db, admin, make_user):  # type: ignore[no-untyped-def]
         IntakeForm(
             "development", "phone", "企业反映施工许可办理慢", street_id=streets[0].id, enterprise=name, uscc=code
         ),
-        NOW,
+        now=NOW,
     )
     alliance.register(
         db, officer, alliance.ComplaintForm("complaint", at(2023, 8, 1), "施工噪声扰民", "周示例", uscc=code), now=NOW

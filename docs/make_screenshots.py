@@ -69,13 +69,13 @@ def main() -> int:
 
     install_ui_font(app)
     db = bootstrap.open_database(f"sqlite:///{home / 'demo.sqlite3'}")
-    bootstrap.init(db, demo=True)
+    now = dt.datetime.now(TZ)
+    bootstrap.init(db, demo=True, now=now)
     made = [_grab(FirstAdminDialog(db), "first-run-admin", None)]
     admin = auth.create_first_admin(db, "admin", "系统管理员", PASSWORD)
     login = LoginDialog(db)
     login.ui.usernameEdit.setText("admin")
     made.append(_grab(login, "login", None))
-    now = dt.datetime.now(TZ)
     ctx = DeskContext(db=db, actor=admin, clock=lambda: now)
     window = MainWindow(ctx, idle_lock=False)
     for index, area in enumerate(window.areas):

@@ -8,6 +8,7 @@ Imports of the services are local to each command: the CLI starts without loadin
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ def register(sub: Any) -> None:
     match.set_defaults(handler=_match)
 
 
-def _now():  # type: ignore[no-untyped-def]
+def _now() -> dt.datetime:
     from laoshan_desk.domain.timeutil import now
 
     return now()

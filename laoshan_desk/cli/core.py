@@ -35,12 +35,15 @@ def register(sub: Any) -> None:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from laoshan_desk.domain.timeutil import now
     from laoshan_desk.services import bootstrap
 
     db = database(args)
-    options: dict[str, int] = {}
+    options: dict[str, Any] = {}
     if args.appeals is not None:
         options["appeals"] = args.appeals
+    if args.demo:
+        options["now"] = now()  # demo data is laid out around "now"; only the CLI reads the clock
     report = bootstrap.init(db, system_actor("init"), demo=args.demo, **options)
     print_json({"database": db.display_name(), **report})
     if args.demo:

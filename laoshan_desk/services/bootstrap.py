@@ -34,7 +34,7 @@ def open_database(url: str) -> Database:
     return db
 
 
-def init(db: Database, actor: Actor | None = None, *, demo: bool = False, **demo_options: int) -> dict[str, object]:
+def init(db: Database, actor: Actor | None = None, *, demo: bool = False, **demo_options: object) -> dict[str, object]:
     """``laoshan-desk init``: the schema, the reference data, and optionally the demo data."""
     from laoshan_desk.services import demo as seeds
     from laoshan_desk.services import org

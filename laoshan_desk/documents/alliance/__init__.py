@@ -8,8 +8,11 @@ one PDF builder (:mod:`laoshan_desk.documents.pdf`, GB/T 9704) and Excel writer
 from laoshan_desk.documents.alliance.letters import (
     CoordinationLetterData,
     NoticeData,
+    PushLine,
+    PushListData,
     acceptance_notice,
     coordination_letter,
+    push_list,
     rejection_notice,
     termination_notice,
 )
@@ -18,10 +21,13 @@ from laoshan_desk.documents.alliance.quarterly import QuarterLine, QuarterlyData
 __all__ = [
     "CoordinationLetterData",
     "NoticeData",
+    "PushLine",
+    "PushListData",
     "QuarterLine",
     "QuarterlyData",
     "acceptance_notice",
     "coordination_letter",
+    "push_list",
     "quarterly_pdf",
     "quarterly_workbook",
     "rejection_notice",

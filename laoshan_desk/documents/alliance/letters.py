@@ -1,5 +1,6 @@
 """The alliance's letters: the cross-region coordination letter (协查函) to another region's
-market-supervision bureau, and the complaint papers 受理告知书, 不予受理告知书 and 调解终止书.
+market-supervision bureau, the complaint papers 受理告知书, 不予受理告知书 and 调解终止书, and
+an enterprise's policy push list (政策推送清单).
 
 All are GB/T 9704 letters with the bureau's red header (documents/pdf.py). Rules behind the
 wording: docs/rules/alliance.md §requests and §complaints.
@@ -14,7 +15,7 @@ from functools import lru_cache
 from typing import Any, cast
 
 from laoshan_desk.config import REPORTS
-from laoshan_desk.documents.pdf import KeyValues, Notice, render
+from laoshan_desk.documents.pdf import KeyValues, Notice, Table, render
 
 
 @lru_cache(maxsize=1)
@@ -123,3 +124,51 @@ def termination_notice(d: NoticeData) -> bytes:
         reason=d.reason or t["overrun"],
     )
     return _notice(t["title"], [body, t["advice"]], d, f"{d.complainant}、{d.respondent}")
+
+
+@dataclasses.dataclass(frozen=True)
+class PushLine:
+    code: str
+    title: str
+    issuer: str
+    stages: str
+    amount: str
+    reasons: str
+    pushed: str  # the day pushed, or 未推送
+
+
+@dataclasses.dataclass(frozen=True)
+class PushListData:
+    enterprise: str
+    uscc: str
+    profile: str  # 生产经营 · 茶叶 · 中国驰名商标
+    lines: tuple[PushLine, ...]
+    date: dt.date
+
+
+def push_list(d: PushListData) -> bytes:
+    """The policies matched to one enterprise (政策推送清单), with why and when each was pushed."""
+    w = wording()
+    rows = [[x.code, x.title, x.issuer, x.stages, x.amount, x.reasons, x.pushed] for x in d.lines]
+    return render(
+        Notice(
+            title="惠企政策推送清单",
+            issuer=w["issuer"],
+            recipient=f"{d.enterprise}：",
+            body=[
+                f"根据贵单位所处生命周期阶段、所属行业和已获荣誉（{d.profile}），"
+                f"现将适用的惠企政策 {len(d.lines)} 条推送如下，请对照申报条件及时申报。",
+                Table(
+                    ["编号", "政策名称", "发布单位", "阶段", "金额上限（元）", "匹配理由", "推送日期"],
+                    rows or [["—"] * 7],
+                    widths=[1.4, 3.2, 1.8, 1.2, 1.5, 2.6, 1.5],
+                    size=9,
+                ),
+            ],
+            signature=w["issuer"],
+            date=d.date,
+            landscape=True,
+            subject=f"政策推送清单 {d.enterprise}",
+            footer=f"统一社会信用代码：{d.uscc or '—'}",
+        )
+    )

@@ -296,3 +296,22 @@ def _row(m: AllianceMember, e: Enterprise, names: dict[uuid.UUID, str], honours:
         honours=honours,
         version=m.version,
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class OfficerRow:
+    user_id: uuid.UUID
+    full_name: str
+    username: str
+
+
+def liaison_officers(db: Database, actor: Actor) -> list[OfficerRow]:
+    """The active market-supervision officers a member's liaison may be (one-to-one)."""
+    actor.require(VIEW)
+    with db.session() as session:
+        users = session.scalars(
+            select(User)
+            .where(User.role == Role.MARKET_OFFICER.value, User.active.is_(True))
+            .order_by(User.full_name, User.username)
+        )
+        return [OfficerRow(u.id, u.full_name, u.username) for u in users]

@@ -23,6 +23,7 @@ from laoshan_desk.domain.alliance.vocabulary import (
 )
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services.alliance.common import VIEW, get_or_404
+from laoshan_desk.services.alliance.policies import match
 from laoshan_desk.services.alliance.stats import quarterly
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.printing import Output, OutputKind, record_output
@@ -159,3 +160,24 @@ def quarterly_workbook(
         now=now,
     )
     return path
+
+
+def push_list(db: Database, actor: Actor, enterprise_id: uuid.UUID, *, now: dt.datetime) -> Paper:
+    """The enterprise's policy push list: every policy that fits it, and when each was pushed."""
+    result = match(db, actor, enterprise_id=enterprise_id)
+    profile = " · ".join([result.stage.label, result.industry.label] + [h.label for h in result.honours[:3]])
+    lines = tuple(
+        docs.PushLine(
+            m.policy.code,
+            m.policy.title,
+            m.policy.issuer,
+            m.policy.stages_text,
+            "—" if m.policy.amount is None else f"{m.policy.amount:,.2f}",
+            "；".join(m.reasons),
+            f"{local_date(m.pushed_at):%Y-%m-%d}" if m.pushed_at else "未推送",
+        )
+        for m in result.matches
+    )
+    data = docs.PushListData(result.name, result.uscc, profile, lines, local_date(now))
+    title = f"政策推送清单 {result.name}"
+    return Paper(docs.push_list(data), Output("enterprise", str(enterprise_id), title), f"{title}.pdf")

@@ -14,7 +14,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.alliance.clocks import (
@@ -314,3 +314,41 @@ def add_followup(db: Database, actor: Actor, form: FollowUpForm, *, now: dt.date
             batch.followup_closed_on = form.on
         batch.updated_at = now
         work.audit("update", "alliance_spot_batch", batch.id, f"不合格处置：{batch.batch_number} {step.label}")
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanRow:
+    id: uuid.UUID
+    year: int
+    season: Season
+    product: SpotProduct
+    planned_batches: int
+    sampled: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年{self.season.label}{self.product.label}"
+
+
+def list_plans(db: Database, actor: Actor, *, year: int | None = None) -> list[PlanRow]:
+    """The plans by product and season, with the batches sampled under each."""
+    actor.require(VIEW)
+    with db.session() as s:
+        counts = dict(
+            s.execute(
+                select(AllianceSpotBatch.plan_id, func.count())
+                .where(AllianceSpotBatch.plan_id.is_not(None))
+                .group_by(AllianceSpotBatch.plan_id)
+            )
+            .tuples()
+            .all()
+        )
+        q = select(AllianceSpotPlan).order_by(
+            AllianceSpotPlan.year.desc(), AllianceSpotPlan.season, AllianceSpotPlan.product
+        )
+        if year is not None:
+            q = q.where(AllianceSpotPlan.year == year)
+        return [
+            PlanRow(p.id, p.year, Season(p.season), SpotProduct(p.product), p.planned_batches, counts.get(p.id, 0))
+            for p in s.scalars(q)
+        ]

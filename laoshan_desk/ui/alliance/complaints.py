@@ -105,9 +105,11 @@ class ComplaintsPage(QWidget):
             self.buttons[key] = button
             bar.addWidget(button)
         bar.addStretch(1)
-        self.status = QLabel()
+        self.status = QLabel()  # what the last action did, or why it could not
         self.status.setObjectName("statusLabel")
+        self.count_label = QLabel()
         bar.addWidget(self.status)
+        bar.addWidget(self.count_label)
         layout.addLayout(bar)
         self.model = PagedTableModel(complaint_columns(), self._fetch, self._count, parent=self, load=False)
         self.model.set_sort("received", True)
@@ -158,7 +160,7 @@ class ComplaintsPage(QWidget):
 
     def _count(self) -> int:
         n = alliance.count(self.ctx.db, self.ctx.actor, self.current_filter(), now=self.ctx.now())
-        self.status.setText(f"共 {n:,} 件")
+        self.count_label.setText(f"共 {n:,} 件")
         return n
 
     def reload(self) -> None:

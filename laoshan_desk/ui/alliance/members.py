@@ -63,9 +63,13 @@ class MembersPage(QWidget):
         self.view = QTableView()
         prepare_view(self.view, self.model)
         layout.addWidget(self.view, 1)
-        self.status = QLabel()
+        bottom = QHBoxLayout()
+        self.status = QLabel()  # what the last action did, or why it could not
         self.status.setObjectName("statusLabel")
-        layout.addWidget(self.status)
+        self.count_label = QLabel()
+        bottom.addWidget(self.count_label)
+        bottom.addWidget(self.status, 1)
+        layout.addLayout(bottom)
         self.search.textChanged.connect(lambda _t: self.reload())
         self.industry.currentIndexChanged.connect(lambda _i: self.reload())
         self.add_button.clicked.connect(lambda: self.open_member(None))
@@ -80,7 +84,7 @@ class MembersPage(QWidget):
             self.ctx.db, self.ctx.actor, search=self.search.text(), industry=self.industry.currentData()
         )
         self.model.set_rows(rows)
-        self.status.setText(f"共 {len(rows)} 家成员")
+        self.count_label.setText(f"共 {len(rows)} 家成员")
 
     def select_enterprise(self, enterprise_id: object) -> bool:
         if self.search.text() or self.industry.currentIndex():

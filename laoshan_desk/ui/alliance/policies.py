@@ -227,14 +227,16 @@ class PoliciesPage(QWidget):
             return None
         ids = tuple(m.policy.id for m in self.matches.checked_rows())
         form = policies.PushForm(self.result.enterprise_id, ids)
-        return run_action(
+        outcome = run_action(
             self,
             lambda: policies.push(self.ctx.db, self.ctx.actor, form, now=self.ctx.now()),
             errors=status_errors(self.status),
-            done=lambda n: self.status.setText(f"已推送 {n} 条政策"),
             refresh=self._after_push,
             area=AREA,
         )
+        if outcome.ok:  # said after the refresh, which clears the status line
+            self.status.setText(f"已推送 {outcome.result} 条政策")
+        return outcome
 
     def _after_push(self) -> None:
         self.match_selected()

@@ -77,9 +77,11 @@ class RequestsPage(QWidget):
         for w in (self.new_button, self.step_button, self.letter_button, self.open_only):
             bar.addWidget(w)
         bar.addStretch(1)
-        self.status = QLabel()
+        self.status = QLabel()  # what the last action did, or why it could not
         self.status.setObjectName("statusLabel")
+        self.count_label = QLabel()
         bar.addWidget(self.status)
+        bar.addWidget(self.count_label)
         layout.addLayout(bar)
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = ListTableModel(request_columns(), parent=self)
@@ -107,7 +109,7 @@ class RequestsPage(QWidget):
         current = self.detail.row.id if self.detail else None
         self.model.set_rows(rows)
         red = sum(1 for r in rows if r.light.value == "red")
-        self.status.setText(f"共 {len(rows)} 次，红灯 {red} 次")
+        self.count_label.setText(f"共 {len(rows)} 次，红灯 {red} 次")
         for i, r in enumerate(rows):
             if r.id == current:
                 self.view.selectRow(i)

@@ -96,12 +96,17 @@ class Section(QGroupBox):
             self.view = QTableView()
             lights = [i for i, c in enumerate(columns) if c.light is not None]
             prepare_view(self.view, self.model, light_columns=lights)
-            self.view.setMinimumHeight(120)
-            self.view.setMaximumHeight(190)
             layout.addWidget(self.view)
             self.view.doubleClicked.connect(lambda index: self._open(index.data(RowRole)))
         self.target: object = None
         self.open_button.clicked.connect(lambda: self._open(self._current()))
+
+    def set_rows(self, rows: list[object]) -> None:
+        """The section's records; the table is as tall as its rows (up to six), never a blank box."""
+        assert self.model is not None and self.view is not None
+        self.model.set_rows(rows)
+        header = self.view.horizontalHeader().sizeHint().height()
+        self.view.setFixedHeight(header + 26 * max(1, min(len(rows), 6)) + 6)
 
     def _current(self) -> object:
         if self.view is not None and self.view.currentIndex().isValid():
@@ -174,7 +179,7 @@ class EnterprisePage(QWidget):
         self.body_layout.addStretch(1)
         self.scroll_area.setWidget(self.body)
         split.addWidget(self.scroll_area)
-        split.setSizes([470, 810])
+        split.setSizes([400, 880])
         layout.addWidget(split, 1)
         self.search.returnPressed.connect(self.find_enterprises)
         self.search_button.clicked.connect(self.find_enterprises)
@@ -223,13 +228,11 @@ class EnterprisePage(QWidget):
             s = self.sections[APPROVALS]
             red = sum(1 for p in f.approvals if p.light.value == "red")
             s.facts.setText(f"审批项目 {len(f.approvals)} 个，红灯 {red} 个")
-            assert s.model is not None
-            s.model.set_rows(list(f.approvals))
+            s.set_rows(list(f.approvals))
         if f.appeals is not None:
             s = self.sections[APPEALS]
             s.facts.setText(f"涉及该企业的诉求 {f.appeals.total} 件（显示最近 {len(f.appeals.recent)} 件）")
-            assert s.model is not None
-            s.model.set_rows(list(f.appeals.recent))
+            s.set_rows(list(f.appeals.recent))
         if f.preservation is not None:
             s = self.sections[PRESERVATION]
             p = f.preservation
@@ -237,8 +240,7 @@ class EnterprisePage(QWidget):
                 f"作为被申请人 {p.as_respondent} 件，保全裁定 {p.rulings} 件，裁定金额 {_yuan(p.amount_ruled)} 元；"
                 f"仍冻结账户 {p.accounts_frozen} 个（{_yuan(p.frozen_amount)} 元）；作为申请人 {p.as_applicant} 件"
             )
-            assert s.model is not None
-            s.model.set_rows(list(p.cases))
+            s.set_rows(list(p.cases))
         if f.alliance is not None:
             s = self.sections[ALLIANCE]
             a = f.alliance

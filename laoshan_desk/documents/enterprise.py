@@ -1,5 +1,5 @@
 """The one-page summary of an enterprise's file (一企一档), from plain data; sections as the
-printing role may see them (docs/rules/alliance.md §enterprises).
+printing role may see them (docs/rules/alliance.md §alliance-enterprises).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ A foundation composition over the four areas: it finds the enterprise in the sha
 (:mod:`laoshan_desk.services.enterprise_registry`) and asks each area for its part — through the
 area's own service where one exists (approval lights, the respondent's exposure), so that lights
 and amounts are the ones that area's tab shows, and read-only by USCC and name where the area
-stores enterprise names of its own today (docs/rules/alliance.md §enterprises). A section is
+stores enterprise names of its own today (docs/rules/alliance.md §alliance-enterprises). A section is
 present only when the actor's role may see that area (``domain/roles.py``), and each row carries
 the id its tab opens it by.
 """

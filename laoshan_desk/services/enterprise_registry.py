@@ -3,7 +3,7 @@
 Foundation for every area: an area that meets an enterprise calls :func:`record` inside its own
 unit of work, which finds the row by USCC (or, for an enterprise without one, by name) and keeps
 its name, initials and place current; :func:`search` finds enterprises by USCC, name or pinyin
-initials for any role that may see at least one area (docs/rules/alliance.md §enterprises).
+initials for any role that may see at least one area (docs/rules/alliance.md §alliance-enterprises).
 """
 
 from __future__ import annotations

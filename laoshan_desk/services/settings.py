@@ -54,7 +54,7 @@ class Settings:
     lockout_minutes: int = 15
     idle_lock_minutes: int = 15
     renewal_reminder_days: int = 30
-    # docs/rules/alliance.md §requests and §spot-checks: the bureau's own numbers, no law sets them.
+    # docs/rules/alliance.md §alliance-requests and §spot-checks: the bureau's own numbers, no law sets them.
     alliance_request_yellow_workdays: int = 10
     alliance_request_red_workdays: int = 20
     alliance_followup_workdays: int = 20

@@ -1,5 +1,5 @@
 """The alliance's quarterly report (季度报告): one line per quarter, as a workbook with a chart
-and as a PDF table (docs/rules/alliance.md §statistics).
+and as a PDF table (docs/rules/alliance.md §alliance-statistics).
 """
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
 """The alliance's clocks: complaint and report limits, request age, spot-check windows, lights.
 
 Every limit goes through the one calendar (:class:`~laoshan_desk.domain.calendar.WorkCalendar`)
-and counts as the desk's other clocks do (docs/rules/alliance.md §counting): "N working days
+and counts as the desk's other clocks do (docs/rules/alliance.md §alliance-counting): "N working days
 after D" does not count D (Civil Code art. 201), and a limit is a *date* whose whole day counts.
 
 Complaints and reports (SAMR Interim Measures for Handling Complaints and Reports, 2022;
-docs/rules/alliance.md §complaints):
+docs/rules/alliance.md §alliance-complaints):
 
 * a complaint is accepted or refused within **7** working days of its receipt (art. 14);
 * mediation ends after **45** working days from acceptance without agreement (art. 21);
@@ -17,14 +17,14 @@ docs/rules/alliance.md §complaints):
   working day later, overlapping periods count once, and a period that begins after the limit
   has passed does not move it. While a testing period lasts the clock is stopped (grey light).
 
-Lights, as the desk's other deadline clocks (docs/rules/alliance.md §lights): red once the limit
+Lights, as the desk's other deadline clocks (docs/rules/alliance.md §alliance-lights): red once the limit
 day has passed; yellow when the limit is today or the next working day; green before; grey when
 no clock runs. :func:`light_horizon` gives the two dates a SQL filter needs for the same rule.
 
 Anti-counterfeiting requests have no legal limit: a request open more than ``yellow_after``
 working days turns yellow, more than ``red_after`` red (admin thresholds, :class:`RequestThresholds`).
 
-Spot checks (Product Quality Law art. 15; docs/rules/alliance.md §spot-checks): the enterprise may
+Spot checks (Product Quality Law art. 15; docs/rules/alliance.md §alliance-spot-checks): the enterprise may
 ask for re-inspection within **15 days** of receiving the result — calendar days, the first not
 counted, and a period whose last day is a day off ends on the next working day (Civil Code
 art. 203); each non-conforming batch's follow-up has its own limit in working days (a setting).

@@ -4,7 +4,7 @@ A policy names the lifecycle stages it serves (市场准入 / 生产经营 / 提
 industries it is for (none: every industry) and the honours it asks for (none: no honour
 needed; several: any one of them). An enterprise matches when its stage is one of the
 policy's, its industry is one of the policy's (or the policy names none), and it holds one of
-the honours asked for (or none is asked). docs/rules/alliance.md §policies.
+the honours asked for (or none is asked). docs/rules/alliance.md §alliance-policies.
 
 Matches are ordered so that the most specific come first: policies that name the enterprise's
 industry and honours before policies for everyone, newer before older.

@@ -2,7 +2,7 @@
 
 A request from a member is received, officers are assigned (with the regions they go to), a
 coordination letter goes to each other region's market-supervision bureau, evidence and clues
-are collected, and the request ends with an outcome (docs/rules/alliance.md §requests). Letters
+are collected, and the request ends with an outcome (docs/rules/alliance.md §alliance-requests). Letters
 and evidence may be recorded several times; nothing follows the outcome; every step is dated
 no earlier than the one before it and never in the future.
 """

@@ -1,6 +1,6 @@
 """Spot-check rules (监督抽检): no fee, no repeated sampling by a lower level, conformity rates.
 
-Product Quality Law art. 15 (docs/rules/alliance.md §spot-checks): a spot check takes its samples
+Product Quality Law art. 15 (docs/rules/alliance.md §alliance-spot-checks): a spot check takes its samples
 without charge and charges the enterprise no inspection fee; "products sampled by the state are
 not sampled again by local bodies; products sampled by a higher level are not sampled again by a
 lower one". The law names no period; the desk reads "again" as within the same calendar year

@@ -1,6 +1,6 @@
 """Totals per quarter (统计): actions, batches, conformity, complaints by outcome, on-time rate,
 policies pushed and awards paid — from plain facts, so the same sums serve the dashboard, the
-workbook and the PDF (docs/rules/alliance.md §statistics).
+workbook and the PDF (docs/rules/alliance.md §alliance-statistics).
 """
 
 from __future__ import annotations

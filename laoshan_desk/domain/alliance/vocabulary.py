@@ -3,7 +3,7 @@
 Each is a :class:`~laoshan_desk.domain.labels.Labelled` enum: the value is the code stored in the
 database and printed in JSON, ``.label`` the Chinese word on screens, papers and workbooks.
 Where a list comes from the seed (honours, lifecycle stages, bottom and high lines, seminar
-topics) it is quoted in docs/rules/alliance.md §vocabulary.
+topics) it is quoted in docs/rules/alliance.md §alliance-vocabulary.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ __all__ = [
 
 # -- members, honours, policies ----------------------------------------------------------------
 class LifecycleStage(Labelled):
-    """The four stages of the 企业全生命周期服务体系 policy guide (docs/rules/alliance.md §policies)."""
+    """The four stages of the 企业全生命周期服务体系 policy guide (docs/rules/alliance.md §alliance-policies)."""
 
     MARKET_ENTRY = ("market_entry", "市场准入")
     OPERATION = ("operation", "生产经营")
@@ -63,7 +63,7 @@ class Industry(Labelled):
 
 
 class HonourLevel(Labelled):
-    """The honours register, highest first (the seed counts each kind; docs/rules/alliance.md §honours)."""
+    """The honours register, highest first (the seed counts each kind; docs/rules/alliance.md §alliance-honours)."""
 
     FORTUNE_500 = ("fortune_500", "世界500强")
     CHINA_QUALITY_AWARD = ("china_quality_award", "中国质量奖")
@@ -84,7 +84,7 @@ class HonourLevel(Labelled):
 
 
 class PolicyLine(Labelled):
-    """四大底线 and 三大高线: what a policy serves (docs/rules/alliance.md §policies)."""
+    """四大底线 and 三大高线: what a policy serves (docs/rules/alliance.md §alliance-policies)."""
 
     FOOD_DRUG_SAFETY = ("food_drug_safety", "食品药品安全")
     CONSUMER_SAFETY = ("consumer_safety", "消费安全")
@@ -120,7 +120,7 @@ class AwardStatus(Labelled):
 
 # -- anti-counterfeiting requests (护航) ---------------------------------------------------------
 class RequestStep(Labelled):
-    """The dated steps of a request, in the order they must happen (docs/rules/alliance.md §requests)."""
+    """The dated steps of a request, in the order they must happen (docs/rules/alliance.md §alliance-requests)."""
 
     RECEIVED = ("received", "受理请求")
     ASSIGNED = ("assigned", "指派执法人员")
@@ -166,7 +166,7 @@ class ComplaintDecision(Labelled):
 
 
 class RejectReason(Labelled):
-    """Why a complaint is not accepted (SAMR complaint measures art. 15; docs/rules/alliance.md §complaints)."""
+    """Why a complaint is not accepted (SAMR measures art. 15; docs/rules/alliance.md §alliance-complaints)."""
 
     NOT_CONSUMER = ("not_consumer", "不是为生活消费需要购买、使用商品或者接受服务")
     NO_INTEREST = ("no_interest", "投诉人与投诉事项没有直接利害关系")
@@ -228,7 +228,7 @@ class SpotResult(Labelled):
 
 
 class FollowUpStep(Labelled):
-    """What is done about a non-conforming batch, in order (docs/rules/alliance.md §spot-checks)."""
+    """What is done about a non-conforming batch, in order (docs/rules/alliance.md §alliance-spot-checks)."""
 
     NOTICE = ("notice", "告知企业并责令整改")
     RECHECK = ("recheck", "整改复查")

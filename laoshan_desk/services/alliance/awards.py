@@ -1,7 +1,7 @@
 """Awards applied for and paid (标准化奖励, 崂山质量奖 ...): Decimal yuan, totalled per year and kind.
 
 The seed's totals: the 2022 standardisation awards ¥2,637,000 and the fourth 崂山质量奖 ¥2,750,000
-(docs/rules/alliance.md §policies).
+(docs/rules/alliance.md §alliance-policies).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Columns, in this order: 编号 | 类型 (投诉/举报) | 登记时间 (YYYY-MM-DD HH:MM) | 投诉人 | 联系电话 |
 被投诉企业 | 统一社会信用代码 | 内容 | 受理决定 (受理/不予受理; 立案/不予立案 for a report; may be
 empty) | 决定时间 | 办结时间 | 结果; the export adds 受理期限, 办结期限 and 是否超期
-(docs/rules/alliance.md §complaints says what each means).
+(docs/rules/alliance.md §alliance-complaints says what each means).
 
 Each row goes through the counter's own checks (:mod:`.complaints`' ``apply_*``) in a savepoint:
 a bad row is reported with its sheet row, column and message and leaves nothing behind; good rows
@@ -140,7 +140,7 @@ def _apply_row(session: Any, values: dict[str, Any], calendar: WorkCalendar, *, 
     if decision_text:
         decision = pick(ComplaintDecision, decision_text, "decision")
         if kind is ComplaintKind.REPORT and decision in (ComplaintDecision.ACCEPT, ComplaintDecision.REJECT):
-            # 受理 / 不予受理 in a report's row mean 立案 / 不予立案 (docs/rules/alliance.md §complaints).
+            # 受理 / 不予受理 in a report's row mean 立案 / 不予立案 (docs/rules/alliance.md §alliance-complaints).
             decision = ComplaintDecision.FILE if decision is ComplaintDecision.ACCEPT else ComplaintDecision.NOT_FILE
         if c.decision is None:
             apply_decision(session, c, DecisionForm(c.id, decision.value, decided_at), now=now)

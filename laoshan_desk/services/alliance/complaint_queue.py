@@ -1,4 +1,4 @@
-"""The complaint queue and one case's detail, with their lights (docs/rules/alliance.md §lights).
+"""The complaint queue and one case's detail, with their lights (docs/rules/alliance.md §alliance-lights).
 
 Filtering, counting, sorting and paging run in SQL on the stored limits
 (:mod:`laoshan_desk.store.queries.alliance`); each row's light is the domain's light of that limit,
@@ -147,7 +147,8 @@ def page(
     first, horizon = light_horizon(calendar, today)
     full = actor.role in SEES_FULL_NUMBERS
     with db.session() as session:
-        stmt = q.ordered(q.queue(f, first, horizon), sort, descending).offset(max(offset, 0)).limit(min(limit, 1000))
+        stmt = q.ordered(q.queue(f, first, horizon), sort, descending, open_only=f.state == "open")
+        stmt = stmt.offset(max(offset, 0)).limit(min(limit, 1000))
         return [_row(c, calendar, today, full) for c in session.scalars(stmt)]
 
 

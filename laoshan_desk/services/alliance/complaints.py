@@ -3,7 +3,7 @@
 Each write checks the permission, loads the case, checks the version the screen showed, lets the
 domain (:func:`laoshan_desk.domain.alliance.clocks.complaint_clock`) decide the status and limits,
 stores them on the row for the queue, and audits — one unit of work. The rules are in
-docs/rules/alliance.md §complaints. A case about a member goes to the member's liaison officer.
+docs/rules/alliance.md §alliance-complaints. A case about a member goes to the member's liaison officer.
 
 The ``apply_*`` functions do the work inside a caller's session, so that the Excel import goes
 through exactly the checks the counter does.
@@ -142,7 +142,7 @@ def facts_of(c: AllianceComplaint, pauses: tuple[Pause, ...]) -> ComplaintFacts:
 
 
 def recompute(session: Session, c: AllianceComplaint, calendar: WorkCalendar, *, today: dt.date) -> None:
-    """Store the status, limits and flags the domain computes (docs/rules/alliance.md §lights)."""
+    """Store the status, limits and flags the domain computes (docs/rules/alliance.md §alliance-lights)."""
     session.flush()
     clock = complaint_clock(facts_of(c, pauses_of(session, c.id)), calendar, today=today)
     c.status = clock.status.value
@@ -208,7 +208,7 @@ def _link_enterprise(session: Session, c: AllianceComplaint) -> None:
         ).first()
     c.member_id = member.id if member else None
     if member is not None:
-        # One-to-one liaison: a member's cases go to its named officer (docs/rules/alliance.md §complaints).
+        # One-to-one liaison: a member's cases go to its named officer (docs/rules/alliance.md §alliance-complaints).
         c.officer_name, c.officer_user_id = member.liaison_name, member.liaison_user_id
 
 

@@ -2,9 +2,9 @@
 
 A member is an enterprise of the shared table (一企一档, :mod:`laoshan_desk.services.enterprise_registry`)
 plus what the alliance keeps: the bureau's liaison officer for it (one-to-one; its complaints go
-to that officer — docs/rules/alliance.md §complaints), when it joined, when it signed the
+to that officer — docs/rules/alliance.md §alliance-complaints), when it joined, when it signed the
 诚信经营倡议书, its lifecycle stage and industry (for policy matching). Honours belong to the
-enterprise, member or not (docs/rules/alliance.md §honours).
+enterprise, member or not (docs/rules/alliance.md §alliance-honours).
 """
 
 from __future__ import annotations

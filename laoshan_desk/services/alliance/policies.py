@@ -1,7 +1,7 @@
 """The policy library (177 in the seed), matching it to an enterprise, and the pushes.
 
 Matching is the domain's (:func:`laoshan_desk.domain.alliance.policies.match_policies`) over the
-member's lifecycle stage, industry and honours (docs/rules/alliance.md §policies). Awards applied
+member's lifecycle stage, industry and honours (docs/rules/alliance.md §alliance-policies). Awards applied
 for and paid are in :mod:`.awards`.
 """
 

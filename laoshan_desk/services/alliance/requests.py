@@ -2,7 +2,7 @@
 
 Every step is dated and audited; the domain (:func:`laoshan_desk.domain.alliance.requests.check_step`)
 keeps the order; an open request's light follows the admin's thresholds
-(docs/rules/alliance.md §requests). Evidence files go to the desk's content-addressed store; the
+(docs/rules/alliance.md §alliance-requests). Evidence files go to the desk's content-addressed store; the
 request keeps their names and hashes.
 """
 
@@ -176,7 +176,7 @@ def open_request(db: Database, actor: Actor, form: RequestForm, *, now: dt.datet
 
 
 def add_step(db: Database, actor: Actor, form: StepForm, *, now: dt.datetime) -> uuid.UUID:
-    """Record one dated step in order (docs/rules/alliance.md §requests); letters get a number."""
+    """Record one dated step in order (docs/rules/alliance.md §alliance-requests); letters get a number."""
     actor.require(EDIT)
     step = pick(RequestStep, form.step, "step")
     if form.on is None:

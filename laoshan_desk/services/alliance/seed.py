@@ -1,4 +1,4 @@
-"""Demo data of the 兴商护航联盟 tab with the seed's numbers (docs/rules/alliance.md §demo):
+"""Demo data of the 兴商护航联盟 tab with the seed's numbers (docs/rules/alliance.md §alliance-demo):
 
 53 members (海尔集团（示例） with its one-to-one officer among them), 15 anti-counterfeiting actions
 in 2023 (the 六和-like request whose officers went to 四川 and 重庆 in July 2023 one of them), 145

@@ -1,6 +1,6 @@
 """Quarterly seminars (宣传员): topics, format, attendees by enterprise, materials attached.
 
-docs/rules/alliance.md §seminars. Materials go to the desk's content-addressed store.
+docs/rules/alliance.md §alliance-seminars. Materials go to the desk's content-addressed store.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The spot-check lists: batches with their re-inspection window and follow-up light, and the
-totals by product and year (docs/rules/alliance.md §spot-checks).
+totals by product and year (docs/rules/alliance.md §alliance-spot-checks).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Quality spot checks (监督抽检): plans, batches, results, re-inspection and follow-up (the
 lists and totals are in :mod:`.spot_lists`).
 
-Product Quality Law art. 15 as the desk applies it (docs/rules/alliance.md §spot-checks): no fee is
+Product Quality Law art. 15 as the desk applies it (docs/rules/alliance.md §alliance-spot-checks): no fee is
 ever recorded; a batch that a higher level has already sampled this year is refused unless the
 clerk confirms (the confirmation is audited); a re-inspection is accepted only within 15 days of
 the result reaching the enterprise; each non-conforming batch gets a follow-up limit (a setting).

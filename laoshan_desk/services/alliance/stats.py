@@ -1,4 +1,4 @@
-"""Totals per quarter for the dashboard and the quarterly report (docs/rules/alliance.md §statistics).
+"""Totals per quarter for the dashboard and the quarterly report (docs/rules/alliance.md §alliance-statistics).
 
 The facts are read with one narrow query each (dates and codes only) and summed by the domain
 (:func:`laoshan_desk.domain.alliance.stats.quarter_totals`), so the dashboard, the workbook and the

@@ -5,7 +5,7 @@ policies and pushes, awards and seminars (the tab's settings are in services/set
 Enterprises themselves are :class:`~laoshan_desk.store.models.enterprises.Enterprise` rows (一企一档).
 A complaint row stores its *computed* limits (``accept_limit``, ``finish_limit``, ``due_on``) and
 flags (``paused``, ``late``), recomputed by the service on every change, so that the queue filters
-and sorts lights in SQL over a hundred thousand rows (docs/rules/alliance.md §lights). Rows a
+and sorts lights in SQL over a hundred thousand rows (docs/rules/alliance.md §alliance-lights). Rows a
 screen edits carry a ``version`` (stale screens get a conflict message).
 """
 
@@ -79,7 +79,7 @@ class AllianceRequest(UUIDPk, Base):
 
 
 class AllianceRequestStep(UUIDPk, Base):
-    """One dated step of a request (docs/rules/alliance.md §requests)."""
+    """One dated step of a request (docs/rules/alliance.md §alliance-requests)."""
 
     __tablename__ = "alliance_request_step"
 
@@ -102,7 +102,7 @@ class AllianceComplaint(UUIDPk, Base):
     __tablename__ = "alliance_complaint"
     __table_args__ = (
         Index("ix_alliance_complaint_status_due", "status", "due_on"),
-        Index("ix_alliance_complaint_due", "due_on", "paused"),
+        Index("ix_alliance_complaint_due", "due_on", "seq"),
         Index("ix_alliance_complaint_member_received", "member_id", "received_at"),
         Index("ix_alliance_complaint_kind_received", "kind", "received_at"),
         Index("ix_alliance_complaint_finished", "finished_at", "outcome", "late"),
@@ -131,7 +131,7 @@ class AllianceComplaint(UUIDPk, Base):
     outcome: Mapped[str | None] = mapped_column(String(16))
     result: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16))
-    # The clocks, recomputed by the service on every change (docs/rules/alliance.md §complaints).
+    # The clocks, recomputed by the service on every change (docs/rules/alliance.md §alliance-complaints).
     accept_limit: Mapped[dt.date] = mapped_column(Date)
     finish_limit: Mapped[dt.date | None] = mapped_column(Date)
     due_on: Mapped[dt.date | None] = mapped_column(Date)
@@ -146,7 +146,7 @@ class AllianceComplaint(UUIDPk, Base):
 
 
 class AllianceComplaintPause(UUIDPk, Base):
-    """A testing period whose working days are not counted (docs/rules/alliance.md §complaints)."""
+    """A testing period whose working days are not counted (docs/rules/alliance.md §alliance-complaints)."""
 
     __tablename__ = "alliance_complaint_pause"
 

@@ -3,7 +3,7 @@
 An enterprise is found by its USCC (unique), its name, or the pinyin initials of its name
 (``initials``, lower case, kept by the service that writes the name). Its place is a street and
 community of the organisation tree plus a free address. An enterprise with no USCC yet (a branch
-not registered, a sole trader) is recorded with the reason (docs/rules/alliance.md §enterprises);
+not registered, a sole trader) is recorded with the reason (docs/rules/alliance.md §alliance-enterprises);
 the database refuses a row with neither.
 
 The alliance refers to it today; the other areas still store names and codes of their own and are

@@ -112,11 +112,15 @@ SORTS: dict[str, Any] = {
 }
 
 
-def ordered(stmt: Select[Any], sort: str, descending: bool) -> Select[Any]:
-    """Sort in SQL; rows without a running limit sort last by due date; the sequence breaks ties."""
+def ordered(stmt: Select[Any], sort: str, descending: bool, *, open_only: bool = False) -> Select[Any]:
+    """Sort in SQL; the sequence breaks ties. By due date, rows without a running limit sort last;
+    a list of open cases has none (every open case has a limit), so it is ordered by the limit alone
+    and walks the (due_on, seq) index instead of sorting the table."""
     key = SORTS.get(sort, C.received_at)
     if sort == "due":
-        return stmt.order_by(C.due_on.is_(None), C.due_on.desc() if descending else C.due_on, C.seq)
+        due = C.due_on.desc() if descending else C.due_on
+        seq = C.seq.desc() if descending else C.seq
+        return stmt.order_by(due, seq) if open_only else stmt.order_by(C.due_on.is_(None), due, seq)
     return stmt.order_by(key.desc() if descending else key, C.seq.desc() if descending else C.seq)
 
 

@@ -1,6 +1,6 @@
 """统计: the quarter figures as QtCharts (actions and batches, conformity and on-time rates,
 complaints by outcome, pushes and awards) and a table, with the quarterly report as a workbook
-(off the GUI thread) or a PDF (docs/rules/alliance.md §statistics)."""
+(off the GUI thread) or a PDF (docs/rules/alliance.md §alliance-statistics)."""
 
 from __future__ import annotations
 

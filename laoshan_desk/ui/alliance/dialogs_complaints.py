@@ -1,6 +1,6 @@
 """Complaint and report dialogs: registering, the decision, a testing period, finishing a
 mediation and telling a reporter (forms/alliance_complaint_dialog.ui, _decision_, _pause_,
-_finish_). docs/rules/alliance.md §complaints."""
+_finish_). docs/rules/alliance.md §alliance-complaints."""
 
 from __future__ import annotations
 

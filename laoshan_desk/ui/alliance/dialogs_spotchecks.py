@@ -1,6 +1,6 @@
 """Spot-check dialogs: a batch sampled (with the repeated-sampling warning), its result, and the
 re-inspection request or a follow-up step (forms/alliance_batch_dialog.ui, _result_, _followup_).
-docs/rules/alliance.md §spot-checks."""
+docs/rules/alliance.md §alliance-spot-checks."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """监督抽检: batches with their result, re-inspection window and follow-up light; the plans by
-product and season; totals by product and year (docs/rules/alliance.md §spot-checks)."""
+product and season; totals by product and year (docs/rules/alliance.md §alliance-spot-checks)."""
 
 from __future__ import annotations
 

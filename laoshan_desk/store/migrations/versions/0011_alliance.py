@@ -268,7 +268,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("seq", name=op.f("uq_alliance_complaint_seq")),
     )
     with op.batch_alter_table("alliance_complaint", schema=None) as batch_op:
-        batch_op.create_index("ix_alliance_complaint_due", ["due_on", "paused"], unique=False)
+        batch_op.create_index("ix_alliance_complaint_due", ["due_on", "seq"], unique=False)
         batch_op.create_index(batch_op.f("ix_alliance_complaint_enterprise_id"), ["enterprise_id"], unique=False)
         batch_op.create_index("ix_alliance_complaint_finished", ["finished_at", "outcome", "late"], unique=False)
         batch_op.create_index("ix_alliance_complaint_kind_received", ["kind", "received_at"], unique=False)

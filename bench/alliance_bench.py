@@ -217,9 +217,7 @@ def make_rows(ctx: BenchContext, complaints: int = 100_000, enterprises: int = 5
         return lambda: enterprise_registry.search(db, actor, text)
 
     def base_search(where: str, *params: object):  # type: ignore[no-untyped-def]
-        return lambda: _sql(
-            path, f"SELECT id, uscc, name, initials FROM enterprise WHERE {where} ORDER BY name LIMIT 50", *params
-        )
+        return lambda: _sql(path, f"SELECT * FROM enterprise WHERE {where} ORDER BY name LIMIT 50", *params)
 
     rows += [
         Row(

@@ -57,7 +57,10 @@ def _company_a_everywhere(ctx) -> str | None:  # type: ignore[no-untyped-def]
             street=streets[0].id,
             start_date=now.date() - dt.timedelta(days=20),
             target_date=now.date() + dt.timedelta(days=120),
-            items=(approvals.OrderLine("SP001"), approvals.OrderLine("SP002")),
+            items=(
+                approvals.OrderLine("SP001", reason="新设项目公司须办理营业执照"),
+                approvals.OrderLine("SP002", reason="公司名称自主申报"),
+            ),
         ),
         now=now,
     )

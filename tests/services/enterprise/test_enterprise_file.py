@@ -12,10 +12,12 @@ import pytest
 from laoshan_desk.domain.errors import NotFound, ValidationError
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.roles import Role
-from laoshan_desk.services import alliance, approvals, enterprise, org, seed_preservation
+from laoshan_desk.services import alliance, approvals, enterprise, org, preservation
 from laoshan_desk.services.alliance import policies as pol
 from laoshan_desk.services.alliance import spotchecks as sc
 from laoshan_desk.services.appeals import IntakeForm, intake
+from laoshan_desk.services.preservation import seed as seed_preservation
+from laoshan_desk.services.preservation.demo_names import COMPANY_A
 from tests.alliance_support import at, fake_uscc
 
 NOW = at(2023, 8, 31, 10)
@@ -26,8 +28,9 @@ def company_a(db, admin, make_user):  # type: ignore[no-untyped-def]
     """Company A in every area, entered through each area's own services."""
     officer = make_user(Role.MARKET_OFFICER, username="shichang9")
     seed_preservation.load_demo(db, admin, now=NOW)
-    code = seed_preservation.uscc("MA3C8LX2Q")
-    name = seed_preservation.COMPANY_A
+    company = max(preservation.list_respondents(db, admin), key=lambda r: r.cases)
+    assert company.name == COMPANY_A
+    code, name = company.number, company.name
     streets = org.units(db, "street")
     ref = alliance.save_member(
         db,
@@ -48,7 +51,7 @@ def company_a(db, admin, make_user):  # type: ignore[no-untyped-def]
             street=streets[0].id,
             start_date=dt.date(2023, 8, 1),
             target_date=dt.date(2023, 12, 31),
-            items=(approvals.OrderLine("SP001"),),
+            items=(approvals.OrderLine("SP001", reason="新设企业须办理营业执照"),),
         ),
         now=NOW,
     )

@@ -60,6 +60,7 @@ class WorkCalendar:
         self._overrides: dict[dt.date, bool] = dict(overrides or {})
         self._confirmed = frozenset(confirmed_years)
         self._cache: dict[dt.date, bool] = {}
+        self._years: dict[int, list[int]] = {}
 
     # -- single days -------------------------------------------------------------------------
     def is_workday(self, day: dt.date) -> bool:
@@ -147,13 +148,7 @@ class WorkCalendar:
         check_range(end)
         sign = 1 if end > start else -1
         lo, hi = (start, end) if sign > 0 else (end, start)
-        count = 0
-        current = lo
-        while current < hi:
-            current += dt.timedelta(days=1)
-            if self.is_workday(current):
-                count += 1
-        return sign * count
+        return sign * self._count_after(lo, hi)
 
     def workdays_in(self, start: dt.date, end: dt.date) -> int:
         """Working days in the closed range [start, end] (0 when end < start)."""
@@ -161,7 +156,28 @@ class WorkCalendar:
             return 0
         check_range(start)
         check_range(end)
-        return sum(1 for i in range((end - start).days + 1) if self.is_workday(start + dt.timedelta(days=i)))
+        return self._count_after(start - dt.timedelta(days=1), end)
+
+    # Counting over long spans (a case two years overdue, a queue page of them) reads each year's
+    # running count once instead of asking every day again: the calendar is immutable.
+    def _year_counts(self, year: int) -> list[int]:
+        counts = self._years.get(year)
+        if counts is None:
+            counts, running, day = [], 0, dt.date(year, 1, 1)
+            while day.year == year:
+                running += self.is_workday(day)
+                counts.append(running)
+                day += dt.timedelta(days=1)
+            self._years[year] = counts
+        return counts
+
+    def _count_after(self, lo: dt.date, hi: dt.date) -> int:
+        """Working days in (lo, hi], lo <= hi."""
+        total = self._year_counts(hi.year)[hi.timetuple().tm_yday - 1]
+        total -= self._year_counts(lo.year)[lo.timetuple().tm_yday - 1]
+        for year in range(lo.year, hi.year):
+            total += self._year_counts(year)[-1]
+        return total
 
     def overrides(self) -> dict[dt.date, bool]:
         return dict(self._overrides)

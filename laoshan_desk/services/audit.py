@@ -69,6 +69,18 @@ ENTITY_LABELS = {
     "pres_guarantee": "担保",
     "pres_measure": "保全措施",
     "pres_release": "解除保全",
+    "enterprise": "企业档案",
+    "alliance_member": "联盟成员",
+    "alliance_honour": "企业荣誉",
+    "alliance_request": "打假协助请求",
+    "alliance_complaint": "投诉举报",
+    "alliance_spot_plan": "抽检计划",
+    "alliance_spot_batch": "抽检批次",
+    "alliance_policy": "惠企政策",
+    "alliance_policy_push": "政策推送",
+    "alliance_award": "奖励兑现",
+    "alliance_seminar": "专题研讨",
+    "alliance_report": "联盟季度报告",
 }
 
 

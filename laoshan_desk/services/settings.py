@@ -44,6 +44,9 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("renewal_reminder_days", "保全续行提前提醒", 7, 90, "天"),
     # docs/rules.md §appeals-clocks: the seed's 2/3/4 天 do not say "working"; working days by default.
     SettingSpec("appeal_calendar_days", "诉求办结时限计算", 0, 1, "", choices=("按工作日", "按自然日")),
+    SettingSpec("alliance_request_yellow_workdays", "护航请求办理超过（亮黄灯）", 1, 250, "个工作日"),
+    SettingSpec("alliance_request_red_workdays", "护航请求办理超过（亮红灯）", 1, 250, "个工作日"),
+    SettingSpec("alliance_followup_workdays", "不合格批次处置时限", 1, 250, "个工作日"),
 )
 
 
@@ -56,6 +59,10 @@ class Settings:
     idle_lock_minutes: int = 15
     renewal_reminder_days: int = 30
     appeal_calendar_days: int = 0  # 0: the 2/3/4-day limits in working days; 1: in calendar days
+    # docs/rules/alliance.md §alliance-requests and §spot-checks: the bureau's own numbers, no law sets them.
+    alliance_request_yellow_workdays: int = 10
+    alliance_request_red_workdays: int = 20
+    alliance_followup_workdays: int = 20
 
 
 def spec(name: str) -> SettingSpec:
@@ -85,6 +92,8 @@ def check(values: Settings) -> None:
             raise ValidationError(
                 f"“{item.label}”应在 {item.minimum}～{item.maximum} {item.unit}之间：{value!r}", field=item.name
             )
+    if values.alliance_request_red_workdays <= values.alliance_request_yellow_workdays:
+        raise ValidationError("护航请求亮红灯的天数应大于亮黄灯的天数", field="alliance_request_red_workdays")
 
 
 def update(db: Database, actor: Actor, values: Settings, *, now: dt.datetime) -> list[str]:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,13 +33,22 @@ TABS: dict[str, tuple[str, str]] = {
     roles.APPROVALS: ("laoshan_desk.ui.approvals.tab", "ApprovalsTab"),
     roles.APPEALS: ("laoshan_desk.ui.appeals.tab", "AppealsTab"),
     roles.PRESERVATION: ("laoshan_desk.ui.preservation.tab", "PreservationTab"),
+    roles.ALLIANCE: ("laoshan_desk.ui.alliance.tab", "AllianceTab"),
     roles.ADMIN: ("laoshan_desk.ui.admin.tab", "AdminTab"),
 }
 TAB_TITLES = {
     roles.APPROVALS: "审批点菜单",
     roles.APPEALS: "崂先办诉求",
     roles.PRESERVATION: "财产保全审查",
+    roles.ALLIANCE: "兴商护航联盟",
     roles.ADMIN: "管理",
+}
+# How a link from the enterprise file (一企一档) opens a record in its tab: the tab's method.
+OPENERS = {
+    roles.APPROVALS: "open_project",
+    roles.APPEALS: "open_appeal",
+    roles.PRESERVATION: "open_case",
+    roles.ALLIANCE: "open_member_of",
 }
 
 
@@ -58,7 +68,7 @@ class MainWindow(QMainWindow):
         self.areas: list[str] = []
         for area in roles.visible_areas(ctx.actor.role):
             if area not in TABS:
-                continue  # the alliance comes later
+                continue
             module_name, class_name = TABS[area]
             tab_class = getattr(importlib.import_module(module_name), class_name)
             self.tabs.addTab(tab_class(ctx, self), TAB_TITLES[area])
@@ -93,11 +103,19 @@ class MainWindow(QMainWindow):
         quit_action = QAction("退出", self)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        enterprise_menu = self.menuBar().addMenu("企业(&E)")
+        self.enterprise_action = QAction("一企一档…", self)
+        self.enterprise_action.setShortcut("Ctrl+E")
+        self.enterprise_action.triggered.connect(self.open_enterprise_file)
+        enterprise_menu.addAction(self.enterprise_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
         about = QAction("关于", self)
         about.triggered.connect(
             lambda: QMessageBox.about(
-                self, "关于", "崂山政务窗口桌面\n审批点菜单 · 崂先办诉求 · 财产保全审查\n数据保存在：" + str(data_dir())
+                self,
+                "关于",
+                "崂山政务窗口桌面\n审批点菜单 · 崂先办诉求 · 财产保全审查 · 兴商护航联盟\n数据保存在："
+                + str(data_dir()),
             )
         )
         help_menu.addAction(about)
@@ -191,7 +209,33 @@ class MainWindow(QMainWindow):
         assert widget is not None  # index comes from self.areas, which mirrors the tabs
         return widget
 
+    def open_in_area(self, area: str, ident: object) -> QWidget | None:
+        """Open a record in its own tab (a link from the enterprise file); None when not shown."""
+        if area not in self.areas:
+            return None
+        tab = self.select_area(area)
+        opener = getattr(tab, OPENERS.get(area, ""), None)
+        if opener is not None:
+            opener(ident)
+        return tab
+
     # -- actions ------------------------------------------------------------------------------
+    def open_enterprise_file(self) -> QDialog:
+        """一企一档 for every role: the sections follow what the role may see."""
+        from laoshan_desk.ui.enterprise.page import EnterprisePage
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle("一企一档")
+        dialog.resize(1200, 760)
+        page = EnterprisePage(self.ctx, dialog)
+        page.openArea.connect(self.open_in_area)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(page)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.enterprise_dialog = dialog
+        dialog.open()
+        return dialog
+
     def backup_dialog(self) -> None:
         BackupActions(self, self.ctx).backup()
 

@@ -20,7 +20,7 @@ def _window(qtbot, db, actor, **kw):
 def test_admin_sees_every_working_tab_and_the_status_bar(qtbot, db, admin):
     window = _window(qtbot, db, admin, idle_lock=False)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["审批点菜单", "崂先办诉求", "财产保全审查", "管理"]
+    assert titles == ["审批点菜单", "崂先办诉求", "财产保全审查", "兴商护航联盟", "管理"]
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
         assert window.tabs.currentWidget().isEnabled()

@@ -1,0 +1,1 @@
+"""一企一档: the enterprise page every role can open (its sections follow the role)."""

@@ -77,7 +77,7 @@ screenshots: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 
-forms: $(STAMP)
+forms: $(STAMP)  # forms/*.ui -> ui/forms/, resources/i18n/*.ts -> .qm
 	$(BIN)/python -m laoshan_desk.ui.forms_build
 
 # Installable packages: a one-folder PyInstaller bundle and a .deb built from it (packaging/).

@@ -21,9 +21,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from laoshan_desk.domain.timeutil import now as clock_now  # noqa: E402
-from laoshan_desk.services import appeals_queue as queue  # noqa: E402
-from laoshan_desk.services import appeals_stats as stats  # noqa: E402
-from laoshan_desk.services import bootstrap, org, seed_appeals  # noqa: E402
+from laoshan_desk.services import bootstrap, org  # noqa: E402
+from laoshan_desk.services.appeals import (
+    queue,  # noqa: E402
+    stats,  # noqa: E402
+)
+from laoshan_desk.services.appeals import seed as seed_appeals  # noqa: E402
 from laoshan_desk.services.context import system_actor  # noqa: E402
 
 
@@ -57,8 +60,8 @@ def run(size: int, folder: Path) -> None:
     street = org.units(db, "street")[1].id
 
     def open_queue(f: queue.QueueFilter, sort: str | None = None, desc: bool = False) -> None:
-        queue.count(db, actor, f, now)
-        queue.page(db, actor, f, now, offset=0, limit=200, sort=sort, descending=desc)
+        queue.count(db, actor, f, now=now)
+        queue.page(db, actor, f, now=now, offset=0, limit=200, sort=sort, descending=desc)
 
     year_ago = now.date() - dt.timedelta(days=365)
     cases = [
@@ -76,9 +79,15 @@ def run(size: int, folder: Path) -> None:
         ("full-text 暖气不热 (FTS)", lambda: open_queue(queue.QueueFilter(text="暖气不热"))),
         ("full-text 工资 (2 chars, CJK index)", lambda: open_queue(queue.QueueFilter(text="工资"))),
         ("pinyin initials wf", lambda: open_queue(queue.QueueFilter(text="wf"))),
-        ("statistics last 365 days", lambda: stats.statistics(db, actor, now, year_ago, now.date())),
-        ("statistics all time", lambda: stats.statistics(db, actor, now)),
-        ("unit ranking last 365 days", lambda: stats.ranking(db, actor, now, year_ago, now.date())),
+        (
+            "statistics last 365 days",
+            lambda: stats.statistics(db, actor, now=now, date_from=year_ago, date_to=now.date()),
+        ),
+        ("statistics all time", lambda: stats.statistics(db, actor, now=now)),
+        (
+            "unit ranking last 365 days",
+            lambda: stats.ranking(db, actor, now=now, date_from=year_ago, date_to=now.date()),
+        ),
     ]
     for name, fn in cases:
         print(f"[{size:,}] {name:38s} {timed(fn):8.1f} ms")

@@ -21,7 +21,7 @@ def shoot(ctx, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
     from laoshan_desk.services import appeals as svc
-    from laoshan_desk.services import appeals_queue as queue
+    from laoshan_desk.services.appeals import queue
     from laoshan_desk.ui.appeals.tab import AppealsTab
 
     app = QApplication.instance()
@@ -29,7 +29,7 @@ def shoot(ctx, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
     out_dir.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
     # Late appeals get their supervision records, as the morning job would.
-    svc.supervise_overdue(ctx.db, ctx.actor, ctx.now())
+    svc.supervise_overdue(ctx.db, ctx.actor, now=ctx.now())
     tab = AppealsTab(ctx)
     tab.resize(*SIZE)
     tab.show()
@@ -45,11 +45,11 @@ def shoot(ctx, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
     tab.queue.status.setCurrentIndex(tab.queue.status.findData("open"))
     grab(tab, "queue-open")
 
-    rows = queue.page(ctx.db, ctx.actor, queue.QueueFilter(status="in_progress"), ctx.now(), limit=20)
+    rows = queue.page(ctx.db, ctx.actor, queue.QueueFilter(status="in_progress"), now=ctx.now(), limit=20)
     rows = (
         [r for r in rows if r.supervised]
         or rows
-        or queue.page(ctx.db, ctx.actor, queue.QueueFilter(), ctx.now(), limit=1)
+        or queue.page(ctx.db, ctx.actor, queue.QueueFilter(), now=ctx.now(), limit=1)
     )
     detail = tab.open_appeal(rows[0].id)
     detail.resize(1180, 740)

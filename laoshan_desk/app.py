@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from laoshan_desk.config import RESOURCES, database_url
 
 
-def _translator(app: QApplication) -> None:
-    """Qt's own words (OK, Cancel, …) in Chinese, plus our .qm when one is built."""
+def install_translators(app: QApplication) -> list[QTranslator]:
+    """Qt's own words (OK, Cancel, …) in Chinese: qtbase_zh_CN, then ours for what it lacks
+    (resources/i18n/laoshan_desk_zh_CN.ts: the file dialog's "&Look in:" and friends)."""
     from PySide6.QtCore import QLibraryInfo
 
+    installed = []
     for name, folder in (
         ("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
         ("laoshan_desk_zh_CN", str(RESOURCES / "i18n")),
@@ -21,6 +23,8 @@ def _translator(app: QApplication) -> None:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
+            installed.append(translator)
+    return installed
 
 
 def run_desk(db_url: str | None = None) -> int:
@@ -40,7 +44,7 @@ def run_desk(db_url: str | None = None) -> int:
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "laoshan-desk.svg")))
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     install_ui_font(app)
-    _translator(app)
+    install_translators(app)
     install_excepthook()
     url = database_url(db_url)
     try:

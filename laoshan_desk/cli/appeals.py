@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -31,21 +32,17 @@ def register(sub: Any) -> None:
     sup.set_defaults(handler=_supervise)
 
 
-def _now():  # type: ignore[no-untyped-def]
-    from laoshan_desk.domain.timeutil import now
-
-    return now()
-
-
+# The commands import their services when run, so `laoshan-desk --help` starts quickly.
 def _import(args: argparse.Namespace) -> int:
     from laoshan_desk.domain.errors import ValidationError
-    from laoshan_desk.services.appeals_exchange import import_appeals
+    from laoshan_desk.domain.timeutil import now
+    from laoshan_desk.services.appeals.exchange import import_appeals
 
     path = Path(args.file)
     if not path.is_file():
         raise ValidationError(f"无法读取文件：{args.file}")
     db = database(args)
-    report = import_appeals(db, system_actor("appeals-import"), path, _now())
+    report = import_appeals(db, system_actor("appeals-import"), path, now=now())
     if args.json:
         print_json(report.as_json())
     else:
@@ -56,15 +53,17 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from laoshan_desk.services.appeals_exchange import export_ledger
+    from laoshan_desk.domain.timeutil import now
+    from laoshan_desk.services.appeals.exchange import export_ledger
 
     db = database(args)
-    n = export_ledger(db, system_actor("appeals-export"), Path(args.file), _now(), args.date_from, args.date_to)
+    actor = system_actor("appeals-export")
+    n = export_ledger(db, actor, Path(args.file), now=now(), date_from=args.date_from, date_to=args.date_to)
     print(f"已导出 {n} 件诉求到 {args.file}")
     return 0
 
 
-def _rate(value: Any) -> float | None:
+def _rate(value: Decimal | None) -> float | None:
     from laoshan_desk.domain.appeals import quantize_rate
 
     q = quantize_rate(value)
@@ -73,10 +72,12 @@ def _rate(value: Any) -> float | None:
 
 def _stats(args: argparse.Namespace) -> int:
     from laoshan_desk.domain.appeals import format_rate
-    from laoshan_desk.services.appeals_stats import statistics
+    from laoshan_desk.domain.timeutil import now
+    from laoshan_desk.services.appeals.stats import statistics
 
     db = database(args)
-    st = statistics(db, system_actor("appeals-stats"), _now(), args.date_from, args.date_to)
+    actor = system_actor("appeals-stats")
+    st = statistics(db, actor, now=now(), date_from=args.date_from, date_to=args.date_to)
     if args.json:
         print_json(
             {
@@ -97,8 +98,9 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _supervise(args: argparse.Namespace) -> int:
+    from laoshan_desk.domain.timeutil import now
     from laoshan_desk.services.appeals import supervise_overdue
 
-    n = supervise_overdue(database(args), system_actor("appeals-supervise"), _now())
+    n = supervise_overdue(database(args), system_actor("appeals-supervise"), now=now())
     print(f"新增督办 {n} 件")
     return 0

@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Sequence
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -20,7 +22,9 @@ from laoshan_desk.domain.timeutil import TZ
 
 @lru_cache(maxsize=1)
 def wording() -> dict[str, Any]:
-    return json.loads((REPORTS / "appeals" / "papers.json").read_text(encoding="utf-8"))
+    """The papers' fixed wording (reports/appeals/papers.json)."""
+    data: dict[str, Any] = json.loads((REPORTS / "appeals" / "papers.json").read_text(encoding="utf-8"))
+    return data
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,6 +45,7 @@ class SupervisionData:
 
 
 def supervision_notice(d: SupervisionData) -> bytes:
+    """督办单: one page with the appeal's facts, the reason and the demand, and a QR code."""
     w = wording()["supervision"]
     return render(
         Notice(
@@ -76,16 +81,40 @@ def supervision_notice(d: SupervisionData) -> bytes:
 
 
 @dataclasses.dataclass(frozen=True)
+class BriefFigures:
+    """The figures of a period or of one unit, as the brief prints them."""
+
+    received: int
+    finished: int
+    overdue: int
+    closure_rate: Decimal | None
+    satisfaction_rate: Decimal | None
+    response_rate: Decimal | None
+
+
+@dataclasses.dataclass(frozen=True)
+class BriefSpots:
+    """未诉先办: what the brief says of the hot spots."""
+
+    topics: Sequence[tuple[str, int]]
+    by_community: Sequence[tuple[str, Sequence[tuple[str, int]]]]
+    surges: Sequence[str]
+    repeat_places: Sequence[tuple[str, int]]
+    repeat_phones: Sequence[tuple[str, int]]
+
+
+@dataclasses.dataclass(frozen=True)
 class BriefData:
     date: dt.date
     date_from: dt.date
     date_to: dt.date
-    stats: Any  # services.appeals_stats.PeriodStats
-    ranking: list[tuple[str, Any]]
-    spots: Any  # services.appeals_stats.HotSpots
+    stats: BriefFigures
+    ranking: Sequence[tuple[str, BriefFigures]]
+    spots: BriefSpots
 
 
 def work_brief(d: BriefData) -> bytes:
+    """工作简报: figures, the unit ranking (top 15) and the hot spots."""
     w = wording()["brief"]
     st = d.stats
     intro = w["intro"].format(

@@ -281,6 +281,13 @@ def _as_text_list(value: object, label: str, code: str) -> tuple[str, ...]:
     raise ValidationError(f"事项 {code} 的{label}格式不正确")
 
 
+def _citation_texts(value: object) -> object:
+    """approval_catalog.json gives each citation as {"text", "verified", "source"}; Excel as text."""
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return [v.get("text") if isinstance(v, Mapping) else v for v in value]
+    return value
+
+
 def parse_catalog_item(data: Mapping[str, object]) -> CatalogItem:
     """A CatalogItem from one JSON object (or Excel row turned into a dict); checks each field."""
     code = str(data.get("code") or "").strip().upper()
@@ -292,11 +299,13 @@ def parse_catalog_item(data: Mapping[str, object]) -> CatalogItem:
     department = str(data.get("department") or "").strip()
     if not department:
         raise ValidationError(f"事项 {code} 的实施部门不能为空", field="department")
-    statutory = _as_int(data.get("statutory_days"), "法定时限", code)
+    # docs/rules/reference-data.md §limits: "none" means no text sets the agency's limit; kept as 0.
+    no_limit = data.get("limit_kind") == "none" and data.get("statutory_days") is None
+    statutory = 0 if no_limit else _as_int(data.get("statutory_days"), "法定时限", code)
     committed = _as_int(data.get("committed_days"), "承诺时限", code)
     if committed < 1:
         raise ValidationError(f"事项 {code} 的承诺时限须至少为 1 个工作日", field="committed_days")
-    if committed > statutory:
+    if statutory and committed > statutory:
         raise ValidationError(
             f"事项 {code} 的承诺时限（{committed}个工作日）不能超过法定时限（{statutory}个工作日）",
             field="committed_days",
@@ -315,7 +324,7 @@ def parse_catalog_item(data: Mapping[str, object]) -> CatalogItem:
         statutory_days=statutory,
         committed_days=committed,
         materials=_as_text_list(data.get("materials"), "申请材料", code),
-        legal_basis=_as_text_list(data.get("legal_basis"), "设定依据", code),
+        legal_basis=_as_text_list(_citation_texts(data.get("legal_basis")), "设定依据", code),
         prerequisites=tuple(p.upper() for p in _as_text_list(data.get("prerequisites"), "前置事项", code)),
         pre_review=bool(data.get("pre_review", True)),
         site_inspection=bool(data.get("site_inspection", False)),

@@ -18,7 +18,9 @@ class Labelled(str, enum.Enum):
 
     label: str
 
-    def __new__(cls, value: str, label: str) -> Labelled:
+    # ``label`` has a default only for the type checker: ``Channel("phone")`` looks a member up
+    # (EnumMeta.__call__) and never reaches __new__, which only builds the members, label given.
+    def __new__(cls, value: str, label: str = "") -> Labelled:
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.label = label

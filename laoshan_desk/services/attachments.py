@@ -1,44 +1,31 @@
-"""Attachments (pictures, voice, video) in a content-addressed store under the data directory.
+"""Content-addressed file storage under the data directory (pictures, voice, video, scans).
 
-A file is stored once under its SHA-256 (``attachments/ab/cd/abcd…``) however many appeals use
-it; the database keeps the name, type and hash. Reading checks the hash again.
+A file is stored once under its SHA-256 (``attachments/ab/cd/abcd…``) however many records use
+it: :func:`put` copies a file in and returns its hash, :func:`get` reads it back (checking the hash
+again), :func:`exists` says whether it is there. No audit and no knowledge of what a file is
+attached to: each area records that in its own tables (e.g. services/appeals/attachments.py).
 """
 
 from __future__ import annotations
 
 import hashlib
-import mimetypes
 import shutil
-import uuid
 from pathlib import Path
 
 from laoshan_desk.config import attachments_dir
 from laoshan_desk.domain.errors import NotFound, ValidationError
-from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import Work, unit_of_work
-from laoshan_desk.store.db import Database
-from laoshan_desk.store.models.appeals import Attachment
 
 MAX_BYTES = 200 * 1024 * 1024
 
 
-def media_of(mime: str) -> str:
-    if mime.startswith("image/"):
-        return "picture"
-    if mime.startswith("audio/"):
-        return "voice"
-    if mime.startswith("video/"):
-        return "video"
-    return "other"
-
-
 def path_of(sha256: str) -> Path:
+    """Where the file with this hash lives (or would)."""
     if len(sha256) != 64 or not all(c in "0123456789abcdef" for c in sha256):
         raise ValidationError("附件标识无效")
     return attachments_dir() / sha256[:2] / sha256[2:4] / sha256
 
 
-def store(source: Path) -> str:
+def put(source: Path) -> str:
     """Copy a file into the store (once); returns its SHA-256."""
     source = Path(source)
     if not source.is_file():
@@ -59,7 +46,13 @@ def store(source: Path) -> str:
     return sha
 
 
-def read(sha256: str) -> bytes:
+def exists(sha256: str) -> bool:
+    """Whether the file with this hash is in the store."""
+    return path_of(sha256).is_file()
+
+
+def get(sha256: str) -> bytes:
+    """The file's bytes; NotFound when missing, ValidationError when its hash no longer matches."""
     path = path_of(sha256)
     if not path.exists():
         raise NotFound("附件文件已丢失")
@@ -67,33 +60,3 @@ def read(sha256: str) -> bytes:
     if hashlib.sha256(data).hexdigest() != sha256:
         raise ValidationError("附件文件已损坏（校验不一致）")
     return data
-
-
-def attach_in(work: Work, appeal_id: uuid.UUID, source: Path) -> uuid.UUID:
-    sha = store(source)
-    mime = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
-    row = Attachment(
-        id=uuid.uuid4(),
-        appeal_id=appeal_id,
-        sha256=sha,
-        name=source.name[:255],
-        media=media_of(mime),
-        mime=mime,
-        size=Path(source).stat().st_size,
-        added_at=work.now,
-        added_by=work.actor.username,
-    )
-    work.session.add(row)
-    return row.id
-
-
-def attach(db: Database, actor: Actor, appeal_id: uuid.UUID, source: Path, now) -> uuid.UUID:  # type: ignore[no-untyped-def]
-    from laoshan_desk.services.appeals import _event, _scoped
-
-    actor.require("appeals.edit")
-    with unit_of_work(db, actor, now) as work:
-        appeal = _scoped(work.session, actor, appeal_id)
-        ident = attach_in(work, appeal.id, Path(source))
-        _event(work, appeal, "attach", appeal.status, Path(source).name)
-        work.audit("create", "attachment", ident, f"{appeal.number} 上传附件 {Path(source).name}")
-        return ident

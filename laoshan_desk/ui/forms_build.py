@@ -1,7 +1,8 @@
-"""Compile forms/*.ui into laoshan_desk/ui/forms/ui_*.py with pyside6-uic.
+"""Compile forms/*.ui into laoshan_desk/ui/forms/ui_*.py (pyside6-uic) and resources/i18n/*.ts
+into .qm (pyside6-lrelease).
 
-Run after editing a form in Qt Designer: ``python -m laoshan_desk.ui.forms_build``. The generated modules
-are committed and never edited by hand; tests/ui/test_forms_current.py fails when one is stale.
+Run after editing a form in Qt Designer or a translation: ``make forms``. The generated files are
+committed and never edited by hand; tests/ui/test_forms_current.py fails when one is stale.
 """
 
 from __future__ import annotations
@@ -16,11 +17,22 @@ FORMS = ROOT / "forms"
 OUT = ROOT / "laoshan_desk" / "ui" / "forms"
 
 
-def uic() -> str:
-    exe = shutil.which("pyside6-uic", path=str(Path(sys.executable).parent)) or shutil.which("pyside6-uic")
+I18N = ROOT / "resources" / "i18n"
+
+
+def tool(name: str) -> str:
+    exe = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
     if exe is None:
-        raise SystemExit("pyside6-uic not found: install PySide6 in this environment")
+        raise SystemExit(f"{name} not found: install PySide6 in this environment")
     return exe
+
+
+def uic() -> str:
+    return tool("pyside6-uic")
+
+
+def compile_translation(ts_file: Path, qm_file: Path) -> None:
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts_file), "-qm", str(qm_file)], check=True)
 
 
 def generate(ui_file: Path) -> str:
@@ -48,6 +60,9 @@ def main() -> int:
     for ui_file in sorted(FORMS.glob("*.ui")):
         target(ui_file).write_text(generate(ui_file), encoding="utf-8")
         print(f"{ui_file.name} -> {target(ui_file).relative_to(ROOT)}")
+    for ts_file in sorted(I18N.glob("*.ts")):
+        compile_translation(ts_file, ts_file.with_suffix(".qm"))
+        print(f"{ts_file.name} -> {ts_file.with_suffix('.qm').relative_to(ROOT)}")
     return 0
 
 

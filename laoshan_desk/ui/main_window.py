@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self._hidden: list[QWidget] = []
         self.idle: IdleWatcher | None = None
         if idle_lock:
-            minutes = float(settings.get(ctx.db, "idle_lock_minutes"))
+            minutes = float(settings.load(ctx.db).idle_lock_minutes)
             self.idle = IdleWatcher(minutes, self)
             self.idle.idle.connect(self.lock)
             app = QApplication.instance()

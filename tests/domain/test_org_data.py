@@ -83,8 +83,60 @@ def test_real_names_are_where_they_belong(org):
     assert {"青山村", "黄山村", "港东村"} <= by_street["王哥庄街道"]
     assert "东麦窑社区" in by_street["沙子口街道"]
     assert {"北宅社区", "卧龙村"} <= by_street["北宅街道"]
-    assert "朱家洼社区" in by_street["中韩街道"]
     assert {"金家岭社区", "辽阳东路社区"} <= by_street["金家岭街道"]
+
+
+# The checks file: 中韩街道 since 2017 has these 21 communities, and no others.
+ZHONGHAN = (
+    "西韩、北村、中韩、东韩、车家下庄、宋家下庄、张村河南、刘家下庄、李家下庄、张家下庄、孙家下庄、"
+    "董家下庄、南张、郑张、文张、张村、枯桃、牟家、春光山色、温哥华、华都"
+).split("、")
+
+
+def street_of(org) -> dict[str, str]:
+    return {c["name"]: s["name"] for s in org["streets"] for c in s["communities"]}
+
+
+def test_zhonghan_has_exactly_its_21_communities(org):
+    (zhonghan,) = [s for s in org["streets"] if s["name"] == "中韩街道"]
+    assert [c["name"] for c in zhonghan["communities"]] == [f"{n}社区" for n in ZHONGHAN]
+    assert len(zhonghan["communities"]) == 21
+
+
+def test_misplaced_communities_are_in_their_streets(org):
+    where = street_of(org)
+    assert where["午山社区"] == "金家岭街道"
+    assert where["南龙口社区"] == "沙子口街道"
+    assert where["南姜社区"] == "沙子口街道"
+
+
+def test_places_outside_laoshan_are_gone(org):
+    names = [c["name"] for c in communities(org)] + [g["name"] for g in grids(org)]
+    assert not [n for n in names if "红石崖" in n or "钓鱼台" in n]
+
+
+def test_places_named_in_the_seed_and_the_checks_are_there(org):
+    where = street_of(org)
+    assert where["春光山色社区"] == "中韩街道"  # seed part 2
+    assert where["磅石村"] == "北宅街道"  # seed part 2
+    assert where["马鞍子村"] == "沙子口街道"
+    assert where["荷花村"] == "王哥庄街道"
+
+
+def test_former_villages_say_so(org):
+    for c in communities(org):
+        if "former_village" in c:
+            assert c["former_village"] is True and c["kind"] == "community", c["name"]
+            assert "村" in c["note"], c["name"]
+    where = {c["name"]: c for c in communities(org)}
+    assert where["张村社区"].get("former_village") and where["午山社区"].get("former_village")
+    assert not where["春光山色社区"].get("former_village")
+
+
+def test_codes_are_marked_local(org):
+    assert org["code_kind"] == "local"
+    assert "本地代码" in org["code_note"] and "不是官方" in org["code_note"]
+    assert {s["code_kind"] for s in org["streets"]} == {"statistical"}  # 370212001–005 are official
 
 
 def test_kinds_urban_streets_have_communities_rural_ones_mostly_villages(org):
@@ -130,6 +182,10 @@ def test_departments(org):
         "区公安分局",
         "区生态环境分局",
         "区自然资源局",
+        "区人力资源和社会保障局",
+        "区水务局",
+        "区应急管理局",
+        "区人民防空办公室",
     } <= approvers
     names = {d["name"] for d in depts}
     assert {"区委办公室", "区政府办公室", "区信访局", "区医疗保障局", "区城市管理局"} <= names
@@ -175,3 +231,23 @@ def test_proxy_services(org, services):
         "老年人优待证",
     ):
         assert expected in names
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return json.loads((DATA / "approval_catalog.json").read_text(encoding="utf-8"))
+
+
+def test_the_departments_that_grant_approvals_are_the_catalogs(org, catalog):
+    approvers = {d["name"] for d in org["departments"] if d["grants_approvals"]}
+    assert {row["department"] for row in catalog["items"]} == approvers == set(catalog["departments"])
+
+
+def test_small_catering_and_civil_air_defence_sit_with_one_department(org, services, catalog):
+    name_of = {d["code"]: d["name"] for d in org["departments"]}
+    catering = {row["department"] for row in catalog["items"] if "小餐饮" in row["name"]}
+    catering |= {name_of[s["department"]] for s in services if "小餐饮" in s["name"]}
+    assert catering == {"区市场监督管理局"}
+    air_defence = {row["department"] for row in catalog["items"] if "人防" in row["name"] or "防空" in row["name"]}
+    assert air_defence == {"区人民防空办公室"}
+    assert "区人民防空办公室" in name_of.values()

@@ -84,22 +84,24 @@ def pg_demo():
 
 
 def test_every_tab_works_on_postgresql(pg_demo):
-    from laoshan_desk.services import appeals_queue, appeals_stats, approvals, approvals_reports, preservation
-    from laoshan_desk.services.appeals_queue import QueueFilter
+    from laoshan_desk.services import approvals, approvals_reports, preservation
+    from laoshan_desk.services.appeals import queue as appeals_queue
+    from laoshan_desk.services.appeals import stats as appeals_stats
+    from laoshan_desk.services.appeals.queue import QueueFilter
     from laoshan_desk.services.context import system_actor
 
     actor = system_actor("test")
     now = DEMO_NOW
     # 崂先办诉求: the queue (search falls back to LIKE here), lights in SQL, statistics.
-    everything = appeals_queue.count(pg_demo, actor, QueueFilter(scope="all"), now)
+    everything = appeals_queue.count(pg_demo, actor, QueueFilter(scope="all"), now=now)
     assert everything >= 3000
-    wages = appeals_queue.page(pg_demo, actor, QueueFilter(scope="all", text="工资"), now, limit=20)
+    wages = appeals_queue.page(pg_demo, actor, QueueFilter(scope="all", text="工资"), now=now, limit=20)
     assert wages and all("工资" in (row.content or "") for row in wages)
-    red = appeals_queue.count(pg_demo, actor, QueueFilter(scope="all", light="red"), now)
+    red = appeals_queue.count(pg_demo, actor, QueueFilter(scope="all", light="red"), now=now)
     assert 0 < red < everything
-    stats = appeals_stats.statistics(pg_demo, actor, now)
+    stats = appeals_stats.statistics(pg_demo, actor, now=now)
     assert stats.received == everything and 0 < stats.finished <= stats.received
-    assert appeals_stats.ranking(pg_demo, actor, now)
+    assert appeals_stats.ranking(pg_demo, actor, now=now)
     # 审批点菜单: the projects with their lights and the morning dispatch.
     projects = approvals.list_projects(pg_demo, actor, today=now.date())
     assert len(projects) >= 4

@@ -15,6 +15,14 @@ from laoshan_desk.ui.appeals.tab import AppealsTab
 from laoshan_desk.ui.context import DeskContext
 
 
+def v(db, appeal_id):  # type: ignore[no-untyped-def]
+    """The version the detail screen shows (what a screen passes with every write)."""
+    from laoshan_desk.services.context import system_actor
+    from tests.conftest import FIXED_NOW
+
+    return svc.detail(db, system_actor("test"), appeal_id, now=FIXED_NOW).version
+
+
 def test_intake_to_return_visit(qtbot, qtmodeltester, ctx, tmp_path):
     tab = AppealsTab(ctx)
     qtbot.addWidget(tab)
@@ -81,6 +89,7 @@ def test_intake_to_return_visit(qtbot, qtmodeltester, ctx, tmp_path):
     assert detail.d.status == "visited" and detail.d.satisfaction_label == "满意"
     assert [e.action for e in detail.d.events][-1] == "visit"
     assert detail.timeline.rowCount() == len(detail.d.events) >= 5
+    qtmodeltester.check(detail.timeline)
 
     # The outbox shows the SMS queued at finishing; sending marks it sent.
     tab.tabs.setCurrentWidget(tab.outbox)
@@ -98,7 +107,7 @@ def test_intake_to_return_visit(qtbot, qtmodeltester, ctx, tmp_path):
 
 
 def test_queue_filters_and_dashboard(qtbot, qtmodeltester, db, admin, tmp_path):
-    from laoshan_desk.services import seed_appeals
+    from laoshan_desk.services.appeals import seed as seed_appeals
     from tests.conftest import FIXED_NOW
 
     seed_appeals.load_demo(db, admin, appeals=400, now=FIXED_NOW)
@@ -124,7 +133,8 @@ def test_queue_filters_and_dashboard(qtbot, qtmodeltester, db, admin, tmp_path):
     qtmodeltester.check(q.model)
 
     tab.tabs.setCurrentWidget(tab.dashboard)
-    assert tab.dashboard.ranks and tab.dashboard.ranking.rowCount() == len(tab.dashboard.ranks)
+    assert tab.dashboard.ranks and tab.dashboard.ranking_model.rowCount() == len(tab.dashboard.ranks)
+    qtmodeltester.check(tab.dashboard.ranking_model)
     assert "结案率" in tab.dashboard.summary.text()
     tab.tabs.setCurrentWidget(tab.hotspots)
     assert "热点词" in tab.hotspots.text.toPlainText()
@@ -149,14 +159,14 @@ def test_dept_handler_sees_only_own_unit(qtbot, db, admin, make_user, fixed_now)
         svc.IntakeForm(
             kind="livelihood", channel="phone", content="路灯不亮已有一周了", street_id=street.id, community_id=comm.id
         ),
-        fixed_now,
+        now=fixed_now,
     )
-    svc.dispatch(db, admin, ref.id, "department", dept.id, fixed_now)
+    svc.dispatch(db, admin, svc.DispatchForm(ref.id, v(db, ref.id), "department", dept.id), now=fixed_now)
     svc.intake(
         db,
         admin,
         svc.IntakeForm(kind="livelihood", channel="phone", content="噪音扰民很严重啊", street_id=street.id),
-        fixed_now,
+        now=fixed_now,
     )
     for unit, expected in ((dept, 1), (other, 0)):
         user = make_user(Role.DEPT_HANDLER, unit_id=unit.id)
@@ -186,21 +196,26 @@ def test_leader_decides_extension_and_suspension_requests(qtbot, db, admin, make
             street_id=street.id,
             community_id=comm.id,
         ),
-        fixed_now,
+        now=fixed_now,
     )
-    svc.dispatch(db, admin, ref.id, "community", comm.id, fixed_now)
-    svc.request_extension(db, admin, ref.id, dt.date(2026, 12, 10), "需要等待物业配合更换线路", fixed_now)
+    svc.dispatch(db, admin, svc.DispatchForm(ref.id, v(db, ref.id), "community", comm.id), now=fixed_now)
+    svc.request_extension(
+        db,
+        admin,
+        svc.ExtensionRequestForm(ref.id, v(db, ref.id), dt.date(2026, 12, 10), "需要等待物业配合更换线路"),
+        now=fixed_now,
+    )
     leader = make_user(Role.LEADER)
     tab = AppealsTab(DeskContext(db=db, actor=leader, clock=lambda: fixed_now))
     qtbot.addWidget(tab)
     panel = tab.approvals
-    assert panel is not None and panel.table.rowCount() == 1
-    assert panel.table.item(0, 0).text() == "延期申请" and "2026-12-10" in panel.table.item(0, 2).text()
+    assert panel is not None and panel.model.rowCount() == 1
+    assert panel.model.cell_text(0, 0) == "延期申请" and "2026-12-10" in panel.model.cell_text(0, 2)
     panel.table.selectRow(0)
     panel.decide(False)
-    assert "写明理由" in panel.summary.text() and panel.table.rowCount() == 1  # nothing decided yet
+    assert "写明理由" in panel.summary.text() and panel.model.rowCount() == 1  # nothing decided yet
     panel.decide(True)
-    assert panel.table.rowCount() == 0
+    assert panel.model.rowCount() == 0
     clerk = make_user(Role.STREET_CLERK, unit_id=street.id)
     clerk_tab = AppealsTab(DeskContext(db=db, actor=clerk, clock=lambda: fixed_now))
     qtbot.addWidget(clerk_tab)

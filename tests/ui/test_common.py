@@ -90,3 +90,32 @@ def test_paged_model_fetches_pages_lazily_and_sorts_in_the_source(qtbot, qtmodel
     assert model.index(0, 0).data() == "999" and model.rowCount() == 100
     assert calls[-1] == (0, 100, "n", True)
     qtmodeltester.check(model)
+
+
+def test_a_paper_is_audited_once_after_it_was_printed_or_saved_never_when_only_looked_at(qtbot, ctx, tmp_path):
+    from laoshan_desk.services import printing
+    from laoshan_desk.ui.common.pdf_preview import preview_document
+
+    def prints() -> list:
+        records, _ = audit.page(ctx.db, ctx.actor)
+        return [r for r in records if r.entity == "appeal" and r.action in ("print", "export")]
+
+    data = pdf.render(pdf.Notice(title="督办单", body=["请于两个工作日内办结。"], date=dt.date(2026, 11, 25)))
+    output = printing.Output("appeal", "LS202611250001", "督办单 LS202611250001")
+    looked = preview_document(None, ctx, data, output, "督办单.pdf")
+    qtbot.addWidget(looked)
+    looked.show()
+    looked.reject()
+    assert prints() == []
+    dialog = preview_document(None, ctx, data, output, "督办单.pdf")
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.print_to(printer) == 1
+    dialog.save_to(tmp_path / "saved.pdf")
+    records = prints()
+    assert [r.action for r in records] == ["export", "print"]  # newest first
+    assert records[0].after["target"].endswith("saved.pdf") and "另存督办单" in records[0].summary
+    assert records[1].after["pages"] == 1
+    assert "已保存到" in dialog.info.text()

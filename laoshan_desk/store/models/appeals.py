@@ -39,7 +39,7 @@ class Appeal(UUIDPk, Base):
         Index("ix_appeal_unit_status", "unit_id", "status"),
         # Covers "seq IN (full-text matches) ORDER BY received_at" without reading the rows.
         Index("ix_appeal_seq_received", "seq", "received_at"),
-        # Covers the statistics' sums (services/appeals_stats.py) so they never read the rows.
+        # Covers the statistics' sums (services/appeals/stats.py) so they never read the rows.
         Index(
             "ix_appeal_stats",
             "received_at",

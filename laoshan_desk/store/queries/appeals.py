@@ -24,21 +24,28 @@ import re
 import uuid
 from typing import Any, Protocol
 
-from sqlalchemy import Select, and_, bindparam, case, false, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, false, literal_column, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from laoshan_desk.domain.appeals.filters import LightFilter, QueueScope, StatusGroup
+from laoshan_desk.domain.appeals.vocabulary import (
+    AWAITING_RESPONSE_CODES,
+    FINISHED_CODES,
+    OPEN_CODES,
+    RUNNING_CODES,
+)
 from laoshan_desk.store.models.appeals import Appeal, AppealUnit
 from laoshan_desk.store.sqlfunctions import CJK_CHARS, CJK_FUNCTION, register
 
 FTS_TABLE = "appeal_fts"
 CJK_TABLE = "appeal_fts_cjk"  # the name starts with appeal_fts: migrations leave it alone
 
-# Statuses whose completion clock runs (domain AppealStatus.clock_running), as stored codes.
-RUNNING = ("received", "dispatched", "responded", "in_progress", "returned")
-AWAITING_RESPONSE = ("received", "dispatched", "returned")
-OPEN = RUNNING + ("suspended",)
-FINISHED = ("finished", "visited", "closed")
+# The status groups, as stored codes, from the domain's enum (docs/rules.md §appeals-lights).
+RUNNING = RUNNING_CODES  # the completion clock runs
+AWAITING_RESPONSE = AWAITING_RESPONSE_CODES  # the response clock can run
+OPEN = OPEN_CODES  # 未办结: running or suspended
+FINISHED = FINISHED_CODES  # a finish time is recorded
 
 SORTS: dict[str, Any] = {
     "received_at": Appeal.received_at,
@@ -58,17 +65,30 @@ SORTS: dict[str, Any] = {
 
 
 class QueueFilterLike(Protocol):
-    scope: str  # mine | unit | all
-    kind: str | None
-    status: str | None  # a status code, or "open" / "finished"
-    channel: str | None
-    street_id: uuid.UUID | None
-    community_id: uuid.UUID | None
-    unit_id: uuid.UUID | None
-    light: str | None  # red | yellow | green | grey
-    date_from: dt.date | None
-    date_to: dt.date | None
-    text: str | None
+    """What the queue filters on (services/appeals/queue.py ``QueueFilter``), read-only."""
+
+    @property
+    def scope(self) -> str: ...  # QueueScope code
+    @property
+    def kind(self) -> str | None: ...
+    @property
+    def status(self) -> str | None: ...  # a status code, or a StatusGroup code
+    @property
+    def channel(self) -> str | None: ...
+    @property
+    def street_id(self) -> uuid.UUID | None: ...
+    @property
+    def community_id(self) -> uuid.UUID | None: ...
+    @property
+    def unit_id(self) -> uuid.UUID | None: ...
+    @property
+    def light(self) -> str | None: ...  # LightFilter code
+    @property
+    def date_from(self) -> dt.date | None: ...
+    @property
+    def date_to(self) -> dt.date | None: ...
+    @property
+    def text(self) -> str | None: ...
 
 
 # -- full-text index -----------------------------------------------------------------------------
@@ -207,9 +227,9 @@ def search_condition(session: Session, query: str) -> Any:
         return None
     use_fts = fts_available(session.connection())
     use_cjk = cjk_available(session.connection())
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     for word in words:
-        options = []
+        options: list[ColumnElement[bool]] = []
         letters = bool(_LETTERS.match(word))
         if use_fts and len(word) >= 3:
             phrase = '"' + word.replace('"', '""') + '"'
@@ -266,7 +286,8 @@ def scope_condition(scope: str, unit_id: uuid.UUID | None, street_id: uuid.UUID 
 
 
 def light_condition(light: str, now: dt.datetime, today: dt.date, horizon: dt.date) -> Any:
-    """Row light in SQL (the worse of the two clocks) on the stored limits.
+    """Row light in SQL (the worse of the two clocks) on the stored limits: the same rule as
+    :func:`laoshan_desk.domain.appeals.clocks.row_clock` (tests/store/test_appeal_lights.py).
 
     red: running and the completion limit passed, or awaiting response past received + 4 h;
     yellow: running, not red, and the limit is today or the next working day, or the response is
@@ -282,20 +303,21 @@ def light_condition(light: str, now: dt.datetime, today: dt.date, horizon: dt.da
     )
     red = case((red_test, 1), else_=0) == 1
     yellow = case((yellow_test, 1), else_=0) == 1
-    if light == "red":
+    if light == LightFilter.RED:
         return and_(running, red)
-    if light == "yellow":
+    if light == LightFilter.YELLOW:
         return and_(running, yellow, ~red)
-    if light == "green":
+    if light == LightFilter.GREEN:
         return and_(running, ~yellow, ~red)
-    if light == "grey":
+    if light == LightFilter.GREY:
         return ~running
     return None
 
 
 def narrows_to_open(f: QueueFilterLike) -> bool:
     """True when the filter keeps only open appeals: few rows, best found by the status index."""
-    return (f.status == "open" or f.status in OPEN or f.light in ("red", "yellow", "green")) and not f.text
+    running_light = f.light in (LightFilter.RED, LightFilter.YELLOW, LightFilter.GREEN)
+    return (f.status == StatusGroup.OPEN or f.status in OPEN or running_light) and not f.text
 
 
 def filtered(
@@ -313,15 +335,15 @@ def filtered(
 ) -> Select[Any]:
     q = select(columns).select_from(Appeal) if columns is not None else select(Appeal)
     conditions = [scope_condition(scope, unit_id, street_id)]
-    if f.scope == "mine":
+    if f.scope == QueueScope.MINE:
         conditions.append(Appeal.handler_id == user_id if user_id else false())
-    elif f.scope == "unit":
+    elif f.scope == QueueScope.UNIT:
         conditions.append(scope_condition("unit", unit_id, None))
     if f.kind:
         conditions.append(Appeal.kind == f.kind)
-    if f.status == "open":
+    if f.status == StatusGroup.OPEN:
         conditions.append(Appeal.status.in_(OPEN))
-    elif f.status == "finished":
+    elif f.status == StatusGroup.FINISHED:
         conditions.append(Appeal.status.in_(FINISHED))
     elif f.status:
         conditions.append(Appeal.status == f.status)

@@ -20,15 +20,9 @@ from PySide6.QtWidgets import (
 from laoshan_desk.config import backups_dir, data_dir
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import backup, health, settings
-from laoshan_desk.ui.common.errors import show_error
+from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.errors import FieldErrors, show_error
 from laoshan_desk.ui.context import DeskContext
-
-RANGES = {
-    "lockout_attempts": (3, 10),
-    "lockout_minutes": (5, 240),
-    "idle_lock_minutes": (1, 120),
-    "renewal_reminder_days": (7, 90),
-}
 
 
 class SettingsPage(QWidget):
@@ -38,13 +32,19 @@ class SettingsPage(QWidget):
         self.spins: dict[str, QSpinBox] = {}
         box = QGroupBox("安全与提醒")
         form = QFormLayout(box)
-        values = settings.all_settings(ctx.db)
-        for key, (low, high) in RANGES.items():
+        # Spin boxes keep their natural width instead of stretching across the window.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        values = settings.load(ctx.db)
+        for item in settings.SPECS:
             spin = QSpinBox()
-            spin.setRange(low, high)
-            spin.setValue(int(values[key]))
-            self.spins[key] = spin
-            form.addRow(settings.LABELS[key], spin)
+            spin.setRange(item.minimum, item.maximum)
+            spin.setSuffix(f" {item.unit}")
+            spin.setValue(int(getattr(values, item.name)))
+            spin.setMinimumWidth(110)
+            self.spins[item.name] = spin
+            form.addRow(item.label, spin)
+        self.errors = FieldErrors(dict(self.spins), QLabel())
+        form.addRow("", self.errors.fallback)
         self.save_button = QPushButton("保存设置")
         self.save_button.clicked.connect(self.save)
         form.addRow("", self.save_button)
@@ -71,11 +71,19 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
 
     def save(self) -> None:
-        current = settings.all_settings(self.ctx.db)
-        for key, spin in self.spins.items():
-            if current[key] != spin.value():
-                settings.set_value(self.ctx.db, self.ctx.actor, key, spin.value())
-        QMessageBox.information(self, "已保存", "设置已保存（锁屏时长在下次登录后生效）。")
+        values = settings.Settings(**{name: spin.value() for name, spin in self.spins.items()})
+        run_action(
+            self,
+            lambda: settings.update(self.ctx.db, self.ctx.actor, values, now=self.ctx.now()),
+            errors=self.errors,
+            done=self._saved,
+            area="admin",
+        )
+
+    def _saved(self, changed: list[str]) -> None:
+        text = "设置已保存（锁屏时长在下次登录后生效）。" if changed else "设置没有改动。"
+        self.errors.fallback.setStyleSheet("color: #2E9D46;")
+        self.errors.fallback.setText(text)
 
     def backup_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

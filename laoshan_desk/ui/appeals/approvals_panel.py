@@ -8,35 +8,38 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import appeals as svc
-from laoshan_desk.ui.common.errors import show_error
+from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.errors import FieldErrors
+from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
-KIND_LABELS = {"extension": "延期申请", "suspension": "挂起申请"}
+SUMMARY = "待审批 {n} 件：批准延期后以新日期为办结时限；批准挂起后办结时限暂停计算。"
+
+
+def request_columns() -> list[ColumnSpec]:
+    return [
+        ColumnSpec("类别", lambda r: r.kind.label, width=90),
+        ColumnSpec("诉求编号", lambda r: r.appeal_number, width=150),
+        ColumnSpec("申请内容", lambda r: r.text, width=500),
+    ]
 
 
 class ApprovalsPanel(QWidget):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.requests: list[tuple[str, object, str, str]] = []
         self.summary = QLabel()
-        self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels(["类别", "诉求编号", "申请内容"])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.model = ListTableModel(request_columns(), parent=self)
+        self.table = QTableView(self)
+        prepare_view(self.table, self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setColumnWidth(0, 90)
-        self.table.setColumnWidth(1, 150)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(200)
         self.note_edit.setPlaceholderText("审批意见（不批准时请写明理由）")
@@ -46,6 +49,7 @@ class ApprovalsPanel(QWidget):
         self.approve_button.clicked.connect(lambda: self.decide(True))
         self.refuse_button.clicked.connect(lambda: self.decide(False))
         self.refresh_button.clicked.connect(self.reload)
+        self.errors = FieldErrors({"note": self.note_edit}, self.summary)
         row = QHBoxLayout()
         row.addWidget(self.note_edit, 1)
         for button in (self.approve_button, self.refuse_button, self.refresh_button):
@@ -57,31 +61,23 @@ class ApprovalsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.requests = svc.pending_approvals(self.ctx.db, self.ctx.actor)
-        self.table.setRowCount(len(self.requests))
-        for r, (kind, _rid, number, text) in enumerate(self.requests):
-            for c, value in enumerate((KIND_LABELS.get(kind, kind), number, text)):
-                self.table.setItem(r, c, QTableWidgetItem(value))
-        self.summary.setText(
-            f"待审批 {len(self.requests)} 件：批准延期后以新日期为办结时限；批准挂起后办结时限暂停计算。"
-        )
+        self.model.set_rows(svc.pending_approvals(self.ctx.db, self.ctx.actor))
+        self.summary.setStyleSheet("")
+        self.summary.setText(SUMMARY.format(n=self.model.total()))
 
     def decide(self, approve: bool) -> None:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.requests):
+        index = self.table.currentIndex()
+        if not index.isValid():
             self.summary.setText("请先在列表中选择一项申请")
             return
-        kind, request_id, _number, _text = self.requests[row]
-        note = self.note_edit.text().strip()
-        if not approve and not note:
-            self.summary.setText("不批准时请在“审批意见”中写明理由")
-            self.note_edit.setFocus()
-            return
-        decide = svc.decide_extension if kind == "extension" else svc.decide_suspension
-        try:
-            decide(self.ctx.db, self.ctx.actor, request_id, approve, self.ctx.now(), note)
-        except DeskError as exc:
-            show_error(self, exc)
-            return
-        self.note_edit.clear()
-        self.reload()
+        request = self.model.row_at(index.row())
+        form = svc.DecisionForm(request.id, approve, self.note_edit.text())
+        decide = svc.decide_extension if request.kind == "extension" else svc.decide_suspension
+        run_action(
+            self,
+            lambda: decide(self.ctx.db, self.ctx.actor, form, now=self.ctx.now()),
+            errors=self.errors,
+            done=lambda _r: self.note_edit.clear(),
+            refresh=self.reload,
+            area="appeals",
+        )

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QPixmap
@@ -15,12 +16,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,123 +28,40 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from laoshan_desk.domain.appeals import AppealStatus, HandlingLevel, Satisfaction
+from laoshan_desk.domain.appeals import Satisfaction
+from laoshan_desk.domain.appeals.actions import DetailAction
+from laoshan_desk.domain.appeals.steps import ExtensionState, ProxyTaskState, SuspensionReason
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import appeals as svc
-from laoshan_desk.services import attachments, audit
+from laoshan_desk.services.appeals import queue
+from laoshan_desk.services.printing import Output
+from laoshan_desk.ui.appeals.dispatch import DispatchDialog
+from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.errors import FieldErrors
-from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
+from laoshan_desk.ui.common.pdf_preview import preview_document
+from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
-from laoshan_desk.ui.forms.ui_appeals_dispatch_dialog import Ui_AppealDispatchDialog
 
-BUTTONS = {
-    "dispatch": "派单",
-    "reassign": "改派",
-    "return": "退单",
-    "co_handle": "吹哨报到",
-    "respond": "响应",
-    "progress": "办理进展",
-    "suspend": "申请挂起",
-    "resume": "恢复办理",
-    "extend": "申请延期",
-    "finish": "办结",
-    "visit": "回访",
-    "close": "结案",
-    "merge": "合并",
-    "supervise": "督办",
-    "approve_extension": "审批延期",
-    "approve_suspension": "审批挂起",
-    "proxy": "转帮代办",
-    "attach": "上传附件",
-}
+A = DetailAction
 
 
-def _dt(value: Any) -> str:
+def _dt(value: dt.datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-class DispatchDialog(QDialog):
-    """派单 / 改派 / 吹哨报到 (forms/appeals_dispatch_dialog.ui)."""
-
-    def __init__(
-        self, ctx: DeskContext, appeal_id: uuid.UUID, mode: str = "dispatch", parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.ctx, self.appeal_id, self.mode = ctx, appeal_id, mode
-        self.ui = Ui_AppealDispatchDialog()
-        self.ui.setupUi(self)
-        self.setWindowTitle({"dispatch": "派单", "reassign": "改派", "co_handle": "吹哨报到"}[mode])
-        for code, label in HandlingLevel.choices():
-            self.ui.levelCombo.addItem(label, code)
-        for uid, name in svc.units_for_level(ctx.db, "department"):
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, uid)
-            self.ui.coList.addItem(item)
-        self.suggestion = svc.suggestion_for(ctx.db, ctx.actor, appeal_id)
-        self.ui.suggestionLabel.setText(
-            f"派单建议：{self.suggestion.level_label}"
-            + (f" · {self.suggestion.unit_name}" if self.suggestion.unit_name else "")
-            + f"（{self.suggestion.reason}）"
-        )
-        self.ui.levelCombo.currentIndexChanged.connect(self._fill_units)
-        self.ui.levelCombo.setCurrentIndex(max(0, self.ui.levelCombo.findData(self.suggestion.level)))
-        self._fill_units()
-        if mode == "co_handle":
-            for w in (self.ui.levelCombo, self.ui.unitCombo, self.ui.levelLabel, self.ui.unitLabel):
-                w.setVisible(False)
-        self.errors = FieldErrors(
-            {
-                "level": self.ui.levelCombo,
-                "unit": self.ui.unitCombo,
-                "note": self.ui.noteEdit,
-                "co_units": self.ui.coList,
-            },
-            self.ui.errorLabel,
-        )
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
-
-    def _fill_units(self) -> None:
-        self.ui.unitCombo.clear()
-        for uid, name in svc.units_for_level(self.ctx.db, self.ui.levelCombo.currentData()):
-            self.ui.unitCombo.addItem(name, uid)
-        if self.suggestion.unit_id is not None:
-            for i in range(self.ui.unitCombo.count()):  # findData does not compare Python UUIDs
-                if self.ui.unitCombo.itemData(i) == self.suggestion.unit_id:
-                    self.ui.unitCombo.setCurrentIndex(i)
-                    break
-
-    def save(self) -> None:
-        self.errors.clear()
-        co = [i.data(Qt.ItemDataRole.UserRole) for i in self.ui.coList.selectedItems()]
-        try:
-            if self.mode == "co_handle":
-                svc.add_co_handlers(
-                    self.ctx.db, self.ctx.actor, self.appeal_id, co, self.ctx.now(), self.ui.noteEdit.text()
-                )
-            else:
-                svc.dispatch(
-                    self.ctx.db,
-                    self.ctx.actor,
-                    self.appeal_id,
-                    self.ui.levelCombo.currentData(),
-                    self.ui.unitCombo.currentData(),
-                    self.ctx.now(),
-                    self.ui.noteEdit.text(),
-                    co,
-                )
-        except DeskError as exc:
-            self.errors.show(exc)
-            return
-        self.accept()
+def timeline_columns() -> list[ColumnSpec]:
+    return [
+        ColumnSpec("时间", lambda e: _dt(e.at), width=122),
+        ColumnSpec("办理人", lambda e: e.actor_name or e.username, width=80),
+        ColumnSpec("环节", lambda e: e.action_label, width=70),
+        ColumnSpec("状态", lambda e: e.move_label, width=120),
+        ColumnSpec("说明", lambda e: (e.unit_name + "：" if e.unit_name else "") + e.note, width=300),
+    ]
 
 
 class AppealDetailDialog(QDialog):
@@ -209,16 +126,10 @@ class AppealDetailDialog(QDialog):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(QLabel("办理过程"))
-        self.timeline = QTableWidget(0, 5)
-        self.timeline.setHorizontalHeaderLabels(["时间", "办理人", "环节", "状态", "说明"])
-        self.timeline.verticalHeader().hide()
-        self.timeline.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.timeline.verticalHeader().setDefaultSectionSize(24)
-        self.timeline.horizontalHeader().setStretchLastSection(True)
-        for i, w in enumerate((122, 80, 70, 120)):
-            self.timeline.setColumnWidth(i, w)
-        self.timeline.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        rv.addWidget(self.timeline, 1)
+        self.timeline = ListTableModel(timeline_columns(), parent=self)
+        self.timeline_view = QTableView()
+        prepare_view(self.timeline_view, self.timeline)
+        rv.addWidget(self.timeline_view, 1)
         self.extra = QLabel()
         self.extra.setWordWrap(True)
         rv.addWidget(self.extra)
@@ -235,14 +146,14 @@ class AppealDetailDialog(QDialog):
             self.visit_result.addItem(label, code)
         self.reopen = QCheckBox("不满意时重新办理")
         self.suspend_kind = QComboBox()
-        for code, label in svc.SUSPENSION_REASONS.items():
+        for code, label in SuspensionReason.choices():
             self.suspend_kind.addItem(label, code)
         self.until = QDateEdit()
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("yyyy-MM-dd")
         self.proxy_service = QComboBox()
         self.proxy_service.setToolTip("转帮代办时选择的服务事项")
-        for p in svc.proxy_services(ctx.db):
+        for p in svc.proxy_services(ctx.db, ctx.actor):
             self.proxy_service.addItem(f"{p.category} · {p.name}", p.id)
         grid.addWidget(QLabel("说明"), 0, 0)
         grid.addWidget(self.note, 0, 1, 1, 4)
@@ -271,6 +182,8 @@ class AppealDetailDialog(QDialog):
                 "until": self.until,
                 "reopen": self.reopen,
                 "service": self.proxy_service,
+                "reason_kind": self.suspend_kind,
+                "merge": self.note,
             },
             self.error,
         )
@@ -279,7 +192,7 @@ class AppealDetailDialog(QDialog):
 
     # -- showing -------------------------------------------------------------------------------
     def refresh(self) -> None:
-        d = svc.detail(self.ctx.db, self.ctx.actor, self.appeal_id, self.ctx.now())
+        d = svc.detail(self.ctx.db, self.ctx.actor, self.appeal_id, now=self.ctx.now())
         self.d = d
         self.setWindowTitle(f"诉求 {d.number}")
         light = d.clock.light
@@ -303,174 +216,181 @@ class AppealDetailDialog(QDialog):
         self.content.setPlainText(d.content)
         self.attachments.clear()
         for a in d.attachments:
-            item = QListWidgetItem(f"{a.name}（{a.media}，{a.size // 1024} KB）")
+            item = QListWidgetItem(f"{a.name}（{a.media_label}，{a.size // 1024} KB）")
             item.setData(Qt.ItemDataRole.UserRole, a)
             self.attachments.addItem(item)
-        self.timeline.setRowCount(len(d.events))
-        for i, e in enumerate(d.events):
-            move = ""
-            if e.to_status and e.to_status != e.from_status:
-                move = (f"{AppealStatus(e.from_status).label} → " if e.from_status else "") + AppealStatus(
-                    e.to_status
-                ).label
-            for j, text in enumerate(
-                (
-                    _dt(e.at),
-                    e.actor_name or e.username,
-                    e.action_label,
-                    move,
-                    (e.unit_name + "：" if e.unit_name else "") + e.note,
-                )
-            ):
-                self.timeline.setItem(i, j, QTableWidgetItem(text))
+        self.timeline.set_rows(d.events)
         extra = []
-        for x in d.extensions:
-            state = {"requested": "待审批", "approved": "已批准", "refused": "未批准"}[x.state]
-            extra.append(f"延期：至 {x.until:%Y-%m-%d}（{state}）{x.reason}")
-        for x in d.suspensions:
-            state = {"requested": "待审批", "approved": "挂起中", "refused": "未批准", "ended": "已恢复"}[x.state]
-            extra.append(f"挂起：{svc.SUSPENSION_REASONS.get(x.reason_kind, '')}（{state}）{x.reason}")
+        for e in d.extensions:
+            extra.append(f"延期：至 {e.until:%Y-%m-%d}（{e.state_label}）{e.reason}")
+        for s in d.suspensions:
+            extra.append(f"挂起：{s.reason_kind_label}（{s.state_label}）{s.reason}")
         for x in d.supervisions:
             extra.append(
                 f"督办：{x.notice_number}（{'自动' if x.automatic else '人工'}，超期 {x.overdue_workdays} 个工作日）"
             )
         for v in d.visits:
             extra.append(f"回访：{_dt(v.at)} {v.result_label} {v.note}" + ("（重新办理）" if v.reopened else ""))
-        for t in svc.proxy_tasks(self.ctx.db, self.ctx.actor, self.appeal_id, state=None):
-            due = f"，{t.due:%Y-%m-%d} 前办结" if t.due else ""
-            extra.append(
-                f"帮代办：{t.service}（{'办理中' if t.state == 'open' else '已办完'}{due}）"
-                f"材料：{'、'.join(t.materials)}"
-            )
+        for t in svc.proxy_tasks(self.ctx.db, self.ctx.actor, appeal_id=self.appeal_id, state=None):
+            due = f"，{t.due:%Y-%m-%d} 前办结" if t.due and t.state == ProxyTaskState.OPEN else ""
+            extra.append(f"帮代办：{t.service}（{t.state_label}{due}）材料：{'、'.join(t.materials)}")
         self.extra.setText("\n".join(extra))
         limit = d.completion_limit + dt.timedelta(days=3)
         self.until.setDate(QDate(limit.year, limit.month, limit.day))
-        self._buttons(d.actions + (("print_supervision",) if d.supervisions else ()))
+        self._buttons(d.actions)
 
-    def _buttons(self, actions: tuple[str, ...]) -> None:
+    def _buttons(self, actions: tuple[DetailAction, ...]) -> None:
         while self.buttons_row.count():
             item = self.buttons_row.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
         self.action_buttons = {}
         for action in actions:
-            label = "打印督办单" if action == "print_supervision" else BUTTONS.get(action, action)
-            button = QPushButton(label)
-            button.setObjectName(f"action_{action}")
+            button = QPushButton(action.label)
+            button.setObjectName(f"action_{action.value}")
             button.clicked.connect(lambda _c=False, a=action: self.run(a))
             self.buttons_row.addWidget(button)
-            self.action_buttons[action] = button
+            self.action_buttons[action.value] = button
         self.buttons_row.addStretch(1)
 
-    def _preview(self, item: QListWidgetItem | None, _prev: Any = None) -> None:
+    def _preview(self, item: QListWidgetItem | None, _prev: QListWidgetItem | None = None) -> None:
         a = item.data(Qt.ItemDataRole.UserRole) if item else None
         if a is None or a.media != "picture":
             self.preview.setPixmap(QPixmap())
             self.preview.setText("（非图片附件）" if a else "（选择图片附件可预览）")
             return
-        pix = QPixmap()
-        try:
-            pix.loadFromData(attachments.read(a.sha256))
-        except DeskError as exc:
-            self.preview.setText(exc.message)
-            return
-        self.preview.setPixmap(
-            pix.scaled(
-                self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
+
+        def show(data: bytes) -> None:
+            pix = QPixmap()
+            pix.loadFromData(data)
+            size = self.preview.size()
+            mode = Qt.TransformationMode.SmoothTransformation
+            self.preview.setPixmap(pix.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, mode))
+
+        # A missing or damaged file is said in the preview box itself.
+        self.preview.setPixmap(QPixmap())
+        run_action(
+            self,
+            lambda: svc.attachment_bytes(self.ctx.db, self.ctx.actor, a.id),
+            errors=FieldErrors({}, self.preview),
+            done=show,
         )
 
     def _show_full_phone(self) -> None:
-        self.fact_labels["phone"].setText(svc.full_phone(self.ctx.db, self.ctx.actor, self.appeal_id))
-        self.show_phone.setVisible(False)
+        def shown(phone: str) -> None:
+            self.fact_labels["phone"].setText(phone)
+            self.show_phone.setVisible(False)
+
+        run_action(
+            self, lambda: svc.full_phone(self.ctx.db, self.ctx.actor, self.appeal_id, now=self.ctx.now()), done=shown
+        )
 
     # -- acting --------------------------------------------------------------------------------
-    def run(self, action: str) -> None:
-        self.errors.clear()
-        db, actor, now, note = self.ctx.db, self.ctx.actor, self.ctx.now(), self.note.text().strip()
-        try:
-            if action in ("dispatch", "reassign", "co_handle"):
-                self.sub_dialog = DispatchDialog(self.ctx, self.appeal_id, action, self)
-                self.sub_dialog.accepted.connect(self._done)
-                self.sub_dialog.open()
-                return
-            if action == "print_supervision":
-                pdf = svc.supervision_notice(db, actor, self.d.supervisions[-1].id, now)
-                self._preview_pdf(pdf, "督办单", f"督办单-{self.d.number}.pdf")
-                return
-            if action == "respond":
-                svc.respond(db, actor, self.appeal_id, now, note)
-            elif action == "progress":
-                svc.progress(db, actor, self.appeal_id, now, note)
-            elif action == "return":
-                svc.return_appeal(db, actor, self.appeal_id, note, now)
-            elif action == "suspend":
-                svc.request_suspension(db, actor, self.appeal_id, self.suspend_kind.currentData(), note, now)
-            elif action == "resume":
-                svc.resume(db, actor, self.appeal_id, now, note)
-            elif action == "extend":
-                svc.request_extension(db, actor, self.appeal_id, self.until.date().toPython(), note, now)
-            elif action == "approve_extension":
-                pending = [x for x in self.d.extensions if x.state == "requested"]
-                svc.decide_extension(db, actor, pending[0].id, True, now, note)
-            elif action == "approve_suspension":
-                pending = [x for x in self.d.suspensions if x.state == "requested"]
-                svc.decide_suspension(db, actor, pending[0].id, True, now, note)
-            elif action == "finish":
-                svc.finish(db, actor, self.appeal_id, note, now)
-            elif action == "visit":
-                svc.visit(
-                    db,
-                    actor,
-                    self.appeal_id,
-                    self.visit_result.currentData(),
-                    now,
-                    note,
-                    reopen=self.reopen.isChecked(),
-                )
-            elif action == "close":
-                svc.close(db, actor, self.appeal_id, now, note)
-            elif action == "supervise":
-                svc.supervise(db, actor, self.appeal_id, now, reason=note)
-            elif action == "merge":
-                from laoshan_desk.services import appeals_queue as queue
+    def _call(self, action: DetailAction) -> Callable[[], object]:
+        """The service call of one button, with what the clerk typed and the version shown."""
+        db, actor, note, ident, version = (
+            self.ctx.db,
+            self.ctx.actor,
+            self.note.text().strip(),
+            self.appeal_id,
+            self.d.version,
+        )
+        now = self.ctx.now
+        calls: dict[DetailAction, Callable[[], object]] = {
+            A.RESPOND: lambda: svc.respond(db, actor, svc.NoteForm(ident, version, note), now=now()),
+            A.PROGRESS: lambda: svc.progress(db, actor, svc.NoteForm(ident, version, note), now=now()),
+            A.RETURN: lambda: svc.return_appeal(db, actor, svc.ReturnForm(ident, version, note), now=now()),
+            A.SUSPEND: lambda: svc.request_suspension(
+                db, actor, svc.SuspensionRequestForm(ident, version, self.suspend_kind.currentData(), note), now=now()
+            ),
+            A.RESUME: lambda: svc.resume(db, actor, svc.NoteForm(ident, version, note), now=now()),
+            A.EXTEND: lambda: svc.request_extension(
+                db, actor, svc.ExtensionRequestForm(ident, version, self.until.date().toPython(), note), now=now()
+            ),
+            A.APPROVE_EXTENSION: lambda: svc.decide_extension(
+                db, actor, svc.DecisionForm(self._pending(self.d.extensions), True, note), now=now()
+            ),
+            A.APPROVE_SUSPENSION: lambda: svc.decide_suspension(
+                db, actor, svc.DecisionForm(self._pending(self.d.suspensions), True, note), now=now()
+            ),
+            A.FINISH: lambda: svc.finish(db, actor, svc.FinishForm(ident, version, note), now=now()),
+            A.VISIT: lambda: svc.visit(
+                db,
+                actor,
+                svc.VisitForm(ident, version, self.visit_result.currentData(), note, reopen=self.reopen.isChecked()),
+                now=now(),
+            ),
+            A.CLOSE: lambda: svc.close(db, actor, svc.NoteForm(ident, version, note), now=now()),
+            A.SUPERVISE: lambda: svc.supervise(db, actor, svc.SuperviseForm(ident, version, reason=note), now=now()),
+            A.MERGE: lambda: svc.merge(db, actor, svc.MergeForm(ident, version, self._merge_target(note)), now=now()),
+            A.PROXY: lambda: svc.make_proxy_task(
+                db, actor, svc.ProxyTaskForm(ident, version, self.proxy_service.currentData(), note), now=now()
+            ),
+        }
+        return calls[action]
 
-                rows = queue.page(db, actor, queue.QueueFilter(text=note), now, limit=1) if note else []
-                if not rows:
-                    raise DeskError("请在“说明”中填写要并入的诉求编号", field="note")
-                svc.merge(db, actor, self.appeal_id, rows[0].id, now)
-            elif action == "attach":
-                self._attach()
-                return
-            elif action == "proxy":
-                svc.make_proxy_task(db, actor, self.appeal_id, self.proxy_service.currentData(), now, note)
-        except DeskError as exc:
-            self.errors.show(exc)
-            return
-        self.note.clear()
-        self._done()
+    @staticmethod
+    def _pending(requests: tuple[svc.ExtensionRow, ...] | tuple[svc.SuspensionRow, ...]) -> uuid.UUID:
+        # Both request kinds share the code of "waiting for a decision".
+        waiting = [r.id for r in requests if r.state == ExtensionState.REQUESTED]
+        if not waiting:
+            raise DeskError("没有待审批的申请", field="note")
+        return waiting[0]
 
-    def _attach(self) -> None:  # pragma: no cover - file dialog
-        from pathlib import Path
+    def _merge_target(self, number: str) -> uuid.UUID:
+        """The appeal to merge into, found by the number typed in the note."""
+        if not number:
+            raise DeskError("请在“说明”中填写要并入的诉求编号", field="note")
+        rows = queue.page(self.ctx.db, self.ctx.actor, queue.QueueFilter(text=number), now=self.ctx.now(), limit=1)
+        if not rows:
+            raise DeskError(f"找不到诉求 {number}", field="note")
+        return rows[0].id
 
-        from PySide6.QtWidgets import QFileDialog
+    def run(self, action: DetailAction | str) -> None:
+        action = DetailAction(action)
+        if action in (A.DISPATCH, A.REASSIGN, A.CO_HANDLE):
+            self.sub_dialog = DispatchDialog(self.ctx, self.appeal_id, self.d.version, action.value, self)
+            self.sub_dialog.accepted.connect(self._done)
+            self.sub_dialog.open()
+        elif action is A.PRINT_SUPERVISION:
+            self._print_supervision()
+        elif action is A.ATTACH:
+            self._attach()
+        else:
+            run_action(
+                self,
+                self._call(action),
+                errors=self.errors,
+                done=lambda _r: self.note.clear(),
+                refresh=self._done,
+                area="appeals",
+            )
 
+    def _print_supervision(self) -> None:
+        last = self.d.supervisions[-1]
+
+        def preview(pdf: bytes) -> None:
+            output = Output("appeal_supervision", str(last.id), f"督办单 {last.notice_number}")
+            self.sub_dialog = preview_document(self, self.ctx, pdf, output, f"督办单-{self.d.number}.pdf")
+            self.sub_dialog.open()
+
+        run_action(self, lambda: svc.supervision_notice(self.ctx.db, self.ctx.actor, last.id), done=preview)
+
+    def _attach(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "上传附件")
         if path:
-            attachments.attach(self.ctx.db, self.ctx.actor, self.appeal_id, Path(path), self.ctx.now())
-            self._done()
+            self.attach_file(Path(path))
 
-    def _preview_pdf(self, pdf: bytes, title: str, name: str) -> None:
-        db, actor = self.ctx.db, self.ctx.actor
-        self.sub_dialog = PdfPreviewDialog(
-            pdf,
-            title,
-            name,
-            on_printed=lambda: audit.record(db, actor, "print", "appeal", self.appeal_id, f"打印{title}"),
-            on_saved=lambda p: audit.record(db, actor, "export", "appeal", self.appeal_id, f"保存{title} {p.name}"),
-            parent=self,
+    def attach_file(self, path: Path) -> None:
+        """上传附件 (what the file dialog leads to; tests call it directly)."""
+        form = svc.AttachForm(self.appeal_id, self.d.version, path)
+        run_action(
+            self,
+            lambda: svc.attach(self.ctx.db, self.ctx.actor, form, now=self.ctx.now()),
+            errors=self.errors,
+            refresh=self._done,
+            area="appeals",
         )
-        self.sub_dialog.open()
 
     def _done(self) -> None:
         self.refresh()

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem, QTreeWidgetItem, QWidget
 
 from laoshan_desk.domain.appeals import AppealKind, Channel
-from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import appeals as svc
 from laoshan_desk.services import org
-from laoshan_desk.services.seed_appeals import TOPICS
+from laoshan_desk.services.appeals.seed import TOPICS
+from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.drafts import DraftKeeper
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
@@ -177,7 +177,7 @@ class IntakeDialog(QDialog):
         self.ui.attachmentsList.addItem(Path(path).name)
 
     # -- duplicates and saving ---------------------------------------------------------------
-    def form(self) -> svc.IntakeForm:
+    def form(self, merge_into: uuid.UUID | None = None) -> svc.IntakeForm:
         return svc.IntakeForm(
             kind=self.ui.kindCombo.currentData(),
             channel=self.ui.channelCombo.currentData(),
@@ -192,6 +192,7 @@ class IntakeDialog(QDialog):
             fast_lane=self.ui.fastLaneCheck.isChecked(),
             category=self.ui.categoryCombo.currentText(),
             attachments=tuple(self.attachment_paths),
+            merge_into=merge_into,
         )
 
     def check_duplicates(self) -> list[svc.DuplicateRow]:
@@ -200,7 +201,7 @@ class IntakeDialog(QDialog):
         self.ui.dupList.clear()
         if len(form.content.strip()) < 5:
             return []
-        rows = svc.find_possible_duplicates(self.ctx.db, self.ctx.actor, form, self.ctx.now())
+        rows = svc.find_possible_duplicates(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
         for d in rows:
             item = QListWidgetItem(
                 f"{d.number}（{d.status_label}，{'、'.join(d.reasons)}，相似 {d.similarity:.0%}）{d.content[:40]}"
@@ -212,14 +213,19 @@ class IntakeDialog(QDialog):
         return rows
 
     def save(self) -> None:
-        self.errors.clear()
         merge_into = None
         if self.ui.mergeCheck.isChecked() and self.ui.dupList.currentItem() is not None:
             merge_into = self.ui.dupList.currentItem().data(Qt.ItemDataRole.UserRole)
-        try:
-            self.created = svc.intake(self.ctx.db, self.ctx.actor, self.form(), self.ctx.now(), merge_into=merge_into)
-        except DeskError as exc:
-            self.errors.show(exc)
-            return
+        form = self.form(merge_into)
+        run_action(
+            self,
+            lambda: svc.intake(self.ctx.db, self.ctx.actor, form, now=self.ctx.now()),
+            errors=self.errors,
+            done=self._saved,
+            area="appeals",
+        )
+
+    def _saved(self, ref: svc.AppealRef) -> None:
+        self.created = ref
         self.drafts.discard()
         self.accept()

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from laoshan_desk.domain.appeals import AppealKind, Channel
-from laoshan_desk.services import appeals_queue as queue
+from laoshan_desk.domain.appeals.filters import LightFilter, QueueScope
 from laoshan_desk.services import org
+from laoshan_desk.services.appeals import queue
 from laoshan_desk.ui.common.lights import LightDelegate
-from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel, RowRole
+from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, RowRole
 from laoshan_desk.ui.context import DeskContext
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -72,13 +73,13 @@ class QueueWidget(QWidget):
 
         row1 = QHBoxLayout()
         self.scope = QComboBox()
-        for code, label in queue.SCOPES.items():
+        for code, label in QueueScope.choices():
             self.scope.addItem(label, code)
         self.scope.setCurrentIndex(2)
         self.kind = self._combo("全部类型", AppealKind.choices())
         self.status = self._combo("全部状态", queue.status_choices())
         self.channel = self._combo("全部渠道", Channel.choices())
-        self.light = self._combo("全部灯色", list(queue.LIGHTS.items()))
+        self.light = self._combo("全部灯色", LightFilter.choices())
         self.search = QLineEdit()
         self.search.setPlaceholderText("搜索内容、姓名（拼音首字母）、编号、电话")
         self.search.setClearButtonEnabled(True)
@@ -169,7 +170,7 @@ class QueueWidget(QWidget):
     def current_filter(self) -> queue.QueueFilter:
         dates = self.use_dates.isChecked()
         return queue.QueueFilter(
-            scope=self.scope.currentData() or "all",
+            scope=self.scope.currentData() or QueueScope.ALL.value,
             kind=self.kind.currentData(),
             status=self.status.currentData(),
             channel=self.channel.currentData(),
@@ -205,7 +206,7 @@ class QueueWidget(QWidget):
             self.ctx.db,
             self.ctx.actor,
             self.current_filter(),
-            self.ctx.now(),
+            now=self.ctx.now(),
             offset=offset,
             limit=limit,
             sort=sort,
@@ -213,7 +214,7 @@ class QueueWidget(QWidget):
         )
 
     def _count(self) -> int:
-        return queue.count(self.ctx.db, self.ctx.actor, self.current_filter(), self.ctx.now())
+        return queue.count(self.ctx.db, self.ctx.actor, self.current_filter(), now=self.ctx.now())
 
     def reload(self) -> None:
         self._debounce.stop()

@@ -3,24 +3,32 @@ intake, import and export in the toolbar. Counts show on the inner tabs and on t
 
 from __future__ import annotations
 
+import logging
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
-from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import appeals as svc
-from laoshan_desk.services import appeals_queue as queue
-from laoshan_desk.services.appeals_exchange import ImportReport, export_ledger, import_appeals
+from laoshan_desk.services.appeals import queue
+from laoshan_desk.services.appeals.exchange import ImportReport, export_ledger, import_appeals
 from laoshan_desk.ui.appeals.approvals_panel import ApprovalsPanel
-from laoshan_desk.ui.appeals.dashboard import DashboardWidget, HotSpotsWidget, OutboxWidget
+from laoshan_desk.ui.appeals.dashboard import DashboardWidget
 from laoshan_desk.ui.appeals.detail import AppealDetailDialog
+from laoshan_desk.ui.appeals.hotspots import HotSpotsWidget
 from laoshan_desk.ui.appeals.intake import IntakeDialog
+from laoshan_desk.ui.appeals.outbox import OutboxWidget
 from laoshan_desk.ui.appeals.queue import QueueWidget
-from laoshan_desk.ui.common.errors import show_error
-from laoshan_desk.ui.common.worker import run_in_background
+from laoshan_desk.ui.common.actions import Outcome, run_action
+from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class AppealsTab(QWidget):
@@ -42,7 +50,7 @@ class AppealsTab(QWidget):
         for action in (self.intake_action, self.import_action):
             action.setEnabled(can_edit)
         self.status = QLabel()
-        self.busy = False
+        self._job: Outcome[Any] | None = None
         self.status.setObjectName("statusLabel")
         self.toolbar.addWidget(self.status)
         layout.addWidget(self.toolbar)
@@ -70,7 +78,7 @@ class AppealsTab(QWidget):
         self.queue.countChanged.connect(lambda _n: self.update_counts())
         self.update_counts()
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.update_counts()  # now inside the desk's QTabWidget: its tab shows the count too
 
@@ -78,13 +86,11 @@ class AppealsTab(QWidget):
         try:
             self.outbox.send_now()
         except Exception:  # noqa: BLE001 - a timer must never take the desk down; the outbox shows state
-            import logging
-
-            logging.getLogger(__name__).exception("sending the SMS outbox failed")
+            log.exception("sending the SMS outbox failed")
 
     # -- counts --------------------------------------------------------------------------------
     def update_counts(self) -> dict[str, int]:
-        counts = queue.tab_counts(self.ctx.db, self.ctx.actor, self.ctx.now())
+        counts = queue.tab_counts(self.ctx.db, self.ctx.actor, now=self.ctx.now())
         self.tabs.setTabText(
             0, f"诉求队列（待办 {counts['mine']} · 未办结 {counts['open']:,} · 红灯 {counts['red']:,}）"
         )
@@ -137,7 +143,7 @@ class AppealsTab(QWidget):
     # Import and export: the synchronous forms serve tests and small files; the dialogs run the
     # same work off the GUI thread (a year's ledger is 45,000 rows) and report back here.
     def _import(self, path: Path) -> ImportReport:
-        return import_appeals(self.ctx.db, self.ctx.actor, path, self.ctx.now())
+        return import_appeals(self.ctx.db, self.ctx.actor, path, now=self.ctx.now())
 
     def _imported(self, report: ImportReport) -> None:
         msg = f"导入完成：新增 {report.imported} 件，更新 {report.updated} 件，拒绝 {len(report.rejected)} 行"
@@ -153,7 +159,9 @@ class AppealsTab(QWidget):
 
     def _export(self, path: Path) -> int:
         f = self.queue.current_filter()
-        return export_ledger(self.ctx.db, self.ctx.actor, path, self.ctx.now(), f.date_from, f.date_to)
+        return export_ledger(
+            self.ctx.db, self.ctx.actor, path, now=self.ctx.now(), date_from=f.date_from, date_to=f.date_to
+        )
 
     def _exported(self, n: int, path: Path) -> None:
         self.status.setText(f"已导出 {n:,} 件到 {Path(path).name}")
@@ -169,29 +177,35 @@ class AppealsTab(QWidget):
     def start_export(self, path: Path) -> None:
         self._in_background("正在导出台账，请稍候…", lambda: self._export(path), lambda n: self._exported(n, path))
 
-    def _in_background(self, busy: str, work, done) -> None:  # type: ignore[no-untyped-def]
-        self.busy = True
-        self.status.setText(busy)
+    @property
+    def busy(self) -> bool:
+        """An import or export is still running off the GUI thread."""
+        return self._job is not None and not self._job.finished
 
-        def finished(value) -> None:  # type: ignore[no-untyped-def]
-            self.busy = False
-            done(value)
-
-        def failed(error: BaseException) -> None:
-            self.busy = False
-            if isinstance(error, DeskError):
-                self.status.setText(error.message)
-            else:
-                self.status.setText("")
-                show_error(self, error)
-
-        run_in_background(work, finished, failed, self)
+    def _in_background(self, busy: str, work: Callable[[], T], done: Callable[[T], None]) -> None:
+        # A refusal (a bad file) is said in the status line, as the result would be.
+        self._job = run_action(
+            self,
+            work,
+            errors=FieldErrors({}, self.status),
+            done=done,
+            area="appeals",
+            background=True,
+            progress=busy,
+        )
+        if not self._job.finished:
+            self.status.setStyleSheet("")
+            self.status.setText(busy)
 
     def supervise_overdue(self) -> int:
-        n = svc.supervise_overdue(self.ctx.db, self.ctx.actor, self.ctx.now())
-        self.status.setText(f"新增督办 {n} 件")
-        self.queue.reload()
-        return n
+        outcome = run_action(
+            self,
+            lambda: svc.supervise_overdue(self.ctx.db, self.ctx.actor, now=self.ctx.now()),
+            done=lambda n: self.status.setText(f"新增督办 {n} 件"),
+            refresh=self.queue.reload,
+            area="appeals",
+        )
+        return outcome.result or 0
 
     def _import_dialog(self) -> None:  # pragma: no cover - file dialog
         path, _ = QFileDialog.getOpenFileName(self, "导入诉求", "", "Excel 工作簿 (*.xlsx)")

@@ -27,6 +27,7 @@ class FieldErrors:
     def __init__(self, fields: dict[str, QWidget], fallback: QLabel) -> None:
         self._fields = fields
         self._fallback = fallback
+        self.fallback = fallback  # the line under the form that repeats the message
         self._labels: dict[str, QLabel] = {}
         self._styles: dict[str, str] = {}
 
@@ -35,6 +36,7 @@ class FieldErrors:
             label.hide()
             self._fields[name].setStyleSheet(self._styles.get(name, ""))
         self._fallback.setText("")
+        self._fallback.setStyleSheet("color: #D6322F;")
 
     def show(self, error: DeskError) -> None:
         self.clear()

@@ -1,7 +1,9 @@
 """In-desk preview of a PDF (QtPdf), printing it (QPrinter) and saving it to a file.
 
 The bytes shown are the bytes printed and saved: the same bytes the tests read back.
-Printing keeps each page's aspect ratio (the Qt example stretches it).
+Printing keeps each page's aspect ratio (the Qt example stretches it). :func:`preview_document`
+is how a screen shows a paper: it audits the paper once, after it was printed or saved
+(``services/printing.py``), and never when the clerk only looks.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from laoshan_desk.services import printing
+from laoshan_desk.ui.context import DeskContext
 
 
 def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
@@ -59,6 +64,7 @@ class PdfPreviewDialog(QDialog):
         self._name = suggested_name
         self._on_printed = on_printed
         self._on_saved = on_saved
+        self.on_pages_printed: Callable[[int], None] | None = None
         self._array = QByteArray(pdf_bytes)
         self._buffer = QBuffer(self._array, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -95,18 +101,51 @@ class PdfPreviewDialog(QDialog):
         pages = print_pdf(self.document, printer)
         if pages and self._on_printed:
             self._on_printed()
+        if pages and self.on_pages_printed is not None:
+            self.on_pages_printed(pages)
         return pages
 
     def save_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "另存为", self._name, "PDF 文件 (*.pdf)")
+        suggested = str(documents_folder() / Path(self._name).name)
+        name, _ = QFileDialog.getSaveFileName(self, "另存为", suggested, "PDF 文件 (*.pdf)")
         if name:
             self.save_to(Path(name))
 
     def save_to(self, path: Path) -> None:
+        if path.is_dir():
+            QMessageBox.warning(self, "无法保存", f"{path} 是一个文件夹，请输入文件名。")
+            return
         try:
             path.write_bytes(self._bytes)
         except OSError as exc:
             QMessageBox.warning(self, "无法保存", f"无法写入 {path}：{exc.strerror or exc}")
             return
+        self.info.setText(f"共 {self.document.pageCount()} 页 · 已保存到：{path}")
         if self._on_saved:
             self._on_saved(path)
+
+
+def documents_folder() -> Path:
+    """Where a save dialog starts: the user's documents folder (not the program's folder)."""
+    from PySide6.QtCore import QStandardPaths
+
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def preview_document(
+    parent: QWidget, ctx: DeskContext, pdf_bytes: bytes, output: printing.Output, suggested_name: str
+) -> PdfPreviewDialog:
+    """The preview every screen uses for a paper: printing or saving it is audited, once."""
+
+    def printed(pages: int) -> None:
+        printing.record_output(ctx.db, ctx.actor, output, kind=printing.OutputKind.PRINT, pages=pages, now=ctx.now())
+
+    def saved(path: Path) -> None:
+        printing.record_output(
+            ctx.db, ctx.actor, output, kind=printing.OutputKind.SAVE, target=str(path), now=ctx.now()
+        )
+
+    dialog = PdfPreviewDialog(pdf_bytes, output.title, suggested_name, on_saved=saved, parent=parent)
+    dialog.on_pages_printed = printed
+    return dialog

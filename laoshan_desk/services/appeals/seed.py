@@ -10,16 +10,15 @@ import json
 import random
 import time
 import uuid
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 
 from laoshan_desk.config import RESOURCES
-from laoshan_desk.domain import clocks
-from laoshan_desk.domain.appeals import finished_sms_text
+from laoshan_desk.domain.appeals import clocks, finished_sms_text
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.domain.timeutil import now as clock_now
-from laoshan_desk.services.appeals import pinyin_initials
+from laoshan_desk.services.appeals.common import pinyin_initials
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
@@ -182,7 +181,8 @@ def load_demo(
         grids.setdefault(cid, []).append(gid)
     comms_by_street: dict[uuid.UUID, list[Unit]] = {}
     for c in comms:
-        comms_by_street.setdefault(c.parent_id, []).append(c)
+        if c.parent_id is not None:
+            comms_by_street.setdefault(c.parent_id, []).append(c)
     street_info = [
         (st.id, [(c.id, c.name, grids.get(c.id, [])) for c in comms_by_street.get(st.id, [])]) for st in streets
     ]
@@ -203,7 +203,7 @@ def load_demo(
     names = [rng.choice(SURNAMES) + rng.choice(GIVEN) for _ in range(3000)]
     counters: dict[dt.date, int] = {}
     big = n > 50_000
-    indexes = list(Appeal.__table__.indexes)  # the secondary ones; seq and number stay unique
+    indexes = list(cast(Table, Appeal.__table__).indexes)  # the secondary ones; seq and number stay unique
     with db.engine.begin() as conn:
         if big:
             # A million rows load several times faster into a bare table, indexed afterwards.
@@ -344,7 +344,7 @@ def load_demo(
                 "responded_at": responded,
                 "responded_on_time": None
                 if responded is None and finished is None
-                else ((responded or finished) <= resp_limit),
+                else ((responded or finished or resp_limit) <= resp_limit),
                 "finished_at": finished,
                 "finished_late": None if finished is None else finished.date() > limit,
                 "result": "已办结，已电话告知诉求人处理结果。" if finished else None,

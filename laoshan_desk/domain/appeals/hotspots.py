@@ -29,8 +29,8 @@ from typing import Any, Protocol
 
 import jieba
 
-from laoshan_desk.domain.appeals import normalise_phone
-from laoshan_desk.domain.clocks import local_date
+from laoshan_desk.domain.appeals.clocks import local_date
+from laoshan_desk.domain.appeals.duplicates import normalise_phone
 
 __all__ = [
     "DATA_DIR",
@@ -54,14 +54,16 @@ __all__ = [
     "repeat_phones",
 ]
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "resources" / "data"
+DATA_DIR = Path(__file__).resolve().parents[3] / "resources" / "data"
 STOPWORDS_FILE = DATA_DIR / "stopwords.txt"
 USERDICT_FILE = DATA_DIR / "appeal_userdict.txt"
 
 
 class _Record(Protocol):
-    received_at: dt.datetime
-    content: str
+    @property
+    def received_at(self) -> dt.datetime: ...
+    @property
+    def content(self) -> str: ...
 
 
 @dataclass(frozen=True)

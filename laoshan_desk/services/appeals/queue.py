@@ -11,13 +11,16 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
 
-from laoshan_desk.domain import clocks
-from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction
+from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
+from laoshan_desk.domain.appeals.filters import QueueScope, StatusGroup
+from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.identifiers import mask_phone
 from laoshan_desk.domain.lights import Light, worst
 from laoshan_desk.domain.roles import SEES_FULL_NUMBERS
+from laoshan_desk.services.appeals.common import VIEW, label_of
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
@@ -25,14 +28,12 @@ from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.queries import appeals as q
 
-SCOPES = {"mine": "我的待办", "unit": "本单位", "all": "全部可见"}
-LIGHTS = {"red": "红灯（超期）", "yellow": "黄灯（临期）", "green": "绿灯（正常）", "grey": "无计时"}
-SORT_KEYS = tuple(q.SORTS)
-
 
 @dataclasses.dataclass(frozen=True)
 class QueueFilter:
-    scope: str = "all"
+    """The filter bar: codes of QueueScope, StatusGroup or AppealStatus, LightFilter."""
+
+    scope: str = QueueScope.ALL.value
     kind: str | None = None
     status: str | None = None
     channel: str | None = None
@@ -76,17 +77,15 @@ class AppealRow:
         return worst([self.response_light, self.completion_light])
 
 
-def _label(enum_cls: Any, code: str | None) -> str:
-    if not code:
-        return ""
-    try:
-        return enum_cls(code).label
-    except ValueError:
-        return code
-
-
-def _base(db: Database, actor: Actor, f: QueueFilter, now: dt.datetime, session: Any, columns: Any = None) -> Any:
-    today, horizon = clocks.yellow_horizon(work_calendar(db), now)
+def _base(
+    actor: Actor,
+    f: QueueFilter,
+    calendar: WorkCalendar,
+    now: dt.datetime,
+    session: Session,
+    columns: ColumnElement[Any],
+) -> Select[Any]:
+    today, horizon = clocks.yellow_horizon(calendar, now)
     return q.filtered(
         f,
         session=session,
@@ -101,25 +100,27 @@ def _base(db: Database, actor: Actor, f: QueueFilter, now: dt.datetime, session:
     )
 
 
-def count(db: Database, actor: Actor, f: QueueFilter, now: dt.datetime) -> int:
-    actor.require("appeals.view")
+def count(db: Database, actor: Actor, f: QueueFilter, *, now: dt.datetime) -> int:
+    """How many appeals the filter keeps (for the count label and the tab)."""
+    actor.require(VIEW)
+    cal = work_calendar(db)
     with db.session() as s:
-        stmt = _base(db, actor, f, now, s, columns=func.count())
-        return int(s.scalar(stmt) or 0)
+        return int(s.scalar(_base(actor, f, cal, now, s, func.count())) or 0)
 
 
 def page(
     db: Database,
     actor: Actor,
     f: QueueFilter,
-    now: dt.datetime,
     *,
+    now: dt.datetime,
     offset: int = 0,
     limit: int = 200,
     sort: str | None = None,
     descending: bool = False,
 ) -> list[AppealRow]:
-    actor.require("appeals.view")
+    """One page of rows, filtered, scoped and sorted in SQL; lights and countdowns at ``now``."""
+    actor.require(VIEW)
     if sort is not None and sort not in q.SORTS:
         sort = None
     cal = work_calendar(db)
@@ -127,7 +128,7 @@ def page(
         # Two steps: the page's sequence numbers (often from an index alone), then those rows.
         stmt = (
             q.order(
-                _base(db, actor, f, now, s, columns=Appeal.seq),
+                _base(actor, f, cal, now, s, Appeal.seq.expression),
                 sort,
                 descending,
                 few_rows=q.narrows_to_open(f),
@@ -145,37 +146,27 @@ def page(
         return [_row(a, names, cal, now, full) for a in appeals]
 
 
-def _row(a: Appeal, names: dict[uuid.UUID, str], cal: Any, now: dt.datetime, full: bool) -> AppealRow:
-    status = AppealStatus(a.status)
-    responded = a.responded_at or a.finished_at
-    if status is AppealStatus.MERGED:
-        r_light = c_light = Light.GREY
-        r_text = c_text = "已合并"
-    else:
-        r_light = (
-            clocks.response_light(a.received_at, responded, now)
-            if status not in (AppealStatus.SUSPENDED,) or responded
-            else Light.GREY
-        )
-        r_text = clocks.response_countdown(a.received_at, responded, now)
-        c_light = clocks.completion_light(
-            a.completion_limit, cal, now, finished=a.finished_at is not None, stopped=status is AppealStatus.SUSPENDED
-        )
-        c_text = (
-            "已挂起"
-            if status is AppealStatus.SUSPENDED
-            else clocks.completion_countdown(a.completion_limit, cal, now, a.finished_at)
-        )
+def _row(a: Appeal, names: dict[uuid.UUID, str], cal: WorkCalendar, now: dt.datetime, full: bool) -> AppealRow:
+    # The stored limit, and the same row light as the SQL filter (docs/rules.md §appeals-lights).
+    clock = clocks.row_clock(
+        a.completion_limit,
+        a.received_at,
+        cal,
+        now,
+        status=a.status,
+        responded_at=a.responded_at,
+        finished_at=a.finished_at,
+    )
     phone = a.phone or ""
     return AppealRow(
         id=a.id,
         number=a.number,
         received_at=a.received_at,
-        kind_label=_label(AppealKind, a.kind),
-        channel_label=_label(Channel, a.channel),
+        kind_label=label_of(AppealKind, a.kind),
+        channel_label=label_of(Channel, a.channel),
         status=a.status,
-        status_label=status.label,
-        level_label=_label(HandlingLevel, a.level),
+        status_label=label_of(AppealStatus, a.status),
+        level_label=label_of(HandlingLevel, a.level),
         street=names.get(a.street_id, "") if a.street_id else "",
         community=names.get(a.community_id, "") if a.community_id else "",
         unit=names.get(a.unit_id, "") if a.unit_id else "",
@@ -185,24 +176,29 @@ def _row(a: Appeal, names: dict[uuid.UUID, str], cal: Any, now: dt.datetime, ful
         response_limit=a.response_limit,
         completion_limit=a.completion_limit,
         finished_at=a.finished_at,
-        satisfaction_label=_label(Satisfaction, a.satisfaction),
-        response_text=r_text,
-        completion_text=c_text,
-        response_light=r_light,
-        completion_light=c_light,
+        satisfaction_label=label_of(Satisfaction, a.satisfaction),
+        response_text=clock.response_text,
+        completion_text=clock.completion_text,
+        response_light=clock.response_light,
+        completion_light=clock.completion_light,
         supervised=a.supervised,
     )
 
 
-def tab_counts(db: Database, actor: Actor, now: dt.datetime) -> dict[str, int]:
+def tab_counts(db: Database, actor: Actor, *, now: dt.datetime) -> dict[str, int]:
     """The numbers on the tab: open appeals in my queue, my unit, all visible, and red ones."""
+    actor.require(VIEW)
+    open_ = StatusGroup.OPEN.value
     return {
-        "mine": count(db, actor, QueueFilter(scope="mine", status="open"), now),
-        "unit": count(db, actor, QueueFilter(scope="unit", status="open"), now) if actor.unit_id else 0,
-        "open": count(db, actor, QueueFilter(status="open"), now),
-        "red": count(db, actor, QueueFilter(light="red"), now),
+        "mine": count(db, actor, QueueFilter(scope=QueueScope.MINE.value, status=open_), now=now),
+        "unit": count(db, actor, QueueFilter(scope=QueueScope.UNIT.value, status=open_), now=now)
+        if actor.unit_id
+        else 0,
+        "open": count(db, actor, QueueFilter(status=open_), now=now),
+        "red": count(db, actor, QueueFilter(light=Light.RED.value), now=now),
     }
 
 
 def status_choices() -> list[tuple[str, str]]:
-    return [("open", "未办结（全部）"), ("finished", "已办结（全部）")] + AppealStatus.choices()
+    """The status filter's choices: the two groups, then every status."""
+    return StatusGroup.choices() + AppealStatus.choices()

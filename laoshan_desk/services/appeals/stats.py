@@ -1,7 +1,7 @@
 """一诉一考 and 未诉先办: statistics of any period and unit, the unit ranking, monthly figures,
 hot spots, and the one-click work brief (工作简报).
 
-Counting rules (issue 5; rules.md "Appeals"): received = appeals received in the period (merged
+Counting rules (docs/rules.md §appeals-rates): received = appeals received in the period (merged
 repeats are folded into the appeal they repeat and not counted again); finished = a finish time
 is recorded; closure rate = finished ÷ received; satisfaction rate = (satisfied + basically
 satisfied) ÷ appeals with a return-visit result; responded on time = responded within 4 hours;
@@ -18,11 +18,22 @@ from typing import Any
 
 from sqlalchemy import Integer, and_, case, false, func, literal_column, or_, select, true
 
-from laoshan_desk.domain import clocks, hotspots
-from laoshan_desk.domain.appeals import closure_rate, format_rate, rate, satisfaction_rate
+from laoshan_desk.domain.appeals import (
+    AppealStatus,
+    clocks,
+    closure_rate,
+    format_rate,
+    hotspots,
+    rate,
+    satisfaction_rate,
+)
+from laoshan_desk.domain.appeals.vocabulary import SATISFIED_CODES
+from laoshan_desk.domain.identifiers import mask_phone
+from laoshan_desk.domain.timeutil import TZ
+from laoshan_desk.services.appeals.common import VIEW
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
-from laoshan_desk.store.models import Unit
+from laoshan_desk.store.models import Grid, Unit
 from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.queries import appeals as q
 
@@ -65,7 +76,7 @@ class UnitStats:
 
 
 def _sums(today: dt.date) -> list[Any]:
-    one = literal_column("1")
+    one = literal_column("1", type_=Integer)
     return [
         func.count(),
         func.coalesce(func.sum(case((Appeal.responded_on_time == true(), 1), else_=0)), 0),
@@ -74,7 +85,7 @@ def _sums(today: dt.date) -> list[Any]:
         func.coalesce(func.sum(case((Appeal.finished_late.is_not(None), 1), else_=0)), 0),
         func.coalesce(func.sum(case((Appeal.finished_late == false(), 1), else_=0)), 0),
         func.coalesce(func.sum(case((Appeal.satisfaction.is_not(None), 1), else_=0)), 0),
-        func.coalesce(func.sum(case((Appeal.satisfaction.in_(("satisfied", "basic")), 1), else_=0)), 0),
+        func.coalesce(func.sum(case((Appeal.satisfaction.in_(SATISFIED_CODES), 1), else_=0)), 0),
         func.coalesce(
             func.sum(
                 case(
@@ -104,23 +115,20 @@ def _sums_sqlite() -> list[Any]:
         func.count(Appeal.finished_late),
         func.count(Appeal.finished_late) - func.coalesce(func.sum(Appeal.finished_late, type_=Integer), 0),
         func.count(Appeal.satisfaction),
-        func.count(case((Appeal.satisfaction.in_(("satisfied", "basic")), 1))),
+        func.count(case((Appeal.satisfaction.in_(SATISFIED_CODES), 1))),
         func.coalesce(func.sum(Appeal.finished_late, type_=Integer), 0),
     ]
 
 
-def _where(
-    actor: Actor, date_from: dt.date | None, date_to: dt.date | None, unit_id: uuid.UUID | None, now: dt.datetime
-) -> list[Any]:
-    conds: list[Any] = [Appeal.status != "merged"]
+def _where(actor: Actor, date_from: dt.date | None, date_to: dt.date | None, unit_id: uuid.UUID | None) -> list[Any]:
+    conds: list[Any] = [Appeal.status != AppealStatus.MERGED.value]
     scope = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
     if scope is not None:
         conds.append(scope)
-    tz = now.tzinfo
     if date_from:
-        conds.append(Appeal.received_at >= dt.datetime.combine(date_from, dt.time(), tzinfo=tz))
+        conds.append(Appeal.received_at >= dt.datetime.combine(date_from, dt.time(), tzinfo=TZ))
     if date_to:
-        conds.append(Appeal.received_at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), tzinfo=tz))
+        conds.append(Appeal.received_at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), tzinfo=TZ))
     if unit_id:
         conds.append(Appeal.unit_id == unit_id)
     return conds
@@ -129,14 +137,16 @@ def _where(
 def statistics(
     db: Database,
     actor: Actor,
+    *,
     now: dt.datetime,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     unit_id: uuid.UUID | None = None,
 ) -> PeriodStats:
-    actor.require("appeals.view")
+    """The figures of appeals received in the period (of one handling unit, or all in scope)."""
+    actor.require(VIEW)
     today = clocks.local_date(now)
-    where = _where(actor, date_from, date_to, unit_id, now)
+    where = _where(actor, date_from, date_to, unit_id)
     with db.session() as s:
         if db.dialect != "sqlite":
             row = s.execute(select(*_sums(today)).where(*where)).one()
@@ -144,7 +154,7 @@ def statistics(
         # One pass over the covering index with cheap aggregates, and the running appeals past
         # their limit (not already counted as finished late) from the status index: over a
         # million rows the per-row CASE of the overdue test alone cost more than the rest.
-        row = [int(v or 0) for v in s.execute(select(*_sums_sqlite()).where(*where)).one()]
+        sums = [int(v or 0) for v in s.execute(select(*_sums_sqlite()).where(*where)).one()]
         running_overdue = s.scalar(
             select(func.count()).where(
                 *where,
@@ -153,20 +163,20 @@ def statistics(
                 or_(Appeal.finished_late.is_(None), Appeal.finished_late == false()),
             )
         )
-        row[6] += int(running_overdue or 0)
-        return PeriodStats(*row)
+        sums[6] += int(running_overdue or 0)
+        return PeriodStats(*sums)
 
 
 def ranking(
-    db: Database, actor: Actor, now: dt.datetime, date_from: dt.date | None = None, date_to: dt.date | None = None
+    db: Database, actor: Actor, *, now: dt.datetime, date_from: dt.date | None = None, date_to: dt.date | None = None
 ) -> list[UnitStats]:
     """Units by closure rate, then satisfaction rate, then received (一诉一考 league table)."""
-    actor.require("appeals.view")
+    actor.require(VIEW)
     today = clocks.local_date(now)
     with db.session() as s:
         rows = s.execute(
             select(Appeal.unit_id, *_sums(today))
-            .where(*_where(actor, date_from, date_to, None, now), Appeal.unit_id.is_not(None))
+            .where(*_where(actor, date_from, date_to, None), Appeal.unit_id.is_not(None))
             .group_by(Appeal.unit_id)
         ).all()
         names = dict(s.execute(select(Unit.id, Unit.name)).tuples().all())
@@ -176,10 +186,10 @@ def ranking(
 
 
 def monthly(
-    db: Database, actor: Actor, now: dt.datetime, date_from: dt.date | None = None, date_to: dt.date | None = None
+    db: Database, actor: Actor, *, now: dt.datetime, date_from: dt.date | None = None, date_to: dt.date | None = None
 ) -> list[tuple[str, PeriodStats]]:
     """Figures per month of receipt ('2026-03'), in Asia/Shanghai months."""
-    actor.require("appeals.view")
+    actor.require(VIEW)
     today = clocks.local_date(now)
     if db.dialect == "sqlite":
         month = func.strftime("%Y-%m", Appeal.received_at, "+8 hours")
@@ -188,7 +198,7 @@ def monthly(
     with db.session() as s:
         rows = s.execute(
             select(month.label("m"), *_sums(today))
-            .where(*_where(actor, date_from, date_to, None, now))
+            .where(*_where(actor, date_from, date_to, None))
             .group_by(literal_column("m"))
             .order_by(literal_column("m"))
         ).all()
@@ -208,19 +218,16 @@ class HotSpots:
     repeat_phones: list[tuple[str, int]]
 
 
-def hot_spots(db: Database, actor: Actor, now: dt.datetime, weeks: int = 4, max_rows: int = 30000) -> HotSpots:
+def hot_spots(db: Database, actor: Actor, *, now: dt.datetime, weeks: int = 4, max_rows: int = 30000) -> HotSpots:
     """Hot topics of the last ``weeks`` weeks, per community, this week's surges, repeat places
     and phones (masked)."""
-    from laoshan_desk.domain.identifiers import mask_phone
-    from laoshan_desk.store.models import Grid
-
-    actor.require("appeals.view")
+    actor.require(VIEW)
     today = clocks.local_date(now)
     start = hotspots.week_start(today) - dt.timedelta(weeks=weeks - 1)
     with db.session() as s:
         names = dict(s.execute(select(Unit.id, Unit.name)).tuples().all())
-        grids = {}
-        conds = _where(actor, start, today, None, now)
+        grids: dict[uuid.UUID, str] = {}
+        conds = _where(actor, start, today, None)
         rows = s.execute(
             select(
                 Appeal.number,
@@ -255,25 +262,40 @@ def hot_spots(db: Database, actor: Actor, now: dt.datetime, weeks: int = 4, max_
     return HotSpots(start, today, len(records), topics, by_comm, surge, places, phones)
 
 
-def work_brief(db: Database, actor: Actor, now: dt.datetime, weeks: int = 4) -> bytes:
-    """工作简报 PDF: the period's figures, the unit ranking and the hot spots (audited as a print)."""
+def work_brief(db: Database, actor: Actor, *, now: dt.datetime, weeks: int = 4) -> bytes:
+    """工作简报 PDF: the period's figures, the unit ranking and the hot spots. Not audited here:
+    the preview records the print or the save once it happened."""
+    # reportlab: only when printing
     from laoshan_desk.documents import appeals as papers
-    from laoshan_desk.services import audit
 
-    spots = hot_spots(db, actor, now, weeks)
-    stats = statistics(db, actor, now, spots.date_from, spots.date_to)
-    ranks = ranking(db, actor, now, spots.date_from, spots.date_to)
-    pdf = papers.work_brief(
+    actor.require(VIEW)
+
+    def figures(st: PeriodStats) -> papers.BriefFigures:
+        return papers.BriefFigures(
+            received=st.received,
+            finished=st.finished,
+            overdue=st.overdue,
+            closure_rate=st.closure_rate,
+            satisfaction_rate=st.satisfaction_rate,
+            response_rate=st.response_rate,
+        )
+
+    spots = hot_spots(db, actor, now=now, weeks=weeks)
+    stats = statistics(db, actor, now=now, date_from=spots.date_from, date_to=spots.date_to)
+    ranks = ranking(db, actor, now=now, date_from=spots.date_from, date_to=spots.date_to)
+    return papers.work_brief(
         papers.BriefData(
             date=clocks.local_date(now),
             date_from=spots.date_from,
             date_to=spots.date_to,
-            stats=stats,
-            ranking=[(u.unit, u.stats) for u in ranks],
-            spots=spots,
+            stats=figures(stats),
+            ranking=[(u.unit, figures(u.stats)) for u in ranks],
+            spots=papers.BriefSpots(
+                topics=spots.topics,
+                by_community=spots.by_community,
+                surges=spots.surges,
+                repeat_places=spots.repeat_places,
+                repeat_phones=spots.repeat_phones,
+            ),
         )
     )
-    audit.record(
-        db, actor, "print", "appeal_brief", None, f"生成工作简报 {spots.date_from:%Y-%m-%d} 至 {spots.date_to:%Y-%m-%d}"
-    )
-    return pdf

@@ -10,9 +10,8 @@ from openpyxl import Workbook, load_workbook
 
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.timeutil import TZ
-from laoshan_desk.services import appeals_queue as queue
-from laoshan_desk.services import appeals_stats as stats
-from laoshan_desk.services.appeals_exchange import export_ledger, import_appeals
+from laoshan_desk.services.appeals import queue, stats
+from laoshan_desk.services.appeals.exchange import export_ledger, import_appeals
 
 HEADERS = [
     "满意度",
@@ -94,7 +93,7 @@ def test_import_good_bad_and_repeated_rows(db, admin, tmp_path):
         row(诉求编号="QS0009", 承办单位="火星办"),  # row 10
         row(诉求编号="QS0010", 诉求人="", 联系电话="", 诉求类型="执法", 诉求渠道="街道部门提报"),  # row 11: good
     ]
-    report = import_appeals(db, admin, workbook(tmp_path, rows), NOW)
+    report = import_appeals(db, admin, workbook(tmp_path, rows), now=NOW)
     assert (report.imported, report.updated) == (3, 0)
     assert [(r.row, r.column) for r in report.rejected] == [
         (4, "受理时间"),
@@ -106,16 +105,16 @@ def test_import_good_bad_and_repeated_rows(db, admin, tmp_path):
         (10, "承办单位"),
     ]
     assert all(r.reason for r in report.rejected)
-    st = stats.statistics(db, admin, NOW)
+    st = stats.statistics(db, admin, now=NOW)
     assert (st.received, st.finished, st.rated) == (3, 1, 1)
 
     # The same number again updates it: now finished and satisfied.
     again = [row(办结时间="2026-11-04 10:00", 满意度="满意", 承办单位=comm.name)]
-    report = import_appeals(db, admin, workbook(tmp_path, again, "again.xlsx"), NOW)
+    report = import_appeals(db, admin, workbook(tmp_path, again, "again.xlsx"), now=NOW)
     assert (report.imported, report.updated, report.rejected) == (0, 1, [])
-    st = stats.statistics(db, admin, NOW)
+    st = stats.statistics(db, admin, now=NOW)
     assert (st.received, st.finished, st.rated, st.satisfied) == (3, 2, 2, 2)
-    rows_ = queue.page(db, admin, queue.QueueFilter(text="QS0001"), NOW)
+    rows_ = queue.page(db, admin, queue.QueueFilter(text="QS0001"), now=NOW)
     assert len(rows_) == 1 and rows_[0].status == "visited"
 
 
@@ -123,12 +122,12 @@ def test_import_refuses_unreadable_and_headerless_files(db, admin, tmp_path):
     junk = tmp_path / "junk.xlsx"
     junk.write_text("not a workbook")
     with pytest.raises(ValidationError):
-        import_appeals(db, admin, junk, NOW)
+        import_appeals(db, admin, junk, now=NOW)
     wb = Workbook()
     wb.active.append(["诉求编号", "诉求内容"])
     wb.save(tmp_path / "few.xlsx")
     with pytest.raises(ValidationError, match="受理时间"):
-        import_appeals(db, admin, tmp_path / "few.xlsx", NOW)
+        import_appeals(db, admin, tmp_path / "few.xlsx", now=NOW)
 
 
 def test_statistics_rates_and_overdue(db, admin, tmp_path):
@@ -138,22 +137,22 @@ def test_statistics_rates_and_overdue(db, admin, tmp_path):
         finish = {0: "2026-11-03 10:00", 1: "2026-11-04 23:00", 2: "2026-11-05 09:00"}.get(i, "")
         sat = {0: "满意", 1: "不满意", 2: "基本满意"}.get(i, "")
         rows.append(row(诉求编号=f"S{i:03d}", 办结时间=finish, 满意度=sat, 联系电话=f"1380000{i:04d}"))
-    import_appeals(db, admin, workbook(tmp_path, rows), NOW)
-    st = stats.statistics(db, admin, NOW, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+    import_appeals(db, admin, workbook(tmp_path, rows), now=NOW)
+    st = stats.statistics(db, admin, now=NOW, date_from=dt.date(2026, 11, 1), date_to=dt.date(2026, 11, 30))
     assert (st.received, st.finished, st.finished_on_time, st.rated, st.satisfied) == (10, 3, 2, 3, 2)
     assert st.closure_rate == Decimal("0.3") and st.label("closure_rate") == "30.00%"
     assert st.label("satisfaction_rate") == "66.67%"
     assert st.overdue == 1 + 7  # finished late + still open after the limit
-    assert stats.statistics(db, admin, NOW, dt.date(2026, 12, 1)).received == 0
-    months = stats.monthly(db, admin, NOW)
+    assert stats.statistics(db, admin, now=NOW, date_from=dt.date(2026, 12, 1)).received == 0
+    months = stats.monthly(db, admin, now=NOW)
     assert months == [("2026-11", st)]
 
 
 def test_ledger_export_columns(db, admin, tmp_path):
     rows = [row(), row(诉求编号="QS0002", 办结时间="2026-11-10 10:00", 满意度="满意")]
-    import_appeals(db, admin, workbook(tmp_path, rows), NOW)
+    import_appeals(db, admin, workbook(tmp_path, rows), now=NOW)
     out = tmp_path / "ledger.xlsx"
-    assert export_ledger(db, admin, out, NOW) == 2
+    assert export_ledger(db, admin, out, now=NOW) == 2
     ws = load_workbook(out).active
     header = [c.value for c in ws[1]]
     for needed in (
@@ -174,4 +173,4 @@ def test_ledger_export_columns(db, admin, tmp_path):
     assert data["QS0001"]["办结时限"] == "2026-11-04" and data["QS0001"]["是否超期"] == "是"
     assert data["QS0002"]["是否超期"] == "是" and data["QS0002"]["满意度"] == "满意"
     assert data["QS0001"]["诉求人"] != "王五"  # masked on paper
-    assert export_ledger(db, admin, tmp_path / "none.xlsx", NOW, dt.date(2026, 12, 1)) == 0
+    assert export_ledger(db, admin, tmp_path / "none.xlsx", now=NOW, date_from=dt.date(2026, 12, 1)) == 0

@@ -7,8 +7,7 @@ import datetime as dt
 
 import pytest
 
-from laoshan_desk.domain.clocks import SHANGHAI
-from laoshan_desk.domain.hotspots import (
+from laoshan_desk.domain.appeals.hotspots import (
     STOPWORDS_FILE,
     AppealRecord,
     Segmenter,
@@ -23,10 +22,11 @@ from laoshan_desk.domain.hotspots import (
     week_start,
     weekly_keyword_counts,
 )
+from laoshan_desk.domain.timeutil import TZ
 
 
 def at(y, m, d, hh=10, mm=0):
-    return dt.datetime(y, m, d, hh, mm, tzinfo=SHANGHAI)
+    return dt.datetime(y, m, d, hh, mm, tzinfo=TZ)
 
 
 def rec(key, when, content, community=None, grid=None, phone=None):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from laoshan_desk.services import appeals_stats, org, seed_appeals
+from laoshan_desk.services import org
+from laoshan_desk.services.appeals import seed as seed_appeals
+from laoshan_desk.services.appeals import stats as appeals_stats
 from laoshan_desk.store.models.appeals import Appeal, ProxyService
 from tests.conftest import FIXED_NOW
 
@@ -27,7 +29,7 @@ def test_demo_covers_every_street_over_a_year_and_is_idempotent(db, admin):
     assert streets == {u.id for u in org.units(db, "street")}
     assert units > 100 and numbers == 1500
     assert (last - first).days > 300
-    st = appeals_stats.statistics(db, admin, FIXED_NOW)
+    st = appeals_stats.statistics(db, admin, now=FIXED_NOW)
     assert st.received == 1500 and 0.95 < float(st.closure_rate) <= 1 and 0.9 < float(st.satisfaction_rate) <= 1
 
 
@@ -36,7 +38,7 @@ def test_fast_sqlite_statistics_equal_the_portable_sums(db, admin, make_user):
     figures must be those of the portable CASE sums, for any period, unit and scope."""
     import datetime as dt
 
-    from laoshan_desk.domain import clocks
+    from laoshan_desk.domain.appeals import clocks
     from laoshan_desk.domain.roles import Role
 
     seed_appeals.load_demo(db, admin, appeals=1500, now=FIXED_NOW)
@@ -44,7 +46,7 @@ def test_fast_sqlite_statistics_equal_the_portable_sums(db, admin, make_user):
 
     def portable(actor, date_from=None, date_to=None, unit_id=None):  # type: ignore[no-untyped-def]
         with db.session() as s:
-            where = appeals_stats._where(actor, date_from, date_to, unit_id, FIXED_NOW)
+            where = appeals_stats._where(actor, date_from, date_to, unit_id)
             row = s.execute(select(*appeals_stats._sums(today)).where(*where)).one()
         return appeals_stats.PeriodStats(*(int(v or 0) for v in row))
 
@@ -61,16 +63,18 @@ def test_fast_sqlite_statistics_equal_the_portable_sums(db, admin, make_user):
     month = (today - dt.timedelta(days=30), today)
     for actor in (admin, clerk):
         for args in ((), month, (None, None, busiest), (*month, busiest)):
-            fast = appeals_stats.statistics(db, actor, FIXED_NOW, *args)
+            fast = appeals_stats.statistics(
+                db, actor, now=FIXED_NOW, **dict(zip(("date_from", "date_to", "unit_id"), args, strict=False))
+            )
             assert fast == portable(actor, *args)
-    everything = appeals_stats.statistics(db, admin, FIXED_NOW)
+    everything = appeals_stats.statistics(db, admin, now=FIXED_NOW)
     assert everything.overdue > everything.finished - everything.finished_on_time  # some still running late
 
 
 def test_two_character_search_on_demo_data_equals_like(db, admin):
     from sqlalchemy import text
 
-    from laoshan_desk.services import appeals_queue as queue
+    from laoshan_desk.services.appeals import queue
 
     seed_appeals.load_demo(db, admin, appeals=1500, now=FIXED_NOW)
     for word in ("工资", "暖气", "小区", "王"):
@@ -79,5 +83,5 @@ def test_two_character_search_on_demo_data_equals_like(db, admin):
                 text("SELECT count(*) FROM appeal WHERE content LIKE :p OR appellant LIKE :p OR enterprise LIKE :p"),
                 {"p": f"%{word}%"},
             ).scalar_one()
-        assert queue.count(db, admin, queue.QueueFilter(text=word), FIXED_NOW) == like
+        assert queue.count(db, admin, queue.QueueFilter(text=word), now=FIXED_NOW) == like
         assert like > 0

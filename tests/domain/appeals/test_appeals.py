@@ -38,14 +38,14 @@ from laoshan_desk.domain.appeals import (
     satisfaction_rate_of,
     suggest_dispatch,
 )
-from laoshan_desk.domain.clocks import SHANGHAI
 from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.domain.timeutil import TZ
 
-ORG = Path(__file__).resolve().parents[2] / "resources" / "data" / "organisation.json"
+ORG = Path(__file__).resolve().parents[3] / "resources" / "data" / "organisation.json"
 
 
 def at(y, m, d, hh=0, mm=0):
-    return dt.datetime(y, m, d, hh, mm, tzinfo=SHANGHAI)
+    return dt.datetime(y, m, d, hh, mm, tzinfo=TZ)
 
 
 # -- vocabularies ------------------------------------------------------------------------------

@@ -9,11 +9,18 @@ from sqlalchemy import text
 
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import appeals as svc
-from laoshan_desk.services import appeals_queue as queue
 from laoshan_desk.services import org
-from laoshan_desk.services.appeals_queue import QueueFilter
+from laoshan_desk.services.appeals import queue
+from laoshan_desk.services.appeals.queue import QueueFilter
+from laoshan_desk.services.context import system_actor
 from laoshan_desk.store.queries import appeals as q
 from laoshan_desk.store.sqlfunctions import cjk_spaced
+from tests.conftest import FIXED_NOW
+
+
+def v(db, appeal_id):  # type: ignore[no-untyped-def]
+    """The version the detail screen shows (what a screen passes with every write)."""
+    return svc.detail(db, system_actor("test"), appeal_id, now=FIXED_NOW).version
 
 
 def form(street, comm, grid, **kw):  # type: ignore[no-untyped-def]
@@ -32,7 +39,7 @@ def form(street, comm, grid, **kw):  # type: ignore[no-untyped-def]
 
 
 def numbers(db, actor, f, now):  # type: ignore[no-untyped-def]
-    return sorted(r.number for r in queue.page(db, actor, f, now))
+    return sorted(r.number for r in queue.page(db, actor, f, now=now))
 
 
 def like_count(db, word: str) -> int:  # type: ignore[no-untyped-def]
@@ -61,17 +68,21 @@ def test_two_character_search_uses_the_index_and_matches_like(db, admin, make_us
     grid2 = org.grids(db, comm2.id)[0]
     depts = org.units(db, "department")
 
-    wage = svc.intake(db, admin, form(street, comm, grid, content="某公司拖欠工资三个月，请求协调"), fixed_now)
-    wage_end = svc.intake(db, admin, form(street, comm, grid, content="装修队结算拖欠工资"), fixed_now)
-    other_wage = svc.intake(db, admin, form(other, comm2, grid2, content="工资未按时发放", channel="wechat"), fixed_now)
-    split = svc.intake(db, admin, form(street, comm, grid, content="加班工，资金未结"), fixed_now)  # 工，资
-    spaced = svc.intake(db, admin, form(street, comm, grid, content="工 资 问题"), fixed_now)
-    named = svc.intake(db, admin, form(street, comm, grid, appellant="王建国", content="路灯不亮已有一周"), fixed_now)
+    wage = svc.intake(db, admin, form(street, comm, grid, content="某公司拖欠工资三个月，请求协调"), now=fixed_now)
+    wage_end = svc.intake(db, admin, form(street, comm, grid, content="装修队结算拖欠工资"), now=fixed_now)
+    other_wage = svc.intake(
+        db, admin, form(other, comm2, grid2, content="工资未按时发放", channel="wechat"), now=fixed_now
+    )
+    split = svc.intake(db, admin, form(street, comm, grid, content="加班工，资金未结"), now=fixed_now)  # 工，资
+    spaced = svc.intake(db, admin, form(street, comm, grid, content="工 资 问题"), now=fixed_now)
+    named = svc.intake(
+        db, admin, form(street, comm, grid, appellant="王建国", content="路灯不亮已有一周"), now=fixed_now
+    )
     company = svc.intake(
         db,
         admin,
         form(street, comm, grid, appellant=None, enterprise="青岛海工资源有限公司", content="企业用地咨询"),
-        fixed_now,
+        now=fixed_now,
     )
 
     with db.engine.connect() as conn:
@@ -83,13 +94,13 @@ def test_two_character_search_uses_the_index_and_matches_like(db, admin, make_us
     assert numbers(db, admin, QueueFilter(text="工资"), fixed_now) == sorted(
         [wage.number, wage_end.number, other_wage.number, company.number]
     )
-    assert queue.count(db, admin, QueueFilter(text="工资"), fixed_now) == 4 == like_count(db, "工资")
+    assert queue.count(db, admin, QueueFilter(text="工资"), now=fixed_now) == 4 == like_count(db, "工资")
     # A pair spanning two words (拖欠 | 工资) still matches: the index is per character.
     assert numbers(db, admin, QueueFilter(text="欠工"), fixed_now) == sorted([wage.number, wage_end.number])
-    assert queue.count(db, admin, QueueFilter(text="欠工"), fixed_now) == 2 == like_count(db, "欠工")
+    assert queue.count(db, admin, QueueFilter(text="欠工"), now=fixed_now) == 2 == like_count(db, "欠工")
     # Names and enterprises are searched too; one character works as well.
     assert numbers(db, admin, QueueFilter(text="建国"), fixed_now) == [named.number]
-    assert queue.count(db, admin, QueueFilter(text="资"), fixed_now) == like_count(db, "资") == 6
+    assert queue.count(db, admin, QueueFilter(text="资"), now=fixed_now) == like_count(db, "资") == 6
     assert split.number not in numbers(db, admin, QueueFilter(text="工资"), fixed_now)
     assert spaced.number not in numbers(db, admin, QueueFilter(text="工资"), fixed_now)
     # Several words: each must match.
@@ -99,15 +110,17 @@ def test_two_character_search_uses_the_index_and_matches_like(db, admin, make_us
     assert numbers(db, admin, QueueFilter(text="工资", street_id=other.id), fixed_now) == [other_wage.number]
     assert numbers(db, admin, QueueFilter(text="工资", channel="wechat"), fixed_now) == [other_wage.number]
     assert (
-        queue.count(db, admin, QueueFilter(text="工资", date_from=fixed_now.date() + dt.timedelta(days=1)), fixed_now)
+        queue.count(
+            db, admin, QueueFilter(text="工资", date_from=fixed_now.date() + dt.timedelta(days=1)), now=fixed_now
+        )
         == 0
     )
     # Same scope as before: a department sees only what it handles.
-    svc.dispatch(db, admin, wage_end.id, "department", depts[3].id, fixed_now)
+    svc.dispatch(db, admin, svc.DispatchForm(wage_end.id, v(db, wage_end.id), "department", depts[3].id), now=fixed_now)
     handler = make_user(Role.DEPT_HANDLER, unit_id=depts[3].id)
     stranger = make_user(Role.DEPT_HANDLER, unit_id=depts[4].id)
     assert numbers(db, handler, QueueFilter(text="工资"), fixed_now) == [wage_end.number]
-    assert queue.count(db, stranger, QueueFilter(text="工资"), fixed_now) == 0
+    assert queue.count(db, stranger, QueueFilter(text="工资"), now=fixed_now) == 0
     other_clerk = make_user(Role.STREET_CLERK, unit_id=other.id)
     assert numbers(db, other_clerk, QueueFilter(text="工资"), fixed_now) == [other_wage.number]
 
@@ -116,19 +129,19 @@ def test_cjk_index_follows_updates_and_deletes(db, admin, fixed_now):
     street = org.units(db, "street")[0]
     comm = org.units(db, "community", parent_id=street.id)[0]
     grid = org.grids(db, comm.id)[0]
-    ref = svc.intake(db, admin, form(street, comm, grid, content="暖气不热已三天"), fixed_now)
-    assert queue.count(db, admin, QueueFilter(text="暖气"), fixed_now) == 1
+    ref = svc.intake(db, admin, form(street, comm, grid, content="暖气不热已三天"), now=fixed_now)
+    assert queue.count(db, admin, QueueFilter(text="暖气"), now=fixed_now) == 1
     with db.engine.begin() as conn:
         conn.execute(text("UPDATE appeal SET content = '拖欠工资' WHERE number = :n"), {"n": ref.number})
-    assert queue.count(db, admin, QueueFilter(text="暖气"), fixed_now) == 0
-    assert queue.count(db, admin, QueueFilter(text="工资"), fixed_now) == 1
+    assert queue.count(db, admin, QueueFilter(text="暖气"), now=fixed_now) == 0
+    assert queue.count(db, admin, QueueFilter(text="工资"), now=fixed_now) == 1
     with db.engine.begin() as conn:
         conn.execute(
             text("DELETE FROM appeal_event WHERE appeal_id IN (SELECT id FROM appeal WHERE number = :n)"),
             {"n": ref.number},
         )
         conn.execute(text("DELETE FROM appeal WHERE number = :n"), {"n": ref.number})
-    assert queue.count(db, admin, QueueFilter(text="工资"), fixed_now) == 0
+    assert queue.count(db, admin, QueueFilter(text="工资"), now=fixed_now) == 0
     with db.engine.connect() as conn:  # the contentless index forgot the row entirely
         assert (
             conn.execute(text(f"SELECT count(*) FROM {q.CJK_TABLE} WHERE {q.CJK_TABLE} MATCH '\"工 资\"'")).scalar_one()
@@ -140,16 +153,16 @@ def test_cjk_index_is_built_for_existing_rows(db, admin, fixed_now):
     street = org.units(db, "street")[0]
     comm = org.units(db, "community", parent_id=street.id)[0]
     grid = org.grids(db, comm.id)[0]
-    svc.intake(db, admin, form(street, comm, grid, content="装修队拖欠工资"), fixed_now)
+    svc.intake(db, admin, form(street, comm, grid, content="装修队拖欠工资"), now=fixed_now)
     with db.engine.begin() as conn:  # an older database: only the trigram table
         for trigger in ("appeal_fts_cjk_ai", "appeal_fts_cjk_ad", "appeal_fts_cjk_au"):
             conn.exec_driver_sql(f"DROP TRIGGER {trigger}")
         conn.exec_driver_sql(f"DROP TABLE {q.CJK_TABLE}")
-    assert queue.count(db, admin, QueueFilter(text="工资"), fixed_now) == 1  # LIKE fallback
+    assert queue.count(db, admin, QueueFilter(text="工资"), now=fixed_now) == 1  # LIKE fallback
     with db.engine.begin() as conn:
         assert q.ensure_fts(conn)
         assert q.cjk_available(conn)
-    assert queue.count(db, admin, QueueFilter(text="工资"), fixed_now) == 1
+    assert queue.count(db, admin, QueueFilter(text="工资"), now=fixed_now) == 1
 
 
 def test_a_connection_opened_before_the_appeals_code_can_still_write_appeals(tmp_path) -> None:

@@ -1,6 +1,6 @@
 """The two clocks every appeal runs against, their lights and their countdown text.
 
-Rules (issue 5, "Clock rules"; rules.md, "Appeals" and "Counting time"):
+Rules (docs/rules.md §appeals-clocks and §counting-time):
 
 * **Response limit** = time received + 4 clock hours; nights and holidays count (clock hours).
   Responding exactly at the limit is on time.
@@ -22,9 +22,13 @@ Rules (issue 5, "Clock rules"; rules.md, "Appeals" and "Counting time"):
   while a suspension lasts, the limit always stays after today, so a suspended appeal never turns
   late on its own (tested with hypothesis).
 
-Lights (Shandong's complaint line: a yellow card one working day before the deadline, a red card on
-the first late day): red once late; yellow when the limit is today or the next working day; green
-before that; grey when no clock runs (finished, suspended, merged).
+Lights (docs/rules.md §appeals-lights; Shandong's complaint line: a yellow card one working day
+before the deadline, a red card on the first late day): red once late; yellow when the limit is
+today or the next working day; green before that; grey when no clock runs (finished, suspended,
+merged). The response clock runs only while the appeal awaits a unit's response (received,
+dispatched, returned). The queue filters the same lights in SQL
+(``store/queries/appeals.py`` ``light_condition``); ``tests/store/test_appeal_lights.py`` proves
+the two always agree.
 
 Every datetime must be timezone-aware; it is read in Asia/Shanghai. Functions take ``now`` as an
 argument and never read the system clock, so screens, reports and tests agree on "now".
@@ -37,14 +41,13 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
-from zoneinfo import ZoneInfo
 
-from laoshan_desk.domain.appeals import AppealStatus, HandlingLevel
+from laoshan_desk.domain.appeals.vocabulary import AppealStatus, HandlingLevel
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.lights import Light, worst
+from laoshan_desk.domain.timeutil import TZ, end_of_day
 
 __all__ = [
-    "SHANGHAI",
     "RESPONSE_HOURS",
     "RESPONSE_WARNING",
     "COMPLETION_WORKDAYS",
@@ -52,7 +55,6 @@ __all__ = [
     "AppealClock",
     "local",
     "local_date",
-    "end_of_day",
     "response_limit",
     "completion_workdays",
     "base_completion_limit",
@@ -67,10 +69,10 @@ __all__ = [
     "format_duration",
     "completion_countdown",
     "response_countdown",
+    "row_clock",
     "appeal_clock",
 ]
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 RESPONSE_HOURS = 4
 # The response light turns yellow in the last hour of the four: a quarter of the window is the
 # time a clerk needs to reach the unit by phone.
@@ -105,7 +107,7 @@ def local(moment: dt.datetime) -> dt.datetime:
         raise TypeError(f"expected a datetime, got {type(moment).__name__}")
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"naive datetime {moment!r}: appeal times must be timezone-aware")
-    return moment.astimezone(SHANGHAI)
+    return moment.astimezone(TZ)
 
 
 def local_date(moment: dt.datetime) -> dt.date:
@@ -113,16 +115,11 @@ def local_date(moment: dt.datetime) -> dt.date:
     return local(moment).date()
 
 
-def end_of_day(day: dt.date) -> dt.datetime:
-    """The first instant after ``day`` in Shanghai: the moment a date limit has passed."""
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=SHANGHAI)
-
-
 # -- limits ------------------------------------------------------------------------------------
 def response_limit(received_at: dt.datetime) -> dt.datetime:
     """Received + 4 clock hours (in Shanghai time; computed in UTC so hours are real hours)."""
     utc = local(received_at).astimezone(dt.UTC)
-    return (utc + dt.timedelta(hours=RESPONSE_HOURS)).astimezone(SHANGHAI)
+    return (utc + dt.timedelta(hours=RESPONSE_HOURS)).astimezone(TZ)
 
 
 def completion_workdays(level: HandlingLevel | str) -> int:
@@ -138,7 +135,7 @@ def base_completion_limit(received_at: dt.datetime, level: HandlingLevel | str, 
 def _bounds(
     suspension: _Interval | tuple[dt.datetime, dt.datetime | None], today: dt.date | None
 ) -> tuple[dt.date, dt.date] | None:
-    start, end = (suspension.start, suspension.end) if hasattr(suspension, "start") else (suspension[0], suspension[1])
+    start, end = (suspension[0], suspension[1]) if isinstance(suspension, tuple) else (suspension.start, suspension.end)
     first = local_date(start)
     if end is None:
         if today is None:
@@ -163,7 +160,7 @@ def _apply_suspensions(
     """(moved limit, working days added), following the rule in the module docstring."""
     items = []
     for s in suspensions:
-        start = s.start if hasattr(s, "start") else s[0]
+        start = s[0] if isinstance(s, tuple) else s.start
         if counted_from is not None and local(start) < local(counted_from):
             continue  # allowed for in the extension granted after it began
         bounds = _bounds(s, today)
@@ -373,37 +370,31 @@ class AppealClock:
         return worst([self.response_light, self.completion_light])
 
 
-def appeal_clock(
+def row_clock(
+    limit_date: dt.date,
     received_at: dt.datetime,
-    level: HandlingLevel | str,
     calendar: WorkCalendar,
     now: dt.datetime,
     *,
-    status: AppealStatus | str | None = None,
+    status: AppealStatus | str,
     responded_at: dt.datetime | None = None,
     finished_at: dt.datetime | None = None,
-    extension_until: dt.date | None = None,
-    extension_granted_at: dt.datetime | None = None,
-    suspensions: Iterable[_Interval | tuple[dt.datetime, dt.datetime | None]] = (),
 ) -> AppealClock:
-    """Compute both clocks. Finishing also answers the appellant, so an appeal finished without a
-    recorded response (e.g. imported from the city platform) counts as responded when finished."""
-    suspensions = list(suspensions)
-    state = AppealStatus(status) if status is not None else None
-    limit = completion_limit(
-        received_at,
-        level,
-        calendar,
-        extension_until,
-        suspensions,
-        now=now,
-        extension_granted_at=extension_granted_at,
-    )
+    """Both clocks of an appeal whose completion limit is already known (the stored one, in the
+    queue; the recomputed one, in the detail view).
+
+    The lights depend on the status as the SQL filter's do: the completion light is grey unless
+    the completion clock runs (:attr:`AppealStatus.clock_running`), the response light grey unless
+    the appeal awaits a response (:attr:`AppealStatus.awaiting_response`) and none is recorded.
+    Finishing also answers the appellant, so an appeal finished without a recorded response (e.g.
+    imported from the city platform) counts as responded when finished.
+    """
+    state = AppealStatus(status)
     if state is AppealStatus.MERGED:
         # A merged appeal waits for nothing: the appeal it was merged into carries the clocks.
         return AppealClock(
             response_limit=response_limit(received_at),
-            completion_limit=limit,
+            completion_limit=limit_date,
             response_late=False,
             late=False,
             overdue_workdays=0,
@@ -413,17 +404,44 @@ def appeal_clock(
             completion_text="已合并",
         )
     responded = responded_at if responded_at is not None else finished_at
+    waiting = state.awaiting_response and responded_at is None
     suspended = state is AppealStatus.SUSPENDED
     return AppealClock(
         response_limit=response_limit(received_at),
-        completion_limit=limit,
+        completion_limit=limit_date,
         response_late=is_response_late(received_at, responded, now),
-        late=is_late(limit, finished_at, now),
-        overdue_workdays=overdue_workdays(limit, calendar, finished_at, now),
-        response_light=response_light(received_at, responded, now),
-        completion_light=completion_light(limit, calendar, now, finished=finished_at is not None, stopped=suspended),
+        late=is_late(limit_date, finished_at, now),
+        overdue_workdays=overdue_workdays(limit_date, calendar, finished_at, now),
+        response_light=response_light(received_at, None, now) if waiting else Light.GREY,
+        completion_light=completion_light(limit_date, calendar, now, stopped=not state.clock_running),
         response_text=response_countdown(received_at, responded, now),
-        completion_text="已挂起"
-        if suspended and finished_at is None
-        else completion_countdown(limit, calendar, now, finished_at),
+        completion_text="已挂起" if suspended else completion_countdown(limit_date, calendar, now, finished_at),
+    )
+
+
+def appeal_clock(
+    received_at: dt.datetime,
+    level: HandlingLevel | str,
+    calendar: WorkCalendar,
+    now: dt.datetime,
+    *,
+    status: AppealStatus | str,
+    responded_at: dt.datetime | None = None,
+    finished_at: dt.datetime | None = None,
+    extension_until: dt.date | None = None,
+    extension_granted_at: dt.datetime | None = None,
+    suspensions: Iterable[_Interval | tuple[dt.datetime, dt.datetime | None]] = (),
+) -> AppealClock:
+    """Compute the completion limit (extensions and suspensions applied) and both clocks."""
+    limit = completion_limit(
+        received_at,
+        level,
+        calendar,
+        extension_until,
+        list(suspensions),
+        now=now,
+        extension_granted_at=extension_granted_at,
+    )
+    return row_clock(
+        limit, received_at, calendar, now, status=status, responded_at=responded_at, finished_at=finished_at
     )

@@ -10,9 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from laoshan_desk.domain.appeals import AppealStatus, HandlingLevel
-from laoshan_desk.domain.calendar import WorkCalendar
-from laoshan_desk.domain.clocks import (
-    SHANGHAI,
+from laoshan_desk.domain.appeals.clocks import (
     Suspension,
     appeal_clock,
     base_completion_limit,
@@ -30,13 +28,15 @@ from laoshan_desk.domain.clocks import (
     suspended_workdays,
     yellow_horizon,
 )
+from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.lights import Light
+from laoshan_desk.domain.timeutil import TZ
 
 CAL = WorkCalendar()
 
 
 def at(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> dt.datetime:
-    return dt.datetime(y, m, d, hh, mm, tzinfo=SHANGHAI)
+    return dt.datetime(y, m, d, hh, mm, tzinfo=TZ)
 
 
 # -- response ----------------------------------------------------------------------------------
@@ -109,7 +109,7 @@ def test_new_year_holiday():
     level=st.sampled_from(list(HandlingLevel)),
 )
 def test_base_limit_is_the_nth_working_day_after_receipt(day, minute, level):
-    received = dt.datetime.combine(day, dt.time(minute // 60, minute % 60), tzinfo=SHANGHAI)
+    received = dt.datetime.combine(day, dt.time(minute // 60, minute % 60), tzinfo=TZ)
     limit = base_completion_limit(received, level, CAL)
     assert CAL.is_workday(limit)
     assert CAL.workdays_in(day + dt.timedelta(days=1), limit) == completion_workdays(level)
@@ -265,14 +265,14 @@ def test_suspension_ending_before_it_starts_is_refused():
     level=st.sampled_from(list(HandlingLevel)),
 )
 def test_an_appeal_never_turns_late_while_suspended(received, start_after, open_days, level):
-    received_at = dt.datetime.combine(received, dt.time(10), tzinfo=SHANGHAI)
+    received_at = dt.datetime.combine(received, dt.time(10), tzinfo=TZ)
     base = base_completion_limit(received_at, level, CAL)
     start = received + dt.timedelta(days=start_after)
     if start > base:
         return  # already late when suspended: covered by the test above
-    start_at = dt.datetime.combine(start, dt.time(11), tzinfo=SHANGHAI)
+    start_at = dt.datetime.combine(start, dt.time(11), tzinfo=TZ)
     today = start + dt.timedelta(days=open_days)
-    now = dt.datetime.combine(today, dt.time(23, 59), tzinfo=SHANGHAI)
+    now = dt.datetime.combine(today, dt.time(23, 59), tzinfo=TZ)
     limit = completion_limit(received_at, level, CAL, suspensions=[(start_at, None)], now=now)
     assert limit > now.date()
     assert not is_late(limit, None, now)
@@ -284,7 +284,7 @@ def test_an_appeal_never_turns_late_while_suspended(received, start_after, open_
     length=st.integers(0, 20),
 )
 def test_a_finished_suspension_adds_exactly_its_working_days(received, length):
-    received_at = dt.datetime.combine(received, dt.time(10), tzinfo=SHANGHAI)
+    received_at = dt.datetime.combine(received, dt.time(10), tzinfo=TZ)
     base = base_completion_limit(received_at, "street", CAL)
     start = received_at + dt.timedelta(hours=1)
     end = start + dt.timedelta(days=length)
@@ -368,7 +368,7 @@ def test_response_countdown_texts():
 
 # -- the whole row -----------------------------------------------------------------------------
 def test_appeal_clock_open_appeal():
-    clock = appeal_clock(at(2026, 9, 30, 10), "street", CAL, at(2026, 10, 9, 14))
+    clock = appeal_clock(at(2026, 9, 30, 10), "street", CAL, at(2026, 10, 9, 14), status="dispatched")
     assert clock.response_limit == at(2026, 9, 30, 14)
     assert clock.completion_limit == dt.date(2026, 10, 10)
     assert clock.response_late and not clock.late
@@ -383,6 +383,7 @@ def test_appeal_clock_finished_without_recorded_response_counts_the_finish_as_re
         "community",
         CAL,
         at(2026, 12, 5),
+        status="finished",
         finished_at=at(2026, 11, 25, 11),
     )
     assert not clock.response_late and not clock.late

@@ -19,6 +19,11 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from laoshan_desk.config import data_dir
+from laoshan_desk.domain.appeals.steps import SmsState
+from laoshan_desk.domain.errors import NotFound
+from laoshan_desk.domain.identifiers import mask_phone
+from laoshan_desk.domain.roles import SEES_FULL_NUMBERS
+from laoshan_desk.services.appeals.common import EDIT, VIEW, label_of
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
@@ -26,7 +31,7 @@ from laoshan_desk.store.models.appeals import Appeal, SmsMessage
 
 MAX_ATTEMPTS = 5
 BACKOFF_MINUTES = (1, 5, 15, 60, 240)
-STATE_LABELS = {"queued": "待发送", "sent": "已发送", "failed": "发送失败（待重试）", "gave_up": "发送失败（已放弃）"}
+_WAITING = (SmsState.QUEUED.value, SmsState.FAILED.value)
 
 
 class GatewayOffline(Exception):
@@ -70,17 +75,18 @@ def set_gateway(gateway: Gateway | None) -> None:
 
 
 def gateway() -> Gateway:
+    """The gateway in use: the plugged one, or the log-file gateway."""
     return _gateway or FileGateway()
 
 
-def queue(session: Session, appeal_id: uuid.UUID | None, phone: str, text: str, now: dt.datetime) -> uuid.UUID:
+def queue(session: Session, appeal_id: uuid.UUID | None, phone: str, text: str, *, now: dt.datetime) -> uuid.UUID:
     """Put a message in the outbox (inside the caller's transaction)."""
     msg = SmsMessage(
         id=uuid.uuid4(),
         appeal_id=appeal_id,
         phone=phone,
         text=text,
-        state="queued",
+        state=SmsState.QUEUED.value,
         attempts=0,
         last_error="",
         created_at=now,
@@ -99,10 +105,10 @@ class SendReport:
 
 
 def send_pending(
-    db: Database, actor: Actor, now: dt.datetime, gw: Gateway | None = None, limit: int = 200
+    db: Database, actor: Actor, *, now: dt.datetime, gw: Gateway | None = None, limit: int = 200
 ) -> SendReport:
     """Try every due message once; safe to call from a timer."""
-    actor.require("appeals.view")
+    actor.require(VIEW)
     gw = gw or gateway()
     sent = failed = 0
     offline = False
@@ -111,7 +117,7 @@ def send_pending(
         due = s.scalars(
             select(SmsMessage)
             .where(
-                SmsMessage.state.in_(("queued", "failed")),
+                SmsMessage.state.in_(_WAITING),
                 or_(SmsMessage.next_try_at.is_(None), SmsMessage.next_try_at <= now),
             )
             .order_by(SmsMessage.created_at)
@@ -129,35 +135,30 @@ def send_pending(
                 msg.attempts += 1
                 msg.last_error = str(exc)
                 if msg.attempts >= MAX_ATTEMPTS:
-                    msg.state = "gave_up"
+                    msg.state = SmsState.GAVE_UP.value
                     msg.next_try_at = None
                 else:
-                    msg.state = "failed"
+                    msg.state = SmsState.FAILED.value
                     msg.next_try_at = now + dt.timedelta(minutes=BACKOFF_MINUTES[msg.attempts - 1])
                 failed += 1
             else:
                 msg.attempts += 1
-                msg.state, msg.sent_at, msg.last_error, msg.next_try_at = "sent", now, "", None
+                msg.state, msg.sent_at, msg.last_error, msg.next_try_at = SmsState.SENT.value, now, "", None
                 sent += 1
         if sent or failed:
             work.audit("update", "sms_outbox", None, f"短信发送：成功 {sent} 条，失败 {failed} 条")
-        waiting = (
-            s.scalar(select(func.count()).select_from(SmsMessage).where(SmsMessage.state.in_(("queued", "failed"))))
-            or 0
-        )
+        waiting = s.scalar(select(func.count()).select_from(SmsMessage).where(SmsMessage.state.in_(_WAITING))) or 0
     return SendReport(sent, failed, offline, waiting)
 
 
-def retry(db: Database, actor: Actor, message_id: uuid.UUID, now: dt.datetime) -> None:
+def retry(db: Database, actor: Actor, message_id: uuid.UUID, *, now: dt.datetime) -> None:
     """Put a given-up or failed message back in the queue (the clerk corrected the number...)."""
-    actor.require("appeals.edit")
+    actor.require(EDIT)
     with unit_of_work(db, actor, now) as work:
         msg = work.session.get(SmsMessage, message_id)
         if msg is None:
-            from laoshan_desk.domain.errors import NotFound
-
             raise NotFound("短信不存在")
-        msg.state, msg.next_try_at, msg.attempts = "queued", now, 0
+        msg.state, msg.next_try_at, msg.attempts = SmsState.QUEUED.value, now, 0
         work.audit("update", "sms_message", msg.id, "短信重新发送")
 
 
@@ -176,12 +177,10 @@ class OutboxRow:
 
 
 def outbox(
-    db: Database, actor: Actor, state: str | None = None, offset: int = 0, limit: int = 200
+    db: Database, actor: Actor, *, state: str | None = None, offset: int = 0, limit: int = 200
 ) -> tuple[list[OutboxRow], int]:
-    from laoshan_desk.domain.identifiers import mask_phone
-    from laoshan_desk.domain.roles import SEES_FULL_NUMBERS
-
-    actor.require("appeals.view")
+    """One page of the outbox, newest first, and the total (phones masked for most roles)."""
+    actor.require(VIEW)
     with db.session() as s:
         stmt = select(SmsMessage, Appeal.number).outerjoin(Appeal, Appeal.id == SmsMessage.appeal_id)
         if state:
@@ -197,7 +196,7 @@ def outbox(
                 m.phone if full else mask_phone(m.phone),
                 m.text,
                 m.state,
-                STATE_LABELS.get(m.state, m.state),
+                label_of(SmsState, m.state),
                 m.attempts,
                 m.last_error,
                 m.sent_at,

@@ -12,17 +12,19 @@ import datetime as dt
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 
 from laoshan_desk.documents.excel import Column, Sheet, write_stream
-from laoshan_desk.domain import clocks
-from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction
+from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
+from laoshan_desk.domain.appeals.steps import EventAction
 from laoshan_desk.domain.errors import DeskError, ValidationError
-from laoshan_desk.domain.identifiers import normalize_phone
+from laoshan_desk.domain.identifiers import mask_name, normalize_phone
+from laoshan_desk.domain.labels import Labelled
 from laoshan_desk.domain.timeutil import TZ
-from laoshan_desk.services.appeals import _event, next_seq, pinyin_initials, recompute_clock
+from laoshan_desk.services.appeals.common import EDIT, VIEW, pinyin_initials, recompute_clock, record_step
+from laoshan_desk.services.appeals.intake import next_seq
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
@@ -88,7 +90,14 @@ def _moment(value: Any, column: str, required: bool) -> dt.datetime | None:
     raise _RowError(column, f"{column}格式应为 YYYY-MM-DD HH:MM：{text}")
 
 
-def _choice(enum_cls: Any, value: Any, column: str) -> Any:
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+L = TypeVar("L", bound=Labelled)
+
+
+def _choice(enum_cls: type[L], value: Any, column: str) -> L:
     text = _cell_text(value)
     if not text:
         raise _RowError(column, f"{column}不能为空")
@@ -96,12 +105,14 @@ def _choice(enum_cls: Any, value: Any, column: str) -> Any:
         if text in (member.label, member.value):
             return member
     if enum_cls is HandlingLevel and text in ("村", "社区（村）", "社区(村)"):
-        return HandlingLevel.COMMUNITY
+        return enum_cls(HandlingLevel.COMMUNITY.value)
     raise _RowError(column, f"{column}“{text}”无效，应为：" + "、".join(m.label for m in enum_cls))
 
 
-def _open_sheet(path: Path) -> Any:
+def _open_sheet(path: Path) -> tuple[Workbook, ReadOnlyWorksheet]:
+    # openpyxl's reader: only when importing
     from openpyxl import load_workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
@@ -109,15 +120,18 @@ def _open_sheet(path: Path) -> Any:
         raise ValidationError(f"文件不存在：{path}", field="file") from None
     except Exception as exc:  # noqa: BLE001 - zip errors, not a workbook, ...
         raise ValidationError(f"无法读取 Excel 文件 {path.name}：{type(exc).__name__}", field="file") from None
-    return wb, wb.worksheets[0]
+    sheet = wb.worksheets[0]
+    assert isinstance(sheet, ReadOnlyWorksheet)
+    return wb, sheet
 
 
-def import_appeals(db: Database, actor: Actor, path: Path, now: dt.datetime) -> ImportReport:
-    actor.require("appeals.edit")
+def import_appeals(db: Database, actor: Actor, path: Path, *, now: dt.datetime) -> ImportReport:
+    """Import the first sheet (module docstring); the good rows are stored, the bad reported."""
+    actor.require(EDIT)
     path = Path(path)
     wb, ws = _open_sheet(path)
     try:
-        rows = ws.iter_rows(values_only=True)
+        rows = ws.iter_rows(values_only=True)  # type: ignore[misc]  # openpyxl's stubs: Worksheet only
         header = next(rows, None)
         if not header:
             raise ValidationError("工作表为空：第 1 行应为表头", field="file")
@@ -132,14 +146,13 @@ def import_appeals(db: Database, actor: Actor, path: Path, now: dt.datetime) -> 
         data = [(n, r) for n, r in enumerate(rows, start=2) if r and any(v not in (None, "") for v in r)]
     finally:
         wb.close()
-    return _store(db, actor, data, cols, now)
+    return _store(db, actor, data, cols, now=now)
 
 
 def _store(
-    db: Database, actor: Actor, data: list[tuple[int, tuple[Any, ...]]], cols: dict[str, int], now: dt.datetime
+    db: Database, actor: Actor, data: list[tuple[int, tuple[Any, ...]]], cols: dict[str, int], *, now: dt.datetime
 ) -> ImportReport:
     cal = work_calendar(db)
-    today = clocks.local_date(now)
     rejected: list[Rejected] = []
     imported = updated = 0
     with unit_of_work(db, actor, now) as work:
@@ -154,7 +167,6 @@ def _store(
                 if key:
                     by_name.setdefault(key, u)
         grids = {(g.community_id, g.name): g.id for g in s.scalars(select(Grid))}
-        seq = next_seq(s)
 
         def get(row: tuple[Any, ...], name: str) -> Any:
             i = cols.get(name)
@@ -253,14 +265,13 @@ def _store(
             if existing is None:
                 appeal = Appeal(
                     id=uuid.uuid4(),
-                    seq=seq,
+                    seq=next_seq(s),
                     number=number,
                     created_at=now,
                     created_by_id=actor.user_id,
                     source="import",
                     **values,
                 )
-                seq += 1
                 s.add(appeal)
                 imported += 1
                 before = None
@@ -282,7 +293,7 @@ def _store(
             else:
                 appeal.finished_late = None
             s.flush()
-            _event(work, appeal, "import", before, f"自青诉即办导入（第 {number_row} 行）", unit_id)
+            record_step(work, appeal, EventAction.IMPORT, before, f"自青诉即办导入（第 {number_row} 行）", unit_id)
         work.audit(
             "import",
             "appeal",
@@ -290,7 +301,6 @@ def _store(
             f"导入诉求：新增 {imported} 件，更新 {updated} 件，拒绝 {len(rejected)} 行",
             after={"imported": imported, "updated": updated, "rejected": len(rejected)},
         )
-    _ = today
     return ImportReport(imported, updated, rejected)
 
 
@@ -323,15 +333,13 @@ def export_ledger(
     db: Database,
     actor: Actor,
     path: Path,
+    *,
     now: dt.datetime,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> int:
     """诉求台账 (write-only workbook, streamed); returns the number of rows written. Audited."""
-    from laoshan_desk.domain.identifiers import mask_name
-    from laoshan_desk.services import audit
-
-    actor.require("appeals.view")
+    actor.require(VIEW)
     today = clocks.local_date(now)
     written = 0
 
@@ -362,7 +370,7 @@ def export_ledger(
                     _fmt(a.received_at),
                     AppealKind(a.kind).label,
                     Channel(a.channel).label,
-                    names.get(a.street_id, ""),
+                    names.get(a.street_id, "") if a.street_id else "",
                     names.get(a.community_id, "") if a.community_id else "",
                     mask_name(a.appellant) if a.appellant else "匿名",
                     a.content,
@@ -381,13 +389,12 @@ def export_ledger(
         raise ValidationError("台账文件应以 .xlsx 结尾", field="file")
     write_stream(path, [Sheet("诉求台账", LEDGER_COLUMNS, rows())])
     period = f"{date_from or '最早'} 至 {date_to or '最近'}"
-    audit.record(
-        db,
-        actor,
-        "export",
-        "appeal",
-        None,
-        f"导出诉求台账 {written} 件（{period}）",
-        after={"file": path.name, "rows": written},
-    )
+    with unit_of_work(db, actor, now) as work:
+        work.audit(
+            "export",
+            "appeal",
+            None,
+            f"导出诉求台账 {written} 件（{period}）",
+            after={"file": path.name, "rows": written},
+        )
     return written

@@ -1,0 +1,228 @@
+"""Suspension (挂起) and extension (延期) requests: asked for by the handling unit, decided by a leader;
+resuming a suspension; the list of requests waiting for a decision (docs/rules.md §appeals-clocks).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+
+from sqlalchemy import select
+
+from laoshan_desk.domain.appeals import AppealStatus, check_transition
+from laoshan_desk.domain.appeals.steps import (
+    EventAction,
+    ExtensionState,
+    RequestKind,
+    SuspensionReason,
+    SuspensionState,
+)
+from laoshan_desk.domain.errors import NotFound, ValidationError
+from laoshan_desk.services.appeals.common import (
+    APPROVE,
+    EDIT,
+    audit_appeal,
+    check_version,
+    clean_text,
+    load_scoped,
+    move,
+    recompute_clock,
+    record_step,
+)
+from laoshan_desk.services.appeals.forms import DecisionForm, ExtensionRequestForm, NoteForm, SuspensionRequestForm
+from laoshan_desk.services.calendar import work_calendar
+from laoshan_desk.services.context import Actor
+from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.store.db import Database
+from laoshan_desk.store.models.appeals import Appeal, AppealExtension, AppealSuspension
+from laoshan_desk.store.queries import appeals as q
+
+
+@dataclasses.dataclass(frozen=True)
+class PendingRequest:
+    """One request waiting for a leader's decision (待审批)."""
+
+    kind: RequestKind
+    id: uuid.UUID
+    appeal_number: str
+    text: str
+
+
+def _decision_note(form: DecisionForm) -> str:
+    note = clean_text(form.note, "note", "审批意见", 200)
+    if not form.approve and not note:
+        raise ValidationError("不批准时请在“审批意见”中写明理由", field="note")
+    return note
+
+
+def request_suspension(db: Database, actor: Actor, form: SuspensionRequestForm, *, now: dt.datetime) -> uuid.UUID:
+    """申请挂起: the clock keeps running until a leader approves."""
+    actor.require(EDIT)
+    try:
+        kind = SuspensionReason(form.reason_kind)
+    except ValueError:
+        raise ValidationError("请选择挂起原因类别", field="reason_kind") from None
+    reason = clean_text(form.reason, "reason", "挂起原因", 500, required=True)
+    with unit_of_work(db, actor, now) as work:
+        s = work.session
+        a = load_scoped(s, actor, form.appeal_id)
+        check_version(a, form.version)
+        check_transition(a.status, AppealStatus.SUSPENDED)
+        if s.scalar(
+            select(AppealSuspension.id).where(
+                AppealSuspension.appeal_id == a.id, AppealSuspension.state == SuspensionState.REQUESTED.value
+            )
+        ):
+            raise ValidationError("已有待审批的挂起申请", field="reason")
+        row = AppealSuspension(
+            id=uuid.uuid4(),
+            appeal_id=a.id,
+            reason_kind=kind.value,
+            reason=reason,
+            requested_at=now,
+            requested_by=actor.username,
+            state=SuspensionState.REQUESTED.value,
+        )
+        s.add(row)
+        record_step(work, a, EventAction.SUSPEND_REQUEST, a.status, f"{kind.label}：{reason}", a.unit_id)
+        audit_appeal(work, a, "申请挂起")
+        return row.id
+
+
+def decide_suspension(db: Database, actor: Actor, form: DecisionForm, *, now: dt.datetime) -> None:
+    """Approve (the clock stops from now) or refuse a suspension request."""
+    actor.require(APPROVE)
+    note = _decision_note(form)
+    cal = work_calendar(db)
+    with unit_of_work(db, actor, now) as work:
+        s = work.session
+        row = s.get(AppealSuspension, form.request_id)
+        if row is None or row.state != SuspensionState.REQUESTED.value:
+            raise NotFound("没有待审批的挂起申请")
+        a = load_scoped(s, actor, row.appeal_id)
+        if form.approve:
+            move(work, a, AppealStatus.SUSPENDED, EventAction.SUSPEND, note or row.reason, a.unit_id)
+            row.state, row.approved_at, row.approved_by, row.start = (
+                SuspensionState.APPROVED.value,
+                now,
+                actor.username,
+                now,
+            )
+            s.flush()
+            recompute_clock(s, a, cal, now)
+        else:
+            row.state, row.approved_at, row.approved_by = SuspensionState.REFUSED.value, now, actor.username
+            record_step(work, a, EventAction.SUSPEND_REFUSED, a.status, note, a.unit_id)
+        audit_appeal(work, a, "批准挂起" if form.approve else "挂起不予批准")
+
+
+def resume(db: Database, actor: Actor, form: NoteForm, *, now: dt.datetime) -> None:
+    """恢复办理: the suspension ends; the limit has moved by the working days it lasted."""
+    actor.require(EDIT)
+    cal = work_calendar(db)
+    with unit_of_work(db, actor, now) as work:
+        s = work.session
+        a = load_scoped(s, actor, form.appeal_id)
+        check_version(a, form.version)
+        move(work, a, AppealStatus.IN_PROGRESS, EventAction.RESUME, form.note, a.unit_id)
+        for row in s.scalars(
+            select(AppealSuspension).where(
+                AppealSuspension.appeal_id == a.id,
+                AppealSuspension.state == SuspensionState.APPROVED.value,
+                AppealSuspension.end.is_(None),
+            )
+        ):
+            row.end, row.state = now, SuspensionState.ENDED.value
+        s.flush()
+        recompute_clock(s, a, cal, now)
+        audit_appeal(work, a, "恢复办理", {"completion_limit": a.completion_limit})
+
+
+def request_extension(db: Database, actor: Actor, form: ExtensionRequestForm, *, now: dt.datetime) -> uuid.UUID:
+    """申请延期: a working day after the current limit, with a reason."""
+    actor.require(EDIT)
+    reason = clean_text(form.reason, "reason", "延期理由", 500, required=True)
+    until = form.until
+    cal = work_calendar(db)
+    with unit_of_work(db, actor, now) as work:
+        s = work.session
+        a = load_scoped(s, actor, form.appeal_id)
+        check_version(a, form.version)
+        if a.status not in q.OPEN:
+            raise ValidationError("只有办理中的诉求可以申请延期", field="until")
+        if until <= a.completion_limit:
+            raise ValidationError(f"延期日期应晚于当前办结时限 {a.completion_limit:%Y-%m-%d}", field="until")
+        if not cal.is_workday(until):
+            raise ValidationError("延期日期应为工作日", field="until")
+        if s.scalar(
+            select(AppealExtension.id).where(
+                AppealExtension.appeal_id == a.id, AppealExtension.state == ExtensionState.REQUESTED.value
+            )
+        ):
+            raise ValidationError("已有待审批的延期申请", field="until")
+        row = AppealExtension(
+            id=uuid.uuid4(),
+            appeal_id=a.id,
+            requested_at=now,
+            requested_by=actor.username,
+            until=until,
+            reason=reason,
+            state=ExtensionState.REQUESTED.value,
+        )
+        s.add(row)
+        note = f"申请延期至 {until:%Y-%m-%d}：{reason}"
+        record_step(work, a, EventAction.EXTENSION_REQUEST, a.status, note, a.unit_id)
+        audit_appeal(work, a, f"申请延期至 {until:%Y-%m-%d}")
+        return row.id
+
+
+def decide_extension(db: Database, actor: Actor, form: DecisionForm, *, now: dt.datetime) -> None:
+    """Approve (the date replaces the limit) or refuse an extension request."""
+    actor.require(APPROVE)
+    note = _decision_note(form)
+    cal = work_calendar(db)
+    with unit_of_work(db, actor, now) as work:
+        s = work.session
+        row = s.get(AppealExtension, form.request_id)
+        if row is None or row.state != ExtensionState.REQUESTED.value:
+            raise NotFound("没有待审批的延期申请")
+        a = load_scoped(s, actor, row.appeal_id)
+        row.state = (ExtensionState.APPROVED if form.approve else ExtensionState.REFUSED).value
+        row.decided_at, row.decided_by, row.decision_note = now, actor.username, note
+        if form.approve:
+            a.extension_until, a.extension_granted_at = row.until, now
+            recompute_clock(s, a, cal, now)
+        record_step(
+            work,
+            a,
+            EventAction.EXTENSION if form.approve else EventAction.EXTENSION_REFUSED,
+            a.status,
+            f"延期至 {row.until:%Y-%m-%d}" + (f"：{note}" if note else ""),
+            a.unit_id,
+        )
+        audit_appeal(work, a, ("批准延期至 " if form.approve else "不予延期 ") + f"{row.until:%Y-%m-%d}")
+
+
+def pending_approvals(db: Database, actor: Actor) -> list[PendingRequest]:
+    """Extension and suspension requests awaiting approval, within the actor's row scope."""
+    actor.require(APPROVE)
+    scope = q.scope_condition(actor.scope, actor.unit_id, actor.street_id)
+    conds = [scope] if scope is not None else []
+    with db.session() as s:
+        out: list[PendingRequest] = []
+        for e, number in s.execute(
+            select(AppealExtension, Appeal.number)
+            .join(Appeal, Appeal.id == AppealExtension.appeal_id)
+            .where(AppealExtension.state == ExtensionState.REQUESTED.value, *conds)
+            .order_by(AppealExtension.requested_at)
+        ).tuples():
+            out.append(PendingRequest(RequestKind.EXTENSION, e.id, number, f"延期至 {e.until:%Y-%m-%d}：{e.reason}"))
+        for x, number in s.execute(
+            select(AppealSuspension, Appeal.number)
+            .join(Appeal, Appeal.id == AppealSuspension.appeal_id)
+            .where(AppealSuspension.state == SuspensionState.REQUESTED.value, *conds)
+            .order_by(AppealSuspension.requested_at)
+        ).tuples():
+            out.append(PendingRequest(RequestKind.SUSPENSION, x.id, number, f"挂起：{x.reason}"))
+        return out

@@ -1,0 +1,100 @@
+"""短信发件箱: the SMS outbox, sending now and retrying a message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from laoshan_desk.domain.appeals.steps import SmsState
+from laoshan_desk.services.appeals import sms
+from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, RowRole
+from laoshan_desk.ui.context import DeskContext
+
+
+class OutboxWidget(QWidget):
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.state = QComboBox()
+        self.state.addItem("全部短信", None)
+        for code, label in SmsState.choices():
+            self.state.addItem(label, code)
+        self.send_button = QPushButton("立即发送待发短信")
+        self.retry_button = QPushButton("重发所选")
+        self.info = QLabel()
+        bar.addWidget(self.state)
+        bar.addWidget(self.send_button)
+        bar.addWidget(self.retry_button)
+        bar.addWidget(self.info, 1)
+        layout.addLayout(bar)
+        columns = [
+            ColumnSpec("创建时间", lambda r: r.created_at.strftime("%Y-%m-%d %H:%M"), None, width=122),
+            ColumnSpec("诉求编号", lambda r: r.appeal_number, None, width=140),
+            ColumnSpec("手机号", lambda r: r.phone, None, width=110),
+            ColumnSpec(
+                "状态",
+                lambda r: r.state_label,
+                None,
+                width=130,
+                foreground=lambda r: {"sent": "2E9D46", "failed": "E6A700", "gave_up": "D6322F"}.get(r.state),
+            ),
+            ColumnSpec("次数", lambda r: str(r.attempts), None, width=44),
+            ColumnSpec(
+                "发送时间", lambda r: r.sent_at.strftime("%Y-%m-%d %H:%M") if r.sent_at else "", None, width=122
+            ),
+            ColumnSpec("错误", lambda r: r.last_error, None, width=140),
+            ColumnSpec("短信内容", lambda r: r.text, None, width=520),
+        ]
+        self.model = PagedTableModel(columns, self._fetch, self._count, parent=self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for i, w in enumerate(self.model.column_widths()):
+            self.view.setColumnWidth(i, w)
+        layout.addWidget(self.view, 1)
+        self.state.currentIndexChanged.connect(self.model.reload)
+        self.send_button.clicked.connect(self.send_now)
+        self.retry_button.clicked.connect(self.retry_selected)
+
+    def _fetch(self, offset: int, limit: int, _sort: Any, _desc: bool) -> list[sms.OutboxRow]:
+        return sms.outbox(self.ctx.db, self.ctx.actor, state=self.state.currentData(), offset=offset, limit=limit)[0]
+
+    def _count(self) -> int:
+        return sms.outbox(self.ctx.db, self.ctx.actor, state=self.state.currentData(), offset=0, limit=0)[1]
+
+    def send_now(self, gateway: Any = None) -> sms.SendReport:
+        report = sms.send_pending(self.ctx.db, self.ctx.actor, now=self.ctx.now(), gw=gateway or None)
+        self.info.setText(
+            ("短信网关离线，短信保留在发件箱，稍后自动重试。" if report.offline else "")
+            + f"本次发送成功 {report.sent} 条，失败 {report.failed} 条，待发 {report.waiting} 条"
+        )
+        self.model.reload()
+        return report
+
+    def retry_selected(self) -> None:
+        index = self.view.currentIndex()
+        row = self.model.data(index, RowRole) if index.isValid() else None
+        if row is not None:
+            run_action(
+                self,
+                lambda: sms.retry(self.ctx.db, self.ctx.actor, row.id, now=self.ctx.now()),
+                refresh=self.model.reload,
+                area="appeals",
+            )

@@ -1,0 +1,190 @@
+"""Running a clerk's action from a widget: the one helper every screen uses.
+
+    run_action(self, lambda: svc.reassign(ctx.db, ctx.actor, form, now=ctx.now()),
+               errors=self.errors, done=self._reassigned, refresh=self.reload)
+
+In the spirit of Anki's CollectionOp: call the service; a ``DeskError`` goes beside its field
+(:class:`FieldErrors`) or into a message box, and the form keeps what was typed; any other
+exception is logged and shown as "出现意外错误" (never a traceback); on success ``done(result)``
+runs, then ``refresh()``, then :func:`action_bus` announces the change so every open list can
+reload itself. With ``background=True`` the call runs off the GUI thread with a progress dialog
+(exports, imports, statistics, chain checks); the service opens its own session in that thread.
+
+The returned :class:`Outcome` tells a caller (or a test) whether the action finished and how.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.ui.common.errors import FieldErrors
+
+log = logging.getLogger("laoshan_desk")
+
+T = TypeVar("T")
+
+
+class ActionBus(QObject):
+    """One signal after every successful action: ``changed(area)``; lists reload on it."""
+
+    changed = Signal(str)
+
+
+_bus: ActionBus | None = None
+
+
+def action_bus() -> ActionBus:
+    global _bus
+    if _bus is None:
+        _bus = ActionBus()
+    return _bus
+
+
+class Progress:
+    """Handed to a background call that reports its progress: ``progress(done, total, text)``."""
+
+    def __init__(self, relay: _Relay) -> None:
+        self._relay = relay
+
+    def __call__(self, done: int, total: int = 0, text: str = "") -> None:
+        self._relay.progressed.emit(int(done), int(total), text)
+
+
+@dataclasses.dataclass
+class Outcome(Generic[T]):
+    """How an action ended: ``finished`` (always true for a foreground call), ``ok``, the
+    ``result`` or the ``error`` the clerk was shown."""
+
+    finished: bool = False
+    ok: bool = False
+    result: T | None = None
+    error: BaseException | None = None
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, call: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.call = call
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.call()
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread to show
+            self.relay.failed.emit(exc)
+        else:
+            self.relay.done.emit(result)
+
+
+_running: set[_Relay] = set()  # keeps each relay alive until its job has reported
+
+
+def message(widget: QWidget | None, title: str, text: str, *, critical: bool = False) -> QMessageBox:
+    """A message box opened with ``open()``, not a nested ``exec()``: the clerk reads it, the
+    event loop keeps running (timers, other windows, tests). Found as ``objectName == "deskMessage"``."""
+    icon = QMessageBox.Icon.Critical if critical else QMessageBox.Icon.Warning
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, widget)
+    box.setObjectName("deskMessage")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def show_failure(widget: QWidget | None, error: BaseException, errors: FieldErrors | None, title: str) -> None:
+    """A refusal beside its field (or in a box); anything else logged and shown in one sentence."""
+    if isinstance(error, DeskError):
+        if errors is not None:
+            errors.show(error)
+        else:
+            message(widget, title, error.message)
+        return
+    log.error("unexpected error in an action", exc_info=error)
+    message(
+        widget,
+        "出现意外错误",
+        "出现意外错误，已记录到日志。已保存的工作不受影响。\n" + str(error)[:300],
+        critical=True,
+    )
+
+
+def run_action(
+    widget: QWidget,
+    call: Callable[..., T],
+    *,
+    errors: FieldErrors | None = None,
+    done: Callable[[T], None] | None = None,
+    refresh: Callable[[], None] | None = None,
+    area: str = "",
+    title: str = "无法完成",
+    background: bool = False,
+    progress: str = "正在处理，请稍候…",
+    reports_progress: bool = False,
+) -> Outcome[T]:
+    """Run ``call`` for the clerk; see the module docstring. ``reports_progress=True`` hands the
+    background call a :class:`Progress` to report rows done."""
+    outcome: Outcome[T] = Outcome()
+    if errors is not None:
+        errors.clear()
+
+    def succeed(result: T) -> None:
+        outcome.finished, outcome.ok, outcome.result = True, True, result
+        if done is not None:
+            done(result)
+        if refresh is not None:
+            refresh()
+        action_bus().changed.emit(area)
+
+    def fail(error: BaseException) -> None:
+        outcome.finished, outcome.error = True, error
+        show_failure(widget, error, errors, title)
+
+    if not background:
+        try:
+            result = call()
+        except Exception as exc:  # noqa: BLE001 - every failure reaches the clerk as a sentence
+            fail(exc)
+        else:
+            succeed(result)
+        return outcome
+
+    dialog = QProgressDialog(progress, "", 0, 0, widget)
+    dialog.setWindowTitle("请稍候")
+    dialog.setCancelButton(None)  # no cancel: a half-run import or export is not offered
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)  # a quick job finishes before the dialog would appear
+    dialog.setAutoClose(False)
+    relay = _Relay(widget)
+    _running.add(relay)
+
+    def finish(handler: Callable[[Any], None], value: Any) -> None:
+        _running.discard(relay)
+        dialog.reset()
+        dialog.deleteLater()
+        handler(value)
+
+    def progressed(count: int, total: int, text: str) -> None:
+        if total:
+            dialog.setMaximum(total)
+        dialog.setValue(min(count, total) if total else 0)
+        if text:
+            dialog.setLabelText(text)
+
+    relay.done.connect(lambda value: finish(succeed, value))
+    relay.failed.connect(lambda exc: finish(fail, exc))
+    relay.progressed.connect(progressed)
+    job_call: Callable[[], T] = (lambda: call(Progress(relay))) if reports_progress else call
+    QThreadPool.globalInstance().start(_Job(job_call, relay))
+    return outcome

@@ -1,0 +1,188 @@
+"""The one table idiom (paged and in-memory models) and the one action helper."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox, QTableView, QVBoxLayout
+
+from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.domain.lights import Light
+from laoshan_desk.ui.common.actions import action_bus, run_action
+from laoshan_desk.ui.common.errors import FieldErrors
+from laoshan_desk.ui.common.table_model import (
+    ColumnSpec,
+    LightRole,
+    ListTableModel,
+    PagedTableModel,
+    RowRole,
+    prepare_view,
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Row:
+    number: int
+    name: str
+    light: Light
+
+
+ROWS = [Row(i, f"诉求{i:04d}", [Light.GREEN, Light.YELLOW, Light.RED][i % 3]) for i in range(1000)]
+COLUMNS = [
+    ColumnSpec("编号", lambda r: str(r.number), sort_key="number", sort_value=lambda r: r.number),
+    ColumnSpec("名称", lambda r: r.name, sort_key="name"),
+    ColumnSpec("灯", lambda r: r.light.label, light=lambda r: r.light),
+]
+
+
+class Source:
+    """A page function over a list, counting how often the database would be asked."""
+
+    def __init__(self) -> None:
+        self.fetches = 0
+        self.counts = 0
+
+    def fetch(self, offset, limit, sort, descending):
+        self.fetches += 1
+        rows = sorted(ROWS, key=lambda r: getattr(r, sort), reverse=descending) if sort else ROWS
+        return rows[offset : offset + limit]
+
+    def count(self):
+        self.counts += 1
+        return len(ROWS)
+
+
+def test_paged_model_passes_the_model_tester_and_pages(qtmodeltester):
+    source = Source()
+    qtmodeltester.check(PagedTableModel(COLUMNS, source.fetch, source.count, page_size=100))
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=100)
+    assert model.rowCount() == 100 and model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 200
+    assert model.data(model.index(2, 2), LightRole) == Light.RED
+    assert model.data(model.index(5, 0), RowRole) == ROWS[5]
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 0)) == "999"
+
+
+def test_a_view_attached_to_an_unloaded_model_loads_it_once(qtbot):
+    source = Source()
+    model = PagedTableModel(COLUMNS, source.fetch, source.count, page_size=50, load=False)
+    model.set_sort("name", descending=True)
+    view = QTableView()
+    qtbot.addWidget(view)
+    prepare_view(view, model, light_columns=[2])
+    assert (source.counts, source.fetches) == (1, 1)
+    assert model.data(model.index(0, 1)) == "诉求0999"
+    assert view.horizontalHeader().sortIndicatorSection() == 1
+    model.sort(1, Qt.SortOrder.DescendingOrder)  # the same sort again: no second load
+    assert source.fetches == 1
+
+
+def test_an_empty_list_shows_no_horizontal_scroll_bar(qtbot):
+    model = ListTableModel(COLUMNS * 6)
+    view = QTableView()
+    qtbot.addWidget(view)
+    prepare_view(view, model)
+    assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    model.set_rows(ROWS[:3])
+    assert view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+
+
+def test_list_model_sorts_checks_and_edits_in_memory(qtmodeltester):
+    columns = [
+        ColumnSpec("选", lambda r: "", checkable=True),
+        ColumnSpec("编号", lambda r: str(r.number), sort_value=lambda r: r.number),
+        ColumnSpec("金额", lambda r: "100.00", editable=True),
+    ]
+    model = ListTableModel(columns, ROWS[:20])
+    qtmodeltester.check(model)
+    model.setData(model.index(3, 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    model.setData(model.index(3, 2), " 250.50 ", Qt.ItemDataRole.EditRole)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    # The check and the typed amount follow their row through the sort.
+    assert [r.number for r in model.checked_rows()] == [3]
+    moved = [i for i in range(model.rowCount()) if model.row_at(i).number == 3][0]
+    assert model.cell_text(moved, 2) == "250.50"
+    assert model.data(model.index(moved, 0), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.flags(model.index(0, 2)) & Qt.ItemFlag.ItemIsEditable
+    model.set_rows(ROWS[:5], checked=lambda r: r.number == 1)
+    assert [r.number for r in model.checked_rows()] == [1]
+
+
+def _form(qtbot):
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    edit, fallback = QLineEdit(), QLabel()
+    layout.addWidget(edit)
+    layout.addWidget(fallback)
+    edit.setText("已经输入的内容")
+    return dialog, edit, FieldErrors({"content": edit}, fallback)
+
+
+def test_a_refusal_goes_beside_its_field_and_the_form_keeps_its_text(qtbot):
+    dialog, edit, errors = _form(qtbot)
+
+    def refuse():
+        raise ValidationError("诉求内容不能超过 4000 字", field="content")
+
+    outcome = run_action(dialog, refuse, errors=errors)
+    assert outcome.finished and not outcome.ok
+    assert errors.message_for("content") == "诉求内容不能超过 4000 字"
+    assert edit.text() == "已经输入的内容"
+
+
+def test_success_runs_done_then_refresh_then_tells_every_list(qtbot):
+    dialog, _edit, errors = _form(qtbot)
+    seen: list[str] = []
+    action_bus().changed.connect(lambda area: seen.append(f"bus:{area}"))
+    outcome = run_action(
+        dialog,
+        lambda: 42,
+        errors=errors,
+        done=lambda r: seen.append(f"done:{r}"),
+        refresh=lambda: seen.append("refresh"),
+        area="appeals",
+    )
+    assert outcome.ok and outcome.result == 42
+    assert seen[:3] == ["done:42", "refresh", "bus:appeals"]
+
+
+def test_an_unexpected_error_is_a_sentence_not_a_traceback(qtbot):
+    dialog, _edit, _errors = _form(qtbot)
+    outcome = run_action(dialog, lambda: 1 / 0)
+    assert outcome.finished and isinstance(outcome.error, ZeroDivisionError)
+    box = dialog.findChild(QMessageBox, "deskMessage")
+    assert box is not None and "出现意外错误" in box.text()
+    box.close()
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_background_work_runs_off_the_gui_thread(qtbot, fails):
+    dialog, _edit, errors = _form(qtbot)
+    gui = threading.get_ident()
+    where: list[int] = []
+    steps: list[int] = []
+
+    def slow(progress):
+        where.append(threading.get_ident())
+        for i in range(3):
+            progress(i + 1, 3, f"已处理 {i + 1} 行")
+        if fails:
+            raise ValidationError("第 3 行：日期格式不对", field="content")
+        return "导出完成"
+
+    outcome = run_action(
+        dialog, slow, errors=errors, background=True, reports_progress=True, done=lambda r: steps.append(1)
+    )
+    assert not outcome.finished  # returned at once; the GUI thread stays free
+    qtbot.waitUntil(lambda: outcome.finished, timeout=5000)
+    assert where and where[0] != gui
+    if fails:
+        assert errors.message_for("content") == "第 3 行：日期格式不对" and not steps
+    else:
+        assert outcome.result == "导出完成" and steps == [1]

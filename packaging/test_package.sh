@@ -235,8 +235,6 @@ if [ -n "${old_deb:-}" ]; then
     LAOSHAN_DESK_SMOKE=window LAOSHAN_DESK_SMOKE_USER=smokeadmin LAOSHAN_DESK_SMOKE_PASSWORD=$admin_password \
         isolated "$up" "$installed_exe" > "$T/out" 2>&1 || true
     check "the older desk: its first-run dialog creates the admin, its main window opens" grep -q "^SMOKE shown main" "$T/out"
-    echo "a clerk's own note" > "$up/data/keep-me.txt"
-    (cd "$up/data" && find . -type f -print0 | sort -z | xargs -0 md5sum) > "$T/data-before.md5"
     counts='
 import sqlite3, sys, json
 con = sqlite3.connect(sys.argv[1])
@@ -247,6 +245,9 @@ import sqlite3, sys
 print(" ".join(sorted(r[0] for r in sqlite3.connect(sys.argv[1]).execute("select version_num from alembic_version"))))'
     inspect "$counts" "$up/data/laoshan-desk.sqlite3" > "$T/counts-before.json"
     inspect "$heads" "$up/data/laoshan-desk.sqlite3" > "$T/heads-before"
+    # After those reads: the last connection to close folds SQLite's -wal file into the database.
+    echo "a clerk's own note" > "$up/data/keep-me.txt"
+    (cd "$up/data" && find . -type f -print0 | sort -z | xargs -0 md5sum) > "$T/data-before.md5"
     if [ "$use_dpkg" = yes ]; then
         check "dpkg -i this package over it (an upgrade)" dpkg -i "$deb"
         check "… dpkg now has $version" sh -c 'test "$(dpkg-query -W -f="\${Version}" laoshan-desk)" = "$1"' sh "$version"

@@ -30,8 +30,8 @@ def render_png(svg: str, size: int) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(data)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; Qt wants str
+    return bytes(data.data())
 
 
 def make_ico(svg: str, out: str) -> None:

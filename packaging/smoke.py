@@ -76,7 +76,11 @@ class _Probe(QObject):
                 edit = window.findChild(QLineEdit, field)
                 if edit is not None:
                     edit.setText(text)
-            window.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+            buttons = window.findChild(QDialogButtonBox)
+            if buttons is None:
+                print(f"SMOKE no buttons on {name}", file=sys.stderr, flush=True)
+                os._exit(1)
+            buttons.button(QDialogButtonBox.StandardButton.Ok).click()
             QTimer.singleShot(10_000, lambda: self.still_open(window))
         elif isinstance(window, QMainWindow) and self.mode == "window":
             QTimer.singleShot(300, lambda: self.main_window(window))

@@ -34,9 +34,11 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from laoshan_desk.domain.timeutil import TZ
-    from laoshan_desk.services import bootstrap, seed_approvals
+    from laoshan_desk.services import bootstrap
+    from laoshan_desk.services.approvals import seed as seed_approvals
     from laoshan_desk.services.context import system_actor
-    from laoshan_desk.ui.approvals.dialogs import DispatchDialog, NewProjectDialog
+    from laoshan_desk.ui.approvals.intake import NewProjectDialog
+    from laoshan_desk.ui.approvals.reports import DispatchDialog
     from laoshan_desk.ui.approvals.tab import ApprovalsTab
     from laoshan_desk.ui.context import DeskContext
     from laoshan_desk.ui.fonts import install_ui_font

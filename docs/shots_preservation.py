@@ -5,15 +5,20 @@ Called by docs/make_screenshots.py with an admin ctx on a database made by ``ini
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
 
-def shoot(ctx, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QApplication
+from laoshan_desk.services import preservation as svc
+from laoshan_desk.services.bootstrap import open_database
+from laoshan_desk.services.context import system_actor
+from laoshan_desk.ui.context import DeskContext
+from laoshan_desk.ui.fonts import install_ui_font
+from laoshan_desk.ui.preservation.tab import PreservationTab
 
-    from laoshan_desk.services import preservation as svc
-    from laoshan_desk.ui.preservation.tab import PreservationTab
 
+def shoot(ctx: DeskContext, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     tab = PreservationTab(ctx)
     tab.resize(1280, 800)
@@ -47,15 +52,6 @@ def shoot(ctx, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
 
 
 if __name__ == "__main__":  # QT_QPA_PLATFORM=offscreen python docs/shots_preservation.py DB_URL
-    import sys
-
-    from PySide6.QtWidgets import QApplication
-
-    from laoshan_desk.services.bootstrap import open_database
-    from laoshan_desk.services.context import system_actor
-    from laoshan_desk.ui.context import DeskContext
-    from laoshan_desk.ui.fonts import install_ui_font
-
     app = QApplication(sys.argv)
     install_ui_font(app)
     db = open_database(sys.argv[1])

@@ -6,10 +6,15 @@
     laoshan-desk [--db URL] report weekly --week 2026-W48 --out FILE.xlsx [--pdf FILE.pdf]
 
 ``plan`` reads ``{"project", "enterprise", "credit_code", "street", "start_date", "target_date",
-"items": [{"code", "name"?, "class", "days"?, "after"?}]}``; a code found in the catalog takes its
-name, days and prerequisites from there unless the file gives them. A bad file ends with exit
+"items": [{"code", "name"?, "class", "days"?, "after"?, "reason"?}]}``; a code found in the catalog
+takes its name, days and prerequisites from there unless the file gives them. Every classification
+has a reason (docs/rules.md §approvals-classification): a line without one is given
+"按计划文件 FILE.json 分类为…", so the notice says where the classification came from. A bad file ends with exit
 status 2 and one line on stderr, and nothing is stored: the file is checked before the database
 is opened, and the project is written in one transaction after the schedule was computed.
+
+The services are imported inside each command, not at the top: ``laoshan-desk --help`` and the
+other areas' commands start without loading SQLAlchemy and reportlab for this one.
 """
 
 from __future__ import annotations
@@ -19,10 +24,17 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from laoshan_desk.cli._common import database, date_arg, print_json
+from laoshan_desk.domain import timeutil
+from laoshan_desk.domain.approvals import Classification, DispatchBucket
 from laoshan_desk.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from laoshan_desk.domain.approvals import ScheduleResult
+    from laoshan_desk.services.approvals import OrderLine, ProjectInput, ProjectView
+    from laoshan_desk.store.db import Database
 
 CLASSES = ("must_do", "self_handled", "not_needed")
 REQUIRED = ("project", "enterprise", "credit_code", "street", "start_date", "target_date", "items")
@@ -74,10 +86,10 @@ def _date(data: dict[str, Any], key: str) -> dt.date:
         raise ValidationError(f"字段 {key} 应为 YYYY-MM-DD 日期：{value!r}") from None
 
 
-def read_plan_file(path: Path) -> tuple[Any, list[Any]]:
+def read_plan_file(path: Path) -> tuple[ProjectInput, list[OrderLine]]:
     """The file as a ProjectInput, checked for shape, dates, USCC and classes (no database)."""
-    from laoshan_desk.domain.identifiers import normalize_uscc
-    from laoshan_desk.services.approvals import OrderLine, ProjectInput
+    from laoshan_desk.domain.identifiers import normalize_uscc  # python-stdnum: start-up time
+    from laoshan_desk.services.approvals import OrderLine, ProjectInput  # start-up time
 
     try:
         raw = Path(path).read_text(encoding="utf-8-sig")
@@ -124,11 +136,13 @@ def read_plan_file(path: Path) -> tuple[Any, list[Any]]:
             not isinstance(after, list) or not all(isinstance(a, str) and a.strip() for a in after)
         ):
             raise ValidationError(f"事项 {code} 的 after 应为事项编码列表")
+        classification = Classification(cls)
+        reason = str(row.get("reason") or "").strip() or f"按计划文件 {Path(path).name} 分类为{classification.label}"
         lines.append(
             OrderLine(
                 code=code.strip(),
-                classification=cls,
-                reason=str(row.get("reason") or ""),
+                classification=classification,
+                reason=reason,
                 name=name.strip() if name else None,
                 days=days,
                 after=tuple(a.strip() for a in after) if after is not None else None,
@@ -136,7 +150,8 @@ def read_plan_file(path: Path) -> tuple[Any, list[Any]]:
                 responsible=str(row.get("responsible") or ""),
             )
         )
-    contact = data.get("contact") if isinstance(data.get("contact"), dict) else {}
+    raw_contact = data.get("contact")
+    contact: dict[str, Any] = raw_contact if isinstance(raw_contact, dict) else {}
     project = ProjectInput(
         name=_text(data, "project"),
         enterprise=_text(data, "enterprise"),
@@ -153,8 +168,9 @@ def read_plan_file(path: Path) -> tuple[Any, list[Any]]:
     return project, lines
 
 
-def plan_output(view: Any, result: Any) -> dict[str, Any]:
-    """The issue's output shape: dates YYYY-MM-DD; items that are not scheduled have null dates."""
+def plan_output(view: ProjectView, result: ScheduleResult) -> dict[str, Any]:
+    """The documented output shape (docs/rules.md §approvals-reverse-schedule): dates YYYY-MM-DD;
+    items that are not scheduled have null dates."""
     items = []
     for i in view.items:
         s = result.get(i.code)
@@ -162,7 +178,7 @@ def plan_output(view: Any, result: Any) -> dict[str, Any]:
             {
                 "code": i.code,
                 "name": i.name,
-                "class": i.classification,
+                "class": i.classification.value,
                 "earliest_start": s.earliest_start.isoformat() if s else None,
                 "earliest_finish": s.earliest_finish.isoformat() if s else None,
                 "latest_start": s.latest_start.isoformat() if s else None,
@@ -179,28 +195,27 @@ def plan_output(view: Any, result: Any) -> dict[str, Any]:
     }
 
 
-def _ensure_reference(db: Any) -> None:
+def _ensure_reference(db: Database) -> None:
     """A brand-new database gets the reference data (streets, catalog) that intake needs."""
+    from laoshan_desk.services import approvals as svc  # start-up time
     from laoshan_desk.services import bootstrap, org
-    from laoshan_desk.services.approvals_catalog import list_catalog
     from laoshan_desk.services.context import system_actor
 
-    if not org.units(db, "street") or not list_catalog(db):
+    if not org.units(db, "street") or not svc.list_catalog(db, system_actor("init")):
         bootstrap.init(db, system_actor("init"))
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from laoshan_desk.domain import timeutil
-    from laoshan_desk.services import approvals as svc
+    from laoshan_desk.services import approvals as svc  # start-up time
     from laoshan_desk.services.context import system_actor
 
     project, _lines = read_plan_file(Path(args.file))  # before the database is touched
     db = database(args)
     _ensure_reference(db)
     actor = system_actor("approvals")
-    project_id = svc.create_project(db, actor, project)
-    today = timeutil.now().date()
-    view = svc.project_detail(db, actor, project_id, today=today)
+    now = timeutil.now()
+    project_id = svc.create_project(db, actor, project, now=now)
+    view = svc.project_detail(db, actor, project_id, today=now.date())
     result = svc.project_schedule(db, actor, project_id)
     out = plan_output(view, result)
     if args.json:
@@ -225,13 +240,12 @@ def _plan(args: argparse.Namespace) -> int:
 
 # -- dispatch ----------------------------------------------------------------------------------
 def _dispatch(args: argparse.Namespace) -> int:
-    from laoshan_desk.domain import timeutil
-    from laoshan_desk.services import approvals_reports as reports
+    from laoshan_desk.services import approvals as svc  # start-up time
     from laoshan_desk.services.context import system_actor
 
     db = database(args)
-    report = reports.dispatch(
-        db, system_actor("dispatch"), args.date or timeutil.now().date(), department=args.department
+    report = svc.dispatch(
+        db, system_actor("dispatch"), today=args.date or timeutil.now().date(), department=args.department
     )
     if args.json:
         print_json(
@@ -247,7 +261,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                         "status": r.status_label,
                         "node_date": r.node_date,
                         "latest_finish": r.latest_finish,
-                        "bucket": r.bucket,
+                        "bucket": r.bucket.value,
                         "days_left": r.days_left,
                         "light": r.light.value,
                     }
@@ -257,8 +271,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         )
         return 0
     print(
-        f"日调度 {report.today.isoformat()}：超期 {report.count('late')}，计划不可行 {report.count('infeasible')}，"
-        f"今日到期 {report.count('today')}，2个工作日内到期 {report.count('soon')}"
+        f"日调度 {report.today.isoformat()}：超期 {report.count(DispatchBucket.LATE)}，"
+        f"计划不可行 {report.count(DispatchBucket.INFEASIBLE)}，今日到期 {report.count(DispatchBucket.TODAY)}，"
+        f"2个工作日内到期 {report.count(DispatchBucket.SOON)}"
     )
     for department, rows in report.by_department().items():
         print(f"【{department}】")
@@ -272,15 +287,16 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 # -- verify ------------------------------------------------------------------------------------
 def _verify(args: argparse.Namespace) -> int:
-    from laoshan_desk.services import approvals_certificates as certs
+    from laoshan_desk.services import approvals as svc  # start-up time
+    from laoshan_desk.services.context import system_actor
 
     db = database(args)
-    verdict = certs.verify(db, args.code)
+    verdict = svc.verify(db, system_actor("verify"), args.code)
     c = verdict.certificate
     if args.json:
         print_json(
             {
-                "status": verdict.status,
+                "status": verdict.status.value,
                 "message": verdict.message,
                 "code": verdict.code,
                 "certificate": None
@@ -310,26 +326,24 @@ def _verify(args: argparse.Namespace) -> int:
 
 # -- weekly bulletin ---------------------------------------------------------------------------
 def _weekly(args: argparse.Namespace) -> int:
-    from laoshan_desk.domain import timeutil
-    from laoshan_desk.services import approvals_reports as reports
+    from laoshan_desk.services import approvals as svc  # start-up time
     from laoshan_desk.services.context import system_actor
 
-    week = args.week or reports.week_of(timeutil.now().date())
-    reports.parse_week(week)  # a bad week is refused before the database is opened
+    week = args.week or svc.week_of(timeutil.now().date())
+    svc.parse_week(week)  # a bad week is refused before the database is opened
     db = database(args)
-    bulletin = reports.write_bulletin(
+    bulletin = svc.write_bulletin(
         db,
         system_actor("report"),
         week,
         Path(args.out),
         Path(args.pdf) if args.pdf else None,
-        today=timeutil.now().date(),
+        now=timeutil.now(),
     )
     t = bulletin.totals
-    rate = "—" if t["rate"] is None else f"{t['rate'] * 100:.2f}%"
     print(
-        f"周通报 {bulletin.week}（{bulletin.start.isoformat()}～{bulletin.end.isoformat()}）：项目 {t['projects']} 个，"
-        f"本周销号 {t['done_this_week']} 项，超期 {len(bulletin.late)} 项，按期率 {rate}"
+        f"周通报 {bulletin.week}（{bulletin.start.isoformat()}～{bulletin.end.isoformat()}）：项目 {t.projects} 个，"
+        f"本周销号 {t.done_this_week} 项，超期 {len(bulletin.late)} 项，按期率 {t.rate_text}"
     )
     print(f"已写入 {args.out}" + (f" 和 {args.pdf}" if args.pdf else ""))
     return 0

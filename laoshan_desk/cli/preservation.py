@@ -1,13 +1,16 @@
-"""Preservation commands: ``preservation plan FILE.json --json`` stores the case and prints its plan."""
+"""Preservation commands: ``preservation plan FILE.json --json`` stores the case and prints its plan;
+``preservation export FILE.xlsx`` writes the case list and statistics."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
 from laoshan_desk.cli._common import database, existing_file, print_json
 from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.domain.timeutil import now
 from laoshan_desk.services.context import system_actor
 
 
@@ -23,19 +26,20 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_export)
 
 
-def _load(path: Any) -> Any:
+def _load(path: Path) -> object:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError(f"文件不是 UTF-8 编码：{path}", field="file") from None
     try:
-        return json.loads(text)
+        loaded: object = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValidationError(f"JSON 格式错误（第{exc.lineno}行第{exc.colno}列）：{exc.msg}", field="file") from None
+    return loaded
 
 
 def _plan(args: argparse.Namespace) -> int:
-    from laoshan_desk.domain.timeutil import now
+    # The area's services load only for its own commands (start-up time of the other commands).
     from laoshan_desk.services import preservation
 
     data = _load(args.file)  # before the database is opened: a bad file touches nothing
@@ -43,24 +47,28 @@ def _plan(args: argparse.Namespace) -> int:
     result = preservation.plan_from_json(db, system_actor(), data, now=now())
     if args.json:
         print_json(result)
-    else:
-        print(
-            f"保全需求 {result['need']} 元；保全 {result['total_preserved']} 元；"
-            f"{'足额' if result['covers_claim'] else '不足额'}；"
-            f"{'需院领导审批' if result['needs_approval'] else '无需审批'}"
-        )
-        for s in result["selected"]:
-            print(f"  {s['id']}  {s['measure']}  {s['amount']}")
-        for e in result["excluded"]:
-            print(f"  排除 {e['id']}：{e['reason']}")
-        print(f"裁定期限 {result['deadlines']['ruling_due']}")
+        return 0
+    print(
+        f"保全需求 {result['need']} 元；保全 {result['total_preserved']} 元；"
+        f"{'足额' if result['covers_claim'] else '不足额'}；"
+        f"{'需院领导审批' if result['needs_approval'] else '无需审批'}"
+    )
+    for s in _entries(result["selected"]):
+        print(f"  {s['id']}  {s['measure']}  {s['amount']}")
+    for e in _entries(result["excluded"]):
+        print(f"  排除 {e['id']}：{e['reason']}")
+    deadlines = result["deadlines"]
+    assert isinstance(deadlines, dict)
+    print(f"裁定期限 {deadlines['ruling_due']}")
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
-    from pathlib import Path
+def _entries(value: object) -> list[dict[str, object]]:
+    return [e for e in value if isinstance(e, dict)] if isinstance(value, list) else []
 
-    from laoshan_desk.domain.timeutil import now
+
+def _export(args: argparse.Namespace) -> int:
+    # As in _plan: loaded only when this command runs.
     from laoshan_desk.services import preservation
 
     db = database(args)

@@ -167,7 +167,7 @@ def test_missing_file_exits_2(tmp_path, capsys, url):
 
 
 def test_verify_and_weekly_report(tmp_path, capsys, _template_db):
-    from laoshan_desk.services import seed_approvals
+    from laoshan_desk.services.approvals import seed as seed_approvals
     from laoshan_desk.services.context import system_actor
 
     path = tmp_path / "demo.sqlite3"

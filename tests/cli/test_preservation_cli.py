@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
 
 from laoshan_desk.cli import main
-from laoshan_desk.services.seed_preservation import uscc
+from laoshan_desk.services import preservation
+from laoshan_desk.services.bootstrap import open_database
+from laoshan_desk.services.context import system_actor
+from laoshan_desk.services.preservation.seed import uscc
 
 CASE = {
     "case_number": "（2026）鲁0212财保12号",
@@ -36,13 +40,9 @@ def _run(tmp_path, data, capsys, db_name="cli.sqlite3"):
 
 
 def _count(tmp_path, db_name="cli.sqlite3"):
-    from laoshan_desk.services import preservation
-    from laoshan_desk.services.bootstrap import open_database
-    from laoshan_desk.services.context import system_actor
-
     db = open_database(f"sqlite:///{tmp_path / db_name}")
     try:
-        return preservation.count_cases(db, system_actor())
+        return preservation.count_cases(db, system_actor(), today=dt.date(2026, 11, 25))
     finally:
         db.dispose()
 

@@ -84,7 +84,7 @@ def pg_demo():
 
 
 def test_every_tab_works_on_postgresql(pg_demo):
-    from laoshan_desk.services import approvals, approvals_reports, preservation
+    from laoshan_desk.services import approvals, preservation
     from laoshan_desk.services.appeals import queue as appeals_queue
     from laoshan_desk.services.appeals import stats as appeals_stats
     from laoshan_desk.services.appeals.queue import QueueFilter
@@ -105,7 +105,7 @@ def test_every_tab_works_on_postgresql(pg_demo):
     # 审批点菜单: the projects with their lights and the morning dispatch.
     projects = approvals.list_projects(pg_demo, actor, today=now.date())
     assert len(projects) >= 4
-    assert approvals_reports.dispatch(pg_demo, actor, now.date())
+    assert approvals.dispatch(pg_demo, actor, today=now.date()).rows
     # 财产保全审查: Company A's exposure, summed in SQL.
     company_a = max(preservation.list_respondents(pg_demo, actor), key=lambda r: r.cases)
     exposure = preservation.respondent_exposure(pg_demo, actor, company_a.id, now=now)

@@ -2,7 +2,7 @@
 task-force log and the certificates.
 
 Node dates are not stored: the services compute the reverse schedule from these rows whenever
-they are read (domain.schedule with the desk's calendar), so a calendar override or a tick-off
+they are read (domain.approvals.schedule with the desk's calendar), so a calendar override or a tick-off
 moves every date at once. What *is* stored are the facts and decisions that bend the schedule:
 pins (``fixed_start``/``fixed_finish``), the dated status steps, and the node-move history.
 """

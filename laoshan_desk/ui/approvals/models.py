@@ -1,82 +1,23 @@
-"""Table models of the 审批点菜单 tab: a small in-memory model over service rows, and the column
-specs of each table (items, team, log, dispatch, catalog, project list)."""
+"""The columns of every 审批点菜单 table (items, team, log, dispatch, catalog, project list), for
+the desk's one table idiom (:mod:`laoshan_desk.ui.common.table_model`): a ``ListTableModel`` for
+the small lists, a ``PagedTableModel`` for the project list."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt
 
+from laoshan_desk.domain.approvals import LogKind
 from laoshan_desk.domain.lights import Light
-from laoshan_desk.ui.common.paged_model import ColumnSpec, LightRole, RowRole
+from laoshan_desk.ui.common.table_model import ColumnSpec
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 CENTER = Qt.AlignmentFlag.AlignCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def d(day: dt.date | None) -> str:
     return day.isoformat() if day else "—"
-
-
-class RowsModel(QAbstractTableModel):
-    """A fixed list of plain rows (a project's items, its team, the day's dispatch): small lists,
-    so they are held whole; :meth:`set_rows` replaces them after each change."""
-
-    def __init__(self, columns: list[ColumnSpec], rows: Sequence[Any] = (), parent: Any = None) -> None:
-        super().__init__(parent)
-        self._columns = columns
-        self._rows: list[Any] = list(rows)
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        column = self._columns[index.column()]
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
-        if role == LightRole:
-            return column.light(row) if column.light is not None else None
-        if role == RowRole:
-            return row
-        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
-            colour = column.foreground(row)
-            return QColor("#" + colour) if colour else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.text(row)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section].header if 0 <= section < len(self._columns) else None
-        return section + 1
-
-    def column_widths(self) -> list[int]:
-        return [c.width for c in self._columns]
 
 
 def _light_text(light: Light, done: bool = False) -> str:
@@ -123,9 +64,9 @@ LOG_COLUMNS = [
     ColumnSpec("责任人", lambda r: r.owner, width=70),
     ColumnSpec(
         "解决",
-        lambda r: (d(r.solved_on) if r.solved_on else "未解决") if r.kind == "problem" else "",
+        lambda r: (d(r.solved_on) if r.solved_on else "未解决") if r.kind is LogKind.PROBLEM else "",
         width=90,
-        foreground=lambda r: "D6322F" if r.kind == "problem" and not r.solved_on else None,
+        foreground=lambda r: "D6322F" if r.kind is LogKind.PROBLEM and not r.solved_on else None,
     ),
 ]
 

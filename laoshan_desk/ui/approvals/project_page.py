@@ -4,16 +4,12 @@ chart, the task-force log and the printed papers."""
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -24,25 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.domain.approvals import Classification, LogKind, TeamRole
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.services import approvals_certificates as certs
-from laoshan_desk.services import approvals_reports as reports
 from laoshan_desk.services.calendar import work_calendar
-from laoshan_desk.ui.approvals.dialogs import (
-    AdvanceDialog,
-    ItemEditDialog,
-    LogEntryDialog,
-    MoveNodeDialog,
-    TeamMemberDialog,
-    preview_pdf,
-    setup_table,
-)
+from laoshan_desk.ui.approvals.common import AREA, setup_table
 from laoshan_desk.ui.approvals.gantt import GanttView
-from laoshan_desk.ui.approvals.models import ITEM_COLUMNS, LOG_COLUMNS, TEAM_COLUMNS, RowsModel
-from laoshan_desk.ui.common.errors import show_error
-from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
+from laoshan_desk.ui.approvals.item_dialogs import AdvanceDialog, ItemEditDialog, MoveNodeDialog
+from laoshan_desk.ui.approvals.models import ITEM_COLUMNS, LOG_COLUMNS, TEAM_COLUMNS
+from laoshan_desk.ui.approvals.papers import PapersMixin
+from laoshan_desk.ui.approvals.team_log import LogEntryDialog, TeamMemberDialog
+from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.table_model import ListTableModel
 from laoshan_desk.ui.context import DeskContext
 
 
@@ -50,7 +39,7 @@ def _dot(light: Light) -> str:
     return f"<span style='color:#{light.rgb}'>●</span>"
 
 
-class ProjectPage(QWidget):
+class ProjectPage(PapersMixin):
     changed = Signal()
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
@@ -106,7 +95,7 @@ class ProjectPage(QWidget):
         bar.addWidget(self.filter_combo)
         self.items_info = QLabel()
         bar.addWidget(self.items_info)
-        self.items_model = RowsModel(ITEM_COLUMNS, parent=self)
+        self.items_model = ListTableModel(ITEM_COLUMNS, parent=self)
         self.items_view = QTableView()
         setup_table(self.items_view, self.items_model)
         self.items_view.doubleClicked.connect(lambda *_: self.advance())
@@ -123,7 +112,7 @@ class ProjectPage(QWidget):
         bar.addStretch(1)
         self.team_info = QLabel()
         bar.addWidget(self.team_info)
-        self.team_model = RowsModel(TEAM_COLUMNS, parent=self)
+        self.team_model = ListTableModel(TEAM_COLUMNS, parent=self)
         self.team_view = QTableView()
         setup_table(self.team_view, self.team_model, light_column=None)
         layout = QVBoxLayout(page)
@@ -138,49 +127,17 @@ class ProjectPage(QWidget):
         self.counts_label.setStyleSheet("font-size: 14px;")
         bar.addWidget(self.counts_label)
         bar.addStretch(1)
-        self._button(bar, "记专题会议…", lambda: self.add_log("meeting"))
-        self._button(bar, "记现场踏勘…", lambda: self.add_log("visit"))
-        self._button(bar, "记问题…", lambda: self.add_log("problem"))
+        self._button(bar, "记专题会议…", lambda: self.add_log(LogKind.MEETING))
+        self._button(bar, "记现场踏勘…", lambda: self.add_log(LogKind.VISIT))
+        self._button(bar, "记问题…", lambda: self.add_log(LogKind.PROBLEM))
         self._button(bar, "问题已解决", self.solve_problem)
-        self.log_model = RowsModel(LOG_COLUMNS, parent=self)
+        self.log_model = ListTableModel(LOG_COLUMNS, parent=self)
         self.log_view = QTableView()
         setup_table(self.log_view, self.log_model, light_column=None)
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
         layout.addWidget(self.log_view, 1)
         self.tabs.addTab(page, "专班台账")
-
-    def _build_documents(self) -> None:
-        page = QWidget()
-        box = QGroupBox("打印与导出")
-        grid = QGridLayout(box)
-        entries = [
-            (
-                "一次告知书",
-                "每个必办事项的申请材料、办理部门、责任人和节点日期，以及自办和无需办理事项的理由",
-                self.notice,
-            ),
-            ("倒排工期表（PDF）", "必办事项的最早、最迟日期和机动时间，按亮灯着色", self.schedule_pdf),
-            ("倒排工期表（Excel）", "同上，另附按日挂图", self.schedule_excel),
-            ("证照", "为已销号事项出具许可证照，带核验二维码", self.certificate),
-        ]
-        self.document_buttons: dict[str, QPushButton] = {}
-        for row, (text, hint, slot) in enumerate(entries):
-            button = QPushButton(text)
-            button.setMinimumWidth(180)
-            button.clicked.connect(slot)
-            grid.addWidget(button, row, 0)
-            label = QLabel(hint)
-            label.setWordWrap(True)
-            grid.addWidget(label, row, 1)
-            self.document_buttons[text] = button
-        self.certificates_label = QLabel()
-        self.certificates_label.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addWidget(box)
-        layout.addWidget(self.certificates_label)
-        layout.addStretch(1)
-        self.tabs.addTab(page, "文书")
 
     # -- data ----------------------------------------------------------------------------------
     def show_project(self, project_id: uuid.UUID) -> None:
@@ -199,8 +156,8 @@ class ProjectPage(QWidget):
             f"联系人 {v.contact_name or '—'} {v.contact_phone}</div>"
             f"<div>开始 {v.start_date} · 目标开业 <b>{v.target_date}</b> · 计划全部办结 {v.finish_date or '—'} · "
             f"{feasible} · 关键路径 {' → '.join(v.critical_path) or '—'}</div>"
-            f"<div>点选 {len(v.items)} 项：必办 {counts['must_do']} · 企业自办 {counts['self_handled']}"
-            f" · 无需办理 {counts['not_needed']}"
+            f"<div>点选 {len(v.items)} 项：必办 {counts[Classification.MUST_DO]}"
+            f" · 企业自办 {counts[Classification.SELF_HANDLED]} · 无需办理 {counts[Classification.NOT_NEEDED]}"
             f"　销号 <b>{v.done_count}/{len(must)}</b>　{_dot(Light.RED)} 超期 {lights.count(Light.RED)}"
             f"　{_dot(Light.YELLOW)} 临期 {lights.count(Light.YELLOW)}"
             f"　{_dot(Light.GREEN)} 正常 {lights.count(Light.GREEN)}</div>"
@@ -212,10 +169,7 @@ class ProjectPage(QWidget):
         self.items_info.setText("★ 关键路径　〔调〕已调整节点" + (f"　{'；'.join(v.warnings)}" if v.warnings else ""))
         self.team_model.set_rows(v.team)
         roles = [t.role for t in v.team]
-        self.team_info.setText(
-            f"指挥长 {roles.count('commander')} · 副指挥长 {roles.count('deputy')} · "
-            f"施工队长 {roles.count('leader')} · 战斗员 {roles.count('member')}"
-        )
+        self.team_info.setText(" · ".join(f"{r.label} {roles.count(r)}" for r in TeamRole))
         self.gantt.show_project(v, work_calendar(self.ctx.db))
         c = v.log_counts
         self.counts_label.setText(
@@ -320,13 +274,15 @@ class ProjectPage(QWidget):
         index = self.team_view.currentIndex()
         if self.view is None or not index.isValid():
             return
-        try:
-            svc.remove_team_member(self.ctx.db, self.ctx.actor, self.view.id, self.team_model.row_at(index.row()).id)
-        except DeskError as exc:
-            show_error(self, exc)
-        self.reload()
+        form = svc.RemoveMemberForm(self.view.id, self.team_model.row_at(index.row()).id)
+        run_action(
+            self,
+            lambda: svc.remove_team_member(self.ctx.db, self.ctx.actor, form, now=self.ctx.now()),
+            refresh=self.reload,
+            area=AREA,
+        )
 
-    def add_log(self, kind: str) -> None:
+    def add_log(self, kind: LogKind) -> None:
         if self.view is not None and self.run_dialog(LogEntryDialog(self.ctx, self.view.id, kind, self)):
             self.reload()
 
@@ -334,49 +290,10 @@ class ProjectPage(QWidget):
         index = self.log_view.currentIndex()
         if not index.isValid():
             return
-        row = self.log_model.row_at(index.row())
-        try:
-            svc.solve_problem(self.ctx.db, self.ctx.actor, row.id, self.ctx.today())
-        except DeskError as exc:
-            show_error(self, exc)
-        self.reload()
-
-    # -- documents -----------------------------------------------------------------------------
-    def _preview(self, data: bytes, title: str, name: str, entity: str, entity_id: Any) -> PdfPreviewDialog:
-        dialog = preview_pdf(self, self.ctx, data, title, name, entity, entity_id)
-        dialog.open()
-        return dialog
-
-    def notice(self) -> PdfPreviewDialog | None:
-        if self.view is None:
-            return None
-        data = reports.notice_pdf(self.ctx.db, self.ctx.actor, self.view.id, today=self.ctx.today())
-        return self._preview(data, "一次告知书", f"一次告知书-{self.view.number}.pdf", "approval_project", self.view.id)
-
-    def schedule_pdf(self) -> PdfPreviewDialog | None:
-        if self.view is None:
-            return None
-        data = reports.schedule_pdf(self.ctx.db, self.ctx.actor, self.view.id, today=self.ctx.today())
-        return self._preview(data, "倒排工期表", f"倒排工期表-{self.view.number}.pdf", "approval_project", self.view.id)
-
-    def schedule_excel(self) -> None:
-        if self.view is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self, "导出倒排工期表", str(Path.home() / f"倒排工期表-{self.view.number}.xlsx"), "Excel 文件 (*.xlsx)"
+        form = svc.SolveForm(self.log_model.row_at(index.row()).id, self.ctx.today())
+        run_action(
+            self,
+            lambda: svc.solve_problem(self.ctx.db, self.ctx.actor, form, now=self.ctx.now()),
+            refresh=self.reload,
+            area=AREA,
         )
-        if name:
-            reports.schedule_excel(self.ctx.db, self.ctx.actor, self.view.id, Path(name), today=self.ctx.today())
-
-    def certificate(self) -> PdfPreviewDialog | None:
-        item = self._need_item()
-        if item is None:
-            return None
-        try:
-            info = certs.issue_certificate(self.ctx.db, self.ctx.actor, item.id, now=self.ctx.now())
-            data = certs.certificate_pdf(self.ctx.db, self.ctx.actor, info.id)
-        except DeskError as exc:
-            show_error(self, exc)
-            return None
-        self.reload()
-        return self._preview(data, info.title, f"{info.title}-{info.number}.pdf", "approval_certificate", info.id)

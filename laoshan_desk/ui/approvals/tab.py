@@ -22,18 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from laoshan_desk.services import approvals as svc
-from laoshan_desk.ui.approvals.dialogs import (
-    BulletinDialog,
-    CatalogDialog,
-    DispatchDialog,
-    NewProjectDialog,
-    VerifyDialog,
-    setup_table,
-)
+from laoshan_desk.ui.approvals.catalog import CatalogDialog
+from laoshan_desk.ui.approvals.common import setup_table
+from laoshan_desk.ui.approvals.intake import NewProjectDialog
 from laoshan_desk.ui.approvals.models import PROJECT_COLUMNS
 from laoshan_desk.ui.approvals.project_page import ProjectPage
+from laoshan_desk.ui.approvals.reports import BulletinDialog, DispatchDialog
+from laoshan_desk.ui.approvals.verify import VerifyDialog
 from laoshan_desk.ui.common.empty_state import EmptyState
-from laoshan_desk.ui.common.paged_model import PagedTableModel
+from laoshan_desk.ui.common.table_model import PagedTableModel
 from laoshan_desk.ui.context import DeskContext
 
 
@@ -63,12 +60,11 @@ class ApprovalsTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("查找项目、企业、信用代码")
         self.search.textChanged.connect(self.refresh)
-        self.model = PagedTableModel(PROJECT_COLUMNS, self._fetch, self._count, page_size=100, parent=self)
+        # Built empty: the view's first sort is the one load (newest projects first).
+        self.model = PagedTableModel(PROJECT_COLUMNS, self._fetch, self._count, page_size=100, parent=self, load=False)
+        self.model.set_sort("number", descending=True)
         self.list_view = QTableView()
         setup_table(self.list_view, self.model)
-        self.list_view.horizontalHeader().setSortIndicatorShown(True)
-        self.list_view.horizontalHeader().setSectionsClickable(True)
-        self.list_view.horizontalHeader().sortIndicatorChanged.connect(self.model.sort)
         self.list_view.selectionModel().selectionChanged.connect(self._selected)
         left = QWidget()
         left_layout = QVBoxLayout(left)

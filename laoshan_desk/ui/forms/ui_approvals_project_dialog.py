@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
     QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
     QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPushButton, QSizePolicy, QSpacerItem,
-    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_ApprovalsProjectDialog(object):
     def setupUi(self, ApprovalsProjectDialog):
@@ -184,7 +184,7 @@ class Ui_ApprovalsProjectDialog(object):
 
         self.verticalLayout.addLayout(self.menuBar)
 
-        self.itemsTable = QTableWidget(ApprovalsProjectDialog)
+        self.itemsTable = QTableView(ApprovalsProjectDialog)
         self.itemsTable.setObjectName(u"itemsTable")
         self.itemsTable.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.itemsTable.setAlternatingRowColors(True)

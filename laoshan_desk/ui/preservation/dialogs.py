@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from laoshan_desk.domain.errors import DeskError
-from laoshan_desk.domain.preservation import AccountKind, AssetType, CaseKind, GuaranteeType
+from laoshan_desk.domain.preservation import AccountKind, ApplicantGuarantee, AssetType, CaseKind, GuaranteeType
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services import preservation as svc
+from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.drafts import DraftKeeper
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
@@ -19,12 +20,14 @@ from laoshan_desk.ui.forms.ui_preservation_asset_dialog import Ui_PreservationAs
 from laoshan_desk.ui.forms.ui_preservation_case_dialog import Ui_PreservationCaseDialog
 from laoshan_desk.ui.forms.ui_preservation_guarantee_dialog import Ui_PreservationGuaranteeDialog
 
-KINDS = list(CaseKind)
-APPLICANT_GUARANTEES = list(svc.APPLICANT_GUARANTEE_LABELS)
-
 
 def _aware(qdt: QDateTime) -> dt.datetime:
     return dt.datetime.strptime(qdt.toString("yyyy-MM-dd HH:mm"), "%Y-%m-%d %H:%M").replace(tzinfo=TZ)
+
+
+def _submit(dialog: QDialog, errors: FieldErrors, call: Callable[[], object]) -> None:
+    """Save through the service; the dialog closes only when the service took it."""
+    run_action(dialog, call, errors=errors, done=lambda _saved: dialog.accept(), area="preservation")
 
 
 class CaseDialog(QDialog):
@@ -38,11 +41,11 @@ class CaseDialog(QDialog):
         self.ui = Ui_PreservationCaseDialog()
         self.ui.setupUi(self)
         self.case_id: uuid.UUID | None = None
-        for kind in KINDS:
+        for kind in CaseKind:
             self.ui.kindCombo.addItem(kind.label, kind.value)
-        for key, label in svc.APPLICANT_GUARANTEE_LABELS.items():
-            self.ui.guaranteeTypeCombo.addItem(label, key)
-        self.ui.guaranteeTypeCombo.setCurrentIndex(APPLICANT_GUARANTEES.index("insurance"))
+        for guarantee in ApplicantGuarantee:
+            self.ui.guaranteeTypeCombo.addItem(guarantee.label, guarantee.value)
+        self.ui.guaranteeTypeCombo.setCurrentIndex(list(ApplicantGuarantee).index(ApplicantGuarantee.INSURANCE))
         now = ctx.now()
         self.ui.receivedEdit.setDateTime(QDateTime.fromString(f"{now:%Y-%m-%d %H:%M}", "yyyy-MM-dd HH:mm"))
         self.ui.enterpriseCheck.setChecked(True)
@@ -89,36 +92,42 @@ class CaseDialog(QDialog):
 
     def save(self) -> None:
         u = self.ui
-        try:
-            self.case_id = svc.register_case(
-                self.ctx.db,
-                self.ctx.actor,
-                now=self.ctx.now(),
-                case_number=u.caseNumberEdit.text(),
-                kind=u.kindCombo.currentData(),
-                applicant=u.applicantEdit.text(),
-                cause=u.causeEdit.text(),
-                respondent=u.respondentEdit.text(),
-                respondent_id=u.respondentIdEdit.text(),
-                respondent_phone=u.respondentPhoneEdit.text(),
-                claim_amount=u.claimEdit.text(),
-                received_at=_aware(u.receivedEdit.dateTime()),
-                enterprise=u.enterpriseCheck.isChecked(),
-                urgent=u.urgentCheck.isChecked(),
-                applicant_guarantee_type=u.guaranteeTypeCombo.currentData(),
-                applicant_guarantee_amount=u.guaranteeAmountEdit.text(),
-            )
-        except DeskError as exc:
-            self.errors.show(exc)
-            return
+        form = svc.CaseForm(
+            case_number=u.caseNumberEdit.text(),
+            kind=u.kindCombo.currentData(),
+            applicant=u.applicantEdit.text(),
+            cause=u.causeEdit.text(),
+            respondent=u.respondentEdit.text(),
+            respondent_id=u.respondentIdEdit.text(),
+            respondent_phone=u.respondentPhoneEdit.text(),
+            claim_amount=u.claimEdit.text(),
+            received_at=_aware(u.receivedEdit.dateTime()),
+            enterprise=u.enterpriseCheck.isChecked(),
+            urgent=u.urgentCheck.isChecked(),
+            applicant_guarantee_type=u.guaranteeTypeCombo.currentData(),
+            applicant_guarantee_amount=u.guaranteeAmountEdit.text(),
+        )
+        ctx = self.ctx
+        run_action(
+            self,
+            lambda: svc.register_case(ctx.db, ctx.actor, form, now=ctx.now()),
+            errors=self.errors,
+            done=self._registered,
+            area="preservation",
+        )
+
+    def _registered(self, case_id: uuid.UUID) -> None:
+        self.case_id = case_id
         self.drafts.discard()
         self.accept()
 
 
 class GuaranteeDialog(QDialog):
-    def __init__(self, ctx: DeskContext, case_id: uuid.UUID, parent: QWidget | None = None) -> None:
+    """登记担保: a bond or cash for the respondent, on the case as its page showed it (``version``)."""
+
+    def __init__(self, ctx: DeskContext, case_id: uuid.UUID, version: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.case_id = ctx, case_id
+        self.ctx, self.case_id, self.version = ctx, case_id, version
         self.ui = Ui_PreservationGuaranteeDialog()
         self.ui.setupUi(self)
         for g in GuaranteeType:
@@ -141,30 +150,27 @@ class GuaranteeDialog(QDialog):
     def save(self) -> None:
         u = self.ui
         q = u.validUntilEdit.date()
-        try:
-            svc.add_guarantee(
-                self.ctx.db,
-                self.ctx.actor,
-                self.case_id,
-                type=u.typeCombo.currentData(),
-                amount=u.amountEdit.text(),
-                valid_until=dt.date(q.year(), q.month(), q.day()),
-                issuer=u.issuerEdit.text(),
-                number=u.numberEdit.text(),
-                undertaking=u.undertakingCheck.isChecked(),
-                credit_agreement=u.creditEdit.text(),
-                now=self.ctx.now(),
-            )
-        except DeskError as exc:
-            self.errors.show(exc)
-            return
-        self.accept()
+        form = svc.GuaranteeForm(
+            case_id=self.case_id,
+            version=self.version,
+            type=u.typeCombo.currentData(),
+            amount=u.amountEdit.text(),
+            valid_until=dt.date(q.year(), q.month(), q.day()),
+            issuer=u.issuerEdit.text(),
+            number=u.numberEdit.text(),
+            undertaking=u.undertakingCheck.isChecked(),
+            credit_agreement=u.creditEdit.text(),
+        )
+        ctx = self.ctx
+        _submit(self, self.errors, lambda: svc.add_guarantee(ctx.db, ctx.actor, form, now=ctx.now()))
 
 
 class AssetDialog(QDialog):
-    def __init__(self, ctx: DeskContext, case_id: uuid.UUID, parent: QWidget | None = None) -> None:
+    """登记财产: one asset of the respondent, on the case as its page showed it (``version``)."""
+
+    def __init__(self, ctx: DeskContext, case_id: uuid.UUID, version: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.case_id = ctx, case_id
+        self.ctx, self.case_id, self.version = ctx, case_id, version
         self.ui = Ui_PreservationAssetDialog()
         self.ui.setupUi(self)
         for t in AssetType:
@@ -187,29 +193,23 @@ class AssetDialog(QDialog):
         u.buttonBox.rejected.connect(self.reject)
 
     def _type_changed(self) -> None:
-        self.ui.accountKindCombo.setEnabled(self.ui.typeCombo.currentData() == "account")
+        self.ui.accountKindCombo.setEnabled(self.ui.typeCombo.currentData() == AssetType.ACCOUNT)
 
     def save(self) -> None:
         u = self.ui
-        is_account = u.typeCombo.currentData() == "account"
-        try:
-            svc.add_asset(
-                self.ctx.db,
-                self.ctx.actor,
-                self.case_id,
-                now=self.ctx.now(),
-                code=None,
-                type=u.typeCombo.currentData(),
-                account_kind=u.accountKindCombo.currentData() if is_account else None,
-                value=u.valueEdit.text(),
-                institution=u.institutionEdit.text(),
-                number=u.numberEdit.text(),
-                description=u.descriptionEdit.text(),
-                in_operational_use=u.operationalCheck.isChecked(),
-                protected=u.protectedCheck.isChecked(),
-                protected_reason=u.protectedReasonEdit.text(),
-            )
-        except DeskError as exc:
-            self.errors.show(exc)
-            return
-        self.accept()
+        is_account = u.typeCombo.currentData() == AssetType.ACCOUNT
+        form = svc.AssetForm(
+            case_id=self.case_id,
+            version=self.version,
+            type=u.typeCombo.currentData(),
+            account_kind=u.accountKindCombo.currentData() if is_account else None,
+            value=u.valueEdit.text(),
+            institution=u.institutionEdit.text(),
+            number=u.numberEdit.text(),
+            description=u.descriptionEdit.text(),
+            in_operational_use=u.operationalCheck.isChecked(),
+            protected=u.protectedCheck.isChecked(),
+            protected_reason=u.protectedReasonEdit.text(),
+        )
+        ctx = self.ctx
+        _submit(self, self.errors, lambda: svc.add_asset(ctx.db, ctx.actor, form, now=ctx.now()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -18,18 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.domain.preservation import CaseStatus
 from laoshan_desk.services import preservation as svc
-from laoshan_desk.ui.common.errors import show_error
-from laoshan_desk.ui.common.lights import LightDelegate
-from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel, RowRole
+from laoshan_desk.ui.common.actions import Outcome, run_action
+from laoshan_desk.ui.common.pdf_preview import documents_folder
+from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.preservation.case_page import CasePage
 from laoshan_desk.ui.preservation.dialogs import CaseDialog
 from laoshan_desk.ui.preservation.respondent import RespondentView
-from laoshan_desk.ui.preservation.widgets import make_table
-
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+from laoshan_desk.ui.preservation.statistics import StatisticsDialog
+from laoshan_desk.ui.preservation.widgets import RIGHT, table
 
 COLUMNS = [
     ColumnSpec("提醒", lambda r: r.light_text, "next_expiry", light=lambda r: r.light, width=170),
@@ -41,7 +40,7 @@ COLUMNS = [
     ColumnSpec("收案时间", lambda r: f"{r.received_at:%Y-%m-%d %H:%M}", "received_at", width=120),
     ColumnSpec("状态", lambda r: r.status_label + ("·涉企" if r.enterprise else ""), "status", width=100),
 ]
-STATUSES = [("全部状态", None)] + [(label, key) for key, label in svc.STATUS_LABELS.items()]
+STATUSES: list[tuple[str, str | None]] = [("全部状态", None)] + [(s.label, s.value) for s in CaseStatus]
 
 
 class PreservationTab(QWidget):
@@ -50,6 +49,8 @@ class PreservationTab(QWidget):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.dialog: CaseDialog | None = None
+        self.stats_dialog: StatisticsDialog | None = None
         layout = QVBoxLayout(self)
         self.stack = QStackedWidget(self)
         layout.addWidget(self.stack)
@@ -73,7 +74,8 @@ class PreservationTab(QWidget):
             self.status.addItem(text, key)
         self.status.currentIndexChanged.connect(self.reload)
         self.attention = QComboBox()
-        self.attention.addItems(["全部案件", "需关注（未结时限、30日内到期）"])
+        days = svc.reminder_days(ctx.db, ctx.actor)
+        self.attention.addItems(["全部案件", f"需关注（未结时限、{days}日内到期）"])
         self.attention.currentIndexChanged.connect(self.reload)
         filters.addWidget(self.search, 2)
         filters.addWidget(self.status)
@@ -81,14 +83,11 @@ class PreservationTab(QWidget):
         self.count_label = QLabel()
         filters.addWidget(self.count_label, 1)
         v.addLayout(filters)
-        self.view = make_table(page)
-        self.view.setSortingEnabled(True)
-        self.model = PagedTableModel(COLUMNS, self._fetch, self._count, page_size=100, parent=self)
-        self.view.setModel(self.model)
-        self.view.setItemDelegateForColumn(0, LightDelegate(self.view))
-        for i, w in enumerate(self.model.column_widths()):
-            self.view.setColumnWidth(i, w)
-        self.view.doubleClicked.connect(lambda index: self.open_case(self.model.row_at(index.row()).id))
+        self.view = table(page)
+        self.model = PagedTableModel(COLUMNS, self._fetch, self._count, page_size=100, parent=self, load=False)
+        self.model.set_sort("received_at", descending=True)
+        prepare_view(self.view, self.model, light_columns=[0])
+        self.view.doubleClicked.connect(self._open_index)
         v.addWidget(self.view, 1)
         self.stack.addWidget(page)
         self.case_page = CasePage(ctx, self)
@@ -103,30 +102,33 @@ class PreservationTab(QWidget):
         self._update_count()
 
     # -- list -----------------------------------------------------------------------------------
-    def _filters(self) -> dict:
-        return {
-            "text": self.search.text() or None,
-            "status": self.status.currentData(),
-            "attention": self.attention.currentIndex() == 1,
-        }
+    def _filters(self) -> svc.CaseFilter:
+        return svc.CaseFilter(
+            text=self.search.text(),
+            status=self.status.currentData(),
+            attention=self.attention.currentIndex() == 1,
+        )
 
     def _fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> list[svc.CaseRow]:
         return svc.list_cases(
             self.ctx.db,
             self.ctx.actor,
+            self._filters(),
             now=self.ctx.now(),
             offset=offset,
             limit=limit,
             sort=sort,
             descending=descending if sort else True,
-            **self._filters(),
         )
 
     def _count(self) -> int:
-        return svc.count_cases(self.ctx.db, self.ctx.actor, today=self.ctx.today(), **self._filters())
+        return svc.count_cases(self.ctx.db, self.ctx.actor, self._filters(), today=self.ctx.today())
 
     def _update_count(self) -> None:
         self.count_label.setText(f"共 {self.model.total()} 件")
+
+    def _open_index(self, index: QModelIndex) -> None:
+        self.open_case(self.model.row_at(index.row()).id)
 
     def reload(self) -> None:
         self.model.reload()
@@ -136,46 +138,52 @@ class PreservationTab(QWidget):
         self.stack.setCurrentIndex(0)
 
     def new_case(self) -> None:
-        dialog = CaseDialog(self.ctx, self)
-        self.dialog = dialog
-        if dialog.exec() and dialog.case_id:
-            self.reload()
-            self.open_case(dialog.case_id)
+        self.dialog = CaseDialog(self.ctx, self)
+        self.dialog.accepted.connect(self._registered)
+        self.dialog.open()
+
+    def _registered(self) -> None:
+        assert self.dialog is not None
+        self.reload()
+        if self.dialog.case_id:
+            self.open_case(self.dialog.case_id)
 
     def open_case(self, case_id: uuid.UUID) -> None:
         self.case_page.load(case_id)
         self.stack.setCurrentWidget(self.case_page)
 
     def show_respondent(self, party_id: uuid.UUID | None) -> None:
-        try:
+        def show() -> None:
             self.respondent_view.reload_respondents()
             self.respondent_view.load(party_id)
-        except DeskError as exc:
-            show_error(self, exc)
-            return
-        self.stack.setCurrentWidget(self.respondent_view)
+
+        run_action(self, show, done=lambda _none: self.stack.setCurrentWidget(self.respondent_view))
 
     def show_statistics(self) -> None:
-        from laoshan_desk.ui.preservation.respondent import StatisticsDialog
+        ctx = self.ctx
+        run_action(self, lambda: svc.statistics(ctx.db, ctx.actor, now=ctx.now()), done=self._show_statistics)
 
-        self.stats_dialog = StatisticsDialog(svc.statistics(self.ctx.db, self.ctx.actor, now=self.ctx.now()), self)
+    def _show_statistics(self, stats: svc.Statistics) -> None:
+        self.stats_dialog = StatisticsDialog(stats, self)
         self.stats_dialog.open()
 
     def export_dialog(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "导出保全案件清单与统计", "保全案件清单.xlsx", "Excel 文件 (*.xlsx)"
-        )
+        suggested = str(documents_folder() / "保全案件清单.xlsx")
+        name, _ = QFileDialog.getSaveFileName(self, "导出保全案件清单与统计", suggested, "Excel 文件 (*.xlsx)")
         if name:
             self.export(Path(name))
 
-    def export(self, path: Path) -> Path | None:
-        try:
-            out = svc.export_cases(self.ctx.db, self.ctx.actor, path, now=self.ctx.now())
-        except DeskError as exc:
-            show_error(self, exc)
-            return None
+    def export(self, path: Path) -> Outcome[Path]:
+        """Write the workbook off the GUI thread (every case, with the statistics)."""
+        ctx = self.ctx
+        return run_action(
+            self,
+            lambda: svc.export_cases(ctx.db, ctx.actor, path, now=ctx.now()),
+            done=self._exported,
+            background=True,
+            progress="正在导出保全案件清单与统计…",
+            title="无法导出",
+        )
+
+    def _exported(self, out: Path) -> None:
         self.count_label.setText(f"共 {self.model.total()} 件　已导出到 {out}")
-        return out
-
-
-__all__ = ["PreservationTab", "RowRole"]

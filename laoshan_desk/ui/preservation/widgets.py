@@ -1,79 +1,73 @@
-"""Small helpers of the preservation screens: fixed-height tables over plain rows, light dots."""
+"""Small pieces the preservation screens share: a table view, money and time text, notes, figures.
+
+Every table is a :class:`~laoshan_desk.ui.common.table_model.ListTableModel` or
+``PagedTableModel`` over the services' plain rows, attached with ``prepare_view``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
 
-from laoshan_desk.domain.lights import Light
-from laoshan_desk.ui.common.lights import LightDelegate
-from laoshan_desk.ui.common.paged_model import LightRole, RowRole
+from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 
 RED = "#D6322F"
+GREEN = "#2E9D46"
+BLUE = "#1F4E79"
+GREY = "808080"  # a ColumnSpec foreground (hex without #)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def yuan(amount: Decimal | None) -> str:
     return "—" if amount is None else f"{amount:,.2f}"
 
 
-def make_table(parent: QWidget | None = None) -> QTableView:
+def wan(amount: Decimal) -> str:
+    """万元 on the figure cards: 608,000,000 → 60,800.00万元."""
+    return f"{amount / 10000:,.2f}万元"
+
+
+def when(value: dt.datetime | None) -> str:
+    return "" if value is None else f"{value:%Y-%m-%d %H:%M}"
+
+
+def day(value: dt.date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+def money_column(header: str, amount: Callable[[Any], Decimal | None], width: int = 110) -> ColumnSpec:
+    """A right-aligned amount column sorted by its value."""
+    return ColumnSpec(header, lambda r: yuan(amount(r)), align=RIGHT, width=width, sort_value=amount)
+
+
+def table(parent: QWidget | None = None) -> QTableView:
+    """A read-only, single-selection table view (the model comes with :func:`attach`)."""
     view = QTableView(parent)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     return view
 
 
-def fill(
-    view: QTableView,
-    headers: list[str],
-    rows: Sequence[Sequence[Any]],
-    *,
-    objects: Sequence[Any] = (),
-    widths: Sequence[int] = (),
-    lights: Sequence[Light | None] = (),
-    light_column: int = 0,
-    red_rows: Sequence[bool] = (),
-) -> QStandardItemModel:
-    """A small fixed list (QStandardItemModel is fine under a few hundred rows)."""
-    model = QStandardItemModel(len(rows), len(headers), view)
-    model.setHorizontalHeaderLabels(headers)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            text = f"{value:,.2f}" if isinstance(value, Decimal) else "" if value is None else str(value)
-            item = QStandardItem(text)
-            if isinstance(value, Decimal):
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if c == 0 and r < len(objects):
-                item.setData(objects[r], RowRole)
-            if c == light_column and r < len(lights) and lights[r] is not None:
-                item.setData(lights[r].value, LightRole)
-            if r < len(red_rows) and red_rows[r]:
-                item.setForeground(QColor(RED))
-            model.setItem(r, c, item)
-    view.setModel(model)
-    if lights:
-        view.setItemDelegateForColumn(light_column, LightDelegate(view))
-    for c, w in enumerate(widths):
-        view.setColumnWidth(c, w)
+def attach(view: QTableView, columns: list[ColumnSpec], rows: Sequence[Any] = ()) -> ListTableModel:
+    """A list model of ``columns`` over ``rows`` on ``view``; column 0 shows the light when it has one."""
+    model = ListTableModel(columns, rows, parent=view)
+    prepare_view(view, model, light_columns=[i for i, c in enumerate(columns) if c.light is not None])
     return model
+
+
+def selected_row(view: QTableView) -> Any:
+    """The row object under the view's current index, or None."""
+    index = view.currentIndex()
+    model = view.model()
+    if not index.isValid() or not isinstance(model, ListTableModel):
+        return None
+    return model.row_at(index.row())
 
 
 def note_label(text: str = "", *, red: bool = False) -> QLabel:
@@ -85,7 +79,7 @@ def note_label(text: str = "", *, red: bool = False) -> QLabel:
     return label
 
 
-def figure(title: str, value: str, colour: str = "#1F4E79") -> QLabel:
+def figure(title: str, value: str, colour: str = BLUE) -> QLabel:
     label = QLabel(
         f"<div style='font-size:11pt;color:#555'>{title}</div>"
         f"<div style='font-size:17pt;font-weight:bold;color:{colour}'>{value}</div>"

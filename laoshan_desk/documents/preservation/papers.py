@@ -1,0 +1,323 @@
+"""The preservation papers: 民事裁定书 (ruling), 协助执行通知书 (assistance notice), release ruling.
+
+Plain data in (:class:`RulingData` and friends, filled by the service), PDF bytes out through
+:mod:`laoshan_desk.documents.pdf`. The wording lives in ``reports/preservation/texts.json``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from decimal import Decimal
+from functools import lru_cache
+
+from laoshan_desk.config import REPORTS
+from laoshan_desk.documents.pdf import Heading, KeyValues, Notice, Table, render
+from laoshan_desk.domain.preservation import CaseKind, Decision, ReleaseReason
+
+Block = str | Heading | Table | KeyValues  # what a Notice's body holds
+
+
+@lru_cache(maxsize=1)
+def texts() -> dict[str, str]:
+    """The papers' wording, keyed by paragraph (``reports/preservation/texts.json``)."""
+    loaded = json.loads((REPORTS / "preservation" / "texts.json").read_text(encoding="utf-8"))
+    return {str(key): str(value) for key, value in loaded.items()}
+
+
+def cn_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_UNITS = ["", "拾", "佰", "仟"]
+_BIG = ["", "万", "亿", "兆"]
+
+
+def rmb_upper(amount: Decimal) -> str:
+    """Amount in Chinese capitals as on bank papers: 1200000.50 → 壹佰贰拾万元伍角整."""
+    amount = Decimal(amount).quantize(Decimal("0.01"))
+    if amount == 0:
+        return "零元整"
+    yuan = int(amount)
+    jiao, fen = divmod(int((amount - yuan) * 100), 10)
+    parts: list[str] = []
+    group = 0
+    zero_pending = False
+    text = ""
+    while yuan > 0:
+        chunk = yuan % 10000
+        yuan //= 10000
+        if chunk:
+            s = ""
+            zero = False
+            for i in range(3, -1, -1):
+                d = chunk // (10**i) % 10
+                if d:
+                    if zero:
+                        s += "零"
+                        zero = False
+                    s += _DIGITS[d] + _UNITS[i]
+                elif s:
+                    zero = True
+            if chunk < 1000 and text:
+                zero_pending = True
+            seg = s + _BIG[group]
+            text = seg + ("零" if zero_pending and text and not text.startswith("零") else "") + text
+            zero_pending = False
+        elif text and not text.startswith("零"):
+            text = "零" + text
+        group += 1
+    parts.append(text.lstrip("零") + "元" if text else "")
+    if jiao == 0 and fen == 0:
+        return parts[0] + "整"
+    tail = (_DIGITS[jiao] + "角" if jiao else ("零" if text else "")) + (_DIGITS[fen] + "分" if fen else "")
+    return parts[0] + tail + ("" if fen else "整")
+
+
+def _yuan(amount: Decimal) -> str:
+    return f"{amount:,.2f}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Line:
+    """One asset on a paper: what, where, which measure and how much."""
+
+    label: str
+    institution: str
+    number: str
+    measure_label: str
+    amount: Decimal
+    term: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class RulingData:
+    """The 民事裁定书: the application, the decision and (when granted) the plan's lines."""
+
+    case_number: str
+    kind: CaseKind
+    kind_label: str
+    cause: str
+    applicant: str
+    applicant_line: str
+    respondent: str
+    respondent_line: str
+    received_at: dt.datetime
+    claim: Decimal
+    guarantee_label: str
+    guarantee_amount: Decimal | None
+    decision: Decision
+    reasons: str
+    amount: Decimal
+    lines: tuple[Line, ...]
+    judge: str
+    ruled_on: dt.date
+
+
+def _lines_table(lines: tuple[Line, ...], with_term: bool = False) -> Table:
+    headers = ["序号", "财产", "开户行/登记机关", "账号/编号", "措施", "数额（元）"] + (["期限"] if with_term else [])
+    rows = [
+        [str(i), ln.label, ln.institution or "—", ln.number or "—", ln.measure_label, _yuan(ln.amount)]
+        + ([ln.term] if with_term else [])
+        for i, ln in enumerate(lines, 1)
+    ]
+    widths: list[float] = [6.0, 22.0, 22.0, 22.0, 8.0, 16.0] + ([16.0] if with_term else [])
+    return Table(headers, rows, widths=widths)
+
+
+def _court_paper(
+    title: str,
+    body: list[Block],
+    number: str,
+    *,
+    signature: str,
+    date: dt.date,
+    subject: str,
+    recipient: str = "",
+    footer: str = "",
+) -> bytes:
+    """A court paper: the court's name in black without the red rule, its number, signed and dated."""
+    return render(
+        Notice(
+            title=title,
+            body=body,
+            issuer=texts()["court"],
+            header_color="#000000",
+            header_rule=False,
+            doc_number=number,
+            recipient=recipient,
+            signature=signature,
+            date=date,
+            footer=footer,
+            subject=subject,
+        )
+    )
+
+
+def ruling(data: RulingData) -> bytes:
+    t = texts()
+    body: list[Block] = [f"申请人：{data.applicant_line}", f"被申请人：{data.respondent_line}"]
+    guarantee = (
+        t["guarantee"].format(guarantee_label=data.guarantee_label, guarantee_amount=_yuan(data.guarantee_amount))
+        if data.guarantee_amount
+        else t["no_guarantee"]
+    )
+    body.append(
+        t["application"].format(
+            applicant=data.applicant,
+            received=cn_date(data.received_at.date()),
+            kind_label=data.kind_label,
+            respondent=data.respondent,
+            claim=_yuan(data.claim),
+            guarantee=guarantee,
+        )
+    )
+    if not data.decision.grants:
+        reasons = data.reasons.rstrip("。") + "。"
+        body.append(t["review_refuse"].format(reasons=reasons))
+        body.append(t["order_refuse"].format(applicant=data.applicant))
+    else:
+        articles = t["articles_pre_suit"] if data.kind is CaseKind.PRE_SUIT else t["articles_other"]
+        body.append(t["review_grant"].format(articles=articles))
+        body.append(t["order_grant"].format(respondent=data.respondent, amount=_yuan(data.amount)))
+        body.append(_lines_table(data.lines))
+        body.append(t["execute_now"])
+        if data.kind is CaseKind.PRE_SUIT:
+            body.append(t["lawsuit"])
+        body.append(t["terms"])
+    body.append(t["reconsider"])
+    return _court_paper(
+        t["ruling_title"],
+        body,
+        data.case_number,
+        signature=f"{t['judge_title']}  {data.judge}",
+        date=data.ruled_on,
+        subject=f"{data.case_number} 民事裁定书",
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class AssistanceData:
+    """The 协助执行通知书 to one bank or registry: one asset, its exact amount and term."""
+
+    case_number: str
+    notice_number: str
+    applicant: str
+    respondent: str
+    respondent_number: str
+    cause: str
+    recipient: str
+    line: Line
+    is_account: bool
+    years: int
+    start: dt.date
+    expiry: dt.date
+    judge: str
+    issued_on: dt.date
+
+
+def assistance_notice(data: AssistanceData) -> bytes:
+    t = texts()
+    values = dict(
+        applicant=data.applicant,
+        respondent=data.respondent,
+        cause=data.cause,
+        case_number=data.case_number,
+        number=data.line.number or "—",
+        amount=_yuan(data.line.amount),
+        upper=rmb_upper(data.line.amount),
+        years=data.years,
+        start=cn_date(data.start),
+        expiry=cn_date(data.expiry),
+        label=data.line.label,
+    )
+    body: list[Block] = [t["notice_intro"].format(**values)]
+    body.append(t["notice_freeze" if data.is_account else "notice_seize"].format(**values))
+    body.append(
+        KeyValues(
+            [
+                ("被执行人", data.respondent),
+                ("证件号码", data.respondent_number),
+                ("财产", data.line.label),
+                ("账号/编号", data.line.number or "—"),
+                ("措施", data.line.measure_label),
+                ("数额", f"{_yuan(data.line.amount)}元"),
+                ("期限", f"{cn_date(data.start)}至{cn_date(data.expiry)}"),
+            ]
+        )
+    )
+    body.append(t["notice_close"])
+    return _court_paper(
+        t["notice_title"],
+        body,
+        data.notice_number,
+        signature=t["court"],
+        date=data.issued_on,
+        subject=f"{data.notice_number} 协助执行通知书",
+        recipient=f"{data.recipient}：",
+        footer=f"承办人：{data.judge}　附：{data.case_number}民事裁定书",
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class ReleaseData:
+    """The release ruling: why, what it lifts and the funds it frees."""
+
+    ruling_number: str
+    case_number: str
+    applicant: str
+    applicant_line: str
+    respondent: str
+    respondent_line: str
+    ruled_on: dt.date
+    reason: ReleaseReason
+    reason_label: str
+    guarantees: str
+    amount: Decimal
+    lines: tuple[Line, ...]
+    judge: str
+    released_on: dt.date
+
+
+def release_ruling(data: ReleaseData) -> bytes:
+    t = texts()
+    body: list[Block] = [f"申请人：{data.applicant_line}", f"被申请人：{data.respondent_line}"]
+    body.append(
+        t["release_intro"].format(
+            applicant=data.applicant,
+            respondent=data.respondent,
+            ruled=cn_date(data.ruled_on),
+            case_number=data.case_number,
+        )
+    )
+    if data.reason is ReleaseReason.GUARANTEE:
+        body.append(t["release_guarantee"].format(guarantees=data.guarantees))
+    else:
+        body.append(t["release_other"].format(reason=data.reason_label))
+    body.append(t["release_order"].format(respondent=data.respondent, amount=_yuan(data.amount)))
+    body.append(_lines_table(data.lines))
+    body.append(t["release_close"])
+    return _court_paper(
+        t["ruling_title"],
+        body,
+        data.ruling_number,
+        signature=f"{t['judge_title']}  {data.judge}",
+        date=data.released_on,
+        subject=f"{data.ruling_number} 解除保全民事裁定书",
+    )
+
+
+__all__ = [
+    "AssistanceData",
+    "Line",
+    "ReleaseData",
+    "RulingData",
+    "assistance_notice",
+    "cn_date",
+    "release_ruling",
+    "rmb_upper",
+    "ruling",
+    "texts",
+]

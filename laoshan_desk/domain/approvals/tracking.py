@@ -1,0 +1,149 @@
+"""Tracking a project's items: the warning light of one item on a day, whether it finished on
+time, why it is on the morning call, a department's colour in the weekly ranking, and which
+items are "ready to issue" (可发证) once what held them back has cleared."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from laoshan_desk.domain.approvals.reverse_schedule import ScheduledItem
+from laoshan_desk.domain.approvals.vocabulary import Classification, DispatchBucket, ItemStatus
+from laoshan_desk.domain.calendar import WorkCalendar
+from laoshan_desk.domain.lights import Light
+
+__all__ = [
+    "YELLOW_WINDOW",
+    "open_item_light",
+    "item_light",
+    "finished_on_time",
+    "dispatch_bucket",
+    "RATE_GREEN",
+    "RATE_YELLOW",
+    "rate_light",
+    "ItemState",
+    "ready_to_issue",
+]
+
+
+# -- lights ------------------------------------------------------------------------------------
+YELLOW_WINDOW = 2  # working days before the latest finish: docs/rules.md §approvals-lights
+
+
+def open_item_light(latest_finish: dt.date, slack_days: int, day: dt.date, calendar: WorkCalendar) -> Light:
+    """The light of an item still open on ``day`` (docs/rules.md §approvals-lights): red when
+    ``day`` is past its latest finish or its slack is negative (it cannot make the target);
+    yellow when its latest finish is 0, 1 or 2 working days away; else green."""
+    if day > latest_finish or slack_days < 0:
+        return Light.RED
+    if calendar.workdays_between(day, latest_finish) <= YELLOW_WINDOW:
+        return Light.YELLOW
+    return Light.GREEN
+
+
+def item_light(
+    item: ScheduledItem | None,
+    today: dt.date,
+    calendar: WorkCalendar,
+    *,
+    done: bool = False,
+    actual_finish: dt.date | None = None,
+) -> Light:
+    """The warning light of one item on ``today``: grey when done (``done`` or an
+    ``actual_finish`` given, or the schedule says so) or not scheduled, else
+    :func:`open_item_light`."""
+    if item is None or done or actual_finish is not None or item.done:
+        return Light.GREY
+    return open_item_light(item.latest_finish, item.slack_days, today, calendar)
+
+
+def finished_on_time(item: ScheduledItem, actual_finish: dt.date) -> bool:
+    """Whether a ticked-off item finished by its latest finish (the bulletin's on-time rate)."""
+    return actual_finish <= item.latest_finish
+
+
+# -- the morning call and the weekly ranking -----------------------------------------------------
+def dispatch_bucket(
+    latest_finish: dt.date, slack_days: int, today: dt.date, calendar: WorkCalendar
+) -> tuple[DispatchBucket, int] | None:
+    """Why an open must-do item is on the daily dispatch, and the working days left to its latest
+    finish (negative when late); None when it is not (docs/rules.md §approvals-dispatch). The
+    same rule as the red and yellow lights, told apart: late, infeasible, due today, due soon."""
+    left = calendar.workdays_between(today, latest_finish)
+    if today > latest_finish:
+        return DispatchBucket.LATE, left
+    if slack_days < 0:
+        return DispatchBucket.INFEASIBLE, left
+    if latest_finish == today:
+        return DispatchBucket.TODAY, 0
+    if left <= YELLOW_WINDOW:
+        return DispatchBucket.SOON, left
+    return None
+
+
+RATE_GREEN, RATE_YELLOW = 0.9, 0.7  # docs/rules.md §approvals-bulletin
+
+
+def rate_light(rate: float | None) -> Light:
+    """A department's colour in the weekly ranking by on-time rate: green ≥ 90 %, yellow ≥ 70 %,
+    red below; grey with nothing due (docs/rules.md §approvals-bulletin)."""
+    if rate is None:
+        return Light.GREY
+    if rate >= RATE_GREEN:
+        return Light.GREEN
+    if rate >= RATE_YELLOW:
+        return Light.YELLOW
+    return Light.RED
+
+
+# -- ready to issue ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ItemState:
+    """What "ready to issue" needs to know of one ordered item.
+
+    ``pre_reviewed`` None means "judge by the status": in pre-review or later counts as reviewed,
+    because items waiting on a prerequisite can only be pre-reviewed, not formally accepted.
+    """
+
+    code: str
+    classification: Classification = Classification.MUST_DO
+    status: ItemStatus = ItemStatus.NOT_STARTED
+    prerequisites: tuple[str, ...] = ()
+    pre_reviewed: bool | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prerequisites", tuple(self.prerequisites))
+        object.__setattr__(self, "classification", Classification(self.classification))
+        object.__setattr__(self, "status", ItemStatus(self.status))
+
+    @property
+    def materials_reviewed(self) -> bool:
+        if self.pre_reviewed is not None:
+            return self.pre_reviewed
+        return self.status.step >= ItemStatus.PRE_REVIEW.step
+
+
+def ready_to_issue(states: Iterable[ItemState]) -> list[str]:
+    """Codes of open must-do items whose materials are pre-reviewed and whose every must-do
+    prerequisite is done (可发证): the department can issue the licence the same day.
+
+    Only items that wait on at least one must-do prerequisite qualify: the banner tells a clerk
+    that what held an item back has cleared (docs/rules.md §approvals-tracking); an item that
+    never waited is simply in progress. Prerequisites that are not must-do or not in ``states``
+    count as met, as in the schedule. Order follows ``states``.
+    """
+    rows = list(states)
+    by_code = {s.code: s for s in rows}
+    ready = []
+    for s in rows:
+        if s.classification is not Classification.MUST_DO or s.status.is_done:
+            continue
+        if not s.materials_reviewed:
+            continue
+        gating = [
+            by_code[p] for p in s.prerequisites if p in by_code and by_code[p].classification is Classification.MUST_DO
+        ]
+        if gating and all(p.status.is_done for p in gating):
+            ready.append(s.code)
+    return ready

@@ -1,0 +1,317 @@
+"""What the project screens show: frozen rows and views built by the services, never ORM objects."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from collections import Counter
+
+from laoshan_desk.domain.approvals import (
+    Classification,
+    ItemStatus,
+    LogKind,
+    ProjectStatus,
+    Shift,
+    TeamRole,
+    next_statuses,
+)
+from laoshan_desk.domain.lights import Light, worst
+
+__all__ = [
+    "StepRow",
+    "ItemRow",
+    "TeamRow",
+    "LogRow",
+    "LogCounts",
+    "ShiftRow",
+    "MoveRow",
+    "CertificateRow",
+    "ProjectView",
+    "ProjectRow",
+    "AdvanceResult",
+    "MoveResult",
+]
+
+
+@dataclasses.dataclass(frozen=True)
+class StepRow:
+    """One recorded step of an item: to which status, on which day, by whom."""
+
+    status: ItemStatus
+    on: dt.date
+    by: str
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+
+@dataclasses.dataclass(frozen=True)
+class ItemRow:
+    """One ordered item on the project page, with its node dates and light (must-do items)."""
+
+    id: uuid.UUID
+    code: str
+    name: str
+    department: str
+    classification: Classification
+    reason: str
+    responsible: str
+    days: int
+    prerequisites: tuple[str, ...]
+    materials: tuple[str, ...]
+    certificate: str | None
+    pre_review: bool
+    site_inspection: bool
+    status: ItemStatus
+    steps: tuple[StepRow, ...]
+    fixed_finish: dt.date | None
+    note: str
+    version: int
+    # computed (must-do items only)
+    earliest_start: dt.date | None = None
+    earliest_finish: dt.date | None = None
+    latest_start: dt.date | None = None
+    latest_finish: dt.date | None = None
+    slack_days: int | None = None
+    critical: bool = False
+    pinned: bool = False
+    light: Light = Light.GREY
+    ready: bool = False
+    certificate_id: uuid.UUID | None = None
+
+    @property
+    def class_label(self) -> str:
+        return self.classification.label
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+    @property
+    def must_do(self) -> bool:
+        return self.classification is Classification.MUST_DO
+
+    @property
+    def done(self) -> bool:
+        return self.status is ItemStatus.DONE
+
+    @property
+    def node_date(self) -> dt.date | None:
+        """The node on the wall chart: the planned finish (pins and actual dates included)."""
+        return self.earliest_finish
+
+    @property
+    def finished_on(self) -> dt.date | None:
+        return next((s.on for s in self.steps if s.status is ItemStatus.DONE), None)
+
+    @property
+    def accepted_on(self) -> dt.date | None:
+        return next((s.on for s in self.steps if s.status is ItemStatus.ACCEPTED), None)
+
+    @property
+    def last_step(self) -> StepRow | None:
+        return self.steps[-1] if self.steps else None
+
+    @property
+    def next_statuses(self) -> tuple[ItemStatus, ...]:
+        return next_statuses(self.status, pre_review=self.pre_review, site_inspection=self.site_inspection)
+
+    @property
+    def on_time(self) -> bool | None:
+        if self.finished_on is None or self.latest_finish is None:
+            return None
+        return self.finished_on <= self.latest_finish
+
+
+@dataclasses.dataclass(frozen=True)
+class TeamRow:
+    id: uuid.UUID
+    role: TeamRole
+    name: str
+    title: str
+    department: str
+    phone: str
+
+    @property
+    def role_label(self) -> str:
+        return self.role.label
+
+
+@dataclasses.dataclass(frozen=True)
+class LogRow:
+    id: uuid.UUID
+    kind: LogKind
+    on: dt.date
+    title: str
+    detail: str
+    departments: tuple[str, ...]
+    owner: str
+    solved_on: dt.date | None
+
+    @property
+    def kind_label(self) -> str:
+        return self.kind.label
+
+
+@dataclasses.dataclass(frozen=True)
+class LogCounts:
+    meetings: int = 0
+    visits: int = 0
+    problems: int = 0
+    solved: int = 0
+
+    @property
+    def open_problems(self) -> int:
+        return self.problems - self.solved
+
+
+@dataclasses.dataclass(frozen=True)
+class ShiftRow:
+    """How one dependent's planned finish moved with a node (working days, + later)."""
+
+    code: str
+    old_finish: dt.date
+    new_finish: dt.date
+    workdays: int
+
+
+@dataclasses.dataclass(frozen=True)
+class MoveRow:
+    """A node moved, with its reason and what followed it (调整节点记录)."""
+
+    id: uuid.UUID
+    code: str
+    name: str
+    from_date: dt.date
+    to_date: dt.date
+    reason: str
+    decided_on: dt.date | None
+    decided_by: str
+    dependents: tuple[ShiftRow, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class CertificateRow:
+    id: uuid.UUID
+    number: str
+    verification_code: str
+    item_code: str
+    title: str
+    holder: str
+    credit_code: str
+    department: str
+    issued_on: dt.date
+    revoked: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class ProjectView:
+    """Everything the project page shows, with the schedule as of ``today``."""
+
+    id: uuid.UUID
+    number: str
+    name: str
+    enterprise: str
+    credit_code: str
+    contact_name: str
+    contact_title: str
+    contact_phone: str
+    street_id: uuid.UUID | None
+    street_name: str
+    address: str
+    project_type: str
+    project_type_label: str
+    start_date: dt.date
+    target_date: dt.date
+    menu_issued_on: dt.date | None
+    description: str
+    status: ProjectStatus
+    version: int
+    today: dt.date
+    items: tuple[ItemRow, ...]
+    team: tuple[TeamRow, ...]
+    log_counts: LogCounts
+    moves: tuple[MoveRow, ...]
+    certificates: tuple[CertificateRow, ...]
+    feasible: bool
+    critical_path: tuple[str, ...]
+    warnings: tuple[str, ...]
+    finish_date: dt.date | None
+
+    @property
+    def must_items(self) -> list[ItemRow]:
+        return [i for i in self.items if i.must_do]
+
+    @property
+    def light(self) -> Light:
+        return worst([i.light for i in self.must_items])
+
+    @property
+    def done_count(self) -> int:
+        return sum(i.done for i in self.must_items)
+
+    @property
+    def ready_codes(self) -> list[str]:
+        return [i.code for i in self.items if i.ready]
+
+    def item(self, code: str) -> ItemRow:
+        for i in self.items:
+            if i.code == code:
+                return i
+        raise KeyError(code)
+
+    def class_counts(self) -> Counter[Classification]:
+        return Counter(i.classification for i in self.items)
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+
+@dataclasses.dataclass(frozen=True)
+class ProjectRow:
+    """One line of the project list."""
+
+    id: uuid.UUID
+    number: str
+    name: str
+    enterprise: str
+    street_name: str
+    start_date: dt.date
+    target_date: dt.date
+    status: ProjectStatus
+    ordered: int
+    must_do: int
+    done: int
+    red: int
+    yellow: int
+    light: Light
+    feasible: bool
+    next_node: dt.date | None
+
+    @property
+    def progress(self) -> str:
+        return f"{self.done}/{self.must_do}"
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+
+@dataclasses.dataclass(frozen=True)
+class AdvanceResult:
+    status: ItemStatus
+    newly_ready: tuple[str, ...]  # items that became "ready to issue" with this step
+    version: int  # the item's version after the step (the next write from the screen carries it)
+
+
+@dataclasses.dataclass(frozen=True)
+class MoveResult:
+    code: str
+    old_finish: dt.date
+    new_finish: dt.date
+    dependents: tuple[Shift, ...]
+    feasible: bool
+    version: int  # the item's version after the move

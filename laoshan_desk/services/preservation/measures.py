@@ -1,0 +1,190 @@
+"""Step 3, speed (能快保就不慢保): the measures taken, the applicant's lawsuit, renewals, and the
+rows of measures with their terms and lights.
+
+Terms and renewals: docs/rules.md §preservation-terms; the suit clock: §preservation-deadlines.
+The reminder follows the admin's setting (管理 → 设置, 7–90 days).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session
+
+from laoshan_desk.domain import preservation as rules
+from laoshan_desk.domain.errors import DeskError, NotFound, ValidationError
+from laoshan_desk.domain.preservation import AssetType, CaseKind, CaseStatus, ClockEvent, Measure, MeasureStatus
+from laoshan_desk.services.calendar import work_calendar
+from laoshan_desk.services.context import Actor
+from laoshan_desk.services.preservation.common import (
+    EDIT,
+    asset_row,
+    assets_of,
+    case_for_write,
+    check_version,
+    event,
+    get_case,
+    reminder_days_in,
+    touch,
+    update_next_expiry,
+)
+from laoshan_desk.services.preservation.forms import LawsuitForm, MeasuresForm, RenewalForm
+from laoshan_desk.services.preservation.plan import plan_view
+from laoshan_desk.services.preservation.rows import MeasureRow
+from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.store.db import Database
+from laoshan_desk.store.models.preservation import PresAsset, PresMeasure, PresRenewal
+from laoshan_desk.store.queries import preservation as queries
+
+
+def record_measures(db: Database, actor: Actor, form: MeasuresForm, *, now: dt.datetime) -> int:
+    """The freezes and seizures actually taken, from the ruled plan; starts terms and the suit clock."""
+    actor.require(EDIT)
+    taken_on = form.taken_on
+    calendar = work_calendar(db)
+    with unit_of_work(db, actor, now) as work:
+        case = case_for_write(work.session, actor, form.case_id, form.version)
+        if case.status != CaseStatus.GRANTED:
+            raise DeskError("只有已裁定准予保全、尚未执行的案件可以登记保全措施")
+        if taken_on > now.date():
+            raise ValidationError("采取措施的日期不能晚于今天", field="taken_on")
+        if case.ruled_at is not None and taken_on < case.ruled_at.date():
+            raise ValidationError("采取措施的日期不能早于裁定日期", field="taken_on")
+        view = plan_view(work.session, case, now.date())
+        if view.violations:
+            raise DeskError("保全方案仍有不合规之处，请法官修正后再执行")
+        if view.needs_approval and not view.approved:
+            raise DeskError("方案冻结基本账户，须经院领导审批后方可执行")
+        if not view.selected:
+            raise DeskError("保全方案没有需要执行的财产")
+        reminder = reminder_days_in(work.session)
+        assets = {a.id: a for a in assets_of(work.session, case.id)}
+        for sel in view.selected:
+            a = assets[sel.asset_id]
+            term = rules.freeze_term(a.type, taken_on, years=form.term_years.get(a.code), reminder_days=reminder)
+            work.session.add(
+                PresMeasure(
+                    case_id=case.id,
+                    asset_id=a.id,
+                    respondent_id=case.respondent_id,
+                    measure=sel.measure.value,
+                    amount=sel.amount,
+                    taken_on=taken_on,
+                    term_years=term.years,
+                    expiry=term.expiry,
+                    status=MeasureStatus.ACTIVE.value,
+                )
+            )
+        at = dt.datetime.combine(taken_on, now.timetz()) if taken_on != now.date() else now
+        case.executed_at = at
+        case.status = CaseStatus.EXECUTED.value
+        if case.kind == CaseKind.PRE_SUIT:
+            case.lawsuit_due_on = rules.lawsuit_due(case.received_at, taken_on, calendar=calendar).date
+        update_next_expiry(work.session, case)
+        touch(case, now)
+        event(work, case, ClockEvent.EXECUTED, at, f"{len(view.selected)}项")
+        work.audit(
+            "update",
+            "pres_case",
+            case.id,
+            f"登记保全措施 {case.case_number}：{len(view.selected)}项，合计{view.total_preserved:,.2f}元",
+            after={"taken_on": taken_on.isoformat(), "count": len(view.selected)},
+        )
+        return len(view.selected)
+
+
+def record_lawsuit(db: Database, actor: Actor, form: LawsuitForm, *, now: dt.datetime) -> None:
+    """The pre-suit applicant sued (or applied for arbitration): the suit clock stops."""
+    actor.require(EDIT)
+    with unit_of_work(db, actor, now) as work:
+        case = case_for_write(work.session, actor, form.case_id, form.version)
+        if case.kind != CaseKind.PRE_SUIT or case.executed_at is None:
+            raise DeskError("只有已执行保全措施的诉前保全案件需要登记申请人起诉")
+        if form.filed_on > now + dt.timedelta(minutes=5):
+            raise ValidationError("起诉时间不能晚于当前时间", field="filed_on")
+        case.lawsuit_filed_at = form.filed_on
+        touch(case, now)
+        event(work, case, ClockEvent.LAWSUIT_FILED, form.filed_on)
+        work.audit("update", "pres_case", case.id, f"登记申请人起诉 {case.case_number}")
+
+
+def renew_measure(db: Database, actor: Actor, form: RenewalForm, *, now: dt.datetime) -> dt.date:
+    """Renew (续行) a freeze or seizure before its term ends; a new term within the same limits."""
+    actor.require(EDIT)
+    renewed_on = form.renewed_on
+    with unit_of_work(db, actor, now) as work:
+        m = work.session.get(PresMeasure, form.measure_id)
+        if m is None or m.status != MeasureStatus.ACTIVE:
+            raise NotFound("保全措施不存在或已解除")
+        case = get_case(work.session, actor, m.case_id)
+        check_version(case, form.version)
+        if renewed_on > m.expiry:
+            raise ValidationError(
+                f"保全期限已于{m.expiry.isoformat()}届满，不能续行，须重新申请保全", field="renewed_on"
+            )
+        if renewed_on < m.taken_on:
+            raise ValidationError("续行日期不能早于采取措施的日期", field="renewed_on")
+        asset = work.session.get(PresAsset, m.asset_id)
+        assert asset is not None
+        reminder = reminder_days_in(work.session)
+        term = rules.freeze_term(asset.type, renewed_on, years=form.years, reminder_days=reminder)
+        previous = m.expiry
+        work.session.add(
+            PresRenewal(
+                measure_id=m.id,
+                renewed_on=renewed_on,
+                previous_expiry=previous,
+                new_expiry=term.expiry,
+                by=actor.full_name or actor.username,
+            )
+        )
+        m.expiry, m.term_years, m.renewals = term.expiry, term.years, m.renewals + 1
+        update_next_expiry(work.session, case)
+        touch(case, now)
+        label = asset_row(asset).label
+        event(work, case, ClockEvent.RENEWED, now, label)
+        work.audit(
+            "update",
+            "pres_measure",
+            m.id,
+            f"续行保全 {case.case_number}：{label}至{term.expiry.isoformat()}",
+            before={"expiry": previous.isoformat()},
+            after={"expiry": term.expiry.isoformat()},
+        )
+        return term.expiry
+
+
+def measure_rows(
+    session: Session, case_ids: Sequence[uuid.UUID], today: dt.date, reminder_days: int, *, only_active: bool = False
+) -> list[MeasureRow]:
+    """The measures of these cases with their terms as stored and today's lights."""
+    rows = []
+    for m, a in queries.measures_with_assets(session, case_ids, only_active=only_active):
+        r = asset_row(a)
+        term = rules.stored_term(a.type, m.taken_on, m.expiry, m.term_years, reminder_days=reminder_days)
+        status = MeasureStatus(m.status)
+        rows.append(
+            MeasureRow(
+                id=m.id,
+                asset_id=a.id,
+                asset_label=r.label,
+                institution=r.institution,
+                number=r.number,
+                is_account=r.type is AssetType.ACCOUNT,
+                measure=Measure(m.measure),
+                amount=m.amount,
+                taken_on=m.taken_on,
+                term_years=m.term_years,
+                expiry=m.expiry,
+                renew_apply_by=term.renew_apply_by,
+                reminder_on=term.reminder_on,
+                renewals=m.renewals,
+                status=status,
+                released_on=m.released_on,
+                light=term.light(today, released=status is not MeasureStatus.ACTIVE),
+                days_left=term.days_left(today),
+            )
+        )
+    return rows

@@ -1,0 +1,108 @@
+"""担保与解除: the guarantees given for the respondent, what they would free, and the release rulings."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from laoshan_desk.domain.preservation import CaseStatus, Paper
+from laoshan_desk.services import preservation as svc
+from laoshan_desk.services.preservation import papers as docs
+from laoshan_desk.ui.common.table_model import ColumnSpec
+from laoshan_desk.ui.context import DeskContext
+from laoshan_desk.ui.preservation.dialogs import GuaranteeDialog
+from laoshan_desk.ui.preservation.step import CaseStep
+from laoshan_desk.ui.preservation.widgets import attach, day, money_column, note_label, selected_row, table, when, yuan
+
+GUARANTEE_COLUMNS = [
+    ColumnSpec("类型", lambda g: g.type_label, width=80),
+    ColumnSpec("出具机构", lambda g: g.issuer, width=170),
+    ColumnSpec("编号", lambda g: g.number, width=130),
+    money_column("金额（元）", lambda g: g.amount, width=120),
+    ColumnSpec("有效期至", lambda g: day(g.valid_until), width=90),
+    ColumnSpec("履约承诺函", lambda g: "有" if g.undertaking else "", width=80),
+    ColumnSpec("授信协议", lambda g: g.credit_agreement, width=170),
+    ColumnSpec("状态", lambda g: "有效" if g.valid else "已过期"),
+]
+RELEASE_COLUMNS = [
+    ColumnSpec("裁定书号", lambda r: r.ruling_number, width=250),
+    ColumnSpec("原因", lambda r: r.reason_label, width=130),
+    ColumnSpec("时间", lambda r: when(r.ruled_at), width=130),
+    money_column("释放资金（元）", lambda r: r.amount_freed, width=130),
+    ColumnSpec("说明", lambda r: r.note),
+]
+
+
+class ReleaseStep(CaseStep):
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.dialog: GuaranteeDialog | None = None
+        self.last_release: svc.ReleaseResult | None = None
+        v = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.guarantee_button = QPushButton("登记担保（履约保函）…")
+        self.release_button = QPushButton("因担保解除保全（法官）")
+        self.release_print_button = QPushButton("打印解除保全裁定")
+        self.guarantee_button.clicked.connect(self.add_guarantee)
+        self.release_button.clicked.connect(self.release)
+        self.release_print_button.clicked.connect(self.print_release)
+        for b in (self.guarantee_button, self.release_button, self.release_print_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        v.addLayout(bar)
+        self.guarantees_view = table()
+        self.guarantees = attach(self.guarantees_view, GUARANTEE_COLUMNS)
+        v.addWidget(self.guarantees_view, 2)
+        self.release_preview = note_label()
+        v.addWidget(self.release_preview)
+        v.addWidget(QLabel("解除保全裁定："))
+        self.releases_view = table()
+        self.releases = attach(self.releases_view, RELEASE_COLUMNS)
+        v.addWidget(self.releases_view, 2)
+
+    def fill(self, d: svc.CaseDetail) -> None:
+        super().fill(d)
+        self.guarantees.set_rows(d.guarantees)
+        self.releases.set_rows(d.releases)
+        actor = self.ctx.actor
+        executed = d.status is CaseStatus.EXECUTED
+        self.guarantee_button.setEnabled(actor.may(svc.EDIT) and not d.status.finished)
+        self.release_button.setEnabled(executed and actor.may(svc.DECIDE))
+        self.release_print_button.setEnabled(bool(d.releases))
+        text = ""
+        if self.last_release is not None:
+            r = self.last_release
+            text = f"已作出{r.ruling_number}解除保全裁定，释放资金 <b>{yuan(r.freed)}</b> 元。"
+            self.last_release = None
+        if executed and d.guarantees:
+            pre = svc.preview_release(self.ctx.db, actor, d.id, today=self.ctx.today())
+            text += (
+                f"现有担保可解除保全 <b>{yuan(pre.freed)}</b> 元："
+                + "、".join(f"{s.label} {yuan(s.amount)}元" for s in pre.released)
+                if pre.freed > 0
+                else "现有担保尚不足以解除任何保全措施。"
+            )
+        if d.freed_total:
+            text += f"<br>本案因担保已释放资金 <b>{yuan(d.freed_total)}</b> 元。"
+        self.release_preview.setText(text)
+
+    def add_guarantee(self) -> None:
+        ref = self.ref()
+        self.dialog = GuaranteeDialog(self.ctx, ref.case_id, ref.version, self)
+        self.dialog.accepted.connect(self.changed.emit)
+        self.dialog.open()
+
+    def release(self) -> None:
+        ref, ctx = self.ref(), self.ctx
+        self.act(lambda: svc.release_on_guarantee(ctx.db, ctx.actor, ref, now=ctx.now()), done=self._released)
+
+    def _released(self, result: svc.ReleaseResult) -> None:
+        self.last_release = result
+
+    def print_release(self) -> None:
+        """The selected release ruling, else the latest."""
+        d = self.detail
+        if d is None or not d.releases:
+            return
+        release: svc.ReleaseRow = selected_row(self.releases_view) or d.releases[-1]
+        ctx = self.ctx
+        self.show_paper(Paper.RELEASE, lambda: docs.release_pdf(ctx.db, ctx.actor, release.id, now=ctx.now()))

@@ -1,0 +1,124 @@
+"""The preservation papers read back with pypdf: ruling, assistance notice with the exact amount, release."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from decimal import Decimal
+
+import pytest
+from pypdf import PdfReader
+
+from laoshan_desk.documents.preservation.papers import rmb_upper
+from laoshan_desk.services import preservation as svc
+from laoshan_desk.services.preservation import papers as docs
+from laoshan_desk.services.preservation.seed import resident_id, uscc
+from tests.services.preservation.builders import add_asset, add_guarantee, decide, ref, shown
+
+
+def _measures(db, actor, case_id, now):  # type: ignore[no-untyped-def]
+    return svc.MeasuresForm(case_id, shown(db, actor, case_id, now), now.date())
+
+
+def _text(pdf: bytes) -> str:
+    return re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+
+
+@pytest.mark.parametrize(
+    "amount,upper",
+    [
+        ("1200000.50", "壹佰贰拾万元伍角整"),
+        ("10203.07", "壹万零贰佰零叁元零柒分"),
+        ("608000000", "陆亿零捌佰万元整"),
+        ("1005", "壹仟零伍元整"),
+    ],
+)
+def test_rmb_upper(amount, upper):
+    assert rmb_upper(Decimal(amount)) == upper
+
+
+@pytest.fixture
+def executed_case(db, admin, fixed_now):
+    form = svc.CaseForm(
+        case_number="（2026）鲁0212财保12号",
+        kind="pre_suit",
+        applicant="青岛甲建设有限公司",
+        respondent="张建华",
+        respondent_id=resident_id(dt.date(1980, 5, 6), 123),
+        claim_amount="1234567.89",
+        received_at=fixed_now - dt.timedelta(hours=1),
+        applicant_guarantee_type="insurance",
+        applicant_guarantee_amount="1234567.89",
+    )
+    case_id = svc.register_case(db, admin, form, now=fixed_now)
+    add_asset(
+        db,
+        admin,
+        case_id,
+        fixed_now,
+        code="G",
+        type="account",
+        account_kind="general",
+        value="5000000",
+        institution="青岛银行崂山支行",
+        number="380200123",
+    )
+    svc.propose(db, admin, ref(db, admin, case_id), now=fixed_now)
+    decide(db, admin, case_id, "grant", "申请符合法律规定", fixed_now)
+    return case_id
+
+
+def test_ruling_text(db, admin, fixed_now, executed_case):
+    text = _text(docs.ruling_pdf(db, admin, executed_case, now=fixed_now))
+    assert "山东省青岛市崂山区人民法院" in text and "民事裁定书" in text
+    assert "（2026）鲁0212财保12号" in text
+    assert "1,234,567.89" in text and "第一百零四条" in text
+    assert "三十日内" in text and "复议" in text
+    assert "370212********" in text  # the admin sees masked numbers; the person's ID is masked on paper
+
+
+def test_refusal_ruling(db, admin, fixed_now):
+    form = svc.CaseForm(
+        case_number="（2026）鲁0212民初9号之一",
+        kind="in_suit",
+        applicant="甲公司",
+        respondent="青岛乙贸易有限公司",
+        respondent_id=uscc("MA3C51111"),
+        claim_amount="100000",
+        received_at=fixed_now - dt.timedelta(hours=1),
+    )
+    case_id = svc.register_case(db, admin, form, now=fixed_now)
+    decide(db, admin, case_id, "refuse", "被申请人经营正常，偿付能力充足", fixed_now)
+    text = _text(docs.ruling_pdf(db, admin, case_id, now=fixed_now))
+    assert "驳回申请人甲公司的财产保全申请" in text and "偿付能力充足" in text
+
+
+def test_assistance_notice_has_the_exact_amount_and_term(db, admin, fixed_now, executed_case):
+    svc.record_measures(db, admin, _measures(db, admin, executed_case, fixed_now), now=fixed_now)
+    detail = svc.case_detail(db, admin, executed_case, now=fixed_now)
+    asset = detail.measures[0].asset_id
+    text = _text(docs.assistance_pdf(db, admin, executed_case, asset, now=fixed_now))
+    assert "协助执行通知书" in text and "青岛银行崂山支行：" in text
+    assert "380200123" in text and "1,234,567.89元" in text
+    assert rmb_upper(Decimal("1234567.89")) in text
+    assert "2026年11月25日起至2027年11月25日止" in text
+
+
+def test_release_ruling_counts_the_funds_freed(db, admin, fixed_now, executed_case):
+    svc.record_measures(db, admin, _measures(db, admin, executed_case, fixed_now), now=fixed_now)
+    add_guarantee(
+        db,
+        admin,
+        executed_case,
+        fixed_now,
+        type="performance_bond",
+        amount="1300000",
+        issuer="青岛银行",
+        number="LYBH-1",
+        valid_until=dt.date(2027, 12, 31),
+    )
+    result = svc.release_on_guarantee(db, admin, ref(db, admin, executed_case), now=fixed_now)
+    text = _text(docs.release_pdf(db, admin, result.release_id, now=fixed_now))
+    assert result.ruling_number in text
+    assert "解除" in text and "1,234,567.89" in text and "LYBH-1" in text and "第一百零七条" in text

@@ -1,0 +1,58 @@
+"""Freeze and seizure terms: their lengths, the leap day, reminders and lights."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.domain.lights import Light
+from laoshan_desk.domain.preservation import expiry_light, freeze_term, term_light
+
+# -- terms -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("asset_type", "years"),
+    [
+        ("account", 1),
+        ("vehicle", 2),
+        ("equipment", 2),
+        ("inventory", 2),
+        ("real_estate", 3),
+        ("equity", 3),
+        ("receivable", 3),
+    ],
+)
+def test_freeze_term_lengths(asset_type, years) -> None:
+    term = freeze_term(asset_type, dt.date(2023, 3, 1))
+    assert term.years == years
+    assert term.expiry == dt.date(2023 + years, 3, 1)
+    assert term.reminder_on == term.expiry - dt.timedelta(days=30)
+    assert term.renew_apply_by == term.expiry - dt.timedelta(days=7)
+
+
+def test_freeze_term_leap_day_and_limits() -> None:
+    assert freeze_term("account", dt.date(2024, 2, 29)).expiry == dt.date(2025, 2, 28)
+    assert freeze_term("real_estate", dt.date(2023, 1, 1), years=1).expiry == dt.date(2024, 1, 1)
+    with pytest.raises(ValidationError):
+        freeze_term("account", dt.date(2023, 1, 1), years=2)
+
+
+def test_term_light() -> None:
+    term = freeze_term("account", dt.date(2023, 3, 1), reminder_days=30)
+    assert term_light(term, dt.date(2024, 1, 30)) is Light.GREEN
+    assert term_light(term, dt.date(2024, 1, 31)) is Light.YELLOW
+    assert term.light(dt.date(2024, 3, 1)) is Light.YELLOW  # the last day still runs
+    assert term.light(dt.date(2024, 3, 2)) is Light.RED
+    assert term.light(dt.date(2024, 3, 2), released=True) is Light.GREY
+
+
+def test_expiry_light_follows_the_reminder_setting() -> None:
+    expiry = dt.date(2024, 3, 1)
+    assert expiry_light(expiry, dt.date(2024, 2, 1), reminder_days=30) is Light.YELLOW
+    assert expiry_light(expiry, dt.date(2024, 2, 1), reminder_days=7) is Light.GREEN
+    assert expiry_light(expiry, dt.date(2024, 2, 23), reminder_days=7) is Light.YELLOW
+    assert expiry_light(expiry, dt.date(2024, 3, 2), reminder_days=7) is Light.RED
+    assert expiry_light(expiry, dt.date(2024, 3, 2), reminder_days=7, released=True) is Light.GREY

@@ -1,0 +1,78 @@
+"""Catalog admin and its Excel round trip."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from openpyxl import load_workbook
+
+from laoshan_desk.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from laoshan_desk.domain.roles import Role
+from laoshan_desk.services import approvals as svc
+from tests.services.approvals.helpers import NOW
+
+
+# -- catalog admin and Excel -------------------------------------------------------------------
+def test_catalog_edit_is_for_admins(db, admin, make_user):
+    clerk = make_user(Role.WINDOW_CLERK)
+    row = svc.get_item(db, admin, "SP001")
+    data = dataclasses.replace(row.as_form(), committed_days=2)
+    with pytest.raises(PermissionDenied):
+        svc.save_item(db, clerk, data, now=NOW)
+    saved = svc.save_item(db, admin, data, now=NOW)
+    assert saved.committed_days == 2
+    with pytest.raises(ConflictError):
+        svc.save_item(db, admin, data, now=NOW)
+    with pytest.raises(ValidationError, match="前置事项循环"):
+        svc.save_item(db, admin, dataclasses.replace(data, prerequisites=("SP006",), version=None), now=NOW)
+    with pytest.raises(ValidationError, match="不能以自身为前置事项"):
+        svc.save_item(db, admin, dataclasses.replace(data, prerequisites="SP001", version=None), now=NOW)
+
+
+def test_withdrawing_an_item_from_the_menu(db, admin):
+    row = svc.get_item(db, admin, "SP002")
+    svc.set_active(db, admin, svc.ActiveForm("SP002", False, row.version), now=NOW)
+    assert not svc.get_item(db, admin, "SP002").active
+    assert "SP002" not in {r.code for r in svc.list_catalog(db, admin, include_inactive=False)}
+    with pytest.raises(ConflictError):
+        svc.set_active(db, admin, svc.ActiveForm("SP002", True, row.version), now=NOW)
+
+
+def test_catalog_excel_round_trip_keeps_good_rows_and_reports_bad(db, admin, tmp_path):
+    path = svc.export_excel(db, admin, tmp_path / "catalog.xlsx", now=NOW)
+    wb = load_workbook(path)
+    ws = wb.active
+    assert ws.max_row == 85 and ws["A1"].value == "事项编码"
+    ws["B2"] = "企业设立登记（营业执照）（改）"
+    ws.append(
+        [
+            "SP900",
+            "新增事项",
+            "区行政审批服务局",
+            "开业经营",
+            5,
+            3,
+            "申请书",
+            "《某条例》",
+            "SP001",
+            "是",
+            "否",
+            "",
+            "0",
+            "是",
+        ]
+    )
+    ws.append(
+        ["SP901", "坏事项", "区行政审批服务局", "", 3, 5, "", "", "", "是", "否", "", "0", "是"]
+    )  # committed > statutory
+    ws.append(["SP902", "前置不存在", "区行政审批服务局", "", 5, 3, "", "", "SP999", "是", "否", "", "0", "是"])
+    wb.save(path)
+    report = svc.import_excel(db, admin, path, now=NOW)
+    assert report.created == 1 and report.updated == 84
+    assert [n for n, _ in report.rejected] == [87, 88]
+    assert "承诺时限" in report.rejected[0][1] and "SP999" in report.rejected[1][1]
+    assert svc.get_item(db, admin, "SP001").name.endswith("（改）")
+    assert svc.get_item(db, admin, "SP900").prerequisites == ("SP001",)
+    with pytest.raises(NotFound):
+        svc.get_item(db, admin, "SP901")

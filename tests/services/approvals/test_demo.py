@@ -1,0 +1,44 @@
+"""The demo: the seed's hotel case, and lights today."""
+
+from __future__ import annotations
+
+from laoshan_desk.domain.lights import Light
+from laoshan_desk.services import approvals as svc
+from tests.services.approvals.helpers import D, project_id_named
+
+
+# -- demo: the seed's hotel case ---------------------------------------------------------------
+def test_demo_holds_the_hotel_case(demo_db, admin):
+    pid = project_id_named(demo_db, admin, "酒店")
+    view = svc.project_detail(demo_db, admin, pid, today=D("2026-11-25"))
+    assert len(view.items) == 58 and len(view.must_items) == 18
+    assert view.target_date.month == 6 and view.done_count == 18
+    c = view.log_counts
+    assert (c.meetings, c.visits, c.problems) == (13, 8, 62) and c.problems >= 60
+    (move,) = view.moves
+    assert (move.code, move.from_date, move.to_date) == ("SP023", D("2026-04-28"), D("2026-05-15"))
+    roles = [t.role for t in view.team]
+    assert roles.count("commander") == 1 and roles.count("deputy") == 1 and roles.count("leader") == 9
+    for name in (
+        "特殊建设工程消防验收",
+        "房屋建筑和市政基础设施工程竣工验收备案",
+        "企业设立登记（营业执照）",
+        "食品经营许可",
+    ):
+        item = next(i for i in view.items if i.name == name)
+        assert item.finished_on == D("2026-05-12"), name
+    assert all(i.responsible and i.department for i in view.must_items)
+    assert view.feasible and len(view.certificates) >= 10
+
+
+def test_demo_lights_today_show_red_yellow_and_green(demo_db, admin):
+    rows = svc.list_projects(demo_db, admin, today=D("2026-11-25"))
+    lights = {r.light for r in rows}
+    assert {Light.RED, Light.YELLOW} <= lights
+    greens = [
+        i
+        for r in rows
+        for i in svc.project_detail(demo_db, admin, r.id, today=D("2026-11-25")).items
+        if i.light is Light.GREEN
+    ]
+    assert greens

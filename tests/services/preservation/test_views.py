@@ -1,0 +1,77 @@
+"""What the screens read: clocks and lights, a respondent's exposure, the demo's Company A."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from laoshan_desk.domain.lights import Light
+from laoshan_desk.services import preservation as svc
+from laoshan_desk.services.preservation import seed as seed_preservation
+from tests.services.preservation.builders import D, _register, add_asset, add_guarantee, decide, ref, shown
+
+
+def test_clocks_same_day_target_and_lawsuit_deadline(db, admin, fixed_now):
+    received = fixed_now - dt.timedelta(hours=1)
+    case_id = _register(db, admin, fixed_now, kind="pre_suit", received_at=received)
+    clocks = {c.label: c for c in svc.case_detail(db, admin, case_id, now=fixed_now).clocks}
+    assert clocks["保全裁定（本院目标）"].due == received + dt.timedelta(hours=48)
+    assert clocks["立案（涉企当天立案）"].light is Light.GREY  # filed at registration
+    assert clocks["申请人起诉期限（暂定）"].due.date() == dt.date(2026, 12, 25)
+    case2 = _register(db, admin, fixed_now, case_number="（2026）鲁0212民初77号之一", received_at=received)
+    late = fixed_now.replace(hour=23, minute=59) + dt.timedelta(minutes=1)
+    rows = {r.case_number: r for r in svc.list_cases(db, admin, now=late)}
+    assert rows["（2026）鲁0212民初77号之一"].light is Light.RED
+    assert rows["（2026）鲁0212财保12号"].light is Light.GREEN
+    assert case2
+
+
+def test_exposure_counts_over_freezing_across_cases(db, admin, fixed_now):
+    ids = []
+    for n in (1, 2):
+        cid = _register(db, admin, fixed_now, case_number=f"（2026）鲁0212财保{n}号", claim_amount="100000")
+        add_asset(
+            db,
+            admin,
+            cid,
+            fixed_now,
+            code="G",
+            type="account",
+            account_kind="general",
+            value="900000",
+            institution="青岛银行",
+            number="SAME-1",
+        )
+        svc.propose(db, admin, ref(db, admin, cid), now=fixed_now)
+        decide(db, admin, cid, "grant", "准予", fixed_now)
+        svc.record_measures(db, admin, svc.MeasuresForm(cid, shown(db, admin, cid), fixed_now.date()), now=fixed_now)
+        ids.append(cid)
+    add_guarantee(
+        db,
+        admin,
+        ids[0],
+        fixed_now,
+        type="performance_bond",
+        amount="60000",
+        issuer="青岛银行",
+        valid_until=dt.date(2027, 6, 30),
+    )
+    party = svc.list_respondents(db, admin)[0]
+    exp = svc.respondent_exposure(db, admin, party.id, now=fixed_now)
+    assert (exp.cases, exp.rulings, exp.accounts_frozen, exp.active_measures) == (2, 2, 1, 2)
+    assert exp.frozen_total == D("200000.00") and exp.ruled_total == D("200000.00")
+    assert exp.over_freeze_total == D("60000.00")
+    assert exp.repeated_accounts[0].cases == 2
+
+
+def test_demo_company_a_readable_at_a_glance(db, admin, fixed_now):
+    seed_preservation.load_demo(db, admin, now=fixed_now)
+    assert seed_preservation.load_demo(db, admin, now=fixed_now)["company_a_cases"] == 0
+    party = svc.list_respondents(db, admin)[0]
+    exp = svc.respondent_exposure(db, admin, party.id, now=fixed_now)
+    assert exp.name == seed_preservation.COMPANY_A
+    assert (exp.cases, exp.rulings, exp.accounts_frozen) == (185, 133, 29)
+    assert exp.ruled_total == D("608000000.00")
+    assert exp.freed_total >= D("120000000.00")
+    assert exp.renewals_due and exp.over_freeze_cases and exp.repeated_accounts
+    lights = {r.light for r in svc.list_cases(db, admin, now=fixed_now, limit=300)}
+    assert {Light.GREEN, Light.YELLOW, Light.RED} <= lights

@@ -1,0 +1,303 @@
+"""The 审批点菜单 tab driven as a clerk would: intake from the menu to a ticked-off item, the wall
+chart, the dialogs; every table model passes qtmodeltester."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from sqlalchemy import select
+
+from laoshan_desk.domain.lights import Light
+from laoshan_desk.services import approvals as svc
+from laoshan_desk.store.models import AuditRecord
+from laoshan_desk.ui.approvals.catalog import CatalogDialog
+from laoshan_desk.ui.approvals.intake import NewProjectDialog
+from laoshan_desk.ui.approvals.item_dialogs import AdvanceDialog, MoveNodeDialog
+from laoshan_desk.ui.approvals.models import ITEM_COLUMNS
+from laoshan_desk.ui.approvals.reports import DispatchDialog
+from laoshan_desk.ui.approvals.tab import ApprovalsTab
+from laoshan_desk.ui.approvals.verify import VerifyDialog
+from laoshan_desk.ui.common.table_model import LightRole, ListTableModel
+from tests.conftest import FIXED_NOW
+
+
+@pytest.fixture(autouse=True)
+def _no_message_boxes(monkeypatch):  # type: ignore[no-untyped-def]
+    for name in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
+
+
+@pytest.fixture
+def demo_ctx(_template_db, tmp_path):  # type: ignore[no-untyped-def]
+    from laoshan_desk.services.approvals import seed as seed_approvals
+    from laoshan_desk.services.context import system_actor
+    from laoshan_desk.store.db import Database
+    from laoshan_desk.ui.context import DeskContext
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(_template_db, path)
+    db = Database(f"sqlite:///{path}")
+    actor = system_actor("test")
+    seed_approvals.load_demo(db, actor)
+    yield DeskContext(db=db, actor=actor, clock=lambda: FIXED_NOW)
+    db.dispose()
+
+
+def click_ok(qtbot, box: QDialogButtonBox) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def test_intake_to_a_ticked_off_item(qtbot, ctx):
+    tab = ApprovalsTab(ctx)
+    qtbot.addWidget(tab)
+    assert tab.stack.currentWidget() is tab.empty
+
+    def fill_intake(dialog: QDialog) -> bool:
+        assert isinstance(dialog, NewProjectDialog)
+        ui = dialog.ui
+        # QTest types ASCII only: Chinese arrives through the input method, i.e. as set text
+        ui.nameEdit.setText("金家岭咖啡店开业项目")
+        ui.enterpriseEdit.setText("青岛金岭咖啡有限公司")
+        qtbot.keyClicks(ui.creditCodeEdit, "91370212MA3U8KW28Q")  # a typo in the check character
+        ui.contactEdit.setText("王丽")
+        qtbot.keyClicks(ui.phoneEdit, "13963921075")
+        ui.streetCombo.setCurrentIndex(ui.streetCombo.findText("金家岭街道"))
+        dialog.select_template("restaurant_opening")
+        assert "必办 8 项" in ui.summaryLabel.text()
+        # order one more dish, classify it with a reason, take one off
+        dialog.add_item("SP036")
+        dialog.set_class("SP036", "not_needed", "以公司形式经营，不办小餐饮登记")
+        dialog.ui.itemsTable.selectRow(dialog.codes().index("SP072"))
+        dialog.remove_selected()
+        assert "SP072" not in dialog.codes()
+        click_ok(qtbot, ui.buttonBox)
+        assert dialog.result() != QDialog.DialogCode.Accepted
+        assert "校验位" in ui.errorLabel.text()
+        assert dialog.errors.message_for("credit_code")
+        ui.creditCodeEdit.setText("91370212MA3U8KW28P")
+        click_ok(qtbot, ui.buttonBox)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    tab.run_dialog = fill_intake  # type: ignore[method-assign]
+    project_id = tab.new_project()
+    assert project_id is not None
+    assert tab.stack.currentWidget() is tab.page
+    view = tab.page.view
+    assert view is not None and view.name == "金家岭咖啡店开业项目"
+    assert view.item("SP036").classification == "not_needed"
+    assert tab.model.rowCount() == 1 and tab.model.data(tab.model.index(0, 0), LightRole) is not None
+    first_rows = tab.page.items_model.rows()
+    assert [r.must_do for r in first_rows] == sorted((r.must_do for r in first_rows), reverse=True)
+
+    # pre-review, accept, tick off the business licence, through the dialog
+    def fill_advance(status: str, day: dt.date):  # type: ignore[no-untyped-def]
+        def run(dialog: QDialog) -> bool:
+            assert isinstance(dialog, AdvanceDialog)
+            dialog.choose(status)
+            dialog.ui.dateEdit.setDate(day)
+            click_ok(qtbot, dialog.ui.buttonBox)
+            return dialog.result() == QDialog.DialogCode.Accepted
+
+        return run
+
+    for status in ("pre_review", "accepted", "done"):
+        tab.page.select_item("SP001")
+        tab.page.run_dialog = fill_advance(status, FIXED_NOW.date())  # type: ignore[method-assign]
+        tab.page.advance()
+    item = tab.page.view.item("SP001")
+    assert item.done and item.finished_on == FIXED_NOW.date() and item.light is Light.GREY
+    assert [s.status for s in item.steps] == ["pre_review", "accepted", "done"]
+    row = [r.code for r in tab.page.items_model.rows()].index("SP001")
+    assert tab.page.items_model.data(tab.page.items_model.index(row, 0)) == "已销号"
+    assert "1/8" in tab.page.header.text()
+    assert tab.model.row_at(0).done == 1  # the list followed
+    with ctx.db.session() as session:
+        q = select(AuditRecord.summary).where(
+            AuditRecord.entity == "approval_project_item", AuditRecord.entity_id == str(item.id)
+        )
+        summaries = list(session.scalars(q))
+    assert any("销号" in s for s in summaries)
+    # the licence for the ticked-off item, previewed
+    tab.page.select_item("SP001")
+    preview = tab.page.certificate()
+    assert preview is not None and preview.page_count() == 1
+    preview.close()
+
+
+def test_project_page_tabs_and_wall_chart(qtbot, demo_ctx):
+    tab = ApprovalsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1500, 900)
+    rows = {tab.model.row_at(r).name: tab.model.row_at(r) for r in range(tab.model.rowCount())}
+    assert rows["崂山湾国际度假酒店开业项目"].progress == "18/18"
+    assert rows["中韩便利超市开业项目"].light is Light.RED
+    assert rows["金家岭海景餐厅开业项目"].light is Light.YELLOW
+    tab.select_project(rows["崂山湾国际度假酒店开业项目"].id)
+    page = tab.page
+    assert "专题会议 <b>13</b>" in page.counts_label.text() and "现场踏勘 <b>8</b>" in page.counts_label.text()
+    assert "问题 <b>62</b>" in page.counts_label.text()
+    assert page.team_model.rowCount() == 26
+    assert page.log_model.rowCount() == 13 + 8 + 62
+    gantt = page.gantt
+    assert set(gantt.bars) == {i.code for i in page.view.must_items}
+    edges = {
+        (p, i.code)
+        for i in page.view.must_items
+        for p in i.prerequisites
+        if p in {m.code for m in page.view.must_items}
+    }
+    assert set(gantt.arrows) == edges
+    assert "〔调〕" not in gantt.node_labels["SP023"]  # done: the pin no longer shows
+    # a project in progress: today's line, lights as bar colours, the moved node marked
+    tab.select_project(rows["王哥庄海滨健身游泳馆开业项目"].id)
+    gantt = tab.page.gantt
+    assert gantt.today_x is not None and gantt.target_x is not None and gantt.today_x < gantt.target_x
+    assert gantt.bars["SP077"].brush().color().name().upper() == "#" + Light.RED.rgb
+    assert "〔调〕" in gantt.node_labels["SP077"]
+    assert gantt.bars["SP001"].rect().right() <= gantt.bars["SP077"].rect().left()
+
+
+def test_move_node_from_the_page(qtbot, demo_ctx):
+    tab = ApprovalsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    shop = next(tab.model.row_at(r) for r in range(tab.model.rowCount()) if "餐厅" in tab.model.row_at(r).name)
+    tab.select_project(shop.id)
+    tab.page.select_item("SP023")
+
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, MoveNodeDialog)
+        dialog.ui.dateEdit.setDate(dt.date(2026, 11, 27))
+        click_ok(qtbot, dialog.ui.buttonBox)
+        assert "原因" in dialog.ui.errorLabel.text()  # a reason is required
+        dialog.ui.reasonEdit.setPlainText("排烟管道防火阀整改后复验")
+        click_ok(qtbot, dialog.ui.buttonBox)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    tab.page.run_dialog = fill  # type: ignore[method-assign]
+    tab.page.move_node()
+    view = tab.page.view
+    assert view.item("SP023").node_date == dt.date(2026, 11, 27)
+    assert view.item("SP032").earliest_start == dt.date(2026, 11, 30)
+    assert view.moves[-1].reason == "排烟管道防火阀整改后复验"
+
+
+def test_dialogs_catalog_dispatch_verify(qtbot, demo_ctx):
+    catalog_dialog = CatalogDialog(demo_ctx)
+    qtbot.addWidget(catalog_dialog)
+    assert catalog_dialog.model.rowCount() == 84
+    catalog_dialog.search.setText("消防")
+    assert 0 < catalog_dialog.model.rowCount() < 10
+
+    dispatch = DispatchDialog(demo_ctx)
+    qtbot.addWidget(dispatch)
+    buckets = {(r.code, r.bucket) for r in dispatch.model.rows()}
+    assert {("SP032", "late"), ("SP023", "today"), ("SP077", "infeasible")} <= buckets
+    assert "今日到期 1 项" in dispatch.summary.text()
+    preview = dispatch.print_preview()
+    assert preview.page_count() >= 1
+    preview.close()
+
+    hotel = next(r for r in svc.list_projects(demo_ctx.db, demo_ctx.actor, today=FIXED_NOW.date()) if "酒店" in r.name)
+    cert = svc.project_detail(demo_ctx.db, demo_ctx.actor, hotel.id, today=FIXED_NOW.date()).certificates[0]
+    verify = VerifyDialog(demo_ctx)
+    qtbot.addWidget(verify)
+    qtbot.keyClicks(verify.ui.codeEdit, "LSDESK:" + cert.verification_code)
+    qtbot.mouseClick(verify.ui.verifyButton, Qt.MouseButton.LeftButton)
+    assert "真实有效" in verify.ui.verdictLabel.text() and cert.number in verify.ui.detailLabel.text()
+    verify.ui.codeEdit.setText("ABCD-EFGH-JKMN")
+    verify.check()
+    assert "查无此证" in verify.ui.verdictLabel.text()
+
+
+def test_models_pass_the_model_tester(qtmodeltester, demo_ctx):
+    tab = ApprovalsTab(demo_ctx)
+    qtmodeltester.check(tab.model)
+    hotel = next(r for r in svc.list_projects(demo_ctx.db, demo_ctx.actor, today=FIXED_NOW.date()) if "酒店" in r.name)
+    view = svc.project_detail(demo_ctx.db, demo_ctx.actor, hotel.id, today=FIXED_NOW.date())
+    model = ListTableModel(ITEM_COLUMNS, view.items)
+    qtmodeltester.check(model)
+    tab.select_project(hotel.id)
+    for m in (tab.page.team_model, tab.page.log_model):
+        qtmodeltester.check(m)
+    tab.deleteLater()
+
+
+def test_the_order_needs_a_reason_for_every_item(qtbot, ctx, qtmodeltester):
+    """The menu's table is a model (qtmodeltester); a reason wiped from one item is refused by
+    the service and shown beside the order, with everything typed kept."""
+    dialog = NewProjectDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.ui.nameEdit.setText("金家岭咖啡店开业项目")
+    dialog.ui.enterpriseEdit.setText("青岛金岭咖啡有限公司")
+    dialog.ui.creditCodeEdit.setText("91370212MA3U8KW28P")
+    dialog.ui.contactEdit.setText("王丽")
+    dialog.ui.phoneEdit.setText("13963921075")
+    dialog.select_template("restaurant_opening")
+    qtmodeltester.check(dialog.model)
+    assert "必办 8 项" in dialog.ui.summaryLabel.text()
+    dialog.set_class("SP001", "self_handled", "  ")
+    assert "必办 7 项" in dialog.ui.summaryLabel.text()
+    assert not dialog.save()
+    assert "SP001" in dialog.errors.message_for("items") and "分类理由" in dialog.errors.message_for("items")
+    assert dialog.ui.nameEdit.text() == "金家岭咖啡店开业项目"
+    assert dialog.rows()[dialog.codes().index("SP001")].classification.label == "企业自办"
+    dialog.set_class("SP001", "must_do", "企业首次开业，须办理设立登记")
+    assert dialog.save() and dialog.project_id is not None
+
+
+def test_a_step_from_a_stale_page_says_so(qtbot, demo_ctx):
+    tab = ApprovalsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    shop = next(tab.model.row_at(r) for r in range(tab.model.rowCount()) if "餐厅" in tab.model.row_at(r).name)
+    tab.select_project(shop.id)
+    tab.page.select_item("SP032")
+    item = tab.page.current_item()
+    dialog = AdvanceDialog(demo_ctx, item, tab)
+    qtbot.addWidget(dialog)
+    # another counter assigns the same item to someone else while this dialog is open
+    form = svc.AssignForm(item.id, item.version, responsible="另一位责任人")
+    svc.assign(demo_ctx.db, demo_ctx.actor, form, now=FIXED_NOW)
+    dialog.ui.noteEdit.setText("材料齐全")
+    assert not dialog.save()
+    assert "该记录已被他人修改，请刷新后重试" in dialog.ui.errorLabel.text()
+    assert dialog.ui.noteEdit.text() == "材料齐全"
+
+
+def test_exports_run_off_the_gui_thread_and_are_recorded_once(qtbot, demo_ctx, tmp_path):
+    """The schedule, catalog and bulletin workbooks are written in the background (the call
+    returns at once; the result comes back through the event loop) and audited once each."""
+    from laoshan_desk.ui.approvals.catalog import CatalogDialog
+    from laoshan_desk.ui.approvals.reports import BulletinDialog
+
+    tab = ApprovalsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    shop = next(tab.model.row_at(r) for r in range(tab.model.rowCount()) if "餐厅" in tab.model.row_at(r).name)
+    tab.select_project(shop.id)
+    catalog = CatalogDialog(demo_ctx, tab)
+    bulletin = BulletinDialog(demo_ctx, tab)
+    qtbot.addWidget(catalog)
+    qtbot.addWidget(bulletin)
+    outcomes = [
+        tab.page.export_schedule(tmp_path / "schedule.xlsx"),
+        catalog.export_to(tmp_path / "catalog.xlsx"),
+        bulletin.export_to(tmp_path / "bulletin.xlsx"),
+    ]
+    assert not any(o.finished for o in outcomes)
+    qtbot.waitUntil(lambda: all(o.finished for o in outcomes), timeout=30000)
+    assert all(o.ok for o in outcomes), [o.error for o in outcomes]
+    for name in ("schedule.xlsx", "catalog.xlsx", "bulletin.xlsx"):
+        assert (tmp_path / name).stat().st_size > 0
+    with demo_ctx.db.session() as session:
+        exports = list(session.scalars(select(AuditRecord.summary).where(AuditRecord.action == "export")))
+    assert len(exports) == 3 and "2026-W48" in bulletin.summary.text()
+    imported = catalog.import_file(tmp_path / "catalog.xlsx")
+    qtbot.waitUntil(lambda: imported.finished, timeout=30000)
+    assert imported.ok and imported.result.updated == 84 and not imported.result.rejected
+    bulletin.weekEdit.setText("2026-48")
+    bad = bulletin.export_to(tmp_path / "bad.xlsx")
+    qtbot.waitUntil(lambda: bad.finished, timeout=30000)
+    assert not bad.ok and "周次格式" in bulletin.errors.message_for("week")

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from laoshan_desk.domain.lights import Light
-from laoshan_desk.ui.common.table_model import LightRole
+from laoshan_desk.ui.common.roles import LightRole
 
 
 class LightDelegate(QStyledItemDelegate):

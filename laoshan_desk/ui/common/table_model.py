@@ -21,11 +21,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from laoshan_desk.ui.common.lights import LightDelegate
+from laoshan_desk.ui.common.roles import LightRole, RowRole
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-# Custom role: the raw row object (views ask for it to open the record).
-RowRole = Qt.ItemDataRole.UserRole + 1
-LightRole = Qt.ItemDataRole.UserRole + 2
+__all__ = ["ColumnSpec", "LightRole", "ListTableModel", "PagedTableModel", "RowRole", "prepare_view"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -312,8 +313,6 @@ def prepare_view(view: Any, model: PagedTableModel | ListTableModel, *, light_co
     contents: 24 s at 20,000 rows), widths from the column specs, sorting where a column sorts,
     the light delegate on light columns, and no horizontal scroll bar while the list is empty."""
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView
-
-    from laoshan_desk.ui.common.lights import LightDelegate
 
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

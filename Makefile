@@ -90,5 +90,38 @@ reliability: $(STAMP)
 forms: $(STAMP)  # forms/*.ui -> ui/forms/, resources/i18n/*.ts -> .qm
 	$(BIN)/python -m laoshan_desk.ui.forms_build
 
+# Installable packages: a one-folder PyInstaller bundle and a .deb built from it (packaging/).
+# The .deb is rebuilt only when a file it is made of changed; `make -B package` forces it.
+PKG_STAMP   := $(VENV)/.package-installed
+PKG_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml | head -n1)
+PKG_ARCH    := $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+DEB         := dist/laoshan-desk_$(PKG_VERSION)_$(PKG_ARCH).deb
+PKG_SOURCES := $(shell find laoshan_desk resources forms reports packaging -type f -not -path '*/__pycache__/*' 2>/dev/null) pyproject.toml
+
+.PHONY: package package-test package-tools
+package: $(DEB)
+
+$(PKG_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	@touch $@
+
+$(DEB): $(PKG_SOURCES) | $(PKG_STAMP) desktop-libs package-tools
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/laoshan-desk.spec
+	PYTHON=$(BIN)/python RUNTIME_DEBS="$(QT_DEBS)" packaging/build_deb.sh dist/laoshan-desk dist
+
+# PyInstaller reads binaries with binutils; dpkg-shlibdeps (dpkg-dev) computes the Depends: line.
+package-tools:
+	@if ! command -v objdump >/dev/null 2>&1 || ! command -v dpkg-shlibdeps >/dev/null 2>&1; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq binutils dpkg-dev >/dev/null; \
+	  else \
+	    echo "packaging needs binutils and dpkg-dev:  apt-get install binutils dpkg-dev"; exit 1; \
+	  fi; \
+	fi
+
+# Installs the .deb (and an older one, for the upgrade) into throwaway places and runs it there.
+package-test: $(DEB)
+	PYTHON=$(BIN)/python RUNTIME_DEBS="$(QT_DEBS)" packaging/test_package.sh $(DEB)
+
 clean:
-	rm -rf $(VENV) .pytest_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache build dist *.egg-info

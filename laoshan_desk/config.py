@@ -7,13 +7,16 @@ user's data directory. ``LAOSHAN_DESK_HOME`` moves the whole data directory (tes
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "LaoshanDesk"
 APP_AUTHOR = "Laoshan"
-ROOT = Path(__file__).resolve().parent.parent
+# The source tree, or inside the installed bundle (PyInstaller) the folder holding resources/,
+# forms/ and reports/: its sys._MEIPASS. User data never lives here (see data_dir()).
+ROOT = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
 RESOURCES = ROOT / "resources"
 REPORTS = ROOT / "reports"
 FORMS = ROOT / "forms"

@@ -1,4 +1,4 @@
-"""The layer contracts in pyproject.toml ([tool.importlinter]) hold; ruff finds nothing; the code is formatted."""
+"""The layer contracts (pyproject.toml [tool.importlinter]) hold; ruff finds nothing; the code is formatted; mypy passes."""
 
 from __future__ import annotations
 
@@ -36,3 +36,10 @@ def test_code_is_formatted():
         text=True,
     )
     assert result.returncode == 0, "run `ruff format`:\n" + result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def test_types_check():
+    """mypy over the package (settings in pyproject.toml [tool.mypy]): the annotations are claims, checked."""
+    exe = shutil.which("mypy", path=str(Path(sys.executable).parent)) or "mypy"
+    result = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

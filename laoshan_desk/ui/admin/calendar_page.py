@@ -167,7 +167,7 @@ class CalendarPage(QWidget):
         if name:
             self.import_file(Path(name))
 
-    def import_file(self, path: Path) -> calendar_service.ImportReport | None:
+    def import_file(self, path: Path) -> calendar_service.CalendarImportReport | None:
         try:
             report = calendar_service.import_overrides(self.ctx.db, self.ctx.actor, path, now=self.ctx.now())
         except DeskError as exc:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from laoshan_desk.domain.appeals import format_rate
 from laoshan_desk.services.appeals import stats
 from laoshan_desk.ui.common.actions import Outcome, run_action
+from laoshan_desk.ui.common.dates import pydate
 from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
@@ -107,7 +108,7 @@ class DashboardWidget(QWidget):
     def refresh(self) -> None:
         """Count the period's figures off the GUI thread (a year over a million appeals), then draw."""
         ctx = self.ctx
-        start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        start, end = pydate(self.date_from.date()), pydate(self.date_to.date())
         self.job = run_action(
             self,
             lambda: stats.dashboard(ctx.db, ctx.actor, now=ctx.now(), date_from=start, date_to=end),

@@ -43,6 +43,7 @@ from laoshan_desk.services.appeals import queue
 from laoshan_desk.services.printing import Output
 from laoshan_desk.ui.appeals.dispatch import DispatchDialog
 from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.dates import pydate
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.pdf_preview import preview_document
 from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
@@ -183,20 +184,20 @@ class AppealDetailDialog(QDialog):
         self.proxy_service.setToolTip("转帮代办时选择的服务事项")
         self.input_labels: dict[str, QLabel] = {}
 
-        def label(key: str, text: str) -> QLabel:
+        def caption(key: str, text: str) -> QLabel:
             self.input_labels[key] = QLabel(text)
             return self.input_labels[key]
 
-        grid.addWidget(label("note", "说明"), 0, 0)
+        grid.addWidget(caption("note", "说明"), 0, 0)
         grid.addWidget(self.note, 0, 1, 1, 4)
-        grid.addWidget(label("proxy", "帮代办事项"), 0, 5)
+        grid.addWidget(caption("proxy", "帮代办事项"), 0, 5)
         grid.addWidget(self.proxy_service, 0, 6)
-        grid.addWidget(label("visit", "回访结果"), 1, 0)
+        grid.addWidget(caption("visit", "回访结果"), 1, 0)
         grid.addWidget(self.visit_result, 1, 1)
         grid.addWidget(self.reopen, 1, 2)
-        grid.addWidget(label("suspend", "挂起类别"), 1, 3)
+        grid.addWidget(caption("suspend", "挂起类别"), 1, 3)
         grid.addWidget(self.suspend_kind, 1, 4)
-        grid.addWidget(label("extend", "延期至"), 1, 5)
+        grid.addWidget(caption("extend", "延期至"), 1, 5)
         grid.addWidget(self.until, 1, 6)
         self.buttons_row = QHBoxLayout()
         grid.addLayout(self.buttons_row, 2, 0, 1, 7)
@@ -305,13 +306,14 @@ class AppealDetailDialog(QDialog):
         self.until.setDate(NO_DATE)
 
     def _chosen_until(self) -> dt.date | None:
-        return None if self.until.date() == NO_DATE else self.until.date().toPython()
+        return None if self.until.date() == NO_DATE else pydate(self.until.date())
 
     def _buttons(self, actions: tuple[DetailAction, ...]) -> None:
         while self.buttons_row.count():
             item = self.buttons_row.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.action_buttons = {}
         for action in actions:
             button = QPushButton(action.label)

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QListWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from laoshan_desk.domain.appeals import AppealKind, Channel
 from laoshan_desk.services import appeals as svc
@@ -120,10 +128,10 @@ class IntakeDialog(QDialog):
         text = text.strip()
         tree = self.ui.placeTree
         for i in range(tree.topLevelItemCount()):
-            s_item = tree.topLevelItem(i)
+            s_item = _top(tree, i)
             any_shown = False
             for j in range(s_item.childCount()):
-                c_item = s_item.child(j)
+                c_item = _child(s_item, j)
                 shown = not text or text in c_item.text(0)
                 c_item.setHidden(not shown)
                 any_shown = any_shown or shown
@@ -146,18 +154,18 @@ class IntakeDialog(QDialog):
         """Select a place by names (what a clerk does with the mouse; used by tests too)."""
         tree = self.ui.placeTree
         for i in range(tree.topLevelItemCount()):
-            s_item = tree.topLevelItem(i)
+            s_item = _top(tree, i)
             if s_item.text(0) != street:
                 continue
             target = s_item
             if community:
                 for j in range(s_item.childCount()):
-                    if s_item.child(j).text(0) == community:
-                        target = s_item.child(j)
+                    if _child(s_item, j).text(0) == community:
+                        target = _child(s_item, j)
                         if grid_index is not None:
                             target.setExpanded(True)
                             self._expand(target)
-                            target = target.child(grid_index)
+                            target = _child(target, grid_index)
                         break
             tree.setCurrentItem(target)
             return
@@ -229,3 +237,15 @@ class IntakeDialog(QDialog):
         self.created = ref
         self.drafts.discard()
         self.accept()
+
+
+def _top(tree: QTreeWidget, index: int) -> QTreeWidgetItem:
+    item: QTreeWidgetItem | None = tree.topLevelItem(index)
+    assert item is not None  # index < topLevelItemCount()
+    return item
+
+
+def _child(parent: QTreeWidgetItem, index: int) -> QTreeWidgetItem:
+    item: QTreeWidgetItem | None = parent.child(index)
+    assert item is not None  # index < childCount()
+    return item

@@ -24,6 +24,7 @@ from laoshan_desk.domain.appeals import AppealKind, Channel
 from laoshan_desk.domain.appeals.filters import LightFilter, QueueScope
 from laoshan_desk.services import org
 from laoshan_desk.services.appeals import queue
+from laoshan_desk.ui.common.dates import pydate
 from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, RowRole, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
@@ -118,8 +119,17 @@ class QueueWidget(QWidget):
             d.setEnabled(False)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        for w in (self.street, self.community, self.unit, self.use_dates, self.date_from, QLabel("至"), self.date_to):
-            row2.addWidget(w)
+        row2_widgets: tuple[QWidget, ...] = (
+            self.street,
+            self.community,
+            self.unit,
+            self.use_dates,
+            self.date_from,
+            QLabel("至"),
+            self.date_to,
+        )
+        for widget in row2_widgets:
+            row2.addWidget(widget)
         row2.addStretch(1)
         row2.addWidget(self.count_label)
         layout.addLayout(row2)
@@ -176,8 +186,8 @@ class QueueWidget(QWidget):
             community_id=self.community.currentData(),
             unit_id=self.unit.currentData(),
             light=self.light.currentData(),
-            date_from=self.date_from.date().toPython() if dates else None,
-            date_to=self.date_to.date().toPython() if dates else None,
+            date_from=pydate(self.date_from.date()) if dates else None,
+            date_to=pydate(self.date_to.date()) if dates else None,
             text=self.search.text().strip() or None,
         )
 

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEd
     QWidget)
 
 class Ui_AllianceAwardDialog(object):
-    def setupUi(self, AllianceAwardDialog):
+    def setupUi(self, AllianceAwardDialog: Any) -> None:
         if not AllianceAwardDialog.objectName():
             AllianceAwardDialog.setObjectName(u"AllianceAwardDialog")
         AllianceAwardDialog.resize(480, 300)
@@ -112,7 +114,7 @@ class Ui_AllianceAwardDialog(object):
         QMetaObject.connectSlotsByName(AllianceAwardDialog)
     # setupUi
 
-    def retranslateUi(self, AllianceAwardDialog):
+    def retranslateUi(self, AllianceAwardDialog: Any) -> None:
         AllianceAwardDialog.setWindowTitle(QCoreApplication.translate("AllianceAwardDialog", u"\u7533\u62a5\u5956\u52b1", None))
         self.enterpriseComboLabel.setText(QCoreApplication.translate("AllianceAwardDialog", u"\u4f01\u4e1a", None))
         self.kindComboLabel.setText(QCoreApplication.translate("AllianceAwardDialog", u"\u5956\u52b1\u7c7b\u522b", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QWidget)
 
 class Ui_AllianceBatchDialog(object):
-    def setupUi(self, AllianceBatchDialog):
+    def setupUi(self, AllianceBatchDialog: Any) -> None:
         if not AllianceBatchDialog.objectName():
             AllianceBatchDialog.setObjectName(u"AllianceBatchDialog")
         AllianceBatchDialog.resize(560, 470)
@@ -168,7 +170,7 @@ class Ui_AllianceBatchDialog(object):
         QMetaObject.connectSlotsByName(AllianceBatchDialog)
     # setupUi
 
-    def retranslateUi(self, AllianceBatchDialog):
+    def retranslateUi(self, AllianceBatchDialog: Any) -> None:
         AllianceBatchDialog.setWindowTitle(QCoreApplication.translate("AllianceBatchDialog", u"\u767b\u8bb0\u62bd\u68c0\u6279\u6b21", None))
         self.enterpriseEditLabel.setText(QCoreApplication.translate("AllianceBatchDialog", u"\u88ab\u62bd\u68c0\u4f01\u4e1a", None))
         self.usccEditLabel.setText(QCoreApplication.translate("AllianceBatchDialog", u"\u7edf\u4e00\u793e\u4f1a\u4fe1\u7528\u4ee3\u7801", None))

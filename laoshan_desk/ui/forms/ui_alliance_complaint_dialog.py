@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateTi
     QWidget)
 
 class Ui_AllianceComplaintDialog(object):
-    def setupUi(self, AllianceComplaintDialog):
+    def setupUi(self, AllianceComplaintDialog: Any) -> None:
         if not AllianceComplaintDialog.objectName():
             AllianceComplaintDialog.setObjectName(u"AllianceComplaintDialog")
         AllianceComplaintDialog.resize(560, 470)
@@ -122,7 +124,7 @@ class Ui_AllianceComplaintDialog(object):
         QMetaObject.connectSlotsByName(AllianceComplaintDialog)
     # setupUi
 
-    def retranslateUi(self, AllianceComplaintDialog):
+    def retranslateUi(self, AllianceComplaintDialog: Any) -> None:
         AllianceComplaintDialog.setWindowTitle(QCoreApplication.translate("AllianceComplaintDialog", u"\u767b\u8bb0\u6295\u8bc9\u4e3e\u62a5", None))
         self.kindComboLabel.setText(QCoreApplication.translate("AllianceComplaintDialog", u"\u7c7b\u578b", None))
         self.receivedEditLabel.setText(QCoreApplication.translate("AllianceComplaintDialog", u"\u767b\u8bb0\u65f6\u95f4", None))

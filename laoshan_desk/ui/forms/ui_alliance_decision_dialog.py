@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateTi
     QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_AllianceDecisionDialog(object):
-    def setupUi(self, AllianceDecisionDialog):
+    def setupUi(self, AllianceDecisionDialog: Any) -> None:
         if not AllianceDecisionDialog.objectName():
             AllianceDecisionDialog.setObjectName(u"AllianceDecisionDialog")
         AllianceDecisionDialog.resize(500, 300)
@@ -91,7 +93,7 @@ class Ui_AllianceDecisionDialog(object):
         QMetaObject.connectSlotsByName(AllianceDecisionDialog)
     # setupUi
 
-    def retranslateUi(self, AllianceDecisionDialog):
+    def retranslateUi(self, AllianceDecisionDialog: Any) -> None:
         AllianceDecisionDialog.setWindowTitle(QCoreApplication.translate("AllianceDecisionDialog", u"\u4f5c\u51fa\u51b3\u5b9a", None))
         self.decisionComboLabel.setText(QCoreApplication.translate("AllianceDecisionDialog", u"\u51b3\u5b9a", None))
         self.decidedEditLabel.setText(QCoreApplication.translate("AllianceDecisionDialog", u"\u51b3\u5b9a\u65f6\u95f4", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateTi
     QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_AllianceFinishDialog(object):
-    def setupUi(self, AllianceFinishDialog):
+    def setupUi(self, AllianceFinishDialog: Any) -> None:
         if not AllianceFinishDialog.objectName():
             AllianceFinishDialog.setObjectName(u"AllianceFinishDialog")
         AllianceFinishDialog.resize(480, 280)
@@ -81,7 +83,7 @@ class Ui_AllianceFinishDialog(object):
         QMetaObject.connectSlotsByName(AllianceFinishDialog)
     # setupUi
 
-    def retranslateUi(self, AllianceFinishDialog):
+    def retranslateUi(self, AllianceFinishDialog: Any) -> None:
         AllianceFinishDialog.setWindowTitle(QCoreApplication.translate("AllianceFinishDialog", u"\u529e\u7ed3", None))
         self.outcomeComboLabel.setText(QCoreApplication.translate("AllianceFinishDialog", u"\u7ed3\u679c", None))
         self.atEditLabel.setText(QCoreApplication.translate("AllianceFinishDialog", u"\u65f6\u95f4", None))

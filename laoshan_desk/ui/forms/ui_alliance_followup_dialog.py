@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEd
     QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_AllianceFollowUpDialog(object):
-    def setupUi(self, AllianceFollowUpDialog):
+    def setupUi(self, AllianceFollowUpDialog: Any) -> None:
         if not AllianceFollowUpDialog.objectName():
             AllianceFollowUpDialog.setObjectName(u"AllianceFollowUpDialog")
         AllianceFollowUpDialog.resize(460, 240)
@@ -81,7 +83,7 @@ class Ui_AllianceFollowUpDialog(object):
         QMetaObject.connectSlotsByName(AllianceFollowUpDialog)
     # setupUi
 
-    def retranslateUi(self, AllianceFollowUpDialog):
+    def retranslateUi(self, AllianceFollowUpDialog: Any) -> None:
         AllianceFollowUpDialog.setWindowTitle(QCoreApplication.translate("AllianceFollowUpDialog", u"\u4e0d\u5408\u683c\u6279\u6b21\u5904\u7f6e", None))
         self.stepComboLabel.setText(QCoreApplication.translate("AllianceFollowUpDialog", u"\u5904\u7f6e\u6b65\u9aa4", None))
         self.onEditLabel.setText(QCoreApplication.translate("AllianceFollowUpDialog", u"\u65e5\u671f", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog
     QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_AllianceHonourDialog(object):
-    def setupUi(self, AllianceHonourDialog):
+    def setupUi(self, AllianceHonourDialog: Any) -> None:
         if not AllianceHonourDialog.objectName():
             AllianceHonourDialog.setObjectName(u"AllianceHonourDialog")
         AllianceHonourDialog.resize(440, 220)
@@ -80,7 +82,7 @@ class Ui_AllianceHonourDialog(object):
         QMetaObject.connectSlotsByName(AllianceHonourDialog)
     # setupUi
 
-    def retranslateUi(self, AllianceHonourDialog):
+    def retranslateUi(self, AllianceHonourDialog: Any) -> None:
         AllianceHonourDialog.setWindowTitle(QCoreApplication.translate("AllianceHonourDialog", u"\u767b\u8bb0\u8363\u8a89", None))
         self.levelComboLabel.setText(QCoreApplication.translate("AllianceHonourDialog", u"\u8363\u8a89\u7b49\u7ea7", None))
         self.titleEditLabel.setText(QCoreApplication.translate("AllianceHonourDialog", u"\u54c1\u724c\u6216\u4ea7\u54c1", None))

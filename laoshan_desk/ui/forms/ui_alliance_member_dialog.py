@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QVBoxLayout, QWidget)
 
 class Ui_AllianceMemberDialog(object):
-    def setupUi(self, AllianceMemberDialog):
+    def setupUi(self, AllianceMemberDialog: Any) -> None:
         if not AllianceMemberDialog.objectName():
             AllianceMemberDialog.setObjectName(u"AllianceMemberDialog")
         AllianceMemberDialog.resize(560, 560)
@@ -203,7 +205,7 @@ class Ui_AllianceMemberDialog(object):
         QMetaObject.connectSlotsByName(AllianceMemberDialog)
     # setupUi
 
-    def retranslateUi(self, AllianceMemberDialog):
+    def retranslateUi(self, AllianceMemberDialog: Any) -> None:
         AllianceMemberDialog.setWindowTitle(QCoreApplication.translate("AllianceMemberDialog", u"\u8054\u76df\u6210\u5458", None))
         self.nameEditLabel.setText(QCoreApplication.translate("AllianceMemberDialog", u"\u4f01\u4e1a\u540d\u79f0", None))
         self.usccEditLabel.setText(QCoreApplication.translate("AllianceMemberDialog", u"\u7edf\u4e00\u793e\u4f1a\u4fe1\u7528\u4ee3\u7801", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QDateEd
     QLineEdit, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_AlliancePauseDialog(object):
-    def setupUi(self, AlliancePauseDialog):
+    def setupUi(self, AlliancePauseDialog: Any) -> None:
         if not AlliancePauseDialog.objectName():
             AlliancePauseDialog.setObjectName(u"AlliancePauseDialog")
         AlliancePauseDialog.resize(460, 240)
@@ -91,7 +93,7 @@ class Ui_AlliancePauseDialog(object):
         QMetaObject.connectSlotsByName(AlliancePauseDialog)
     # setupUi
 
-    def retranslateUi(self, AlliancePauseDialog):
+    def retranslateUi(self, AlliancePauseDialog: Any) -> None:
         AlliancePauseDialog.setWindowTitle(QCoreApplication.translate("AlliancePauseDialog", u"\u68c0\u6d4b\u9274\u5b9a\uff08\u4e0d\u8ba1\u5165\u671f\u9650\uff09", None))
         self.reasonEditLabel.setText(QCoreApplication.translate("AlliancePauseDialog", u"\u68c0\u6d4b\u9274\u5b9a\u4e8b\u9879", None))
         self.startEditLabel.setText(QCoreApplication.translate("AlliancePauseDialog", u"\u5f00\u59cb\u65e5\u671f", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateEdit, QDialog
     QVBoxLayout, QWidget)
 
 class Ui_AlliancePolicyDialog(object):
-    def setupUi(self, AlliancePolicyDialog):
+    def setupUi(self, AlliancePolicyDialog: Any) -> None:
         if not AlliancePolicyDialog.objectName():
             AlliancePolicyDialog.setObjectName(u"AlliancePolicyDialog")
         AlliancePolicyDialog.resize(600, 620)
@@ -156,7 +158,7 @@ class Ui_AlliancePolicyDialog(object):
         QMetaObject.connectSlotsByName(AlliancePolicyDialog)
     # setupUi
 
-    def retranslateUi(self, AlliancePolicyDialog):
+    def retranslateUi(self, AlliancePolicyDialog: Any) -> None:
         AlliancePolicyDialog.setWindowTitle(QCoreApplication.translate("AlliancePolicyDialog", u"\u653f\u7b56", None))
         self.codeEditLabel.setText(QCoreApplication.translate("AlliancePolicyDialog", u"\u653f\u7b56\u7f16\u53f7", None))
         self.titleEditLabel.setText(QCoreApplication.translate("AlliancePolicyDialog", u"\u653f\u7b56\u540d\u79f0", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEd
     QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_AllianceRequestDialog(object):
-    def setupUi(self, AllianceRequestDialog):
+    def setupUi(self, AllianceRequestDialog: Any) -> None:
         if not AllianceRequestDialog.objectName():
             AllianceRequestDialog.setObjectName(u"AllianceRequestDialog")
         AllianceRequestDialog.resize(560, 460)
@@ -134,7 +136,7 @@ class Ui_AllianceRequestDialog(object):
         QMetaObject.connectSlotsByName(AllianceRequestDialog)
     # setupUi
 
-    def retranslateUi(self, AllianceRequestDialog):
+    def retranslateUi(self, AllianceRequestDialog: Any) -> None:
         AllianceRequestDialog.setWindowTitle(QCoreApplication.translate("AllianceRequestDialog", u"\u53d7\u7406\u6253\u5047\u534f\u52a9\u8bf7\u6c42", None))
         self.memberComboLabel.setText(QCoreApplication.translate("AllianceRequestDialog", u"\u63d0\u51fa\u8bf7\u6c42\u7684\u6210\u5458", None))
         self.brandEditLabel.setText(QCoreApplication.translate("AllianceRequestDialog", u"\u54c1\u724c", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
     QWidget)
 
 class Ui_AllianceResultDialog(object):
-    def setupUi(self, AllianceResultDialog):
+    def setupUi(self, AllianceResultDialog: Any) -> None:
         if not AllianceResultDialog.objectName():
             AllianceResultDialog.setObjectName(u"AllianceResultDialog")
         AllianceResultDialog.resize(480, 300)
@@ -103,7 +105,7 @@ class Ui_AllianceResultDialog(object):
         QMetaObject.connectSlotsByName(AllianceResultDialog)
     # setupUi
 
-    def retranslateUi(self, AllianceResultDialog):
+    def retranslateUi(self, AllianceResultDialog: Any) -> None:
         AllianceResultDialog.setWindowTitle(QCoreApplication.translate("AllianceResultDialog", u"\u767b\u8bb0\u68c0\u9a8c\u7ed3\u679c", None))
         self.resultComboLabel.setText(QCoreApplication.translate("AllianceResultDialog", u"\u68c0\u9a8c\u7ed3\u8bba", None))
         self.resultOnEditLabel.setText(QCoreApplication.translate("AllianceResultDialog", u"\u7ed3\u679c\u65e5\u671f", None))

@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEd
     QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_AllianceSeminarDialog(object):
-    def setupUi(self, AllianceSeminarDialog):
+    def setupUi(self, AllianceSeminarDialog: Any) -> None:
         if not AllianceSeminarDialog.objectName():
             AllianceSeminarDialog.setObjectName(u"AllianceSeminarDialog")
         AllianceSeminarDialog.resize(560, 560)
@@ -144,7 +146,7 @@ class Ui_AllianceSeminarDialog(object):
         QMetaObject.connectSlotsByName(AllianceSeminarDialog)
     # setupUi
 
-    def retranslateUi(self, AllianceSeminarDialog):
+    def retranslateUi(self, AllianceSeminarDialog: Any) -> None:
         AllianceSeminarDialog.setWindowTitle(QCoreApplication.translate("AllianceSeminarDialog", u"\u4e13\u9898\u7814\u8ba8", None))
         self.titleEditLabel.setText(QCoreApplication.translate("AllianceSeminarDialog", u"\u6d3b\u52a8\u540d\u79f0", None))
         self.heldEditLabel.setText(QCoreApplication.translate("AllianceSeminarDialog", u"\u4e3e\u529e\u65e5\u671f", None))

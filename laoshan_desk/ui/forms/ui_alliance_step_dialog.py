@@ -7,6 +7,8 @@
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
 
+from typing import Any
+
 from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
     QMetaObject, QObject, QPoint, QRect,
     QSize, QTime, QUrl, Qt)
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEd
     QPushButton, QSizePolicy, QVBoxLayout, QWidget)
 
 class Ui_AllianceStepDialog(object):
-    def setupUi(self, AllianceStepDialog):
+    def setupUi(self, AllianceStepDialog: Any) -> None:
         if not AllianceStepDialog.objectName():
             AllianceStepDialog.setObjectName(u"AllianceStepDialog")
         AllianceStepDialog.resize(520, 420)
@@ -143,7 +145,7 @@ class Ui_AllianceStepDialog(object):
         QMetaObject.connectSlotsByName(AllianceStepDialog)
     # setupUi
 
-    def retranslateUi(self, AllianceStepDialog):
+    def retranslateUi(self, AllianceStepDialog: Any) -> None:
         AllianceStepDialog.setWindowTitle(QCoreApplication.translate("AllianceStepDialog", u"\u767b\u8bb0\u529e\u7406\u6b65\u9aa4", None))
         self.stepComboLabel.setText(QCoreApplication.translate("AllianceStepDialog", u"\u6b65\u9aa4", None))
         self.onEditLabel.setText(QCoreApplication.translate("AllianceStepDialog", u"\u65e5\u671f", None))

@@ -19,7 +19,7 @@ from tests.alliance_support import NOW
 
 
 def test_the_seed_numbers_are_there_once(db, admin):
-    demo._demo_users(db, admin)
+    demo._demo_users(db, admin, now=NOW)
     report = seed.load_demo(db, admin, now=NOW)
     assert report["members"] == 53 and report["requests"] == 17 and report["batches"] == 145
     assert report["policies"] == 177

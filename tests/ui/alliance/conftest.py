@@ -23,7 +23,7 @@ def _alliance_demo(_template_db: Path, tmp_path_factory: pytest.TempPathFactory)
     shutil.copy(_template_db, path)
     db = Database(f"sqlite:///{path}")
     actor = system_actor("test")
-    demo._demo_users(db, actor)
+    demo._demo_users(db, actor, now=FIXED_NOW)
     seed.load_demo(db, actor, now=FIXED_NOW)
     db.dispose()
     return path

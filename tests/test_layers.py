@@ -1,4 +1,4 @@
-"""The layer contracts (pyproject.toml [tool.importlinter]) hold; ruff finds nothing; the code is formatted; mypy passes."""
+"""Checks the code claims: import contracts (pyproject [tool.importlinter]), ruff, formatting, mypy."""
 
 from __future__ import annotations
 

@@ -59,7 +59,7 @@ class Settings:
     idle_lock_minutes: int = 15
     renewal_reminder_days: int = 30
     appeal_calendar_days: int = 0  # 0: the 2/3/4-day limits in working days; 1: in calendar days
-    # docs/rules/alliance.md §alliance-requests and §spot-checks: the bureau's own numbers, no law sets them.
+    # docs/rules/alliance.md §alliance-requests and §alliance-spot-checks: the bureau's own numbers, no law sets them.
     alliance_request_yellow_workdays: int = 10
     alliance_request_red_workdays: int = 20
     alliance_followup_workdays: int = 20

@@ -26,7 +26,7 @@ EXTRA = [
 
 
 def fill(db):  # type: ignore[no-untyped-def]
-    admin = auth.create_first_admin(db, "admin", "管理员", ADMIN_PASSWORD)
+    admin = auth.create_first_admin(db, auth.FirstAdminForm("admin", "管理员", ADMIN_PASSWORD), now=FIXED_NOW)
     street = org.units(db, "street")[0]
     comms = org.units(db, "community", parent_id=street.id)
     rng = random.Random(7)

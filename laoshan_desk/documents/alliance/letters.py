@@ -3,7 +3,7 @@ market-supervision bureau, the complaint papers 受理告知书, 不予受理告
 an enterprise's policy push list (政策推送清单).
 
 All are GB/T 9704 letters with the bureau's red header (documents/pdf.py). Rules behind the
-wording: docs/rules/alliance.md §alliance-requests and §complaints.
+wording: docs/rules/alliance.md §alliance-requests and §alliance-complaints.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The two clocks every appeal runs against, their lights and their countdown text.
 
-Rules (docs/rules.md §appeals-clocks and §counting-time):
+Rules (docs/rules.md §appeals-clocks and §appeals-lights):
 
 * **Response limit** = time received + 4 clock hours; nights and holidays count (clock hours).
   Responding exactly at the limit is on time.

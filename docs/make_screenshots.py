@@ -4,6 +4,7 @@
 
 Each working area adds its screens in docs/shots_<area>.py, either with ``shoot(ctx, out_dir) -> [paths]``
 (run on this script's demo database) or with ``main()`` (builds its own database at a fixed date).
+docs/shots_guide.py makes the user's guide's pictures the same way, into resources/guide/images/.
 """
 
 from __future__ import annotations

@@ -64,28 +64,22 @@ def _pdf_page(app, data: bytes, name: str, shots: list[Path], page: int = 0) -> 
 
 def _lights(app, shots: list[Path]) -> None:  # type: ignore[no-untyped-def]
     """The four lights as the lists paint them (the delegate of every light column)."""
-    from dataclasses import dataclass
-
     from PySide6.QtWidgets import QTableView
 
     from laoshan_desk.domain.lights import Light
     from laoshan_desk.ui.common.lights import LightDelegate
     from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel
 
-    @dataclass(frozen=True)
-    class Row:
-        light: Light
-        meaning: str
-
+    # (light, meaning) pairs: this module is loaded by file path, where a dataclass cannot be made.
     rows = [
-        Row(Light.GREEN, "离时限还远，按计划办理"),
-        Row(Light.YELLOW, "时限将到，今天就要处理"),
-        Row(Light.RED, "已经超过时限（或已不可能按期完成）"),
-        Row(Light.GREY, "不在计时：已办完、已挂起或没有时限"),
+        (Light.GREEN, "离时限还远，按计划办理"),
+        (Light.YELLOW, "时限将到，今天就要处理"),
+        (Light.RED, "已经超过时限（或已不可能按期完成）"),
+        (Light.GREY, "不在计时：已办完、已挂起或没有时限"),
     ]
     columns = [
-        ColumnSpec("灯色", lambda r: r.light.label, light=lambda r: r.light, width=90),
-        ColumnSpec("含义", lambda r: r.meaning, width=340),
+        ColumnSpec("灯色", lambda r: r[0].label, light=lambda r: r[0], width=90),
+        ColumnSpec("含义", lambda r: r[1], width=340),
     ]
     view = QTableView()
     model = ListTableModel(columns, rows)
@@ -214,7 +208,11 @@ def shoot(ctx, out_dir: Path | None = None) -> list[Path]:  # type: ignore[no-un
     page.date_edit.setDate(QDate(saturday.year, saturday.month, saturday.day))
     page.kind_combo.setCurrentIndex(0)
     page.note_edit.setText("调休上班（示例）")
-    page.save_override()
+    # The service directly, not page.save_override(): an error there opens a modal box, which
+    # offscreen would wait for ever; here it stops the script with its message.
+    moved = calendar_service.set_override(ctx.db, ctx.actor, saturday, True, "调休上班（示例）")
+    page._moved(saturday, moved)
+    page.reload()
     _save(app, page, "admin-calendar", shots)
     calendar_service.remove_override(ctx.db, ctx.actor, saturday)
     page.close()

@@ -4,6 +4,7 @@
 
 Each working area adds its screens in docs/shots_<area>.py, either with ``shoot(ctx, out_dir) -> [paths]``
 (run on this script's demo database) or with ``main()`` (builds its own database at a fixed date).
+docs/shots_guide.py makes the user's guide's pictures the same way, into resources/guide/images/.
 """
 
 from __future__ import annotations
@@ -112,6 +113,9 @@ def main() -> int:
             made += list(module.shoot(ctx, OUT))
         else:  # a script that builds its own database at a fixed date
             module.main()
+        # Such a script moves the data directory to its own; the scripts after it write to this
+        # demo database, whose audit key is in this home.
+        os.environ["LAOSHAN_DESK_HOME"] = str(home)
     for path in made:
         print(path.relative_to(ROOT))
     db.dispose()

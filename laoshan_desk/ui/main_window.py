@@ -9,12 +9,13 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -26,6 +27,7 @@ from laoshan_desk.domain import roles
 from laoshan_desk.services import audit, calendar, health, settings
 from laoshan_desk.ui.admin.backup_actions import BackupActions
 from laoshan_desk.ui.context import DeskContext
+from laoshan_desk.ui.help import show_guide
 from laoshan_desk.ui.idle import IdleWatcher
 
 # area -> (module, class); each tab takes (ctx, parent)
@@ -108,7 +110,15 @@ class MainWindow(QMainWindow):
         self.enterprise_action.setShortcut("Ctrl+E")
         self.enterprise_action.triggered.connect(self.open_enterprise_file)
         enterprise_menu.addAction(self.enterprise_action)
+        self.help_menu = self._build_help_menu()
+
+    def _build_help_menu(self) -> QMenu:
+        """帮助: 用户指南 (F1 opens the page of the current tab) and 关于."""
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        self.guide_action = QAction("用户指南", self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.open_guide)
+        help_menu.addAction(self.guide_action)
         about = QAction("关于", self)
         about.triggered.connect(
             lambda: QMessageBox.about(
@@ -119,6 +129,7 @@ class MainWindow(QMainWindow):
             )
         )
         help_menu.addAction(about)
+        return help_menu
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -235,6 +246,11 @@ class MainWindow(QMainWindow):
         self.enterprise_dialog = dialog
         dialog.open()
         return dialog
+
+    def open_guide(self) -> QDialog:
+        """The user's guide at the page of the tab in front (the index when no tab is shown)."""
+        index = self.tabs.currentIndex()
+        return show_guide(self, self.areas[index] if 0 <= index < len(self.areas) else None)
 
     def backup_dialog(self) -> None:
         BackupActions(self, self.ctx).backup()

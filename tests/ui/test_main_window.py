@@ -77,8 +77,10 @@ def test_idle_lock_hides_the_work_and_unlocks_with_the_password(qtbot, db, admin
             return
         seen["visible"] = window.isVisible()
         seen["user"] = dialog.ui.usernameEdit.text()
+        window.idle.timer.setInterval(60_000)  # locked once: no second lock right after the unlock
         dialog.ui.passwordEdit.setText("wrong-pass-1")
         dialog.try_login()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
         seen["error"] = dialog.errors.message_for("password")
         dialog.ui.passwordEdit.setText(ADMIN_PASSWORD)
         dialog.try_login()
@@ -89,7 +91,7 @@ def test_idle_lock_hides_the_work_and_unlocks_with_the_password(qtbot, db, admin
     poll.start()
     window.idle.timer.setInterval(10)
     window.idle.timer.start()
-    qtbot.waitUntil(lambda: "user" in seen and not window.locked, timeout=5000)
+    qtbot.waitUntil(lambda: "user" in seen and not window.locked, timeout=20_000)
     poll.stop()
     assert seen["visible"] is False and seen["user"] == "admin" and "错误" in seen["error"]
     assert window.isVisible() and typed.text() == "正在录入的诉求内容"

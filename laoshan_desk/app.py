@@ -126,6 +126,9 @@ class DeskStart(QObject):
         from laoshan_desk.ui.common.worker import run_in_background
         from laoshan_desk.ui.login import LoginDialog
 
+        # Between the accepted login and the main window no window is open: that is no reason to
+        # quit (the window follows once the worker is done); quitting is said explicitly.
+        self.app.setQuitOnLastWindowClosed(False)
         dialog = LoginDialog(None)
         dialog.finished.connect(lambda result: self._login_finished(dialog, result))
         self.dialog = dialog
@@ -196,6 +199,7 @@ class DeskStart(QObject):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.window = window
         window.show()
+        self.app.setQuitOnLastWindowClosed(True)
         self.windowShown.emit(window)
         gc.collect()
         gc.freeze()  # what start-up built lives as long as the desk: keep the collector off it

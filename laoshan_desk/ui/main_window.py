@@ -164,9 +164,9 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("视图(&V)")
         self.refresh_action = QAction("刷新", self)
         self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
-        self.refresh_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.refresh_action.triggered.connect(self.refresh_all)
         view_menu.addAction(self.refresh_action)
+        self.addAction(self.refresh_action)  # F5 anywhere in the window, menu open or not
         enterprise_menu = self.menuBar().addMenu("企业(&E)")
         self.enterprise_action = QAction("一企一档…", self)
         self.enterprise_action.setShortcut("Ctrl+E")
@@ -422,12 +422,12 @@ class MainWindow(QMainWindow):
         for widget in QApplication.topLevelWidgets():
             if widget is not self and widget.isVisible() and widget.parent() is self:
                 widget.close()
-        self.hide()
         dialog = LoginDialog(self.ctx.db, None, clock=self.ctx.clock)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda result: self._switched(dialog, result))
         self.switch_dialog = dialog
-        dialog.open()
+        dialog.open()  # before hiding the window: there is always a window open
+        self.hide()
 
     def _close_tabs(self) -> None:
         self.tabs.blockSignals(True)

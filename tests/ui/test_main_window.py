@@ -235,7 +235,8 @@ def test_default_window_is_1280_by_800_on_a_1366_by_768_screen(tmp_path, db, adm
         "from PySide6.QtWidgets import QApplication; app = QApplication([]);"
         "from laoshan_desk.services.auth import login; from laoshan_desk.store.db import Database;"
         "from laoshan_desk.ui.context import DeskContext; from laoshan_desk.ui.main_window import MainWindow;"
-        f"db = Database({db.url!r}); actor = login(db, 'admin', {ADMIN_PASSWORD_LITERAL!r}, now=__import__('laoshan_desk.domain.timeutil', fromlist=['x']).now());"
+        "from laoshan_desk.domain.timeutil import now;"
+        f"db = Database({db.url!r}); actor = login(db, 'admin', {ADMIN_PASSWORD_LITERAL!r}, now=now());"
         "w = MainWindow(DeskContext(db=db, actor=actor), idle_lock=False); w.show(); app.processEvents();"
         "print(w.width(), w.height())"
     )

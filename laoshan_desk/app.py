@@ -157,8 +157,9 @@ class DeskStart(QObject):
     def _failed(self, error: BaseException) -> None:
         log.error("the database cannot be opened", exc_info=error)
         if self.dialog is not None:
-            self.dialog.finished.disconnect()
-            self.dialog.close()
+            dialog, self.dialog = self.dialog, None
+            dialog.finished.disconnect()
+            dialog.close()
         text = getattr(error, "message", None) or str(error)
         box = QMessageBox(QMessageBox.Icon.Critical, "无法打开数据库", f"无法打开数据库：\n\n{text}")
         box.setObjectName("deskMessage")

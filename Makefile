@@ -79,8 +79,10 @@ demo: $(STAMP) desktop-libs
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
+# One table (path | baseline | desk | ratio | goal) with the load average: bench/ratios.py.
+# ARGS="--quick" for 100,000 appeals (under five minutes), ARGS="--sizes 10000" for a size.
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py $(ARGS)
 
 # kill -9 during writes and backups, concurrent writers, a long fuzz, permission probes, audit
 # tampering and odd restore files (minutes; figures in docs/reliability.md). ARGS="--kills 50" etc.

@@ -23,7 +23,8 @@ INTERVAL_MS = 10
 
 
 class LatencyWatcher:
-    def __init__(self) -> None:
+    def __init__(self, *, answer_boxes: bool = True) -> None:
+        self.answer_boxes = answer_boxes
         self.gaps: list[float] = []
         self._last = 0.0
         self.timer = QTimer()
@@ -34,6 +35,14 @@ class LatencyWatcher:
         now = time.perf_counter()
         self.gaps.append((now - self._last) * 1000)
         self._last = now
+        if self.answer_boxes:
+            # Some screens answer with a modal QMessageBox.exec() (the bulletin's 已导出): the
+            # clerk would click OK; the watcher closes it so the action can finish.
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            for box in QApplication.topLevelWidgets():
+                if isinstance(box, QMessageBox) and box.isVisible():
+                    box.close()
 
     def during(self, action: Callable[[], object], done: Callable[[], bool], timeout_s: float = 300.0) -> float:
         """Run ``action`` from the event loop; the longest stall (ms) until ``done()``."""

@@ -16,27 +16,38 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbu
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+# `make run` installs what running needs (the package and its dependencies); `make test` adds
+# the test tools (the [test] extra: pytest, ruff, mypy, import-linter, psycopg for the PG tests).
+RUN_STAMP := $(VENV)/.installed-run
+
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "需要 Python 3.11 或更新版本 (Python 3.11+ required)"; exit 1; }
 	@$(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian run  apt-get install python3-venv"; exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@$(MAKE) --no-print-directory qt-libs
+	@touch $(RUN_STAMP)
+
+$(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@$(MAKE) --no-print-directory qt-libs
-	@touch $(STAMP)
+	@touch $(STAMP) $(RUN_STAMP)
 
 # Qt's wheels need a few system libraries; install them on Debian/Ubuntu when they are missing.
 .PHONY: qt-libs
 qt-libs:
 	@if ! QT_QPA_PLATFORM=offscreen $(BIN)/python -c 'from PySide6.QtWidgets import QApplication; QApplication([])' >/dev/null 2>&1; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	    echo "installing Qt's system libraries: $(QT_DEBS)"; \
+	    echo "Qt cannot start without a few system libraries; installing them with apt-get: $(QT_DEBS)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(QT_DEBS) >/dev/null; \
 	  else \
 	    echo "Qt cannot start: install these packages as root, then rerun:  apt-get install $(QT_DEBS)"; exit 1; \
 	  fi; \
 	fi
 
-run: $(STAMP) desktop-libs
+run: $(RUN_STAMP) desktop-libs
 	$(BIN)/laoshan-desk $(ARGS)
 
 # A real screen on Linux uses Qt's xcb plugin, which needs more libraries than offscreen tests.
@@ -45,7 +56,7 @@ desktop-libs:
 	@xcb=$$(ls $(VENV)/lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so 2>/dev/null | head -n1); \
 	if [ -n "$$xcb" ] && ldd "$$xcb" | grep -q "not found"; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-	    echo "installing Qt's desktop libraries: $(QT_DEBS)"; \
+	    echo "A desktop window needs Qt's xcb libraries, missing here; installing them with apt-get: $(QT_DEBS)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(QT_DEBS) >/dev/null; \
 	  else \
 	    echo "Qt needs these packages for a desktop window; install them as root:  apt-get install $(QT_DEBS)"; exit 1; \
@@ -71,7 +82,7 @@ pg-server:
 # sample data, then the desk opened on it. Never the real database: LAOSHAN_DESK_DB is ignored
 # here, and `init --demo` refuses a database that holds real work.
 DEMO_HOME ?= $(CURDIR)/.demo-home
-demo: $(STAMP) desktop-libs
+demo: $(RUN_STAMP) desktop-libs
 	env -u LAOSHAN_DESK_DB LAOSHAN_DESK_HOME="$(DEMO_HOME)" $(BIN)/laoshan-desk init --demo
 	env -u LAOSHAN_DESK_DB LAOSHAN_DESK_HOME="$(DEMO_HOME)" $(BIN)/laoshan-desk $(ARGS)
 
@@ -79,8 +90,10 @@ demo: $(STAMP) desktop-libs
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
+# One table (path | baseline | desk | ratio | goal) with the load average: bench/ratios.py.
+# ARGS="--quick" for 100,000 appeals (under five minutes), ARGS="--sizes 10000" for a size.
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py $(ARGS)
 
 # kill -9 during writes and backups, concurrent writers, a long fuzz, permission probes, audit
 # tampering and odd restore files (minutes; figures in docs/reliability.md). ARGS="--kills 50" etc.

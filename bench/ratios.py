@@ -50,6 +50,10 @@ class Row:
     min_ratio: float | None = None  # the desk must be at least this many times faster
     max_ms: float | None = None
     note: str = ""
+    # The callables time themselves and return milliseconds (a subprocess's start-up, a figure
+    # measured inside another process): their return value is the figure, not their duration.
+    reports_ms: bool = False
+    rounds: int | None = None  # 1: one run, no warm-up (an action on a big database, an export)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,23 +91,27 @@ class Result:
         return ", ".join(parts) or "—"
 
 
-def _once(fn: Callable[[], object]) -> float:
+def _once(fn: Callable[[], object], reports_ms: bool = False) -> float:
     gc.collect()
     start = time.perf_counter()
-    fn()
-    return (time.perf_counter() - start) * 1000
+    value = fn()
+    elapsed = (time.perf_counter() - start) * 1000
+    return float(value) if reports_ms and isinstance(value, (int, float)) else elapsed
 
 
 def measure(row: Row, repeat: int) -> Result:
     """One warm-up each, then ``repeat`` interleaved rounds; best of each side."""
-    if row.baseline is not None:
-        row.baseline()
-    row.desk()
+    if row.rounds is not None:
+        repeat = row.rounds
+    if row.rounds != 1:
+        if row.baseline is not None:
+            row.baseline()
+        row.desk()
     base_best = desk_best = float("inf")
     for _ in range(repeat):
         if row.baseline is not None:
-            base_best = min(base_best, _once(row.baseline))
-        desk_best = min(desk_best, _once(row.desk))
+            base_best = min(base_best, _once(row.baseline, row.reports_ms))
+        desk_best = min(desk_best, _once(row.desk, row.reports_ms))
     return Result(row, None if row.baseline is None else base_best, desk_best)
 
 

@@ -34,7 +34,21 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="laoshan-desk", description="崂山政务窗口桌面 Laoshan Desk")
+    parser = _Parser(
+        prog="laoshan-desk",
+        description=(
+            "崂山政务窗口桌面 Laoshan Desk\n\n"
+            "不带命令运行 laoshan-desk（可加 --db）即打开桌面：先是登录窗口，登录后按角色显示\n"
+            "审批点菜单、崂先办诉求、财产保全审查、兴商护航联盟和管理各页。\n"
+            "带命令时不打开桌面，在命令行完成该项工作（同一数据库、同样的规则），例如：\n"
+            "  laoshan-desk init --demo        建立演示数据库\n"
+            "  laoshan-desk appeals --help     诉求的导入、导出台账、统计\n"
+            "  laoshan-desk backup             备份数据库及附件\n"
+            "每个命令的用法：laoshan-desk 命令 --help"
+        ),
+        epilog="With no command the desk opens (the login window); with a command, that command runs instead.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument(
         "--db", metavar="URL", help="数据库 URL（默认：用户数据目录中的 SQLite 文件；也可用 LAOSHAN_DESK_DB）"
     )

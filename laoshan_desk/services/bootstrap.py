@@ -84,7 +84,7 @@ def init(
             raise TypeError("init(demo=True) needs now=")
         seeds.refuse_real_database(db, actor)
     report: dict[str, object] = {"organisation": org.load_reference(db, actor)}
-    report.update(seeds.load_reference(db, actor))
+    report.update(seeds.load_reference(db, actor, now=now))
     if demo and now is not None:
         report["demo"] = seeds.load_demo(db, actor, now=now, **demo_options)
     return report

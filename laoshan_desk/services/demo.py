@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import importlib.util
+import inspect
 import pkgutil
 from types import ModuleType
 from typing import Any
@@ -56,10 +57,26 @@ def _seed_modules() -> list[tuple[str, ModuleType]]:
     return sorted(found)
 
 
-def load_reference(db: Database, actor: Actor) -> dict[str, Any]:
+def _takes_now(fn: Any) -> bool:
+    """Whether a seed's loader takes ``now`` (by name, or through ``**options``)."""
+    parameters = inspect.signature(fn).parameters.values()
+    return any(p.name == "now" or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters)
+
+
+def _seed_call(fn: Any, db: Database, actor: Actor, now: dt.datetime | None, **options: Any) -> Any:
+    """Call a seed's loader with the caller's ``now`` whenever it takes one: a seed never falls
+    back to the system clock, so a demo loaded twice under the same ``now`` is the same demo."""
+    if now is not None and _takes_now(fn):
+        return fn(db, actor, now=now, **options)
+    return fn(db, actor, **options)
+
+
+def load_reference(db: Database, actor: Actor, *, now: dt.datetime | None = None) -> dict[str, Any]:
     actor.require("admin.edit")
     return {
-        area: module.load_reference(db, actor) for area, module in _seed_modules() if hasattr(module, "load_reference")
+        area: _seed_call(module.load_reference, db, actor, now)
+        for area, module in _seed_modules()
+        if hasattr(module, "load_reference")
     }
 
 
@@ -117,7 +134,7 @@ def load_demo(db: Database, actor: Actor, *, now: dt.datetime, **options: Any) -
     results: dict[str, Any] = {"users": _demo_users(db, actor, now=now)}
     for area, module in _seed_modules():
         if hasattr(module, "load_demo"):
-            results[area] = module.load_demo(db, actor, now=now, **options)
+            results[area] = _seed_call(module.load_demo, db, actor, now, **options)
     return results
 
 

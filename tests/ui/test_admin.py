@@ -72,3 +72,54 @@ def test_org_page_shows_the_district(qtbot, ctx):
     community = streets.child(0).child(0)
     community.setExpanded(True)
     assert community.childCount() > 1 and community.child(0).text(1) == "网格"
+
+
+def test_calendar_page_has_a_legend_and_reads_the_month_in_chinese(qtbot, ctx):
+    from laoshan_desk.ui.admin.calendar_page import DAY_STYLES, CalendarPage
+
+    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2026, 11, 28), True, "调休上班")
+    page = CalendarPage(ctx)
+    qtbot.addWidget(page)
+    assert list(page.legend_labels) == ["休息日", "调休上班日", "节假日", "管理员调整"]
+    assert page.month_label.text() == "2026年11月" and not page.calendar.isNavigationBarVisible()
+    page.next_month.click()
+    assert page.month_label.text() == "2026年12月"
+    page.today_button.click()
+    page.previous_month.click()
+    assert page.month_label.text() == "2026年10月"
+    # 国庆 (a weekday off), an ordinary Sunday, the make-up Saturday the admin entered.
+    assert page.day_kind(False, dt.date(2026, 10, 1)) == "节假日"
+    assert page.day_kind(False, dt.date(2026, 10, 11)) == "休息日"
+    assert page.day_kind(True, dt.date(2026, 11, 28)) == "调休上班日"
+    page.today_button.click()
+    holiday_fmt = page.calendar.dateTextFormat(QDate(2026, 11, 28))
+    assert holiday_fmt.background().color().name().upper() == DAY_STYLES["调休上班日"][1]
+    assert holiday_fmt.fontUnderline()  # an admin's adjustment is marked as such
+    sunday = page.calendar.dateTextFormat(QDate(2026, 11, 29))
+    assert sunday.foreground().color().name().upper() == DAY_STYLES["休息日"][0]
+
+
+def test_settings_spin_boxes_keep_their_natural_width(qtbot, ctx):
+    tab = AdminTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1280, 760)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.pages.setCurrentWidget(tab.settings)
+    for spin in tab.settings.spins.values():
+        assert spin.width() <= max(spin.sizeHint().width(), 160)
+
+
+def test_the_audit_page_is_current_when_shown_again(qtbot, ctx, monkeypatch):
+    from laoshan_desk.ui.admin import audit_page
+
+    tab = AdminTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.pages.setCurrentWidget(tab.audit)
+    before = tab.audit.model.total()
+    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2027, 1, 3), True, "y")
+    monkeypatch.setattr(audit_page, "FRESH_SECONDS", 0.0)
+    tab.pages.setCurrentWidget(tab.users)
+    tab.pages.setCurrentWidget(tab.audit)
+    assert tab.audit.model.total() == before + 1

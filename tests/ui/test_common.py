@@ -69,6 +69,26 @@ def test_pdf_preview_shows_and_prints_the_same_bytes(qtbot, ctx, tmp_path):
     assert (tmp_path / "saved.pdf").read_bytes() == data
 
 
+def test_pdf_preview_says_when_an_official_face_was_replaced(qtbot, monkeypatch):
+    from laoshan_desk.documents import fonts
+    from laoshan_desk.ui.common import pdf_preview
+
+    data = pdf.render(pdf.Notice(title="通知", body=["请按时办理。"], date=dt.date(2026, 11, 25)))
+    dialog = PdfPreviewDialog(data, "通知")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    message = fonts.substitution_message()  # the tests use the bundled faces only
+    assert message.startswith("公文字体已替换为：") and "仿宋→" in message
+    assert dialog.fonts_note.text() == message and dialog.fonts_note.isVisible()
+    layout = dialog.layout()
+    assert layout.indexOf(dialog.fonts_note) < layout.indexOf(dialog.view)  # above the page
+    monkeypatch.setattr(pdf_preview, "substitution_note", lambda: "")
+    every_face_found = PdfPreviewDialog(data, "通知")
+    qtbot.addWidget(every_face_found)
+    every_face_found.show()
+    assert not every_face_found.fonts_note.isVisible()
+
+
 def test_paged_model_fetches_pages_lazily_and_sorts_in_the_source(qtbot, qtmodeltester):
     rows = [SimpleNamespace(n=i) for i in range(1000)]
     calls = []

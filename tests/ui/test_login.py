@@ -37,8 +37,41 @@ def test_login_messages(qtbot, db, admin):
     qtbot.keyClicks(dialog.ui.usernameEdit, "admin")
     qtbot.keyClicks(dialog.ui.passwordEdit, "wrong-password1")
     dialog.try_login()
+    # The password is checked off the GUI thread; the dialog says so and takes no second click.
+    assert dialog.busy and dialog.ui.errorLabel.text() == "正在登录…" and not dialog.ok_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert "用户名或密码错误" in dialog.errors.message_for("password")
     assert dialog.ui.usernameEdit.text() == "admin" and dialog.ui.passwordEdit.text() == ""
     qtbot.keyClicks(dialog.ui.passwordEdit, ADMIN_PASSWORD)
     qtbot.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_Return)
-    assert dialog.actor is not None and dialog.actor.full_name == "系统管理员"
+    qtbot.waitUntil(lambda: dialog.actor is not None, timeout=10_000)
+    assert dialog.actor.full_name == "系统管理员" and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_a_login_asked_for_before_the_database_is_open_waits_for_it(qtbot, db, admin):
+    dialog = LoginDialog(None)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.databaseLabel.text() == "正在打开数据库…"
+    dialog.ui.usernameEdit.setText("admin")
+    dialog.ui.passwordEdit.setText(ADMIN_PASSWORD)
+    dialog.try_login()
+    assert dialog.busy and dialog.actor is None
+    dialog.set_database(db)
+    assert "desk.sqlite3" in dialog.ui.databaseLabel.text()
+    qtbot.waitUntil(lambda: dialog.actor is not None, timeout=10_000)
+    assert dialog.actor.username == "admin"
+
+
+def test_the_login_dialog_imports_nothing_heavy():
+    """What the clerk waits for first: the dialog's modules bring no database, paper or word
+    library with them (checked in a fresh interpreter)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import laoshan_desk.app, laoshan_desk.__main__, laoshan_desk.ui.login;"
+        "heavy = [m for m in ('sqlalchemy', 'alembic', 'reportlab', 'openpyxl', 'jieba', 'holidays', 'argon2')"
+        " if m in sys.modules]; print(heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert out.stdout.strip() == "[]"

@@ -8,6 +8,7 @@ from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import org
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.main_window import MainWindow
+from tests.conftest import ADMIN_PASSWORD as ADMIN_PASSWORD_LITERAL
 from tests.conftest import FIXED_NOW
 
 
@@ -77,8 +78,10 @@ def test_idle_lock_hides_the_work_and_unlocks_with_the_password(qtbot, db, admin
             return
         seen["visible"] = window.isVisible()
         seen["user"] = dialog.ui.usernameEdit.text()
+        window.idle.timer.setInterval(60_000)  # locked once: no second lock right after the unlock
         dialog.ui.passwordEdit.setText("wrong-pass-1")
         dialog.try_login()
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
         seen["error"] = dialog.errors.message_for("password")
         dialog.ui.passwordEdit.setText(ADMIN_PASSWORD)
         dialog.try_login()
@@ -89,7 +92,7 @@ def test_idle_lock_hides_the_work_and_unlocks_with_the_password(qtbot, db, admin
     poll.start()
     window.idle.timer.setInterval(10)
     window.idle.timer.start()
-    qtbot.waitUntil(lambda: "user" in seen and not window.locked, timeout=5000)
+    qtbot.waitUntil(lambda: "user" in seen and not window.locked, timeout=20_000)
     poll.stop()
     assert seen["visible"] is False and seen["user"] == "admin" and "错误" in seen["error"]
     assert window.isVisible() and typed.text() == "正在录入的诉求内容"
@@ -108,3 +111,136 @@ def test_closing_a_locked_window_leaves_nothing_running(qtbot, db, admin):
     assert not window.idle.timer.isActive()
     window.lock()  # closed: nothing to protect, returns at once
     assert window.lock_dialog is None
+
+
+def test_tabs_are_built_when_first_shown(qtbot, db, admin):
+    from laoshan_desk.ui.main_window import PLACEHOLDER
+
+    window = _window(qtbot, db, admin, idle_lock=False)
+    current = window.areas[window.tabs.currentIndex()]
+    assert list(window.built) == [current]
+    others = [i for i, area in enumerate(window.areas) if area != current]
+    assert all(window.tabs.widget(i).objectName() == PLACEHOLDER for i in others)
+    window.tabs.setCurrentIndex(window.areas.index("preservation"))  # as a click on the tab does
+    tab = window.tabs.currentWidget()
+    assert type(tab).__name__ == "PreservationTab" and window.built["preservation"] is tab
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "财产保全审查"
+    assert window.select_area("preservation") is tab  # built once
+
+
+def test_f5_reloads_every_list_after_data_arrived_from_elsewhere(qtbot, db, admin):
+    """`make demo` (or another desk) writes while the desk is open: F5 shows it."""
+    from PySide6.QtCore import Qt
+
+    from laoshan_desk.services import auth
+    from laoshan_desk.services.appeals import seed
+
+    window = _window(qtbot, db, admin, idle_lock=False)
+    window.show()
+    qtbot.waitExposed(window)
+    appeals = window.select_area("appeals")
+    admin_tab = window.select_area("admin")
+    assert appeals.queue.model.total() == 0
+    users_before = admin_tab.users.model.rowCount() if hasattr(admin_tab.users, "model") else None
+    seed.load_demo(db, admin, appeals=40, now=FIXED_NOW)
+    auth.create_user(
+        db, admin, auth.NewUserForm("f5user", "刷新测试", Role.LEADER, "Clerk2026pass", None), now=FIXED_NOW
+    )
+    assert appeals.queue.model.total() == 0  # nothing told the desk yet
+    window.windowHandle().requestActivate()  # shortcuts reach the active window only
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: appeals.queue.model.total() == 40, timeout=10_000)
+    assert appeals.queue.model.rowCount() > 0
+    if users_before is not None:
+        assert admin_tab.users.model.rowCount() == users_before + 1
+    assert "刷新" in [a.text() for a in window.menuBar().actions()[1].menu().actions()]
+
+
+def test_switch_user_closes_the_tabs_and_the_next_user_sees_only_theirs(qtbot, db, admin, make_user):
+    court = make_user(Role.COURT_CLERK, username="shuji")
+    window = _window(qtbot, db, admin, idle_lock=True)
+    window.show()
+    qtbot.waitExposed(window)
+    old_admin_tab = window.select_area("admin")
+    window.switch_user()
+    dialog = window.switch_dialog
+    assert dialog is not None and dialog.isVisible() and not window.isVisible()
+    assert window.tabs.count() == 0 and window.built == {}
+    assert not window.idle.timer.isActive()  # no lock while nobody is logged in
+    dialog.ui.usernameEdit.setText("shuji")
+    dialog.ui.passwordEdit.setText("Clerk2026pass")
+    dialog.try_login()
+    qtbot.waitUntil(lambda: window.isVisible() and window.switch_dialog is None, timeout=10_000)
+    assert window.ctx.actor.username == court.username
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["财产保全审查"]
+    assert "刘" not in window.user_label.text() and "书记员" in window.user_label.text()
+    assert window.idle.timer.isActive()
+    qtbot.waitUntil(lambda: _deleted(old_admin_tab), timeout=5000)
+    window.close()
+
+
+def _deleted(widget) -> bool:
+    import shiboken6
+
+    return not shiboken6.isValid(widget)
+
+
+def test_about_names_the_version_and_the_data_directory(qtbot, db, admin, desk_home):
+    from importlib import metadata
+
+    window = _window(qtbot, db, admin, idle_lock=False)
+    help_menu = window.help_menu
+    assert [a.text() for a in help_menu.actions()] == ["关于"]
+    box = window.show_about()
+    assert box.isVisible() and box.windowTitle() == "关于"
+    assert metadata.version("laoshan-desk") in box.text() and str(desk_home) in box.text()
+    box.close()
+
+
+def test_the_status_bar_says_when_no_sms_gateway_is_configured(qtbot, db, admin, make_user):
+    from laoshan_desk.services.appeals import sms
+
+    window = _window(qtbot, db, admin, idle_lock=False)
+    assert window.sms_label.text() == "⚠ 未配置短信通道"
+
+    class Fake:
+        def send(self, phone: str, text: str) -> str:
+            return "ok"
+
+    sms.set_gateway(Fake())
+    try:
+        window.refresh_status()
+        assert window.sms_label.text() == ""
+    finally:
+        sms.set_gateway(None)
+    court = _window(qtbot, db, make_user(Role.COURT_CLERK), idle_lock=False)
+    assert court.sms_label.text() == ""  # a role without appeals is not told about SMS
+
+
+def test_default_window_is_1280_by_800_on_a_1366_by_768_screen(tmp_path, db, admin):
+    """Checked on a simulated 1366×768 screen (the offscreen platform's own is 800×800)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    screen = tmp_path / "screen.json"
+    screen.write_text(
+        json.dumps(
+            {"screens": [{"name": "s", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "dpr": 1}]}
+        )
+    )
+    code = (
+        "from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+        "from laoshan_desk.services.auth import login; from laoshan_desk.store.db import Database;"
+        "from laoshan_desk.ui.context import DeskContext; from laoshan_desk.ui.main_window import MainWindow;"
+        "from laoshan_desk.domain.timeutil import now;"
+        f"db = Database({db.url!r}); actor = login(db, 'admin', {ADMIN_PASSWORD_LITERAL!r}, now=now());"
+        "w = MainWindow(DeskContext(db=db, actor=actor), idle_lock=False); w.show(); app.processEvents();"
+        "print(w.width(), w.height())"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split()[-2:] == ["1280", "800"]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import time
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,6 +28,7 @@ from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel, RowR
 from laoshan_desk.ui.context import DeskContext
 
 FINDINGS_SHOWN = 8
+FRESH_SECONDS = 1.0  # a list loaded this recently is current when shown
 COLUMNS = [
     ColumnSpec("序号", lambda r: str(r.seq), width=70),
     ColumnSpec("时间", lambda r: f"{r.at:%Y-%m-%d %H:%M:%S}", width=150),
@@ -80,9 +83,18 @@ class AuditPage(QWidget):
         self.verify_button.clicked.connect(self.verify)
         self.model: PagedTableModel | None = None
         self.verify_outcome: Outcome[ChainReport] | None = None
+        self._loaded_at = 0.0
         self.reload()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Current whenever it is opened: records written since (by anybody) show at the top
+        (not twice when it is shown the moment it was built)."""
+        super().showEvent(event)
+        if time.monotonic() - self._loaded_at > FRESH_SECONDS:
+            self.reload()
+
     def reload(self) -> None:
+        self._loaded_at = time.monotonic()
         filters = {
             "action": self.action_combo.currentData(),
             "username": self.user_edit.text().strip() or None,

@@ -1,12 +1,16 @@
-"""The working-day calendar: overrides (holidays, make-up working days), Excel import, year status."""
+"""The working-day calendar: overrides (holidays, make-up working days), Excel import, year status.
+
+The month shows each kind of day in its own colours, explained by the legend under it
+(休息日 · 调休上班日 · 节假日 · 管理员调整); the navigation reads 2026年11月 like a Chinese calendar.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +34,27 @@ from laoshan_desk.services import calendar as calendar_service
 from laoshan_desk.ui.common.dates import pydate, qdate
 from laoshan_desk.ui.common.errors import show_error
 from laoshan_desk.ui.context import DeskContext
+
+# kind of day -> (text colour, background or "", bold): the month and its legend use the same.
+DAY_STYLES: dict[str, tuple[str, str, bool]] = {
+    "休息日": ("#D6322F", "", False),
+    "调休上班日": ("#000000", "#FFF2CC", False),
+    "节假日": ("#D6322F", "#FDE2E1", False),
+    "管理员调整": ("#1F4E79", "", True),
+}
+
+
+def day_format(kind: str, base: QTextCharFormat | None = None) -> QTextCharFormat:
+    fg, bg, bold = DAY_STYLES[kind]
+    fmt = QTextCharFormat(base) if base is not None else QTextCharFormat()
+    if kind != "管理员调整":
+        fmt.setForeground(QColor(fg))
+    if bg:
+        fmt.setBackground(QColor(bg))
+    if bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setFontUnderline(True)
+    return fmt
 
 
 class CalendarPage(QWidget):
@@ -43,6 +69,37 @@ class CalendarPage(QWidget):
         self.calendar.setGridVisible(True)
         self.calendar.setLocale(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
         self.calendar.setSelectedDate(qdate(today))
+        self.calendar.setNavigationBarVisible(False)  # its own reads 十一月 2026; ours 2026年11月
+        self.month_label = QLabel()
+        self.month_label.setObjectName("monthLabel")
+        self.month_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.month_label.setStyleSheet("font-weight: bold; font-size: 15px;")
+        self.previous_month = QToolButton()
+        self.previous_month.setText("◀ 上月")
+        self.previous_month.clicked.connect(self.calendar.showPreviousMonth)
+        self.next_month = QToolButton()
+        self.next_month.setText("下月 ▶")
+        self.next_month.clicked.connect(self.calendar.showNextMonth)
+        self.today_button = QToolButton()
+        self.today_button.setText("今天")
+        self.today_button.clicked.connect(lambda: self.calendar.setCurrentPage(today.year, today.month))
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.previous_month)
+        navigation.addWidget(self.month_label, 1)
+        navigation.addWidget(self.today_button)
+        navigation.addWidget(self.next_month)
+        self.legend = QHBoxLayout()
+        self.legend_labels: dict[str, QLabel] = {}
+        self.legend.addWidget(QLabel("图例："))
+        for kind, (fg, bg, bold) in DAY_STYLES.items():
+            style = f"color: {fg}; padding: 1px 6px; border: 1px solid #CCC;"
+            style += f" background: {bg};" if bg else ""
+            style += " font-weight: bold; text-decoration: underline;" if bold else ""
+            swatch = QLabel(kind)
+            swatch.setStyleSheet(style)
+            self.legend_labels[kind] = swatch
+            self.legend.addWidget(swatch)
+        self.legend.addStretch(1)
         self.calendar.currentPageChanged.connect(lambda *_: self.paint_month())
         self.calendar.selectionChanged.connect(self._picked)
         self.day_info = QLabel()
@@ -80,7 +137,9 @@ class CalendarPage(QWidget):
         self.table.setColumnWidth(0, 110)
         self.table.setColumnWidth(1, 140)
         left = QVBoxLayout()
+        left.addLayout(navigation)
         left.addWidget(self.calendar)
+        left.addLayout(self.legend)
         left.addWidget(self.day_info)
         right = QVBoxLayout()
         right.addLayout(form)
@@ -111,18 +170,26 @@ class CalendarPage(QWidget):
     def paint_month(self) -> None:
         cal = calendar_service.work_calendar(self.ctx.db)
         year, month = self.calendar.yearShown(), self.calendar.monthShown()
-        off = QTextCharFormat()
-        off.setForeground(QColor("#D6322F"))
+        self.month_label.setText(f"{year}年{month}月")
+        overrides = cal.overrides()
         work = QTextCharFormat()
         work.setForeground(QColor("#000000"))
         start = dt.date(year, month, 1) - dt.timedelta(days=7)
         for i in range(50):
             day = start + dt.timedelta(days=i)
-            fmt = work if cal.is_workday(day) else off
-            if day.weekday() >= 5 and cal.is_workday(day):
-                fmt = QTextCharFormat(work)
-                fmt.setBackground(QColor("#FFF2CC"))  # a make-up working Saturday or Sunday
+            kind = self.day_kind(cal.is_workday(day), day)
+            fmt = work if kind is None else day_format(kind)
+            if day in overrides:
+                fmt = day_format("管理员调整", fmt)
             self.calendar.setDateTextFormat(qdate(day), fmt)
+
+    @staticmethod
+    def day_kind(workday: bool, day: dt.date) -> str | None:
+        """The legend's word for a day (None: an ordinary working day)."""
+        weekend = day.weekday() >= 5
+        if workday:
+            return "调休上班日" if weekend else None
+        return "休息日" if weekend else "节假日"
 
     def _picked(self) -> None:
         day = pydate(self.calendar.selectedDate())

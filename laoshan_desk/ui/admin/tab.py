@@ -32,3 +32,8 @@ class AdminTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
+
+    def reload(self) -> None:
+        """刷新 (F5): every list of the tab from the database."""
+        for page in (self.users, self.org, self.calendar, self.audit):
+            page.reload()

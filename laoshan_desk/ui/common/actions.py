@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -29,6 +30,7 @@ from laoshan_desk.ui.common.errors import FieldErrors
 log = logging.getLogger("laoshan_desk")
 
 T = TypeVar("T")
+SLOW_SECONDS = 1.0  # an action slower than this is written to the log with where it ran
 
 
 class ActionBus(QObject):
@@ -106,6 +108,7 @@ def message(widget: QWidget | None, title: str, text: str, *, critical: bool = F
 def show_failure(widget: QWidget | None, error: BaseException, errors: FieldErrors | None, title: str) -> None:
     """A refusal beside its field (or in a box); anything else logged and shown in one sentence."""
     if isinstance(error, DeskError):
+        log.info("refused (%s): %s [%s]", title, error.message, error.code)
         if errors is not None:
             errors.show(error)
         else:
@@ -138,8 +141,16 @@ def run_action(
     outcome: Outcome[T] = Outcome()
     if errors is not None:
         errors.clear()
+    started = time.perf_counter()
+
+    def note_if_slow() -> None:
+        seconds = time.perf_counter() - started
+        if seconds > SLOW_SECONDS:
+            where = getattr(call, "__qualname__", type(widget).__name__)
+            log.warning("slow action (%s, %s): %.1f s", where, "background" if background else "GUI thread", seconds)
 
     def succeed(result: T) -> None:
+        note_if_slow()
         outcome.finished, outcome.ok, outcome.result = True, True, result
         if done is not None:
             done(result)
@@ -148,6 +159,7 @@ def run_action(
         action_bus().changed.emit(area)
 
     def fail(error: BaseException) -> None:
+        note_if_slow()
         outcome.finished, outcome.error = True, error
         show_failure(widget, error, errors, title)
 

@@ -101,17 +101,12 @@ def show_error(parent: QWidget | None, error: BaseException, title: str = "æ— æ³
 
 
 def install_excepthook() -> None:
-    from laoshan_desk.config import data_dir
-
-    log_dir = data_dir() / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.FileHandler(log_dir / "desk.log", encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
+    """An uncaught exception is logged (``logs/desk.log``: :mod:`laoshan_desk.desk_log`, set up by
+    the start-up) and shown as one sentence; a ``DeskError`` as its message."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if isinstance(value, DeskError):
+            log.info("refused: %s (%s)", value.message, value.code)
             show_error(None, value)
             return
         log.error("uncaught: %s", "".join(traceback.format_exception(kind, value, tb)))

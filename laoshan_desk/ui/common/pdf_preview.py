@@ -75,6 +75,14 @@ class PdfPreviewDialog(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
         layout = QVBoxLayout(self)
+        # The official faces (GB/T 9704: 小标宋, 仿宋, 黑体, 楷体) this machine lacks, and what
+        # stood in for them, said above the page (docs/rules/papers.md §papers-faces).
+        self.fonts_note = QLabel(substitution_note())
+        self.fonts_note.setObjectName("fontsNote")
+        self.fonts_note.setWordWrap(True)
+        self.fonts_note.setStyleSheet("color: #B35C00; background: #FFF8E1; padding: 4px;")
+        self.fonts_note.setVisible(bool(self.fonts_note.text()))
+        layout.addWidget(self.fonts_note)
         self.info = QLabel(f"共 {self.document.pageCount()} 页")
         layout.addWidget(self.info)
         layout.addWidget(self.view, 1)
@@ -123,6 +131,13 @@ class PdfPreviewDialog(QDialog):
         self.info.setText(f"共 {self.document.pageCount()} 页 · 已保存到：{path}")
         if self._on_saved:
             self._on_saved(path)
+
+
+def substitution_note() -> str:
+    """'公文字体已替换为：仿宋→…' when an official face was replaced on this machine, else ''."""
+    from laoshan_desk.documents import fonts  # reportlab: loaded by the paper being previewed
+
+    return fonts.substitution_message()
 
 
 def documents_folder() -> Path:

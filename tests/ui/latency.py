@@ -1,0 +1,140 @@
+"""The GUI thread's longest stall while a clerk's action runs.
+
+    watcher = LatencyWatcher()
+    stall_ms = watcher.during(lambda: tab.dashboard.refresh(), done=lambda: tab.dashboard.job.finished)
+
+A QTimer fires every 10 ms; each gap between two firings beyond the interval is time the event
+loop could not run (the GUI thread was busy). ``during`` starts the action from the event loop,
+waits (running the loop) until ``done()`` says it has finished, and returns the longest gap in
+milliseconds, the action's own synchronous part included. A figure, never an assertion: the
+test records it, ``bench/rows_shell.py`` compares it with the 100 ms goal.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+INTERVAL_MS = 10
+
+
+class LatencyWatcher:
+    def __init__(self, *, answer_boxes: bool = True) -> None:
+        self.answer_boxes = answer_boxes
+        self.gaps: list[float] = []
+        self._last = 0.0
+        self.timer = QTimer()
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append((now - self._last) * 1000)
+        self._last = now
+        if self.answer_boxes:
+            # Some screens answer with a modal QMessageBox.exec() (the bulletin's 已导出): the
+            # clerk would click OK; the watcher closes it so the action can finish.
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            for box in QApplication.topLevelWidgets():
+                if isinstance(box, QMessageBox) and box.isVisible():
+                    box.close()
+
+    def during(self, action: Callable[[], object], done: Callable[[], bool], timeout_s: float = 300.0) -> float:
+        """Run ``action`` from the event loop; the longest stall (ms) until ``done()``."""
+        self.gaps = []
+        self._last = time.perf_counter()
+        self.timer.start()
+        started = time.perf_counter()
+        QTimer.singleShot(0, action)
+        app = QCoreApplication.instance()
+        assert app is not None
+        # The action is started from the loop, so its synchronous part shows as a gap too.
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        while True:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+            if done() and time.perf_counter() - started > INTERVAL_MS * 3 / 1000:
+                break
+            if time.perf_counter() - started > timeout_s:
+                raise TimeoutError("the action did not finish")
+        self._tick()
+        self.timer.stop()
+        return max(self.gaps, default=0.0)
+
+
+def record(path: Path, figures: dict[str, float]) -> None:
+    """Write the stalls as JSON (merged with what the file already holds)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    old.update({k: round(v, 1) for k, v in figures.items()})
+    path.write_text(json.dumps(old, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+Scenario = tuple[str, Callable[[], object], Callable[[], bool]]
+
+
+def scenarios(window: object, folder: Path) -> list[Scenario]:
+    """Each tab's heavy actions, through the widgets' own methods (no file dialog): what the
+    test and ``bench/rows_shell.py`` time. Tabs the window's user does not see are left out."""
+    from typing import Any
+
+    w: Any = window
+    found: list[Scenario] = []
+    state: dict[str, Any] = {}
+
+    def keep(name: str, value: object) -> None:
+        state[name] = value
+
+    def finished(name: str) -> Callable[[], bool]:
+        return lambda: state.get(name) is not None and bool(getattr(state[name], "finished", True))
+
+    if "approvals" in w.areas:
+        approvals = w.select_area("approvals")
+        found.append(("审批点菜单: 刷新项目列表", approvals.refresh, lambda: True))
+
+        def bulletin() -> None:
+            from laoshan_desk.ui.approvals.reports import BulletinDialog
+
+            dialog = BulletinDialog(w.ctx, approvals)
+            keep("bulletin", dialog.export_to(folder / "bulletin.xlsx"))
+
+        found.append(("审批点菜单: 导出周通报", bulletin, finished("bulletin")))
+    if "appeals" in w.areas:
+        appeals = w.select_area("appeals")
+        found.append(("崂先办诉求: 刷新队列", appeals.refresh_lists, lambda: True))
+        found.append(("崂先办诉求: 统计分析", appeals.dashboard.refresh, lambda: appeals.dashboard.job.finished))
+        found.append(("崂先办诉求: 未诉先办热点", appeals.hotspots.refresh, lambda: appeals.hotspots.job.finished))
+        found.append(
+            ("崂先办诉求: 导出台账", lambda: appeals.start_export(folder / "ledger.xlsx"), lambda: not appeals.busy)
+        )
+    if "preservation" in w.areas:
+        preservation = w.select_area("preservation")
+        found.append(("财产保全审查: 刷新案件列表", preservation.reload, lambda: True))
+        found.append(("财产保全审查: 统计", preservation.show_statistics, lambda: True))
+        found.append(
+            (
+                "财产保全审查: 导出清单",
+                lambda: keep("cases", preservation.export(folder / "cases.xlsx")),
+                finished("cases"),
+            )
+        )
+    if "alliance" in w.areas:
+        alliance = w.select_area("alliance")
+        found.append(("兴商护航联盟: 刷新成员", alliance.members.reload, lambda: True))
+        found.append(("兴商护航联盟: 季度统计", alliance.dashboard.refresh, lambda: True))
+        found.append(
+            (
+                "兴商护航联盟: 导出成员",
+                lambda: keep("members", alliance.members.export_file(folder / "members.xlsx")),
+                finished("members"),
+            )
+        )
+    if "admin" in w.areas:
+        admin = w.select_area("admin")
+        found.append(("管理: 刷新", admin.reload, lambda: True))
+        found.append(("管理: 验证审计链", admin.audit.verify, lambda: admin.audit.verify_outcome.finished))
+    return found

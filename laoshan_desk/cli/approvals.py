@@ -46,6 +46,7 @@ def register(sub: Any) -> None:
     plan = a_sub.add_parser("plan", help="按 FILE.json 建立项目并打印倒排工期")
     plan.add_argument("file", metavar="FILE.json")
     plan.add_argument("--json", action="store_true", help="以 JSON 输出")
+    plan.add_argument("--date", type=date_arg, default=None, help="按此日期判断计划是否可行（默认今天）")
     plan.set_defaults(handler=_plan)
     disp = a_sub.add_parser("dispatch", help="日调度：今日到期、2个工作日内到期和超期的事项")
     disp.add_argument("--date", type=date_arg, default=None, help="调度日期（默认今天）")
@@ -189,7 +190,7 @@ def plan_output(view: ProjectView, result: ScheduleResult) -> dict[str, Any]:
         )
     return {
         "project_id": str(view.id),
-        "feasible": result.feasible,
+        "feasible": view.feasible,
         "critical_path": list(result.critical_path),
         "items": items,
     }
@@ -215,7 +216,7 @@ def _plan(args: argparse.Namespace) -> int:
     actor = system_actor("approvals")
     now = timeutil.now()
     project_id = svc.create_project(db, actor, project, now=now)
-    view = svc.project_detail(db, actor, project_id, today=now.date())
+    view = svc.project_detail(db, actor, project_id, today=args.date or now.date())
     result = svc.project_schedule(db, actor, project_id)
     out = plan_output(view, result)
     if args.json:

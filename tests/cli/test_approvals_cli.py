@@ -73,7 +73,8 @@ def test_plan_prints_the_worked_example(tmp_path, capsys, url):
     assert code == 0, err
     data = json.loads(out)
     assert list(data) == ["project_id", "feasible", "critical_path", "items"]
-    assert data["feasible"] is True and data["critical_path"] == ["A", "C", "E"]
+    # on 14 Oct A (on the critical path) is past its latest finish: the plan is no longer feasible
+    assert data["feasible"] is False and data["critical_path"] == ["A", "C", "E"]
     rows = {r["code"]: r for r in data["items"]}
     assert [r["code"] for r in data["items"]] == ["A", "B", "C", "D", "E", "SP002"]
     for code_, (es, ef, ls, lf, slack) in EXPECTED.items():
@@ -105,6 +106,14 @@ def test_plan_prints_the_worked_example(tmp_path, capsys, url):
         other[k] is None for k in ("earliest_start", "earliest_finish", "latest_start", "latest_finish", "slack_days")
     )
     assert projects(url) == 1
+
+
+def test_plan_is_feasible_on_its_start_date(tmp_path, capsys, url):
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(EXAMPLE, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run(capsys, "--db", url, "approvals", "plan", str(path), "--json", "--date", "2026-09-21")
+    assert code == 0, err
+    assert json.loads(out)["feasible"] is True
 
 
 def test_plan_takes_catalog_days_and_prerequisites(tmp_path, capsys, url):

@@ -18,6 +18,7 @@ __all__ = [
     "open_item_light",
     "item_light",
     "finished_on_time",
+    "feasible_today",
     "dispatch_bucket",
     "RATE_GREEN",
     "RATE_YELLOW",
@@ -61,6 +62,20 @@ def item_light(
 def finished_on_time(item: ScheduledItem, actual_finish: dt.date) -> bool:
     """Whether a ticked-off item finished by its latest finish (the bulletin's on-time rate)."""
     return actual_finish <= item.latest_finish
+
+
+def feasible_today(
+    schedule_feasible: bool, target_date: dt.date, today: dt.date, open_items: Iterable[tuple[dt.date, bool]]
+) -> bool:
+    """计划可行 as of ``today``: the schedule fits, and, when must-do items are still open (given as
+    their latest finish and whether they are on the critical path), the target date has not passed
+    and no open critical-path item is past its latest finish (docs/rules.md §approvals-reverse-schedule)."""
+    still_open = list(open_items)
+    if not schedule_feasible:
+        return False
+    if still_open and today > target_date:
+        return False
+    return not any(critical and latest < today for latest, critical in still_open)
 
 
 # -- the morning call and the weekly ranking -----------------------------------------------------

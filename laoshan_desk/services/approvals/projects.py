@@ -30,6 +30,7 @@ from laoshan_desk.services.approvals.common import (
 )
 from laoshan_desk.services.approvals.views import (
     CertificateRow,
+    ItemRow,
     MoveRow,
     ProjectRow,
     ProjectView,
@@ -142,11 +143,17 @@ def project_detail(db: Database, actor: Actor, project_id: uuid.UUID, *, today: 
                 )
                 for c in certs
             ),
-            feasible=result.feasible,
+            feasible=_feasible(result, rows, today),
             critical_path=result.critical_path,
             warnings=result.warnings,
             finish_date=result.finish_date,
         )
+
+
+def _feasible(result: rules.ScheduleResult, rows: list[ItemRow], today: dt.date) -> bool:
+    """The one 计划可行 of the page, the list, the papers and the CLI, recomputed from ``today``."""
+    open_items = [(r.latest_finish, r.critical) for r in rows if r.must_do and not r.done and r.latest_finish]
+    return rules.feasible_today(result.feasible, result.target_date, today, open_items)
 
 
 def project_schedule(db: Database, actor: Actor, project_id: uuid.UUID) -> rules.ScheduleResult:
@@ -212,7 +219,7 @@ def list_projects(
                     red=lights.count(Light.RED),
                     yellow=lights.count(Light.YELLOW),
                     light=worst(lights),
-                    feasible=result.feasible,
+                    feasible=_feasible(result, rows, today),
                     next_node=min(upcoming, default=None),
                 )
             )

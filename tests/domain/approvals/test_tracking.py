@@ -128,3 +128,17 @@ def test_dispatch_buckets_in_urgency_order():
         "今日到期",
         "2个工作日内到期",
     ]
+
+
+def test_feasible_today_past_target_or_late_critical_item():
+    import datetime as dt
+
+    from laoshan_desk.domain.approvals import feasible_today
+
+    target, today = dt.date(2026, 11, 20), dt.date(2026, 11, 25)
+    assert feasible_today(True, target, today, []) is True  # everything ticked off
+    assert feasible_today(True, target, today, [(dt.date(2026, 11, 19), False)]) is False  # target passed
+    later = dt.date(2026, 12, 31)
+    assert feasible_today(True, later, today, [(dt.date(2026, 11, 24), True)]) is False  # late on the path
+    assert feasible_today(True, later, today, [(dt.date(2026, 11, 24), False)]) is True  # late off the path
+    assert feasible_today(False, later, today, [(later, True)]) is False

@@ -42,3 +42,17 @@ def test_demo_lights_today_show_red_yellow_and_green(demo_db, admin):
         if i.light is Light.GREEN
     ]
     assert greens
+
+
+def test_feasible_is_judged_from_today(demo_db, admin):
+    """A target already passed (中韩便利超市) or an overdue critical-path item (金家岭海景餐厅's
+    SP023) makes the plan 不可行 on the list and the page alike; earlier the same plans were 可行."""
+    today = D("2026-11-26")  # SP023's latest finish was 2026-11-25
+    rows = {r.name: r for r in svc.list_projects(demo_db, admin, today=today)}
+    for name in ("中韩便利超市开业项目", "金家岭海景餐厅开业项目"):
+        assert rows[name].feasible is False
+        assert svc.project_detail(demo_db, admin, rows[name].id, today=today).feasible is False
+    early = {r.name: r for r in svc.list_projects(demo_db, admin, today=D("2026-11-02"))}
+    assert early["中韩便利超市开业项目"].feasible is True
+    on_the_day = {r.name: r for r in svc.list_projects(demo_db, admin, today=D("2026-11-25"))}
+    assert on_the_day["金家岭海景餐厅开业项目"].feasible is True

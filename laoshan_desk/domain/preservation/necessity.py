@@ -6,7 +6,7 @@ docs/rules.md §preservation-necessity and §preservation-applicant-guarantee.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from laoshan_desk.domain.preservation.inputs import CENT, _fmt, member, money
 from laoshan_desk.domain.preservation.vocabulary import CaseKind
@@ -91,8 +91,10 @@ def assess_necessity(
 def applicant_guarantee_required(kind: CaseKind | str, claim: object) -> Decimal | None:
     """The guarantee the applicant is asked for (《财产保全规定》第五条), before any exemption.
 
-    Pre-suit: the full amount (the court may adjust). In-suit: at most 30% of the amount in suit
-    — the figure returned is that ceiling. Before enforcement the provisions set no figure: None.
+    Pre-suit: the full amount (the court may adjust). In-suit: at most 30% of the amount requested
+    for preservation — the figure returned is that ceiling, rounded down to the fen so it never
+    exceeds 30% (docs/rules/preservation.md
+    § preservation-applicant-guarantee). Before enforcement the provisions set no figure: None.
     Cases of art. 9 (wages, maintenance, injury …) may need none; the screen asks the judge.
     """
     kind = member(CaseKind, kind, "kind", "保全类型")
@@ -100,5 +102,5 @@ def applicant_guarantee_required(kind: CaseKind | str, claim: object) -> Decimal
     if kind is CaseKind.PRE_SUIT:
         return amount
     if kind is CaseKind.IN_SUIT:
-        return (amount * Decimal("0.3")).quantize(CENT, rounding=ROUND_HALF_UP)
+        return (amount * Decimal("0.3")).quantize(CENT, rounding=ROUND_DOWN)
     return None

@@ -52,4 +52,12 @@ def test_applicant_guarantee_required() -> None:
     assert applicant_guarantee_required("pre_suit", "1000000") == D("1000000.00")
     assert applicant_guarantee_required(CaseKind.IN_SUIT, "1000000") == D("300000.00")
     assert applicant_guarantee_required("pre_enforcement", "1000000") is None
+
+
+def test_in_suit_guarantee_is_thirty_percent_rounded_down_to_the_fen() -> None:
+    # At most 30% of the amount requested: 1,000,000.05 x 30% = 300,000.015, so 300,000.01 —
+    # rounding up would ask the applicant for more than the provisions allow.
+    assert applicant_guarantee_required(CaseKind.IN_SUIT, "1000000.05") == D("300000.01")
+    assert applicant_guarantee_required(CaseKind.IN_SUIT, "0.05") == D("0.01")
+    assert applicant_guarantee_required(CaseKind.IN_SUIT, "333.33") == D("99.99")
     assert CaseKind.PRE_SUIT.label == "诉前财产保全"

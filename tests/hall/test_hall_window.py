@@ -37,5 +37,8 @@ def test_every_tab_opens_on_postgresql(qtbot, pg_url, tmp_path):
         assert tab.isEnabled() and tab.isVisible()
         window.grab().save(str(tmp_path / f"pg-{area}.png"))
     assert "127.0.0.1" in window.db_label.text() and "desk" in window.db_label.text()
+    # Gone before the server stops: its tabs listen for other screens' changes and would reload.
     window.close()
+    with qtbot.waitSignal(window.destroyed, timeout=10_000):
+        window.deleteLater()
     db.dispose()

@@ -95,6 +95,11 @@ screenshots: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py $(ARGS)
 
+# Eight counters on the same 100 appeals on a throwaway PostgreSQL server for a minute.
+.PHONY: hall-bench
+hall-bench: $(STAMP) pg-server
+	$(BIN)/python bench/hall_bench.py $(ARGS)
+
 # kill -9 during writes and backups, concurrent writers, a long fuzz, permission probes, audit
 # tampering and odd restore files (minutes; figures in docs/reliability.md). ARGS="--kills 50" etc.
 reliability: $(STAMP)

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import audit_key
 from laoshan_desk.services.jsonable import jsonable
+from laoshan_desk.store.db import PG_WRITE_LOCK
 from laoshan_desk.store.models import AuditRecord, Setting
 
 GENESIS = "0" * 64
@@ -141,8 +142,9 @@ def append(
     after: dict[str, Any] | None = None,
 ) -> AuditRecord:
     if session.get_bind().dialect.name == "postgresql":
-        # Serialise appenders so that two counters never take the same sequence number.
-        session.execute(text("SELECT pg_advisory_xact_lock(424242)"))
+        # Serialise appenders so that two counters never take the same sequence number (a
+        # writing unit of work holds this lock already; a lock held twice is held once).
+        session.execute(text(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})"))
     session.flush()
     last = session.execute(select(AuditRecord.seq, AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)).first()
     seq, prev_hash = (last.seq + 1, last.hash) if last else (1, GENESIS)

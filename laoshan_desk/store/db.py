@@ -60,9 +60,15 @@ def check_url(url: str) -> URL:
 
 
 def is_busy(exc: BaseException) -> bool:
-    """True for SQLite's "database is locked"/"busy" (another connection holds the write lock)."""
+    """True for SQLite's "database is locked"/"busy" (another connection holds the write lock),
+    and PostgreSQL's lock timeout (another counter held the writers' lock past the busy timeout)."""
     text = str(getattr(exc, "orig", exc)).lower()
-    return "database is locked" in text or "database table is locked" in text or "database is busy" in text
+    return (
+        "database is locked" in text
+        or "database table is locked" in text
+        or "database is busy" in text
+        or "canceling statement due to lock timeout" in text
+    )
 
 
 def copy_sqlite(source: Path, target: Path) -> None:
@@ -123,6 +129,19 @@ def _begin(guard: _SqliteGuard | None) -> Any:
     return on_begin
 
 
+# One key for every desk's writers on a PostgreSQL server: a writing unit of work takes it first
+# (as SQLite's BEGIN IMMEDIATE takes the file's write lock), so what it reads before it writes
+# (a version, a number series, the audit chain's last record) cannot change under it, and two
+# counters never wait on each other's rows in opposite orders (no deadlocks).
+PG_WRITE_LOCK = 424242
+
+
+def _pg_begin(connection: Any) -> None:
+    if connection.get_execution_options().get("desk_write", False):
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_MS}ms'")
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+
+
 def make_engine(url: str, guard: _SqliteGuard | None = None) -> Engine:
     parsed = check_url(url)
     try:
@@ -133,7 +152,9 @@ def make_engine(url: str, guard: _SqliteGuard | None = None) -> Engine:
             event.listen(engine, "connect", _on_sqlite_connect)
             event.listen(engine, "begin", _begin(guard))
             return engine
-        return create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(parsed, pool_pre_ping=True)
+        event.listen(engine, "begin", _pg_begin)
+        return engine
     except (NoSuchModuleError, ModuleNotFoundError) as exc:
         raise ValidationError(f"缺少数据库驱动：{exc}（PostgreSQL 需安装 psycopg）", field="db") from None
     except OSError as exc:

@@ -116,6 +116,6 @@ def run(mode: str) -> int:
         window.resize(420, 300)
         window.show()
         return app.exec()
-    from laoshan_desk.cli import main as cli_main
+    from laoshan_desk.__main__ import main as desk_main
 
-    return cli_main([])
+    return desk_main([])

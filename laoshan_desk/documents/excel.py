@@ -29,6 +29,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import decimal
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -78,12 +79,17 @@ class Sheet:
     fills: Iterable[str | None] | None = None  # per row fill "RRGGBB", aligned with rows
 
 
+# openpyxl's own pattern covers the C0 controls; XML 1.0 also forbids the non-characters U+FFFE/FFFF
+# and lone surrogates, which lxml refuses with a ValueError in the middle of an export.
+_NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
+
+
 def safe_text(text: str) -> str:
     """``text`` as Excel must show it: never a formula, no character Excel cannot store.
 
     A lone "-" stays as it is (it cannot start a formula).
     """
-    cleaned = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cleaned = _NOT_XML.sub("", ILLEGAL_CHARACTERS_RE.sub("", text))
     if cleaned.startswith(FORMULA_STARTS) and cleaned != "-":
         return "'" + cleaned
     return cleaned

@@ -73,7 +73,8 @@ def write_sheet(path: Path, header: list[str], rows: list[list[Any]]) -> Path:
         safe = []
         for value in row:
             if isinstance(value, str):
-                value = "".join(ch for ch in value if ch >= " " or ch in "\t\n")
+                # openpyxl refuses control characters and XML 1.0 the non-characters: left out
+                value = "".join(ch for ch in value if (ch >= " " or ch in "\t\n") and ch not in "\ufffe\uffff")
             safe.append(value)
         ws.append(safe)
     wb.save(path)

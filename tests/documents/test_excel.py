@@ -129,6 +129,16 @@ def test_writers_replace_a_file_whole_and_refuse_a_folder(tmp_path):
 def test_no_text_ever_becomes_a_formula(tmp_path, text):
     path = excel.write_stream(tmp_path / "h.xlsx", [excel.Sheet("表", COLUMNS[:1], [[text]])])
     (cell,) = [c for c in _no_formulas(path) if c.row == 2] or [None]
-    cleaned = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cleaned = ILLEGAL_CHARACTERS_RE.sub("", text).replace("\ufffe", "").replace("\uffff", "")
+    cleaned = "".join(ch for ch in cleaned if not "\ud800" <= ch <= "\udfff")
     if cell is not None and cell.value is not None:
         assert cell.value in (cleaned, "'" + cleaned)
+
+
+@pytest.mark.parametrize("text", ["反映\ufffe噪音", "停电\uffff", "路灯\ud800不亮", "=1+1\ufffe"])
+def test_text_xml_cannot_hold_is_dropped_not_fatal(tmp_path, text):
+    """A citizen's text pasted with a non-character (U+FFFE/FFFF) or a lone surrogate exports."""
+    path = excel.write_stream(tmp_path / "n.xlsx", [excel.Sheet("表", COLUMNS[:1], [[text]])])
+    value = load_workbook(path).active["A2"].value
+    assert value is not None and not any(ch in value for ch in "\ufffe\uffff\ud800")
+    assert value.lstrip("'").startswith(text[:2])

@@ -191,7 +191,7 @@ def test_about_names_the_version_and_the_data_directory(qtbot, db, admin, desk_h
 
     window = _window(qtbot, db, admin, idle_lock=False)
     help_menu = window.help_menu
-    assert [a.text() for a in help_menu.actions()] == ["关于"]
+    assert [a.text() for a in help_menu.actions()] == ["用户指南", "关于"]
     box = window.show_about()
     assert box.isVisible() and box.windowTitle() == "关于"
     assert metadata.version("laoshan-desk") in box.text() and str(desk_home) in box.text()

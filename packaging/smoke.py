@@ -116,6 +116,9 @@ def run(mode: str) -> int:
         window.resize(420, 300)
         window.show()
         return app.exec()
-    from laoshan_desk.__main__ import main as desk_main
+    try:
+        from laoshan_desk.__main__ import main as desk_main
+    except ModuleNotFoundError:  # a desk older than its fast entry (the upgrade test builds one)
+        from laoshan_desk.cli import main as desk_main
 
     return desk_main([])

@@ -260,7 +260,7 @@ print(" ".join(sorted(r[0] for r in sqlite3.connect(sys.argv[1]).execute("select
         isolated "$up" "$installed_exe" > "$T/out" 2>&1 || true
     check "the new desk starts on the old data: a clerk logs in, the main window opens" grep -q "^SMOKE shown main" "$T/out"
     grep -q "^SMOKE shown main" "$T/out" || { sed 's/^/      /' "$T/out" | tail -20; tail -20 "$up/data/logs/desk.log" 2>/dev/null | sed 's/^/      log: /'; }
-    backup=$(ls -t "$up/data/backups/"*before-upgrade* 2>/dev/null | head -n1 || true)
+    backup=$(ls -t "$up/data/backups/"*-before-* 2>/dev/null | head -n1 || true)
     check "an automatic backup was taken before the schema upgrade" \
         sh -c 'test -n "$1" && test "$(ls "$2/data/backups" | wc -l)" -gt "$3"' sh "$backup" "$up" "$backups_before"
     echo "      backup: ${backup:-none}"

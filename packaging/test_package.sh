@@ -154,9 +154,13 @@ assert any("\u4e00" <= ch <= "\u9fff" for ch in text), text[:200]
 fonts = str(pypdf.PdfReader(sys.argv[2]).pages[0]["/Resources"]["/Font"])
 print(book.sheetnames, len(text), fonts[:200])' "$home/weekly.xlsx" "$home/weekly.pdf"
 check "backup FILE" isolated "$home" "$exe" backup "$home/copy.sqlite3"
-check "… the copy is an intact SQLite database" inspect '
-import sqlite3, sys
-assert sqlite3.connect(sys.argv[1]).execute("PRAGMA integrity_check").fetchone()[0] == "ok"' "$home/copy.sqlite3"
+# The backup is one archive (services/backup.py): the database, manifest.json, the attachments.
+check "… the archive holds an intact SQLite database and its manifest" inspect '
+import json, sqlite3, sys, tempfile, zipfile
+with zipfile.ZipFile(sys.argv[1]) as archive, tempfile.TemporaryDirectory() as tmp:
+    assert "revisions" in json.dumps(json.loads(archive.read("manifest.json"))), "no manifest"
+    path = archive.extract("laoshan-desk.sqlite3", tmp)
+    assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"' "$home/copy.sqlite3"
 
 LAOSHAN_DESK_SMOKE=window LAOSHAN_DESK_SMOKE_USER=smokeadmin LAOSHAN_DESK_SMOKE_PASSWORD=$admin_password \
 LAOSHAN_DESK_SMOKE_PNG="$home/main-admin.png" isolated "$home" "$exe" > "$T/out" 2>&1 || true

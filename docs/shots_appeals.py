@@ -10,23 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shot_helpers import settle, wait_until  # noqa: E402 (the docs folder is not a package)
+
 SIZE = (1280, 800)
-
-
-def _settle(app) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(5):
-        app.processEvents()
-
-
-def _wait(app, done, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
-    """Let background work (statistics, hot spots) finish and draw."""
-    import time
-
-    end = time.monotonic() + seconds
-    while not done() and time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
-    _settle(app)
 
 
 def shoot(ctx, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
@@ -45,10 +32,10 @@ def shoot(ctx, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
     tab = AppealsTab(ctx)
     tab.resize(*SIZE)
     tab.show()
-    _settle(app)
+    settle(app)
 
     def grab(widget, name: str) -> None:  # type: ignore[no-untyped-def]
-        _settle(app)
+        settle(app)
         path = out_dir / f"appeals-{name}.png"
         widget.grab().save(str(path))
         shots.append(path)
@@ -69,10 +56,10 @@ def shoot(ctx, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
     detail.close()
 
     tab.tabs.setCurrentWidget(tab.dashboard)
-    _wait(app, lambda: bool(tab.dashboard.ranks))
+    wait_until(app, lambda: bool(tab.dashboard.ranks))
     grab(tab, "dashboard")
     tab.tabs.setCurrentWidget(tab.hotspots)
-    _wait(app, lambda: tab.hotspots.spots is not None)
+    wait_until(app, lambda: tab.hotspots.spots is not None)
     grab(tab, "hotspots")
     tab.tabs.setCurrentWidget(tab.outbox)
     tab.outbox.send_now()  # no carrier's gateway in a demo: recorded, kept queued
@@ -111,7 +98,7 @@ def _calendar(ctx, out_dir: Path, app) -> Path:  # type: ignore[no-untyped-def]
     page.kind_combo.setCurrentIndex(1)
     page.note_edit.setText("临时停电（示例）")
     page.save_override()
-    _settle(app)
+    settle(app)
     path = out_dir / "appeals-calendar-moved.png"
     page.grab().save(str(path))
     calendar_service.remove_override(ctx.db, ctx.actor, day)

@@ -14,32 +14,19 @@ import sys
 import tempfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shot_helpers import settle, wait_until  # noqa: E402 (the docs folder is not a package)
+
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "resources" / "guide" / "images"
 SIZE = (1280, 800)
-
-
-def _settle(app) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(6):
-        app.processEvents()
-
-
-def _wait(app, done, seconds: float = 60) -> None:  # type: ignore[no-untyped-def]
-    """Let background work (counts, statistics) finish and draw."""
-    import time
-
-    end = time.monotonic() + seconds
-    while not done() and time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
-    _settle(app)
 
 
 def _save(app, widget, name: str, shots: list[Path], size=SIZE) -> None:  # type: ignore[no-untyped-def]
     if size:
         widget.resize(*size)
     widget.show()
-    _settle(app)
+    settle(app)
     path = IMAGES / f"{name}.png"
     widget.grab().save(str(path))
     shots.append(path)
@@ -116,7 +103,7 @@ def shoot(ctx, out_dir: Path | None = None) -> list[Path]:  # type: ignore[no-un
     window = MainWindow(ctx, idle_lock=False)
     for index, area in enumerate(window.areas):
         window.tabs.setCurrentIndex(index)
-        _wait(app, lambda: False, 0.5)
+        wait_until(app, lambda: False, 0.5)
         _save(app, window, f"tab-{area}", shots)
     admin_tab = window.select_area("admin")
     admin_tab.pages.setCurrentIndex(4)
@@ -127,7 +114,7 @@ def shoot(ctx, out_dir: Path | None = None) -> list[Path]:  # type: ignore[no-un
     appeals = AppealsTab(ctx)
     appeals.resize(*SIZE)
     appeals.show()
-    _settle(app)
+    settle(app)
     intake = appeals.open_intake()
     intake.ui.appellantEdit.setText("张三")
     intake.ui.phoneEdit.setText("13805321234")
@@ -159,7 +146,7 @@ def shoot(ctx, out_dir: Path | None = None) -> list[Path]:  # type: ignore[no-un
     approvals = ApprovalsTab(ctx)
     approvals.resize(*SIZE)
     approvals.show()
-    _settle(app)
+    settle(app)
     dialog = NewProjectDialog(ctx, approvals)
     dialog.ui.nameEdit.setText("石老人海滨酒店开业项目")
     dialog.ui.enterpriseEdit.setText("青岛石老人海滨酒店有限公司")
@@ -183,7 +170,7 @@ def shoot(ctx, out_dir: Path | None = None) -> list[Path]:  # type: ignore[no-un
     preservation = PreservationTab(ctx)
     preservation.resize(*SIZE)
     preservation.show()
-    _settle(app)
+    settle(app)
     cases = preservation_svc.list_cases(ctx.db, ctx.actor, now=now, limit=300)
     pending = next((r for r in cases if r.status == "received"), cases[0] if cases else None)
     if pending is not None:

@@ -3,18 +3,25 @@ page with its legend, and the PDF preview with its note on replaced official fac
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shot_helpers import settle, wait_until  # noqa: E402 (the docs folder is not a package)
 
-def _save(widget: Any, out: Path, name: str, size: tuple[int, int] | None = None) -> Path:
+
+def _save(widget: Any, out: Path, name: str, size: tuple[int, int] | None = None, *, render_s: float = 0) -> Path:
+    """Show, let it draw (``render_s``: a PDF page renders on a thread of Qt's), grab to PNG."""
     from PySide6.QtWidgets import QApplication
 
+    app = QApplication.instance()
     if size is not None:
         widget.resize(*size)
     widget.show()
-    for _ in range(5):
-        QApplication.processEvents()
+    settle(app)
+    if render_s:
+        wait_until(app, lambda: False, seconds=render_s)
     path = out / f"{name}.png"
     widget.grab().save(str(path))
     return path
@@ -40,6 +47,6 @@ def shoot(ctx: Any, out: Path) -> list[Path]:
     page.close()
     notice = pdf.Notice(title="督办单", body=["请于两个工作日内办结并回复。"], date=dt.date(2026, 11, 25))
     preview = PdfPreviewDialog(pdf.render(notice), "督办单")
-    made.append(_save(preview, out, "shell-preview-fonts-note", (820, 700)))
+    made.append(_save(preview, out, "shell-preview-fonts-note", (820, 700), render_s=2))
     preview.close()
     return made

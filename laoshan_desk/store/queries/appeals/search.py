@@ -1,4 +1,4 @@
-"""The SQL the appeal queue pages through: scope, filters, lights, full-text search, sorting.
+"""Full-text search over the appeals: the FTS5 tables, their triggers, the search condition.
 
 Full-text search on SQLite: an FTS5 table with the trigram tokenizer over ``appeal.content``,
 ``appellant`` and ``enterprise`` (external content, rowid = ``appeal.seq``), kept current by
@@ -23,21 +23,13 @@ matches it by prefix (a range on the index, so it stays fast on every dialect).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import uuid
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Select,
-    String,
     and_,
     bindparam,
-    case,
-    false,
-    func,
-    literal_column,
     or_,
     select,
     text,
@@ -45,69 +37,11 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from laoshan_desk.domain.appeals.filters import LightFilter, QueueScope, StatusGroup
-from laoshan_desk.domain.appeals.vocabulary import (
-    AWAITING_RESPONSE_CODES,
-    FINISHED_CODES,
-    OPEN_CODES,
-    RUNNING_CODES,
-)
-from laoshan_desk.store.models.appeals import Appeal, AppealUnit
+from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.sqlfunctions import CJK_CHARS, CJK_FUNCTION, register
 
 FTS_TABLE = "appeal_fts"
 CJK_TABLE = "appeal_fts_cjk"  # the name starts with appeal_fts: migrations leave it alone
-
-# The status groups, as stored codes, from the domain's enum (docs/rules.md §appeals-lights).
-RUNNING = RUNNING_CODES  # the completion clock runs
-AWAITING_RESPONSE = AWAITING_RESPONSE_CODES  # the response clock can run
-OPEN = OPEN_CODES  # 未办结: running or suspended
-FINISHED = FINISHED_CODES  # a finish time is recorded
-
-SORTS: dict[str, Any] = {
-    "received_at": Appeal.received_at,
-    "number": Appeal.number,
-    "kind": Appeal.kind,
-    "channel": Appeal.channel,
-    "status": Appeal.status,
-    "level": Appeal.level,
-    "completion_limit": Appeal.completion_limit,
-    "response_limit": Appeal.response_limit,
-    "finished_at": Appeal.finished_at,
-    "satisfaction": Appeal.satisfaction,
-    "street": Appeal.street_id,
-    "unit": Appeal.unit_id,
-    "appellant": Appeal.appellant_initials,
-}
-
-
-class QueueFilterLike(Protocol):
-    """What the queue filters on (services/appeals/queue.py ``QueueFilter``), read-only."""
-
-    @property
-    def scope(self) -> str: ...  # QueueScope code
-    @property
-    def kind(self) -> str | None: ...
-    @property
-    def status(self) -> str | None: ...  # a status code, or a StatusGroup code
-    @property
-    def channel(self) -> str | None: ...
-    @property
-    def street_id(self) -> uuid.UUID | None: ...
-    @property
-    def community_id(self) -> uuid.UUID | None: ...
-    @property
-    def unit_id(self) -> uuid.UUID | None: ...
-    @property
-    def light(self) -> str | None: ...  # LightFilter code
-    @property
-    def date_from(self) -> dt.date | None: ...
-    @property
-    def date_to(self) -> dt.date | None: ...
-    @property
-    def text(self) -> str | None: ...
-
-
 # -- full-text index -----------------------------------------------------------------------------
 _CJK_WORD = re.compile(f"^[{CJK_CHARS}]+$")
 
@@ -325,163 +259,3 @@ def fts_page(session: Session, table: str, match: str, offset: int, limit: int) 
 
 def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-# -- scope and filters -------------------------------------------------------------------------
-def scope_condition(
-    scope: str,
-    unit_id: uuid.UUID | None,
-    street_id: uuid.UUID | None,
-    *,
-    registered_by: uuid.UUID | None = None,
-) -> Any:
-    """Rows a role may see: all, its street's (place or handling unit), or its unit's (handling
-    unit or co-handling unit). A scoped user without a unit sees nothing. ``registered_by``: the
-    reader also sees the appeals it registered (docs/rules.md §appeals-intake: a street clerk
-    registers at its counter an appeal of another street and keeps read access to it)."""
-    if scope == "all":
-        return None
-    co = select(AppealUnit.appeal_id).where(AppealUnit.unit_id == unit_id)
-    parts: list[ColumnElement[bool]] = []
-    if registered_by is not None:
-        parts.append(Appeal.created_by_id == registered_by)
-    if scope == "street":
-        if street_id is not None:
-            parts.append(Appeal.street_id == street_id)
-        if unit_id is not None:
-            parts += [Appeal.unit_id == unit_id, Appeal.id.in_(co)]
-    elif unit_id is not None:
-        parts += [Appeal.unit_id == unit_id, Appeal.id.in_(co)]
-    return or_(*parts) if parts else false()
-
-
-def _light_tests(now: dt.datetime, today: dt.date, horizon: dt.date) -> tuple[Any, Any, Any]:
-    """(running, red, yellow) as SQL: the one rule behind the light filter and the light column."""
-    running = Appeal.status.in_(RUNNING)
-    resp_waiting = and_(Appeal.status.in_(AWAITING_RESPONSE), Appeal.responded_at.is_(None))
-    # The clock tests sit inside CASE so that the planner narrows by status (few open rows) and
-    # does not union index scans over every old row with a passed response limit.
-    red_test = or_(Appeal.completion_limit < today, and_(resp_waiting, Appeal.response_limit < now))
-    yellow_test = or_(
-        Appeal.completion_limit <= horizon, and_(resp_waiting, Appeal.response_limit <= now + dt.timedelta(hours=1))
-    )
-    return running, case((red_test, 1), else_=0) == 1, case((yellow_test, 1), else_=0) == 1
-
-
-def light_condition(light: str, now: dt.datetime, today: dt.date, horizon: dt.date) -> Any:
-    """Row light in SQL (the worse of the two clocks) on the stored limits: the same rule as
-    :func:`laoshan_desk.domain.appeals.clocks.row_clock` (tests/store/test_appeal_lights.py).
-
-    red: running and the completion limit passed, or awaiting response past received + 4 h;
-    yellow: running, not red, and the limit is today or the next working day, or the response is
-    due within the hour; green: the other running ones; grey: no clock runs.
-    """
-    running, red, yellow = _light_tests(now, today, horizon)
-    if light == LightFilter.RED:
-        return and_(running, red)
-    if light == LightFilter.YELLOW:
-        return and_(running, yellow, ~red)
-    if light == LightFilter.GREEN:
-        return and_(running, ~yellow, ~red)
-    if light == LightFilter.GREY:
-        return ~running
-    return None
-
-
-def light_column(now: dt.datetime, today: dt.date, horizon: dt.date) -> Any:
-    """Each row's light code as a column (the ledger's 灯色), by the rule of :func:`light_condition`."""
-    running, red, yellow = _light_tests(now, today, horizon)
-    return case(
-        (~running, LightFilter.GREY.value),
-        (red, LightFilter.RED.value),
-        (yellow, LightFilter.YELLOW.value),
-        else_=LightFilter.GREEN.value,
-    )
-
-
-def narrows_to_open(f: QueueFilterLike) -> bool:
-    """True when the filter keeps only open appeals: few rows, best found by the status index."""
-    running_light = f.light in (LightFilter.RED, LightFilter.YELLOW, LightFilter.GREEN)
-    return (f.status == StatusGroup.OPEN or f.status in OPEN or running_light) and not f.text
-
-
-def filtered(
-    f: QueueFilterLike,
-    *,
-    session: Session,
-    user_id: uuid.UUID | None,
-    scope: str,
-    unit_id: uuid.UUID | None,
-    street_id: uuid.UUID | None,
-    now: dt.datetime,
-    today: dt.date,
-    horizon: dt.date,
-    columns: Any = None,
-) -> Select[Any]:
-    if columns is None:
-        q = select(Appeal)
-    elif isinstance(columns, tuple | list):
-        q = select(*columns).select_from(Appeal)
-    else:
-        q = select(columns).select_from(Appeal)
-    conditions = [scope_condition(scope, unit_id, street_id, registered_by=user_id)]
-    if f.scope == QueueScope.MINE:
-        conditions.append(Appeal.handler_id == user_id if user_id else false())
-    elif f.scope == QueueScope.UNIT:
-        conditions.append(scope_condition("unit", unit_id, None))
-    if f.kind:
-        conditions.append(Appeal.kind == f.kind)
-    if f.status == StatusGroup.OPEN:
-        conditions.append(Appeal.status.in_(OPEN))
-    elif f.status == StatusGroup.FINISHED:
-        conditions.append(Appeal.status.in_(FINISHED))
-    elif f.status:
-        conditions.append(Appeal.status == f.status)
-    if f.channel:
-        conditions.append(Appeal.channel == f.channel)
-    if f.street_id:
-        conditions.append(Appeal.street_id == f.street_id)
-    if f.community_id:
-        conditions.append(Appeal.community_id == f.community_id)
-    if f.unit_id:
-        conditions.append(Appeal.unit_id == f.unit_id)
-    if f.light:
-        conditions.append(light_condition(f.light, now, today, horizon))
-    if f.date_from:
-        conditions.append(Appeal.received_at >= _start(f.date_from, now))
-    if f.date_to:
-        conditions.append(Appeal.received_at < _start(f.date_to + dt.timedelta(days=1), now))
-    if f.text and f.text.strip():
-        conditions.append(search_condition(session, f.text.strip()))
-    conditions = [c for c in conditions if c is not None]
-    return q.where(*conditions) if conditions else q
-
-
-def local_day(dialect: str) -> ColumnElement[Any]:
-    """``appeal.received_at`` as its Shanghai calendar day, computed in SQL (the hot spots bucket
-    a year of appeals by day without building a datetime per row): 'YYYY-MM-DD' text on SQLite,
-    a date on PostgreSQL. Shanghai keeps no daylight-saving time: UTC + 8 hours."""
-    if dialect == "sqlite":
-        return func.date(Appeal.received_at, "+8 hours", type_=String)  # the text: no parsing per row
-    return func.date(func.timezone("Asia/Shanghai", Appeal.received_at))
-
-
-def _start(day: dt.date, now: dt.datetime) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), tzinfo=now.tzinfo)
-
-
-def order(
-    q: Select[Any], sort: str | None, descending: bool, *, few_rows: bool = False, dialect: str = ""
-) -> Select[Any]:
-    """ORDER BY the sort column (then seq). ``few_rows``: the filter keeps few rows (open appeals),
-    so on SQLite the sort column is written ``+column``: that stops the planner from walking the
-    whole sort index in order (its statistics are per-status averages and cannot know that open
-    appeals are a small minority) and makes it start from the status index, then sort."""
-    column = SORTS.get(sort or "received_at", Appeal.received_at)
-    if sort is None:
-        descending = True  # newest first by default
-    if few_rows and dialect == "sqlite":
-        column = literal_column(f"+appeal.{column.name}")
-    primary = column.desc() if descending else column.asc()
-    tie = Appeal.seq.desc() if descending else Appeal.seq.asc()
-    return q.order_by(primary, tie)

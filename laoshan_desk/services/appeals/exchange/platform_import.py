@@ -1,6 +1,6 @@
-"""Exchange with the city platform (青诉即办): Excel import of appeals and the ledger (诉求台账) export.
+"""Excel import of appeals from the city platform (青诉即办).
 
-Import: the first sheet, headers in row 1 in any order (extra columns ignored). Each bad row is
+The first sheet, headers in row 1 in any order (extra columns ignored). Each bad row is
 reported with its sheet row number (header = row 1), the column and the reason; the good rows
 are stored in one transaction; a number already in the database is updated, not duplicated.
 """
@@ -10,24 +10,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 
-from laoshan_desk.documents.excel import Column, Sheet, write_stream
 from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
 from laoshan_desk.domain.appeals.steps import EventAction
 from laoshan_desk.domain.errors import DeskError, ValidationError
-from laoshan_desk.domain.identifiers import mask_name, normalize_phone
+from laoshan_desk.domain.identifiers import normalize_phone
 from laoshan_desk.domain.labels import Labelled
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services.appeals.common import (
     EDIT,
-    VIEW,
     pinyin_initials,
-    read_scope,
     recompute_clock,
     record_step,
 )
@@ -309,99 +305,3 @@ def _store(
             after={"imported": imported, "updated": updated, "rejected": len(rejected)},
         )
     return ImportReport(imported, updated, rejected)
-
-
-# -- ledger export -------------------------------------------------------------------------
-LEDGER_COLUMNS = [
-    Column("诉求编号", 18),
-    Column("受理时间", 17),
-    Column("诉求类型", 9),
-    Column("诉求渠道", 12),
-    Column("街道", 12),
-    Column("社区", 14),
-    Column("诉求人", 10),
-    Column("诉求内容", 40),
-    Column("承办层级", 10),
-    Column("承办单位", 20),
-    Column("状态", 9),
-    Column("响应时限", 17),
-    Column("办结时限", 12),
-    Column("办结时间", 17),
-    Column("是否超期", 9),
-    Column("满意度", 10),
-]
-
-
-def _fmt(moment: dt.datetime | None) -> str | None:
-    return moment.astimezone(TZ).strftime("%Y-%m-%d %H:%M") if moment else None
-
-
-def export_ledger(
-    db: Database,
-    actor: Actor,
-    path: Path,
-    *,
-    now: dt.datetime,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
-) -> int:
-    """诉求台账 (write-only workbook, streamed); returns the number of rows written. Audited."""
-    actor.require(VIEW)
-    today = clocks.local_date(now)
-    written = 0
-
-    def rows() -> Iterator[list[Any]]:
-        nonlocal written
-        with db.session() as s:
-            names = dict(s.execute(select(Unit.id, Unit.name)).tuples().all())
-            conds: list[Any] = []
-            scope = read_scope(actor)
-            if scope is not None:
-                conds.append(scope)
-            if date_from:
-                conds.append(Appeal.received_at >= dt.datetime.combine(date_from, dt.time(), tzinfo=TZ))
-            if date_to:
-                conds.append(
-                    Appeal.received_at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), tzinfo=TZ)
-                )
-            stmt = (
-                select(Appeal).where(*conds).order_by(Appeal.received_at, Appeal.seq).execution_options(yield_per=2000)
-            )
-            for a in s.scalars(stmt):
-                late = (
-                    bool(a.finished_late) if a.finished_at else (a.status in q.RUNNING and a.completion_limit < today)
-                )
-                written += 1
-                yield [
-                    a.number,
-                    _fmt(a.received_at),
-                    AppealKind(a.kind).label,
-                    Channel(a.channel).label,
-                    names.get(a.street_id, "") if a.street_id else "",
-                    names.get(a.community_id, "") if a.community_id else "",
-                    mask_name(a.appellant) if a.appellant else "匿名",
-                    a.content,
-                    HandlingLevel(a.level).label,
-                    names.get(a.unit_id, "") if a.unit_id else "",
-                    AppealStatus(a.status).label,
-                    _fmt(a.response_limit),
-                    a.completion_limit.isoformat(),
-                    _fmt(a.finished_at),
-                    "是" if late else "否",
-                    Satisfaction(a.satisfaction).label if a.satisfaction else "",
-                ]
-
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise ValidationError("台账文件应以 .xlsx 结尾", field="file")
-    write_stream(path, [Sheet("诉求台账", LEDGER_COLUMNS, rows())])
-    period = f"{date_from or '最早'} 至 {date_to or '最近'}"
-    with unit_of_work(db, actor, now) as work:
-        work.audit(
-            "export",
-            "appeal",
-            None,
-            f"导出诉求台账 {written} 件（{period}）",
-            after={"file": path.name, "rows": written},
-        )
-    return written

@@ -1,20 +1,17 @@
-"""Appeals' reference data (the 43 proxy services) and demo data (appeals across every street and
-unit over a year; ``init --demo --appeals N`` for N of them, bulk-inserted so that a million is
-practical: see bench/appeals_bench.py).
+"""Demo appeals across every street and channel over a year, with their events, SMS and visits
+(a few thousand by default; larger volumes for the benchmarks: bench/appeals_bench.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
 import time
 import uuid
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, func, insert, select
 
-from laoshan_desk.config import RESOURCES
 from laoshan_desk.domain.appeals import clocks, finished_sms_text, terms
 from laoshan_desk.domain.appeals.suspensions import counting_calendar
 from laoshan_desk.domain.timeutil import TZ
@@ -26,61 +23,11 @@ from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Grid, Unit
-from laoshan_desk.store.models.appeals import Appeal, AppealEvent, ProxyService, SmsMessage
+from laoshan_desk.store.models.appeals import Appeal, AppealEvent, SmsMessage
 from laoshan_desk.store.queries import appeals as q
 
-PROXY_FILE = RESOURCES / "data" / "proxy_services.json"
 DEFAULT_DEMO_APPEALS = 3000
 YEARLY_VOLUME = 45_000
-
-
-def load_reference(db: Database, actor: Actor) -> dict[str, int]:
-    """The proxy-service catalog; rows matched by code (idempotent). Also builds the search index."""
-    data = json.loads(PROXY_FILE.read_text(encoding="utf-8"))
-    added = 0
-    with unit_of_work(db, actor) as work:
-        s = work.session
-        have = set(s.scalars(select(ProxyService.code)))
-        for i, item in enumerate(data["services"]):
-            if item["code"] in have:
-                continue
-            s.add(
-                ProxyService(
-                    code=item["code"],
-                    name=item["name"],
-                    category=item.get("category", ""),
-                    department_code=item.get("department"),
-                    materials=list(item.get("materials", [])),
-                    time_limit_workdays=int(item.get("time_limit_workdays") or 0),
-                    sort_order=i,
-                )
-            )
-            added += 1
-        if added:
-            work.audit("import", "proxy_service", None, f"载入帮代办服务目录 {added} 项", after={"added": added})
-        q.ensure_fts(s.connection())
-    return {"proxy_services": added, "terms": fill_missing_terms(db)}
-
-
-def fill_missing_terms(db: Database, batch: int = 2000) -> int:
-    """Segment the appeals stored before their terms were kept (docs/rules.md §appeals-hotspots);
-    in short transactions of ``batch`` rows, so the counters never wait long."""
-    seg = terms.default_segmenter()
-    filled = 0
-    while True:
-        with db.session(write=True) as s:
-            rows = s.execute(select(Appeal.id, Appeal.content).where(Appeal.terms.is_(None)).limit(batch)).all()
-            if not rows:
-                return filled
-            # Derived data, not a change of the appeal: the table itself, no version bump.
-            table = cast(Table, Appeal.__table__)
-            s.execute(
-                update(table).where(table.c.id == bindparam("key")).values(terms=bindparam("stored")),
-                [{"key": ident, "stored": terms.encode(seg.keywords(content))} for ident, content in rows],
-            )
-            filled += len(rows)
-
-
 # -- demo ----------------------------------------------------------------------------------
 SURNAMES = (
     "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"

@@ -15,6 +15,7 @@ from sqlalchemy import select, text
 from laoshan_desk.domain.errors import ConflictError, DeskError, PermissionDenied, ValidationError
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import auth, org
+from laoshan_desk.services.auth import sessions as auth_sessions
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.models import AuditRecord, User
 from tests.conftest import ADMIN_PASSWORD, FIXED_NOW
@@ -63,13 +64,13 @@ def test_lockout_after_five_failures_for_fifteen_minutes(db, admin):
 
 def test_unknown_user_same_message_same_work_and_not_logged(db, admin, monkeypatch):
     verified: list[str] = []
-    real_verify = auth._verify
+    real_verify = auth_sessions._verify
 
     def counting_verify(hash_, password):  # type: ignore[no-untyped-def]
         verified.append(hash_)
         return real_verify(hash_, password)
 
-    monkeypatch.setattr(auth, "_verify", counting_verify)
+    monkeypatch.setattr(auth_sessions, "_verify", counting_verify)  # the login module's own name
     messages = []
     for name in ("admin", "nobody", "Secret2026pass!"):  # the last: a password typed as a name
         with pytest.raises(auth.LoginFailed) as exc:

@@ -1,0 +1,123 @@
+"""What the preservation services report beyond one case: an import's count, a release's
+result, a respondent's exposure across cases and the area's statistics.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from decimal import Decimal
+
+from laoshan_desk.domain.lights import Light
+from laoshan_desk.domain.preservation import (
+    CaseStatus,
+    PartyKind,
+)
+
+from .case import MeasureRow, SelectionRow
+
+
+@dataclasses.dataclass(frozen=True)
+class ImportReport:
+    added: int
+    errors: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class ReleaseResult:
+    release_id: uuid.UUID | None
+    ruling_number: str
+    freed: Decimal
+    released: tuple[SelectionRow, ...]
+    kept: tuple[SelectionRow, ...]
+    notes: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class RespondentRow:
+    id: uuid.UUID
+    name: str
+    kind: PartyKind
+    number: str
+    cases: int
+    active_measures: int
+
+
+@dataclasses.dataclass(frozen=True)
+class ExposureCase:
+    case_id: uuid.UUID
+    case_number: str
+    applicant: str
+    received_at: dt.datetime
+    status: CaseStatus
+    claim: Decimal
+    ruled: Decimal
+    guaranteed: Decimal
+    need: Decimal
+    preserved: Decimal
+    excess: Decimal
+    light: Light
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+
+@dataclasses.dataclass(frozen=True)
+class FrozenAccount:
+    institution: str
+    number: str
+    cases: int
+    amount: Decimal
+    expiry: dt.date
+    light: Light
+
+
+@dataclasses.dataclass(frozen=True)
+class Exposure:
+    """One respondent across all its cases (the seed's Company A at a glance)."""
+
+    id: uuid.UUID
+    name: str
+    kind: PartyKind
+    number: str
+    cases: int
+    rulings: int
+    refused: int
+    claims_total: Decimal
+    ruled_total: Decimal
+    preserved_total: Decimal  # active measures, all kinds
+    frozen_total: Decimal  # active freezes on accounts
+    accounts_frozen: int  # distinct accounts with an active freeze
+    active_measures: int
+    guarantees_total: Decimal
+    freed_total: Decimal
+    need_total: Decimal  # what the open cases still need after guarantees
+    over_freeze_total: Decimal
+    over_freeze_cases: tuple[ExposureCase, ...]
+    repeated_accounts: tuple[FrozenAccount, ...]  # frozen in more than one case
+    renewals_due: tuple[MeasureRow, ...]
+    case_rows: tuple[ExposureCase, ...]
+    accounts: tuple[FrozenAccount, ...]
+    reminder_days: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Statistics:
+    cases: int
+    by_status: dict[str, int]  # by the status's Chinese word
+    by_kind: dict[str, int]  # by the kind's Chinese word
+    rulings: int
+    refused: int
+    claims_total: Decimal
+    ruled_total: Decimal
+    preserved_total: Decimal
+    freed_total: Decimal
+    active_measures: int
+    renewals_due: int  # active terms inside the reminder window
+    enterprise_cases: int
+    enterprise_same_day: int  # enterprise cases ruled on the day received
+    rulings_on_time: int  # ruled by the desk's target
+    by_month: tuple[tuple[str, int, Decimal], ...]
+    reminder_days: int

@@ -1,7 +1,7 @@
 """SQL functions the desk adds to every SQLite connection (registered in store/db.py on connect).
 
 ``laoshan_cjk_spaced(text)`` feeds the appeals' 1–2-character search index (see
-store/queries/appeals.py): each CJK character becomes a token of its own and every run of
+store/queries/appeals/search.py): each CJK character becomes a token of its own and every run of
 anything else one ``0`` token, so adjacent characters are adjacent tokens exactly when they are
 adjacent in the text: ``拖欠工资，请`` → ``拖 欠 工 资 0 请``. Its triggers call it, so a program
 writing appeals without the desk's code (the plain sqlite3 shell) cannot change indexed columns.

@@ -1,5 +1,5 @@
-"""The appeal light is written twice: in Python (domain/appeals/clocks.py, the row and the detail)
-and in SQL (store/queries/appeals.py ``light_condition``, the queue's light filter). Random appeals
+"""The appeal light is written twice: in Python (domain/appeals/clocks/, the row and the detail)
+and in SQL (store/queries/appeals/lights.py ``light_condition``, the queue's light filter). Random appeals
 with random times, statuses, extensions and suspensions, stored in a real database: the SQL
 filter keeps exactly the appeals whose Python light is that light (docs/rules.md §appeals-lights).
 """

@@ -1,5 +1,5 @@
 """Search on PostgreSQL finds exactly what SQLite finds (docs/rules.md §appeals-lights names the
-queue; store/queries/appeals.py the search): the same appeals stored on both, every kind of word —
+queue; store/queries/appeals/search.py the search): the same appeals stored on both, every kind of word —
 Chinese of 1, 2, 3 and 4 characters, digits, Latin letters in either case, pinyin initials,
 numbers — searched on both, the hits compared. PostgreSQL uses pg_trgm (GIN) for 3 characters or
 more and the same ILIKE for shorter words; SQLite its FTS5 trigram and character tables."""

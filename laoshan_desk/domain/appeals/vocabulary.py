@@ -90,7 +90,7 @@ class AppealStatus(Labelled):
 
 _FINISHED_STATUSES = frozenset({AppealStatus.FINISHED, AppealStatus.VISITED, AppealStatus.CLOSED})
 
-# The groups as stored codes, for SQL filters (store/queries/appeals.py) and the services.
+# The groups as stored codes, for SQL filters (store/queries/appeals/) and the services.
 RUNNING_CODES: tuple[str, ...] = tuple(s.value for s in AppealStatus if s.clock_running)
 AWAITING_RESPONSE_CODES: tuple[str, ...] = tuple(s.value for s in AppealStatus if s.awaiting_response)
 OPEN_CODES: tuple[str, ...] = tuple(s.value for s in AppealStatus if s.is_open)

@@ -53,7 +53,7 @@ from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.numbers import allocate
 from laoshan_desk.store.queries import appeals as q
 
-SEQ_SERIES = "appeal.seq"  # the integer row key of the search index (store/queries/appeals.py)
+SEQ_SERIES = "appeal.seq"  # the integer row key of the search index (store/queries/appeals/search.py)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """The appeal light in SQL: the status groups as stored codes and the red/yellow/green/grey tests on
-the stored limits, the same rule as ``domain/appeals/clocks.py`` ``row_clock`` (docs/rules.md
+the stored limits, the same rule as ``domain/appeals/clocks/row.py`` ``row_clock`` (docs/rules.md
 §appeals-lights; tests/store/test_appeal_lights.py proves that filter and row light agree).
 """
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from laoshan_desk.domain.errors import DeskError, ValidationError
+from laoshan_desk.ui.common.actions import run_action, show_failure
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.worker import run_in_background
 from laoshan_desk.ui.forms.ui_login_dialog import Ui_LoginDialog
@@ -141,8 +142,6 @@ class LoginDialog(QDialog):
         if isinstance(error, DeskError):
             self.errors.show(error)
         else:
-            from laoshan_desk.ui.common.actions import show_failure
-
             show_failure(self, error, None, "无法登录")
         self.ui.passwordEdit.setFocus()
 
@@ -185,12 +184,15 @@ class FirstAdminDialog(QDialog):
         if self.ui.passwordEdit.text() != self.ui.repeatEdit.text():
             self.errors.show(ValidationError("两次输入的密码不一致", field="repeat"))
             return
-        try:
-            form = auth.FirstAdminForm(
-                self.ui.usernameEdit.text(), self.ui.fullNameEdit.text(), self.ui.passwordEdit.text()
-            )
-            self.actor = auth.create_first_admin(self.db, form, now=self.clock())
-        except DeskError as exc:
-            self.errors.show(exc)
-            return
+        ui = self.ui
+        form = auth.FirstAdminForm(ui.usernameEdit.text(), ui.fullNameEdit.text(), ui.passwordEdit.text())
+        run_action(
+            self,
+            lambda: auth.create_first_admin(self.db, form, now=self.clock()),
+            errors=self.errors,
+            done=self._created,
+        )
+
+    def _created(self, actor: Actor) -> None:
+        self.actor = actor
         self.accept()

@@ -123,3 +123,63 @@ def test_the_audit_page_is_current_when_shown_again(qtbot, ctx, monkeypatch):
     tab.pages.setCurrentWidget(tab.users)
     tab.pages.setCurrentWidget(tab.audit)
     assert tab.audit.model.total() == before + 1
+
+
+def _desk_messages() -> list[str]:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    return [
+        w.text()
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "deskMessage"
+    ]
+
+
+def test_calendar_import_writes_its_result_and_refusals_on_the_page(qtbot, ctx, tmp_path):
+    from openpyxl import Workbook
+
+    tab = AdminTab(ctx)
+    qtbot.addWidget(tab)
+    page = tab.calendar
+    broken = tmp_path / "broken.xlsx"
+    broken.write_text("hello")
+    assert page.import_file(broken) is None
+    assert page.error_label.text() and not _desk_messages()  # said on the page, no box to click away
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["日期", "类型", "说明"])
+    ws.append([dt.date(2027, 2, 20), "上班", "春节调休"])
+    ws.append(["2027-02-12", "加班", "错误类型"])
+    path = tmp_path / "cal.xlsx"
+    wb.save(path)
+    report = page.import_file(path)  # a modal result box would block here until the test timed out
+    assert report is not None and report.imported == 1
+    assert page.error_label.text() == ""
+    assert page.moved_info.text().startswith("导入结果：新增 1 条") and "第 3 行 [类型]" in page.moved_info.text()
+    assert page.table.rowCount() == 1 and not _desk_messages()
+
+
+def test_a_refused_rename_is_a_message_and_changes_nothing(qtbot, ctx, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from laoshan_desk.services import org
+
+    tab = AdminTab(ctx)
+    qtbot.addWidget(tab)
+    page = tab.org
+    street = page.tree.topLevelItem(0).child(0)
+    page.tree.setCurrentItem(street)
+    name = street.text(0)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("  ", True)))
+    page.rename()
+    assert "名称不能为空" in _desk_messages()
+    assert org.units(ctx.db, "street")[0].name == name
+
+
+def test_a_refused_account_change_is_a_message_not_a_traceback(qtbot, ctx):
+    tab = AdminTab(ctx)
+    qtbot.addWidget(tab)
+    page = tab.users
+    page.table.setCurrentCell(0, 0)  # the only account: the admin itself
+    page.toggle_active()
+    assert _desk_messages() and auth.list_users(ctx.db, ctx.actor, now=ctx.now())[0].active

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import calendar as calendar_service
+from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.dates import pydate, qdate
-from laoshan_desk.ui.common.errors import show_error
+from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 
 # kind of day -> (text colour, background or "", bold): the month and its legend use the same.
@@ -106,6 +106,9 @@ class CalendarPage(QWidget):
         self.moved_info = QLabel()  # how many stored deadlines the last change moved
         self.moved_info.setObjectName("movedInfo")
         self.moved_info.setWordWrap(True)
+        self.error_label = QLabel()  # a refusal without a field of its own (a file that cannot be read)
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
         self.date_edit = QDateEdit(qdate(today))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
@@ -144,6 +147,7 @@ class CalendarPage(QWidget):
         right = QVBoxLayout()
         right.addLayout(form)
         right.addLayout(buttons)
+        right.addWidget(self.error_label)
         right.addWidget(self.moved_info)
         right.addWidget(QLabel("管理员录入的调整（优先于内置日历）："))
         right.addWidget(self.table)
@@ -153,6 +157,7 @@ class CalendarPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning)
         layout.addLayout(body)
+        self.errors = FieldErrors({"day": self.date_edit, "note": self.note_edit}, self.error_label)
         self.reload()
 
     def reload(self) -> None:
@@ -203,15 +208,15 @@ class CalendarPage(QWidget):
 
     def save_override(self) -> None:
         day = pydate(self.date_edit.date())
-        try:
-            moved = calendar_service.set_override(
+        run_action(
+            self,
+            lambda: calendar_service.set_override(
                 self.ctx.db, self.ctx.actor, day, self.kind_combo.currentData(), self.note_edit.text()
-            )
-        except DeskError as exc:
-            show_error(self, exc)
-            return
-        self._moved(day, moved)
-        self.reload()
+            ),
+            errors=self.errors,
+            done=lambda moved: self._moved(day, moved),
+            refresh=self.reload,
+        )
 
     def _moved(self, day: dt.date, moved: int) -> None:
         self.moved_info.setText(
@@ -226,8 +231,13 @@ class CalendarPage(QWidget):
             QMessageBox.information(self, "请选择", "请先在右侧列表中选择一条调整")
             return
         day = self.overrides[row].day
-        self._moved(day, calendar_service.remove_override(self.ctx.db, self.ctx.actor, day))
-        self.reload()
+        run_action(
+            self,
+            lambda: calendar_service.remove_override(self.ctx.db, self.ctx.actor, day),
+            errors=self.errors,
+            done=lambda moved: self._moved(day, moved),
+            refresh=self.reload,
+        )
 
     def import_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "导入节假日调整", "", "Excel 文件 (*.xlsx)")
@@ -235,16 +245,17 @@ class CalendarPage(QWidget):
             self.import_file(Path(name))
 
     def import_file(self, path: Path) -> calendar_service.CalendarImportReport | None:
-        try:
-            report = calendar_service.import_overrides(self.ctx.db, self.ctx.actor, path, now=self.ctx.now())
-        except DeskError as exc:
-            show_error(self, exc)
-            return None
-        self.reload()
-        lines = [report.summary() + "。", *report.lines()]
-        QMessageBox.information(self, "导入结果", "\n".join(lines))
-        return report
+        """Import a workbook of overrides; the result (and each refused row) is written on the page."""
+        outcome = run_action(
+            self,
+            lambda: calendar_service.import_overrides(self.ctx.db, self.ctx.actor, path, now=self.ctx.now()),
+            errors=self.errors,
+            done=lambda report: self.moved_info.setText(
+                "\n".join(["导入结果：" + report.summary() + "。", *report.lines()])
+            ),
+            refresh=self.reload,
+        )
+        return outcome.result
 
     def confirm_year(self, year: int) -> None:
-        calendar_service.confirm_year(self.ctx.db, self.ctx.actor, year)
-        self.reload()
+        run_action(self, lambda: calendar_service.confirm_year(self.ctx.db, self.ctx.actor, year), refresh=self.reload)

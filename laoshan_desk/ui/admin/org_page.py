@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import org
-from laoshan_desk.ui.common.errors import show_error
+from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.context import DeskContext
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -104,12 +103,7 @@ class OrgPage(QWidget):
         unit_id, _kind, name = selected
         new, ok = QInputDialog.getText(self, "重命名", "新名称：", text=name)
         if ok:
-            try:
-                org.rename_unit(self.ctx.db, self.ctx.actor, unit_id, new)
-            except DeskError as exc:
-                show_error(self, exc)
-                return
-            self.reload()
+            run_action(self, lambda: org.rename_unit(self.ctx.db, self.ctx.actor, unit_id, new), refresh=self.reload)
 
     def add_community(self) -> None:
         selected = self._selected_unit()
@@ -125,12 +119,11 @@ class OrgPage(QWidget):
         code, ok = QInputDialog.getText(self, "新增社区（村）", "编码（12 位统计区划代码）：")
         if not ok:
             return
-        try:
-            org.add_unit(self.ctx.db, self.ctx.actor, kind="community", name=new, code=code, parent_id=unit_id)
-        except DeskError as exc:
-            show_error(self, exc)
-            return
-        self.reload()
+        run_action(
+            self,
+            lambda: org.add_unit(self.ctx.db, self.ctx.actor, kind="community", name=new, code=code, parent_id=unit_id),
+            refresh=self.reload,
+        )
 
     def deactivate(self) -> None:
         selected = self._selected_unit()
@@ -141,5 +134,6 @@ class OrgPage(QWidget):
             QMessageBox.question(self, "停用", f"停用“{name}”？停用后不再出现在选择列表中，历史记录保留。")
             == QMessageBox.StandardButton.Yes
         ):
-            org.set_unit_active(self.ctx.db, self.ctx.actor, unit_id, False)
-            self.reload()
+            run_action(
+                self, lambda: org.set_unit_active(self.ctx.db, self.ctx.actor, unit_id, False), refresh=self.reload
+            )

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from laoshan_desk.domain.errors import DeskError, ValidationError
+from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import auth, org
-from laoshan_desk.ui.common.errors import FieldErrors, show_error
+from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_user_dialog import Ui_UserDialog
 
@@ -70,30 +71,31 @@ class UserDialog(QDialog):
             self.setWindowTitle("新建用户")
 
     def save(self) -> None:
-        self.errors.clear()
+        run_action(self, self._submit, errors=self.errors, done=self._saved)
+
+    def _submit(self) -> uuid.UUID:
+        """The service call with what the admin typed: a new account, or the edit of this one."""
         role = self.ui.roleCombo.currentData()
         unit_id = self.ui.unitCombo.currentData()
-        try:
-            if self.row is None:
-                form = auth.NewUserForm(
-                    username=self.ui.usernameEdit.text(),
-                    full_name=self.ui.fullNameEdit.text(),
-                    role=role,
-                    password=self.ui.passwordEdit.text(),
-                    unit_id=unit_id,
-                )
-                self.user_id = auth.create_user(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
-            else:
-                if not self.ui.fullNameEdit.text().strip():
-                    raise ValidationError("请输入姓名", field="full_name")
-                edit = auth.UserEditForm(
-                    self.row.id, self.row.version, full_name=self.ui.fullNameEdit.text(), role=role, unit_id=unit_id
-                )
-                auth.update_user(self.ctx.db, self.ctx.actor, edit, now=self.ctx.now())
-                self.user_id = self.row.id
-        except DeskError as exc:
-            self.errors.show(exc)
-            return
+        if self.row is None:
+            form = auth.NewUserForm(
+                username=self.ui.usernameEdit.text(),
+                full_name=self.ui.fullNameEdit.text(),
+                role=role,
+                password=self.ui.passwordEdit.text(),
+                unit_id=unit_id,
+            )
+            return auth.create_user(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
+        if not self.ui.fullNameEdit.text().strip():
+            raise ValidationError("请输入姓名", field="full_name")
+        edit = auth.UserEditForm(
+            self.row.id, self.row.version, full_name=self.ui.fullNameEdit.text(), role=role, unit_id=unit_id
+        )
+        auth.update_user(self.ctx.db, self.ctx.actor, edit, now=self.ctx.now())
+        return self.row.id
+
+    def _saved(self, user_id: uuid.UUID) -> None:
+        self.user_id = user_id
         self.accept()
 
 
@@ -167,33 +169,31 @@ class UsersPage(QWidget):
         )
         if not ok:
             return
-        try:
-            auth.reset_password(
+        run_action(
+            self,
+            lambda: auth.reset_password(
                 self.ctx.db, self.ctx.actor, auth.PasswordResetForm(row.id, password), now=self.ctx.now()
-            )
-        except DeskError as exc:
-            show_error(self, exc)
-            return
-        self.reload()
+            ),
+            refresh=self.reload,
+        )
 
     def unlock(self) -> None:
         row = self.selected()
         if row:
-            auth.unlock_user(self.ctx.db, self.ctx.actor, row.id, now=self.ctx.now())
-            self.reload()
+            user_id = row.id
+            run_action(
+                self,
+                lambda: auth.unlock_user(self.ctx.db, self.ctx.actor, user_id, now=self.ctx.now()),
+                refresh=self.reload,
+            )
 
     def toggle_active(self) -> None:
         row = self.selected()
         if row is None:
             return
-        try:
-            auth.update_user(
-                self.ctx.db,
-                self.ctx.actor,
-                auth.UserEditForm(row.id, row.version, active=not row.active),
-                now=self.ctx.now(),
-            )
-        except DeskError as exc:
-            show_error(self, exc)
-            return
-        self.reload()
+        form = auth.UserEditForm(row.id, row.version, active=not row.active)
+        run_action(
+            self,
+            lambda: auth.update_user(self.ctx.db, self.ctx.actor, form, now=self.ctx.now()),
+            refresh=self.reload,
+        )

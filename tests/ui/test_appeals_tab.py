@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import appeals as svc
@@ -224,3 +224,44 @@ def test_leader_decides_extension_and_suspension_requests(qtbot, db, admin, make
     clerk_tab = AppealsTab(DeskContext(db=db, actor=clerk, clock=lambda: fixed_now))
     qtbot.addWidget(clerk_tab)
     assert clerk_tab.approvals is None
+
+
+def test_an_intake_refusal_stands_once_right_under_its_field(qtbot, ctx):
+    tab = AppealsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    street = org.units(ctx.db, "street")[0]
+    comm = org.units(ctx.db, "community", parent_id=street.id)[0]
+    dialog = tab.open_intake()
+    ui = dialog.ui
+    qtbot.keyClicks(ui.phoneEdit, "12345")
+    ui.contentEdit.setPlainText("小区门口垃圾桶满溢多日无人清运，异味严重")
+    dialog.pick_place(street.name, comm.name, grid_index=0)
+    ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    message = dialog.errors.message_for("phone")
+    assert "手机号码" in message and ui.errorLabel.text() == ""  # not repeated at the bottom
+    label = dialog.findChild(QLabel, "error_phone")
+    phone = ui.phoneEdit.mapTo(dialog, QPoint(0, 0)).y()
+    below = label.mapTo(dialog, QPoint(0, 0)).y()
+    assert phone < below < ui.enterpriseEdit.mapTo(dialog, QPoint(0, 0)).y()  # between its field and the next
+    dialog.reject()
+
+
+def test_the_timeline_needs_no_horizontal_scroll_bar_at_the_default_size(qtbot, ctx):
+    from laoshan_desk.ui.appeals.detail import AppealDetailDialog
+    from tests.conftest import FIXED_NOW
+
+    street = org.units(ctx.db, "street")[0]
+    comm = org.units(ctx.db, "community", parent_id=street.id)[0]
+    form = svc.IntakeForm(
+        kind="livelihood", channel="counter", content="楼道灯坏了很久没人修", street_id=street.id, community_id=comm.id
+    )
+    ref = svc.intake(ctx.db, ctx.actor, form, now=FIXED_NOW)
+    detail = AppealDetailDialog(ctx, ref.id)
+    qtbot.addWidget(detail)
+    detail.show()
+    view = detail.timeline_view
+    qtbot.waitUntil(lambda: view.viewport().width() > 0)
+    assert detail.timeline.rowCount() == 1
+    assert view.horizontalScrollBar().maximum() == 0 and not view.horizontalScrollBar().isVisible()
+    assert view.horizontalHeader().length() <= view.viewport().width()  # the last column fills, not overflows

@@ -95,9 +95,11 @@ from laoshan_desk.services.appeals.requests import (
     request_suspension,
     resume,
 )
+from laoshan_desk.services.appeals.sms import gateway_configured
 from laoshan_desk.services.appeals.supervision import supervise, supervise_overdue, supervision_notice
 
 __all__ = [
+    "gateway_configured",
     "APPROVE",
     "EDIT",
     "VIEW",

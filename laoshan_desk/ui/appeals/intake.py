@@ -76,6 +76,7 @@ class IntakeDialog(QDialog):
                 "attachments": self.ui.attachmentsList,
             },
             self.ui.errorLabel,
+            repeat_below=False,  # once, under its field; the bottom line is for refusals naming no field
         )
         self.drafts = DraftKeeper(
             ctx,

@@ -13,7 +13,7 @@ import traceback
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QLayout, QMessageBox, QWidget
 
 from laoshan_desk.domain.errors import DeskError
 
@@ -25,8 +25,12 @@ _ERROR_STYLE = "border: 1px solid #D6322F;"
 class FieldErrors:
     """Maps a service's field names to widgets; shows a message under the right one."""
 
-    def __init__(self, fields: dict[str, QWidget], fallback: QLabel) -> None:
+    def __init__(self, fields: dict[str, QWidget], fallback: QLabel, *, repeat_below: bool = True) -> None:
+        """``fallback``: the line under the form for a refusal that names no field of this form.
+        ``repeat_below=False``: a field's message stands once, under its field only (a tall form
+        whose bottom line sits right under the field's own would show it twice)."""
         self._fields = fields
+        self._repeat_below = repeat_below
         self._fallback = fallback
         self.fallback = fallback  # the line under the form that repeats the message
         self._labels: dict[str, QLabel] = {}
@@ -61,7 +65,8 @@ class FieldErrors:
         widget.setStyleSheet(_ERROR_STYLE)
         widget.setFocus()
         # The fallback line repeats it, so a clerk scanning the bottom of the form sees it too.
-        self._fallback.setText(error.message)
+        if self._repeat_below:
+            self._fallback.setText(error.message)
 
     def message_for(self, field: str) -> str:
         label = self._labels.get(field)
@@ -69,25 +74,36 @@ class FieldErrors:
 
     @staticmethod
     def _insert_below(widget: QWidget, label: QLabel) -> None:
-        from PySide6.QtWidgets import QFormLayout
-
+        """The message's line right under its field, however deep the field's layout is nested
+        (a form row of its own, or the next place in a row or column of widgets)."""
         parent = widget.parentWidget()
         layout = parent.layout() if parent else None
-        forms: list[QFormLayout] = [layout] if isinstance(layout, QFormLayout) else []
-        if layout is not None and not forms:
-            for i in range(layout.count()):
-                item = layout.itemAt(i)
-                inner = item.layout() if item is not None else None
-                if isinstance(inner, QFormLayout):
-                    forms.append(inner)
-        for form in forms:
-            position: tuple[int, Any] = form.getWidgetPosition(widget)  # type: ignore[assignment]  # stub: object
-            row = position[0]
-            if row >= 0:
-                form.insertRow(row + 1, "", label)
-                return
-        if layout is not None:
+        if layout is None:
+            return
+        holder = _layout_holding(layout, widget)
+        if isinstance(holder, QFormLayout):
+            position: tuple[int, Any] = holder.getWidgetPosition(widget)  # type: ignore[assignment]  # stub: object
+            holder.insertRow(position[0] + 1, "", label)
+        elif isinstance(holder, QBoxLayout):
+            holder.insertWidget(holder.indexOf(widget) + 1, label)
+        else:
             layout.addWidget(label)
+
+
+def _layout_holding(layout: QLayout, widget: QWidget) -> QLayout | None:
+    """The layout (``layout`` or one nested in it) that holds ``widget`` itself."""
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        if item is None:
+            continue
+        if item.widget() is widget:
+            return layout
+        inner = item.layout()
+        if inner is not None:
+            found = _layout_holding(inner, widget)
+            if found is not None:
+                return found
+    return None
 
 
 def show_error(parent: QWidget | None, error: BaseException, title: str = "无法完成") -> None:

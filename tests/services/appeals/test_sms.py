@@ -76,3 +76,9 @@ def test_the_outbox_has_the_row_scope(db, admin, make_user, place):
     report = sms.send_pending(db, clerk, now=FIXED_NOW, gw=Carrier())
     assert sent == ["13805321234"] and report.waiting == 0
     assert sms.send_pending(db, admin, now=FIXED_NOW, gw=Carrier()).sent == 1  # the other street's
+
+
+def test_the_gateway_check_is_one_of_the_packages_names():
+    from laoshan_desk.services import appeals as svc
+
+    assert svc.gateway_configured is sms.gateway_configured and "gateway_configured" in svc.__all__

@@ -54,7 +54,9 @@ def timeline_columns() -> list[ColumnSpec]:
         ColumnSpec("办理人", lambda e: e.actor_name or e.username, width=80),
         ColumnSpec("环节", lambda e: e.action_label, width=70),
         ColumnSpec("状态", lambda e: e.move_label, width=120),
-        ColumnSpec("说明", lambda e: (e.unit_name + "：" if e.unit_name else "") + e.note, width=300),
+        # The last column stretches over what is left: its width is only where it starts, kept small
+        # enough that the dialog at its default size needs no horizontal scroll bar.
+        ColumnSpec("说明", lambda e: (e.unit_name + "：" if e.unit_name else "") + e.note, width=200),
     ]
 
 

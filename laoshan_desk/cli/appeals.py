@@ -55,7 +55,7 @@ def _import(args: argparse.Namespace) -> int:
     else:
         print(f"新增 {report.imported} 件，更新 {report.updated} 件，拒绝 {len(report.rejected)} 行")
         for r in report.rejected:
-            print(f"  第 {r.row} 行 [{r.column}]：{r.reason}")
+            print(f"  第 {r.row} 行 [{r.column}]：{r.message}")
     return 0
 
 

@@ -27,7 +27,8 @@ def test_import_stats_export(db, admin, tmp_path, capsys):
     assert out == {
         "imported": 2,
         "updated": 0,
-        "rejected": [{"row": 4, "column": "受理时间", "reason": out["rejected"][0]["reason"]}],
+        "conflicts": [],
+        "rejected": [{"row": 4, "column": "受理时间", "message": out["rejected"][0]["message"]}],
     }
     assert main(["--db", db.url, "appeals", "stats", "--from", "2026-11-01", "--to", "2026-11-30", "--json"]) == 0
     st = json.loads(capsys.readouterr().out)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import uuid
+from typing import TypeVar
 
 from sqlalchemy import select
 
@@ -33,7 +34,7 @@ from laoshan_desk.services.appeals.common import (
 from laoshan_desk.services.appeals.forms import DecisionForm, ExtensionRequestForm, NoteForm, SuspensionRequestForm
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.services.uow import Work, unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.appeals import Appeal, AppealExtension, AppealSuspension
 from laoshan_desk.store.queries import appeals as q
@@ -98,6 +99,22 @@ def request_suspension(db: Database, actor: Actor, form: SuspensionRequestForm, 
         return row.id
 
 
+_Request = TypeVar("_Request", AppealSuspension, AppealExtension)
+
+
+def _pending(work: Work, actor: Actor, model: type[_Request], form: DecisionForm, what: str) -> tuple[_Request, Appeal]:
+    """The request a decision is about, checked as both decisions check it: still awaiting one
+    (both kinds share the code ``requested``), decided by someone other than who asked, and its
+    appeal in the actor's scope at the version the screen showed."""
+    row = work.session.get(model, form.request_id)
+    if row is None or row.state != ExtensionState.REQUESTED.value:
+        raise NotFound(f"没有待审批的{what}申请")
+    _four_eyes(actor, row.requested_by)
+    appeal = load_scoped(work.session, actor, row.appeal_id)
+    check_version(appeal, form.version)
+    return row, appeal
+
+
 def decide_suspension(db: Database, actor: Actor, form: DecisionForm, *, now: dt.datetime) -> None:
     """Approve (the clock stops from now) or refuse a suspension request."""
     actor.require(APPROVE)
@@ -105,12 +122,7 @@ def decide_suspension(db: Database, actor: Actor, form: DecisionForm, *, now: dt
     cal = work_calendar(db)
     with unit_of_work(db, actor, now) as work:
         s = work.session
-        row = s.get(AppealSuspension, form.request_id)
-        if row is None or row.state != SuspensionState.REQUESTED.value:
-            raise NotFound("没有待审批的挂起申请")
-        _four_eyes(actor, row.requested_by)
-        a = load_scoped(s, actor, row.appeal_id)
-        check_version(a, form.version)
+        row, a = _pending(work, actor, AppealSuspension, form, "挂起")
         if form.approve:
             move(work, a, AppealStatus.SUSPENDED, EventAction.SUSPEND, note or row.reason, a.unit_id)
             row.state, row.approved_at, row.approved_by, row.start = (
@@ -196,12 +208,7 @@ def decide_extension(db: Database, actor: Actor, form: DecisionForm, *, now: dt.
     cal = work_calendar(db)
     with unit_of_work(db, actor, now) as work:
         s = work.session
-        row = s.get(AppealExtension, form.request_id)
-        if row is None or row.state != ExtensionState.REQUESTED.value:
-            raise NotFound("没有待审批的延期申请")
-        _four_eyes(actor, row.requested_by)
-        a = load_scoped(s, actor, row.appeal_id)
-        check_version(a, form.version)
+        row, a = _pending(work, actor, AppealExtension, form, "延期")
         row.state = (ExtensionState.APPROVED if form.approve else ExtensionState.REFUSED).value
         row.decided_at, row.decided_by, row.decision_note = now, actor.username, note
         if form.approve:

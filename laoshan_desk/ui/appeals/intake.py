@@ -60,39 +60,24 @@ class IntakeDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.mergeCheck.setEnabled(False)
         self.ui.dupList.currentRowChanged.connect(lambda r: self.ui.mergeCheck.setEnabled(r >= 0))
+        # What the clerk types, by the service's field names: a refusal goes beside it, a draft keeps it.
+        typed: dict[str, QWidget] = {
+            "kind": self.ui.kindCombo,
+            "channel": self.ui.channelCombo,
+            "appellant": self.ui.appellantEdit,
+            "phone": self.ui.phoneEdit,
+            "enterprise": self.ui.enterpriseEdit,
+            "uscc": self.ui.usccEdit,
+            "content": self.ui.contentEdit,
+            "category": self.ui.categoryCombo,
+        }
+        place = self.ui.placeTree
         self.errors = FieldErrors(
-            {
-                "kind": self.ui.kindCombo,
-                "channel": self.ui.channelCombo,
-                "appellant": self.ui.appellantEdit,
-                "phone": self.ui.phoneEdit,
-                "enterprise": self.ui.enterpriseEdit,
-                "uscc": self.ui.usccEdit,
-                "content": self.ui.contentEdit,
-                "street": self.ui.placeTree,
-                "community": self.ui.placeTree,
-                "grid": self.ui.placeTree,
-                "category": self.ui.categoryCombo,
-                "attachments": self.ui.attachmentsList,
-            },
+            {**typed, "street": place, "community": place, "grid": place, "attachments": self.ui.attachmentsList},
             self.ui.errorLabel,
             repeat_below=False,  # once, under its field; the bottom line is for refusals naming no field
         )
-        self.drafts = DraftKeeper(
-            ctx,
-            "appeals.intake",
-            {
-                "kind": self.ui.kindCombo,
-                "channel": self.ui.channelCombo,
-                "appellant": self.ui.appellantEdit,
-                "phone": self.ui.phoneEdit,
-                "enterprise": self.ui.enterpriseEdit,
-                "uscc": self.ui.usccEdit,
-                "content": self.ui.contentEdit,
-                "category": self.ui.categoryCombo,
-            },
-            parent=self,
-        )
+        self.drafts = DraftKeeper(ctx, "appeals.intake", typed, parent=self)
         self.drafts.restore()
         self._dup_timer = QTimer(self)
         self._dup_timer.setSingleShot(True)

@@ -172,7 +172,7 @@ class AppealsTab(QWidget):
     def _imported(self, report: ImportReport) -> None:
         msg = f"导入完成：新增 {report.imported} 件，更新 {report.updated} 件，拒绝 {len(report.rejected)} 行"
         if report.rejected:
-            msg += "（" + "；".join(f"第{r.row}行{r.column}：{r.reason}" for r in report.rejected[:3]) + " …）"
+            msg += "（" + "；".join(f"第{r.row}行{r.column}：{r.message}" for r in report.rejected[:3]) + " …）"
         self.status.setText(msg)
 
     def import_file(self, path: Path) -> ImportReport:

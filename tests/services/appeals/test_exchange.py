@@ -104,14 +104,14 @@ def test_import_good_bad_and_repeated_rows(db, admin, tmp_path):
         (9, "诉求类型"),
         (10, "承办单位"),
     ]
-    assert all(r.reason for r in report.rejected)
+    assert all(r.message for r in report.rejected)
     st = stats.statistics(db, admin, now=NOW)
     assert (st.received, st.finished, st.rated) == (3, 1, 1)
 
     # The same number again updates it: now finished and satisfied.
     again = [row(办结时间="2026-11-04 10:00", 满意度="满意", 承办单位=comm.name)]
     report = import_appeals(db, admin, workbook(tmp_path, again, "again.xlsx"), now=NOW)
-    assert (report.imported, report.updated, report.rejected) == (0, 1, [])
+    assert (report.imported, report.updated, report.rejected) == (0, 1, ())
     st = stats.statistics(db, admin, now=NOW)
     assert (st.received, st.finished, st.rated, st.satisfied) == (3, 2, 2, 2)
     rows_ = queue.page(db, admin, queue.QueueFilter(text="QS0001"), now=NOW)

@@ -7,7 +7,6 @@ are stored in one transaction; a number already in the database is updated, not 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import uuid
 from pathlib import Path
@@ -30,6 +29,7 @@ from laoshan_desk.services.appeals.common import (
 from laoshan_desk.services.appeals.intake import next_seq
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
+from laoshan_desk.services.imports import ImportReport, Rejected
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Grid, Unit
@@ -38,27 +38,6 @@ from laoshan_desk.store.queries import appeals as q
 
 REQUIRED = ("诉求编号", "受理时间", "诉求类型", "诉求渠道", "街道", "诉求内容", "承办层级")
 OPTIONAL = ("社区", "网格", "诉求人", "联系电话", "承办单位", "办结时间", "满意度")
-
-
-@dataclasses.dataclass(frozen=True)
-class Rejected:
-    row: int
-    column: str
-    reason: str
-
-
-@dataclasses.dataclass(frozen=True)
-class ImportReport:
-    imported: int
-    updated: int
-    rejected: list[Rejected]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "imported": self.imported,
-            "updated": self.updated,
-            "rejected": [dataclasses.asdict(r) for r in self.rejected],
-        }
 
 
 class _RowError(Exception):
@@ -304,4 +283,4 @@ def _store(
             f"导入诉求：新增 {imported} 件，更新 {updated} 件，拒绝 {len(rejected)} 行",
             after={"imported": imported, "updated": updated, "rejected": len(rejected)},
         )
-    return ImportReport(imported, updated, rejected)
+    return ImportReport(imported, updated, rejected=tuple(rejected))

@@ -51,7 +51,7 @@ def run(size: int, folder: Path) -> None:
     org.load_reference(db, actor)
     seed_appeals.load_reference(db, actor)
     t = time.perf_counter()
-    report = seed_appeals.load_demo(db, actor, appeals=size)
+    report = seed_appeals.load_demo(db, actor, appeals=size, now=clock_now())
     if report.get("appeals"):
         print(f"[{size:,}] filled in {time.perf_counter() - t:.1f} s ({path.stat().st_size / 1e6:.0f} MB file)")
     else:

@@ -21,11 +21,12 @@ import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.ui.common.errors import FieldErrors
+from laoshan_desk.ui.common.worker import Relay, start
 
 log = logging.getLogger("laoshan_desk")
 
@@ -52,7 +53,7 @@ def action_bus() -> ActionBus:
 class Progress:
     """Handed to a background call that reports its progress: ``progress(done, total, text)``."""
 
-    def __init__(self, relay: _Relay) -> None:
+    def __init__(self, relay: Relay) -> None:
         self._relay = relay
 
     def __call__(self, done: int, total: int = 0, text: str = "") -> None:
@@ -68,30 +69,6 @@ class Outcome(Generic[T]):
     ok: bool = False
     result: T | None = None
     error: BaseException | None = None
-
-
-class _Relay(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int, str)
-
-
-class _Job(QRunnable):
-    def __init__(self, call: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.call = call
-        self.relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self.call()
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread to show
-            self.relay.failed.emit(exc)
-        else:
-            self.relay.done.emit(result)
-
-
-_running: set[_Relay] = set()  # keeps each relay alive until its job has reported
 
 
 def message(widget: QWidget | None, title: str, text: str, *, critical: bool = False) -> QMessageBox:
@@ -178,11 +155,9 @@ def run_action(
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)  # a quick job finishes before the dialog would appear
     dialog.setAutoClose(False)
-    relay = _Relay(widget)
-    _running.add(relay)
+    relay = Relay(widget)
 
     def finish(handler: Callable[[Any], None], value: Any) -> None:
-        _running.discard(relay)
         dialog.reset()
         dialog.deleteLater()
         handler(value)
@@ -194,9 +169,7 @@ def run_action(
         if text:
             dialog.setLabelText(text)
 
-    relay.done.connect(lambda value: finish(succeed, value))
-    relay.failed.connect(lambda exc: finish(fail, exc))
     relay.progressed.connect(progressed)
     job_call: Callable[[], T] = (lambda: call(Progress(relay))) if reports_progress else call
-    QThreadPool.globalInstance().start(_Job(job_call, relay))
+    start(relay, job_call, lambda value: finish(succeed, value), lambda exc: finish(fail, exc))
     return outcome

@@ -3,7 +3,8 @@
     run_in_background(lambda: audit.verify_chain(db, actor), on_done=show, on_error=fail, parent=self)
 
 The result comes back on the GUI thread through a signal; each call opens its own session in
-the service, so nothing is shared between threads.
+the service, so nothing is shared between threads. :func:`start` is the one way a job is run:
+``run_in_background`` (start-up, login) and ``run_action(..., background=True)`` both use it.
 """
 
 from __future__ import annotations
@@ -14,13 +15,17 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
-class _Relay(QObject):
+class Relay(QObject):
+    """Brings a background call's end (``done`` or ``failed``) and its progress back to the GUI
+    thread; ``run_action`` connects ``progressed`` to its progress dialog."""
+
     done = Signal(object)
     failed = Signal(object)
+    progressed = Signal(int, int, str)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, fn: Callable[[], Any], relay: Relay) -> None:
         super().__init__()
         self.fn = fn
         self.relay = relay
@@ -34,16 +39,16 @@ class _Job(QRunnable):
             self.relay.done.emit(result)
 
 
-_running: set[_Relay] = set()
+_running: set[Relay] = set()  # keeps each relay alive until its job has reported
 
 
-def run_in_background(
+def start(
+    relay: Relay,
     fn: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
-    parent: QObject | None = None,
 ) -> None:
-    relay = _Relay(parent)
+    """Run ``fn`` on the thread pool; ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
     _running.add(relay)
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
@@ -53,3 +58,12 @@ def run_in_background(
     relay.done.connect(lambda value: finish(on_done, value))
     relay.failed.connect(lambda exc: finish(on_error, exc))
     QThreadPool.globalInstance().start(_Job(fn, relay))
+
+
+def run_in_background(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    parent: QObject | None = None,
+) -> None:
+    start(Relay(parent), fn, on_done, on_error)

@@ -15,7 +15,6 @@ from sqlalchemy import Table, func, insert, select
 from laoshan_desk.domain.appeals import clocks, finished_sms_text, terms
 from laoshan_desk.domain.appeals.suspensions import counting_calendar
 from laoshan_desk.domain.timeutil import TZ
-from laoshan_desk.domain.timeutil import now as clock_now
 from laoshan_desk.services.appeals.common import day_counting, pinyin_initials
 from laoshan_desk.services.appeals.demo_text import TOPICS, demo_text
 from laoshan_desk.services.calendar import work_calendar
@@ -80,7 +79,8 @@ def load_demo(
     db: Database,
     actor: Actor,
     appeals: int | None = None,
-    now: dt.datetime | None = None,
+    *,
+    now: dt.datetime,
     seed: int = 20261125,
     **_ignored: Any,
 ) -> dict[str, Any]:
@@ -91,7 +91,6 @@ def load_demo(
     if existing or n <= 0:
         return {"appeals": 0, "existing": existing}
     started = time.perf_counter()
-    now = now or clock_now()
     rng = random.Random(seed)
     cal = work_calendar(db)
     span_days = max(365, int(n / YEARLY_VOLUME * 365))

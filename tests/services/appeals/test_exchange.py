@@ -174,3 +174,24 @@ def test_ledger_export_columns(db, admin, tmp_path):
     assert data["QS0002"]["是否超期"] == "是" and data["QS0002"]["满意度"] == "满意"
     assert data["QS0001"]["诉求人"] != "王五"  # masked on paper
     assert export_ledger(db, admin, tmp_path / "none.xlsx", now=NOW, date_from=dt.date(2026, 12, 1)) == 0
+
+
+def test_import_reads_through_the_desks_one_reader(db, admin, tmp_path):
+    # An old .xls (or anything else) is told apart from a broken workbook, in Chinese.
+    old = tmp_path / "old.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0not really")
+    with pytest.raises(ValidationError, match="不是 Excel 工作簿"):
+        import_appeals(db, admin, old, now=NOW)
+    # A title row above the header is allowed; rows keep the numbers Excel shows.
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["青诉即办 诉求导出"])
+    ws.append(HEADERS)
+    ws.append(row(诉求编号="QS0101"))
+    ws.append(row(诉求编号="QS0102", 诉求内容="长" * 6000))  # longer than the reader keeps
+    path = tmp_path / "titled.xlsx"
+    wb.save(path)
+    report = import_appeals(db, admin, path, now=NOW)
+    assert report.imported == 1
+    assert [(r.row, r.column) for r in report.rejected] == [(4, "诉求内容")]
+    assert "过长" in report.rejected[0].message and "6000" in report.rejected[0].message

@@ -1,22 +1,26 @@
 """Excel import of appeals from the city platform (青诉即办).
 
-The first sheet, headers in row 1 in any order (extra columns ignored). Each bad row is
-reported with its sheet row number (header = row 1), the column and the reason; the good rows
-are stored in one transaction; a number already in the database is updated, not duplicated.
+The first sheet, read by the desk's one reader (``documents/excel_read.py`` ``read_sheet``: size
+and row limits, broken files refused in Chinese, control characters stripped): headers in the
+first row (or one of the first few) in any order, extra columns ignored. Each bad row is reported
+with its sheet row number as Excel shows it, the column and the reason; the good rows are stored
+in one transaction; a number already in the database is updated, not duplicated.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
+from laoshan_desk.documents.excel_read import Truncated, read_sheet
 from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
 from laoshan_desk.domain.appeals.steps import EventAction
-from laoshan_desk.domain.errors import DeskError, ValidationError
+from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.domain.identifiers import normalize_phone
 from laoshan_desk.domain.labels import Labelled
 from laoshan_desk.domain.timeutil import TZ
@@ -72,10 +76,6 @@ def _moment(value: Any, column: str, required: bool) -> dt.datetime | None:
     raise _RowError(column, f"{column}格式应为 YYYY-MM-DD HH:MM：{text}")
 
 
-if TYPE_CHECKING:
-    from openpyxl.workbook.workbook import Workbook
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
 L = TypeVar("L", bound=Labelled)
 
 
@@ -91,49 +91,19 @@ def _choice(enum_cls: type[L], value: Any, column: str) -> L:
     raise _RowError(column, f"{column}“{text}”无效，应为：" + "、".join(m.label for m in enum_cls))
 
 
-def _open_sheet(path: Path) -> tuple[Workbook, ReadOnlyWorksheet]:
-    # openpyxl's reader: only when importing
-    from openpyxl import load_workbook
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise ValidationError(f"文件不存在：{path}", field="file") from None
-    except Exception as exc:  # noqa: BLE001 - zip errors, not a workbook, ...
-        raise ValidationError(f"无法读取 Excel 文件 {path.name}：{type(exc).__name__}", field="file") from None
-    sheet = wb.worksheets[0]
-    assert isinstance(sheet, ReadOnlyWorksheet)
-    return wb, sheet
-
-
 def import_appeals(db: Database, actor: Actor, path: Path, *, now: dt.datetime) -> ImportReport:
     """Import the first sheet (module docstring); the good rows are stored, the bad reported."""
     actor.require(EDIT)
-    path = Path(path)
-    wb, ws = _open_sheet(path)
-    try:
-        rows = ws.iter_rows(values_only=True)  # type: ignore[misc]  # openpyxl's stubs: Worksheet only
-        header = next(rows, None)
-        if not header:
-            raise ValidationError("工作表为空：第 1 行应为表头", field="file")
-        cols: dict[str, int] = {}
-        for i, h in enumerate(header):
-            name = _cell_text(h)
-            if name in REQUIRED + OPTIONAL and name not in cols:
-                cols[name] = i
-        missing = [h for h in REQUIRED if h not in cols]
-        if missing:
-            raise ValidationError("缺少表头：" + "、".join(missing), field="file")
-        data = [(n, r) for n, r in enumerate(rows, start=2) if r and any(v not in (None, "") for v in r)]
-    finally:
-        wb.close()
-    return _store(db, actor, data, cols, now=now)
+    sheet = read_sheet(Path(path), REQUIRED + OPTIONAL, required=REQUIRED)
+    data = sheet.rows()
+    report = _store(db, actor, data, now=now)
+    if sheet.more_rows:
+        cut = Rejected(sheet.header_row + sheet.max_rows + 1, "", f"超过 {sheet.max_rows} 行的部分未读取")
+        report = dataclasses.replace(report, rejected=(*report.rejected, cut))
+    return report
 
 
-def _store(
-    db: Database, actor: Actor, data: list[tuple[int, tuple[Any, ...]]], cols: dict[str, int], *, now: dt.datetime
-) -> ImportReport:
+def _store(db: Database, actor: Actor, data: list[tuple[int, dict[str, Any]]], *, now: dt.datetime) -> ImportReport:
     cal = work_calendar(db)
     rejected: list[Rejected] = []
     imported = updated = 0
@@ -150,9 +120,11 @@ def _store(
                     by_name.setdefault(key, u)
         grids = {(g.community_id, g.name): g.id for g in s.scalars(select(Grid))}
 
-        def get(row: tuple[Any, ...], name: str) -> Any:
-            i = cols.get(name)
-            return row[i] if i is not None and i < len(row) else None
+        def get(row: dict[str, Any], name: str) -> Any:
+            value = row.get(name)
+            if isinstance(value, Truncated):  # the reader cut it: storing the cut text would lose the rest
+                raise _RowError(name, f"{name}过长（{value.original_length} 字），请删减后再导入")
+            return value
 
         for number_row, row in data:
             try:

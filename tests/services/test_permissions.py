@@ -128,7 +128,9 @@ def public_functions() -> dict[str, Callable[..., Any]]:
         module = importlib.import_module(name)
         short = name.rsplit(".", 1)[-1]
         for fn_name, fn in inspect.getmembers(module, inspect.isfunction):
-            if fn.__module__ == module.__name__ and not fn_name.startswith("_"):
+            # A package's own (its __init__ re-exports what its modules define): services/auth/.
+            own = fn.__module__ == module.__name__ or fn.__module__.startswith(module.__name__ + ".")
+            if own and not fn_name.startswith("_"):
                 found[f"{short}.{fn_name}"] = fn
     return found
 

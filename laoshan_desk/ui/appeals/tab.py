@@ -182,13 +182,20 @@ class AppealsTab(QWidget):
         return report
 
     def _export(self, path: Path) -> int:
-        f = self.queue.current_filter()
+        # Exactly what the queue shows: its filter and its sort (docs/rules/appeals.md §appeals-ledger).
+        sort, descending = self.queue.model.current_sort()
         return export_ledger(
-            self.ctx.db, self.ctx.actor, path, now=self.ctx.now(), date_from=f.date_from, date_to=f.date_to
+            self.ctx.db,
+            self.ctx.actor,
+            path,
+            now=self.ctx.now(),
+            flt=self.queue.current_filter(),
+            sort=sort,
+            descending=descending,
         )
 
     def _exported(self, n: int, path: Path) -> None:
-        self.status.setText(f"已导出 {n:,} 件到 {Path(path).name}")
+        self.status.setText(f"已导出 {n:,} 件到 {Path(path)}")
 
     def export_file(self, path: Path) -> int:
         n = self._export(path)

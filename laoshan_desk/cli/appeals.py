@@ -62,10 +62,12 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from laoshan_desk.domain.timeutil import now
     from laoshan_desk.services.appeals.exchange import export_ledger
+    from laoshan_desk.services.appeals.queue import QueueFilter
 
     db = database(args)
     actor = system_actor("appeals-export")
-    n = export_ledger(db, actor, Path(args.file), now=now(), date_from=args.date_from, date_to=args.date_to)
+    flt = QueueFilter(date_from=args.date_from, date_to=args.date_to)
+    n = export_ledger(db, actor, Path(args.file), now=now(), flt=flt)
     print(f"已导出 {n} 件诉求到 {args.file}")
     return 0
 

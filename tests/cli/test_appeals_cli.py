@@ -36,7 +36,8 @@ def test_import_stats_export(db, admin, tmp_path, capsys):
     assert st["rated"] == 1 and st["satisfaction_rate"] == 1.0 and isinstance(st["overdue"], int)
     ledger = tmp_path / "ledger.xlsx"
     assert main(["--db", db.url, "appeals", "export", str(ledger), "--from", "2026-11-01"]) == 0
-    assert load_workbook(ledger).active.max_row == 3
+    ws = load_workbook(ledger).active
+    assert ws.max_row == 4 and "受理日期：2026-11-01 至 最近" in ws["A1"].value  # title, header, 2 rows
 
 
 def test_unreadable_file_exits_2_with_one_line(db, admin, tmp_path, capsys):

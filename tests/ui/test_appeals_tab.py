@@ -141,15 +141,17 @@ def test_queue_filters_and_dashboard(qtbot, qtmodeltester, db, admin, tmp_path):
     tab.tabs.setCurrentWidget(tab.hotspots)  # counted off the GUI thread
     qtbot.waitUntil(lambda: tab.hotspots.spots is not None, timeout=20_000)
     assert "热点词" in tab.hotspots.text.toPlainText()
-    out = tab.export_file(tmp_path / "ledger.xlsx")
+    q.search.setText("")
+    q.reload()
+    out = tab.export_file(tmp_path / "ledger.xlsx")  # the queue's filter: open, the first street
     ws = load_workbook(tmp_path / "ledger.xlsx", read_only=True).worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
-    assert out > 0 and len(rows) == out + 1 and rows[0][0] == "诉求编号"
+    assert out == q.model.total() > 0 and len(rows) == out + 2 and rows[1][0] == "诉求编号"  # title row, header, rows
     # The toolbar's export runs off the GUI thread and reports in the status line.
     tab.start_export(tmp_path / "ledger2.xlsx")
     assert tab.busy and "正在导出" in tab.status.text()
     qtbot.waitUntil(lambda: not tab.busy, timeout=20_000)
-    assert tab.status.text() == f"已导出 {out:,} 件到 ledger2.xlsx"
+    assert tab.status.text() == f"已导出 {out:,} 件到 {tmp_path / 'ledger2.xlsx'}"  # says where
 
 
 def test_dept_handler_sees_only_own_unit(qtbot, db, admin, make_user, fixed_now):
@@ -265,3 +267,30 @@ def test_the_timeline_needs_no_horizontal_scroll_bar_at_the_default_size(qtbot, 
     assert detail.timeline.rowCount() == 1
     assert view.horizontalScrollBar().maximum() == 0 and not view.horizontalScrollBar().isVisible()
     assert view.horizontalHeader().length() <= view.viewport().width()  # the last column fills, not overflows
+
+
+def test_the_ledger_exports_what_the_queue_shows(qtbot, db, admin, tmp_path, fixed_now):
+    """The street filter and the clicked sort reach the workbook: same rows, same order."""
+    streets = org.units(db, "street")
+    contents = ["小区路灯不亮已有一周", "楼道堆放杂物无人清理", "夜间施工噪音扰民", "别的街道的井盖松动"]
+    for n, content in enumerate(contents):
+        street = streets[0] if n < 3 else streets[1]
+        svc.intake(
+            db,
+            admin,
+            svc.IntakeForm(kind="livelihood", channel="phone", content=content, street_id=street.id),
+            now=fixed_now - dt.timedelta(hours=n),
+        )
+    tab = AppealsTab(DeskContext(db=db, actor=admin, clock=lambda: fixed_now))
+    qtbot.addWidget(tab)
+    q = tab.queue
+    q.street.setCurrentIndex(q.street.findText(streets[0].name))
+    assert q.street.currentData() == streets[0].id
+    column = next(i for i, c in enumerate(q.columns) if c.sort_key == "number")
+    q.view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    shown = [q.model.row_at(i).number for i in range(q.model.rowCount())]
+    assert len(shown) == 3 and shown == sorted(shown)
+    n = tab.export_file(tmp_path / "street.xlsx")
+    ws = load_workbook(tmp_path / "street.xlsx").active
+    assert n == 3 and [r[0] for r in ws.iter_rows(min_row=3, values_only=True)] == shown
+    assert f"街道：{streets[0].name}" in ws["A1"].value and "排序：诉求编号（升序）" in ws["A1"].value

@@ -181,17 +181,19 @@ class AppealsTab(QWidget):
         self.refresh_lists()
         return report
 
-    def _export(self, path: Path) -> int:
-        f = self.queue.current_filter()
-        return export_ledger(
-            self.ctx.db, self.ctx.actor, path, now=self.ctx.now(), date_from=f.date_from, date_to=f.date_to
-        )
+    def _export(self, path: Path) -> Callable[[], int]:
+        """The export of exactly what the queue shows (docs/rules/appeals.md §appeals-ledger). The
+        filter and the sort are read here, on the GUI thread; the returned call may run anywhere."""
+        flt = self.queue.current_filter()
+        sort, descending = self.queue.model.current_sort()
+        db, actor, now = self.ctx.db, self.ctx.actor, self.ctx.now()
+        return lambda: export_ledger(db, actor, path, now=now, flt=flt, sort=sort, descending=descending)
 
     def _exported(self, n: int, path: Path) -> None:
-        self.status.setText(f"已导出 {n:,} 件到 {Path(path).name}")
+        self.status.setText(f"已导出 {n:,} 件到 {Path(path)}")
 
     def export_file(self, path: Path) -> int:
-        n = self._export(path)
+        n = self._export(path)()
         self._exported(n, path)
         return n
 
@@ -199,21 +201,24 @@ class AppealsTab(QWidget):
         self._in_background("正在导入，请稍候…", lambda: self._import(path), self._imported)
 
     def start_export(self, path: Path) -> None:
-        self._in_background("正在导出台账，请稍候…", lambda: self._export(path), lambda n: self._exported(n, path))
+        # An export changes no list: READ, so the queue and the counts are not reloaded after it.
+        self._in_background("正在导出台账，请稍候…", self._export(path), lambda n: self._exported(n, path), READ)
 
     @property
     def busy(self) -> bool:
         """An import or export is still running off the GUI thread."""
         return self._job is not None and not self._job.finished
 
-    def _in_background(self, busy: str, work: Callable[[], T], done: Callable[[T], None]) -> None:
+    def _in_background(
+        self, busy: str, work: Callable[[], T], done: Callable[[T], None], area: str = "appeals"
+    ) -> None:
         # A refusal (a bad file) is said in the status line, as the result would be.
         self._job = run_action(
             self,
             work,
             errors=FieldErrors({}, self.status),
             done=done,
-            area="appeals",
+            area=area,
             background=True,
             progress=busy,
         )

@@ -154,7 +154,8 @@ def test_ledger_export_columns(db, admin, tmp_path):
     out = tmp_path / "ledger.xlsx"
     assert export_ledger(db, admin, out, now=NOW) == 2
     ws = load_workbook(out).active
-    header = [c.value for c in ws[1]]
+    assert str(ws["A1"].value).startswith("诉求台账") and "全部可见诉求" in ws["A1"].value
+    header = [c.value for c in ws[2]]
     for needed in (
         "诉求编号",
         "受理时间",
@@ -168,12 +169,16 @@ def test_ledger_export_columns(db, admin, tmp_path):
         "满意度",
     ):
         assert needed in header
-    data = {r[0]: dict(zip(header, r, strict=False)) for r in ws.iter_rows(min_row=2, values_only=True)}
-    assert data["QS0001"]["响应时限"] == "2026-11-02 13:30"
-    assert data["QS0001"]["办结时限"] == "2026-11-04" and data["QS0001"]["是否超期"] == "是"
+    data = {r[0]: dict(zip(header, r, strict=False)) for r in ws.iter_rows(min_row=3, values_only=True)}
+    # Real Excel dates and times (wall-clock time in Asia/Shanghai), not text.
+    assert data["QS0001"]["受理时间"] == dt.datetime(2026, 11, 2, 9, 30)
+    assert data["QS0001"]["响应时限"] == dt.datetime(2026, 11, 2, 13, 30)
+    assert data["QS0001"]["办结时限"] == dt.datetime(2026, 11, 4) and data["QS0001"]["是否超期"] == "是"
     assert data["QS0002"]["是否超期"] == "是" and data["QS0002"]["满意度"] == "满意"
     assert data["QS0001"]["诉求人"] != "王五"  # masked on paper
-    assert export_ledger(db, admin, tmp_path / "none.xlsx", now=NOW, date_from=dt.date(2026, 12, 1)) == 0
+    assert ws.freeze_panes == "A3" and ws.print_title_rows == "$1:$2"
+    later = queue.QueueFilter(date_from=dt.date(2026, 12, 1))
+    assert export_ledger(db, admin, tmp_path / "none.xlsx", now=NOW, flt=later) == 0
 
 
 def test_import_reads_through_the_desks_one_reader(db, admin, tmp_path):
@@ -195,3 +200,46 @@ def test_import_reads_through_the_desks_one_reader(db, admin, tmp_path):
     assert report.imported == 1
     assert [(r.row, r.column) for r in report.rejected] == [(4, "诉求内容")]
     assert "过长" in report.rejected[0].message and "6000" in report.rejected[0].message
+
+
+def test_ledger_exports_exactly_what_the_queue_shows(db, admin, tmp_path):
+    """The queue's filter and sort decide the rows and their order; the title row names them;
+    the count agrees with the queue's count for the same filter."""
+    rows = [
+        row(诉求编号=f"QS{n:04d}", 受理时间=f"2026-11-{2 + n:02d} 09:30", 诉求内容=text, 街道=street)
+        for n, (text, street) in enumerate(
+            [
+                ("燃气异味", "中韩街道"),
+                ("燃气管道漏气", "沙子口街道"),
+                ("路灯不亮", "中韩街道"),
+                ("燃气表不走", "中韩街道"),
+            ]
+        )
+    ]
+    import_appeals(db, admin, workbook(tmp_path, rows), now=NOW)
+    flt = queue.QueueFilter(text="燃气")
+    shown = queue.page(db, admin, flt, now=NOW, sort="received_at", descending=False)
+    out = tmp_path / "gas.xlsx"
+    n = export_ledger(db, admin, out, now=NOW, flt=flt, sort="received_at", descending=False)
+    ws = load_workbook(out).active
+    numbers = [r[0] for r in ws.iter_rows(min_row=3, values_only=True)]
+    assert n == queue.count(db, admin, flt, now=NOW) == 3
+    assert numbers == [r.number for r in shown] == ["QS0000", "QS0001", "QS0003"]
+    assert "搜索：燃气" in ws["A1"].value and "排序：受理时间（升序）" in ws["A1"].value
+    from laoshan_desk.services import org
+
+    zhonghan = next(u for u in org.units(db, "street") if u.name == "中韩街道")
+    flt = queue.QueueFilter(text="燃气", street_id=zhonghan.id)
+    n = export_ledger(db, admin, out, now=NOW, flt=flt, sort="received_at", descending=True)
+    ws = load_workbook(out).active
+    assert [r[0] for r in ws.iter_rows(min_row=3, values_only=True)] == ["QS0003", "QS0000"]
+    assert "街道：中韩街道" in ws["A1"].value and "（降序）" in ws["A1"].value
+
+
+def test_a_search_text_in_the_title_row_is_never_a_formula(db, admin, tmp_path):
+    import_appeals(db, admin, workbook(tmp_path, [row(诉求内容="=HYPERLINK(1)")]), now=NOW)
+    out = tmp_path / "f.xlsx"
+    export_ledger(db, admin, out, now=NOW, flt=queue.QueueFilter(text="=HYPERLINK"))
+    ws = load_workbook(out).active
+    assert ws["A1"].data_type == "s" and "搜索：=HYPERLINK" in ws["A1"].value
+    assert all(c.data_type != "f" for r in ws.iter_rows() for c in r)

@@ -1,8 +1,12 @@
-"""The ledger (诉求台账) export: one row per appeal in the clerk's scope, streamed to a workbook."""
+"""The ledger (诉求台账) export: exactly the rows the queue shows — the clerk's scope, the queue's
+filter (scope, kind, status, channel, street, community, unit, light, dates, search text) and its
+sort — streamed to a workbook whose title row names that filter. Times are real Excel times
+(docs/rules/appeals.md §appeals-ledger)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -11,13 +15,13 @@ from sqlalchemy import select
 
 from laoshan_desk.documents.excel import Column, Sheet, write_stream
 from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
+from laoshan_desk.domain.appeals.filters import LightFilter, QueueScope, StatusGroup
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.identifiers import mask_name
 from laoshan_desk.domain.timeutil import TZ
-from laoshan_desk.services.appeals.common import (
-    VIEW,
-    read_scope,
-)
+from laoshan_desk.services.appeals.common import VIEW
+from laoshan_desk.services.appeals.queue import QueueFilter, base_select
+from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
@@ -28,7 +32,7 @@ from laoshan_desk.store.queries import appeals as q
 # -- ledger export -------------------------------------------------------------------------
 LEDGER_COLUMNS = [
     Column("诉求编号", 18),
-    Column("受理时间", 17),
+    Column("受理时间", 17, "datetime"),
     Column("诉求类型", 9),
     Column("诉求渠道", 12),
     Column("街道", 12),
@@ -38,16 +42,82 @@ LEDGER_COLUMNS = [
     Column("承办层级", 10),
     Column("承办单位", 20),
     Column("状态", 9),
-    Column("响应时限", 17),
-    Column("办结时限", 12),
-    Column("办结时间", 17),
+    Column("响应时限", 17, "datetime"),
+    Column("办结时限", 12, "date"),
+    Column("办结时间", 17, "datetime"),
     Column("是否超期", 9),
     Column("满意度", 10),
 ]
 
+# Only the columns the ledger prints: a Core select, no ORM objects (a million rows stream).
+_COLUMNS = (
+    Appeal.number,
+    Appeal.received_at,
+    Appeal.kind,
+    Appeal.channel,
+    Appeal.street_id,
+    Appeal.community_id,
+    Appeal.appellant,
+    Appeal.content,
+    Appeal.level,
+    Appeal.unit_id,
+    Appeal.status,
+    Appeal.response_limit,
+    Appeal.completion_limit,
+    Appeal.finished_at,
+    Appeal.finished_late,
+    Appeal.satisfaction,
+)
 
-def _fmt(moment: dt.datetime | None) -> str | None:
-    return moment.astimezone(TZ).strftime("%Y-%m-%d %H:%M") if moment else None
+# The queue's sort names as the title row says them.
+_SORT_LABELS = {
+    "received_at": "受理时间",
+    "number": "诉求编号",
+    "kind": "诉求类型",
+    "channel": "诉求渠道",
+    "status": "状态",
+    "level": "承办层级",
+    "completion_limit": "办结时限",
+    "response_limit": "响应时限",
+    "finished_at": "办结时间",
+    "satisfaction": "满意度",
+    "street": "街道",
+    "unit": "承办单位",
+}
+
+
+def _label(enum_cls: Any, code: str) -> str:
+    try:
+        return str(enum_cls(code).label)
+    except ValueError:
+        return code
+
+
+def describe_filter(f: QueueFilter, names: dict[uuid.UUID, str], sort: str | None, descending: bool) -> str:
+    """The filter in the clerk's words, for the workbook's title row and the audit record."""
+    parts: list[str] = []
+    if f.scope != QueueScope.ALL.value:
+        parts.append(f"范围：{_label(QueueScope, f.scope)}")
+    if f.kind:
+        parts.append(f"类型：{_label(AppealKind, f.kind)}")
+    if f.status:
+        group = {g.value: g.label for g in StatusGroup}.get(f.status)
+        parts.append(f"状态：{group or _label(AppealStatus, f.status)}")
+    if f.channel:
+        parts.append(f"渠道：{_label(Channel, f.channel)}")
+    for title, ident in (("街道", f.street_id), ("社区", f.community_id), ("承办单位", f.unit_id)):
+        if ident is not None:
+            parts.append(f"{title}：{names.get(ident, '（已删除的单位）')}")
+    if f.light:
+        parts.append(f"灯：{_label(LightFilter, f.light)}")
+    if f.date_from or f.date_to:
+        parts.append(f"受理日期：{f.date_from or '最早'} 至 {f.date_to or '最近'}")
+    if f.text:
+        parts.append(f"搜索：{f.text}")
+    order = _SORT_LABELS.get(sort or "received_at", "受理时间")
+    parts.append(f"排序：{order}{'（降序）' if descending or sort is None else '（升序）'}")
+    filters = "；".join(parts[:-1]) or "全部可见诉求"
+    return f"{filters}；{parts[-1]}"
 
 
 def export_ledger(
@@ -56,39 +126,40 @@ def export_ledger(
     path: Path,
     *,
     now: dt.datetime,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
+    flt: QueueFilter | None = None,
+    sort: str | None = None,
+    descending: bool = False,
 ) -> int:
-    """诉求台账 (write-only workbook, streamed); returns the number of rows written. Audited."""
+    """诉求台账 of the rows ``flt`` keeps, in the queue's order (newest first when ``sort`` is None),
+    streamed; returns the number of rows written. Audited with the filter it was made from."""
     actor.require(VIEW)
+    f = flt or QueueFilter()
+    if sort is not None and sort not in q.SORTS:
+        sort = None
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise ValidationError("台账文件应以 .xlsx 结尾", field="file")
     today = clocks.local_date(now)
+    cal = work_calendar(db)
+    with db.session() as s:
+        names = dict(s.execute(select(Unit.id, Unit.name)).tuples().all())
+    caption = f"诉求台账（{now.astimezone(TZ):%Y-%m-%d %H:%M} 导出）　{describe_filter(f, names, sort, descending)}"
     written = 0
 
     def rows() -> Iterator[list[Any]]:
         nonlocal written
         with db.session() as s:
-            names = dict(s.execute(select(Unit.id, Unit.name)).tuples().all())
-            conds: list[Any] = []
-            scope = read_scope(actor)
-            if scope is not None:
-                conds.append(scope)
-            if date_from:
-                conds.append(Appeal.received_at >= dt.datetime.combine(date_from, dt.time(), tzinfo=TZ))
-            if date_to:
-                conds.append(
-                    Appeal.received_at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(), tzinfo=TZ)
-                )
-            stmt = (
-                select(Appeal).where(*conds).order_by(Appeal.received_at, Appeal.seq).execution_options(yield_per=2000)
-            )
-            for a in s.scalars(stmt):
+            stmt = q.order(base_select(actor, f, cal, now, s, _COLUMNS), sort, descending, dialect=db.dialect)
+            for a in s.execute(stmt.execution_options(yield_per=2000)):
+                # 是否超期: finished late, or still running past its completion limit
+                # (docs/rules/appeals.md §appeals-clocks).
                 late = (
                     bool(a.finished_late) if a.finished_at else (a.status in q.RUNNING and a.completion_limit < today)
                 )
                 written += 1
                 yield [
                     a.number,
-                    _fmt(a.received_at),
+                    a.received_at,
                     AppealKind(a.kind).label,
                     Channel(a.channel).label,
                     names.get(a.street_id, "") if a.street_id else "",
@@ -98,24 +169,20 @@ def export_ledger(
                     HandlingLevel(a.level).label,
                     names.get(a.unit_id, "") if a.unit_id else "",
                     AppealStatus(a.status).label,
-                    _fmt(a.response_limit),
-                    a.completion_limit.isoformat(),
-                    _fmt(a.finished_at),
+                    a.response_limit,
+                    a.completion_limit,
+                    a.finished_at,
                     "是" if late else "否",
                     Satisfaction(a.satisfaction).label if a.satisfaction else "",
                 ]
 
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise ValidationError("台账文件应以 .xlsx 结尾", field="file")
-    write_stream(path, [Sheet("诉求台账", LEDGER_COLUMNS, rows())])
-    period = f"{date_from or '最早'} 至 {date_to or '最近'}"
+    write_stream(path, [Sheet("诉求台账", LEDGER_COLUMNS, rows(), caption=caption)])
     with unit_of_work(db, actor, now) as work:
         work.audit(
             "export",
             "appeal",
             None,
-            f"导出诉求台账 {written} 件（{period}）",
+            f"导出诉求台账 {written} 件（{describe_filter(f, names, sort, descending)}）",
             after={"file": path.name, "rows": written},
         )
     return written

@@ -32,7 +32,7 @@ MINE, THEIRS, FIELDS = "mine", "theirs", "fields"
 CHOICES = {MINE: "保留本窗口版本", THEIRS: "保留区级版本", FIELDS: "逐项合并"}
 ALREADY = "该冲突已处理"
 # Columns shown side by side in the list (the rest are clocks and bookkeeping).
-SHOWN = ("status", "level", "unit_id", "result", "satisfaction", "version", "updated_at")
+SHOWN = ("status", "level", "result", "satisfaction", "version")
 
 
 @dataclasses.dataclass(frozen=True)

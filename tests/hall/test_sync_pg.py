@@ -29,6 +29,7 @@ from tests.hall.sync_support import NOW, appeal_state, make_desk, make_hub, stre
 
 pytestmark = [requires_pg, pytest.mark.timeout(600)]
 ROOT = Path(__file__).resolve().parents[2]
+KILLS = int(os.environ.get("LAOSHAN_SYNC_KILLS", "3"))  # bench/sync_bench.py runs 20
 
 
 def fresh_database(pg_url: str, name: str) -> str:
@@ -112,7 +113,7 @@ def test_a_desk_killed_in_the_middle_of_a_sync_loses_nothing(pg_url: str, tmp_pa
     killed: list[bool] = []
     partial: list[bool] = []  # the kill fell between the first and the last change of the round
     try:
-        for round_ in range(3):
+        for round_ in range(KILLS):
             for i in range(60):
                 appeal_id = hall.appeal_ids[i % 10]
                 note = f"第{round_}轮第{i}条"

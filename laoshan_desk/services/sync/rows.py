@@ -24,10 +24,12 @@ from laoshan_desk.store.db import Database
 
 # The shared reference a street desk needs, in the order they can be inserted.
 REFERENCE = ("unit", "grid", "app_user", "calendar_year", "calendar_override", "proxy_service")
-# Columns that are each desk's own: a user's login state (failed attempts, lock, last login).
+# Columns that are each desk's own: a user's login state (failed attempts, lock, last login) and
+# the row version those logins move (it guards the desk's own user screens only).
 LOCAL_COLUMNS: dict[str, frozenset[str]] = {
-    "app_user": frozenset({"failed_logins", "locked_until", "last_login_at"}),
+    "app_user": frozenset({"failed_logins", "locked_until", "last_login_at", "version"}),
 }
+CHUNK = 500
 NO_PASSWORD = "!"  # a user of another street travels without a password hash: no login here
 
 
@@ -71,23 +73,37 @@ def _key(t: Table) -> list[str]:
 
 
 def upsert(session: Session, t: Table, rows: Iterable[Mapping[str, Any]]) -> int:
-    """Insert or update ``rows`` (JSON) into ``t``; returns how many rows changed."""
+    """Insert or update ``rows`` (JSON) into ``t``; returns how many rows changed. The rows there
+    already are read in chunks, compared, and only the differing ones written."""
     own = LOCAL_COLUMNS.get(t.name, frozenset())
     keys = _key(t)
+    incoming = [codec.decode_row(t, data) for data in rows]
+    if not incoming:
+        return 0
+    current: dict[tuple[Any, ...], Any] = {}
+    if len(keys) == 1:
+        k = keys[0]
+        for i in range(0, len(incoming), CHUNK):
+            ids = [r[k] for r in incoming[i : i + CHUNK]]
+            for found in session.execute(select(t).where(t.c[k].in_(ids))).mappings():
+                current[(found[k],)] = found
+    else:
+        for found in session.execute(select(t)).mappings():
+            current[tuple(found[k] for k in keys)] = found
+    new = []
     changed = 0
-    for data in rows:
-        row = codec.decode_row(t, data)
-        where = [t.c[k] == row[k] for k in keys]
-        current = session.execute(select(t).where(*where)).mappings().first()
-        if current is None:
-            session.execute(insert(t).values(**{k: v for k, v in row.items() if k not in own}))
-            changed += 1
+    for row in incoming:
+        have = current.get(tuple(row[k] for k in keys))
+        if have is None:
+            new.append({k: v for k, v in row.items() if k not in own})
             continue
         values = {k: v for k, v in row.items() if k not in own and k not in keys}
-        if any(codec.encode_value(current[k]) != codec.encode_value(v) for k, v in values.items()):
-            session.execute(update(t).where(*where).values(**values))
+        if any(codec.encode_value(have[k]) != codec.encode_value(v) for k, v in values.items()):
+            session.execute(update(t).where(*[t.c[k] == row[k] for k in keys]).values(**values))
             changed += 1
-    return changed
+    for i in range(0, len(new), CHUNK):
+        session.execute(insert(t), new[i : i + CHUNK])
+    return changed + len(new)
 
 
 def replace_children(session: Session, t: Table, appeal_ids: Sequence[uuid.UUID], rows: list[dict[str, Any]]) -> int:

@@ -9,8 +9,8 @@ street's scope come back as ``gone``.
 
 The desk applies each batch in one transaction with one audit record, and moves its watermark
 only with the last batch, so a desk killed half-way pulls again from where it was. An appeal with
-a change still waiting in the outbox, or an open conflict, is not overwritten (docs/hall.md
-§conflicts); it is taken once the change has been answered or the conflict resolved.
+a change still waiting in the outbox, or an open conflict, is not overwritten (docs/hall.md,
+"Never over unpushed work"); it is taken once the change has been answered or the conflict resolved.
 """
 
 from __future__ import annotations

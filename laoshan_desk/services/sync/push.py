@@ -7,8 +7,9 @@ row scope are checked by the services themselves. The change id is written to ``
 in the same transaction as the change (a commit hook), so a change replayed twice (a second push,
 a desk killed before it heard the answer) is answered from that table and changes nothing. A
 change whose row moved on at the hub since the desk read it is a conflict: nothing is applied,
-and the hub's row goes back to the desk beside the desk's own (docs/hall.md, "What happens to each kind of conflict"). Any other
-refusal (no permission, not in scope, a rule) is recorded and reported, not applied.
+and the hub's row goes back to the desk beside the desk's own (docs/hall.md, "What happens to
+each kind of conflict"). Any other refusal (no permission, not in scope, a rule) is recorded and
+reported, not applied.
 
 :func:`push` runs on the desk: it sends the outbox in order and records each answer, one
 transaction per batch, with one audit record.

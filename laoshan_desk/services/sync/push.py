@@ -157,9 +157,12 @@ def _apply_one(hub: Database, peer: SyncPeer, change: dict[str, Any], now: dt.da
             current = _current_version(hub, change.get("base") or {})
             if current is None or current[2] is None:
                 raise
-            if service in ADDITIVE:
+            if service not in ADDITIVE:
+                return _answer(raw_id, outbox.CONFLICT, STALE_AT_HUB, snapshot(hub, current[0], current[1]))
+            try:
                 fn(hub, actor, dataclasses.replace(form, version=current[2]), now=at)
-            else:
+            except ConflictError:  # a hall counter saved in between: a conflict, not a refusal
+                current = _current_version(hub, change.get("base") or {}) or current
                 return _answer(raw_id, outbox.CONFLICT, STALE_AT_HUB, snapshot(hub, current[0], current[1]))
         return _answer(raw_id, outbox.APPLIED)
     except IntegrityError:

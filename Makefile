@@ -100,6 +100,11 @@ bench: $(STAMP)
 hall-bench: $(STAMP) pg-server
 	$(BIN)/python bench/hall_bench.py $(ARGS)
 
+# Street-office sync: 10,000 changes, a street's share of 1,000,000 appeals, 20 kills (ARGS=--quick).
+.PHONY: sync-bench
+sync-bench: $(STAMP) pg-server
+	$(BIN)/python bench/sync_bench.py $(ARGS)
+
 # kill -9 during writes and backups, concurrent writers, a long fuzz, permission probes, audit
 # tampering and odd restore files (minutes; figures in docs/reliability.md). ARGS="--kills 50" etc.
 reliability: $(STAMP)

@@ -13,6 +13,7 @@ from laoshan_desk.config import backups_dir
 from laoshan_desk.domain.errors import DeskError, ValidationError
 from laoshan_desk.services import demo as seeds
 from laoshan_desk.services import org
+from laoshan_desk.services import sync as _sync  # noqa: F401 - registers the outbox's commit hooks
 from laoshan_desk.services.context import Actor, system_actor
 from laoshan_desk.store import migrate
 from laoshan_desk.store.db import Database

@@ -8,15 +8,23 @@ Everything commits together when the block ends, or nothing does. A row another 
 first (its version moved on) raises ``ConflictError`` with the stale-record message; a write lock
 another desk holds past the busy timeout raises ``BusyError`` (mapped once, in ``store/db.py``):
 both are DeskErrors, shown beside the form, which keeps what was typed.
+
+A service a street desk may carry to the district (docs/hall.md) is registered with
+``@recorded("appeals.progress")``: while it runs, its first unit of work calls every hook in
+:data:`COMMIT_HOOKS` with the call (service name, input form, actor) just before it commits, so
+what a hook writes (the street desk's outbox, the hub's applied-changes row) is in the same
+transaction as the change itself. The foundation knows no hook; ``services/sync`` adds them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
-from typing import Any
+import functools
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar, cast
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -58,11 +66,55 @@ class Work:
         )
 
 
+@dataclasses.dataclass
+class Call:
+    """A registered service call in progress: what a commit hook is told about."""
+
+    service: str
+    form: Any
+    actor: Actor
+    now: dt.datetime
+    hooked: bool = False  # the hooks ran (only the call's first unit of work runs them)
+
+
+COMMIT_HOOKS: list[Callable[[Work, Call], None]] = []
+SERVICES: dict[str, Callable[..., Any]] = {}
+_CALL: contextvars.ContextVar[Call | None] = contextvars.ContextVar("desk_call", default=None)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def recorded(service: str) -> Callable[[F], F]:
+    """Register a write service ``fn(db, actor, form, *, now)`` under ``service`` (see above)."""
+
+    def register(fn: F) -> F:
+        @functools.wraps(fn)
+        def call(db: Database, actor: Actor, form: Any, *, now: dt.datetime) -> Any:
+            if _CALL.get() is not None:  # called by another registered service: its part
+                return fn(db, actor, form, now=now)
+            token = _CALL.set(Call(service, form, actor, now))
+            try:
+                return fn(db, actor, form, now=now)
+            finally:
+                _CALL.reset(token)
+
+        SERVICES[service] = call
+        return cast(F, call)
+
+    return register
+
+
 @contextlib.contextmanager
 def unit_of_work(db: Database, actor: Actor, now: dt.datetime | None = None) -> Iterator[Work]:
     try:
         with db.session(write=True) as session:
-            yield Work(session=session, actor=actor, now=now or clock_now())
+            work = Work(session=session, actor=actor, now=now or clock_now())
+            yield work
+            call = _CALL.get()
+            if call is not None and not call.hooked:
+                call.hooked = True
+                for hook in COMMIT_HOOKS:
+                    hook(work, call)
     except StaleDataError as exc:
         # Another clerk saved the same row after this one was read (version_id_col).
         raise ConflictError("该记录已被他人修改，请刷新后重试") from exc

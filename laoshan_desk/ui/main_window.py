@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.calendar_label)
         bar.addPermanentWidget(self.online_label)
         self._show_user()
+        self._add_sync_indicator()
         self.refresh_status()
         # Every minute: this desk's lease on the database, so a restore elsewhere waits for it.
         self._lease_timer = QTimer(self)
@@ -237,6 +238,15 @@ class MainWindow(QMainWindow):
             self._ping_timer.setInterval(30_000)
             self._ping_timer.timeout.connect(self.refresh_status)
             self._ping_timer.start()
+
+    def _add_sync_indicator(self) -> None:
+        """A street office's desk: 在线/离线, the changes waiting, 同步 (hidden elsewhere)."""
+        from laoshan_desk.ui.sync import SyncIndicator  # kept inside the one method this file gives sync
+
+        self.sync_indicator = SyncIndicator(self.ctx, self)
+        self.statusBar().addPermanentWidget(self.sync_indicator)
+        if self.sync_indicator.status.linked:
+            self.online_label.hide()  # the link's 在线/离线 says it; this file is always at hand
 
     def _show_user(self) -> None:
         actor = self.ctx.actor

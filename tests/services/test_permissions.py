@@ -41,6 +41,9 @@ MODULES = [
     "laoshan_desk.services.demo",
     "laoshan_desk.services.bootstrap",
     "laoshan_desk.services.health",
+    "laoshan_desk.services.sync.conflicts",
+    "laoshan_desk.services.sync.link",
+    "laoshan_desk.services.sync.outbox",
 ]
 
 PERMISSIONS: dict[str, str] = {
@@ -76,6 +79,12 @@ PERMISSIONS: dict[str, str] = {
     "demo.real_work": "admin.view",
     "demo.refuse_real_database": "admin.edit",
     "bootstrap.init": "admin.edit",
+    "conflicts.open_conflicts": "appeals.view",
+    "conflicts.count_open": "appeals.view",
+    "conflicts.resolve": "appeals.edit",
+    "link.link": "admin.edit",
+    "link.sync_now": OPEN,  # sends this desk's outbox; the hub checks each change as its own user
+    "outbox.status": OPEN,
 }
 
 HELPERS = {
@@ -112,6 +121,10 @@ NO_ACTOR = {
     "health.is_embedded": "the status bar",
     "health.keep_alive": "the window's lease",
     "health.ping": "the status bar",
+    "link.connect": "opens the hub's database for link/sync, which checked the actor",
+    "outbox.link_of": "inside the sync's own session",
+    "outbox.message_of": "turns an outbox row into a message, inside the sync",
+    "outbox.pending": "inside the sync's own session",
 }
 
 

@@ -41,7 +41,7 @@ from laoshan_desk.services.appeals.forms import (
 from laoshan_desk.services.appeals.validation import check_unit_for_level
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import Work, unit_of_work
+from laoshan_desk.services.uow import Work, recorded, unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.appeals import Appeal, AppealUnit, AppealVisit
@@ -70,6 +70,7 @@ def merge(db: Database, actor: Actor, form: MergeForm, *, now: dt.datetime) -> N
         merge_in(work, a, load_scoped(work.session, actor, form.into_id))
 
 
+@recorded("appeals.dispatch")
 def dispatch(db: Database, actor: Actor, form: DispatchForm, *, now: dt.datetime) -> None:
     """派单 (or 改派 when already dispatched): the level fixes the completion limit."""
     actor.require(EDIT)
@@ -110,6 +111,7 @@ def _add_co(work: Work, a: Appeal, unit_id: uuid.UUID) -> str:
     return unit.name
 
 
+@recorded("appeals.co_handle")
 def add_co_handlers(db: Database, actor: Actor, form: CoHandleForm, *, now: dt.datetime) -> None:
     """吹哨报到: summon departments to help the handling unit."""
     actor.require(EDIT)
@@ -125,6 +127,7 @@ def add_co_handlers(db: Database, actor: Actor, form: CoHandleForm, *, now: dt.d
         audit_appeal(work, a, "吹哨报到：" + "、".join(names))
 
 
+@recorded("appeals.return")
 def return_appeal(db: Database, actor: Actor, form: ReturnForm, *, now: dt.datetime) -> None:
     """退单: the unit sends the appeal back to the hall with a reason."""
     actor.require(EDIT)
@@ -137,6 +140,7 @@ def return_appeal(db: Database, actor: Actor, form: ReturnForm, *, now: dt.datet
         audit_appeal(work, a, f"退单：{reason}")
 
 
+@recorded("appeals.respond")
 def respond(db: Database, actor: Actor, form: NoteForm, *, now: dt.datetime) -> None:
     """响应: the unit acknowledges (and usually calls the appellant); the 4-hour clock stops."""
     actor.require(EDIT)
@@ -150,6 +154,7 @@ def respond(db: Database, actor: Actor, form: NoteForm, *, now: dt.datetime) -> 
         audit_appeal(work, a, "响应" + ("" if a.responded_on_time else "（超时）"))
 
 
+@recorded("appeals.progress")
 def progress(db: Database, actor: Actor, form: NoteForm, *, now: dt.datetime) -> None:
     """办理中, or a progress note on an appeal already in progress."""
     actor.require(EDIT)
@@ -166,6 +171,7 @@ def progress(db: Database, actor: Actor, form: NoteForm, *, now: dt.datetime) ->
         audit_appeal(work, a, "办理进展：" + (note or "开始办理"))
 
 
+@recorded("appeals.finish")
 def finish(db: Database, actor: Actor, form: FinishForm, *, now: dt.datetime) -> None:
     """办结: record the result, judge on-time, queue the SMS to the appellant."""
     actor.require(EDIT)
@@ -188,6 +194,7 @@ def finish(db: Database, actor: Actor, form: FinishForm, *, now: dt.datetime) ->
         audit_appeal(work, a, "办结" + ("（超期）" if a.finished_late else ""))
 
 
+@recorded("appeals.visit")
 def visit(db: Database, actor: Actor, form: VisitForm, *, now: dt.datetime) -> None:
     """回访: satisfied / basically satisfied / dissatisfied; dissatisfied may reopen the appeal."""
     actor.require(EDIT)
@@ -220,6 +227,7 @@ def visit(db: Database, actor: Actor, form: VisitForm, *, now: dt.datetime) -> N
         audit_appeal(work, a, f"回访：{verdict.label}" + ("，重新办理" if form.reopen else ""))
 
 
+@recorded("appeals.close")
 def close(db: Database, actor: Actor, form: NoteForm, *, now: dt.datetime) -> None:
     """结案."""
     actor.require(EDIT)

@@ -34,7 +34,7 @@ from laoshan_desk.services.appeals.common import (
 from laoshan_desk.services.appeals.forms import DecisionForm, ExtensionRequestForm, NoteForm, SuspensionRequestForm
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import Work, unit_of_work
+from laoshan_desk.services.uow import Work, recorded, unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.appeals import Appeal, AppealExtension, AppealSuspension
 from laoshan_desk.store.queries import appeals as q
@@ -65,6 +65,7 @@ def _four_eyes(actor: Actor, requested_by: str) -> None:
         raise PermissionDenied("申请人不能审批本人提出的申请，请由另一位有审批权限的人员审批")
 
 
+@recorded("appeals.request_suspension")
 def request_suspension(db: Database, actor: Actor, form: SuspensionRequestForm, *, now: dt.datetime) -> uuid.UUID:
     """申请挂起: the clock keeps running until a leader approves."""
     actor.require(EDIT)
@@ -139,6 +140,7 @@ def decide_suspension(db: Database, actor: Actor, form: DecisionForm, *, now: dt
         audit_appeal(work, a, "批准挂起" if form.approve else "挂起不予批准")
 
 
+@recorded("appeals.resume")
 def resume(db: Database, actor: Actor, form: NoteForm, *, now: dt.datetime) -> None:
     """恢复办理: the suspension ends; the limit has moved by the working days it lasted."""
     actor.require(EDIT)
@@ -161,6 +163,7 @@ def resume(db: Database, actor: Actor, form: NoteForm, *, now: dt.datetime) -> N
         audit_appeal(work, a, "恢复办理", {"completion_limit": a.completion_limit})
 
 
+@recorded("appeals.request_extension")
 def request_extension(db: Database, actor: Actor, form: ExtensionRequestForm, *, now: dt.datetime) -> uuid.UUID:
     """申请延期: a working day after the current limit, with a reason."""
     actor.require(EDIT)

@@ -30,7 +30,7 @@ from laoshan_desk.services.appeals.common import (
 from laoshan_desk.services.appeals.forms import SuperviseForm
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import Work, unit_of_work
+from laoshan_desk.services.uow import Work, recorded, unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.appeals import Appeal, AppealSupervision
 from laoshan_desk.store.numbers import allocate
@@ -55,6 +55,7 @@ def _may_supervise(actor: Actor) -> None:
         raise PermissionDenied("当前角色无权督办")
 
 
+@recorded("appeals.supervise")
 def supervise(db: Database, actor: Actor, form: SuperviseForm, *, now: dt.datetime) -> uuid.UUID:
     """督办 one appeal by hand (leaders and the hall)."""
     _may_supervise(actor)

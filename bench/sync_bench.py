@@ -1,0 +1,145 @@
+"""Street-office sync figures on a throwaway PostgreSQL hub (tests/pg_server.py).
+
+1. A sync of N changes: a linked desk makes N progress notes offline (through the services),
+   then one sync pushes them (each replayed on the hub through the same service) and pulls.
+2. Pulling a street's share of a district: the hub holds D appeals spread over its streets
+   (bulk rows copied from real ones, with their steps); a new desk is linked to one street and
+   takes its share (watermark 0).
+3. With ``--kills K``: the kill -9 test of tests/hall/test_sync_pg.py with K kills.
+
+    python bench/sync_bench.py --quick            # 1,000 changes, a 100,000-appeal district
+    python bench/sync_bench.py                    # 10,000 changes, 1,000,000 appeals, 20 kills
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("LAOSHAN_DESK_HOME", tempfile.mkdtemp(prefix="sync-bench-home-"))
+
+
+def _changes(url: str, n: int, work: Path) -> dict[str, float]:
+    from laoshan_desk.services import appeals as svc
+    from laoshan_desk.services import sync
+    from tests.hall.sync_support import NOW, make_desk, make_hub, version
+
+    hall = make_hub(url, shared=20)
+    desk, clerk = make_desk(work / "changes.sqlite3", hall)
+    started = time.perf_counter()
+    for i in range(n):
+        appeal_id = hall.appeal_ids[i % len(hall.appeal_ids)]
+        note = f"第{i}条离线进展"
+        svc.progress(desk, clerk, svc.NoteForm(appeal_id, version(desk, clerk, appeal_id), note), now=NOW)
+    offline = time.perf_counter() - started
+    started = time.perf_counter()
+    report = sync.sync_now(desk, clerk, now=NOW, hub=hall.db)
+    took = time.perf_counter() - started
+    assert report.pushed.applied == n, report
+    desk.dispose()
+    hall.db.dispose()
+    return {"changes": n, "offline_s": round(offline, 1), "sync_s": round(took, 1), "per_change_ms": took / n * 1000}
+
+
+def _district(url: str, total: int, work: Path) -> dict[str, float]:
+    from sqlalchemy import insert, select
+
+    from laoshan_desk.services import org, sync
+    from laoshan_desk.services.context import system_actor
+    from laoshan_desk.services.sync import rows
+    from tests.hall.sync_support import NOW, STREET, make_desk, make_hub
+
+    hall = make_hub(url, shared=4)
+    streets = [u.id for u in org.units(hall.db, "street")]
+    appeal, event = rows.table("appeal"), rows.table("appeal_event")
+    with hall.db.session() as s:
+        model = dict(s.execute(select(appeal).where(appeal.c.id == hall.appeal_ids[0])).mappings().one())
+        steps = [dict(r) for r in s.execute(select(event).where(event.c.appeal_id == model["id"])).mappings()]
+    started = time.perf_counter()
+    batch = 5000
+    for start in range(0, total, batch):
+        new_rows, new_steps = [], []
+        for i in range(start, min(total, start + batch)):
+            ident = uuid.uuid4()
+            street = streets[i % len(streets)]
+            new_rows.append(
+                {
+                    **model,
+                    "id": ident,
+                    "seq": 1_000_000 + i,
+                    "number": f"BENCH{i:08d}",
+                    "street_id": street,
+                    "unit_id": street,
+                    "community_id": None,
+                    "grid_id": None,
+                }
+            )
+            new_steps += [{**e, "id": uuid.uuid4(), "appeal_id": ident, "unit_id": None} for e in steps]
+        with hall.db.session(write=True) as s:
+            s.execute(insert(appeal), new_rows)
+            s.execute(insert(event), new_steps)
+    built = time.perf_counter() - started
+    started = time.perf_counter()
+    desk, _ = make_desk(work / "district.sqlite3", hall)
+    took = time.perf_counter() - started
+    with desk.session() as s:
+        share = len(list(s.scalars(select(appeal.c.id))))
+    started = time.perf_counter()
+    again = sync.sync_now(desk, system_actor("bench"), now=NOW, hub=hall.db)
+    second = time.perf_counter() - started
+    desk.dispose()
+    hall.db.dispose()
+    return {
+        "district": total,
+        "street": STREET,
+        "share": share,
+        "steps_per_appeal": len(steps),
+        "build_s": round(built, 1),
+        "link_pull_s": round(took, 1),
+        "second_sync_s": round(second, 1),
+        "second_sync_rows": again.pulled.changed_rows,
+    }
+
+
+def _fresh(url: str, name: str) -> str:
+    from tests.hall.test_sync_pg import fresh_database
+
+    return fresh_database(url, name)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="1,000 changes, 100,000 appeals, no kills")
+    parser.add_argument("--changes", type=int)
+    parser.add_argument("--district", type=int)
+    parser.add_argument("--kills", type=int)
+    args = parser.parse_args()
+    changes = args.changes or (1_000 if args.quick else 10_000)
+    district = args.district or (100_000 if args.quick else 1_000_000)
+    kills = args.kills if args.kills is not None else (0 if args.quick else 20)
+    from laoshan_desk.services import audit_key
+    from tests import pg_server
+
+    audit_key.load_key(create=True)
+
+    with tempfile.TemporaryDirectory(prefix="sync-bench-") as tmp, pg_server.running_server() as url:
+        work = Path(tmp)
+        print("sync of changes:", _changes(_fresh(url, "bench_changes"), changes, work), flush=True)
+        print("street's share:", _district(_fresh(url, "bench_district"), district, work), flush=True)
+    if kills:
+        env = {**os.environ, "LAOSHAN_SYNC_KILLS": str(kills), "QT_QPA_PLATFORM": "offscreen"}
+        test = "tests/hall/test_sync_pg.py::test_a_desk_killed_in_the_middle_of_a_sync_loses_nothing"
+        return subprocess.call([sys.executable, "-m", "pytest", test, "-q", "-o", "timeout=3600"], cwd=ROOT, env=env)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

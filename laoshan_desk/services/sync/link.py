@@ -1,0 +1,136 @@
+"""Linking a street office's desk to the district database, and one sync (push, then pull).
+
+``link`` is done once, by an admin, on a new desk database: the hub registers the desk as a peer
+of its street with a fresh signing key; the desk takes the hub's reference data (so units, users
+and the calendar have the hub's ids) and the street's appeals, and from then on every registered
+service call made on it goes into its outbox.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import secrets
+import uuid
+
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from laoshan_desk.domain.errors import ConflictError, DeskError, ValidationError
+from laoshan_desk.services import uow
+from laoshan_desk.services.context import Actor
+from laoshan_desk.services.sync import outbox, pull, push, rows
+from laoshan_desk.services.sync.transport import DirectHub
+from laoshan_desk.store.db import Database
+from laoshan_desk.store.models import Unit, User
+from laoshan_desk.store.models.appeals import Appeal
+from laoshan_desk.store.models.sync import SyncLink, SyncPeer
+
+ADMIN = "admin.edit"
+OFFLINE = "离线：无法连接区级数据库（{}），改动已保存在本窗口，连通后再同步"
+NOT_NEW = "本窗口数据库中已有诉求或用户，只能用新建的数据库连接区级数据库"
+
+
+@dataclasses.dataclass(frozen=True)
+class LinkReport:
+    street: str
+    peer_id: uuid.UUID
+    pulled: pull.PullReport
+
+
+def connect(url: str) -> Database:
+    """The district database at ``url``, answering; a DeskError (field ``db``) when it is not."""
+    try:
+        hub = Database(url)
+        with hub.session() as s:
+            s.execute(text("SELECT 1"))
+    except DeskError:
+        raise
+    except DBAPIError as exc:
+        raise ConflictError(OFFLINE.format(" ".join(str(exc.orig).split())[:120])) from None
+    return hub
+
+
+def link(desk: Database, actor: Actor, hub: Database, street: str, *, now: dt.datetime) -> LinkReport:
+    """``laoshan-desk link URL --street 沙子口街道`` on a new desk database."""
+    actor.require(ADMIN)
+    with hub.session() as s:
+        unit = s.scalars(select(Unit).where(Unit.kind == "street", Unit.name == street.strip())).first()
+        if unit is None:
+            raise ValidationError(f"区级数据库中没有街道“{street}”", field="street")
+        street_id, street_name = unit.id, unit.name
+    with desk.session() as s:
+        if outbox.link_of(s) is not None:
+            raise ValidationError("本窗口已连接区级数据库", field="db")
+        if (s.scalar(select(func.count()).select_from(Appeal)) or 0) or (
+            s.scalar(select(func.count()).select_from(User)) or 0
+        ):
+            raise ValidationError(NOT_NEW, field="db")
+    peer_id, key = uuid.uuid4(), secrets.token_hex(32)
+    with uow.unit_of_work(hub, actor, now) as work:
+        work.session.add(SyncPeer(id=peer_id, street_id=street_id, key=key, linked_at=now))
+        work.audit("create", "sync_peer", peer_id, f"连接{street_name}街道窗口")
+    try:
+        with uow.unit_of_work(desk, actor, now) as work:
+            s = work.session
+            if desk.dialect == "sqlite":
+                s.execute(text("PRAGMA defer_foreign_keys=ON"))
+            # The desk's own reference load made other ids: the hub's replace them.
+            for name in reversed(rows.REFERENCE):
+                s.execute(rows.table(name).delete())
+            s.add(
+                SyncLink(
+                    id=1,
+                    peer_id=peer_id,
+                    hub_url=hub.url,
+                    street_id=street_id,
+                    street_name=street_name,
+                    key=key,
+                    watermark=0,
+                    linked_at=now,
+                    last_error="",
+                )
+            )
+            work.audit("create", "sync_link", peer_id, f"本窗口连接区级数据库（{street_name}）")
+    except IntegrityError:
+        raise ValidationError(NOT_NEW, field="db") from None
+    pulled = pull.pull(desk, DirectHub(hub), now=now)
+    return LinkReport(street_name, peer_id, pulled)
+
+
+@dataclasses.dataclass(frozen=True)
+class SyncReport:
+    pushed: push.PushReport
+    pulled: pull.PullReport
+
+
+def sync_now(desk: Database, actor: Actor, *, now: dt.datetime, hub: Database | None = None) -> SyncReport:
+    """``sync``: push the outbox, then pull the street's share. Offline: a ConflictError saying
+    so (the outbox keeps everything); the reason is kept for the status bar."""
+    with desk.session() as s:
+        link_row = outbox.link_of(s)
+        if link_row is None:
+            raise ConflictError(outbox.NOT_LINKED)
+        url = link_row.hub_url
+    opened = hub is None
+    try:
+        target = connect(url) if hub is None else hub
+        try:
+            pushed = push.push(desk, DirectHub(target), now=now)
+            pulled = pull.pull(desk, DirectHub(target), now=now)
+        except DBAPIError as exc:
+            raise ConflictError(OFFLINE.format(" ".join(str(exc.orig).split())[:120])) from None
+        finally:
+            if opened:
+                target.dispose()
+    except DeskError as exc:
+        _remember_error(desk, exc.message)
+        raise
+    return SyncReport(pushed, pulled)
+
+
+def _remember_error(desk: Database, message: str) -> None:
+    with desk.session(write=True) as s:
+        row = outbox.link_of(s)
+        if row is not None:
+            row.last_error = message[:500]

@@ -1,0 +1,205 @@
+"""Pull: what changed for a street since the last pull, from the hub to the street's desk.
+
+The watermark is the hub's audit sequence: every write there is audited in its own transaction
+under the writers' lock (store/db.py), so the sequence grows in commit order and "appeals with
+an audit record after N" is exactly what changed since N. The hub sends the reference tables
+and, in batches, the street's appeals that changed (dispatched to it, placed in it, or the desk
+asked to refresh after a push), each appeal whole (:mod:`.rows`). Appeals that left the
+street's scope come back as ``gone``.
+
+The desk applies each batch in one transaction with one audit record, and moves its watermark
+only with the last batch, so a desk killed half-way pulls again from where it was. An appeal with
+a change still waiting in the outbox, or an open conflict, is not overwritten (docs/hall.md,
+"Never over unpushed work"); it is taken once the change has been answered or the conflict resolved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, text
+from sqlalchemy.orm import Session
+
+from laoshan_desk.domain.errors import ConflictError
+from laoshan_desk.services import uow
+from laoshan_desk.services.context import system_actor
+from laoshan_desk.services.sync import outbox, rows
+from laoshan_desk.services.sync.push import peer_of
+from laoshan_desk.store.db import Database
+from laoshan_desk.store.models import AuditRecord, Unit
+from laoshan_desk.store.models.appeals import Appeal
+from laoshan_desk.store.models.sync import OutboxEntry, SyncConflict
+from laoshan_desk.store.queries import appeals as q
+
+BATCH = 500
+
+
+def _uuids(values: Any) -> set[uuid.UUID]:
+    out = set()
+    for v in values:
+        try:
+            out.add(uuid.UUID(str(v)))
+        except ValueError:
+            continue
+    return out
+
+
+def _reference(s: Session, street_id: uuid.UUID) -> dict[str, list[dict[str, Any]]]:
+    street_units = set(s.scalars(select(Unit.id).where(or_(Unit.id == street_id, Unit.street_id == street_id))))
+    out = {}
+    for name in rows.REFERENCE:
+        got = rows.read(s, rows.table(name))
+        if name == "app_user":
+            got = [r if _uuids([r.get("unit_id")]) & street_units else rows.strip_password(r) for r in got]
+        out[name] = got
+    return out
+
+
+def share(
+    hub: Database, peer_id: uuid.UUID, *, since: int, asked: list[str], batch: int = BATCH
+) -> Iterator[dict[str, Any]]:
+    """On the hub: the street's share since ``since``, as batches; the last has ``last: True``."""
+    peer = peer_of(hub, peer_id)
+    scope = q.scope_condition("street", peer.street_id, peer.street_id)
+    with hub.session() as s:
+        top = s.scalar(select(func.max(AuditRecord.seq))) or 0
+        wanted = _uuids(asked)
+        if since <= 0:
+            ids = list(s.scalars(select(Appeal.id).where(scope).order_by(Appeal.seq)))
+            gone: list[uuid.UUID] = []
+        else:
+            touched = s.scalars(
+                select(AuditRecord.entity_id)
+                .where(AuditRecord.seq > since, AuditRecord.seq <= top, AuditRecord.entity == "appeal")
+                .distinct()
+            )
+            wanted |= _uuids(touched)
+            ids = []
+            chunk = list(wanted)
+            for i in range(0, len(chunk), BATCH):
+                part = chunk[i : i + BATCH]
+                ids += list(s.scalars(select(Appeal.id).where(Appeal.id.in_(part), scope).order_by(Appeal.seq)))
+            gone = sorted(wanted - set(ids))
+        reference = _reference(s, peer.street_id)
+    chunks = [ids[i : i + batch] for i in range(0, len(ids), batch)] or [[]]
+    for n, part in enumerate(chunks):
+        with hub.session() as s:
+            appeal_rows = rows.read(s, rows.table("appeal"), Appeal.id.in_(part)) if part else []
+            children = {
+                t.name: rows.read(s, t, t.c.appeal_id.in_(part)) if part else [] for t in rows.appeal_children()
+            }
+        last = n == len(chunks) - 1
+        yield {
+            "reference": reference if n == 0 else {},
+            "appeals": appeal_rows,
+            "children": children,
+            "gone": [str(g) for g in gone] if last else [],
+            "asked": asked if last else [],
+            "watermark": top,
+            "last": last,
+        }
+
+
+def held_ids(s: Session) -> set[uuid.UUID]:
+    """Appeals with a change waiting in the outbox or an open conflict: not overwritten."""
+    held = set(s.scalars(select(SyncConflict.entity_id).where(SyncConflict.state == "open")))
+    for base in s.scalars(select(OutboxEntry.base).where(OutboxEntry.state == outbox.PENDING)):
+        held |= _uuids(k.partition(":")[2] for k in base)
+    return held
+
+
+def to_refresh(s: Session) -> list[str]:
+    """Appeals whose changes were answered since they were last taken from the hub."""
+    out: set[str] = set()
+    stmt = select(OutboxEntry.base).where(OutboxEntry.state != outbox.PENDING, OutboxEntry.refreshed.is_(False))
+    for base in s.scalars(stmt):
+        out |= {k.partition(":")[2] for k in base}
+    return sorted(out)
+
+
+@dataclasses.dataclass(frozen=True)
+class PullReport:
+    batches: int = 0
+    appeals: int = 0  # appeals taken (new or changed)
+    changed_rows: int = 0  # rows of any table written
+    held: int = 0  # appeals left alone: a change waiting or a conflict open
+    watermark: int = 0
+
+
+def apply_batch(desk: Database, batch: dict[str, Any], *, now: dt.datetime) -> PullReport:
+    """On the desk: one batch, in one transaction with one audit record."""
+    with uow.unit_of_work(desk, system_actor("sync"), now) as work:
+        s = work.session
+        link = outbox.link_of(s)
+        if link is None:
+            raise ConflictError(outbox.NOT_LINKED)
+        if desk.dialect == "sqlite":
+            # The batch is consistent only as a whole (an event before its user, a merged appeal
+            # before its target): the foreign keys are checked at commit.
+            s.execute(text("PRAGMA defer_foreign_keys=ON"))
+        q.ensure_fts(s.connection())
+        changed = 0
+        for name in rows.REFERENCE:
+            changed += rows.upsert(s, rows.table(name), batch["reference"].get(name, []))
+        held = held_ids(s)
+        taken = [r for r in batch["appeals"] if uuid.UUID(str(r["id"])) not in held]
+        ids = [uuid.UUID(str(r["id"])) for r in taken]
+        appeals_changed = rows.upsert(s, rows.table("appeal"), taken)
+        changed += appeals_changed
+        for t in rows.appeal_children():
+            mine = [r for r in batch["children"].get(t.name, []) if uuid.UUID(str(r["appeal_id"])) in set(ids)]
+            changed += rows.replace_children(s, t, ids, mine) if ids else 0
+        gone = [g for g in rows_ids(batch.get("gone", [])) if g not in held]
+        changed += _forget(s, gone)
+        refreshed = {str(i) for i in ids} | {str(g) for g in gone} | set(batch.get("asked", []))
+        for entry in s.scalars(
+            select(OutboxEntry).where(OutboxEntry.state != outbox.PENDING, OutboxEntry.refreshed.is_(False))
+        ):
+            if any(k.partition(":")[2] in refreshed for k in entry.base) or not entry.base:
+                entry.refreshed = True
+        if batch.get("last"):
+            link.watermark = int(batch["watermark"])
+            link.last_sync_at, link.last_error = now, ""
+        if changed:
+            work.audit("sync", "sync_pull", None, f"同步下载：{len(ids)} 件诉求，{changed} 行")
+        held_here = len(batch["appeals"]) - len(taken)
+        return PullReport(1, appeals_changed, changed, held_here, link.watermark)
+
+
+def rows_ids(values: list[str]) -> list[uuid.UUID]:
+    return sorted(_uuids(values))
+
+
+def _forget(s: Session, gone: list[uuid.UUID]) -> int:
+    """Appeals that left the street's scope at the hub: the desk's copies go."""
+    present = list(s.scalars(select(Appeal.id).where(Appeal.id.in_(gone)))) if gone else []
+    if not present:
+        return 0
+    for t in reversed(rows.appeal_children()):
+        s.execute(delete(t).where(t.c.appeal_id.in_(present)))
+    s.execute(delete(Appeal).where(Appeal.id.in_(present)))
+    return len(present)
+
+
+def pull(desk: Database, hub: Any, *, now: dt.datetime) -> PullReport:
+    """On the desk: take the street's share from ``hub`` (a :class:`~.transport.Hub`)."""
+    with desk.session() as s:
+        link = outbox.link_of(s)
+        if link is None:
+            raise ConflictError(outbox.NOT_LINKED)
+        peer_id, since, asked = link.peer_id, link.watermark, to_refresh(s)
+    total = PullReport(watermark=since)
+    for batch in hub.share(peer_id, since=since, asked=asked):
+        got = apply_batch(desk, batch, now=now)
+        total = PullReport(
+            total.batches + 1,
+            total.appeals + got.appeals,
+            total.changed_rows + got.changed_rows,
+            total.held + got.held,
+            got.watermark,
+        )
+    return total

@@ -344,7 +344,7 @@ def _weekly(args: argparse.Namespace) -> int:
     t = bulletin.totals
     print(
         f"周通报 {bulletin.week}（{bulletin.start.isoformat()}～{bulletin.end.isoformat()}）：项目 {t.projects} 个，"
-        f"本周销号 {t.done_this_week} 项，超期 {len(bulletin.late)} 项，按期率 {t.rate_text}"
+        f"本周销号 {t.done_this_week} 项，超期未办 {t.overdue} 项，按期率 {t.rate_text}"
     )
     print(f"已写入 {args.out}" + (f" 和 {args.pdf}" if args.pdf else ""))
     return 0

@@ -201,6 +201,8 @@ def test_verify_and_weekly_report(tmp_path, capsys, _template_db):
     )
     assert code == 0, err
     assert "2026-W48" in out
+    late = load_workbook(xlsx)["超期事项"]
+    assert f"超期未办 {late.max_row - 1} 项" in out  # the summary counts the table's lines
     assert load_workbook(xlsx).sheetnames == ["项目进度", "超期事项", "部门按期率排名"]
     assert pdf.read_bytes().startswith(b"%PDF")
     code, _, err = run(capsys, "--db", url, "report", "weekly", "--week", "48", "--out", str(xlsx))

@@ -39,7 +39,7 @@ class BulletinProject:
     must_do: int
     done: int
     done_this_week: int
-    red: int
+    overdue: int  # must-do items overdue on the evaluation day (domain.approvals.is_overdue)
     yellow: int
     light: Light
 
@@ -88,7 +88,7 @@ class BulletinTotals:
     must_do: int
     done: int
     done_this_week: int
-    late_open: int
+    overdue: int
     yellow: int
     rate: float | None
 
@@ -106,7 +106,7 @@ class Bulletin:
     end: dt.date
     as_of: dt.date
     projects: tuple[BulletinProject, ...]
-    late: tuple[LateItem, ...]
+    late: tuple[LateItem, ...]  # the overdue items: one line each, the body counts these
     ranking: tuple[DepartmentRank, ...]
 
     @property
@@ -118,7 +118,7 @@ class Bulletin:
             must_do=sum(p.must_do for p in self.projects),
             done=sum(p.done for p in self.projects),
             done_this_week=sum(p.done_this_week for p in self.projects),
-            late_open=sum(r.late_open for r in self.ranking),
+            overdue=len(self.late),
             yellow=sum(p.yellow for p in self.projects),
             rate=on_time / due if due else None,
         )
@@ -184,7 +184,7 @@ def bulletin_excel(bulletin: Bulletin, path: Path) -> Path:
                     p.must_do,
                     p.done,
                     p.done_this_week,
-                    p.red,
+                    p.overdue,
                     p.yellow,
                     p.completion,
                     p.light.label,
@@ -269,7 +269,7 @@ def bulletin_pdf(bulletin: Bulletin) -> bytes:
         f"统计周期：{cn_day(bulletin.start)}至{cn_day(bulletin.end)}（{bulletin.week}，截至{cn_day(bulletin.as_of)}）。",
         f"在办重点项目 {t.projects} 个，必办事项 {t.must_do} 项，"
         f"累计销号 {t.done} 项，本周销号 {t.done_this_week} 项；"
-        f"超期未办 {t.late_open} 项，临期 {t.yellow} 项；全区按期办结率 {t.rate_text}。",
+        f"超期未办 {t.overdue} 项，临期 {t.yellow} 项；全区按期办结率 {t.rate_text}。",
         Heading("一、项目进度"),
         Table(
             ["项目", "街道", "目标开业", "必办", "已销号", "本周销号", "超期", "亮灯"],
@@ -281,7 +281,7 @@ def bulletin_pdf(bulletin: Bulletin) -> bytes:
                     str(p.must_do),
                     str(p.done),
                     str(p.done_this_week),
-                    str(p.red),
+                    str(p.overdue),
                     p.light.label,
                 ]
                 for p in bulletin.projects

@@ -171,7 +171,7 @@ def test_weekly_bulletin_workbook_and_pdf(demo, tmp_path):
     assert "中韩便利超市开业项目" in names and "崂山湾国际度假酒店开业项目" not in names  # opened in June
     late = wb["超期事项"]
     late_codes = {late.cell(row=r, column=2).value for r in range(2, late.max_row + 1)}
-    assert {"SP032", "SP035"} <= late_codes
+    assert late_codes == {"SP032"}  # the shop's fire check, latest finish 11-19, still open
     ranking = wb["部门按期率排名"]
     rows = {ranking.cell(row=r, column=2).value: r for r in range(2, ranking.max_row + 1)}
     fire, bureau = rows["区消防救援大队"], rows["区行政审批服务局"]
@@ -185,6 +185,29 @@ def test_weekly_bulletin_workbook_and_pdf(demo, tmp_path):
     assert rated == sorted(rated, reverse=True)
     text = squash(text_of(pdf.read_bytes()))
     assert "周通报" in text and "2026-W48" in text and "区消防救援大队" in text and "100.00%" in text
+
+
+def test_bulletin_has_one_definition_of_overdue(demo, tmp_path):
+    """The body's count, the table (PDF and workbook), the projects' 超期 column and the summary
+    count the same items: latest finish before the evaluation day and not ticked off. In the demo
+    week SP035 was ticked off late (已销号) and SP077 only cannot make its target (latest finish
+    2026-12-30, ahead): neither is overdue."""
+    db, actor = demo
+    xlsx, pdf = tmp_path / "w48.xlsx", tmp_path / "w48.pdf"
+    bulletin = svc.write_bulletin(db, actor, "2026-W48", xlsx, pdf, now=NOW)
+    codes = [r.code for r in bulletin.late]
+    assert codes == ["SP032"]
+    assert all(r.latest_finish is not None and r.latest_finish < bulletin.as_of for r in bulletin.late)
+    assert all(r.finished_on is None and r.status_label != "已销号" for r in bulletin.late)
+    assert bulletin.totals.overdue == len(bulletin.late) == sum(p.overdue for p in bulletin.projects)
+    text = squash(text_of(pdf.read_bytes()))
+    assert f"超期未办{len(codes)}项" in text
+    assert "SP035" not in text and "SP077" not in text and "计划不可行）" not in text
+    sheet = load_workbook(xlsx)["超期事项"]
+    assert sheet.max_row - 1 == len(codes)
+    projects = load_workbook(xlsx)["项目进度"]
+    column = [c.value for c in projects[1]].index("超期") + 1
+    assert sum(projects.cell(row=r, column=column).value for r in range(2, projects.max_row + 1)) == len(codes)
 
 
 def test_bad_week_is_refused():

@@ -7,12 +7,14 @@
     verification      the code printed (and in the QR code) on a certificate
     reverse_schedule  the reverse schedule (倒排工期表) of the must-do items
     cascade           moving a node and what moves with it
-    tracking          the light of an item, on-time, the dispatch buckets, the ranking colours,
-                      "ready to issue"
+    tracking          the light of an item, on-time, overdue, the dispatch buckets, the ranking
+                      colours, "ready to issue"
+    address           the street an address names, through the organisation tree
 
 Callers write ``from laoshan_desk.domain import approvals as rules`` and ``rules.schedule(...)``.
 """
 
+from laoshan_desk.domain.approvals.address import street_for_address
 from laoshan_desk.domain.approvals.cascade import NodeMove, Shift, move_node
 from laoshan_desk.domain.approvals.catalog import (
     CatalogItem,
@@ -125,6 +127,7 @@ __all__ = [
     "rate_light",
     "ready_to_issue",
     "schedule",
+    "street_for_address",
     "validate_catalog",
     "verification_code",
 ]

@@ -71,7 +71,7 @@ from laoshan_desk.services.approvals.inputs import (
     TeamForm,
     TeamInput,
 )
-from laoshan_desk.services.approvals.intake import create_project, order_from_template, update_project
+from laoshan_desk.services.approvals.intake import create_project, order_from_template, suggest_street, update_project
 from laoshan_desk.services.approvals.log import add_log_entry, log_counts, log_entries, solve_problem
 from laoshan_desk.services.approvals.ordering import add_items, assign, classify_item, edit_item, remove_item
 from laoshan_desk.services.approvals.projects import count_projects, list_projects, project_detail, project_schedule
@@ -187,6 +187,7 @@ __all__ = [
     "set_active",
     "set_team",
     "solve_problem",
+    "suggest_street",
     "update_project",
     "verify",
     "week_of",

@@ -34,7 +34,7 @@ from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.approvals import ApprovalItem, ApprovalProject, ProjectItem
 
-__all__ = ["order_from_template", "create_project", "update_project"]
+__all__ = ["order_from_template", "suggest_street", "create_project", "update_project"]
 
 SERIES = "approval_project"  # the number series of project numbers (store/numbers.py)
 _HEADER = (
@@ -183,6 +183,21 @@ def order_from_template(db: Database, actor: Actor, template_code: str) -> list[
     actor.require(VIEW)
     template = get_template(db, actor, template_code)
     return [OrderLine(e.code, e.classification, e.reason) for e in template.entries]
+
+
+def suggest_street(db: Database, actor: Actor, address: str) -> uuid.UUID | None:
+    """The street the address names through the organisation tree (a street, or one of its active
+    communities and villages), or None when it names none or several (docs/rules.md §approvals-street)."""
+    actor.require(VIEW)
+    with db.session() as s:
+        units = s.execute(
+            select(Unit.id, Unit.name, Unit.kind, Unit.street_id).where(
+                Unit.kind.in_(("street", "community", "village")), Unit.active.is_(True)
+            )
+        ).all()
+    streets = {u.id: u.name for u in units if u.kind == "street"}
+    communities = [(u.name, u.street_id) for u in units if u.kind != "street" and u.street_id in streets]
+    return rules.street_for_address(address, streets, communities)
 
 
 def create_project(

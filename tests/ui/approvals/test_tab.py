@@ -236,6 +236,8 @@ def test_the_order_needs_a_reason_for_every_item(qtbot, ctx, qtmodeltester):
     dialog.ui.creditCodeEdit.setText("91370212MA3U8KW28P")
     dialog.ui.contactEdit.setText("王丽")
     dialog.ui.phoneEdit.setText("13963921075")
+    dialog.ui.addressEdit.setText("青岛市崂山区石老人社区海口路（示例地址）")  # suggests 金家岭街道
+    assert dialog.ui.streetCombo.currentText() == "金家岭街道"
     dialog.select_template("restaurant_opening")
     qtmodeltester.check(dialog.model)
     assert "必办 8 项" in dialog.ui.summaryLabel.text()
@@ -247,6 +249,35 @@ def test_the_order_needs_a_reason_for_every_item(qtbot, ctx, qtmodeltester):
     assert dialog.rows()[dialog.codes().index("SP001")].classification.label == "企业自办"
     dialog.set_class("SP001", "must_do", "企业首次开业，须办理设立登记")
     assert dialog.save() and dialog.project_id is not None
+
+
+def test_a_new_project_has_no_default_street(qtbot, ctx):
+    """docs/rules.md §approvals-street: the combo starts on no street; saving without one is
+    refused beside the street with everything typed kept; the address suggests the street it
+    names; an address naming two streets suggests none; the clerk's own pick is not moved."""
+    dialog = NewProjectDialog(ctx)
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert ui.streetCombo.currentData() is None
+    ui.nameEdit.setText("沙子口渔家宴开业项目")
+    ui.enterpriseEdit.setText("青岛沙子口渔家宴餐饮有限公司")
+    ui.creditCodeEdit.setText("91370212MA3U8KW28P")
+    ui.contactEdit.setText("王丽")
+    ui.phoneEdit.setText("13963921075")
+    dialog.select_template("restaurant_opening")
+    assert not dialog.save()
+    assert "街道" in dialog.errors.message_for("street")
+    assert ui.nameEdit.text() == "沙子口渔家宴开业项目" and "必办 8 项" in ui.summaryLabel.text()
+    ui.addressEdit.setText("青岛市崂山区沙子口街道南姜社区（示例地址）")
+    assert ui.streetCombo.currentText() == "沙子口街道"
+    ui.addressEdit.setText("中韩社区与北宅社区之间（示例地址）")
+    assert ui.streetCombo.currentData() is None
+    ui.streetCombo.setCurrentIndex(ui.streetCombo.findText("沙子口街道"))
+    ui.addressEdit.setText("青岛市崂山区金家岭街道（示例地址）")
+    assert ui.streetCombo.currentText() == "沙子口街道"  # the clerk's pick stays
+    assert dialog.save() and dialog.project_id is not None
+    detail = svc.project_detail(ctx.db, ctx.actor, dialog.project_id, today=FIXED_NOW.date())
+    assert detail.street_name == "沙子口街道"
 
 
 def test_a_step_from_a_stale_page_says_so(qtbot, demo_ctx):

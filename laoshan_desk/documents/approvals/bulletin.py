@@ -44,6 +44,14 @@ class BulletinProject:
     light: Light
 
     @property
+    def light_text(self) -> str:
+        """The light in words: a red project with nothing overdue is red because it cannot make its
+        target (计划不可行), not 超期 (docs/rules.md §approvals-bulletin)."""
+        if self.light is Light.RED and not self.overdue:
+            return "计划不可行"
+        return self.light.label
+
+    @property
     def completion(self) -> float:
         return self.done / self.must_do if self.must_do else 0.0
 
@@ -187,7 +195,7 @@ def bulletin_excel(bulletin: Bulletin, path: Path) -> Path:
                     p.overdue,
                     p.yellow,
                     p.completion,
-                    p.light.label,
+                    p.light_text,
                 ]
                 for p in bulletin.projects
             ],
@@ -282,12 +290,11 @@ def bulletin_pdf(bulletin: Bulletin) -> bytes:
                     str(p.done),
                     str(p.done_this_week),
                     str(p.overdue),
-                    p.light.label,
+                    p.light_text,
                 ]
                 for p in bulletin.projects
             ],
-            widths=[3.2, 1.2, 1.2, 0.6, 0.7, 0.8, 0.6, 0.7],
-            size=8,
+            widths=[2.9, 1.2, 1.2, 0.6, 0.7, 0.8, 0.6, 1.0],
             fills=[LIGHT_FILLS.get(p.light) for p in bulletin.projects],
         ),
         Heading("二、部门按期办结率排名"),
@@ -306,7 +313,6 @@ def bulletin_pdf(bulletin: Bulletin) -> bytes:
                 for r in bulletin.ranking
             ],
             widths=[0.6, 2.4, 0.8, 0.8, 0.9, 0.9, 0.9],
-            size=8,
             fills=[LIGHT_FILLS.get(r.light) for r in bulletin.ranking],
         ),
         Heading("三、超期事项"),
@@ -327,7 +333,6 @@ def bulletin_pdf(bulletin: Bulletin) -> bytes:
                     for r in bulletin.late[:40]
                 ],
                 widths=[2.4, 3, 1.6, 0.8, 1.1, 1],
-                size=8,
             )
         )
         if len(bulletin.late) > 40:

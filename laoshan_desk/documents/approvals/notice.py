@@ -48,7 +48,6 @@ def one_time_notice(project: ProjectPaper, *, issuer: str = ISSUER, today: dt.da
                 for n, i in enumerate(must, start=1)
             ],
             widths=[0.45, 1.9, 2.9, 1.35, 0.95, 1.75, 1.75],
-            size=8.5,
         ),
     ]
     if own:
@@ -58,7 +57,6 @@ def one_time_notice(project: ProjectPaper, *, issuer: str = ISSUER, today: dt.da
                 ["序号", "事项", "办理部门", "理由"],
                 [[str(n), f"{i.code} {i.name}", i.department or "—", i.reason or "—"] for n, i in enumerate(own, 1)],
                 widths=[0.5, 3, 1.5, 4],
-                size=8.5,
             )
         )
     if none:
@@ -68,7 +66,6 @@ def one_time_notice(project: ProjectPaper, *, issuer: str = ISSUER, today: dt.da
                 ["序号", "事项", "理由"],
                 [[str(n), f"{i.code} {i.name}", i.reason or "—"] for n, i in enumerate(none, 1)],
                 widths=[0.5, 3.5, 4.5],
-                size=8.5,
             )
         )
     body.append(
@@ -79,7 +76,7 @@ def one_time_notice(project: ProjectPaper, *, issuer: str = ISSUER, today: dt.da
         Notice(
             title="审批事项一次告知书",
             issuer=issuer,
-            doc_number=f"崂审批告〔{project.start_date.year}〕{project.number}",
+            doc_number=project.notice_number,
             recipient=f"{project.enterprise}：",
             body=body,
             signature=issuer,

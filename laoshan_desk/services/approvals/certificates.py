@@ -253,4 +253,4 @@ def certificate_paper(info: CertificateInfo) -> docs.CertificatePaper:
 
 def certificate_pdf(db: Database, actor: Actor, certificate_id: uuid.UUID) -> bytes:
     """The licence PDF with the QR code (the preview records it when printed or saved)."""
-    return docs.certificate_pdf(certificate_paper(get_certificate(db, actor, certificate_id)), issuer=ISSUER)
+    return docs.certificate_pdf(certificate_paper(get_certificate(db, actor, certificate_id)))

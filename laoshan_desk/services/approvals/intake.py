@@ -18,6 +18,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from laoshan_desk.documents.cn_numerals import doc_number
 from laoshan_desk.domain import approvals as rules
 from laoshan_desk.domain.approvals import Classification, ItemStatus, ProjectStatus, classification_reason
 from laoshan_desk.domain.errors import ConflictError, ValidationError
@@ -37,6 +38,7 @@ from laoshan_desk.store.models.approvals import ApprovalItem, ApprovalProject, P
 __all__ = ["order_from_template", "suggest_street", "create_project", "update_project"]
 
 SERIES = "approval_project"  # the number series of project numbers (store/numbers.py)
+NOTICE_AGENCY = "崂审批告"  # the one-time notice's 发文机关代字; one series a year (docs/rules.md §approvals-numbers)
 _HEADER = (
     "name",
     "enterprise",
@@ -178,6 +180,17 @@ def _header(data: ProjectInput, *, require_contact: bool) -> dict[str, Any]:
     return fields
 
 
+def _notice_number(session: Session, year: int) -> str:
+    """The next 崂审批告〔year〕N号 from the year's series; a series first used after numbers were
+    given (an upgraded database) starts after the highest of them (docs/rules.md §approvals-numbers)."""
+    prefix = f"{NOTICE_AGENCY}〔{year}〕"
+    used = session.scalars(
+        select(ApprovalProject.notice_number).where(ApprovalProject.notice_number.startswith(prefix, autoescape=True))
+    )
+    floor = max((int(n[len(prefix) : -1]) for n in used if n and n[len(prefix) : -1].isdigit()), default=0)
+    return doc_number(NOTICE_AGENCY, year, numbers.allocate(session, f"approval_notice_{year}", floor=floor))
+
+
 def order_from_template(db: Database, actor: Actor, template_code: str) -> list[OrderLine]:
     """The menu's pre-selected items with their default classification and reason."""
     actor.require(VIEW)
@@ -229,6 +242,8 @@ def create_project(
         while seq <= floor:  # rows numbered behind the series' back: step past them
             seq = numbers.allocate(s, SERIES)
         number = f"XM{now.year}-{seq:04d}"
+        notice_year = (data.menu_issued_on or now.date()).year
+        notice_number = _notice_number(s, notice_year)
         project = ApprovalProject(
             id=uuid.uuid4(),
             seq=seq,
@@ -239,6 +254,7 @@ def create_project(
             project_type=(data.project_type or "").strip(),
             description=(data.description or "").strip(),
             menu_issued_on=data.menu_issued_on,
+            notice_number=notice_number,
             status=ProjectStatus.ACTIVE.value,
             created_at=now,
             created_by=actor.username,

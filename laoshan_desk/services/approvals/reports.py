@@ -109,6 +109,7 @@ def project_paper(view: ProjectView) -> docs.ProjectPaper:
     """What the one-time notice and the reverse-schedule table print of a project view."""
     return docs.ProjectPaper(
         number=view.number,
+        notice_number=view.notice_number,
         name=view.name,
         enterprise=view.enterprise,
         credit_code=view.credit_code,

@@ -239,6 +239,7 @@ class ProjectView:
     critical_path: tuple[str, ...]
     warnings: tuple[str, ...]
     finish_date: dt.date | None
+    notice_number: str = ""  # 崂审批告〔2026〕N号 (docs/rules.md §approvals-numbers)
 
     @property
     def must_items(self) -> list[ItemRow]:

@@ -78,6 +78,7 @@ class ApprovalProject(UUIDPk, Base):
     start_date: Mapped[dt.date] = mapped_column(Date)
     target_date: Mapped[dt.date] = mapped_column(Date, index=True)
     menu_issued_on: Mapped[dt.date | None] = mapped_column(Date)
+    notice_number: Mapped[str | None] = mapped_column(String(40))  # 崂审批告〔2026〕N号, from the series
     description: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16), default="active", index=True)  # active | opened | closed
     created_at: Mapped[dt.datetime]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import shutil
 
 import pytest
@@ -101,6 +102,32 @@ def test_certificate_pdf_carries_the_code_and_verifies(demo):
     assert svc.verify(db, actor, "ABCD-EFGH-JKMN").status == CertificateStatus.UNKNOWN
     with pytest.raises(ValidationError):
         svc.verify(db, actor, "12")
+
+
+def test_notice_number_is_the_years_series_not_the_project_code(demo):
+    """docs/rules.md §approvals-numbers: 崂审批告〔2026〕N号, one series a year, given at intake; the
+    demo's projects hold 1号, 2号, … in the order taken in, and every print shows the same number."""
+    db, actor = demo
+    views = [svc.project_detail(db, actor, r.id, today=TODAY) for r in svc.list_projects(db, actor, today=TODAY)]
+    numbers = sorted(v.notice_number for v in views)
+    assert all(re.fullmatch(r"崂审批告〔2026〕[1-9]\d*号", n) for n in numbers), numbers
+    assert len(set(numbers)) == len(numbers)
+    hotel = project(db, actor, "酒店")
+    for _ in range(2):
+        text = squash(text_of(svc.notice_pdf(db, actor, hotel.id, today=TODAY)))
+        assert hotel.notice_number in text and f"〔2026〕{hotel.number}" not in text
+
+
+def test_certificate_is_signed_by_its_authority_with_a_seal_and_a_citizens_caption(demo):
+    db, actor = demo
+    hotel = project(db, actor, "酒店")
+    fire = next(c for c in hotel.certificates if "消防" in c.department)
+    text = squash(text_of(svc.certificate_pdf(db, actor, fire.id)))
+    assert text.count("青岛市崂山区消防救援大队") >= 2  # red head and signature
+    assert "青岛市崂山区行政审批服务局" not in text
+    assert "（印章）" in text
+    assert "政务服务大厅" in text and "核验码" in text
+    assert "laoshan-desk" not in text and "verify" not in text
 
 
 def test_certificate_only_for_a_finished_item(demo):

@@ -79,12 +79,16 @@ def _text(data: dict[str, Any], key: str) -> str:
     return value.strip()
 
 
+MAX_DAYS = 3650  # an item's time limit in days, at most ten years (as the intake form allows)
+
+
 def _date(data: dict[str, Any], key: str) -> dt.date:
     value = data.get(key)
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        day = dt.date.fromisoformat(str(value).strip()[:32])
     except ValueError:
-        raise ValidationError(f"字段 {key} 应为 YYYY-MM-DD 日期：{value!r}") from None
+        raise ValidationError(f"字段 {key} 应为 YYYY-MM-DD 日期：{str(value)[:40]!r}") from None
+    return timeutil.check_range(day, key)  # 1949–2100, as every date on the way in
 
 
 def read_plan_file(path: Path) -> tuple[ProjectInput, list[OrderLine]]:
@@ -130,8 +134,8 @@ def read_plan_file(path: Path) -> tuple[ProjectInput, list[OrderLine]]:
         if name is not None and (not isinstance(name, str) or not name.strip()):
             raise ValidationError(f"事项 {code} 的 name 应为非空字符串")
         days = row.get("days")
-        if days is not None and (isinstance(days, bool) or not isinstance(days, int) or days < 1):
-            raise ValidationError(f"事项 {code} 的 days 应为至少 1 的整数：{days!r}")
+        if days is not None and (isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS):
+            raise ValidationError(f"事项 {code} 的 days 应为 1 至 {MAX_DAYS} 的整数：{str(days)[:40]}")
         after = row.get("after")
         if after is not None and (
             not isinstance(after, list) or not all(isinstance(a, str) and a.strip() for a in after)

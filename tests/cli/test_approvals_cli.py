@@ -66,6 +66,24 @@ def projects(url: str) -> int:
         db.dispose()
 
 
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        ({"target_date": "9999-12-31"}, "1949"),
+        ({"start_date": "0001-01-01"}, "1949"),
+        ({"items": [{"code": "A", "name": "事项A", "class": "must_do", "days": 1_000_000}]}, "3650"),
+    ],
+)
+def test_plan_refuses_far_dates_and_huge_counts(tmp_path, capsys, url, change, words):
+    """Dates bounded to 1949–2100 and a time limit to 3650 days: one line on stderr, exit 2,
+    nothing stored."""
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps({**EXAMPLE, **change}, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run(capsys, "--db", url, "approvals", "plan", str(path))
+    assert code == 2 and words in err and len(err.strip().splitlines()) == 1
+    assert projects(url) == 0
+
+
 def test_plan_prints_the_worked_example(tmp_path, capsys, url):
     path = tmp_path / "plan.json"
     path.write_text(json.dumps(EXAMPLE, ensure_ascii=False), encoding="utf-8")

@@ -28,7 +28,7 @@ from laoshan_desk.domain.approvals import (
 from laoshan_desk.domain.approvals import MenuTemplate as DomainTemplate
 from laoshan_desk.domain.errors import ConflictError, NotFound
 from laoshan_desk.services.approvals.common import CATALOG_EDIT, STALE, VIEW
-from laoshan_desk.services.approvals.inputs import ActiveForm, CatalogItemForm
+from laoshan_desk.services.approvals.inputs import ActiveForm, CatalogItemForm, cleaned
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.jsonable import jsonable
 from laoshan_desk.services.uow import unit_of_work
@@ -252,6 +252,7 @@ def save_item(db: Database, actor: Actor, form: CatalogItemForm, *, now: dt.date
     """Create or update one catalog item (admins). ``form.version`` (the one the form showed)
     guards against lost updates."""
     actor.require(CATALOG_EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     parsed = _parse(form)
     with unit_of_work(db, actor, now=now) as work:
         existing = work.session.scalar(select(ApprovalItem).where(ApprovalItem.code == parsed.code))
@@ -274,6 +275,7 @@ def save_item(db: Database, actor: Actor, form: CatalogItemForm, *, now: dt.date
 def set_active(db: Database, actor: Actor, form: ActiveForm, *, now: dt.datetime) -> None:
     """Withdraw an item from the menu (kept for the projects that ordered it) or restore it."""
     actor.require(CATALOG_EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     with unit_of_work(db, actor, now=now) as work:
         item = work.session.scalar(select(ApprovalItem).where(ApprovalItem.code == form.code))
         if item is None:

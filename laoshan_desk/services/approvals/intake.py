@@ -25,7 +25,7 @@ from laoshan_desk.domain.errors import ConflictError, ValidationError
 from laoshan_desk.domain.identifiers import normalize_phone, normalize_uscc
 from laoshan_desk.services.approvals.catalog import get_template
 from laoshan_desk.services.approvals.common import EDIT, VIEW, check_version, load_project, recheck
-from laoshan_desk.services.approvals.inputs import OrderLine, ProjectEdit, ProjectInput
+from laoshan_desk.services.approvals.inputs import OrderLine, ProjectEdit, ProjectInput, cleaned
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.jsonable import jsonable
@@ -37,6 +37,7 @@ from laoshan_desk.store.models.approvals import ApprovalItem, ApprovalProject, P
 
 __all__ = ["order_from_template", "suggest_street", "create_project", "update_project"]
 
+MAX_DAYS = 3650  # an item's time limit: at most ten years (a bound, so no plan runs for minutes)
 SERIES = "approval_project"  # the number series of project numbers (store/numbers.py)
 NOTICE_AGENCY = "崂审批告"  # the one-time notice's 发文机关代字; one series a year (docs/rules.md §approvals-numbers)
 _HEADER = (
@@ -111,8 +112,10 @@ def lines_to_rows(session: Session, lines: Sequence[OrderLine]) -> list[dict[str
         days = line.days if line.days is not None else (item.committed_days if item else None)
         if days is None:
             raise ValidationError(f"事项 {code} 不在事项库中，须填写办理时限（工作日）", field="items")
-        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-            raise ValidationError(f"事项 {code} 的办理时限须为至少 1 个工作日的整数：{days!r}", field="items")
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
+            raise ValidationError(
+                f"事项 {code} 的办理时限须为 1 至 {MAX_DAYS} 天的整数：{str(days)[:40]}", field="items"
+            )
         reason = classification_reason(line.reason, code=code, field="items")
         after = tuple(line.after) if line.after is not None else tuple(item.prerequisites or ()) if item else ()
         after = tuple(dict.fromkeys(str(a).strip() for a in after + tuple(line.extra_after) if str(a).strip()))
@@ -219,6 +222,7 @@ def create_project(
     """Intake: check everything, store the project and its ordered items, and make sure the
     reverse schedule can be computed (a cycle or a bad duration stores nothing)."""
     actor.require(EDIT)
+    data = cleaned(data)  # control characters out, dates in range
     header = _header(data, require_contact=require_contact)
     calendar = work_calendar(db)
     with unit_of_work(db, actor, now=now) as work:
@@ -284,6 +288,7 @@ def update_project(db: Database, actor: Actor, form: ProjectEdit, *, now: dt.dat
     """Edit the header (name, contact, dates, status, street); ``form.version`` is the one the
     clerk read. The schedule must still compute with the new dates."""
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     calendar = work_calendar(db)
     with unit_of_work(db, actor, now=now) as work:
         p = load_project(work.session, actor, form.project_id)

@@ -259,6 +259,8 @@ def test_a_new_project_has_no_default_street(qtbot, ctx):
     qtbot.addWidget(dialog)
     ui = dialog.ui
     assert ui.streetCombo.currentData() is None
+    for edit in (ui.startEdit, ui.targetEdit):  # dates bounded as every date on the way in
+        assert (edit.minimumDate().year(), edit.maximumDate().toString("yyyy-MM-dd")) == (1949, "2100-12-31")
     ui.nameEdit.setText("沙子口渔家宴开业项目")
     ui.enterpriseEdit.setText("青岛沙子口渔家宴餐饮有限公司")
     ui.creditCodeEdit.setText("91370212MA3U8KW28P")

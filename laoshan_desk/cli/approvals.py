@@ -79,6 +79,15 @@ def _text(data: dict[str, Any], key: str) -> str:
     return value.strip()
 
 
+# The command line names a light by its colour (the JSON keeps the code); docs/rules.md §approvals-lights.
+_COLOURS = {"red": "红", "yellow": "黄", "green": "绿"}
+
+
+def light_word(code: str) -> str:
+    """红 / 黄 / 绿 for a light's code; — for grey (done or not scheduled)."""
+    return _COLOURS.get(code, "—")
+
+
 MAX_DAYS = 3650  # an item's time limit in days, at most ten years (as the intake form allows)
 
 
@@ -232,13 +241,12 @@ def _plan(args: argparse.Namespace) -> int:
     print(f"{'编码':<8}{'最早开始':<12}{'最早完成':<12}{'最迟开始':<12}{'最迟完成':<12}{'机动':>4}  亮灯  事项")
     for row in out["items"]:
         if row["earliest_start"] is None:
-            print(
-                f"{row['code']:<8}{'—':<12}{'—':<12}{'—':<12}{'—':<12}{'':>4}  {'':4}  {row['name']}（{row['class']}）"
-            )
+            label = Classification(row["class"]).label
+            print(f"{row['code']:<8}{'—':<12}{'—':<12}{'—':<12}{'—':<12}{'':>4}  {'':4}  {row['name']}（{label}）")
         else:
             print(
                 f"{row['code']:<8}{row['earliest_start']:<12}{row['earliest_finish']:<12}{row['latest_start']:<12}"
-                f"{row['latest_finish']:<12}{row['slack_days']:>4}  {row['light']:<6}{row['name']}"
+                f"{row['latest_finish']:<12}{row['slack_days']:>4}  {light_word(row['light']):<4}{row['name']}"
             )
     return 0
 

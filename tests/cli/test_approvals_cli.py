@@ -84,6 +84,28 @@ def test_plan_refuses_far_dates_and_huge_counts(tmp_path, capsys, url, change, w
     assert projects(url) == 0
 
 
+def test_plan_text_speaks_chinese_and_json_keeps_codes(tmp_path, capsys, url):
+    """The text output names lights by colour (红/黄/绿) and classes by their words; the JSON keeps
+    the codes. On 14 Oct A and B are past their latest finish (红)."""
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(EXAMPLE, ensure_ascii=False), encoding="utf-8")
+    code, text, err = run(capsys, "--db", url, "approvals", "plan", str(path))
+    assert code == 0, err
+    lines = {line.split()[0]: line.split() for line in text.splitlines()[3:]}
+    assert lines["A"][6] == "红" and lines["B"][6] == "红"
+    assert "（无需办理）" in lines["SP002"][-1]
+    for code_word in ("green", "red", "yellow", "grey", "not_needed", "must_do"):
+        assert code_word not in text
+    path.write_text(json.dumps({**EXAMPLE, "project": "示例项目二"}, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "--db", url, "approvals", "plan", str(path), "--json")
+    items = {r["code"]: r for r in json.loads(out)["items"]}
+    assert items["A"]["light"] == "red" and items["SP002"]["class"] == "not_needed"
+    colour = {"red": "红", "yellow": "黄", "green": "绿"}
+    for code_, row in items.items():
+        if row["earliest_start"] is not None:
+            assert lines[code_][6] == colour[row["light"]], code_
+
+
 def test_plan_prints_the_worked_example(tmp_path, capsys, url):
     path = tmp_path / "plan.json"
     path.write_text(json.dumps(EXAMPLE, ensure_ascii=False), encoding="utf-8")

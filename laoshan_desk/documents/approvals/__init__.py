@@ -32,9 +32,13 @@ from laoshan_desk.documents.approvals.common import (
 )
 from laoshan_desk.documents.approvals.dispatch import NO_DEPARTMENT, DispatchReport, DispatchRow, dispatch_pdf
 from laoshan_desk.documents.approvals.notice import one_time_notice
+from laoshan_desk.documents.approvals.project_list import ProjectList, ProjectListLine, project_list_excel
 from laoshan_desk.documents.approvals.schedule import SCHEDULE_HEADERS, schedule_excel, schedule_pdf
 
 __all__ = [
+    "ProjectList",
+    "ProjectListLine",
+    "project_list_excel",
     "ISSUER",
     "authority_name",
     "LIGHT_FILLS",

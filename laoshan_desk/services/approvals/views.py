@@ -297,6 +297,13 @@ class ProjectRow:
         return f"{self.done}/{self.must_do}"
 
     @property
+    def light_text(self) -> str:
+        """The light in words, as the list and its export show it."""
+        if self.light is not Light.GREY:
+            return self.light.label
+        return "已全部销号" if self.must_do and self.done == self.must_do else "—"
+
+    @property
     def status_label(self) -> str:
         return self.status.label
 

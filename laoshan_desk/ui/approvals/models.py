@@ -98,14 +98,7 @@ CATALOG_COLUMNS = [
 ]
 
 PROJECT_COLUMNS = [
-    ColumnSpec(
-        "亮灯",
-        lambda r: (
-            r.light.label if r.light is not Light.GREY else ("已全部销号" if r.must_do and r.done == r.must_do else "—")
-        ),
-        light=lambda r: r.light,
-        width=96,
-    ),
+    ColumnSpec("亮灯", lambda r: r.light_text, light=lambda r: r.light, width=96),
     ColumnSpec("编号", lambda r: r.number, sort_key="number", width=96),
     ColumnSpec("项目", lambda r: r.name, sort_key="name", width=220),
     ColumnSpec("企业", lambda r: r.enterprise, sort_key="enterprise", width=200),

@@ -334,3 +334,57 @@ def test_exports_run_off_the_gui_thread_and_are_recorded_once(qtbot, demo_ctx, t
     bad = bulletin.export_to(tmp_path / "bad.xlsx")
     qtbot.waitUntil(lambda: bad.finished, timeout=30000)
     assert not bad.ok and "周次格式" in bulletin.errors.message_for("week")
+
+
+def test_the_list_loads_once_and_reloads_on_the_action_bus(qtbot, demo_ctx, monkeypatch):
+    """Built with load=False, the list makes one load when the tab opens; a change announced on
+    the action bus (another tab, 刷新/F5 naming no area) reloads it once; other areas' changes do not."""
+    from laoshan_desk.ui.common.actions import action_bus
+
+    calls: list[int] = []
+    real = svc.list_projects
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(svc, "list_projects", counting)
+    tab = ApprovalsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    assert len(calls) == 1
+    before = tab.model.rowCount()
+    from tests.services.approvals.helpers import example_lines, plan_input
+
+    resets: list[int] = []
+    tab.model.modelReset.connect(lambda: resets.append(1))
+    svc.create_project(demo_ctx.db, demo_ctx.actor, plan_input(example_lines()), now=FIXED_NOW)
+    action_bus().changed.emit("appeals")
+    assert tab.model.rowCount() == before and not resets
+    action_bus().changed.emit("")
+    assert tab.model.rowCount() == before + 1 and len(resets) == 1
+    assert tab.count_label.text() == f"共 {before + 1} 个项目"
+
+
+def test_the_list_exports_what_it_shows(qtbot, demo_ctx, tmp_path):
+    """The workbook holds the rows the list shows, in its order (search text and sort), the title
+    row names the filter and the sort, and the target date is a real date."""
+    from openpyxl import load_workbook
+
+    tab = ApprovalsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    tab.search.setText("开业")
+    header = tab.list_view.horizontalHeader()
+    name_column = [c.header for c in tab.model.columns()].index("项目")
+    tab.list_view.sortByColumn(name_column, Qt.SortOrder.AscendingOrder)
+    assert header.sortIndicatorSection() == name_column
+    shown = [tab.model.row_at(r).number for r in range(tab.model.rowCount())]
+    assert 1 < len(shown) < 5
+    outcome = tab.export_to(tmp_path / "list.xlsx")
+    qtbot.waitUntil(lambda: outcome.finished, timeout=10_000)
+    ws = load_workbook(tmp_path / "list.xlsx").active
+    title = ws["A1"].value
+    assert "查找“开业”" in title and "项目名称（升序）" in title and f"共 {len(shown)} 个项目" in title
+    assert [c.value for c in ws[2]][:3] == ["亮灯", "编号", "项目"]
+    assert [ws.cell(row=r, column=2).value for r in range(3, ws.max_row + 1)] == shown
+    assert isinstance(ws.cell(row=3, column=6).value, dt.datetime)  # 目标开业: a real date
+    assert ws.print_title_rows and ws.page_setup.fitToWidth == 1

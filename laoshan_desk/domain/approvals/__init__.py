@@ -68,6 +68,7 @@ from laoshan_desk.domain.approvals.vocabulary import (
     Classification,
     DispatchBucket,
     ItemStatus,
+    LimitKind,
     LogKind,
     ProjectStatus,
     TeamRole,
@@ -77,6 +78,7 @@ from laoshan_desk.domain.graph import cycle_message, find_cycle
 __all__ = [
     "CatalogItem",
     "CertificateStatus",
+    "LimitKind",
     "Classification",
     "DispatchBucket",
     "ItemProgress",

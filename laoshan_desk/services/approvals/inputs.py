@@ -244,6 +244,9 @@ class CatalogItemForm:
     site_inspection: bool = False
     certificate: str | None = None
     fee: Decimal | str = Decimal("0.00")
+    limit_kind: str = "working_days"  # LimitKind's code: working_days | calendar_days | none
+    level: str = "district"  # district | city
+    unverified: tuple[str, ...] = ()  # citations not verified (kept from the row; new ones join them)
     active: bool | None = None
     version: int | None = None
 

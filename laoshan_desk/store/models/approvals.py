@@ -38,6 +38,11 @@ class ApprovalItem(UUIDPk, Base):
     site_inspection: Mapped[bool] = mapped_column(default=False)
     certificate: Mapped[str | None] = mapped_column(String(100))
     fee: Mapped[decimal.Decimal] = mapped_column(Money, default=decimal.Decimal("0.00"))
+    # docs/rules.md §approvals-time-limits: how the statutory limit counts (domain LimitKind),
+    # who decides (district | city), and which citations of legal_basis are not verified.
+    limit_kind: Mapped[str] = mapped_column(String(16), default="working_days")
+    level: Mapped[str] = mapped_column(String(16), default="district")
+    unverified: Mapped[list[Any]] = mapped_column(default=list)
     active: Mapped[bool] = mapped_column(default=True)
     sort_order: Mapped[int] = mapped_column(default=0)
     version: Mapped[int] = mapped_column(default=1)

@@ -86,12 +86,13 @@ CATALOG_COLUMNS = [
     ColumnSpec("编码", lambda r: r.code, width=62),
     ColumnSpec("事项名称", lambda r: r.name, width=280),
     ColumnSpec("实施部门", lambda r: r.department, width=140),
-    ColumnSpec("法定", lambda r: str(r.statutory_days), align=RIGHT, width=44),
+    ColumnSpec("法定时限", lambda r: r.statutory_text, align=RIGHT, width=96),
     ColumnSpec("承诺", lambda r: str(r.committed_days), align=RIGHT, width=44),
     ColumnSpec("前置事项", lambda r: "、".join(r.prerequisites), width=140),
     ColumnSpec("预审", lambda r: "是" if r.pre_review else "否", width=44),
     ColumnSpec("踏勘", lambda r: "是" if r.site_inspection else "否", width=44),
     ColumnSpec("证照", lambda r: r.certificate or "", width=160),
+    ColumnSpec("设定依据", lambda r: "；".join(r.basis_lines), width=260),  # 未核验 marked
     ColumnSpec(
         "启用", lambda r: "是" if r.active else "停用", width=44, foreground=lambda r: None if r.active else "D6322F"
     ),

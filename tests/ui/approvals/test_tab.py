@@ -388,3 +388,31 @@ def test_the_list_exports_what_it_shows(qtbot, demo_ctx, tmp_path):
     assert [ws.cell(row=r, column=2).value for r in range(3, ws.max_row + 1)] == shown
     assert isinstance(ws.cell(row=3, column=6).value, dt.datetime)  # 目标开业: a real date
     assert ws.print_title_rows and ws.page_setup.fitToWidth == 1
+
+
+def test_catalog_shows_the_kind_of_limit_and_unverified_citations(qtbot, demo_ctx):
+    """法定时限 in words (never 0 for an item with none), 未核验 beside unverified citations, a
+    footer that does not claim every limit is in working days; the item dialog keeps an item
+    without a limit at none when it is saved unchanged."""
+    from laoshan_desk.ui.approvals.catalog import CatalogItemDialog
+
+    dialog = CatalogDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    rows = {r.code: n for n, r in enumerate(dialog.model.rows())}
+    headers = [c.header for c in dialog.model.columns()]
+    limit, basis = headers.index("法定时限"), headers.index("设定依据")
+    assert dialog.model.cell_text(rows["SP006"], limit) == "无法定时限"
+    assert dialog.model.cell_text(rows["SP008"], limit) == "7日（自然日）"
+    assert dialog.model.cell_text(rows["SP001"], limit) == "3个工作日"
+    unverified = next(r for r in dialog.model.rows() if r.unverified)
+    assert "（未核验）" in dialog.model.cell_text(rows[unverified.code], basis)
+    assert "（未核验）" not in dialog.model.cell_text(rows["SP001"], basis)
+    assert "时限为工作日" not in dialog.info.text() and "未核验" in dialog.info.text()
+    row = svc.get_item(demo_ctx.db, demo_ctx.actor, "SP006")
+    edit = CatalogItemDialog(demo_ctx, row)
+    qtbot.addWidget(edit)
+    assert edit.ui.statutorySpin.value() == 0 and edit.ui.statutorySpin.text() == "无法定时限"
+    assert not edit.ui.statutorySpin.isEnabled()
+    assert edit.save()
+    after = svc.get_item(demo_ctx.db, demo_ctx.actor, "SP006")
+    assert (after.statutory_days, after.limit_kind, after.unverified) == (0, row.limit_kind, row.unverified)

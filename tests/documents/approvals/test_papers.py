@@ -81,6 +81,25 @@ def test_one_time_notice_lists_every_must_do_item(demo):
     assert squash(sp002.reason) in text
 
 
+def test_notice_prints_only_verified_citations(demo):
+    """docs/rules.md §approvals-catalog: the one-time notice prints the verified citations of the
+    must-do items and says how many unverified ones it left out."""
+    db, actor = demo
+    hotel = project(db, actor, "酒店")
+    text = squash(text_of(svc.notice_pdf(db, actor, hotel.id, today=TODAY)))
+    catalog = {r.code: r for r in svc.list_catalog(db, actor)}
+    verified = [b for i in hotel.must_items for b in catalog[i.code].legal_basis if b not in catalog[i.code].unverified]
+    left_out = [b for i in hotel.must_items for b in catalog[i.code].unverified]
+    assert verified and left_out  # the hotel's items have both
+    assert "设定依据" in text
+    for b in verified:
+        assert squash(b) in text, b
+    only_unverified = {b for b in left_out if b not in verified}
+    for b in only_unverified:
+        assert squash(b) not in text, b
+    assert f"另有{len(left_out)}条依据尚未与法律法规原文核对" in text
+
+
 def test_certificate_pdf_carries_the_code_and_verifies(demo):
     db, actor = demo
     hotel = project(db, actor, "酒店")

@@ -170,7 +170,7 @@ def test_a_tampered_certificate_row_does_not_verify(demo):
     hotel = project(db, actor, "酒店")
     cert = hotel.certificates[0]
     with db.session() as s:
-        s.execute(update(Certificate).where(Certificate.id == cert.id).values(credit_code="91370212MA3R5N8D28"))
+        s.execute(update(Certificate).where(Certificate.id == cert.id).values(credit_code="91999999MA0LKC004D"))
     assert svc.verify(db, actor, cert.verification_code).status == CertificateStatus.UNKNOWN
 
 

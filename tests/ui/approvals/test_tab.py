@@ -62,9 +62,9 @@ def test_intake_to_a_ticked_off_item(qtbot, ctx):
         # QTest types ASCII only: Chinese arrives through the input method, i.e. as set text
         ui.nameEdit.setText("金家岭咖啡店开业项目")
         ui.enterpriseEdit.setText("青岛金岭咖啡有限公司")
-        qtbot.keyClicks(ui.creditCodeEdit, "91370212MA3U8KW28Q")  # a typo in the check character
+        qtbot.keyClicks(ui.creditCodeEdit, "91999999MA0LKC0015")  # a typo in the check character
         ui.contactEdit.setText("王丽")
-        qtbot.keyClicks(ui.phoneEdit, "13963921075")
+        qtbot.keyClicks(ui.phoneEdit, "0532-5550111")
         ui.streetCombo.setCurrentIndex(ui.streetCombo.findText("金家岭街道"))
         dialog.select_template("restaurant_opening")
         assert "必办 8 项" in ui.summaryLabel.text()
@@ -78,7 +78,7 @@ def test_intake_to_a_ticked_off_item(qtbot, ctx):
         assert dialog.result() != QDialog.DialogCode.Accepted
         assert "校验位" in ui.errorLabel.text()
         assert dialog.errors.message_for("credit_code")
-        ui.creditCodeEdit.setText("91370212MA3U8KW28P")
+        ui.creditCodeEdit.setText("91999999MA0LKC0014")
         click_ok(qtbot, ui.buttonBox)
         return dialog.result() == QDialog.DialogCode.Accepted
 
@@ -233,9 +233,9 @@ def test_the_order_needs_a_reason_for_every_item(qtbot, ctx, qtmodeltester):
     qtbot.addWidget(dialog)
     dialog.ui.nameEdit.setText("金家岭咖啡店开业项目")
     dialog.ui.enterpriseEdit.setText("青岛金岭咖啡有限公司")
-    dialog.ui.creditCodeEdit.setText("91370212MA3U8KW28P")
+    dialog.ui.creditCodeEdit.setText("91999999MA0LKC0014")
     dialog.ui.contactEdit.setText("王丽")
-    dialog.ui.phoneEdit.setText("13963921075")
+    dialog.ui.phoneEdit.setText("0532-5550111")
     dialog.ui.addressEdit.setText("青岛市崂山区石老人社区海口路（示例地址）")  # suggests 金家岭街道
     assert dialog.ui.streetCombo.currentText() == "金家岭街道"
     dialog.select_template("restaurant_opening")
@@ -263,9 +263,9 @@ def test_a_new_project_has_no_default_street(qtbot, ctx):
         assert (edit.minimumDate().year(), edit.maximumDate().toString("yyyy-MM-dd")) == (1949, "2100-12-31")
     ui.nameEdit.setText("沙子口渔家宴开业项目")
     ui.enterpriseEdit.setText("青岛沙子口渔家宴餐饮有限公司")
-    ui.creditCodeEdit.setText("91370212MA3U8KW28P")
+    ui.creditCodeEdit.setText("91999999MA0LKC0014")
     ui.contactEdit.setText("王丽")
-    ui.phoneEdit.setText("13963921075")
+    ui.phoneEdit.setText("0532-5550111")
     dialog.select_template("restaurant_opening")
     assert not dialog.save()
     assert "街道" in dialog.errors.message_for("street")

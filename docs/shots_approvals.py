@@ -36,10 +36,10 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from laoshan_desk.domain.timeutil import TZ
+    from laoshan_desk.services import approvals as svc
     from laoshan_desk.services import bootstrap
     from laoshan_desk.services.approvals import seed as seed_approvals
     from laoshan_desk.services.context import system_actor
-    from laoshan_desk.services import approvals as svc
     from laoshan_desk.ui.approvals.catalog import CatalogDialog, CatalogItemDialog
     from laoshan_desk.ui.approvals.intake import NewProjectDialog
     from laoshan_desk.ui.approvals.reports import DispatchDialog

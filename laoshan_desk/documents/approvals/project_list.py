@@ -7,10 +7,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-
-from laoshan_desk.documents.excel import Column, save, style_sheet
+from laoshan_desk.documents.excel import Column, Sheet, write_stream
 from laoshan_desk.domain.lights import Light
 
 
@@ -56,23 +53,14 @@ FILLS = {Light.RED: "F8CBAD", Light.YELLOW: "FFE699", Light.GREEN: "C6EFCE"}
 
 
 def project_list_excel(report: ProjectList, path: Path) -> Path:
-    """项目列表 workbook: a title row naming the filter, the header, one row per shown line."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "项目列表"
-    ws.append(
-        [
-            f"审批点菜单项目列表　筛选：{report.filter_text}；排序：{report.sort_text}；"
-            f"共 {len(report.lines)} 个项目；截至 {report.today.isoformat()}"
-        ]
+    """项目列表 workbook (the one writer's stream): a caption naming the filter and the sort above
+    the header, one row per shown line, the light's fill on each row."""
+    caption = (
+        f"审批点菜单项目列表　筛选：{report.filter_text}；排序：{report.sort_text}；"
+        f"共 {len(report.lines)} 个项目；截至 {report.today.isoformat()}"
     )
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
-    ws["A1"].font = Font(bold=True, size=13, name="宋体")
-    ws["A1"].alignment = Alignment(horizontal="left", vertical="center")
-    ws.append([c.header for c in COLUMNS])
-    for line in report.lines:
-        values = [
+    rows = (
+        [
             line.light_text,
             line.number,
             line.name,
@@ -83,9 +71,7 @@ def project_list_excel(report: ProjectList, path: Path) -> Path:
             line.red_yellow,
             line.status_label,
         ]
-        ws.append(values)  # save() makes every text safe; dates stay dates
-        fill = FILLS.get(line.light)
-        if fill:
-            ws.cell(row=ws.max_row, column=1).fill = PatternFill("solid", fgColor=fill)
-    style_sheet(ws, COLUMNS, first_data_row=3)
-    return save(wb, path)
+        for line in report.lines
+    )
+    fills = [FILLS.get(line.light) for line in report.lines]
+    return write_stream(path, [Sheet("项目列表", COLUMNS, rows, fills, caption=caption)])

@@ -21,8 +21,7 @@ AGENCY = "崂审批告"
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("approval_project") as batch:
-        batch.add_column(sa.Column("notice_number", sa.String(length=40), nullable=True))
+    op.add_column("approval_project", sa.Column("notice_number", sa.String(length=40), nullable=True))
     bind = op.get_bind()
     rows = bind.execute(sa.text("SELECT id, menu_issued_on, start_date FROM approval_project ORDER BY seq")).all()
     last: dict[int, int] = {}

@@ -34,10 +34,11 @@ def _reference() -> dict[str, dict[str, object]]:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("approval_item") as batch:
-        batch.add_column(sa.Column("limit_kind", sa.String(length=16), nullable=False, server_default="working_days"))
-        batch.add_column(sa.Column("level", sa.String(length=16), nullable=False, server_default="district"))
-        batch.add_column(sa.Column("unverified", sa.JSON(), nullable=False, server_default="[]"))
+    op.add_column(
+        "approval_item", sa.Column("limit_kind", sa.String(length=16), nullable=False, server_default="working_days")
+    )
+    op.add_column("approval_item", sa.Column("level", sa.String(length=16), nullable=False, server_default="district"))
+    op.add_column("approval_item", sa.Column("unverified", sa.JSON(), nullable=False, server_default="[]"))
     reference = _reference()
     bind = op.get_bind()
     for code, basis in bind.execute(sa.text("SELECT code, legal_basis FROM approval_item")).all():

@@ -18,9 +18,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("unit") as batch:
-        batch.add_column(sa.Column("code_kind", sa.String(length=16), nullable=False, server_default="local"))
-        batch.add_column(sa.Column("former_village", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column("unit", sa.Column("code_kind", sa.String(length=16), nullable=False, server_default="local"))
+    op.add_column("unit", sa.Column("former_village", sa.Boolean(), nullable=False, server_default=sa.false()))
 
 
 def downgrade() -> None:

@@ -9,6 +9,8 @@ on 25 Nov 2026 10:00 as a window clerk would see it, and saves:
 * approvals-project-hotel.png, approvals-wallchart-hotel.png, approvals-log-hotel.png — the
   seed's hotel case: 18 must-do items ticked off, the moved fire-acceptance node, 13 meetings,
   8 visits, 62 problems;
+* approvals-catalog.png, approvals-catalog-item.png — the catalog with each limit's kind and the
+  未核验 citations, and an item without a statutory limit in its dialog;
 * approvals-dispatch.png — the morning dispatch across projects.
 """
 
@@ -34,9 +36,11 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from laoshan_desk.domain.timeutil import TZ
+    from laoshan_desk.services import approvals as svc
     from laoshan_desk.services import bootstrap
     from laoshan_desk.services.approvals import seed as seed_approvals
     from laoshan_desk.services.context import system_actor
+    from laoshan_desk.ui.approvals.catalog import CatalogDialog, CatalogItemDialog
     from laoshan_desk.ui.approvals.intake import NewProjectDialog
     from laoshan_desk.ui.approvals.reports import DispatchDialog
     from laoshan_desk.ui.approvals.tab import ApprovalsTab
@@ -82,15 +86,27 @@ def main() -> int:
     dialog.resize(1400, 860)
     dialog.ui.nameEdit.setText("石老人海滨酒店开业项目")
     dialog.ui.enterpriseEdit.setText("青岛石老人海滨酒店有限公司")
-    dialog.ui.creditCodeEdit.setText("91370212MA3U8KW28P")
+    dialog.ui.creditCodeEdit.setText("91999999MA0LKC005G")
     dialog.ui.contactEdit.setText("李娜")
-    dialog.ui.phoneEdit.setText("13864201276")
-    dialog.ui.streetCombo.setCurrentIndex(dialog.ui.streetCombo.findText("沙子口街道"))
+    dialog.ui.phoneEdit.setText("0532-5550121")
+    dialog.ui.addressEdit.setText("青岛市崂山区石老人社区海口路（示例地址）")  # suggests 金家岭街道
     dialog.select_template("hotel_opening")
     dialog.show()
     app.processEvents()
     dialog.grab().save(str(OUT / "approvals-menu.png"))
     dialog.close()
+
+    catalog = CatalogDialog(ctx, tab)
+    catalog.resize(1500, 700)
+    catalog.show()
+    app.processEvents()
+    catalog.grab().save(str(OUT / "approvals-catalog.png"))
+    item = CatalogItemDialog(ctx, svc.get_item(db, actor, "SP006"), catalog)
+    item.show()
+    app.processEvents()
+    item.grab().save(str(OUT / "approvals-catalog-item.png"))
+    item.close()
+    catalog.close()
 
     dispatch = DispatchDialog(ctx, tab)
     dispatch.resize(1400, 420)

@@ -79,12 +79,25 @@ def _text(data: dict[str, Any], key: str) -> str:
     return value.strip()
 
 
+# The command line names a light by its colour (the JSON keeps the code); docs/rules.md §approvals-lights.
+_COLOURS = {"red": "红", "yellow": "黄", "green": "绿"}
+
+
+def light_word(code: str) -> str:
+    """红 / 黄 / 绿 for a light's code; — for grey (done or not scheduled)."""
+    return _COLOURS.get(code, "—")
+
+
+MAX_DAYS = 3650  # an item's time limit in days, at most ten years (as the intake form allows)
+
+
 def _date(data: dict[str, Any], key: str) -> dt.date:
     value = data.get(key)
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        day = dt.date.fromisoformat(str(value).strip()[:32])
     except ValueError:
-        raise ValidationError(f"字段 {key} 应为 YYYY-MM-DD 日期：{value!r}") from None
+        raise ValidationError(f"字段 {key} 应为 YYYY-MM-DD 日期：{str(value)[:40]!r}") from None
+    return timeutil.check_range(day, key)  # 1949–2100, as every date on the way in
 
 
 def read_plan_file(path: Path) -> tuple[ProjectInput, list[OrderLine]]:
@@ -130,8 +143,8 @@ def read_plan_file(path: Path) -> tuple[ProjectInput, list[OrderLine]]:
         if name is not None and (not isinstance(name, str) or not name.strip()):
             raise ValidationError(f"事项 {code} 的 name 应为非空字符串")
         days = row.get("days")
-        if days is not None and (isinstance(days, bool) or not isinstance(days, int) or days < 1):
-            raise ValidationError(f"事项 {code} 的 days 应为至少 1 的整数：{days!r}")
+        if days is not None and (isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS):
+            raise ValidationError(f"事项 {code} 的 days 应为 1 至 {MAX_DAYS} 的整数：{str(days)[:40]}")
         after = row.get("after")
         if after is not None and (
             not isinstance(after, list) or not all(isinstance(a, str) and a.strip() for a in after)
@@ -228,13 +241,12 @@ def _plan(args: argparse.Namespace) -> int:
     print(f"{'编码':<8}{'最早开始':<12}{'最早完成':<12}{'最迟开始':<12}{'最迟完成':<12}{'机动':>4}  亮灯  事项")
     for row in out["items"]:
         if row["earliest_start"] is None:
-            print(
-                f"{row['code']:<8}{'—':<12}{'—':<12}{'—':<12}{'—':<12}{'':>4}  {'':4}  {row['name']}（{row['class']}）"
-            )
+            label = Classification(row["class"]).label
+            print(f"{row['code']:<8}{'—':<12}{'—':<12}{'—':<12}{'—':<12}{'':>4}  {'':4}  {row['name']}（{label}）")
         else:
             print(
                 f"{row['code']:<8}{row['earliest_start']:<12}{row['earliest_finish']:<12}{row['latest_start']:<12}"
-                f"{row['latest_finish']:<12}{row['slack_days']:>4}  {row['light']:<6}{row['name']}"
+                f"{row['latest_finish']:<12}{row['slack_days']:>4}  {light_word(row['light']):<4}{row['name']}"
             )
     return 0
 
@@ -344,7 +356,7 @@ def _weekly(args: argparse.Namespace) -> int:
     t = bulletin.totals
     print(
         f"周通报 {bulletin.week}（{bulletin.start.isoformat()}～{bulletin.end.isoformat()}）：项目 {t.projects} 个，"
-        f"本周销号 {t.done_this_week} 项，超期 {len(bulletin.late)} 项，按期率 {t.rate_text}"
+        f"本周销号 {t.done_this_week} 项，超期未办 {t.overdue} 项，按期率 {t.rate_text}"
     )
     print(f"已写入 {args.out}" + (f" 和 {args.pdf}" if args.pdf else ""))
     return 0

@@ -13,11 +13,13 @@ Counting follows Civil Code art. 201: "N working days after D" does not count D 
 
 Arithmetic stays inside the desk's date range (``timeutil.MIN_DATE`` … ``MAX_DATE``): a count
 that would leave it is refused with a ValidationError at once, instead of stepping day by day
-towards year 9999 and overflowing.
+towards year 9999 and overflowing. Counting and adding N working days read per-year prefix counts
+of working days (built once per year per calendar object), so neither steps one day at a time.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import importlib.util
 from collections.abc import Iterable, Mapping
@@ -80,7 +82,8 @@ class WorkCalendar:
         self._overrides: dict[dt.date, bool] = dict(overrides or {})
         self._confirmed = frozenset(confirmed_years)
         self._cache: dict[dt.date, bool] = {}
-        self._years: dict[int, list[int]] = {}
+        self._years: dict[int, list[int]] = {}  # year -> running count of working days, by day
+        self._cum: dict[int, int] = {}  # year -> working days before it (see _before)
 
     # -- single days -------------------------------------------------------------------------
     def is_workday(self, day: dt.date) -> bool:
@@ -118,24 +121,41 @@ class WorkCalendar:
     def add_workdays(self, day: dt.date, n: int) -> dt.date:
         """The Nth working day after ``day`` (``day`` itself not counted); N<0 counts back.
 
-        ``add_workdays(d, 0)`` is ``d`` itself.
+        ``add_workdays(d, 0)`` is ``d`` itself. The answer is read from the running counts of
+        working days per year (a bisection in the year that holds it), not found by stepping.
         """
         check_range(day)
-        step = 1 if n >= 0 else -1
-        remaining = abs(n)
+        if n == 0:
+            return day
         # Fewer than 2 of every 7 days are working days only in weeks of holidays: a count
-        # that cannot fit before the range's end is refused without walking there.
-        room = (MAX_DATE - day).days if step > 0 else (day - MIN_DATE).days
-        if remaining > room:
+        # that cannot fit before the range's end is refused without looking there.
+        room = (MAX_DATE - day).days if n > 0 else (day - MIN_DATE).days
+        if abs(n) > room:
             raise ValidationError(f"{n} 个工作日超出可计算的日期范围（至 {MAX_DATE.year} 年）", field="n")
-        current = day
-        while remaining:
-            if (step > 0 and current >= MAX_DATE) or (step < 0 and current <= MIN_DATE):
-                raise ValidationError(f"{n} 个工作日超出可计算的日期范围（至 {MAX_DATE.year} 年）", field="n")
-            current += dt.timedelta(days=step)
-            if self.is_workday(current):
-                remaining -= 1
-        return current
+        through = self._year_counts(day.year)[day.timetuple().tm_yday - 1]  # working days Jan 1 … day
+        if n > 0:
+            target = through + n  # the first day whose running count reaches it
+        else:
+            target = through - self.is_workday(day) + n + 1  # the |n|th working day before ``day``
+        return self._day_of_count(day.year, target, n)
+
+    def _day_of_count(self, year: int, target: int, n: int) -> dt.date:
+        """The first day whose running count (from Jan 1 of ``year``) reaches ``target``; a
+        target at or below zero lies in an earlier year, one above the year's total in a later."""
+        while True:
+            counts = self._year_counts(year)
+            if target <= 0:
+                year -= 1
+                if year < MIN_DATE.year:
+                    raise ValidationError(f"{n} 个工作日超出可计算的日期范围（自 {MIN_DATE.year} 年）", field="n")
+                target += self._year_counts(year)[-1]
+            elif target > counts[-1]:
+                target -= counts[-1]
+                year += 1
+                if year > MAX_DATE.year:
+                    raise ValidationError(f"{n} 个工作日超出可计算的日期范围（至 {MAX_DATE.year} 年）", field="n")
+            else:
+                return dt.date(year, 1, 1) + dt.timedelta(days=bisect.bisect_left(counts, target))
 
     def next_workday(self, day: dt.date, *, inclusive: bool = True) -> dt.date:
         """The first working day on or after ``day`` (after, when not inclusive)."""
@@ -178,8 +198,9 @@ class WorkCalendar:
         check_range(end)
         return self._count_after(start - dt.timedelta(days=1), end)
 
-    # Counting over long spans (a case two years overdue, a queue page of them) reads each year's
-    # running count once instead of asking every day again: the calendar is immutable.
+    # Counting and adding read each year's running count of working days (a prefix count, built
+    # once per year per calendar object; the calendar is immutable, a change builds a new one), so
+    # a call costs a lookup per year spanned and one bisection, never a step per day.
     def _year_counts(self, year: int) -> list[int]:
         counts = self._years.get(year)
         if counts is None:
@@ -191,12 +212,29 @@ class WorkCalendar:
             self._years[year] = counts
         return counts
 
+    def _before(self, year: int) -> int:
+        """Working days from Jan 1 of the first year asked about up to Jan 1 of ``year`` (negative
+        before it): a running count across years, extended one year at a time as it is needed."""
+        cum = self._cum
+        if not cum:
+            cum[year] = 0
+        if year in cum:
+            return cum[year]
+        low, high = min(cum), max(cum)
+        while year > high:
+            cum[high + 1] = cum[high] + self._year_counts(high)[-1]
+            high += 1
+        while year < low:
+            cum[low - 1] = cum[low] - self._year_counts(low - 1)[-1]
+            low -= 1
+        return cum[year]
+
     def _count_after(self, lo: dt.date, hi: dt.date) -> int:
         """Working days in (lo, hi], lo <= hi."""
         total = self._year_counts(hi.year)[hi.timetuple().tm_yday - 1]
         total -= self._year_counts(lo.year)[lo.timetuple().tm_yday - 1]
-        for year in range(lo.year, hi.year):
-            total += self._year_counts(year)[-1]
+        if hi.year != lo.year:
+            total += self._before(hi.year) - self._before(lo.year)
         return total
 
     def overrides(self) -> dict[dt.date, bool]:

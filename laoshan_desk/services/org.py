@@ -2,7 +2,8 @@
 
 Reference data lives in ``resources/data/organisation.json`` (5 streets, 168 communities and
 villages, 863 grids, 62 departments). Loading is idempotent: rows are matched by code, so
-``init`` can run again after the file changes without duplicating anything.
+``init`` can run again after the file changes without duplicating anything; a community the file
+no longer has is deactivated, not deleted.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 
 from laoshan_desk.config import RESOURCES
 from laoshan_desk.domain.errors import NotFound, ValidationError
@@ -28,15 +29,25 @@ KIND_LABELS = {"street": "街道", "community": "社区", "village": "村", "dep
 
 
 def load_reference(db: Database, actor: Actor, path: Path = ORG_FILE) -> dict[str, int]:
-    """Insert the units and grids the file has and the database lacks; returns counts added."""
+    """Bring the organisation tree in line with the file; returns the counts of what changed.
+
+    Units are matched by code. What the file has and the database lacks is added; a unit it has
+    keeps its row (and the records that point at it) and takes the file's code kind and
+    former-village flag; a community that moved to another street is moved; a community or village
+    the file no longer has is deactivated (with its grids), never deleted, so the appeals and
+    users that name it keep their history. One audit record lists what changed.
+    """
     actor.require("admin.edit")
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    added = {"streets": 0, "communities": 0, "grids": 0, "departments": 0}
+    added = {"streets": 0, "communities": 0, "grids": 0, "departments": 0, "moved": 0, "deactivated": 0}
+    local_kind = str(data.get("code_kind") or "local")
+    changes: dict[str, list[str]] = {"moved": [], "deactivated": []}
     with unit_of_work(db, actor) as work:
         s = work.session
         units = {u.code: u for u in s.scalars(select(Unit))}
         grid_codes = set(s.scalars(select(Grid.code)))
         new_grids: list[dict[str, Any]] = []
+        in_file: set[str] = set()
         for si, street in enumerate(data["streets"]):
             st = units.get(street["code"])
             if st is None:
@@ -45,7 +56,9 @@ def load_reference(db: Database, actor: Actor, path: Path = ORG_FILE) -> dict[st
                 s.add(st)
                 units[st.code] = st
                 added["streets"] += 1
+            st.code_kind = str(street.get("code_kind") or local_kind)
             for ci, comm in enumerate(street["communities"]):
+                in_file.add(comm["code"])
                 cu = units.get(comm["code"])
                 if cu is None:
                     cu = Unit(
@@ -60,6 +73,11 @@ def load_reference(db: Database, actor: Actor, path: Path = ORG_FILE) -> dict[st
                     s.add(cu)
                     units[cu.code] = cu
                     added["communities"] += 1
+                elif cu.street_id != st.id:
+                    cu.parent_id, cu.street_id = st.id, st.id  # moved to another street
+                    changes["moved"].append(f"{cu.name}→{st.name}")
+                cu.code_kind = str(comm.get("code_kind") or local_kind)
+                cu.former_village = bool(comm.get("former_village"))
                 for grid in comm.get("grids", []):
                     if grid["code"] not in grid_codes:
                         new_grids.append(
@@ -72,8 +90,14 @@ def load_reference(db: Database, actor: Actor, path: Path = ORG_FILE) -> dict[st
                             }
                         )
                         grid_codes.add(grid["code"])
+        for unit in units.values():
+            if unit.kind in ("community", "village") and unit.code not in in_file and unit.active:
+                unit.active = False  # no longer in the tree: kept for its history, offered nowhere
+                changes["deactivated"].append(unit.name)
+                s.execute(update(Grid).where(Grid.community_id == unit.id).values(active=False))
         for di, dept in enumerate(data["departments"]):
             if dept["code"] in units:
+                units[dept["code"]].code_kind = str(dept.get("code_kind") or local_kind)
                 continue
             s.add(
                 Unit(
@@ -85,6 +109,7 @@ def load_reference(db: Database, actor: Actor, path: Path = ORG_FILE) -> dict[st
                     grants_approvals=bool(dept.get("grants_approvals")),
                     keywords=list(dept.get("category_keywords", [])),
                     sort_order=di,
+                    code_kind=str(dept.get("code_kind") or local_kind),
                 )
             )
             added["departments"] += 1
@@ -92,9 +117,18 @@ def load_reference(db: Database, actor: Actor, path: Path = ORG_FILE) -> dict[st
         if new_grids:
             s.execute(insert(Grid), new_grids)
         added["grids"] = len(new_grids)
+        added["moved"], added["deactivated"] = len(changes["moved"]), len(changes["deactivated"])
         if any(added.values()):
-            work.audit("import", "organisation", None, "载入组织机构基础数据", after=added)
-    return added
+            work.audit(
+                "import",
+                "organisation",
+                None,
+                f"载入组织机构基础数据：新增社区 {added['communities']} 个，迁移 {added['moved']} 个，"
+                f"停用 {added['deactivated']} 个"[:300],
+                after={**added, "moved_units": changes["moved"], "deactivated_units": changes["deactivated"]},
+            )
+    # The four counts every caller reads; moved and deactivated only when something was.
+    return {k: v for k, v in added.items() if v or k in ("streets", "communities", "grids", "departments")}
 
 
 @dataclasses.dataclass(frozen=True)

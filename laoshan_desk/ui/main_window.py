@@ -61,8 +61,7 @@ OPENERS = {
 }
 # 刷新 (F5): the action bus reaches the tabs that listen to it (appeals, alliance); these reload
 # through their own method.
-RELOADERS = {
-    roles.APPROVALS: "refresh",
+RELOADERS = {  # tabs that do not reload on the action bus (approvals does)
     roles.PRESERVATION: "reload",
     roles.ADMIN: "reload",
 }

@@ -66,6 +66,46 @@ def projects(url: str) -> int:
         db.dispose()
 
 
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        ({"target_date": "9999-12-31"}, "1949"),
+        ({"start_date": "0001-01-01"}, "1949"),
+        ({"items": [{"code": "A", "name": "事项A", "class": "must_do", "days": 1_000_000}]}, "3650"),
+    ],
+)
+def test_plan_refuses_far_dates_and_huge_counts(tmp_path, capsys, url, change, words):
+    """Dates bounded to 1949–2100 and a time limit to 3650 days: one line on stderr, exit 2,
+    nothing stored."""
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps({**EXAMPLE, **change}, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run(capsys, "--db", url, "approvals", "plan", str(path))
+    assert code == 2 and words in err and len(err.strip().splitlines()) == 1
+    assert projects(url) == 0
+
+
+def test_plan_text_speaks_chinese_and_json_keeps_codes(tmp_path, capsys, url):
+    """The text output names lights by colour (红/黄/绿) and classes by their words; the JSON keeps
+    the codes. On 14 Oct A and B are past their latest finish (红)."""
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(EXAMPLE, ensure_ascii=False), encoding="utf-8")
+    code, text, err = run(capsys, "--db", url, "approvals", "plan", str(path))
+    assert code == 0, err
+    lines = {line.split()[0]: line.split() for line in text.splitlines()[3:]}
+    assert lines["A"][6] == "红" and lines["B"][6] == "红"
+    assert "（无需办理）" in lines["SP002"][-1]
+    for code_word in ("green", "red", "yellow", "grey", "not_needed", "must_do"):
+        assert code_word not in text
+    path.write_text(json.dumps({**EXAMPLE, "project": "示例项目二"}, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "--db", url, "approvals", "plan", str(path), "--json")
+    items = {r["code"]: r for r in json.loads(out)["items"]}
+    assert items["A"]["light"] == "red" and items["SP002"]["class"] == "not_needed"
+    colour = {"red": "红", "yellow": "黄", "green": "绿"}
+    for code_, row in items.items():
+        if row["earliest_start"] is not None:
+            assert lines[code_][6] == colour[row["light"]], code_
+
+
 def test_plan_prints_the_worked_example(tmp_path, capsys, url):
     path = tmp_path / "plan.json"
     path.write_text(json.dumps(EXAMPLE, ensure_ascii=False), encoding="utf-8")
@@ -201,6 +241,8 @@ def test_verify_and_weekly_report(tmp_path, capsys, _template_db):
     )
     assert code == 0, err
     assert "2026-W48" in out
+    late = load_workbook(xlsx)["超期事项"]
+    assert f"超期未办 {late.max_row - 1} 项" in out  # the summary counts the table's lines
     assert load_workbook(xlsx).sheetnames == ["项目进度", "超期事项", "部门按期率排名"]
     assert pdf.read_bytes().startswith(b"%PDF")
     code, _, err = run(capsys, "--db", url, "report", "weekly", "--week", "48", "--out", str(xlsx))

@@ -22,13 +22,25 @@ from laoshan_desk.documents.approvals.bulletin import (
     percent,
 )
 from laoshan_desk.documents.approvals.certificate import CertificatePaper, certificate_pdf
-from laoshan_desk.documents.approvals.common import ISSUER, LIGHT_FILLS, PaperItem, PaperMove, ProjectPaper
+from laoshan_desk.documents.approvals.common import (
+    ISSUER,
+    LIGHT_FILLS,
+    PaperItem,
+    PaperMove,
+    ProjectPaper,
+    authority_name,
+)
 from laoshan_desk.documents.approvals.dispatch import NO_DEPARTMENT, DispatchReport, DispatchRow, dispatch_pdf
 from laoshan_desk.documents.approvals.notice import one_time_notice
+from laoshan_desk.documents.approvals.project_list import ProjectList, ProjectListLine, project_list_excel
 from laoshan_desk.documents.approvals.schedule import SCHEDULE_HEADERS, schedule_excel, schedule_pdf
 
 __all__ = [
+    "ProjectList",
+    "ProjectListLine",
+    "project_list_excel",
     "ISSUER",
+    "authority_name",
     "LIGHT_FILLS",
     "NO_DEPARTMENT",
     "SCHEDULE_HEADERS",

@@ -39,9 +39,17 @@ class BulletinProject:
     must_do: int
     done: int
     done_this_week: int
-    red: int
+    overdue: int  # must-do items overdue on the evaluation day (domain.approvals.is_overdue)
     yellow: int
     light: Light
+
+    @property
+    def light_text(self) -> str:
+        """The light in words: a red project with nothing overdue is red because it cannot make its
+        target (计划不可行), not 超期 (docs/rules.md §approvals-bulletin)."""
+        if self.light is Light.RED and not self.overdue:
+            return "计划不可行"
+        return self.light.label
 
     @property
     def completion(self) -> float:
@@ -88,7 +96,7 @@ class BulletinTotals:
     must_do: int
     done: int
     done_this_week: int
-    late_open: int
+    overdue: int
     yellow: int
     rate: float | None
 
@@ -106,7 +114,7 @@ class Bulletin:
     end: dt.date
     as_of: dt.date
     projects: tuple[BulletinProject, ...]
-    late: tuple[LateItem, ...]
+    late: tuple[LateItem, ...]  # the overdue items: one line each, the body counts these
     ranking: tuple[DepartmentRank, ...]
 
     @property
@@ -118,7 +126,7 @@ class Bulletin:
             must_do=sum(p.must_do for p in self.projects),
             done=sum(p.done for p in self.projects),
             done_this_week=sum(p.done_this_week for p in self.projects),
-            late_open=sum(r.late_open for r in self.ranking),
+            overdue=len(self.late),
             yellow=sum(p.yellow for p in self.projects),
             rate=on_time / due if due else None,
         )
@@ -184,10 +192,10 @@ def bulletin_excel(bulletin: Bulletin, path: Path) -> Path:
                     p.must_do,
                     p.done,
                     p.done_this_week,
-                    p.red,
+                    p.overdue,
                     p.yellow,
                     p.completion,
-                    p.light.label,
+                    p.light_text,
                 ]
                 for p in bulletin.projects
             ],
@@ -269,7 +277,7 @@ def bulletin_pdf(bulletin: Bulletin) -> bytes:
         f"统计周期：{cn_day(bulletin.start)}至{cn_day(bulletin.end)}（{bulletin.week}，截至{cn_day(bulletin.as_of)}）。",
         f"在办重点项目 {t.projects} 个，必办事项 {t.must_do} 项，"
         f"累计销号 {t.done} 项，本周销号 {t.done_this_week} 项；"
-        f"超期未办 {t.late_open} 项，临期 {t.yellow} 项；全区按期办结率 {t.rate_text}。",
+        f"超期未办 {t.overdue} 项，临期 {t.yellow} 项；全区按期办结率 {t.rate_text}。",
         Heading("一、项目进度"),
         Table(
             ["项目", "街道", "目标开业", "必办", "已销号", "本周销号", "超期", "亮灯"],
@@ -281,13 +289,12 @@ def bulletin_pdf(bulletin: Bulletin) -> bytes:
                     str(p.must_do),
                     str(p.done),
                     str(p.done_this_week),
-                    str(p.red),
-                    p.light.label,
+                    str(p.overdue),
+                    p.light_text,
                 ]
                 for p in bulletin.projects
             ],
-            widths=[3.2, 1.2, 1.2, 0.6, 0.7, 0.8, 0.6, 0.7],
-            size=8,
+            widths=[2.9, 1.2, 1.2, 0.6, 0.7, 0.8, 0.6, 1.0],
             fills=[LIGHT_FILLS.get(p.light) for p in bulletin.projects],
         ),
         Heading("二、部门按期办结率排名"),
@@ -306,7 +313,6 @@ def bulletin_pdf(bulletin: Bulletin) -> bytes:
                 for r in bulletin.ranking
             ],
             widths=[0.6, 2.4, 0.8, 0.8, 0.9, 0.9, 0.9],
-            size=8,
             fills=[LIGHT_FILLS.get(r.light) for r in bulletin.ranking],
         ),
         Heading("三、超期事项"),
@@ -327,7 +333,6 @@ def bulletin_pdf(bulletin: Bulletin) -> bytes:
                     for r in bulletin.late[:40]
                 ],
                 widths=[2.4, 3, 1.6, 0.8, 1.1, 1],
-                size=8,
             )
         )
         if len(bulletin.late) > 40:

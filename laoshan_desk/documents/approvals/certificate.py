@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from laoshan_desk.documents.approvals.common import ISSUER, cn_day
+from laoshan_desk.documents.approvals.common import authority_name, cn_day
 from laoshan_desk.documents.pdf import KeyValues, Notice, render
 from laoshan_desk.domain.approvals import format_verification_code
 
@@ -30,10 +30,11 @@ class CertificatePaper:
     revoked_reason: str = ""
 
 
-def certificate_pdf(info: CertificatePaper, *, issuer: str = ISSUER) -> bytes:
-    """A licence / permit with its number and a QR code holding the verification code
-    (docs/rules.md §approvals-certificates)."""
+def certificate_pdf(info: CertificatePaper) -> bytes:
+    """A licence / permit headed and signed by the authority that grants it, with a seal area, its
+    number and a QR code holding the verification code (docs/rules.md §approvals-certificates)."""
     code = format_verification_code(info.verification_code)
+    authority = authority_name(info.department)
     pairs = [("证照编号", info.number), ("持证单位", info.holder), ("信用代码", info.credit_code)]
     if info.address:
         pairs.append(("经营场所", info.address))
@@ -44,13 +45,14 @@ def certificate_pdf(info: CertificatePaper, *, issuer: str = ISSUER) -> bytes:
     return render(
         Notice(
             title=info.title,
-            issuer=issuer,
+            issuer=authority,
             body=body,
-            signature=info.department or issuer,
+            signature=authority,
+            seal="（印章）",
             date=info.issued_on,
             qr_data=f"LSDESK:{info.verification_code}",
-            qr_caption=f"核验码 {code}：扫描二维码或在崂山政务窗口桌面“核验证照”中输入核验码，"
-            f"可查验本证照是否真实有效（laoshan-desk verify {code}）。",
+            qr_caption=f"核验码 {code}。查验本证照真伪：到崂山区政务服务大厅任一窗口出示本证照"
+            "或报出核验码，窗口工作人员扫描二维码或输入核验码即可当场核验。",
             footer=f"项目：{info.project_name}（{info.project_number}）",
             subject=f"证照 {info.number}",
         )

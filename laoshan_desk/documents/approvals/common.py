@@ -13,6 +13,21 @@ from laoshan_desk.domain.approvals import Classification
 from laoshan_desk.domain.lights import Light
 
 ISSUER = "青岛市崂山区行政审批服务局"
+# The branch offices sign with their city bureau's name; every other 区… department with the district's.
+_FULL_NAMES = {"区公安分局": "青岛市公安局崂山分局", "区生态环境分局": "青岛市生态环境局崂山分局"}
+
+
+def authority_name(department: str) -> str:
+    """The full name an authority signs and heads a paper with: 区消防救援大队 → 青岛市崂山区消防
+    救援大队; a name already in full stays; no department → the approvals bureau."""
+    name = (department or "").strip()
+    if not name:
+        return ISSUER
+    if name in _FULL_NAMES:
+        return _FULL_NAMES[name]
+    return "青岛市崂山" + name if name.startswith("区") else name
+
+
 LIGHT_FILLS = {Light.RED: "F8CBAD", Light.YELLOW: "FFE699", Light.GREEN: "C6EFCE", Light.GREY: None}
 
 
@@ -92,6 +107,7 @@ class ProjectPaper:
     finish_date: dt.date | None
     items: tuple[PaperItem, ...]
     moves: tuple[PaperMove, ...] = ()
+    notice_number: str = ""  # 崂审批告〔2026〕N号, handed out at intake
 
     @property
     def must_items(self) -> list[PaperItem]:

@@ -97,7 +97,6 @@ def dispatch_pdf(report: DispatchReport) -> bytes:
                     for r in rows
                 ],
                 widths=[2.2, 3, 0.9, 1, 1.1, 1.1, 1.6],
-                size=8,
                 fills=[LIGHT_FILLS[r.light] for r in rows],
             )
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from laoshan_desk.documents.approvals.common import ISSUER, ProjectPaper, cn_day, day_text
@@ -10,9 +11,19 @@ from laoshan_desk.documents.pdf import Heading, KeyValues, Notice, Table, render
 from laoshan_desk.domain.approvals import Classification
 
 
-def one_time_notice(project: ProjectPaper, *, issuer: str = ISSUER, today: dt.date | None = None) -> bytes:
+def one_time_notice(
+    project: ProjectPaper,
+    *,
+    issuer: str = ISSUER,
+    today: dt.date | None = None,
+    citations: Mapping[str, tuple[str, ...]] | None = None,
+    unverified: int = 0,
+) -> bytes:
     """一次告知书: every must-do item with its materials, department, responsible person and node
-    date, then what the enterprise handles itself and what is not needed, each with its reason."""
+    date, then what the enterprise handles itself and what is not needed, each with its reason,
+    then the legal basis of the must-do items: ``citations`` holds only the verified ones (code →
+    texts); ``unverified`` counts those left out, which the notice says (docs/rules.md
+    §approvals-catalog)."""
     must = [i for i in project.items if i.must_do]
     own = [i for i in project.items if i.classification is Classification.SELF_HANDLED]
     none = [i for i in project.items if i.classification is Classification.NOT_NEEDED]
@@ -48,7 +59,6 @@ def one_time_notice(project: ProjectPaper, *, issuer: str = ISSUER, today: dt.da
                 for n, i in enumerate(must, start=1)
             ],
             widths=[0.45, 1.9, 2.9, 1.35, 0.95, 1.75, 1.75],
-            size=8.5,
         ),
     ]
     if own:
@@ -58,7 +68,6 @@ def one_time_notice(project: ProjectPaper, *, issuer: str = ISSUER, today: dt.da
                 ["序号", "事项", "办理部门", "理由"],
                 [[str(n), f"{i.code} {i.name}", i.department or "—", i.reason or "—"] for n, i in enumerate(own, 1)],
                 widths=[0.5, 3, 1.5, 4],
-                size=8.5,
             )
         )
     if none:
@@ -68,9 +77,23 @@ def one_time_notice(project: ProjectPaper, *, issuer: str = ISSUER, today: dt.da
                 ["序号", "事项", "理由"],
                 [[str(n), f"{i.code} {i.name}", i.reason or "—"] for n, i in enumerate(none, 1)],
                 widths=[0.5, 3.5, 4.5],
-                size=8.5,
             )
         )
+    cited = [(i, (citations or {}).get(i.code, ())) for i in must]
+    cited = [(i, texts) for i, texts in cited if texts]
+    if cited or unverified:
+        sections = 1 + bool(own) + bool(none)
+        body.append(Heading(f"{'二三四'[sections - 1]}、必办事项的设定依据"))
+        if cited:
+            body.append(
+                Table(
+                    ["事项", "设定依据"],
+                    [[f"{i.code} {i.name}", "；".join(texts)] for i, texts in cited],
+                    widths=[3, 5.5],
+                )
+            )
+        if unverified:
+            body.append(f"另有 {unverified} 条依据尚未与法律法规原文核对，未列入本告知书，可向窗口咨询。")
     body.append(
         "必办事项由各部门责任人提前介入、材料预审，前置事项办结当日即可出证。材料如有变化或节点调整，"
         "专班将及时书面告知。"
@@ -79,7 +102,7 @@ def one_time_notice(project: ProjectPaper, *, issuer: str = ISSUER, today: dt.da
         Notice(
             title="审批事项一次告知书",
             issuer=issuer,
-            doc_number=f"崂审批告〔{project.start_date.year}〕{project.number}",
+            doc_number=project.notice_number,
             recipient=f"{project.enterprise}：",
             body=body,
             signature=issuer,

@@ -73,7 +73,6 @@ def schedule_pdf(project: ProjectPaper) -> bytes:
             rows,
             widths=[0.35, 0.75, 2.8, 1.5, 0.7, 0.45, 1.1, 1.2, 1.25, 1.2, 1.2, 0.45, 1.3, 0.6],
             fills=[LIGHT_FILLS.get(i.light) for i in must],
-            size=7.5,
         ),
     ]
     if moves:

@@ -7,12 +7,14 @@
     verification      the code printed (and in the QR code) on a certificate
     reverse_schedule  the reverse schedule (倒排工期表) of the must-do items
     cascade           moving a node and what moves with it
-    tracking          the light of an item, on-time, the dispatch buckets, the ranking colours,
-                      "ready to issue"
+    tracking          the light of an item, on-time, overdue, the dispatch buckets, the ranking
+                      colours, "ready to issue"
+    address           the street an address names, through the organisation tree
 
 Callers write ``from laoshan_desk.domain import approvals as rules`` and ``rules.schedule(...)``.
 """
 
+from laoshan_desk.domain.approvals.address import street_for_address
 from laoshan_desk.domain.approvals.cascade import NodeMove, Shift, move_node
 from laoshan_desk.domain.approvals.catalog import (
     CatalogItem,
@@ -47,6 +49,7 @@ from laoshan_desk.domain.approvals.tracking import (
     dispatch_bucket,
     feasible_today,
     finished_on_time,
+    is_overdue,
     item_light,
     open_item_light,
     rate_light,
@@ -65,6 +68,7 @@ from laoshan_desk.domain.approvals.vocabulary import (
     Classification,
     DispatchBucket,
     ItemStatus,
+    LimitKind,
     LogKind,
     ProjectStatus,
     TeamRole,
@@ -74,6 +78,7 @@ from laoshan_desk.domain.graph import cycle_message, find_cycle
 __all__ = [
     "CatalogItem",
     "CertificateStatus",
+    "LimitKind",
     "Classification",
     "DispatchBucket",
     "ItemProgress",
@@ -109,6 +114,7 @@ __all__ = [
     "find_cycle",
     "feasible_today",
     "finished_on_time",
+    "is_overdue",
     "format_verification_code",
     "item_light",
     "load_catalog",
@@ -123,6 +129,7 @@ __all__ = [
     "rate_light",
     "ready_to_issue",
     "schedule",
+    "street_for_address",
     "validate_catalog",
     "verification_code",
 ]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from laoshan_desk.domain.approvals.vocabulary import Classification
+from laoshan_desk.domain.approvals.vocabulary import Classification, LimitKind
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.graph import cycle_message, find_cycle
 
@@ -46,6 +46,14 @@ class CatalogItem:
     certificate: str | None = None
     fee: Decimal = Decimal("0.00")
     stage: str = ""
+    limit_kind: LimitKind = LimitKind.WORKING_DAYS
+    level: str = "district"  # district | city: who decides (the city for some, e.g. SP058 above 5,000)
+    unverified: tuple[str, ...] = ()  # the citations of legal_basis not verified against the law text
+
+    @property
+    def statutory_text(self) -> str:
+        """The statutory limit in words: 20个工作日, 30日（自然日）, 无法定时限."""
+        return self.limit_kind.days_text(self.statutory_days)
 
     @property
     def days(self) -> int:
@@ -81,6 +89,34 @@ def _citation_texts(value: object) -> object:
     return value
 
 
+def _unverified(data: Mapping[str, object]) -> tuple[str, ...]:
+    """The texts of the citations marked ``verified: false`` (or given without the flag as a
+    dict), plus those an ``unverified`` list names (a form or a stored row)."""
+    out: list[str] = []
+    basis = data.get("legal_basis")
+    if isinstance(basis, Sequence) and not isinstance(basis, str):
+        out += [str(v.get("text") or "").strip() for v in basis if isinstance(v, Mapping) and not v.get("verified")]
+    given = data.get("unverified")
+    if isinstance(given, Sequence) and not isinstance(given, str):
+        out += [str(v).strip() for v in given]
+    return tuple(dict.fromkeys(t for t in out if t))
+
+
+def _limit_kind(value: object, code: str) -> LimitKind:
+    """The kind of limit from its code (JSON, a form) or its word (Excel: 工作日, 自然日, 日, 无)."""
+    if value is None or value == "":
+        return LimitKind.WORKING_DAYS
+    text = str(value).strip()
+    words = {kind.label: kind for kind in LimitKind} | {"日": LimitKind.CALENDAR_DAYS, "无": LimitKind.NONE}
+    try:
+        return LimitKind(text)
+    except ValueError:
+        pass
+    if text in words:
+        return words[text]
+    raise ValidationError(f"事项 {code} 的时限类型应为 工作日、自然日 或 无法定时限：{text[:20]!r}", field="limit_kind")
+
+
 def parse_catalog_item(data: Mapping[str, object]) -> CatalogItem:
     """A CatalogItem from one JSON object (or Excel row turned into a dict); checks each field."""
     code = str(data.get("code") or "").strip().upper()
@@ -94,14 +130,25 @@ def parse_catalog_item(data: Mapping[str, object]) -> CatalogItem:
         raise ValidationError(f"事项 {code} 的实施部门不能为空", field="department")
     # docs/rules.md §approvals-time-limits: a limit of kind "none" (no text sets the agency's
     # limit) has no statutory days; it is kept as 0 and bounds nothing.
-    no_limit = data.get("limit_kind") == "none" and data.get("statutory_days") is None
+    kind = _limit_kind(data.get("limit_kind"), code)
+    no_limit = kind is LimitKind.NONE and data.get("statutory_days") in (None, 0, "")
     statutory = 0 if no_limit else _as_int(data.get("statutory_days"), "法定时限", code)
+    if kind is not LimitKind.NONE and statutory < 1:
+        raise ValidationError(f"事项 {code} 有法定时限时，天数须至少为 1；没有法定时限请选“无”", field="statutory_days")
+    if kind is LimitKind.NONE:
+        statutory = 0
     committed = _as_int(data.get("committed_days"), "承诺时限", code)
     if committed < 1:
         raise ValidationError(f"事项 {code} 的承诺时限须至少为 1 个工作日", field="committed_days")
-    if statutory and committed > statutory:
+    # The promise is in working days; N working days take at least N × 7 / 5 calendar days.
+    if statutory and kind is LimitKind.WORKING_DAYS and committed > statutory:
         raise ValidationError(
             f"事项 {code} 的承诺时限（{committed}个工作日）不能超过法定时限（{statutory}个工作日）",
+            field="committed_days",
+        )
+    if statutory and kind is LimitKind.CALENDAR_DAYS and committed * 7 > statutory * 5:
+        raise ValidationError(
+            f"事项 {code} 的承诺时限（{committed}个工作日）放不进法定时限（{statutory}日，自然日）",
             field="committed_days",
         )
     try:
@@ -125,6 +172,9 @@ def parse_catalog_item(data: Mapping[str, object]) -> CatalogItem:
         certificate=str(certificate).strip() if certificate else None,
         fee=fee,
         stage=str(data.get("stage") or "").strip(),
+        limit_kind=kind,
+        level=str(data.get("level") or "district").strip(),
+        unverified=_unverified(data),
     )
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "open_item_light",
     "item_light",
     "finished_on_time",
+    "is_overdue",
     "feasible_today",
     "dispatch_bucket",
     "RATE_GREEN",
@@ -62,6 +63,15 @@ def item_light(
 def finished_on_time(item: ScheduledItem, actual_finish: dt.date) -> bool:
     """Whether a ticked-off item finished by its latest finish (the bulletin's on-time rate)."""
     return actual_finish <= item.latest_finish
+
+
+def is_overdue(latest_finish: dt.date | None, finished_on: dt.date | None, day: dt.date) -> bool:
+    """超期 on ``day``: the latest finish is before ``day`` and the item was not ticked off by then
+    (docs/rules.md §approvals-bulletin). An item that only cannot make the target (negative slack,
+    latest finish still ahead) is not overdue; an item ticked off (已销号) on or before ``day`` never is."""
+    if latest_finish is None or latest_finish >= day:
+        return False
+    return finished_on is None or finished_on > day
 
 
 def feasible_today(

@@ -14,6 +14,7 @@ __all__ = [
     "LogKind",
     "DispatchBucket",
     "CertificateStatus",
+    "LimitKind",
 ]
 
 
@@ -115,3 +116,18 @@ class CertificateStatus(Labelled):
     GENUINE = ("genuine", "真实有效：证照由本系统出具且现行有效")
     REVOKED = ("revoked", "已撤销：证照曾由本系统出具，但已被撤销或注销，不再有效")
     UNKNOWN = ("unknown", "查无此证：本系统没有出具过该核验码对应的证照，请警惕伪造")
+
+
+class LimitKind(Labelled):
+    """How the text that sets an agency's time limit counts it (docs/rules.md §approvals-time-limits):
+    working days, calendar days (a text that says plain 日), or no limit set by any text."""
+
+    WORKING_DAYS = ("working_days", "工作日")
+    CALENDAR_DAYS = ("calendar_days", "自然日")
+    NONE = ("none", "无法定时限")
+
+    def days_text(self, days: int) -> str:
+        """``20个工作日``, ``30日（自然日）`` or ``无法定时限`` (never 0)."""
+        if self is LimitKind.NONE or days <= 0:
+            return LimitKind.NONE.label
+        return f"{days}个工作日" if self is LimitKind.WORKING_DAYS else f"{days}日（自然日）"

@@ -71,7 +71,8 @@ from laoshan_desk.services.approvals.inputs import (
     TeamForm,
     TeamInput,
 )
-from laoshan_desk.services.approvals.intake import create_project, order_from_template, update_project
+from laoshan_desk.services.approvals.intake import create_project, order_from_template, suggest_street, update_project
+from laoshan_desk.services.approvals.list_export import SORT_LABELS, export_projects
 from laoshan_desk.services.approvals.log import add_log_entry, log_counts, log_entries, solve_problem
 from laoshan_desk.services.approvals.ordering import add_items, assign, classify_item, edit_item, remove_item
 from laoshan_desk.services.approvals.projects import count_projects, list_projects, project_detail, project_schedule
@@ -170,6 +171,8 @@ __all__ = [
     "list_templates",
     "log_counts",
     "log_entries",
+    "SORT_LABELS",
+    "export_projects",
     "move_node",
     "notice_pdf",
     "order_from_template",
@@ -187,6 +190,7 @@ __all__ = [
     "set_active",
     "set_team",
     "solve_problem",
+    "suggest_street",
     "update_project",
     "verify",
     "week_of",

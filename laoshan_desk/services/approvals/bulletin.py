@@ -2,21 +2,23 @@
 week's last day or today, whichever is earlier (docs/rules.md §approvals-bulletin):
 
 * projects: every project in progress (or opened during the week) with its counts and light;
-* late items: open items past their latest finish, and items ticked off after it during the week;
+* overdue items (超期): latest finish before the evaluation day and not ticked off by then, one
+  definition (`domain.approvals.is_overdue`) for the body's count, the table, the projects' column
+  and the command line; an item that only cannot make the target is not overdue, a ticked-off one
+  never is;
 * department ranking by on-time rate = items finished by their latest finish ÷ (items finished
   + open items past their latest finish), as of the evaluation day; green ≥ 90 %, yellow ≥ 70 %.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections import defaultdict
 from pathlib import Path
 
 from laoshan_desk.documents import approvals as docs
-from laoshan_desk.domain.approvals import ProjectStatus, open_item_light
+from laoshan_desk.domain.approvals import ProjectStatus, is_overdue, open_item_light
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.lights import Light, worst
@@ -70,6 +72,7 @@ def weekly_bulletin(db: Database, actor: Actor, week: str, *, today: dt.date) ->
         done = [i for i in must if i.finished_on and i.finished_on <= as_of]
         this_week = [i for i in done if i.finished_on and start <= i.finished_on <= end]
         lights = [_light_as_of(i, as_of, calendar) for i in must]
+        overdue = [i for i in must if is_overdue(i.latest_finish, i.finished_on, as_of)]
         projects.append(
             docs.BulletinProject(
                 view.id,
@@ -81,30 +84,23 @@ def weekly_bulletin(db: Database, actor: Actor, week: str, *, today: dt.date) ->
                 len(must),
                 len(done),
                 len(this_week),
-                lights.count(Light.RED),
+                len(overdue),
                 lights.count(Light.YELLOW),
                 worst(lights),
             )
         )
+        for i in overdue:
+            assert i.latest_finish is not None  # is_overdue needs one
+            late.append(_late(view, i, calendar.workdays_between(i.latest_finish, as_of)))
         for i in must:
             dept = i.department or docs.NO_DEPARTMENT
             stats[dept]  # every department with a must-do item is ranked
             if i.latest_finish is None:
                 continue
             if i.finished_on and i.finished_on <= as_of:
-                if i.finished_on <= i.latest_finish:
-                    stats[dept][0] += 1
-                else:
-                    stats[dept][1] += 1
-                    if start <= i.finished_on <= end:
-                        late.append(_late(view, i, calendar.workdays_between(i.latest_finish, i.finished_on)))
-            elif as_of > i.latest_finish:
+                stats[dept][0 if i.finished_on <= i.latest_finish else 1] += 1
+            elif is_overdue(i.latest_finish, i.finished_on, as_of):
                 stats[dept][2] += 1
-                late.append(_late(view, i, calendar.workdays_between(i.latest_finish, as_of)))
-            elif i.slack_days is not None and i.slack_days < 0:
-                late.append(
-                    dataclasses.replace(_late(view, i, -i.slack_days), status_label=f"{i.status_label}（计划不可行）")
-                )
     ranked = sorted(stats.items(), key=lambda kv: (_rate_key(kv[1]), -sum(kv[1]), kv[0]))
     ranking = tuple(
         docs.DepartmentRank(n, dept, sum(v), v[0], v[1], v[2]) for n, (dept, v) in enumerate(ranked, start=1)

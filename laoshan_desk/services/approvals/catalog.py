@@ -21,14 +21,15 @@ from sqlalchemy.orm import Session
 from laoshan_desk.domain.approvals import (
     CatalogItem,
     Classification,
+    LimitKind,
     TemplateEntry,
     check_graph,
     parse_catalog_item,
 )
 from laoshan_desk.domain.approvals import MenuTemplate as DomainTemplate
-from laoshan_desk.domain.errors import ConflictError, NotFound
+from laoshan_desk.domain.errors import ConflictError, NotFound, ValidationError
 from laoshan_desk.services.approvals.common import CATALOG_EDIT, STALE, VIEW
-from laoshan_desk.services.approvals.inputs import ActiveForm, CatalogItemForm
+from laoshan_desk.services.approvals.inputs import ActiveForm, CatalogItemForm, cleaned
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.jsonable import jsonable
 from laoshan_desk.services.uow import unit_of_work
@@ -69,10 +70,23 @@ class CatalogRow:
     fee: decimal.Decimal
     active: bool
     version: int
+    limit_kind: LimitKind = LimitKind.WORKING_DAYS
+    level: str = "district"
+    unverified: tuple[str, ...] = ()
 
     @property
     def days(self) -> int:
         return self.committed_days
+
+    @property
+    def statutory_text(self) -> str:
+        """20个工作日, 30日（自然日）, 无法定时限 (docs/rules.md §approvals-time-limits)."""
+        return self.limit_kind.days_text(self.statutory_days)
+
+    @property
+    def basis_lines(self) -> tuple[str, ...]:
+        """The citations as the catalog screen shows them: an unverified one marked （未核验）."""
+        return tuple(f"{b}（未核验）" if b in self.unverified else b for b in self.legal_basis)
 
     def as_domain(self) -> CatalogItem:
         return CatalogItem(
@@ -89,6 +103,9 @@ class CatalogRow:
             certificate=self.certificate,
             fee=self.fee,
             stage=self.stage,
+            limit_kind=self.limit_kind,
+            level=self.level,
+            unverified=self.unverified,
         )
 
     def as_form(self) -> CatalogItemForm:
@@ -107,6 +124,9 @@ class CatalogRow:
             site_inspection=self.site_inspection,
             certificate=self.certificate,
             fee=self.fee,
+            limit_kind=self.limit_kind.value,
+            level=self.level,
+            unverified=self.unverified,
             version=self.version,
         )
 
@@ -140,6 +160,9 @@ def row_of(item: ApprovalItem) -> CatalogRow:
         fee=decimal.Decimal(item.fee if item.fee is not None else "0.00"),
         active=item.active,
         version=item.version,
+        limit_kind=LimitKind(item.limit_kind or LimitKind.WORKING_DAYS.value),
+        level=item.level or "district",
+        unverified=tuple(item.unverified or ()),
     )
 
 
@@ -206,6 +229,9 @@ FIELDS = [
     "site_inspection",
     "certificate",
     "fee",
+    "limit_kind",
+    "level",
+    "unverified",
     "active",
 ]
 
@@ -217,6 +243,7 @@ def _apply(item: ApprovalItem, parsed: CatalogItem) -> None:
     item.prerequisites = list(parsed.prerequisites)
     item.pre_review, item.site_inspection = parsed.pre_review, parsed.site_inspection
     item.certificate, item.fee = parsed.certificate, parsed.fee
+    item.limit_kind, item.level = parsed.limit_kind.value, parsed.level
 
 
 def upsert(
@@ -237,6 +264,11 @@ def upsert(
         before = {f: jsonable(getattr(item, f)) for f in FIELDS}
         if active is not None:
             item.active = active
+    # Only the reference data verifies a citation: one typed in an edit or an import is 未核验
+    # until then, one the item already had keeps its flag (docs/rules/reference-data.md).
+    flagged = set(item.unverified or ())
+    verified = set() if created else {b for b in item.legal_basis or () if b not in flagged}
+    item.unverified = [b for b in parsed.legal_basis if b in parsed.unverified or b not in verified]
     _apply(item, parsed)
     return item, created, before
 
@@ -252,12 +284,19 @@ def save_item(db: Database, actor: Actor, form: CatalogItemForm, *, now: dt.date
     """Create or update one catalog item (admins). ``form.version`` (the one the form showed)
     guards against lost updates."""
     actor.require(CATALOG_EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     parsed = _parse(form)
     with unit_of_work(db, actor, now=now) as work:
         existing = work.session.scalar(select(ApprovalItem).where(ApprovalItem.code == parsed.code))
         if existing is not None and form.version is not None and existing.version != form.version:
             raise ConflictError(STALE)
         check_graph({**graph_of(work.session), parsed.code: parsed.prerequisites})
+        if existing is not None and form.version is None:
+            # A new item (no version seen) must not overwrite the one already holding its code.
+            raise ValidationError(
+                f"事项编码 {parsed.code} 已被“{existing.name}”使用，新事项请换一个编码；要修改该事项请在列表中打开它",
+                field="code",
+            )
         item, created, before = upsert(work.session, parsed, form.active)
         work.session.flush()
         work.audit(
@@ -274,6 +313,7 @@ def save_item(db: Database, actor: Actor, form: CatalogItemForm, *, now: dt.date
 def set_active(db: Database, actor: Actor, form: ActiveForm, *, now: dt.datetime) -> None:
     """Withdraw an item from the menu (kept for the projects that ordered it) or restore it."""
     actor.require(CATALOG_EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     with unit_of_work(db, actor, now=now) as work:
         item = work.session.scalar(select(ApprovalItem).where(ApprovalItem.code == form.code))
         if item is None:

@@ -28,7 +28,8 @@ EXCEL_COLUMNS: list[tuple[str, str]] = [
     ("name", "事项名称"),
     ("department", "实施部门"),
     ("stage", "阶段"),
-    ("statutory_days", "法定时限（工作日）"),
+    ("statutory_days", "法定时限"),
+    ("limit_kind", "时限类型"),
     ("committed_days", "承诺时限（工作日）"),
     ("materials", "申请材料"),
     ("legal_basis", "设定依据"),
@@ -39,6 +40,9 @@ EXCEL_COLUMNS: list[tuple[str, str]] = [
     ("fee", "收费（元）"),
     ("active", "启用"),
 ]
+# A workbook exported before the kinds of limit: its header, read as a limit in working days.
+_OLD_HEADERS = {"法定时限（工作日）": "statutory_days"}
+_REQUIRED = ("code", "name", "department", "statutory_days", "committed_days")
 _YES = {"是", "有", "y", "yes", "true", "1", "√", "✓"}
 _NO = {"否", "无", "n", "no", "false", "0", "", "×"}
 
@@ -59,7 +63,8 @@ def export_excel(db: Database, actor: Actor, path: Path, *, now: dt.datetime) ->
             r.name,
             r.department,
             r.stage,
-            r.statutory_days,
+            r.statutory_days or None,  # no statutory limit: an empty cell, never 0
+            r.limit_kind.label,
             r.committed_days,
             "；".join(r.materials),
             "；".join(r.legal_basis),
@@ -119,9 +124,9 @@ def import_excel(db: Database, actor: Actor, path: Path, *, now: dt.datetime) ->
     if not header:
         wb.close()
         raise ValidationError("Excel 文件是空的：第一行应为列标题")
-    by_label = {label: key for key, label in EXCEL_COLUMNS}
+    by_label = {**_OLD_HEADERS, **{label: key for key, label in EXCEL_COLUMNS}}
     keys = [by_label.get(str(h).strip()) if h is not None else None for h in header]
-    missing = [label for key, label in EXCEL_COLUMNS[:6] if key not in keys]
+    missing = [label for key, label in EXCEL_COLUMNS if key in _REQUIRED and key not in keys]
     if missing:
         wb.close()
         raise ValidationError("Excel 缺少列：" + "、".join(missing))

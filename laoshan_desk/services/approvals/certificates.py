@@ -29,7 +29,7 @@ from laoshan_desk.domain.approvals import (
 )
 from laoshan_desk.domain.errors import NotFound, ValidationError
 from laoshan_desk.services.approvals.common import EDIT, VIEW, NoCertificate, load_item, load_project
-from laoshan_desk.services.approvals.inputs import IssueForm, RevokeForm
+from laoshan_desk.services.approvals.inputs import IssueForm, RevokeForm, cleaned
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store import numbers
@@ -135,6 +135,7 @@ def issue_certificate(db: Database, actor: Actor, form: IssueForm, *, now: dt.da
     """Issue the licence of a ticked-off item: number, verification code, audit. One current
     certificate per item: issuing again returns the one already issued."""
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     with unit_of_work(db, actor, now=now) as work:
         s = work.session
         item, project = load_item(s, actor, form.item_id, own_department=True)
@@ -191,6 +192,7 @@ def get_certificate(db: Database, actor: Actor, certificate_id: uuid.UUID) -> Ce
 def revoke(db: Database, actor: Actor, form: RevokeForm, *, now: dt.datetime) -> None:
     """Revoke or cancel a certificate with a reason: its code then verifies as revoked."""
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     text = (form.reason or "").strip()
     if not text:
         raise ValidationError("请填写撤销原因", field="reason")
@@ -253,4 +255,4 @@ def certificate_paper(info: CertificateInfo) -> docs.CertificatePaper:
 
 def certificate_pdf(db: Database, actor: Actor, certificate_id: uuid.UUID) -> bytes:
     """The licence PDF with the QR code (the preview records it when printed or saved)."""
-    return docs.certificate_pdf(certificate_paper(get_certificate(db, actor, certificate_id)), issuer=ISSUER)
+    return docs.certificate_pdf(certificate_paper(get_certificate(db, actor, certificate_id)))

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import enum
 import uuid
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from laoshan_desk.domain.approvals import Classification, ItemStatus, LogKind, ProjectStatus, TeamRole
+from laoshan_desk.domain.inputs import clean_text
+from laoshan_desk.domain.timeutil import check_range
 
 __all__ = [
+    "cleaned",
     "OrderLine",
     "ProjectInput",
     "ProjectEdit",
@@ -239,6 +244,9 @@ class CatalogItemForm:
     site_inspection: bool = False
     certificate: str | None = None
     fee: Decimal | str = Decimal("0.00")
+    limit_kind: str = "working_days"  # LimitKind's code: working_days | calendar_days | none
+    level: str = "district"  # district | city
+    unverified: tuple[str, ...] = ()  # citations not verified (kept from the row; new ones join them)
     active: bool | None = None
     version: int | None = None
 
@@ -265,3 +273,56 @@ class IssueForm:
 class RevokeForm:
     certificate_id: uuid.UUID
     reason: str
+
+
+# -- on the way in -------------------------------------------------------------------------------
+# Fields whose line breaks are kept; every other text field becomes one line.
+_MULTILINE = frozenset({"description", "detail", "note", "summary", "reason"})
+_T = TypeVar("_T")
+
+
+def cleaned(form: _T) -> _T:
+    """``form`` with every text field (nested forms and tuples of text included) cleaned by
+    ``domain.inputs.clean_text``: NUL and the other control characters dropped, NFC, trimmed; and
+    every date checked against the desk's range (1949–2100, ``timeutil.check_range``). Each write
+    service calls this first, so a character no workbook can hold never reaches the database."""
+    if not dataclasses.is_dataclass(form) or isinstance(form, type):
+        return form
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(form):
+        value = getattr(form, f.name)
+        new = _clean_value(value, f.name)
+        if new is not value:
+            changes[f.name] = new
+    return dataclasses.replace(form, **changes) if changes else form
+
+
+def _clean_value(value: Any, name: str) -> Any:
+    if isinstance(value, enum.Enum):
+        return value
+    if isinstance(value, str):
+        text = clean_text(value, field=name, multiline=name in _MULTILINE)
+        return value if text == value else text
+    if isinstance(value, dt.date):
+        return check_range(value, field=name, label=_DATE_LABELS.get(name))
+    if isinstance(value, tuple | list):
+        items = [_clean_value(v, name) for v in value]
+        if all(a is b for a, b in zip(items, value, strict=True)):
+            return value
+        return type(value)(items)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return cleaned(value)
+    return value
+
+
+_DATE_LABELS = {
+    "start_date": "开始日期",
+    "target_date": "目标（开业）日期",
+    "menu_issued_on": "点菜单日期",
+    "fixed_finish": "固定完成日期",
+    "on": "日期",
+    "new_finish": "新节点日期",
+    "decided_on": "决定日期",
+    "solved_on": "解决日期",
+    "issued_on": "发证日期",
+}

@@ -18,13 +18,14 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from laoshan_desk.documents.cn_numerals import doc_number
 from laoshan_desk.domain import approvals as rules
 from laoshan_desk.domain.approvals import Classification, ItemStatus, ProjectStatus, classification_reason
 from laoshan_desk.domain.errors import ConflictError, ValidationError
 from laoshan_desk.domain.identifiers import normalize_phone, normalize_uscc
 from laoshan_desk.services.approvals.catalog import get_template
 from laoshan_desk.services.approvals.common import EDIT, VIEW, check_version, load_project, recheck
-from laoshan_desk.services.approvals.inputs import OrderLine, ProjectEdit, ProjectInput
+from laoshan_desk.services.approvals.inputs import OrderLine, ProjectEdit, ProjectInput, cleaned
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.jsonable import jsonable
@@ -34,9 +35,11 @@ from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.approvals import ApprovalItem, ApprovalProject, ProjectItem
 
-__all__ = ["order_from_template", "create_project", "update_project"]
+__all__ = ["order_from_template", "suggest_street", "create_project", "update_project"]
 
+MAX_DAYS = 3650  # an item's time limit: at most ten years (a bound, so no plan runs for minutes)
 SERIES = "approval_project"  # the number series of project numbers (store/numbers.py)
+NOTICE_AGENCY = "崂审批告"  # the one-time notice's 发文机关代字; one series a year (docs/rules.md §approvals-numbers)
 _HEADER = (
     "name",
     "enterprise",
@@ -109,8 +112,10 @@ def lines_to_rows(session: Session, lines: Sequence[OrderLine]) -> list[dict[str
         days = line.days if line.days is not None else (item.committed_days if item else None)
         if days is None:
             raise ValidationError(f"事项 {code} 不在事项库中，须填写办理时限（工作日）", field="items")
-        if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-            raise ValidationError(f"事项 {code} 的办理时限须为至少 1 个工作日的整数：{days!r}", field="items")
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
+            raise ValidationError(
+                f"事项 {code} 的办理时限须为 1 至 {MAX_DAYS} 天的整数：{str(days)[:40]}", field="items"
+            )
         reason = classification_reason(line.reason, code=code, field="items")
         after = tuple(line.after) if line.after is not None else tuple(item.prerequisites or ()) if item else ()
         after = tuple(dict.fromkeys(str(a).strip() for a in after + tuple(line.extra_after) if str(a).strip()))
@@ -178,11 +183,37 @@ def _header(data: ProjectInput, *, require_contact: bool) -> dict[str, Any]:
     return fields
 
 
+def _notice_number(session: Session, year: int) -> str:
+    """The next 崂审批告〔year〕N号 from the year's series; a series first used after numbers were
+    given (an upgraded database) starts after the highest of them (docs/rules.md §approvals-numbers)."""
+    prefix = f"{NOTICE_AGENCY}〔{year}〕"
+    used = session.scalars(
+        select(ApprovalProject.notice_number).where(ApprovalProject.notice_number.startswith(prefix, autoescape=True))
+    )
+    floor = max((int(n[len(prefix) : -1]) for n in used if n and n[len(prefix) : -1].isdigit()), default=0)
+    return doc_number(NOTICE_AGENCY, year, numbers.allocate(session, f"approval_notice_{year}", floor=floor))
+
+
 def order_from_template(db: Database, actor: Actor, template_code: str) -> list[OrderLine]:
     """The menu's pre-selected items with their default classification and reason."""
     actor.require(VIEW)
     template = get_template(db, actor, template_code)
     return [OrderLine(e.code, e.classification, e.reason) for e in template.entries]
+
+
+def suggest_street(db: Database, actor: Actor, address: str) -> uuid.UUID | None:
+    """The street the address names through the organisation tree (a street, or one of its active
+    communities and villages), or None when it names none or several (docs/rules.md §approvals-street)."""
+    actor.require(VIEW)
+    with db.session() as s:
+        units = s.execute(
+            select(Unit.id, Unit.name, Unit.kind, Unit.street_id).where(
+                Unit.kind.in_(("street", "community", "village")), Unit.active.is_(True)
+            )
+        ).all()
+    streets = {u.id: u.name for u in units if u.kind == "street"}
+    communities = [(u.name, u.street_id) for u in units if u.kind != "street" and u.street_id in streets]
+    return rules.street_for_address(address, streets, communities)
 
 
 def create_project(
@@ -191,6 +222,7 @@ def create_project(
     """Intake: check everything, store the project and its ordered items, and make sure the
     reverse schedule can be computed (a cycle or a bad duration stores nothing)."""
     actor.require(EDIT)
+    data = cleaned(data)  # control characters out, dates in range
     header = _header(data, require_contact=require_contact)
     calendar = work_calendar(db)
     with unit_of_work(db, actor, now=now) as work:
@@ -214,6 +246,8 @@ def create_project(
         while seq <= floor:  # rows numbered behind the series' back: step past them
             seq = numbers.allocate(s, SERIES)
         number = f"XM{now.year}-{seq:04d}"
+        notice_year = (data.menu_issued_on or now.date()).year
+        notice_number = _notice_number(s, notice_year)
         project = ApprovalProject(
             id=uuid.uuid4(),
             seq=seq,
@@ -224,6 +258,7 @@ def create_project(
             project_type=(data.project_type or "").strip(),
             description=(data.description or "").strip(),
             menu_issued_on=data.menu_issued_on,
+            notice_number=notice_number,
             status=ProjectStatus.ACTIVE.value,
             created_at=now,
             created_by=actor.username,
@@ -253,6 +288,7 @@ def update_project(db: Database, actor: Actor, form: ProjectEdit, *, now: dt.dat
     """Edit the header (name, contact, dates, status, street); ``form.version`` is the one the
     clerk read. The schedule must still compute with the new dates."""
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     calendar = work_calendar(db)
     with unit_of_work(db, actor, now=now) as work:
         p = load_project(work.session, actor, form.project_id)

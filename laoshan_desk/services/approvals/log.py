@@ -11,7 +11,7 @@ from sqlalchemy import select
 from laoshan_desk.domain.approvals import LogKind
 from laoshan_desk.domain.errors import NotFound, ValidationError
 from laoshan_desk.services.approvals.common import EDIT, VIEW, load_project, log_counts_of
-from laoshan_desk.services.approvals.inputs import LogInput, SolveForm
+from laoshan_desk.services.approvals.inputs import LogInput, SolveForm, cleaned
 from laoshan_desk.services.approvals.views import LogCounts, LogRow
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
@@ -44,6 +44,7 @@ def log_entries(db: Database, actor: Actor, project_id: uuid.UUID, kind: LogKind
 def add_log_entry(db: Database, actor: Actor, entry: LogInput, *, now: dt.datetime) -> uuid.UUID:
     """Record a meeting, a site visit or a problem (a problem names its owner)."""
     actor.require(EDIT)
+    entry = cleaned(entry)  # control characters out, dates in range
     try:
         kind = LogKind(entry.kind)
     except ValueError:
@@ -83,6 +84,7 @@ def add_log_entry(db: Database, actor: Actor, entry: LogInput, *, now: dt.dateti
 
 def solve_problem(db: Database, actor: Actor, form: SolveForm, *, now: dt.datetime) -> None:
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     with unit_of_work(db, actor, now=now) as work:
         entry = work.session.get(LogEntry, form.entry_id)
         if entry is None or entry.kind != LogKind.PROBLEM.value:

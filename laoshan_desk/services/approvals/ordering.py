@@ -21,6 +21,7 @@ from laoshan_desk.services.approvals.inputs import (
     ClassifyForm,
     ItemEditForm,
     RemoveItemForm,
+    cleaned,
 )
 from laoshan_desk.services.approvals.intake import lines_to_rows
 from laoshan_desk.services.calendar import work_calendar
@@ -84,6 +85,7 @@ def classify_item(db: Database, actor: Actor, form: ClassifyForm, *, now: dt.dat
     """Must-do / self-handled / not needed, with the reason printed on the one-time notice;
     returns the item's new version."""
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     calendar = work_calendar(db)
     with unit_of_work(db, actor, now=now) as work:
         item, project = load_item(work.session, actor, form.item_id)
@@ -98,6 +100,7 @@ def assign(db: Database, actor: Actor, form: AssignForm, *, now: dt.datetime) ->
     """Set who handles an item (department, responsible person) and, if needed, its days and
     prerequisites for this project; returns the item's new version."""
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     calendar = work_calendar(db)
     with unit_of_work(db, actor, now=now) as work:
         item, project = load_item(work.session, actor, form.item_id)
@@ -112,6 +115,7 @@ def edit_item(db: Database, actor: Actor, form: ItemEditForm, *, now: dt.datetim
     """The 分类与指派 form: a new classification (with its reason) and the assignment, saved
     together against the one version the form showed; returns the item's new version."""
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     calendar = work_calendar(db)
     with unit_of_work(db, actor, now=now) as work:
         item, project = load_item(work.session, actor, form.item_id)
@@ -128,6 +132,7 @@ def edit_item(db: Database, actor: Actor, form: ItemEditForm, *, now: dt.datetim
 def add_items(db: Database, actor: Actor, form: AddItemsForm, *, now: dt.datetime) -> list[uuid.UUID]:
     """Add items to a project's order (from the catalog or described in full)."""
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     calendar = work_calendar(db)
     with unit_of_work(db, actor, now=now) as work:
         project = load_project(work.session, actor, form.project_id)
@@ -163,6 +168,7 @@ def add_items(db: Database, actor: Actor, form: AddItemsForm, *, now: dt.datetim
 def remove_item(db: Database, actor: Actor, form: RemoveItemForm, *, now: dt.datetime) -> None:
     """Take an item off the order (only before any step was recorded on it)."""
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     calendar = work_calendar(db)
     with unit_of_work(db, actor, now=now) as work:
         item, project = load_item(work.session, actor, form.item_id)

@@ -120,6 +120,7 @@ def project_detail(db: Database, actor: Actor, project_id: uuid.UUID, *, today: 
             start_date=p.start_date,
             target_date=p.target_date,
             menu_issued_on=p.menu_issued_on,
+            notice_number=p.notice_number or "",
             description=p.description,
             status=ProjectStatus(p.status),
             version=p.version,

@@ -29,7 +29,7 @@ from laoshan_desk.services.approvals.views import ProjectView
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
-from laoshan_desk.store.models.approvals import ApprovalProject
+from laoshan_desk.store.models.approvals import ApprovalItem, ApprovalProject
 
 __all__ = [
     "dispatch",
@@ -109,6 +109,7 @@ def project_paper(view: ProjectView) -> docs.ProjectPaper:
     """What the one-time notice and the reverse-schedule table print of a project view."""
     return docs.ProjectPaper(
         number=view.number,
+        notice_number=view.notice_number,
         name=view.name,
         enterprise=view.enterprise,
         credit_code=view.credit_code,
@@ -154,7 +155,17 @@ def project_paper(view: ProjectView) -> docs.ProjectPaper:
 def notice_pdf(db: Database, actor: Actor, project_id: uuid.UUID, *, today: dt.date) -> bytes:
     """一次告知书 dated ``today`` (docs/rules.md §approvals-classification)."""
     view = project_detail(db, actor, project_id, today=today)
-    return docs.one_time_notice(project_paper(view), today=today)
+    codes = [i.code for i in view.must_items]
+    with db.session() as session:
+        rows = session.execute(
+            select(ApprovalItem.code, ApprovalItem.legal_basis, ApprovalItem.unverified).where(
+                ApprovalItem.code.in_(codes)
+            )
+        ).all()
+    # Only verified citations are printed; the notice counts those left out.
+    citations = {code: tuple(b for b in basis or () if b not in (flags or ())) for code, basis, flags in rows}
+    unverified = sum(sum(1 for b in basis or () if b in (flags or ())) for _code, basis, flags in rows)
+    return docs.one_time_notice(project_paper(view), today=today, citations=citations, unverified=unverified)
 
 
 def schedule_pdf(db: Database, actor: Actor, project_id: uuid.UUID, *, today: dt.date) -> bytes:

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from laoshan_desk.domain.approvals import TeamRole
 from laoshan_desk.domain.errors import NotFound, ValidationError
 from laoshan_desk.services.approvals.common import EDIT, load_project
-from laoshan_desk.services.approvals.inputs import NewMemberForm, RemoveMemberForm, TeamForm, TeamInput
+from laoshan_desk.services.approvals.inputs import NewMemberForm, RemoveMemberForm, TeamForm, TeamInput, cleaned
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.jsonable import jsonable
 from laoshan_desk.services.uow import Work, unit_of_work
@@ -73,6 +73,7 @@ def _inputs(rows: Sequence[TeamMember]) -> list[TeamInput]:
 def set_team(db: Database, actor: Actor, form: TeamForm, *, now: dt.datetime) -> None:
     """Replace the gold team: one commander, one deputy, team leaders per department, members."""
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     _check(form.members)
     with unit_of_work(db, actor, now=now) as work:
         project = load_project(work.session, actor, form.project_id)
@@ -81,6 +82,7 @@ def set_team(db: Database, actor: Actor, form: TeamForm, *, now: dt.datetime) ->
 
 def add_team_member(db: Database, actor: Actor, form: NewMemberForm, *, now: dt.datetime) -> None:
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     _check([form.member])
     with unit_of_work(db, actor, now=now) as work:
         project = load_project(work.session, actor, form.project_id)
@@ -90,6 +92,7 @@ def add_team_member(db: Database, actor: Actor, form: NewMemberForm, *, now: dt.
 
 def remove_team_member(db: Database, actor: Actor, form: RemoveMemberForm, *, now: dt.datetime) -> None:
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     with unit_of_work(db, actor, now=now) as work:
         project = load_project(work.session, actor, form.project_id)
         current = _current(work, project)

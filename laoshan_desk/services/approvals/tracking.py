@@ -29,7 +29,7 @@ from laoshan_desk.services.approvals.common import (
     recheck,
     states,
 )
-from laoshan_desk.services.approvals.inputs import AdvanceForm, MoveNodeForm
+from laoshan_desk.services.approvals.inputs import AdvanceForm, MoveNodeForm, cleaned
 from laoshan_desk.services.approvals.views import AdvanceResult, MoveResult
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
@@ -58,6 +58,7 @@ def advance_item(db: Database, actor: Actor, form: AdvanceForm, *, now: dt.datet
     """Move a must-do item one step on (预审 → 受理 → 踏勘验收 → 销号) on ``form.on`` by ``form.by``;
     says which items became "ready to issue" with it."""
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     calendar = work_calendar(db)
     with unit_of_work(db, actor, now=now) as work:
         item, project = load_item(work.session, actor, form.item_id, own_department=True)
@@ -110,6 +111,7 @@ def advance_item(db: Database, actor: Actor, form: AdvanceForm, *, now: dt.datet
 def move_node(db: Database, actor: Actor, form: MoveNodeForm, *, now: dt.datetime) -> MoveResult:
     """调整节点: pin an item's finish, recompute every dependent, keep the history and its reason."""
     actor.require(EDIT)
+    form = cleaned(form)  # control characters out, dates in range
     calendar = work_calendar(db)
     with unit_of_work(db, actor, now=now) as work:
         item, project = load_item(work.session, actor, form.item_id)

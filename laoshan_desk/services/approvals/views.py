@@ -239,6 +239,7 @@ class ProjectView:
     critical_path: tuple[str, ...]
     warnings: tuple[str, ...]
     finish_date: dt.date | None
+    notice_number: str = ""  # 崂审批告〔2026〕N号 (docs/rules.md §approvals-numbers)
 
     @property
     def must_items(self) -> list[ItemRow]:
@@ -294,6 +295,13 @@ class ProjectRow:
     @property
     def progress(self) -> str:
         return f"{self.done}/{self.must_do}"
+
+    @property
+    def light_text(self) -> str:
+        """The light in words, as the list and its export show it."""
+        if self.light is not Light.GREY:
+            return self.light.label
+        return "已全部销号" if self.must_do and self.done == self.must_do else "—"
 
     @property
     def status_label(self) -> str:

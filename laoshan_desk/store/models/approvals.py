@@ -38,6 +38,11 @@ class ApprovalItem(UUIDPk, Base):
     site_inspection: Mapped[bool] = mapped_column(default=False)
     certificate: Mapped[str | None] = mapped_column(String(100))
     fee: Mapped[decimal.Decimal] = mapped_column(Money, default=decimal.Decimal("0.00"))
+    # docs/rules.md §approvals-time-limits: how the statutory limit counts (domain LimitKind),
+    # who decides (district | city), and which citations of legal_basis are not verified.
+    limit_kind: Mapped[str] = mapped_column(String(16), default="working_days")
+    level: Mapped[str] = mapped_column(String(16), default="district")
+    unverified: Mapped[list[Any]] = mapped_column(default=list)
     active: Mapped[bool] = mapped_column(default=True)
     sort_order: Mapped[int] = mapped_column(default=0)
     version: Mapped[int] = mapped_column(default=1)
@@ -78,6 +83,7 @@ class ApprovalProject(UUIDPk, Base):
     start_date: Mapped[dt.date] = mapped_column(Date)
     target_date: Mapped[dt.date] = mapped_column(Date, index=True)
     menu_issued_on: Mapped[dt.date | None] = mapped_column(Date)
+    notice_number: Mapped[str | None] = mapped_column(String(40))  # 崂审批告〔2026〕N号, from the series
     description: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16), default="active", index=True)  # active | opened | closed
     created_at: Mapped[dt.datetime]

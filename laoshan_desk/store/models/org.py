@@ -31,6 +31,10 @@ class Unit(UUIDPk, Base):
     keywords: Mapped[list[Any]] = mapped_column(default=list)
     active: Mapped[bool] = mapped_column(default=True)
     sort_order: Mapped[int] = mapped_column(default=0)
+    # What kind of code ``code`` is: "statistical" (the official division code of a street) or
+    # "local" (this desk's own numbering of communities, villages and departments).
+    code_kind: Mapped[str] = mapped_column(String(16), default="local")
+    former_village: Mapped[bool] = mapped_column(default=False)  # a village made an urban community (村改居)
 
 
 class Grid(UUIDPk, Base):

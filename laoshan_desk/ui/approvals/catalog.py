@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from laoshan_desk.domain.approvals import LimitKind
 from laoshan_desk.services import approvals as svc
 from laoshan_desk.ui.approvals.common import AREA, ok_cancel, setup_table
 from laoshan_desk.ui.approvals.models import CATALOG_COLUMNS
@@ -39,6 +40,10 @@ class CatalogItemDialog(QDialog):
         self.ui.departmentCombo.addItems(svc.departments(ctx.db, ctx.actor))
         self.ui.preReviewCheck.setChecked(True)
         self.ui.feeEdit.setText("0.00")
+        for kind in LimitKind:  # docs/rules.md §approvals-time-limits
+            self.ui.limitKindCombo.addItem(kind.label, kind.value)
+        self.ui.limitKindCombo.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
         if row is not None:
             self.setWindowTitle(f"修改事项 {row.code}")
             self.ui.codeEdit.setText(row.code)
@@ -46,10 +51,13 @@ class CatalogItemDialog(QDialog):
             self.ui.nameEdit.setText(row.name)
             self.ui.departmentCombo.setCurrentText(row.department)
             self.ui.stageEdit.setText(row.stage)
-            self.ui.statutorySpin.setValue(row.statutory_days)
+            self.ui.limitKindCombo.setCurrentIndex(self.ui.limitKindCombo.findData(row.limit_kind.value))
+            self.ui.statutorySpin.setValue(row.statutory_days)  # 0 shows 无法定时限
             self.ui.committedSpin.setValue(row.committed_days)
             self.ui.materialsEdit.setPlainText("\n".join(row.materials))
             self.ui.basisEdit.setPlainText("\n".join(row.legal_basis))
+            if row.unverified:
+                self.ui.basisEdit.setToolTip("未核验：" + "；".join(row.unverified))
             self.ui.prereqEdit.setText("；".join(row.prerequisites))
             self.ui.certificateEdit.setText(row.certificate or "")
             self.ui.feeEdit.setText(f"{row.fee:.2f}")
@@ -61,6 +69,8 @@ class CatalogItemDialog(QDialog):
                 "name": self.ui.nameEdit,
                 "department": self.ui.departmentCombo,
                 "committed_days": self.ui.committedSpin,
+                "statutory_days": self.ui.statutorySpin,
+                "limit_kind": self.ui.limitKindCombo,
                 "prerequisites": self.ui.prereqEdit,
                 "fee": self.ui.feeEdit,
             },
@@ -69,6 +79,15 @@ class CatalogItemDialog(QDialog):
         ok_cancel(self.ui.buttonBox)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
+
+    def _kind_changed(self) -> None:
+        """A limit of kind none has no days: the spin box shows 无法定时限 and stays at 0."""
+        none = self.ui.limitKindCombo.currentData() == LimitKind.NONE.value
+        if none:
+            self.ui.statutorySpin.setValue(0)
+        elif self.ui.statutorySpin.value() == 0:
+            self.ui.statutorySpin.setValue(20)  # the Licensing Law's general limit (art. 42)
+        self.ui.statutorySpin.setEnabled(not none)
 
     def save(self) -> bool:
         form = svc.CatalogItemForm(
@@ -85,6 +104,9 @@ class CatalogItemDialog(QDialog):
             fee=self.ui.feeEdit.text() or "0",
             pre_review=self.ui.preReviewCheck.isChecked(),
             site_inspection=self.ui.inspectionCheck.isChecked(),
+            limit_kind=self.ui.limitKindCombo.currentData(),
+            level=self.row.level if self.row else "district",
+            unverified=self.row.unverified if self.row else (),
             version=self.row.version if self.row else None,
         )
         return run_action(
@@ -137,7 +159,11 @@ class CatalogDialog(QDialog):
     def reload(self) -> None:
         rows = svc.list_catalog(self.ctx.db, self.ctx.actor, text=self.search.text() or None)
         self.model.set_rows(rows)
-        self.info.setText(f"共 {len(rows)} 项（时限为工作日；倒排工期按承诺时限）")
+        unverified = sum(1 for r in rows if r.unverified)
+        self.info.setText(
+            f"共 {len(rows)} 项（法定时限按各自依据计算：工作日、自然日或无法定时限；倒排工期按承诺的工作日数，"
+            f"{unverified} 项有未核验的依据）"
+        )
 
     def current(self) -> svc.CatalogRow | None:
         index = self.view.currentIndex()

@@ -94,8 +94,14 @@ class NewProjectDialog(QDialog):
         self.ctx = ctx
         self.project_id: uuid.UUID | None = None
         self.catalog = {r.code: r for r in svc.list_catalog(ctx.db, ctx.actor)}
+        # No default street (docs/rules.md §approvals-street): suggested from the address, or chosen.
+        self.ui.streetCombo.addItem("（请选择街道，或先填地址）", None)
         for street in org.units(ctx.db, "street"):
             self.ui.streetCombo.addItem(street.name, street.id)
+        self.street_chosen = False  # once the clerk picks a street, the address no longer moves it
+        self._suggesting = False
+        self.ui.streetCombo.currentIndexChanged.connect(self._street_picked)
+        self.ui.addressEdit.textChanged.connect(lambda _text: self.suggest_street())
         self.ui.typeCombo.addItem("（自定义，不用模板）", "")
         for t in svc.list_templates(ctx.db, ctx.actor):
             self.ui.typeCombo.addItem(f"{t.name}（{len(t.entries)} 项）", t.code)
@@ -151,7 +157,26 @@ class NewProjectDialog(QDialog):
             parent=self,
         )
         self.drafts.restore()
+        self.suggest_street()
         self._summary()
+
+    # -- the street ----------------------------------------------------------------------------
+    def _street_picked(self, index: int) -> None:
+        if not self._suggesting:
+            self.street_chosen = index > 0
+
+    def suggest_street(self) -> None:
+        """Select the street the address names, unless the clerk has picked one."""
+        if self.street_chosen:
+            return
+        street = svc.suggest_street(self.ctx.db, self.ctx.actor, self.ui.addressEdit.text())
+        combo = self.ui.streetCombo
+        index = next((n for n in range(1, combo.count()) if street is not None and combo.itemData(n) == street), 0)
+        self._suggesting = True
+        try:
+            combo.setCurrentIndex(index)
+        finally:
+            self._suggesting = False
 
     # -- the menu ------------------------------------------------------------------------------
     def select_template(self, code: str) -> None:

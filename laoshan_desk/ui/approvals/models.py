@@ -86,26 +86,20 @@ CATALOG_COLUMNS = [
     ColumnSpec("编码", lambda r: r.code, width=62),
     ColumnSpec("事项名称", lambda r: r.name, width=280),
     ColumnSpec("实施部门", lambda r: r.department, width=140),
-    ColumnSpec("法定", lambda r: str(r.statutory_days), align=RIGHT, width=44),
+    ColumnSpec("法定时限", lambda r: r.statutory_text, align=RIGHT, width=96),
     ColumnSpec("承诺", lambda r: str(r.committed_days), align=RIGHT, width=44),
     ColumnSpec("前置事项", lambda r: "、".join(r.prerequisites), width=140),
     ColumnSpec("预审", lambda r: "是" if r.pre_review else "否", width=44),
     ColumnSpec("踏勘", lambda r: "是" if r.site_inspection else "否", width=44),
     ColumnSpec("证照", lambda r: r.certificate or "", width=160),
+    ColumnSpec("设定依据", lambda r: "；".join(r.basis_lines), width=260),  # 未核验 marked
     ColumnSpec(
         "启用", lambda r: "是" if r.active else "停用", width=44, foreground=lambda r: None if r.active else "D6322F"
     ),
 ]
 
 PROJECT_COLUMNS = [
-    ColumnSpec(
-        "亮灯",
-        lambda r: (
-            r.light.label if r.light is not Light.GREY else ("已全部销号" if r.must_do and r.done == r.must_do else "—")
-        ),
-        light=lambda r: r.light,
-        width=96,
-    ),
+    ColumnSpec("亮灯", lambda r: r.light_text, light=lambda r: r.light, width=96),
     ColumnSpec("编号", lambda r: r.number, sort_key="number", width=96),
     ColumnSpec("项目", lambda r: r.name, sort_key="name", width=220),
     ColumnSpec("企业", lambda r: r.enterprise, sort_key="enterprise", width=200),

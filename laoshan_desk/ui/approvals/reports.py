@@ -136,7 +136,7 @@ class BulletinDialog(QDialog):
         self.summary.setStyleSheet("")
         self.summary.setText(
             f"{b.week}（{b.start}～{b.end}）：项目 {t.projects} 个，本周销号 {t.done_this_week} 项，"
-            f"超期 {len(b.late)} 项，按期率 {t.rate_text}"
+            f"超期未办 {t.overdue} 项，按期率 {t.rate_text}"
         )
 
     def bulletin(self) -> svc.Bulletin | None:

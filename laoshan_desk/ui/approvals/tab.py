@@ -1,18 +1,22 @@
 """The 审批点菜单 tab: the project list with lights beside the selected project's page, and the
 toolbar for a new project (ordering from the menu), the catalog, the daily dispatch, the weekly
-bulletin and verifying a certificate."""
+bulletin, verifying a certificate and exporting the list as shown. The list loads once when the tab
+is built and again on every change announced on the action bus."""
 
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -23,13 +27,15 @@ from PySide6.QtWidgets import (
 
 from laoshan_desk.services import approvals as svc
 from laoshan_desk.ui.approvals.catalog import CatalogDialog
-from laoshan_desk.ui.approvals.common import setup_table
+from laoshan_desk.ui.approvals.common import AREA, setup_table
 from laoshan_desk.ui.approvals.intake import NewProjectDialog
 from laoshan_desk.ui.approvals.models import PROJECT_COLUMNS
 from laoshan_desk.ui.approvals.project_page import ProjectPage
 from laoshan_desk.ui.approvals.reports import BulletinDialog, DispatchDialog
 from laoshan_desk.ui.approvals.verify import VerifyDialog
+from laoshan_desk.ui.common.actions import Outcome, action_bus, run_action
 from laoshan_desk.ui.common.empty_state import EmptyState
+from laoshan_desk.ui.common.pdf_preview import documents_folder
 from laoshan_desk.ui.common.table_model import PagedTableModel
 from laoshan_desk.ui.context import DeskContext
 
@@ -49,6 +55,7 @@ class ApprovalsTab(QWidget):
             ("dispatch", "日调度", self.open_dispatch),
             ("bulletin", "周通报", self.open_bulletin),
             ("verify", "核验证照", self.open_verify),
+            ("export", "导出列表", self.export_list),
             ("refresh", "刷新", self.refresh),
         ):
             action = self.toolbar.addAction(text)
@@ -75,7 +82,6 @@ class ApprovalsTab(QWidget):
         left_layout.addWidget(self.count_label)
 
         self.page = ProjectPage(ctx)
-        self.page.changed.connect(self._list_changed)
         self.empty = EmptyState(
             "审批点菜单", "还没有项目。点击“新建项目”，从点菜单中为企业选择审批事项，系统将倒排工期并生成一次告知书。"
         )
@@ -90,7 +96,9 @@ class ApprovalsTab(QWidget):
         body = QHBoxLayout()
         body.addWidget(self.splitter)
         layout.addLayout(body, 1)
-        self.refresh()
+        self._show_state()  # setup_table's prepare_view made the one first load
+        # Every action anywhere (run_action) and 刷新/F5 announce a change: the list reloads once.
+        action_bus().changed.connect(self._changed)
 
     # -- list ----------------------------------------------------------------------------------
     def _fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> list[svc.ProjectRow]:
@@ -109,8 +117,18 @@ class ApprovalsTab(QWidget):
         return svc.count_projects(self.ctx.db, self.ctx.actor, text=self.search.text() or None)
 
     def refresh(self) -> None:
-        current = self.page.view.id if self.page.view is not None else None
         self.model.reload()
+        self._show_state()
+
+    def _changed(self, area: str) -> None:
+        """An approvals action, or a change naming no area (刷新/F5, an admin page): reload the list,
+        keeping the project open."""
+        if area in (AREA, ""):
+            self._list_changed()
+            self.count_label.setText(f"共 {self.model.total()} 个项目")
+
+    def _show_state(self) -> None:
+        current = self.page.view.id if self.page.view is not None else None
         total = self.model.total()
         self.count_label.setText(f"共 {total} 个项目")
         if current is not None and self.select_project(current):
@@ -158,8 +176,9 @@ class ApprovalsTab(QWidget):
     def new_project(self) -> uuid.UUID | None:
         dialog = NewProjectDialog(self.ctx, self)
         if self.run_dialog(dialog) and dialog.project_id is not None:
-            self.search.clear()
-            self.refresh()
+            if self.search.text():
+                self.search.clear()  # reloads the list (textChanged)
+            self._show_state()
             self.select_project(dialog.project_id)
             return dialog.project_id
         return None
@@ -175,3 +194,27 @@ class ApprovalsTab(QWidget):
 
     def open_verify(self) -> None:
         self.run_dialog(VerifyDialog(self.ctx, self))
+
+    def export_list(self) -> None:
+        suggested = documents_folder() / f"审批项目列表-{self.ctx.today().isoformat()}.xlsx"
+        name, _ = QFileDialog.getSaveFileName(self, "导出项目列表", str(suggested), "Excel 文件 (*.xlsx)")
+        if name:
+            self.export_to(Path(name))
+
+    def _exported(self, target: Path) -> None:
+        QMessageBox.information(self, "已导出", f"项目列表已写入：\n{target}")
+
+    def export_to(self, path: Path) -> Outcome[Path]:
+        """Write exactly what the list shows (search text and sort), off the GUI thread."""
+        sort, descending = self.model.current_sort()
+        text = self.search.text() or None
+        return run_action(
+            self,
+            lambda: svc.export_projects(
+                self.ctx.db, self.ctx.actor, path, text=text, sort=sort, descending=descending, now=self.ctx.now()
+            ),
+            done=self._exported,
+            area=AREA,
+            background=True,
+            progress="正在导出项目列表…",
+        )

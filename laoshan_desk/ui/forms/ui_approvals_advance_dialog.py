@@ -52,6 +52,8 @@ class Ui_ApprovalsAdvanceDialog(object):
 
         self.dateEdit = QDateEdit(ApprovalsAdvanceDialog)
         self.dateEdit.setObjectName(u"dateEdit")
+        self.dateEdit.setMinimumDate(QDate(1949, 1, 1))
+        self.dateEdit.setMaximumDate(QDate(2100, 12, 31))
         self.dateEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.dateEdit)

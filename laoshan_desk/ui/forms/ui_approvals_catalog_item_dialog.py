@@ -17,9 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox,
-    QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+    QSpinBox, QVBoxLayout, QWidget)
 
 class Ui_ApprovalsCatalogItemDialog(object):
     def setupUi(self, ApprovalsCatalogItemDialog: Any) -> None:
@@ -78,12 +78,22 @@ class Ui_ApprovalsCatalogItemDialog(object):
 
         self.formLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.statutoryLabel)
 
+        self.statutoryLayout = QHBoxLayout()
+        self.statutoryLayout.setObjectName(u"statutoryLayout")
         self.statutorySpin = QSpinBox(ApprovalsCatalogItemDialog)
         self.statutorySpin.setObjectName(u"statutorySpin")
-        self.statutorySpin.setMinimum(1)
+        self.statutorySpin.setMinimum(0)
         self.statutorySpin.setMaximum(365)
 
-        self.formLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.statutorySpin)
+        self.statutoryLayout.addWidget(self.statutorySpin)
+
+        self.limitKindCombo = QComboBox(ApprovalsCatalogItemDialog)
+        self.limitKindCombo.setObjectName(u"limitKindCombo")
+
+        self.statutoryLayout.addWidget(self.limitKindCombo)
+
+
+        self.formLayout.setLayout(4, QFormLayout.ItemRole.FieldRole, self.statutoryLayout)
 
         self.committedLabel = QLabel(ApprovalsCatalogItemDialog)
         self.committedLabel.setObjectName(u"committedLabel")
@@ -185,7 +195,8 @@ class Ui_ApprovalsCatalogItemDialog(object):
         self.nameLabel.setText(QCoreApplication.translate("ApprovalsCatalogItemDialog", u"\u4e8b\u9879\u540d\u79f0", None))
         self.departmentLabel.setText(QCoreApplication.translate("ApprovalsCatalogItemDialog", u"\u5b9e\u65bd\u90e8\u95e8", None))
         self.stageLabel.setText(QCoreApplication.translate("ApprovalsCatalogItemDialog", u"\u9636\u6bb5", None))
-        self.statutoryLabel.setText(QCoreApplication.translate("ApprovalsCatalogItemDialog", u"\u6cd5\u5b9a\u65f6\u9650\uff08\u5de5\u4f5c\u65e5\uff09", None))
+        self.statutoryLabel.setText(QCoreApplication.translate("ApprovalsCatalogItemDialog", u"\u6cd5\u5b9a\u65f6\u9650", None))
+        self.statutorySpin.setSpecialValueText(QCoreApplication.translate("ApprovalsCatalogItemDialog", u"\u65e0\u6cd5\u5b9a\u65f6\u9650", None))
         self.committedLabel.setText(QCoreApplication.translate("ApprovalsCatalogItemDialog", u"\u627f\u8bfa\u65f6\u9650\uff08\u5de5\u4f5c\u65e5\uff09", None))
         self.materialsLabel.setText(QCoreApplication.translate("ApprovalsCatalogItemDialog", u"\u7533\u8bf7\u6750\u6599\uff08\u6bcf\u884c\u4e00\u9879\uff09", None))
         self.basisLabel.setText(QCoreApplication.translate("ApprovalsCatalogItemDialog", u"\u8bbe\u5b9a\u4f9d\u636e\uff08\u6bcf\u884c\u4e00\u9879\uff09", None))

@@ -47,6 +47,8 @@ class Ui_ApprovalsLogEntryDialog(object):
 
         self.dateEdit = QDateEdit(ApprovalsLogEntryDialog)
         self.dateEdit.setObjectName(u"dateEdit")
+        self.dateEdit.setMinimumDate(QDate(1949, 1, 1))
+        self.dateEdit.setMaximumDate(QDate(2100, 12, 31))
         self.dateEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.dateEdit)
@@ -100,6 +102,8 @@ class Ui_ApprovalsLogEntryDialog(object):
 
         self.solvedEdit = QDateEdit(ApprovalsLogEntryDialog)
         self.solvedEdit.setObjectName(u"solvedEdit")
+        self.solvedEdit.setMinimumDate(QDate(1949, 1, 1))
+        self.solvedEdit.setMaximumDate(QDate(2100, 12, 31))
         self.solvedEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.solvedEdit)

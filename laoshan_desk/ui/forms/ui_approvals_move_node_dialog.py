@@ -42,6 +42,8 @@ class Ui_ApprovalsMoveNodeDialog(object):
 
         self.dateEdit = QDateEdit(ApprovalsMoveNodeDialog)
         self.dateEdit.setObjectName(u"dateEdit")
+        self.dateEdit.setMinimumDate(QDate(1949, 1, 1))
+        self.dateEdit.setMaximumDate(QDate(2100, 12, 31))
         self.dateEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.dateEdit)

@@ -135,6 +135,8 @@ class Ui_ApprovalsProjectDialog(object):
 
         self.startEdit = QDateEdit(self.planGroup)
         self.startEdit.setObjectName(u"startEdit")
+        self.startEdit.setMinimumDate(QDate(1949, 1, 1))
+        self.startEdit.setMaximumDate(QDate(2100, 12, 31))
         self.startEdit.setCalendarPopup(True)
 
         self.formLayout2.setWidget(3, QFormLayout.ItemRole.FieldRole, self.startEdit)
@@ -146,6 +148,8 @@ class Ui_ApprovalsProjectDialog(object):
 
         self.targetEdit = QDateEdit(self.planGroup)
         self.targetEdit.setObjectName(u"targetEdit")
+        self.targetEdit.setMinimumDate(QDate(1949, 1, 1))
+        self.targetEdit.setMaximumDate(QDate(2100, 12, 31))
         self.targetEdit.setCalendarPopup(True)
 
         self.formLayout2.setWidget(4, QFormLayout.ItemRole.FieldRole, self.targetEdit)
@@ -223,7 +227,7 @@ class Ui_ApprovalsProjectDialog(object):
         self.nameLabel.setText(QCoreApplication.translate("ApprovalsProjectDialog", u"\u9879\u76ee\u540d\u79f0", None))
         self.enterpriseLabel.setText(QCoreApplication.translate("ApprovalsProjectDialog", u"\u4f01\u4e1a\u540d\u79f0", None))
         self.creditCodeLabel.setText(QCoreApplication.translate("ApprovalsProjectDialog", u"\u7edf\u4e00\u793e\u4f1a\u4fe1\u7528\u4ee3\u7801", None))
-        self.creditCodeEdit.setPlaceholderText(QCoreApplication.translate("ApprovalsProjectDialog", u"18\u4f4d\uff0c\u5982 91370212MA3U8KW28P", None))
+        self.creditCodeEdit.setPlaceholderText(QCoreApplication.translate("ApprovalsProjectDialog", u"18\u4f4d\uff0c\u5982 91999999MA0LKC0014\uff08\u793a\u4f8b\uff09", None))
         self.contactLabel.setText(QCoreApplication.translate("ApprovalsProjectDialog", u"\u8054\u7cfb\u4eba", None))
         self.phoneLabel.setText(QCoreApplication.translate("ApprovalsProjectDialog", u"\u8054\u7cfb\u7535\u8bdd", None))
         self.planGroup.setTitle(QCoreApplication.translate("ApprovalsProjectDialog", u"\u5730\u70b9\u4e0e\u5de5\u671f", None))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import shutil
 
 import pytest
@@ -80,6 +81,25 @@ def test_one_time_notice_lists_every_must_do_item(demo):
     assert squash(sp002.reason) in text
 
 
+def test_notice_prints_only_verified_citations(demo):
+    """docs/rules.md §approvals-catalog: the one-time notice prints the verified citations of the
+    must-do items and says how many unverified ones it left out."""
+    db, actor = demo
+    hotel = project(db, actor, "酒店")
+    text = squash(text_of(svc.notice_pdf(db, actor, hotel.id, today=TODAY)))
+    catalog = {r.code: r for r in svc.list_catalog(db, actor)}
+    verified = [b for i in hotel.must_items for b in catalog[i.code].legal_basis if b not in catalog[i.code].unverified]
+    left_out = [b for i in hotel.must_items for b in catalog[i.code].unverified]
+    assert verified and left_out  # the hotel's items have both
+    assert "设定依据" in text
+    for b in verified:
+        assert squash(b) in text, b
+    only_unverified = {b for b in left_out if b not in verified}
+    for b in only_unverified:
+        assert squash(b) not in text, b
+    assert f"另有{len(left_out)}条依据尚未与法律法规原文核对" in text
+
+
 def test_certificate_pdf_carries_the_code_and_verifies(demo):
     db, actor = demo
     hotel = project(db, actor, "酒店")
@@ -103,6 +123,32 @@ def test_certificate_pdf_carries_the_code_and_verifies(demo):
         svc.verify(db, actor, "12")
 
 
+def test_notice_number_is_the_years_series_not_the_project_code(demo):
+    """docs/rules.md §approvals-numbers: 崂审批告〔2026〕N号, one series a year, given at intake; the
+    demo's projects hold 1号, 2号, … in the order taken in, and every print shows the same number."""
+    db, actor = demo
+    views = [svc.project_detail(db, actor, r.id, today=TODAY) for r in svc.list_projects(db, actor, today=TODAY)]
+    numbers = sorted(v.notice_number for v in views)
+    assert all(re.fullmatch(r"崂审批告〔2026〕[1-9]\d*号", n) for n in numbers), numbers
+    assert len(set(numbers)) == len(numbers)
+    hotel = project(db, actor, "酒店")
+    for _ in range(2):
+        text = squash(text_of(svc.notice_pdf(db, actor, hotel.id, today=TODAY)))
+        assert hotel.notice_number in text and f"〔2026〕{hotel.number}" not in text
+
+
+def test_certificate_is_signed_by_its_authority_with_a_seal_and_a_citizens_caption(demo):
+    db, actor = demo
+    hotel = project(db, actor, "酒店")
+    fire = next(c for c in hotel.certificates if "消防" in c.department)
+    text = squash(text_of(svc.certificate_pdf(db, actor, fire.id)))
+    assert text.count("青岛市崂山区消防救援大队") >= 2  # red head and signature
+    assert "青岛市崂山区行政审批服务局" not in text
+    assert "（印章）" in text
+    assert "政务服务大厅" in text and "核验码" in text
+    assert "laoshan-desk" not in text and "verify" not in text
+
+
 def test_certificate_only_for_a_finished_item(demo):
     db, actor = demo
     shop = project(db, actor, "餐厅")
@@ -124,7 +170,7 @@ def test_a_tampered_certificate_row_does_not_verify(demo):
     hotel = project(db, actor, "酒店")
     cert = hotel.certificates[0]
     with db.session() as s:
-        s.execute(update(Certificate).where(Certificate.id == cert.id).values(credit_code="91370212MA3R5N8D28"))
+        s.execute(update(Certificate).where(Certificate.id == cert.id).values(credit_code="91999999MA0LKC004D"))
     assert svc.verify(db, actor, cert.verification_code).status == CertificateStatus.UNKNOWN
 
 
@@ -171,7 +217,7 @@ def test_weekly_bulletin_workbook_and_pdf(demo, tmp_path):
     assert "中韩便利超市开业项目" in names and "崂山湾国际度假酒店开业项目" not in names  # opened in June
     late = wb["超期事项"]
     late_codes = {late.cell(row=r, column=2).value for r in range(2, late.max_row + 1)}
-    assert {"SP032", "SP035"} <= late_codes
+    assert late_codes == {"SP032"}  # the shop's fire check, latest finish 11-19, still open
     ranking = wb["部门按期率排名"]
     rows = {ranking.cell(row=r, column=2).value: r for r in range(2, ranking.max_row + 1)}
     fire, bureau = rows["区消防救援大队"], rows["区行政审批服务局"]
@@ -185,6 +231,29 @@ def test_weekly_bulletin_workbook_and_pdf(demo, tmp_path):
     assert rated == sorted(rated, reverse=True)
     text = squash(text_of(pdf.read_bytes()))
     assert "周通报" in text and "2026-W48" in text and "区消防救援大队" in text and "100.00%" in text
+
+
+def test_bulletin_has_one_definition_of_overdue(demo, tmp_path):
+    """The body's count, the table (PDF and workbook), the projects' 超期 column and the summary
+    count the same items: latest finish before the evaluation day and not ticked off. In the demo
+    week SP035 was ticked off late (已销号) and SP077 only cannot make its target (latest finish
+    2026-12-30, ahead): neither is overdue."""
+    db, actor = demo
+    xlsx, pdf = tmp_path / "w48.xlsx", tmp_path / "w48.pdf"
+    bulletin = svc.write_bulletin(db, actor, "2026-W48", xlsx, pdf, now=NOW)
+    codes = [r.code for r in bulletin.late]
+    assert codes == ["SP032"]
+    assert all(r.latest_finish is not None and r.latest_finish < bulletin.as_of for r in bulletin.late)
+    assert all(r.finished_on is None and r.status_label != "已销号" for r in bulletin.late)
+    assert bulletin.totals.overdue == len(bulletin.late) == sum(p.overdue for p in bulletin.projects)
+    text = squash(text_of(pdf.read_bytes()))
+    assert f"超期未办{len(codes)}项" in text
+    assert "SP035" not in text and "SP077" not in text and "计划不可行）" not in text
+    sheet = load_workbook(xlsx)["超期事项"]
+    assert sheet.max_row - 1 == len(codes)
+    projects = load_workbook(xlsx)["项目进度"]
+    column = [c.value for c in projects[1]].index("超期") + 1
+    assert sum(projects.cell(row=r, column=column).value for r in range(2, projects.max_row + 1)) == len(codes)
 
 
 def test_bad_week_is_refused():

@@ -12,6 +12,7 @@ from laoshan_desk.domain.approvals import (
     PlanItem,
     dispatch_bucket,
     finished_on_time,
+    is_overdue,
     item_light,
     open_item_light,
     rate_light,
@@ -142,3 +143,17 @@ def test_feasible_today_past_target_or_late_critical_item():
     assert feasible_today(True, later, today, [(dt.date(2026, 11, 24), True)]) is False  # late on the path
     assert feasible_today(True, later, today, [(dt.date(2026, 11, 24), False)]) is True  # late off the path
     assert feasible_today(False, later, today, [(later, True)]) is False
+
+
+def test_overdue_is_latest_finish_passed_and_not_ticked_off():
+    """超期 (docs/rules.md §approvals-bulletin): the latest finish is before the day and the item
+    was not ticked off by then. Due today is not yet overdue; an item ticked off is never overdue,
+    even late; an item with no latest finish (not scheduled) is not overdue."""
+    day = D("2026-11-25")
+    assert is_overdue(D("2026-11-24"), None, day)
+    assert not is_overdue(D("2026-11-25"), None, day)  # due today
+    assert not is_overdue(D("2026-12-30"), None, day)  # only 计划不可行: its latest finish is ahead
+    assert not is_overdue(D("2026-11-19"), D("2026-11-24"), day)  # 已销号 late: not overdue
+    assert not is_overdue(D("2026-11-19"), D("2026-11-25"), day)  # ticked off today
+    assert is_overdue(D("2026-11-19"), D("2026-11-26"), day)  # ticked off only after the day
+    assert not is_overdue(None, None, day)

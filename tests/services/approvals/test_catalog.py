@@ -30,6 +30,17 @@ def test_catalog_edit_is_for_admins(db, admin, make_user):
         svc.save_item(db, admin, dataclasses.replace(data, prerequisites="SP001", version=None), now=NOW)
 
 
+def test_a_new_item_with_a_code_in_use_is_refused(db, admin):
+    """A "new item" (no version seen) whose code exists does not overwrite the existing item."""
+    before = svc.get_item(db, admin, "SP001")
+    form = dataclasses.replace(before.as_form(), name="另一个事项", version=None)
+    with pytest.raises(ValidationError) as err:
+        svc.save_item(db, admin, form, now=NOW)
+    assert err.value.field == "code" and "SP001" in err.value.message and "已被" in err.value.message
+    after = svc.get_item(db, admin, "SP001")
+    assert (after.name, after.version) == (before.name, before.version)
+
+
 def test_withdrawing_an_item_from_the_menu(db, admin):
     row = svc.get_item(db, admin, "SP002")
     svc.set_active(db, admin, svc.ActiveForm("SP002", False, row.version), now=NOW)
@@ -52,6 +63,7 @@ def test_catalog_excel_round_trip_keeps_good_rows_and_reports_bad(db, admin, tmp
             "区行政审批服务局",
             "开业经营",
             5,
+            "工作日",
             3,
             "申请书",
             "《某条例》",
@@ -64,9 +76,11 @@ def test_catalog_excel_round_trip_keeps_good_rows_and_reports_bad(db, admin, tmp
         ]
     )
     ws.append(
-        ["SP901", "坏事项", "区行政审批服务局", "", 3, 5, "", "", "", "是", "否", "", "0", "是"]
+        ["SP901", "坏事项", "区行政审批服务局", "", 3, "工作日", 5, "", "", "", "是", "否", "", "0", "是"]
     )  # committed > statutory
-    ws.append(["SP902", "前置不存在", "区行政审批服务局", "", 5, 3, "", "", "SP999", "是", "否", "", "0", "是"])
+    ws.append(
+        ["SP902", "前置不存在", "区行政审批服务局", "", 5, "工作日", 3, "", "", "SP999", "是", "否", "", "0", "是"]
+    )
     wb.save(path)
     report = svc.import_excel(db, admin, path, now=NOW)
     assert report.created == 1 and report.updated == 84
@@ -76,3 +90,11 @@ def test_catalog_excel_round_trip_keeps_good_rows_and_reports_bad(db, admin, tmp
     assert svc.get_item(db, admin, "SP900").prerequisites == ("SP001",)
     with pytest.raises(NotFound):
         svc.get_item(db, admin, "SP901")
+    # the kinds of limit survive the round trip; an item with none exports an empty cell, not 0
+    assert svc.get_item(db, admin, "SP006").statutory_text == "无法定时限"
+    assert svc.get_item(db, admin, "SP008").statutory_text == "7日（自然日）"
+    assert svc.get_item(db, admin, "SP900").unverified == ("《某条例》",)  # typed in: 未核验
+    headers = [c.value for c in ws[1]]
+    assert "法定时限" in headers and "法定时限（工作日）" not in headers and "时限类型" in headers
+    sp006 = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "SP006")
+    assert sp006[headers.index("法定时限")] is None and sp006[headers.index("时限类型")] == "无法定时限"

@@ -56,3 +56,21 @@ def test_feasible_is_judged_from_today(demo_db, admin):
     assert early["中韩便利超市开业项目"].feasible is True
     on_the_day = {r.name: r for r in svc.list_projects(demo_db, admin, today=D("2026-11-25"))}
     assert on_the_day["金家岭海景餐厅开业项目"].feasible is True
+
+
+def test_demo_identities_are_plainly_fictitious(demo_db, admin):
+    """docs/rules/reference-data.md §demo: every demo USCC has the division 999999 (no real
+    authority) and a valid check character; every phone is a seven-digit Qingdao landline
+    (0532-555 01xx, Qingdao has eight digits); every enterprise says 示例."""
+    import re
+
+    from laoshan_desk.domain.identifiers import normalize_uscc
+
+    rows = svc.list_projects(demo_db, admin, today=D("2026-11-25"))
+    assert len(rows) >= 4
+    for r in rows:
+        view = svc.project_detail(demo_db, admin, r.id, today=D("2026-11-25"))
+        assert view.credit_code.startswith("9199999") and normalize_uscc(view.credit_code) == view.credit_code
+        assert "示例" in view.enterprise, view.enterprise
+        phones = [view.contact_phone] + [t.phone for t in view.team if t.phone]
+        assert all(re.fullmatch(r"0532-?555\d{4}", p) for p in phones if p), phones

@@ -15,7 +15,7 @@ from laoshan_desk.services import approvals as svc
 from laoshan_desk.services.approvals import seed as seed_approvals
 from laoshan_desk.store.models.approvals import ApprovalProject, NodeMove
 from laoshan_desk.store.models.numbers import NumberSeries
-from tests.services.approvals.helpers import D, create, example_lines, plan_input
+from tests.services.approvals.helpers import NOW, D, create, example_lines, plan_input
 
 
 # -- reference data ----------------------------------------------------------------------------
@@ -36,6 +36,8 @@ def test_reference_data_is_loaded_once(db, admin):
         ({"credit_code": "123"}, "credit_code", "18位"),
         ({"street": "不存在街道"}, "street", "街道"),
         ({"target_date": D("2026-09-01")}, "target_date", "晚于"),
+        ({"target_date": D("9999-12-31")}, "target_date", "1949"),
+        ({"start_date": D("1900-01-01")}, "start_date", "超出"),
     ],
 )
 def test_intake_refuses_with_field_messages(db, admin, change, field, words):
@@ -46,6 +48,33 @@ def test_intake_refuses_with_field_messages(db, admin, change, field, words):
     assert err.value.field == field
     assert words in err.value.message
     assert svc.count_projects(db, admin) == 0
+
+
+def test_control_characters_are_stripped_and_the_weekly_report_still_works(db, admin, tmp_path):
+    """A NUL (or another control character) typed or pasted into any text field is dropped on the
+    way in, nested order lines included; afterwards the weekly bulletin's workbook is written."""
+    from openpyxl import load_workbook
+
+    lines = example_lines()
+    lines[0] = dataclasses.replace(lines[0], name="事项\x00A", responsible="王\x07丽")
+    data = plan_input(lines, contact_name="张\x1b敏", address="沙子口\x00街道", description="第一行\n第二行\x00")
+    pid = create(db, admin, dataclasses.replace(data, name="示例\x00项目\x0b"))
+    view = svc.project_detail(db, admin, pid, today=D("2026-09-21"))
+    assert (view.name, view.contact_name, view.address) == ("示例项目", "张敏", "沙子口街道")
+    assert view.description == "第一行\n第二行"  # line breaks kept where the field allows them
+    assert (view.item("A").name, view.item("A").responsible) == ("事项A", "王丽")
+    xlsx = tmp_path / "w39.xlsx"
+    svc.write_bulletin(db, admin, "2026-W39", xlsx, now=NOW)
+    names = [c.value for c in load_workbook(xlsx)["项目进度"]["B"]]
+    assert "示例项目" in names
+
+
+def test_a_plan_of_a_million_days_is_refused(db, admin):
+    lines = example_lines()
+    lines[0] = dataclasses.replace(lines[0], days=1_000_000)
+    with pytest.raises(ValidationError) as err:
+        create(db, admin, plan_input(lines))
+    assert err.value.field == "items" and "3650" in err.value.message
 
 
 def test_intake_requires_contact_when_asked(db, admin):

@@ -62,9 +62,9 @@ def test_intake_to_a_ticked_off_item(qtbot, ctx):
         # QTest types ASCII only: Chinese arrives through the input method, i.e. as set text
         ui.nameEdit.setText("金家岭咖啡店开业项目")
         ui.enterpriseEdit.setText("青岛金岭咖啡有限公司")
-        qtbot.keyClicks(ui.creditCodeEdit, "91370212MA3U8KW28Q")  # a typo in the check character
+        qtbot.keyClicks(ui.creditCodeEdit, "91999999MA0LKC0015")  # a typo in the check character
         ui.contactEdit.setText("王丽")
-        qtbot.keyClicks(ui.phoneEdit, "13963921075")
+        qtbot.keyClicks(ui.phoneEdit, "0532-5550111")
         ui.streetCombo.setCurrentIndex(ui.streetCombo.findText("金家岭街道"))
         dialog.select_template("restaurant_opening")
         assert "必办 8 项" in ui.summaryLabel.text()
@@ -78,7 +78,7 @@ def test_intake_to_a_ticked_off_item(qtbot, ctx):
         assert dialog.result() != QDialog.DialogCode.Accepted
         assert "校验位" in ui.errorLabel.text()
         assert dialog.errors.message_for("credit_code")
-        ui.creditCodeEdit.setText("91370212MA3U8KW28P")
+        ui.creditCodeEdit.setText("91999999MA0LKC0014")
         click_ok(qtbot, ui.buttonBox)
         return dialog.result() == QDialog.DialogCode.Accepted
 
@@ -233,9 +233,11 @@ def test_the_order_needs_a_reason_for_every_item(qtbot, ctx, qtmodeltester):
     qtbot.addWidget(dialog)
     dialog.ui.nameEdit.setText("金家岭咖啡店开业项目")
     dialog.ui.enterpriseEdit.setText("青岛金岭咖啡有限公司")
-    dialog.ui.creditCodeEdit.setText("91370212MA3U8KW28P")
+    dialog.ui.creditCodeEdit.setText("91999999MA0LKC0014")
     dialog.ui.contactEdit.setText("王丽")
-    dialog.ui.phoneEdit.setText("13963921075")
+    dialog.ui.phoneEdit.setText("0532-5550111")
+    dialog.ui.addressEdit.setText("青岛市崂山区石老人社区海口路（示例地址）")  # suggests 金家岭街道
+    assert dialog.ui.streetCombo.currentText() == "金家岭街道"
     dialog.select_template("restaurant_opening")
     qtmodeltester.check(dialog.model)
     assert "必办 8 项" in dialog.ui.summaryLabel.text()
@@ -247,6 +249,37 @@ def test_the_order_needs_a_reason_for_every_item(qtbot, ctx, qtmodeltester):
     assert dialog.rows()[dialog.codes().index("SP001")].classification.label == "企业自办"
     dialog.set_class("SP001", "must_do", "企业首次开业，须办理设立登记")
     assert dialog.save() and dialog.project_id is not None
+
+
+def test_a_new_project_has_no_default_street(qtbot, ctx):
+    """docs/rules.md §approvals-street: the combo starts on no street; saving without one is
+    refused beside the street with everything typed kept; the address suggests the street it
+    names; an address naming two streets suggests none; the clerk's own pick is not moved."""
+    dialog = NewProjectDialog(ctx)
+    qtbot.addWidget(dialog)
+    ui = dialog.ui
+    assert ui.streetCombo.currentData() is None
+    for edit in (ui.startEdit, ui.targetEdit):  # dates bounded as every date on the way in
+        assert (edit.minimumDate().year(), edit.maximumDate().toString("yyyy-MM-dd")) == (1949, "2100-12-31")
+    ui.nameEdit.setText("沙子口渔家宴开业项目")
+    ui.enterpriseEdit.setText("青岛沙子口渔家宴餐饮有限公司")
+    ui.creditCodeEdit.setText("91999999MA0LKC0014")
+    ui.contactEdit.setText("王丽")
+    ui.phoneEdit.setText("0532-5550111")
+    dialog.select_template("restaurant_opening")
+    assert not dialog.save()
+    assert "街道" in dialog.errors.message_for("street")
+    assert ui.nameEdit.text() == "沙子口渔家宴开业项目" and "必办 8 项" in ui.summaryLabel.text()
+    ui.addressEdit.setText("青岛市崂山区沙子口街道南姜社区（示例地址）")
+    assert ui.streetCombo.currentText() == "沙子口街道"
+    ui.addressEdit.setText("中韩社区与北宅社区之间（示例地址）")
+    assert ui.streetCombo.currentData() is None
+    ui.streetCombo.setCurrentIndex(ui.streetCombo.findText("沙子口街道"))
+    ui.addressEdit.setText("青岛市崂山区金家岭街道（示例地址）")
+    assert ui.streetCombo.currentText() == "沙子口街道"  # the clerk's pick stays
+    assert dialog.save() and dialog.project_id is not None
+    detail = svc.project_detail(ctx.db, ctx.actor, dialog.project_id, today=FIXED_NOW.date())
+    assert detail.street_name == "沙子口街道"
 
 
 def test_a_step_from_a_stale_page_says_so(qtbot, demo_ctx):
@@ -301,3 +334,85 @@ def test_exports_run_off_the_gui_thread_and_are_recorded_once(qtbot, demo_ctx, t
     bad = bulletin.export_to(tmp_path / "bad.xlsx")
     qtbot.waitUntil(lambda: bad.finished, timeout=30000)
     assert not bad.ok and "周次格式" in bulletin.errors.message_for("week")
+
+
+def test_the_list_loads_once_and_reloads_on_the_action_bus(qtbot, demo_ctx, monkeypatch):
+    """Built with load=False, the list makes one load when the tab opens; a change announced on
+    the action bus (another tab, 刷新/F5 naming no area) reloads it once; other areas' changes do not."""
+    from laoshan_desk.ui.common.actions import action_bus
+
+    calls: list[int] = []
+    real = svc.list_projects
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(svc, "list_projects", counting)
+    tab = ApprovalsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    assert len(calls) == 1
+    before = tab.model.rowCount()
+    from tests.services.approvals.helpers import example_lines, plan_input
+
+    resets: list[int] = []
+    tab.model.modelReset.connect(lambda: resets.append(1))
+    svc.create_project(demo_ctx.db, demo_ctx.actor, plan_input(example_lines()), now=FIXED_NOW)
+    action_bus().changed.emit("appeals")
+    assert tab.model.rowCount() == before and not resets
+    action_bus().changed.emit("")
+    assert tab.model.rowCount() == before + 1 and len(resets) == 1
+    assert tab.count_label.text() == f"共 {before + 1} 个项目"
+
+
+def test_the_list_exports_what_it_shows(qtbot, demo_ctx, tmp_path):
+    """The workbook holds the rows the list shows, in its order (search text and sort), the title
+    row names the filter and the sort, and the target date is a real date."""
+    from openpyxl import load_workbook
+
+    tab = ApprovalsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    tab.search.setText("开业")
+    header = tab.list_view.horizontalHeader()
+    name_column = [c.header for c in tab.model.columns()].index("项目")
+    tab.list_view.sortByColumn(name_column, Qt.SortOrder.AscendingOrder)
+    assert header.sortIndicatorSection() == name_column
+    shown = [tab.model.row_at(r).number for r in range(tab.model.rowCount())]
+    assert 1 < len(shown) < 5
+    outcome = tab.export_to(tmp_path / "list.xlsx")
+    qtbot.waitUntil(lambda: outcome.finished, timeout=10_000)
+    ws = load_workbook(tmp_path / "list.xlsx").active
+    title = ws["A1"].value
+    assert "查找“开业”" in title and "项目名称（升序）" in title and f"共 {len(shown)} 个项目" in title
+    assert [c.value for c in ws[2]][:3] == ["亮灯", "编号", "项目"]
+    assert [ws.cell(row=r, column=2).value for r in range(3, ws.max_row + 1)] == shown
+    assert isinstance(ws.cell(row=3, column=6).value, dt.datetime)  # 目标开业: a real date
+    assert ws.print_title_rows and ws.page_setup.fitToWidth == 1
+
+
+def test_catalog_shows_the_kind_of_limit_and_unverified_citations(qtbot, demo_ctx):
+    """法定时限 in words (never 0 for an item with none), 未核验 beside unverified citations, a
+    footer that does not claim every limit is in working days; the item dialog keeps an item
+    without a limit at none when it is saved unchanged."""
+    from laoshan_desk.ui.approvals.catalog import CatalogItemDialog
+
+    dialog = CatalogDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    rows = {r.code: n for n, r in enumerate(dialog.model.rows())}
+    headers = [c.header for c in dialog.model.columns()]
+    limit, basis = headers.index("法定时限"), headers.index("设定依据")
+    assert dialog.model.cell_text(rows["SP006"], limit) == "无法定时限"
+    assert dialog.model.cell_text(rows["SP008"], limit) == "7日（自然日）"
+    assert dialog.model.cell_text(rows["SP001"], limit) == "3个工作日"
+    unverified = next(r for r in dialog.model.rows() if r.unverified)
+    assert "（未核验）" in dialog.model.cell_text(rows[unverified.code], basis)
+    assert "（未核验）" not in dialog.model.cell_text(rows["SP001"], basis)
+    assert "时限为工作日" not in dialog.info.text() and "未核验" in dialog.info.text()
+    row = svc.get_item(demo_ctx.db, demo_ctx.actor, "SP006")
+    edit = CatalogItemDialog(demo_ctx, row)
+    qtbot.addWidget(edit)
+    assert edit.ui.statutorySpin.value() == 0 and edit.ui.statutorySpin.text() == "无法定时限"
+    assert not edit.ui.statutorySpin.isEnabled()
+    assert edit.save()
+    after = svc.get_item(demo_ctx.db, demo_ctx.actor, "SP006")
+    assert (after.statutory_days, after.limit_kind, after.unverified) == (0, row.limit_kind, row.unverified)

@@ -90,6 +90,7 @@ class Line:
     measure_label: str
     amount: Decimal
     term: str = ""
+    keeps_use: bool = False  # sealed with the respondent keeping its use (活封)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -183,6 +184,9 @@ def ruling(data: RulingData) -> bytes:
         body.append(t["review_grant"].format(articles=articles))
         body.append(t["order_grant"].format(respondent=data.respondent, amount=_yuan(data.amount)))
         body.append(_lines_table(data.lines))
+        in_use = [ln.label for ln in data.lines if ln.keeps_use]
+        if in_use:
+            body.append(t["keep_use"].format(labels="、".join(in_use)))
         body.append(t["execute_now"])
         if data.kind is CaseKind.PRE_SUIT:
             body.append(t["lawsuit"])
@@ -234,7 +238,8 @@ def assistance_notice(data: AssistanceData) -> bytes:
         label=data.line.label,
     )
     body: list[Block] = [t["notice_intro"].format(**values)]
-    body.append(t["notice_freeze" if data.is_account else "notice_seize"].format(**values))
+    key = "notice_freeze" if data.is_account else "notice_seize_keep_use" if data.line.keeps_use else "notice_seize"
+    body.append(t[key].format(**values))
     body.append(
         KeyValues(
             [

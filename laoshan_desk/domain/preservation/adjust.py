@@ -90,7 +90,7 @@ def _check(
                 violations.append(
                     f"“{asset.label}”为不可分割的{asset.type.label}，应按价值{_fmt(asset.value)}元整体查封"
                 )
-        chosen.append(Selection(asset.id, asset.measure, amount))
+        chosen.append(Selection(asset.id, asset.measure, amount, asset.keeps_use))
 
     total = sum((s.amount for s in chosen), ZERO)
     basic_used = [
@@ -98,13 +98,14 @@ def _check(
         for s in chosen
         if by_id[s.asset_id].is_account and by_id[s.asset_id].account_kind is AccountKind.BASIC
     ]
-    if basic_used:
+    if basic_used and not propose_plan(need, assets, (), as_of=dt.date.min, rule=rule).needs_approval:
+        # The basic account only when nothing else covers without a clearly excessive seizure
+        # (docs/rules.md §preservation-basic-account).
         others = sum((a.value for a in assets if _exclusion_reason(a) is None and _tier(a) is not Tier.BASIC), ZERO)
-        if others >= need:
-            violations.append(
-                f"非基本账户的可保全财产合计{_fmt(others)}元，足以覆盖保全需求{_fmt(need)}元，"
-                f"冻结基本账户{'、'.join(f'“{a.label}”' for a in basic_used)}须经院领导审批（本院规则）"
-            )
+        violations.append(
+            f"非基本账户的可保全财产合计{_fmt(others)}元，足以在不明显超标的额的情况下覆盖保全需求{_fmt(need)}元，"
+            f"冻结基本账户{'、'.join(f'“{a.label}”' for a in basic_used)}须经院领导审批（本院规则）"
+        )
     if total > need:
         account_total = sum((s.amount for s in chosen if by_id[s.asset_id].is_account), ZERO)
         reducible = min(total - need, account_total)

@@ -36,8 +36,9 @@ def release_advice(
 ) -> ReleaseAdvice:
     """Which measures a sufficient or partial guarantee releases (《财产保全规定》第二十二条).
 
-    The most harmful measures are lifted first — the basic account, then assets in operational
-    use, then other accounts, then idle assets — as long as what stays still covers the need.
+    The most harmful measures are lifted first — the basic account, then other accounts, then
+    assets in operational use, then idle assets (the harm order of :class:`Tier`) — as long as
+    what stays still covers the need.
     Capped freezes are reduced in part; whole assets are lifted only whole. Anything that should
     never have been preserved (a wage account, a protected asset) is released in any case.
     """

@@ -179,7 +179,8 @@ class GuaranteeType(Labelled):
 
 
 class Tier(enum.IntEnum):
-    """Harm order, least first (docs/rules.md §preservation-plan: 《财产保全规定》第十三条, the three steps)."""
+    """Harm order, least first (docs/rules.md §preservation-plan: 《财产保全规定》第十三条, the seed's
+    一般不得径行冻结账户): idle assets, assets in use sealed with continued use, accounts, the basic account."""
 
     label: str
 
@@ -190,8 +191,8 @@ class Tier(enum.IntEnum):
         return obj
 
     IDLE = (1, "未用于生产经营的财产")  # non-account assets not used in production or operation
-    ACCOUNTS = (2, "一般/专用账户")  # general and special accounts, capped freeze
-    OPERATIONAL = (3, "生产经营中使用的财产")  # non-account assets in operational use
+    OPERATIONAL = (2, "生产经营中使用的财产")  # in operational use: sealed, the respondent keeps using it
+    ACCOUNTS = (3, "一般/专用账户")  # general and special accounts, capped freeze
     BASIC = (4, "基本账户")  # the basic account: last, with a leader's approval
 
 

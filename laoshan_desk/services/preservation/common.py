@@ -222,6 +222,7 @@ def selection_row(a: PresAsset, measure: Measure | str, amount: Decimal) -> Sele
         asset_value=a.value,
         is_account=row.type is AssetType.ACCOUNT,
         account_kind=row.account_kind,
+        keeps_use=domain_asset(a).keeps_use,
     )
 
 

@@ -185,6 +185,7 @@ def measure_rows(
                 released_on=m.released_on,
                 light=term.light(today, released=status is not MeasureStatus.ACTIVE),
                 days_left=term.days_left(today),
+                keeps_use=r.type is not AssetType.ACCOUNT and r.in_operational_use,
             )
         )
     return rows

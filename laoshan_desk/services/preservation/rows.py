@@ -121,10 +121,12 @@ class SelectionRow:
     asset_value: Decimal
     is_account: bool
     account_kind: AccountKind | None
+    keeps_use: bool = False
 
     @property
     def measure_label(self) -> str:
-        return self.measure.label
+        # A thing in use is sealed with the respondent keeping its use (活封, 《财产保全规定》第十三条).
+        return self.measure.label + ("（活封）" if self.keeps_use else "")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -177,10 +179,12 @@ class MeasureRow:
     released_on: dt.date | None
     light: Light
     days_left: int
+    keeps_use: bool = False
 
     @property
     def measure_label(self) -> str:
-        return self.measure.label
+        # A thing in use is sealed with the respondent keeping its use (活封, 《财产保全规定》第十三条).
+        return self.measure.label + ("（活封）" if self.keeps_use else "")
 
     @property
     def active(self) -> bool:

@@ -122,3 +122,31 @@ def test_release_ruling_counts_the_funds_freed(db, admin, fixed_now, executed_ca
     text = _text(docs.release_pdf(db, admin, result.release_id, now=fixed_now))
     assert result.ruling_number in text
     assert "解除" in text and "1,234,567.89" in text and "LYBH-1" in text and "第一百零七条" in text
+
+
+def test_a_vehicle_in_use_is_sealed_with_continued_use_on_the_ruling_and_the_notice(db, admin, fixed_now):
+    # 《财产保全规定》第十三条: a thing in operational use sealed in the respondent's custody may be used.
+    form = svc.CaseForm(
+        case_number="（2026）鲁0212财保40号",
+        kind="in_suit",
+        applicant="青岛甲建设有限公司",
+        respondent="青岛乙贸易有限公司",
+        respondent_id=uscc("MA3C52222"),
+        claim_amount="300000",
+        received_at=fixed_now - dt.timedelta(hours=1),
+    )
+    case_id = svc.register_case(db, admin, form, now=fixed_now)
+    common = dict(institution="青岛市公安局交通警察支队车辆管理所", type="vehicle")
+    add_asset(
+        db, admin, case_id, fixed_now, code="V", value="350000", number="鲁B12345", in_operational_use=True, **common
+    )
+    add_asset(db, admin, case_id, fixed_now, code="W", value="900000", number="鲁B67890", **common)
+    add_asset(db, admin, case_id, fixed_now, code="G", type="account", account_kind="general", value="500000")
+    svc.propose(db, admin, ref(db, admin, case_id), now=fixed_now)
+    decide(db, admin, case_id, "grant", "申请符合法律规定", fixed_now)
+    detail = svc.case_detail(db, admin, case_id, now=fixed_now)
+    assert [s.code for s in detail.plan.selected] == ["V"]
+    ruling = _text(docs.ruling_pdf(db, admin, case_id, now=fixed_now))
+    assert "查封（活封）" in ruling and "指定被申请人保管，允许其继续使用" in ruling
+    notice = _text(docs.assistance_pdf(db, admin, case_id, detail.plan.selected[0].asset_id, now=fixed_now))
+    assert "允许其继续使用（活封）" in notice and "鲁B12345" in notice

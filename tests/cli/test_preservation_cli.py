@@ -146,3 +146,16 @@ def test_bad_file_exit_2_one_line_nothing_stored(tmp_path, capsys, mutate, fragm
 def test_not_json_exit_2(tmp_path, capsys):
     code, out = _run(tmp_path, "{not json", capsys)
     assert code == 2 and "JSON" in out.err and len(out.err.strip().splitlines()) == 1
+
+
+def test_indivisible_in_the_plan_file_seals_the_house_whole(tmp_path, capsys):
+    # 《财产保全规定》第十五条: in part unless the property is indivisible.
+    house = {"id": "H", "type": "real_estate", "value": "5000000"}
+    data = dict(VEHICLE_CASE, case_number="（2026）鲁0212财保32号", assets=[house])
+    code, out = _run(tmp_path, data, capsys)
+    assert code == 0, out.err
+    assert json.loads(out.out)["selected"][0]["amount"] == "300000.00"
+    data = dict(data, case_number="（2026）鲁0212财保33号", assets=[dict(house, indivisible=True)])
+    code, out = _run(tmp_path, data, capsys)
+    result = json.loads(out.out)
+    assert result["selected"][0]["amount"] == "5000000.00" and result["over_scope"] is True

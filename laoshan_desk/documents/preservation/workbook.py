@@ -151,8 +151,8 @@ def write_workbook(path: Path, rows: Sequence[CaseLine], stats: Figures, now: dt
     return path
 
 
-# The columns of the online asset inquiry's export (网络查控结果); the last one may be missing.
-INQUIRY_COLUMNS = ("账户或财产", "银行或登记机关", "账号或编号", "余额或价值", "类型", "是否经营使用")
+# The columns of the online asset inquiry's export (网络查控结果); the last two may be missing.
+INQUIRY_COLUMNS = ("账户或财产", "银行或登记机关", "账号或编号", "余额或价值", "类型", "是否经营使用", "是否不可分割")
 _REQUIRED = INQUIRY_COLUMNS[:5]
 
 

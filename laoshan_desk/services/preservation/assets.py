@@ -54,6 +54,7 @@ class AssetFields:
     in_operational_use: object = False  # a bool, or 是/否 from a sheet
     protected: object = False
     protected_reason: str = ""
+    indivisible: object = False  # real estate not to be sealed in part (《财产保全规定》第十五条)
 
 
 def _next_code(session: Session, case_id: uuid.UUID, prefix: str = "A") -> str:
@@ -86,7 +87,10 @@ def add_to_case(
         protected=rules.yes_no(fields.protected, "protected"),
         description=text(fields.description),
         protected_reason=text(fields.protected_reason),
+        indivisible=rules.yes_no(fields.indivisible, "indivisible"),
     )
+    if checked.indivisible and checked.type is not AssetType.REAL_ESTATE:
+        raise ValidationError("只有不动产可以标记为“不可分割”，其他财产本就整体查封", field="indivisible")
     asset = PresAsset(
         case_id=case_id,
         code=checked.id,
@@ -99,6 +103,7 @@ def add_to_case(
         in_operational_use=checked.in_operational_use,
         protected=checked.protected,
         protected_reason=checked.protected_reason or None,
+        indivisible=checked.indivisible,
         source=source.value,
         sort_order=sort_order,
     )
@@ -119,6 +124,7 @@ def add_asset(db: Database, actor: Actor, form: AssetForm, *, now: dt.datetime) 
         in_operational_use=form.in_operational_use,
         protected=form.protected,
         protected_reason=form.protected_reason,
+        indivisible=form.indivisible,
     )
     with unit_of_work(db, actor, now) as work:
         case = case_for_write(work.session, actor, form.case_id, form.version)
@@ -162,6 +168,7 @@ def _inquiry_row(values: dict[str, object]) -> AssetFields:
         institution=text(values.get("银行或登记机关")),
         number=text(values.get("账号或编号")),
         in_operational_use=rules.yes_no(values.get("是否经营使用"), "in_operational_use"),
+        indivisible=rules.yes_no(values.get("是否不可分割"), "indivisible"),
     )
 
 

@@ -204,6 +204,7 @@ def asset_row(a: PresAsset) -> AssetRow:
         in_operational_use=a.in_operational_use,
         protected=a.protected,
         protected_reason=a.protected_reason or "",
+        indivisible=a.indivisible,
         source=AssetSource(a.source),
     )
 
@@ -238,6 +239,7 @@ def domain_asset(a: PresAsset) -> rules.Asset:
         protected=a.protected,
         description=row.label,
         protected_reason=row.protected_reason,
+        indivisible=row.indivisible,
     )
 
 

@@ -100,6 +100,7 @@ class AssetForm:
     in_operational_use: bool = False
     protected: bool = False
     protected_reason: str = ""
+    indivisible: bool = False  # real estate not to be sealed in part (《财产保全规定》第十五条)
     code: str = ""  # empty: the next A1, A2 …
 
 

@@ -40,6 +40,7 @@ _ASSET_KEYS = {
     "institution",
     "number",
     "protected_reason",
+    "indivisible",
 }
 
 
@@ -133,6 +134,7 @@ def _add_asset(session: Session, case: PresCase, i: int, entry: dict[str, object
         institution=text(entry.get("institution")),
         number=text(entry.get("number")),
         protected_reason=text(entry.get("protected_reason")),
+        indivisible=entry.get("indivisible", False),
     )
     try:
         add_to_case(session, case.id, fields, code=text(entry["id"]), source=AssetSource.CLI, sort_order=i)

@@ -71,6 +71,7 @@ class AssetRow:
     in_operational_use: bool
     protected: bool
     protected_reason: str
+    indivisible: bool
     source: AssetSource
 
     @property

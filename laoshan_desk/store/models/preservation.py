@@ -12,7 +12,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from laoshan_desk.store.base import Base, Money, UUIDPk
@@ -101,6 +101,8 @@ class PresAsset(UUIDPk, Base):
     in_operational_use: Mapped[bool] = mapped_column(default=False)
     protected: Mapped[bool] = mapped_column(default=False)
     protected_reason: Mapped[str | None] = mapped_column(String(200))
+    # Real estate not to be sealed in part (《财产保全规定》第十五条; docs/rules.md §preservation-plan).
+    indivisible: Mapped[bool] = mapped_column(default=False, server_default=false())
     source: Mapped[str] = mapped_column(String(16), default="typed")  # typed | import | cli | demo
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 

@@ -46,14 +46,19 @@ def plan_columns(editable: bool) -> list[ColumnSpec]:
             editable=editable,
             width=130,
         ),
-        ColumnSpec("措施", lambda r: r.chosen.measure_label if r.chosen else "", foreground=_grey, width=50),
+        ColumnSpec("措施", lambda r: r.chosen.measure_label if r.chosen else "", foreground=_grey, width=90),
         ColumnSpec("财产", lambda r: r.asset.label, foreground=_grey, width=200),
         ColumnSpec("开户行/登记机关", lambda r: r.asset.institution, foreground=_grey, width=170),
         ColumnSpec("账号/编号", lambda r: r.asset.number, foreground=_grey, width=170),
         ColumnSpec("余额/价值（元）", lambda r: yuan(r.asset.value), align=RIGHT, foreground=_grey, width=120),
         ColumnSpec(
             "经营使用/说明",
-            lambda r: r.excluded or ("是" if r.asset.in_operational_use else ""),
+            lambda r: (
+                r.excluded
+                or "，".join(
+                    w for w, on in (("经营使用", r.asset.in_operational_use), ("不可分割", r.asset.indivisible)) if on
+                )
+            ),
             foreground=_grey,
         ),
     ]

@@ -1,0 +1,28 @@
+"""preservation: an asset marked indivisible (real estate that cannot be sealed in part)
+
+Revision ID: 0022_pres_indivisible
+Revises: 0004_preservation
+Create Date: 2026-12-03 12:40:00
+
+《财产保全规定》第十五条 seals real estate clearly worth more than the amount for the
+corresponding part of its value, unless its use is indivisible or dividing it would seriously
+reduce its value: the clerk marks such an asset, and the plan then takes it whole.
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0022_pres_indivisible"
+down_revision = "0004_preservation"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("pres_asset") as batch:
+        batch.add_column(sa.Column("indivisible", sa.Boolean(), nullable=False, server_default=sa.false()))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("pres_asset") as batch:
+        batch.drop_column("indivisible")

@@ -274,7 +274,7 @@ def case_light(case: PresCase, now: dt.datetime, reminder_days: int) -> tuple[Li
         lights.append((light, f"起诉期限 {case.lawsuit_due_on:%Y-%m-%d}"))
     if case.next_expiry:
         light = rules.expiry_light(case.next_expiry, now.date(), reminder_days=reminder_days)
-        lights.append((light, f"期限届满 {case.next_expiry:%Y-%m-%d}"))
+        lights.append((light, rules.expiry_note(case.next_expiry, now.date())))
     if not lights:
         return Light.GREY, status.label
     top = worst([li for li, _ in lights])

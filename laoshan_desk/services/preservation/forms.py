@@ -173,12 +173,14 @@ class LawsuitForm:
 
 @dataclasses.dataclass(frozen=True)
 class RenewalForm:
-    """A renewal (续行) of one measure from ``renewed_on``; ``years`` may shorten the new term."""
+    """A renewal (续行) of one measure from ``renewed_on``; ``years`` may shorten the new term.
+    ``applied_on``: when the applicant applied (the renewal day when not given)."""
 
     measure_id: uuid.UUID
     version: int  # of the case the measure belongs to
     renewed_on: dt.date
     years: int | None = None
+    applied_on: dt.date | None = None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -131,6 +131,14 @@ class SelectionRow:
 
 
 @dataclasses.dataclass(frozen=True)
+class RenewalResult:
+    """A renewal done: the new end of the term, and the warning when applied late (第十八条)."""
+
+    new_expiry: dt.date
+    warning: str
+
+
+@dataclasses.dataclass(frozen=True)
 class ExclusionRow:
     code: str
     label: str
@@ -181,6 +189,7 @@ class MeasureRow:
     light: Light
     days_left: int
     keeps_use: bool = False
+    renewal_warning: str = ""  # the last renewal's late-application warning (第十八条), if any
 
     @property
     def measure_label(self) -> str:

@@ -178,6 +178,8 @@ class PresRenewal(UUIDPk, Base):
     previous_expiry: Mapped[dt.date] = mapped_column(Date)
     new_expiry: Mapped[dt.date] = mapped_column(Date)
     by: Mapped[str] = mapped_column(String(100))
+    applied_on: Mapped[dt.date | None] = mapped_column(Date)  # when the applicant applied
+    late_warning: Mapped[str | None] = mapped_column(Text)  # applied < 7 days before the end (第十八条)
 
 
 class PresRelease(UUIDPk, Base):

@@ -58,7 +58,7 @@ def test_whole_flow_plan_adjust_approve_execute_renew_release(db, admin, make_us
     later = fixed_now + dt.timedelta(days=340)
     assert svc.case_detail(db, clerk, case_id, now=later).light is Light.YELLOW
     renewal = svc.RenewalForm(account.id, shown(db, clerk, case_id, later), renewed_on=later.date())
-    new_expiry = svc.renew_measure(db, clerk, renewal, now=later)
+    new_expiry = svc.renew_measure(db, clerk, renewal, now=later).new_expiry
     assert new_expiry == (later.date().replace(year=later.year + 1))
     with pytest.raises(ValidationError, match="届满"):
         too_late = svc.RenewalForm(account.id, shown(db, clerk, case_id, later), new_expiry + dt.timedelta(days=1))

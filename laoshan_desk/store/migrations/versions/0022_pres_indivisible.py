@@ -1,4 +1,5 @@
-"""preservation: an asset marked indivisible (real estate that cannot be sealed in part)
+"""preservation: an asset marked indivisible (real estate that cannot be sealed in part); a
+renewal's application date and its late-application warning
 
 Revision ID: 0022_pres_indivisible
 Revises: 0004_preservation
@@ -7,6 +8,8 @@ Create Date: 2026-12-03 12:40:00
 《财产保全规定》第十五条 seals real estate clearly worth more than the amount for the
 corresponding part of its value, unless its use is indivisible or dividing it would seriously
 reduce its value: the clerk marks such an asset, and the plan then takes it whole.
+A renewal applied for less than seven days before the term ends (第十八条) goes through with a
+warning, kept on the renewal with the date the application was made.
 """
 
 import sqlalchemy as sa
@@ -21,8 +24,14 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("pres_asset") as batch:
         batch.add_column(sa.Column("indivisible", sa.Boolean(), nullable=False, server_default=sa.false()))
+    with op.batch_alter_table("pres_renewal") as batch:
+        batch.add_column(sa.Column("applied_on", sa.Date(), nullable=True))
+        batch.add_column(sa.Column("late_warning", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("pres_renewal") as batch:
+        batch.drop_column("late_warning")
+        batch.drop_column("applied_on")
     with op.batch_alter_table("pres_asset") as batch:
         batch.drop_column("indivisible")

@@ -18,7 +18,9 @@ What every workbook the desk writes gets:
   (NUL and other control characters) are dropped instead of failing the export;
 - **dates and times as real dates** (aware datetimes as Asia/Shanghai wall-clock time);
 - **print set-up**: landscape when the columns are wider than a portrait page, fit to one page
-  wide, the header rows repeated on every printed page.
+  wide, the header rows repeated on every printed page;
+- **a caption** (``Sheet.caption``): an optional title row above the header naming what made the
+  list (the filter of the list view it was exported from).
 
 Files are written beside the target and renamed over it (documents/output.py), so a crash never
 leaves half a workbook; a folder or a device is refused.
@@ -77,6 +79,12 @@ class Sheet:
     columns: list[Column]
     rows: Iterable[list[Any]]
     fills: Iterable[str | None] | None = None  # per row fill "RRGGBB", aligned with rows
+    # A title row above the header saying what made the list ("诉求台账 · 街道：沙子口街道 …"):
+    # an export of a filtered list says which filter, as the list view did.
+    caption: str = ""
+
+
+CAPTION_FONT = Font(bold=True, size=12, name="宋体")
 
 
 # openpyxl's own pattern covers the C0 controls; XML 1.0 also forbids the non-characters U+FFFE/FFFF
@@ -133,9 +141,14 @@ def write_stream(path: Path, sheets: list[Sheet]) -> Path:
         ws = wb.create_sheet(spec.title[:31])
         for i, col in enumerate(spec.columns, start=1):
             ws.column_dimensions[get_column_letter(i)].width = col.width
-        ws.freeze_panes = "A2"
-        print_setup(ws, [c.width for c in spec.columns])
+        top = 2 if spec.caption else 1  # the header's row
+        ws.freeze_panes = f"A{top + 1}"
+        print_setup(ws, [c.width for c in spec.columns], header_rows=top)
         last = get_column_letter(len(spec.columns))
+        if spec.caption:
+            title = WriteOnlyCell(ws, value=safe_text(spec.caption))
+            title.font = CAPTION_FONT
+            ws.append([title])
         header = []
         for col in spec.columns:
             c = WriteOnlyCell(ws, value=safe_text(col.header))
@@ -160,7 +173,7 @@ def write_stream(path: Path, sheets: list[Sheet]) -> Path:
                     cells.append(c)
                 ws.append(cells)
             count += 1
-        ws.auto_filter.ref = f"A1:{last}{count + 1}"
+        ws.auto_filter.ref = f"A{top}:{last}{count + top}"
     with atomic_write(path) as tmp:
         wb.save(tmp)
     return path
@@ -186,6 +199,9 @@ def style_sheet(ws: Any, columns: list[Column], first_data_row: int = 2) -> None
 def add_table_sheet(wb: Workbook, spec: Sheet) -> Any:
     """A styled sheet in a normal workbook (small reports that also carry charts)."""
     ws = wb.create_sheet(spec.title[:31])
+    if spec.caption:
+        ws.append([safe_text(spec.caption)])
+        ws.cell(row=1, column=1).font = CAPTION_FONT
     ws.append([safe_text(c.header) for c in spec.columns])
     fills = list(spec.fills) if spec.fills is not None else []
     for index, row in enumerate(spec.rows):
@@ -194,7 +210,7 @@ def add_table_sheet(wb: Workbook, spec: Sheet) -> Any:
         if fill:
             for cell in ws[ws.max_row]:
                 cell.fill = PatternFill("solid", fgColor=fill)
-    style_sheet(ws, spec.columns)
+    style_sheet(ws, spec.columns, first_data_row=3 if spec.caption else 2)
     return ws
 
 

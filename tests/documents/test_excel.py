@@ -142,3 +142,28 @@ def test_text_xml_cannot_hold_is_dropped_not_fatal(tmp_path, text):
     value = load_workbook(path).active["A2"].value
     assert value is not None and not any(ch in value for ch in "\ufffe\uffff\ud800")
     assert value.lstrip("'").startswith(text[:2])
+
+
+@pytest.mark.parametrize("streamed", [True, False])
+def test_a_caption_row_names_the_filter_above_the_header(tmp_path, streamed):
+    """The title row says what made the list; the header below it is frozen, filtered and printed
+    on every page; a caption typed by a clerk (a search text) never becomes a formula."""
+    columns = [excel.Column("编号", 12), excel.Column("受理时间", 17, "datetime")]
+    moment = dt.datetime(2026, 11, 27, 9, 30, tzinfo=TZ)
+    caption = "=诉求台账 · 搜索：燃气"
+    sheet = excel.Sheet("台账", columns, [["A-1", moment], ["A-2", moment]], caption=caption)
+    path = tmp_path / "out.xlsx"
+    if streamed:
+        excel.write_stream(path, [sheet])
+    else:
+        wb = Workbook()
+        wb.remove(wb.active)
+        excel.add_table_sheet(wb, sheet)
+        excel.save(wb, path)
+    ws = load_workbook(path)["台账"]
+    assert ws["A1"].value == "'" + caption and ws["A1"].data_type == "s"
+    assert [ws["A2"].value, ws["B2"].value] == ["编号", "受理时间"]
+    assert ws["B3"].value == dt.datetime(2026, 11, 27, 9, 30) and ws["B3"].is_date
+    assert ws.freeze_panes == "A3"
+    assert ws.auto_filter.ref == "A2:B4"
+    assert ws.print_title_rows == "$1:$2"

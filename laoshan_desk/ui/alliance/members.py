@@ -131,6 +131,8 @@ class MembersPage(QWidget):
             done=done,
             refresh=self.reload,
             area=AREA,
+            background=True,
+            progress="正在导入联盟成员…",
         )
 
     def export_file(self, path: Path) -> Outcome[int]:
@@ -138,6 +140,8 @@ class MembersPage(QWidget):
             self,
             lambda: member_excel.export_members(self.ctx.db, self.ctx.actor, path, now=self.ctx.now()),
             errors=status_errors(self.status),
-            done=lambda n: self.status.setText(f"已导出 {n} 家成员到 {path.name}"),
+            done=lambda n: self.status.setText(f"已导出 {n} 家成员到 {path}"),
             area=AREA,
+            background=True,
+            progress="正在导出联盟成员…",
         )

@@ -79,8 +79,9 @@ class AllianceTab(QWidget):
             self.dashboard.refresh()
 
     def _changed(self, area: str) -> None:
-        """Another alliance page changed something: the lists that show it reload."""
-        if area != "alliance":
+        """Another alliance page changed something, or a change named no area (刷新/F5, an admin
+        page, the org tree): the lists that show it reload."""
+        if area not in ("alliance", ""):
             return
         for page in (self.members, self.requests, self.spotchecks, self.seminars):
             page.reload()

@@ -207,7 +207,35 @@ def test_members_export_runs_and_reads_back(qtbot, officer_ctx, tmp_path):
     tab = _tab(qtbot, officer_ctx)
     out: Path = tmp_path / "成员.xlsx"
     outcome = tab.members.export_file(out)
+    assert not outcome.finished  # off the GUI thread
+    qtbot.waitUntil(lambda: outcome.finished, timeout=30_000)
     assert outcome.ok and load_workbook(out).active.max_row == 54
+    assert str(out) in tab.members.status.text()  # says where it saved
+
+
+def test_an_unnamed_change_reloads_the_member_list(qtbot, officer_ctx):
+    """A member saved elsewhere (another desk, the CLI) shows after 刷新, whose change names no area."""
+    import datetime as dt
+
+    from laoshan_desk.services import alliance
+    from laoshan_desk.ui.common.actions import action_bus
+    from tests.alliance_support import fake_uscc
+
+    tab = _tab(qtbot, officer_ctx)
+    before = tab.members.model.rowCount()
+    form = alliance.MemberForm(
+        name="青岛示例刷新测试有限公司",
+        uscc=fake_uscc(9001),
+        liaison_name="王示例",
+        member_since=dt.date(2023, 3, 15),
+        stage="operation",
+        industry="tea",
+    )
+    alliance.save_member(officer_ctx.db, officer_ctx.actor, form, now=officer_ctx.now())
+    action_bus().changed.emit("appeals")
+    assert tab.members.model.rowCount() == before  # another area's change leaves the list alone
+    action_bus().changed.emit("")  # 刷新 (F5) or an admin page
+    qtbot.waitUntil(lambda: tab.members.model.rowCount() == before + 1, timeout=10_000)
 
 
 def test_complaints_import_off_the_gui_thread(qtbot, officer_ctx, tmp_path):

@@ -159,3 +159,12 @@ def test_indivisible_in_the_plan_file_seals_the_house_whole(tmp_path, capsys):
     code, out = _run(tmp_path, data, capsys)
     result = json.loads(out.out)
     assert result["selected"][0]["amount"] == "5000000.00" and result["over_scope"] is True
+
+
+def test_the_provisional_lawsuit_deadline_skips_a_holiday(tmp_path, capsys):
+    # Received 2026-09-01: thirty days end on 2026-10-01, National Day (CPL art. 85 moves it).
+    data = dict(CASE, case_number="（2026）鲁0212财保34号", received_at="2026-09-01 09:30", guarantees=[])
+    code, out = _run(tmp_path, data, capsys)
+    assert code == 0, out.err
+    due = json.loads(out.out)["deadlines"]["lawsuit_due"]
+    assert due == "2026-10-08 23:59"  # the first working day after the holiday

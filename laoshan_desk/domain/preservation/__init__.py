@@ -55,7 +55,12 @@ from laoshan_desk.domain.preservation.necessity import (
 )
 from laoshan_desk.domain.preservation.parties import check_party_number, looks_like_enterprise, shown_number
 from laoshan_desk.domain.preservation.plan import Exclusion, Plan, Selection, propose_plan
-from laoshan_desk.domain.preservation.release import ReleaseAdvice, release_advice, release_ruling_number
+from laoshan_desk.domain.preservation.release import (
+    ReleaseAdvice,
+    release_advice,
+    release_ruling_number,
+    short_guarantees,
+)
 from laoshan_desk.domain.preservation.terms import (
     DEFAULT_REMINDER_DAYS,
     RENEWAL_APPLICATION_DAYS,
@@ -150,6 +155,7 @@ __all__ = [
     "propose_plan",
     "release_advice",
     "release_ruling_number",
+    "short_guarantees",
     "ruling_due",
     "shown_number",
     "statutory_ruling_limit",

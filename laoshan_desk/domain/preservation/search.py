@@ -12,6 +12,13 @@ from dataclasses import dataclass
 from laoshan_desk.domain.preservation.inputs import Asset, ExcessRule, _fmt
 from laoshan_desk.domain.preservation.vocabulary import AccountKind, AssetType, Tier
 
+# The regulation as it reads (docs/rules.md §preservation-wage-account): the exception "provided by
+# law", and the account may still pay that project's own workers.
+WAGE_ACCOUNT_RULE = (
+    "农民工工资专用账户：除法律另有规定外，不得因支付为本项目提供劳动的农民工工资之外的原因被查封、冻结或者划拨"
+    "（《保障农民工工资支付条例》第三十三条）"
+)
+
 # Exact subset searches stop after this many nodes and keep the best found so far; a case has
 # a few dozen assets at most, far below it, so the cap only guards against a pathological import.
 _SEARCH_BUDGET = 200_000
@@ -53,7 +60,7 @@ class _Pick:
 def _exclusion_reason(asset: Asset) -> str | None:
     """Why an asset is never preserved (docs/rules.md §preservation-wage-account), or None."""
     if asset.is_account and asset.account_kind is AccountKind.WAGE:
-        return "农民工工资专用账户，依《保障农民工工资支付条例》第三十三条不得冻结"
+        return WAGE_ACCOUNT_RULE
     if asset.protected:
         why = f"：{asset.protected_reason}" if asset.protected_reason else ""
         return f"已标记为不得保全的财产{why}"

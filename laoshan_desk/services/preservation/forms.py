@@ -59,6 +59,16 @@ class CaseRef:
 
 
 @dataclasses.dataclass(frozen=True)
+class GuaranteeReleaseForm:
+    """因担保解除保全: the case as shown; ``expiry_confirmed`` when the judge has confirmed a
+    release that relies on a guarantee ending before the freeze it replaces (第二十二条)."""
+
+    case_id: uuid.UUID
+    version: int
+    expiry_confirmed: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
 class ReviewForm:
     """Step 1's review form (None: not answered)."""
 

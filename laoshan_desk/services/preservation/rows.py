@@ -324,6 +324,7 @@ class ReleaseResult:
     released: tuple[SelectionRow, ...]
     kept: tuple[SelectionRow, ...]
     notes: tuple[str, ...]
+    expiry_warnings: tuple[str, ...] = ()  # guarantees ending before the freeze (第二十二条)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from laoshan_desk.domain.preservation import CaseStatus, Paper
 from laoshan_desk.services import preservation as svc
@@ -81,6 +81,8 @@ class ReleaseStep(CaseStep):
                 if pre.freed > 0
                 else "现有担保尚不足以解除任何保全措施。"
             )
+            for warning in pre.expiry_warnings:
+                text += f"<br><span style='color:#D6322F'>有效期不足：{warning}</span>"
         if d.freed_total:
             text += f"<br>本案因担保已释放资金 <b>{yuan(d.freed_total)}</b> 元。"
         self.release_preview.setText(text)
@@ -93,7 +95,23 @@ class ReleaseStep(CaseStep):
 
     def release(self) -> None:
         ref, ctx = self.ref(), self.ctx
-        self.act(lambda: svc.release_on_guarantee(ctx.db, ctx.actor, ref, now=ctx.now()), done=self._released)
+        pre = svc.preview_release(ctx.db, ctx.actor, ref.case_id, today=ctx.today())
+        confirmed = False
+        if pre.expiry_warnings:
+            # Not "sufficient and effective" (第二十二条): the judge confirms, naming the case.
+            assert self.detail is not None
+            answer = QMessageBox.question(
+                self,
+                "担保有效期不足",
+                f"{self.detail.case_number}：\n" + "\n".join(pre.expiry_warnings) + "\n\n仍要据此解除保全吗？",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            confirmed = True
+        form = svc.GuaranteeReleaseForm(ref.case_id, ref.version, expiry_confirmed=confirmed)
+        self.act(lambda: svc.release_on_guarantee(ctx.db, ctx.actor, form, now=ctx.now()), done=self._released)
 
     def _released(self, result: svc.ReleaseResult) -> None:
         self.last_release = result

@@ -118,7 +118,8 @@ def test_release_ruling_counts_the_funds_freed(db, admin, fixed_now, executed_ca
         number="LYBH-1",
         valid_until=dt.date(2027, 12, 31),
     )
-    result = svc.release_on_guarantee(db, admin, ref(db, admin, executed_case), now=fixed_now)
+    form = svc.GuaranteeReleaseForm(executed_case, shown(db, admin, executed_case))
+    result = svc.release_on_guarantee(db, admin, form, now=fixed_now)
     text = _text(docs.release_pdf(db, admin, result.release_id, now=fixed_now))
     assert result.ruling_number in text
     assert "解除" in text and "1,234,567.89" in text and "LYBH-1" in text and "第一百零七条" in text
@@ -150,3 +151,12 @@ def test_a_vehicle_in_use_is_sealed_with_continued_use_on_the_ruling_and_the_not
     assert "查封（活封）" in ruling and "指定被申请人保管，允许其继续使用" in ruling
     notice = _text(docs.assistance_pdf(db, admin, case_id, detail.plan.selected[0].asset_id, now=fixed_now))
     assert "允许其继续使用（活封）" in notice and "鲁B12345" in notice
+
+
+def test_the_release_ruling_says_it_is_a_property_dispute(db, admin, fixed_now, executed_case):
+    # CPL art. 107 and 《财产保全规定》第二十二条 apply to 财产纠纷案件.
+    svc.record_measures(db, admin, _measures(db, admin, executed_case, fixed_now), now=fixed_now)
+    add_guarantee(db, admin, executed_case, fixed_now, type="cash", amount="1300000", valid_until=dt.date(2028, 12, 31))
+    form = svc.GuaranteeReleaseForm(executed_case, shown(db, admin, executed_case))
+    result = svc.release_on_guarantee(db, admin, form, now=fixed_now)
+    assert "本案系财产纠纷案件" in _text(docs.release_pdf(db, admin, result.release_id, now=fixed_now))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import preservation as svc
@@ -35,7 +35,7 @@ def _workbook(tmp_path):  # type: ignore[no-untyped-def]
     return path
 
 
-def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path):
+def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path, monkeypatch):
     tab = PreservationTab(ctx)
     qtbot.addWidget(tab)
     tab.resize(1280, 800)
@@ -139,6 +139,22 @@ def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path):
     _save(g)
     page.refresh()
     assert "1,200,000.00" in page.release.release_preview.text()
+    # The bond ends in a year, the house's seizure in three: not "sufficient and effective"
+    # (第二十二条). The preview says so; the judge is asked, naming the case, and first says no.
+    assert "有效期不足" in page.release.release_preview.text()
+    asked: list[str] = []
+
+    def answer(reply):  # type: ignore[no-untyped-def]
+        def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+            asked.append(text)
+            return reply
+
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(page.release.release_button, Qt.MouseButton.LeftButton)
+    assert page.detail.status == "executed" and "（2026）鲁0212财保88号" in asked[0] and "有效期" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(page.release.release_button, Qt.MouseButton.LeftButton)
     assert page.detail.status == "released"
     assert page.detail.freed_total == 1200000

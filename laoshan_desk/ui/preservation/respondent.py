@@ -100,7 +100,12 @@ class RespondentView(QWidget):
     def reload_respondents(self) -> None:
         self.picker.clear()
         for r in svc.list_respondents(self.ctx.db, self.ctx.actor):
-            self.picker.addItem(f"{r.name}（{r.cases}件，执行中措施{r.active_measures}项）", r.id)
+            # The number (USCC, or the masked ID) tells two respondents of one name apart.
+            self.picker.addItem(f"{r.name}　{r.number}（{r.cases}件，执行中措施{r.active_measures}项）", r.id)
+
+    def _index_of(self, party_id: uuid.UUID) -> int:
+        # By value: QComboBox.findData compares Python objects by identity, not by UUID value.
+        return next((i for i in range(self.picker.count()) if self.picker.itemData(i) == party_id), -1)
 
     def load(self, party_id: uuid.UUID | None) -> None:
         if self.picker.count() == 0:
@@ -109,10 +114,13 @@ class RespondentView(QWidget):
             if self.picker.count() == 0:
                 return
             party_id = self.picker.itemData(0)
-        index = self.picker.findData(party_id)
-        if index >= 0:
-            self.picker.setCurrentIndex(index)
+        if self._index_of(party_id) < 0:
+            self.reload_respondents()
         e = self.exposure = svc.respondent_exposure(self.ctx.db, self.ctx.actor, party_id, now=self.ctx.now())
+        if self._index_of(party_id) < 0:
+            self.picker.addItem(f"{e.name}　{e.number}", party_id)
+        # The picker always names the respondent shown.
+        self.picker.setCurrentIndex(self._index_of(party_id))
         self.title.setText(f"<b style='font-size:13pt'>{e.name}</b>　{e.number}")
         self._cards(e)
         warnings = []

@@ -153,6 +153,10 @@ class PreservationTab(QWidget):
         self.stack.setCurrentWidget(self.case_page)
 
     def show_respondent(self, party_id: uuid.UUID | None) -> None:
+        if party_id is None and self.case_page.detail is not None:
+            # In step with the case last opened: its respondent first.
+            party_id = self.case_page.detail.respondent_id
+
         def show() -> None:
             self.respondent_view.reload_respondents()
             self.respondent_view.load(party_id)

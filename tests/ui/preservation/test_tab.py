@@ -108,11 +108,28 @@ def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path, m
     qtbot.mouseClick(page.plan.adjust_button, Qt.MouseButton.LeftButton)
     assert page.plan.violations.text() == "" and page.detail.plan.stage == "adjusted"
 
-    # The ruling.
-    page.review.decision.setCurrentIndex(0)
+    # The ruling: no default decision; a complete one is confirmed, naming the case and the amount.
+    assert page.review.decision.currentData() is None
+    qtbot.mouseClick(page.review.decide_button, Qt.MouseButton.LeftButton)
+    assert "请选择" in page.review.decision_error.text()
+    page.review.decision.setCurrentIndex(page.review.decision.findData("grant"))
     qtbot.mouseClick(page.review.decide_button, Qt.MouseButton.LeftButton)
     assert "理由" in page.review.decision_error.text()
     page.review.reasons.insertPlainText("申请符合法律规定，被申请人存在转移财产风险")
+    asked: list[str] = []
+
+    def answer(reply):  # type: ignore[no-untyped-def]
+        def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+            asked.append(text)
+            return reply
+
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(page.review.decide_button, Qt.MouseButton.LeftButton)
+    assert page.detail.status == "received" and page.review.reasons.toPlainText()
+    assert "（2026）鲁0212财保88号" in asked[-1] and "准予保全" in asked[-1] and "1,200,000.00" in asked[-1]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(page.review.decide_button, Qt.MouseButton.LeftButton)
     assert page.detail.status == "granted"
     qtbot.mouseClick(page.ruling_button, Qt.MouseButton.LeftButton)
@@ -142,15 +159,7 @@ def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path, m
     # The bond ends in a year, the house's seizure in three: not "sufficient and effective"
     # (第二十二条). The preview says so; the judge is asked, naming the case, and first says no.
     assert "有效期不足" in page.release.release_preview.text()
-    asked: list[str] = []
-
-    def answer(reply):  # type: ignore[no-untyped-def]
-        def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
-            asked.append(text)
-            return reply
-
-        return question
-
+    asked.clear()
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     qtbot.mouseClick(page.release.release_button, Qt.MouseButton.LeftButton)
     assert page.detail.status == "executed" and "（2026）鲁0212财保88号" in asked[0] and "有效期" in asked[0]

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from laoshan_desk.documents.pdf import arabic_date
 from laoshan_desk.documents.preservation import papers
 from laoshan_desk.domain import preservation as rules
 from laoshan_desk.domain.errors import DeskError, NotFound
@@ -60,6 +61,7 @@ def ruling_pdf(db: Database, actor: Actor, case_id: uuid.UUID, *, now: dt.dateti
         lines=lines,
         judge=d.decided_by or actor.full_name,
         ruled_on=(d.ruled_at or now).date(),
+        clerk=d.registered_by,
     )
     return papers.ruling(data)
 
@@ -136,7 +138,7 @@ def release_pdf(db: Database, actor: Actor, release_id: uuid.UUID, *, now: dt.da
     guarantees = (
         "、".join(
             f"{g.issuer}{g.type_label}（编号{g.number or '—'}，金额{g.amount:,.2f}元，有效期至"
-            f"{papers.cn_date(g.valid_until)}）"
+            f"{arabic_date(g.valid_until)}）"
             for g in d.guarantees
         )
         or "担保"
@@ -156,5 +158,6 @@ def release_pdf(db: Database, actor: Actor, release_id: uuid.UUID, *, now: dt.da
         lines=tuple(lines),
         judge=d.decided_by or actor.full_name,
         released_on=r.ruled_at.date(),
+        clerk=d.registered_by,
     )
     return papers.release_ruling(data)

@@ -276,6 +276,7 @@ class CaseDetail:
     decision: Decision | None
     decision_reasons: str
     decided_by: str
+    registered_by: str  # the court clerk who registered the case: 书记员 on its rulings
     ruled_amount: Decimal | None
     filed_at: dt.datetime | None
     ruled_at: dt.datetime | None

@@ -215,6 +215,7 @@ def case_detail(db: Database, actor: Actor, case_id: uuid.UUID, *, now: dt.datet
             decision=Decision(case.decision) if case.decision else None,
             decision_reasons=case.decision_reasons or "",
             decided_by=case.decided_by or "",
+            registered_by=case.registered_by or "",
             ruled_amount=case.ruled_amount,
             filed_at=case.filed_at,
             ruled_at=case.ruled_at,

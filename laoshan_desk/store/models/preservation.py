@@ -63,6 +63,7 @@ class PresCase(UUIDPk, Base):
     decision: Mapped[str | None] = mapped_column(String(20), index=True)  # grant | grant_in_part | refuse
     decision_reasons: Mapped[str | None] = mapped_column(Text)
     decided_by: Mapped[str | None] = mapped_column(String(100))
+    registered_by: Mapped[str | None] = mapped_column(String(100))  # the 书记员 on the rulings
     ruled_amount: Mapped[Decimal | None] = mapped_column(Money)
     # Clocks (also kept as PresClockEvent rows).
     filed_at: Mapped[dt.datetime | None]

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from pypdf import PdfReader
 
-from laoshan_desk.documents.preservation.papers import rmb_upper
+from laoshan_desk.documents.pdf import amount_in_words
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.preservation import papers as docs
 from laoshan_desk.services.preservation.seed import resident_id, uscc
@@ -23,19 +23,6 @@ def _measures(db, actor, case_id, now):  # type: ignore[no-untyped-def]
 
 def _text(pdf: bytes) -> str:
     return re.sub(r"\s+", "", "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
-
-
-@pytest.mark.parametrize(
-    "amount,upper",
-    [
-        ("1200000.50", "壹佰贰拾万元伍角整"),
-        ("10203.07", "壹万零贰佰零叁元零柒分"),
-        ("608000000", "陆亿零捌佰万元整"),
-        ("1005", "壹仟零伍元整"),
-    ],
-)
-def test_rmb_upper(amount, upper):
-    assert rmb_upper(Decimal(amount)) == upper
 
 
 @pytest.fixture
@@ -76,6 +63,10 @@ def test_ruling_text(db, admin, fixed_now, executed_case):
     assert "1,234,567.89" in text and "第一百零四条" in text
     assert "三十日内" in text and "复议" in text
     assert "370212********" in text  # the admin sees masked numbers; the person's ID is masked on paper
+    # As the court prints it: the number under the title, dated in Chinese numerals, the seal's
+    # place, the 书记员 who registered the case.
+    assert "二〇二六年十一月二十五日" in text and "2026年11月25日" in text  # signed; received in the text
+    assert "（院印）" in text and f"书记员{admin.full_name}" in text
 
 
 def test_refusal_ruling(db, admin, fixed_now):
@@ -101,7 +92,7 @@ def test_assistance_notice_has_the_exact_amount_and_term(db, admin, fixed_now, e
     text = _text(docs.assistance_pdf(db, admin, executed_case, asset, now=fixed_now))
     assert "协助执行通知书" in text and "青岛银行崂山支行：" in text
     assert "380200123" in text and "1,234,567.89元" in text
-    assert rmb_upper(Decimal("1234567.89")) in text
+    assert amount_in_words(Decimal("1234567.89")) in text and "壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分" in text
     assert "2026年11月25日起至2027年11月25日止" in text
 
 
@@ -123,6 +114,7 @@ def test_release_ruling_counts_the_funds_freed(db, admin, fixed_now, executed_ca
     text = _text(docs.release_pdf(db, admin, result.release_id, now=fixed_now))
     assert result.ruling_number in text
     assert "解除" in text and "1,234,567.89" in text and "LYBH-1" in text and "第一百零七条" in text
+    assert "二〇二六年十一月二十五日" in text and "（院印）" in text and f"书记员{admin.full_name}" in text
 
 
 def test_a_vehicle_in_use_is_sealed_with_continued_use_on_the_ruling_and_the_notice(db, admin, fixed_now):

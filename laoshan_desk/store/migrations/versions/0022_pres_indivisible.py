@@ -9,7 +9,8 @@ Create Date: 2026-12-03 12:40:00
 corresponding part of its value, unless its use is indivisible or dividing it would seriously
 reduce its value: the clerk marks such an asset, and the plan then takes it whole.
 A renewal applied for less than seven days before the term ends (第十八条) goes through with a
-warning, kept on the renewal with the date the application was made.
+warning, kept on the renewal with the date the application was made. The court clerk who
+registered a case signs its rulings as 书记员 (registered_by).
 """
 
 import sqlalchemy as sa
@@ -24,6 +25,8 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table("pres_asset") as batch:
         batch.add_column(sa.Column("indivisible", sa.Boolean(), nullable=False, server_default=sa.false()))
+    with op.batch_alter_table("pres_case") as batch:
+        batch.add_column(sa.Column("registered_by", sa.String(length=100), nullable=True))
     with op.batch_alter_table("pres_renewal") as batch:
         batch.add_column(sa.Column("applied_on", sa.Date(), nullable=True))
         batch.add_column(sa.Column("late_warning", sa.Text(), nullable=True))
@@ -33,5 +36,7 @@ def downgrade() -> None:
     with op.batch_alter_table("pres_renewal") as batch:
         batch.drop_column("late_warning")
         batch.drop_column("applied_on")
+    with op.batch_alter_table("pres_case") as batch:
+        batch.drop_column("registered_by")
     with op.batch_alter_table("pres_asset") as batch:
         batch.drop_column("indivisible")

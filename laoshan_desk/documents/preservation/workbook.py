@@ -9,11 +9,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet
-from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.lights import Light
 
 CASE_COLUMNS = [
@@ -153,39 +152,4 @@ def write_workbook(path: Path, rows: Sequence[CaseLine], stats: Figures, now: dt
 
 # The columns of the online asset inquiry's export (网络查控结果); the last two may be missing.
 INQUIRY_COLUMNS = ("账户或财产", "银行或登记机关", "账号或编号", "余额或价值", "类型", "是否经营使用", "是否不可分割")
-_REQUIRED = INQUIRY_COLUMNS[:5]
-
-
-def _cell_text(value: object) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def read_asset_inquiry(path: Path) -> list[tuple[int, dict[str, object]]]:
-    """The export's rows as (row number, {column: value}), blank rows skipped.
-
-    A file that is not a readable workbook, or lacks a required column, is one ValidationError
-    on the ``file`` field; the values are checked by the service, row by row.
-    """
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable file is one message
-        raise ValidationError(f"无法读取Excel文件：{exc}", field="file") from None
-    try:
-        if not wb.worksheets:
-            raise ValidationError("Excel文件中没有工作表", field="file")
-        rows = wb.worksheets[0].iter_rows(values_only=True)
-        header = [_cell_text(h) for h in next(rows, ())]
-        missing = [c for c in _REQUIRED if c not in header]
-        if missing:
-            raise ValidationError(
-                f"Excel缺少列：{'、'.join(missing)}（应为：{'、'.join(INQUIRY_COLUMNS)}）", field="file"
-            )
-        index = {name: header.index(name) for name in INQUIRY_COLUMNS if name in header}
-        found: list[tuple[int, dict[str, object]]] = []
-        for number, row in enumerate(rows, start=2):
-            values: dict[str, object] = {name: (row[i] if i < len(row) else None) for name, i in index.items()}
-            if any(_cell_text(v) for v in values.values()):
-                found.append((number, values))
-        return found
-    finally:
-        wb.close()
+INQUIRY_REQUIRED = INQUIRY_COLUMNS[:5]

@@ -21,6 +21,7 @@ preservation as svc``.
 
 from __future__ import annotations
 
+from laoshan_desk.services.imports import ImportReport
 from laoshan_desk.services.preservation.assets import IMPORT_COLUMNS, add_asset, import_assets, remove_asset
 from laoshan_desk.services.preservation.cases import decide, register_case, reveal_id_number, save_review
 from laoshan_desk.services.preservation.common import APPROVE, DECIDE, EDIT, STALE, VIEW, reminder_days
@@ -58,7 +59,6 @@ from laoshan_desk.services.preservation.rows import (
     ExposureCase,
     FrozenAccount,
     GuaranteeRow,
-    ImportReport,
     MeasureRow,
     PlanView,
     ReleaseResult,

@@ -312,12 +312,6 @@ class CaseDetail:
 
 
 @dataclasses.dataclass(frozen=True)
-class ImportReport:
-    added: int
-    errors: tuple[str, ...]
-
-
-@dataclasses.dataclass(frozen=True)
 class ReleaseResult:
     release_id: uuid.UUID | None
     ruling_number: str

@@ -201,10 +201,10 @@ class PlanStep(CaseStep):
         report = self.last_import
         if report is None:
             return
-        text = f"已导入{report.added}项财产。"
-        if report.errors:
-            text += "\n以下行未导入：\n" + "\n".join(report.errors[:20])
-        self.violations.setText(text if report.errors else "")
+        text = f"导入网络查控结果：{report.summary()}。"
+        if report.rejected:
+            text += "\n以下行未导入：\n" + "\n".join(report.lines(20))
+        self.violations.setText(text if report.rejected else "")
         self.plan_notes.setText(text + "\n" + self.plan_notes.text())
         self.last_import = None
 

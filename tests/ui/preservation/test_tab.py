@@ -91,7 +91,8 @@ def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path, m
     outcome = page.plan.import_assets(_workbook(tmp_path))  # off the GUI thread
     qtbot.waitUntil(lambda: outcome.finished, timeout=10_000)
     report = outcome.result
-    assert report.added == 4 and len(report.errors) == 1
+    assert report.imported == 4 and len(report.rejected) == 1
+    assert "未导入 1 行" in page.plan.plan_notes.text() and "余额或价值" in page.plan.violations.text()
     qtbot.mouseClick(page.plan.propose_button, Qt.MouseButton.LeftButton)
     plan = page.detail.plan
     assert {s.label: s.amount for s in plan.selected} == {"崂山区松岭路1号房产": 800000, "一般户": 400000}

@@ -12,7 +12,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
-from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet
+from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet, save
 from laoshan_desk.domain.lights import Light
 
 CASE_COLUMNS = [
@@ -93,13 +93,17 @@ def case_rows(rows: Sequence[CaseLine]) -> list[list[object]]:
 _FILLS = {Light.RED: "FCE4D6", Light.YELLOW: "FFF2CC"}
 
 
-def write_workbook(path: Path, rows: Sequence[CaseLine], stats: Figures, now: dt.datetime) -> Path:
-    """The case list (red and yellow rows filled) and the statistics, with a monthly chart."""
+def write_workbook(
+    path: Path, rows: Sequence[CaseLine], stats: Figures, now: dt.datetime, *, caption: str = ""
+) -> Path:
+    """The case list (red and yellow rows filled; ``caption`` — the list's filter and sort — in a
+    title row) and the statistics, with a monthly chart, through the one writer
+    (:func:`laoshan_desk.documents.excel.save`: no live formula, print set-up)."""
     wb = Workbook()
     if wb.active is not None:
         wb.remove(wb.active)
     fills = [_FILLS.get(r.light) for r in rows]
-    add_table_sheet(wb, Sheet("保全案件清单", CASE_COLUMNS, case_rows(rows), fills))
+    add_table_sheet(wb, Sheet("保全案件清单", CASE_COLUMNS, case_rows(rows), fills, caption=caption))
     pct = (stats.enterprise_same_day / stats.enterprise_cases) if stats.enterprise_cases else 0
     summary: list[list[object]] = [
         ["案件总数", stats.cases],
@@ -146,8 +150,7 @@ def write_workbook(path: Path, rows: Sequence[CaseLine], stats: Figures, now: dt
         months.add_chart(chart, "E2")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    return save(wb, path)
 
 
 # The columns of the online asset inquiry's export (网络查控结果); the last two may be missing.

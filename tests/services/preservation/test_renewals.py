@@ -60,7 +60,7 @@ def test_an_overdue_renewal_application_is_red_in_the_list_the_case_and_the_expo
     assert row.light is Light.RED and "续行申请已逾期" in row.light_text
     path = svc.export_cases(db, admin, tmp_path / "cases.xlsx", now=seen)
     ws = load_workbook(path)["保全案件清单"]
-    header = [c.value for c in ws[1]]
-    line = {h: c for h, c in zip(header, ws[2], strict=True)}
+    header = [c.value for c in ws[2]]  # row 1 is the title row naming the filter
+    line = {h: c for h, c in zip(header, ws[3], strict=True)}
     assert line["提醒"].value == Light.RED.label and "续行申请已逾期" in line["提醒事项"].value
     assert line["提醒"].fill.fgColor.rgb.endswith("FCE4D6")

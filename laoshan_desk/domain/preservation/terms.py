@@ -8,12 +8,14 @@ admin setting, 30 by default). docs/rules.md §preservation-terms.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.preservation.inputs import member
-from laoshan_desk.domain.preservation.vocabulary import AssetType, TermCategory
+from laoshan_desk.domain.preservation.vocabulary import AssetType, RepeatKind, TermCategory
 
 DEFAULT_REMINDER_DAYS = 30
 RENEWAL_APPLICATION_DAYS = 7  # 《财产保全规定》第十八条: at least 7 days before the term ends
@@ -126,6 +128,21 @@ def late_renewal_warning(applied_on: dt.date, expiry: dt.date) -> str:
         "（《最高人民法院关于人民法院办理财产保全案件若干问题的规定》第十八条：申请保全人申请续行财产保全的，"
         "应当在保全期限届满七日前向人民法院提出），已在期限届满前予以续行"
     )
+
+
+def repeat_kind(applicants: Sequence[str], amounts: Sequence[Decimal], balance: Decimal) -> RepeatKind | None:
+    """How the freezes of one account by several cases stand (CPL art. 106: 财产已被查封、冻结的，不得
+    重复查封、冻结; 《财产保全规定》第十六条: several rulings on one property are registered in the order
+    they were served). None for a single freeze. Together within the balance: capped freezes side by
+    side. Beyond it: the same applicant twice is likely a mistake; other applicants wait (轮候)."""
+    if len(amounts) < 2:
+        return None
+    if sum(amounts, Decimal("0")) <= balance:
+        return RepeatKind.WITHIN_BALANCE
+    names = [a.strip() for a in applicants]
+    if len(set(names)) < len(names):
+        return RepeatKind.SUSPECT
+    return RepeatKind.WAITING
 
 
 def stored_term(

@@ -87,6 +87,15 @@ class Measure(Labelled):
     SEIZE = ("seize", "查封")
 
 
+class RepeatKind(Labelled):
+    """One account frozen by several cases (docs/rules.md §preservation-repeat): within its balance,
+    a waiting freeze behind the first (轮候), or the same applicant twice — likely a mistake."""
+
+    WITHIN_BALANCE = ("within_balance", "分别限额冻结")
+    WAITING = ("waiting", "轮候冻结")
+    SUSPECT = ("suspect", "疑似重复冻结")
+
+
 class MeasureStatus(Labelled):
     ACTIVE = ("active", "执行中")
     RELEASED = ("released", "已解除")

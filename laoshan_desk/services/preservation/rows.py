@@ -360,6 +360,9 @@ class FrozenAccount:
     amount: Decimal
     expiry: dt.date
     light: Light
+    repeat: rules.RepeatKind | None = None  # frozen by several cases: how (轮候 or a likely mistake)
+    balance: Decimal = Decimal("0.00")
+    applicants: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)

@@ -7,6 +7,7 @@ import uuid
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from laoshan_desk.domain.preservation import RepeatKind
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.ui.common.table_model import ColumnSpec
 from laoshan_desk.ui.context import DeskContext
@@ -130,7 +131,14 @@ class RespondentView(QWidget):
                 f"现保全{yuan(c.preserved)}元，超出{yuan(c.excess)}元，应依担保解除"
             )
         for a in e.repeated_accounts:
-            warnings.append(f"重复冻结：{a.institution}账户{a.number}被{a.cases}个案件冻结，合计{yuan(a.amount)}元")
+            # CPL art. 106 forbids freezing twice; a later creditor's freeze waits (轮候, 第十六条).
+            head = (
+                f"{a.institution}账户{a.number}被{a.cases}个案件冻结，合计{yuan(a.amount)}元（余额{yuan(a.balance)}元）"
+            )
+            if a.repeat is RepeatKind.SUSPECT:
+                warnings.append(f"疑似重复冻结：{head}，同一申请人重复申请，请核对（《民事诉讼法》第一百零六条）")
+            else:
+                warnings.append(f"轮候冻结：{head}，在后的冻结按送达先后轮候（《财产保全规定》第十六条）")
         for m in e.renewals_due[:5]:
             warnings.append(f"待续行：{m.asset_label}于{m.expiry}届满（续行申请截止{m.renew_apply_by}）")
         self.warning.setText("\n".join(warnings))

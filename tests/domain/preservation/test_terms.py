@@ -75,3 +75,15 @@ def test_late_renewal_warning_names_the_seven_days() -> None:
     assert late_renewal_warning(dt.date(2026, 11, 25), expiry) == ""
     warning = late_renewal_warning(dt.date(2026, 11, 26), expiry)
     assert "七日" in warning and "第十八条" in warning
+
+
+def test_a_second_freeze_of_one_account_is_waiting_or_a_likely_mistake() -> None:
+    # CPL art. 106 (不得重复查封、冻结) and 《财产保全规定》第十六条 (served in order).
+    from decimal import Decimal
+
+    from laoshan_desk.domain.preservation import RepeatKind, repeat_kind
+
+    assert repeat_kind(["甲"], [Decimal("100")], Decimal("100")) is None
+    assert repeat_kind(["甲", "乙"], [Decimal("40"), Decimal("60")], Decimal("100")) is RepeatKind.WITHIN_BALANCE
+    assert repeat_kind(["甲", "乙"], [Decimal("100"), Decimal("100")], Decimal("100")) is RepeatKind.WAITING
+    assert repeat_kind(["甲", "甲 "], [Decimal("100"), Decimal("100")], Decimal("100")) is RepeatKind.SUSPECT

@@ -195,7 +195,8 @@ def test_respondent_view_company_a(qtbot, qtmodeltester, ctx, fixed_now):
     texts = [view.grid.itemAt(i).widget().text() for i in range(view.grid.count())]
     assert any("185件" in t for t in texts) and any("133份" in t for t in texts)
     assert any("60,800.00万元" in t for t in texts) and any("29个" in t for t in texts)
-    assert "超额保全" in view.warning.text() and "重复冻结" in view.warning.text()
+    # Company A's two accounts frozen beyond their balance by other creditors: waiting freezes.
+    assert "超额保全" in view.warning.text() and "轮候冻结" in view.warning.text()
     assert view.cases_view.model().rowCount() == 185
 
 

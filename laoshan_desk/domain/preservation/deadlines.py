@@ -185,6 +185,21 @@ def lawsuit_due(
     )
 
 
+def release_ruling_due(
+    applied_at: dt.datetime, *, urgent: bool = False, calendar: WorkCalendar | None = None
+) -> Deadline:
+    """The release ruling after the applicant's application to release: within five days, within
+    48 hours when urgent (《财产保全规定》第二十三条; docs/rules.md §preservation-release)."""
+    applied_at = aware(applied_at)
+    if urgent:
+        basis = "《财产保全规定》第二十三条：情况紧急的，四十八小时内裁定解除保全"
+        return Deadline("解除保全裁定", applied_at + dt.timedelta(hours=48), basis)
+    last, note = _day_limit(applied_at.date(), 5, calendar)
+    return Deadline(
+        "解除保全裁定", end_of_day(last), "《财产保全规定》第二十三条：收到解除保全申请后五日内裁定解除保全", note=note
+    )
+
+
 def enforcement_application_due(performance_period_end: dt.date, *, calendar: WorkCalendar | None = None) -> Deadline:
     """Pre-enforcement preservation: the creditor must apply for enforcement within 5 days after
     the performance period in the judgment ends, or the preservation is released."""

@@ -41,11 +41,17 @@ from laoshan_desk.services.preservation.forms import (
     ImportForm,
     LawsuitForm,
     MeasuresForm,
+    ReleaseApplicationForm,
     ReleaseForm,
     RenewalForm,
     ReviewForm,
 )
-from laoshan_desk.services.preservation.measures import record_lawsuit, record_measures, renew_measure
+from laoshan_desk.services.preservation.measures import (
+    record_lawsuit,
+    record_measures,
+    record_release_application,
+    renew_measure,
+)
 from laoshan_desk.services.preservation.plan import adjust, approve_basic_account, current_plan, propose
 from laoshan_desk.services.preservation.plan_file import plan_from_json
 from laoshan_desk.services.preservation.release import add_guarantee, preview_release, release_all, release_on_guarantee
@@ -102,6 +108,7 @@ __all__ = [
     "RenewalResult",
     "MeasuresForm",
     "PlanView",
+    "ReleaseApplicationForm",
     "ReleaseForm",
     "ReleaseResult",
     "ReleaseRow",
@@ -130,6 +137,7 @@ __all__ = [
     "propose",
     "record_lawsuit",
     "record_measures",
+    "record_release_application",
     "register_case",
     "release_all",
     "release_on_guarantee",

@@ -268,6 +268,10 @@ def case_light(case: PresCase, now: dt.datetime, reminder_days: int) -> tuple[Li
         due = rules.execution_limit(case.kind, case.ruled_at, urgent=case.urgent).due
         return rules.clock_light(due, now), f"执行期限 {due:%m-%d %H:%M}"
     lights: list[tuple[Light, str]] = []
+    if case.release_applied_at is not None and case.release_applied_ruled_at is None:
+        # The applicant applied to release: the ruling is due (《财产保全规定》第二十三条).
+        due = rules.release_ruling_due(case.release_applied_at, urgent=case.urgent).due
+        lights.append((rules.clock_light(due, now), f"解除裁定 {due:%m-%d %H:%M}"))
     if case.kind == CaseKind.PRE_SUIT and case.lawsuit_filed_at is None and case.lawsuit_due_on:
         due = end_of_day(case.lawsuit_due_on)
         light = rules.clock_light(due, now, warn_before=rules.LAWSUIT_WARN_BEFORE)

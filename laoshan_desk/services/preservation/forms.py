@@ -173,6 +173,15 @@ class MeasuresForm:
 
 
 @dataclasses.dataclass(frozen=True)
+class ReleaseApplicationForm:
+    """The applicant applied to release the preservation at ``applied_at`` (第二十三条)."""
+
+    case_id: uuid.UUID
+    version: int
+    applied_at: dt.datetime
+
+
+@dataclasses.dataclass(frozen=True)
 class LawsuitForm:
     """The pre-suit applicant sued (or applied for arbitration) at ``filed_on``."""
 

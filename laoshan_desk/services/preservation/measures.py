@@ -31,7 +31,7 @@ from laoshan_desk.services.preservation.common import (
     touch,
     update_next_expiry,
 )
-from laoshan_desk.services.preservation.forms import LawsuitForm, MeasuresForm, RenewalForm
+from laoshan_desk.services.preservation.forms import LawsuitForm, MeasuresForm, ReleaseApplicationForm, RenewalForm
 from laoshan_desk.services.preservation.plan import plan_view
 from laoshan_desk.services.preservation.rows import MeasureRow, RenewalResult
 from laoshan_desk.services.uow import unit_of_work
@@ -109,6 +109,21 @@ def record_lawsuit(db: Database, actor: Actor, form: LawsuitForm, *, now: dt.dat
         touch(case, now)
         event(work, case, ClockEvent.LAWSUIT_FILED, form.filed_on)
         work.audit("update", "pres_case", case.id, f"登记申请人起诉 {case.case_number}")
+
+
+def record_release_application(db: Database, actor: Actor, form: ReleaseApplicationForm, *, now: dt.datetime) -> None:
+    """The applicant applied to release: the five-day clock for the release ruling starts
+    (48 hours when urgent; 《财产保全规定》第二十三条, docs/rules.md §preservation-release)."""
+    actor.require(EDIT)
+    with unit_of_work(db, actor, now) as work:
+        case = case_for_write(work.session, actor, form.case_id, form.version)
+        if case.status != CaseStatus.EXECUTED:
+            raise DeskError("只有正在执行保全措施的案件可以登记解除保全申请")
+        if form.applied_at > now + dt.timedelta(minutes=5):
+            raise ValidationError("申请时间不能晚于当前时间", field="applied_at")
+        case.release_applied_at, case.release_applied_ruled_at = form.applied_at, None
+        touch(case, now)
+        work.audit("update", "pres_case", case.id, f"登记申请人申请解除保全 {case.case_number}")
 
 
 def renew_measure(db: Database, actor: Actor, form: RenewalForm, *, now: dt.datetime) -> RenewalResult:

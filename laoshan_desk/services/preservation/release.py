@@ -200,6 +200,8 @@ def _apply_release(
         else:
             m.amount = m.amount - sel.amount
     update_next_expiry(work.session, case)
+    if case.release_applied_at is not None and case.release_applied_ruled_at is None:
+        case.release_applied_ruled_at = work.now  # the five-day clock stops (第二十三条)
     if not active_measures(work.session, case.id):
         case.status = CaseStatus.RELEASED.value
     touch(case, work.now)

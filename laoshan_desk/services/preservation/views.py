@@ -114,6 +114,21 @@ def _clocks(case: PresCase, now: dt.datetime, calendar: WorkCalendar) -> list[Cl
                 suit.note,
             )
         )
+    if case.release_applied_at is not None:
+        release = rules.release_ruling_due(case.release_applied_at, urgent=case.urgent, calendar=calendar)
+        ruled = case.release_applied_ruled_at
+        light = rules.step_light(release.due, now, done_at=ruled)
+        rows.append(
+            ClockRow(
+                "解除保全裁定（申请后）",
+                case.release_applied_at,
+                release.due,
+                ruled,
+                light,
+                release.basis,
+                release.note,
+            )
+        )
     return rows
 
 

@@ -64,6 +64,9 @@ class PresCase(UUIDPk, Base):
     decision_reasons: Mapped[str | None] = mapped_column(Text)
     decided_by: Mapped[str | None] = mapped_column(String(100))
     registered_by: Mapped[str | None] = mapped_column(String(100))  # the 书记员 on the rulings
+    # The applicant applied to release (《财产保全规定》第二十三条): ruled within 5 days (48 h urgent).
+    release_applied_at: Mapped[dt.datetime | None]
+    release_applied_ruled_at: Mapped[dt.datetime | None]
     ruled_amount: Mapped[Decimal | None] = mapped_column(Money)
     # Clocks (also kept as PresClockEvent rows).
     filed_at: Mapped[dt.datetime | None]

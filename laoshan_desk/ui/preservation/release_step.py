@@ -42,10 +42,12 @@ class ReleaseStep(CaseStep):
         self.guarantee_button = QPushButton("登记担保（履约保函）…")
         self.release_button = QPushButton("因担保解除保全（法官）")
         self.release_print_button = QPushButton("打印解除保全裁定")
+        self.application_button = QPushButton("登记申请人申请解除（今日）")
+        self.application_button.clicked.connect(self.record_application)
         self.guarantee_button.clicked.connect(self.add_guarantee)
         self.release_button.clicked.connect(self.release)
         self.release_print_button.clicked.connect(self.print_release)
-        for b in (self.guarantee_button, self.release_button, self.release_print_button):
+        for b in (self.guarantee_button, self.release_button, self.release_print_button, self.application_button):
             bar.addWidget(b)
         bar.addStretch(1)
         v.addLayout(bar)
@@ -68,6 +70,7 @@ class ReleaseStep(CaseStep):
         self.guarantee_button.setEnabled(actor.may(svc.EDIT) and not d.status.finished)
         self.release_button.setEnabled(executed and actor.may(svc.DECIDE))
         self.release_print_button.setEnabled(bool(d.releases))
+        self.application_button.setEnabled(executed and actor.may(svc.EDIT))
         text = ""
         if self.last_release is not None:
             r = self.last_release
@@ -86,6 +89,12 @@ class ReleaseStep(CaseStep):
         if d.freed_total:
             text += f"<br>本案因担保已释放资金 <b>{yuan(d.freed_total)}</b> 元。"
         self.release_preview.setText(text)
+
+    def record_application(self) -> None:
+        """The applicant applied to release: the five-day clock of 第二十三条 starts (第三步 shows it)."""
+        ref, ctx = self.ref(), self.ctx
+        form = svc.ReleaseApplicationForm(ref.case_id, ref.version, ctx.now())
+        self.act(lambda: svc.record_release_application(ctx.db, ctx.actor, form, now=ctx.now()))
 
     def add_guarantee(self) -> None:
         ref = self.ref()

@@ -10,7 +10,9 @@ corresponding part of its value, unless its use is indivisible or dividing it wo
 reduce its value: the clerk marks such an asset, and the plan then takes it whole.
 A renewal applied for less than seven days before the term ends (第十八条) goes through with a
 warning, kept on the renewal with the date the application was made. The court clerk who
-registered a case signs its rulings as 书记员 (registered_by).
+registered a case signs its rulings as 书记员 (registered_by). The applicant's application to
+release (第二十三条) starts a five-day clock for the release ruling (release_applied_at, and when
+it was ruled).
 """
 
 import sqlalchemy as sa
@@ -27,6 +29,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column("indivisible", sa.Boolean(), nullable=False, server_default=sa.false()))
     with op.batch_alter_table("pres_case") as batch:
         batch.add_column(sa.Column("registered_by", sa.String(length=100), nullable=True))
+        batch.add_column(sa.Column("release_applied_at", sa.DateTime(timezone=True), nullable=True))
+        batch.add_column(sa.Column("release_applied_ruled_at", sa.DateTime(timezone=True), nullable=True))
     with op.batch_alter_table("pres_renewal") as batch:
         batch.add_column(sa.Column("applied_on", sa.Date(), nullable=True))
         batch.add_column(sa.Column("late_warning", sa.Text(), nullable=True))
@@ -37,6 +41,8 @@ def downgrade() -> None:
         batch.drop_column("late_warning")
         batch.drop_column("applied_on")
     with op.batch_alter_table("pres_case") as batch:
+        batch.drop_column("release_applied_ruled_at")
+        batch.drop_column("release_applied_at")
         batch.drop_column("registered_by")
     with op.batch_alter_table("pres_asset") as batch:
         batch.drop_column("indivisible")

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import subprocess
@@ -121,6 +122,10 @@ def stall_rows(ctx: Any, row: Any) -> list[Any]:
     db = database(ctx.size, ctx.workdir)
     window = MainWindow(DeskContext(db=db, actor=system_actor("bench")), idle_lock=False)
     window.show()
+    # As the desk does once the main window shows (app.py DeskStart.show_main): start-up's objects
+    # frozen out of the collector's way; each tab does the same when it is first built.
+    gc.collect()
+    gc.freeze()
     watcher = LatencyWatcher()
     out = ctx.workdir / "stall-files"
     out.mkdir(exist_ok=True)

@@ -160,16 +160,26 @@ def write_stream(path: Path, sheets: list[Sheet]) -> Path:
         count = 0
         for row in spec.rows:
             fill = next(fills, None) if fills is not None else None
-            if fill is None and all(f in (None, "@") for f in formats):
-                ws.append([_cell_value(v, c.kind) for v, c in zip(row, spec.columns, strict=False)])
+            if fill is None:
+                # A styled cell only where a number format is needed (dates, money): plain values
+                # elsewhere, which openpyxl writes several times faster.
+                values: list[Any] = []
+                for value, col, fmt in zip(row, spec.columns, formats, strict=False):
+                    v = _cell_value(value, col.kind)
+                    if fmt and fmt != "@" and v is not None:
+                        cell = WriteOnlyCell(ws, value=v)
+                        cell.number_format = fmt
+                        values.append(cell)
+                    else:
+                        values.append(v)
+                ws.append(values)
             else:
                 cells = []
                 for value, col, fmt in zip(row, spec.columns, formats, strict=False):
                     c = WriteOnlyCell(ws, value=_cell_value(value, col.kind))
                     if fmt and fmt != "@":
                         c.number_format = fmt
-                    if fill:
-                        c.fill = PatternFill("solid", fgColor=fill)
+                    c.fill = PatternFill("solid", fgColor=fill)
                     cells.append(c)
                 ws.append(cells)
             count += 1

@@ -5,7 +5,10 @@ Called by docs/make_screenshots.py with an admin ctx on a database made by ``ini
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -48,7 +51,35 @@ def shoot(ctx: DeskContext, out_dir: Path) -> list[Path]:
     tab.show_respondent(None)
     grab("respondent")
     tab.close()
-    return shots
+    return shots + papers(ctx, rows, out_dir)
+
+
+def papers(ctx: DeskContext, rows: list[svc.CaseRow], out_dir: Path) -> list[Path]:
+    """The area's own court papers of a demo case, rendered with pdftoppm at 60 dpi to look at:
+    preservation-paper-ruling-N.png, preservation-paper-release-N.png."""
+    from laoshan_desk.services.preservation import papers as docs
+
+    if shutil.which("pdftoppm") is None:
+        return []
+    made: list[Path] = []
+    released = next((r for r in rows if r.status == "released"), None)
+    granted = released or next((r for r in rows if r.status in ("granted", "executed")), None)
+    jobs: list[tuple[str, bytes]] = []
+    if granted is not None:
+        jobs.append(("ruling", docs.ruling_pdf(ctx.db, ctx.actor, granted.id, now=ctx.now())))
+    if released is not None:
+        detail = svc.case_detail(ctx.db, ctx.actor, released.id, now=ctx.now())
+        if detail.releases:
+            pdf = docs.release_pdf(ctx.db, ctx.actor, detail.releases[-1].id, now=ctx.now())
+            jobs.append(("release", pdf))
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, data in jobs:
+            source = Path(tmp) / f"{name}.pdf"
+            source.write_bytes(data)
+            stem = out_dir / f"preservation-paper-{name}"
+            subprocess.run(["pdftoppm", "-png", "-r", "60", str(source), str(stem)], check=True)
+            made += sorted(out_dir.glob(f"preservation-paper-{name}-*.png"))
+    return made
 
 
 if __name__ == "__main__":  # QT_QPA_PLATFORM=offscreen python docs/shots_preservation.py DB_URL

@@ -40,6 +40,7 @@ def _load(path: Path) -> object:
 
 def _plan(args: argparse.Namespace) -> int:
     # The area's services load only for its own commands (start-up time of the other commands).
+    from laoshan_desk.domain.preservation import Measure
     from laoshan_desk.services import preservation
 
     data = _load(args.file)  # before the database is opened: a bad file touches nothing
@@ -54,7 +55,8 @@ def _plan(args: argparse.Namespace) -> int:
         f"{'需院领导审批' if result['needs_approval'] else '无需审批'}"
     )
     for s in _entries(result["selected"]):
-        print(f"  {s['id']}  {s['measure']}  {s['amount']}")
+        word = Measure(str(s["measure"])).label + ("（活封，被保全人继续使用）" if s.get("keeps_use") else "")
+        print(f"  {s['id']}  {word}  {s['amount']}")
     for e in _entries(result["excluded"]):
         print(f"  排除 {e['id']}：{e['reason']}")
     deadlines = result["deadlines"]

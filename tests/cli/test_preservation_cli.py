@@ -63,8 +63,8 @@ def test_plan_prints_the_exact_shape_and_stores_the_case(tmp_path, capsys):
     }
     assert result["need"] == "1100000.00"
     assert result["selected"] == [
-        {"id": "R1", "measure": "seize", "amount": "600000.00"},
-        {"id": "A2", "measure": "freeze", "amount": "500000.00"},
+        {"id": "R1", "measure": "seize", "amount": "600000.00", "keeps_use": False},
+        {"id": "A2", "measure": "freeze", "amount": "500000.00", "keeps_use": False},
     ]
     assert {e["id"] for e in result["excluded"]} == {"A3", "V1"}
     assert set(result["excluded"][0]) == {"id", "reason"}
@@ -73,6 +73,42 @@ def test_plan_prints_the_exact_shape_and_stores_the_case(tmp_path, capsys):
     assert result["deadlines"]["ruling_due"] == "2026-11-26 09:30"
     assert result["deadlines"]["lawsuit_due"].startswith("2026-12-24")
     assert _count(tmp_path) == 1
+
+
+VEHICLE_CASE = {
+    "case_number": "（2026）鲁0212财保31号",
+    "kind": "in_suit",
+    "applicant": "青岛甲建设有限公司",
+    "respondent": "青岛乙贸易有限公司",
+    "respondent_id": uscc("MA3C52222"),
+    "claim_amount": "300000",
+    "received_at": "2026-11-24 09:30",
+    "assets": [
+        {"id": "V", "type": "vehicle", "value": "350000", "in_operational_use": True},
+        {"id": "G", "type": "account", "account_kind": "general", "value": "500000"},
+    ],
+}
+
+
+def test_an_in_use_vehicle_is_sealed_with_continued_use_and_no_account_frozen(tmp_path, capsys):
+    # 《财产保全规定》第十三条 and the seed's 一般不得径行冻结账户: need 300,000, a vehicle in use
+    # worth 350,000 and a general account of 500,000.
+    code, out = _run(tmp_path, VEHICLE_CASE, capsys)
+    assert code == 0, out.err
+    result = json.loads(out.out)
+    assert result["need"] == "300000.00"
+    assert result["selected"] == [{"id": "V", "measure": "seize", "amount": "350000.00", "keeps_use": True}]
+    assert (result["covers_claim"], result["over_scope"], result["needs_approval"]) == (True, False, False)
+
+
+def test_the_text_output_speaks_chinese(tmp_path, capsys):
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(VEHICLE_CASE, ensure_ascii=False), encoding="utf-8")
+    code = main(["--db", f"sqlite:///{tmp_path / 'text.sqlite3'}", "preservation", "plan", str(path)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "V  查封（活封，被保全人继续使用）  350000.00" in out
+    assert "seize" not in out and "freeze" not in out
 
 
 def test_in_suit_ruling_due_end_of_day_and_no_lawsuit(tmp_path, capsys):
@@ -110,3 +146,25 @@ def test_bad_file_exit_2_one_line_nothing_stored(tmp_path, capsys, mutate, fragm
 def test_not_json_exit_2(tmp_path, capsys):
     code, out = _run(tmp_path, "{not json", capsys)
     assert code == 2 and "JSON" in out.err and len(out.err.strip().splitlines()) == 1
+
+
+def test_indivisible_in_the_plan_file_seals_the_house_whole(tmp_path, capsys):
+    # 《财产保全规定》第十五条: in part unless the property is indivisible.
+    house = {"id": "H", "type": "real_estate", "value": "5000000"}
+    data = dict(VEHICLE_CASE, case_number="（2026）鲁0212财保32号", assets=[house])
+    code, out = _run(tmp_path, data, capsys)
+    assert code == 0, out.err
+    assert json.loads(out.out)["selected"][0]["amount"] == "300000.00"
+    data = dict(data, case_number="（2026）鲁0212财保33号", assets=[dict(house, indivisible=True)])
+    code, out = _run(tmp_path, data, capsys)
+    result = json.loads(out.out)
+    assert result["selected"][0]["amount"] == "5000000.00" and result["over_scope"] is True
+
+
+def test_the_provisional_lawsuit_deadline_skips_a_holiday(tmp_path, capsys):
+    # Received 2026-09-01: thirty days end on 2026-10-01, National Day (CPL art. 85 moves it).
+    data = dict(CASE, case_number="（2026）鲁0212财保34号", received_at="2026-09-01 09:30", guarantees=[])
+    code, out = _run(tmp_path, data, capsys)
+    assert code == 0, out.err
+    due = json.loads(out.out)["deadlines"]["lawsuit_due"]
+    assert due == "2026-10-08 23:59"  # the first working day after the holiday

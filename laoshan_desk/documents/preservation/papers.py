@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from laoshan_desk.config import REPORTS
-from laoshan_desk.documents.pdf import Heading, KeyValues, Notice, Table, render
+from laoshan_desk.documents.pdf import Heading, KeyValues, Notice, Table, amount_in_words, arabic_date, render
 from laoshan_desk.domain.preservation import CaseKind, Decision, ReleaseReason
 
 Block = str | Heading | Table | KeyValues  # what a Notice's body holds
@@ -24,56 +24,6 @@ def texts() -> dict[str, str]:
     """The papers' wording, keyed by paragraph (``reports/preservation/texts.json``)."""
     loaded = json.loads((REPORTS / "preservation" / "texts.json").read_text(encoding="utf-8"))
     return {str(key): str(value) for key, value in loaded.items()}
-
-
-def cn_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-_UNITS = ["", "拾", "佰", "仟"]
-_BIG = ["", "万", "亿", "兆"]
-
-
-def rmb_upper(amount: Decimal) -> str:
-    """Amount in Chinese capitals as on bank papers: 1200000.50 → 壹佰贰拾万元伍角整."""
-    amount = Decimal(amount).quantize(Decimal("0.01"))
-    if amount == 0:
-        return "零元整"
-    yuan = int(amount)
-    jiao, fen = divmod(int((amount - yuan) * 100), 10)
-    parts: list[str] = []
-    group = 0
-    zero_pending = False
-    text = ""
-    while yuan > 0:
-        chunk = yuan % 10000
-        yuan //= 10000
-        if chunk:
-            s = ""
-            zero = False
-            for i in range(3, -1, -1):
-                d = chunk // (10**i) % 10
-                if d:
-                    if zero:
-                        s += "零"
-                        zero = False
-                    s += _DIGITS[d] + _UNITS[i]
-                elif s:
-                    zero = True
-            if chunk < 1000 and text:
-                zero_pending = True
-            seg = s + _BIG[group]
-            text = seg + ("零" if zero_pending and text and not text.startswith("零") else "") + text
-            zero_pending = False
-        elif text and not text.startswith("零"):
-            text = "零" + text
-        group += 1
-    parts.append(text.lstrip("零") + "元" if text else "")
-    if jiao == 0 and fen == 0:
-        return parts[0] + "整"
-    tail = (_DIGITS[jiao] + "角" if jiao else ("零" if text else "")) + (_DIGITS[fen] + "分" if fen else "")
-    return parts[0] + tail + ("" if fen else "整")
 
 
 def _yuan(amount: Decimal) -> str:
@@ -90,6 +40,7 @@ class Line:
     measure_label: str
     amount: Decimal
     term: str = ""
+    keeps_use: bool = False  # sealed with the respondent keeping its use (活封)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -114,6 +65,7 @@ class RulingData:
     lines: tuple[Line, ...]
     judge: str
     ruled_on: dt.date
+    clerk: str = ""  # the 书记员 who signs under the date
 
 
 def _lines_table(lines: tuple[Line, ...], with_term: bool = False) -> Table:
@@ -137,8 +89,11 @@ def _court_paper(
     subject: str,
     recipient: str = "",
     footer: str = "",
+    clerk: str = "",
 ) -> bytes:
-    """A court paper: the court's name in black without the red rule, its number, signed and dated."""
+    """A court paper as the court prints it: the court's name in black without the red rule, the
+    number under the title, signed, dated in Chinese numerals (二〇二六年十一月二十七日), the seal's
+    place marked; a ruling adds its 书记员 line (``clerk``: the name)."""
     return render(
         Notice(
             title=title,
@@ -147,9 +102,13 @@ def _court_paper(
             header_color="#000000",
             header_rule=False,
             doc_number=number,
+            number_under_title=True,
             recipient=recipient,
             signature=signature,
             date=date,
+            date_style="chinese",
+            seal="（院印）",
+            clerk=f"书记员　{clerk}" if clerk else "",
             footer=footer,
             subject=subject,
         )
@@ -167,7 +126,7 @@ def ruling(data: RulingData) -> bytes:
     body.append(
         t["application"].format(
             applicant=data.applicant,
-            received=cn_date(data.received_at.date()),
+            received=arabic_date(data.received_at.date()),
             kind_label=data.kind_label,
             respondent=data.respondent,
             claim=_yuan(data.claim),
@@ -183,6 +142,9 @@ def ruling(data: RulingData) -> bytes:
         body.append(t["review_grant"].format(articles=articles))
         body.append(t["order_grant"].format(respondent=data.respondent, amount=_yuan(data.amount)))
         body.append(_lines_table(data.lines))
+        in_use = [ln.label for ln in data.lines if ln.keeps_use]
+        if in_use:
+            body.append(t["keep_use"].format(labels="、".join(in_use)))
         body.append(t["execute_now"])
         if data.kind is CaseKind.PRE_SUIT:
             body.append(t["lawsuit"])
@@ -195,6 +157,7 @@ def ruling(data: RulingData) -> bytes:
         signature=f"{t['judge_title']}  {data.judge}",
         date=data.ruled_on,
         subject=f"{data.case_number} 民事裁定书",
+        clerk=data.clerk,
     )
 
 
@@ -227,14 +190,15 @@ def assistance_notice(data: AssistanceData) -> bytes:
         case_number=data.case_number,
         number=data.line.number or "—",
         amount=_yuan(data.line.amount),
-        upper=rmb_upper(data.line.amount),
+        upper=amount_in_words(data.line.amount),
         years=data.years,
-        start=cn_date(data.start),
-        expiry=cn_date(data.expiry),
+        start=arabic_date(data.start),
+        expiry=arabic_date(data.expiry),
         label=data.line.label,
     )
     body: list[Block] = [t["notice_intro"].format(**values)]
-    body.append(t["notice_freeze" if data.is_account else "notice_seize"].format(**values))
+    key = "notice_freeze" if data.is_account else "notice_seize_keep_use" if data.line.keeps_use else "notice_seize"
+    body.append(t[key].format(**values))
     body.append(
         KeyValues(
             [
@@ -244,7 +208,7 @@ def assistance_notice(data: AssistanceData) -> bytes:
                 ("账号/编号", data.line.number or "—"),
                 ("措施", data.line.measure_label),
                 ("数额", f"{_yuan(data.line.amount)}元"),
-                ("期限", f"{cn_date(data.start)}至{cn_date(data.expiry)}"),
+                ("期限", f"{arabic_date(data.start)}至{arabic_date(data.expiry)}"),
             ]
         )
     )
@@ -279,6 +243,7 @@ class ReleaseData:
     lines: tuple[Line, ...]
     judge: str
     released_on: dt.date
+    clerk: str = ""
 
 
 def release_ruling(data: ReleaseData) -> bytes:
@@ -288,7 +253,7 @@ def release_ruling(data: ReleaseData) -> bytes:
         t["release_intro"].format(
             applicant=data.applicant,
             respondent=data.respondent,
-            ruled=cn_date(data.ruled_on),
+            ruled=arabic_date(data.ruled_on),
             case_number=data.case_number,
         )
     )
@@ -306,6 +271,7 @@ def release_ruling(data: ReleaseData) -> bytes:
         signature=f"{t['judge_title']}  {data.judge}",
         date=data.released_on,
         subject=f"{data.ruling_number} 解除保全民事裁定书",
+        clerk=data.clerk,
     )
 
 
@@ -315,9 +281,7 @@ __all__ = [
     "ReleaseData",
     "RulingData",
     "assistance_notice",
-    "cn_date",
     "release_ruling",
-    "rmb_upper",
     "ruling",
     "texts",
 ]

@@ -9,11 +9,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
-from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet
-from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet, save
 from laoshan_desk.domain.lights import Light
 
 CASE_COLUMNS = [
@@ -94,13 +93,17 @@ def case_rows(rows: Sequence[CaseLine]) -> list[list[object]]:
 _FILLS = {Light.RED: "FCE4D6", Light.YELLOW: "FFF2CC"}
 
 
-def write_workbook(path: Path, rows: Sequence[CaseLine], stats: Figures, now: dt.datetime) -> Path:
-    """The case list (red and yellow rows filled) and the statistics, with a monthly chart."""
+def write_workbook(
+    path: Path, rows: Sequence[CaseLine], stats: Figures, now: dt.datetime, *, caption: str = ""
+) -> Path:
+    """The case list (red and yellow rows filled; ``caption`` — the list's filter and sort — in a
+    title row) and the statistics, with a monthly chart, through the one writer
+    (:func:`laoshan_desk.documents.excel.save`: no live formula, print set-up)."""
     wb = Workbook()
     if wb.active is not None:
         wb.remove(wb.active)
     fills = [_FILLS.get(r.light) for r in rows]
-    add_table_sheet(wb, Sheet("保全案件清单", CASE_COLUMNS, case_rows(rows), fills))
+    add_table_sheet(wb, Sheet("保全案件清单", CASE_COLUMNS, case_rows(rows), fills, caption=caption))
     pct = (stats.enterprise_same_day / stats.enterprise_cases) if stats.enterprise_cases else 0
     summary: list[list[object]] = [
         ["案件总数", stats.cases],
@@ -147,45 +150,9 @@ def write_workbook(path: Path, rows: Sequence[CaseLine], stats: Figures, now: dt
         months.add_chart(chart, "E2")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    return save(wb, path)
 
 
-# The columns of the online asset inquiry's export (网络查控结果); the last one may be missing.
-INQUIRY_COLUMNS = ("账户或财产", "银行或登记机关", "账号或编号", "余额或价值", "类型", "是否经营使用")
-_REQUIRED = INQUIRY_COLUMNS[:5]
-
-
-def _cell_text(value: object) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def read_asset_inquiry(path: Path) -> list[tuple[int, dict[str, object]]]:
-    """The export's rows as (row number, {column: value}), blank rows skipped.
-
-    A file that is not a readable workbook, or lacks a required column, is one ValidationError
-    on the ``file`` field; the values are checked by the service, row by row.
-    """
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable file is one message
-        raise ValidationError(f"无法读取Excel文件：{exc}", field="file") from None
-    try:
-        if not wb.worksheets:
-            raise ValidationError("Excel文件中没有工作表", field="file")
-        rows = wb.worksheets[0].iter_rows(values_only=True)
-        header = [_cell_text(h) for h in next(rows, ())]
-        missing = [c for c in _REQUIRED if c not in header]
-        if missing:
-            raise ValidationError(
-                f"Excel缺少列：{'、'.join(missing)}（应为：{'、'.join(INQUIRY_COLUMNS)}）", field="file"
-            )
-        index = {name: header.index(name) for name in INQUIRY_COLUMNS if name in header}
-        found: list[tuple[int, dict[str, object]]] = []
-        for number, row in enumerate(rows, start=2):
-            values: dict[str, object] = {name: (row[i] if i < len(row) else None) for name, i in index.items()}
-            if any(_cell_text(v) for v in values.values()):
-                found.append((number, values))
-        return found
-    finally:
-        wb.close()
+# The columns of the online asset inquiry's export (网络查控结果); the last two may be missing.
+INQUIRY_COLUMNS = ("账户或财产", "银行或登记机关", "账号或编号", "余额或价值", "类型", "是否经营使用", "是否不可分割")
+INQUIRY_REQUIRED = INQUIRY_COLUMNS[:5]

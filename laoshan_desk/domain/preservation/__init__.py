@@ -31,6 +31,7 @@ from laoshan_desk.domain.preservation.deadlines import (
     execution_limit,
     lawsuit_due,
     plan_deadlines,
+    release_ruling_due,
     ruling_due,
     statutory_ruling_limit,
     step_light,
@@ -55,13 +56,21 @@ from laoshan_desk.domain.preservation.necessity import (
 )
 from laoshan_desk.domain.preservation.parties import check_party_number, looks_like_enterprise, shown_number
 from laoshan_desk.domain.preservation.plan import Exclusion, Plan, Selection, propose_plan
-from laoshan_desk.domain.preservation.release import ReleaseAdvice, release_advice, release_ruling_number
+from laoshan_desk.domain.preservation.release import (
+    ReleaseAdvice,
+    release_advice,
+    release_ruling_number,
+    short_guarantees,
+)
 from laoshan_desk.domain.preservation.terms import (
     DEFAULT_REMINDER_DAYS,
     RENEWAL_APPLICATION_DAYS,
     FreezeTerm,
     expiry_light,
+    expiry_note,
     freeze_term,
+    late_renewal_warning,
+    repeat_kind,
     stored_term,
     term_category,
     term_light,
@@ -84,6 +93,7 @@ from laoshan_desk.domain.preservation.vocabulary import (
     PartyKind,
     PlanStage,
     ReleaseReason,
+    RepeatKind,
     TermCategory,
     Tier,
     asset_kind_from_word,
@@ -137,8 +147,13 @@ __all__ = [
     "enforcement_application_due",
     "execution_limit",
     "expiry_light",
+    "expiry_note",
+    "late_renewal_warning",
+    "repeat_kind",
+    "RepeatKind",
     "freeze_term",
     "lawsuit_due",
+    "release_ruling_due",
     "looks_like_enterprise",
     "member",
     "money",
@@ -146,6 +161,7 @@ __all__ = [
     "propose_plan",
     "release_advice",
     "release_ruling_number",
+    "short_guarantees",
     "ruling_due",
     "shown_number",
     "statutory_ruling_limit",

@@ -9,7 +9,7 @@ from decimal import Decimal
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.preservation.inputs import CENT, ZERO, Asset, ExcessRule, _fmt, money
 from laoshan_desk.domain.preservation.plan import Plan, Selection, propose_plan
-from laoshan_desk.domain.preservation.search import _exclusion_reason, _tier
+from laoshan_desk.domain.preservation.search import WAGE_ACCOUNT_RULE, _exclusion_reason, _tier
 from laoshan_desk.domain.preservation.vocabulary import AccountKind, AssetType, Tier
 
 # Assets a judge may preserve in part: real estate by the corresponding part of its value
@@ -72,7 +72,9 @@ def _check(
         seen.add(asset_id)
         amount = asset.value if amount is None else amount
         if asset.is_account and asset.account_kind is AccountKind.WAGE:
-            violations.append(f"“{asset.label}”为农民工工资专用账户，不得冻结（《保障农民工工资支付条例》第三十三条）")
+            violations.append(
+                f"“{asset.label}”为{WAGE_ACCOUNT_RULE}；确属法律另有规定或为支付本项目农民工工资而冻结的，请写明依据"
+            )
         elif asset.protected:
             why = f"：{asset.protected_reason}" if asset.protected_reason else ""
             violations.append(f"“{asset.label}”已标记为不得保全的财产{why}")
@@ -90,7 +92,7 @@ def _check(
                 violations.append(
                     f"“{asset.label}”为不可分割的{asset.type.label}，应按价值{_fmt(asset.value)}元整体查封"
                 )
-        chosen.append(Selection(asset.id, asset.measure, amount))
+        chosen.append(Selection(asset.id, asset.measure, amount, asset.keeps_use))
 
     total = sum((s.amount for s in chosen), ZERO)
     basic_used = [
@@ -98,13 +100,14 @@ def _check(
         for s in chosen
         if by_id[s.asset_id].is_account and by_id[s.asset_id].account_kind is AccountKind.BASIC
     ]
-    if basic_used:
+    if basic_used and not propose_plan(need, assets, (), as_of=dt.date.min, rule=rule).needs_approval:
+        # The basic account only when nothing else covers without a clearly excessive seizure
+        # (docs/rules.md §preservation-basic-account).
         others = sum((a.value for a in assets if _exclusion_reason(a) is None and _tier(a) is not Tier.BASIC), ZERO)
-        if others >= need:
-            violations.append(
-                f"非基本账户的可保全财产合计{_fmt(others)}元，足以覆盖保全需求{_fmt(need)}元，"
-                f"冻结基本账户{'、'.join(f'“{a.label}”' for a in basic_used)}须经院领导审批（本院规则）"
-            )
+        violations.append(
+            f"非基本账户的可保全财产合计{_fmt(others)}元，足以在不明显超标的额的情况下覆盖保全需求{_fmt(need)}元，"
+            f"冻结基本账户{'、'.join(f'“{a.label}”' for a in basic_used)}须经院领导审批（本院规则）"
+        )
     if total > need:
         account_total = sum((s.amount for s in chosen if by_id[s.asset_id].is_account), ZERO)
         reducible = min(total - need, account_total)
@@ -115,7 +118,8 @@ def _check(
             if total - need > auto.excess:
                 violations.append(
                     f"保全总额{_fmt(total)}元明显超过保全需求{_fmt(need)}元（超出{_fmt(total - need)}元），"
-                    f"超出了无法避免的限度（系统方案超出{_fmt(auto.excess)}元），构成超标的额查封"
+                    f"超出了无法避免的限度（系统方案超出{_fmt(auto.excess)}元），构成明显超标的额查封（《最高人民法院关于"
+                    "人民法院民事执行中查封、扣押、冻结财产的规定》第十九条：不得明显超标的额查封、扣押、冻结）"
                 )
     elif total < need:
         notes.append(f"保全总额{_fmt(total)}元低于保全需求{_fmt(need)}元，尚差{_fmt(need - total)}元")

@@ -185,6 +185,21 @@ def lawsuit_due(
     )
 
 
+def release_ruling_due(
+    applied_at: dt.datetime, *, urgent: bool = False, calendar: WorkCalendar | None = None
+) -> Deadline:
+    """The release ruling after the applicant's application to release: within five days, within
+    48 hours when urgent (《财产保全规定》第二十三条; docs/rules.md §preservation-release)."""
+    applied_at = aware(applied_at)
+    if urgent:
+        basis = "《财产保全规定》第二十三条：情况紧急的，四十八小时内裁定解除保全"
+        return Deadline("解除保全裁定", applied_at + dt.timedelta(hours=48), basis)
+    last, note = _day_limit(applied_at.date(), 5, calendar)
+    return Deadline(
+        "解除保全裁定", end_of_day(last), "《财产保全规定》第二十三条：收到解除保全申请后五日内裁定解除保全", note=note
+    )
+
+
 def enforcement_application_due(performance_period_end: dt.date, *, calendar: WorkCalendar | None = None) -> Deadline:
     """Pre-enforcement preservation: the creditor must apply for enforcement within 5 days after
     the performance period in the judgment ends, or the preservation is released."""
@@ -192,7 +207,7 @@ def enforcement_application_due(performance_period_end: dt.date, *, calendar: Wo
     return Deadline(
         "申请执行期限",
         end_of_day(last),
-        "执行前保全：法律文书指定的履行期间届满后五日内不申请执行的，应当解除保全",
+        "《民诉解释》第一百六十三条：债权人在法律文书指定的履行期间届满后五日内不申请执行的，人民法院应当解除保全",
         note=note,
     )
 
@@ -201,9 +216,13 @@ def plan_deadlines(
     kind: CaseKind | str,
     received_at: dt.datetime,
     measures_taken_on: dt.date | None = None,
+    *,
+    calendar: WorkCalendar | None = None,
 ) -> dict[str, object]:
     """The command line's ``deadlines`` object: ruling_due 'YYYY-MM-DD HH:MM', lawsuit_due
-    'YYYY-MM-DD' for pre-suit cases (None otherwise) and whether it is still provisional.
+    'YYYY-MM-DD' for pre-suit cases (None otherwise) and whether it is still provisional. With
+    ``calendar`` the lawsuit deadline — provisional or not — ending on a holiday moves to the next
+    working day (CPL art. 85), as the recorded one does.
 
     The minutes are what a clerk reads: a deadline at the end of a day prints as 23:59."""
     kind = _kind(kind)
@@ -213,7 +232,7 @@ def plan_deadlines(
         "lawsuit_due_provisional": False,
     }
     if kind is CaseKind.PRE_SUIT:
-        due = lawsuit_due(received_at, measures_taken_on)
+        due = lawsuit_due(received_at, measures_taken_on, calendar=calendar)
         result["lawsuit_due"] = due.date.isoformat()
         result["lawsuit_due_provisional"] = due.provisional
     return result

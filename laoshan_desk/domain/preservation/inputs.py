@@ -90,6 +90,8 @@ class Asset:
 
     ``value`` is the balance of an account or the assessed value of anything else.
     ``in_operational_use`` is ignored for accounts: their harm is given by their kind.
+    ``indivisible`` marks real estate that cannot be sealed in part (its use is not divisible, or
+    dividing it would seriously reduce its value: 《财产保全规定》第十五条).
     """
 
     id: str
@@ -100,6 +102,7 @@ class Asset:
     protected: bool = False
     description: str = ""
     protected_reason: str = ""
+    indivisible: bool = False
 
     def __post_init__(self) -> None:
         if not str(self.id).strip():
@@ -120,6 +123,7 @@ class Asset:
             raise ValidationError(f"财产“{self.id}”不是账户，不应填写账户性质", field="assets.account_kind")
         object.__setattr__(self, "in_operational_use", bool(self.in_operational_use))
         object.__setattr__(self, "protected", bool(self.protected))
+        object.__setattr__(self, "indivisible", bool(self.indivisible))
 
     @property
     def label(self) -> str:
@@ -136,6 +140,12 @@ class Asset:
     @property
     def measure(self) -> Measure:
         return self.type.measure
+
+    @property
+    def keeps_use(self) -> bool:
+        """Sealed in the respondent's custody with continued use (活封): a thing in operational use
+        (《财产保全规定》第十三条, docs/rules.md §preservation-plan)."""
+        return not self.is_account and self.in_operational_use
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,21 @@ class ReleaseAdvice:
     notes: tuple[str, ...]
 
 
+def short_guarantees(guarantees: Sequence[Guarantee], as_of: dt.date, freeze_end: dt.date | None) -> tuple[str, ...]:
+    """Guarantees valid today that expire before the freeze they would replace ends: not
+    "sufficient and effective" (充分有效, 《财产保全规定》第二十二条), so a release relying on them
+    needs the judge's confirmation. One message per such guarantee (docs/rules.md §preservation-release)."""
+    if freeze_end is None:
+        return ()
+    return tuple(
+        f"{g.type.label}{g.number and f'（{g.number}）'}{_fmt(g.amount)}元有效期至{g.valid_until:%Y-%m-%d}，"
+        f"早于被替代的保全措施期限届满日{freeze_end:%Y-%m-%d}，并非充分有效的担保（《财产保全规定》第二十二条），"
+        "据此解除须经法官确认"
+        for g in guarantees
+        if g.is_valid_on(as_of) and g.valid_until < freeze_end
+    )
+
+
 def release_advice(
     current: Sequence[Selection],
     assets: Sequence[Asset],
@@ -36,8 +51,9 @@ def release_advice(
 ) -> ReleaseAdvice:
     """Which measures a sufficient or partial guarantee releases (《财产保全规定》第二十二条).
 
-    The most harmful measures are lifted first — the basic account, then assets in operational
-    use, then other accounts, then idle assets — as long as what stays still covers the need.
+    The most harmful measures are lifted first — the basic account, then other accounts, then
+    assets in operational use, then idle assets (the harm order of :class:`Tier`) — as long as
+    what stays still covers the need.
     Capped freezes are reduced in part; whole assets are lifted only whole. Anything that should
     never have been preserved (a wage account, a protected asset) is released in any case.
     """

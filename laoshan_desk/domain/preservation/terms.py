@@ -8,12 +8,14 @@ admin setting, 30 by default). docs/rules.md §preservation-terms.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.preservation.inputs import member
-from laoshan_desk.domain.preservation.vocabulary import AssetType, TermCategory
+from laoshan_desk.domain.preservation.vocabulary import AssetType, RepeatKind, TermCategory
 
 DEFAULT_REMINDER_DAYS = 30
 RENEWAL_APPLICATION_DAYS = 7  # 《财产保全规定》第十八条: at least 7 days before the term ends
@@ -90,16 +92,57 @@ def term_light(term: FreezeTerm, today: dt.date, *, released: bool = False) -> L
 
 
 def expiry_light(expiry: dt.date, today: dt.date, *, reminder_days: int, released: bool = False) -> Light:
-    """The light of a term ending on ``expiry``: red after it, yellow within ``reminder_days``
-    of it (its last day included), green before; grey once released."""
+    """The one light of a term ending on ``expiry`` (screens, the Excel export and the command
+    line all use it): red, overdue, once the last day to apply for renewal — seven days before
+    the end (《财产保全规定》第十八条) — has passed, and after the end; yellow within
+    ``reminder_days`` of the end; green before; grey once released."""
     if released:
         return Light.GREY
     days_left = (expiry - today).days
-    if days_left < 0:
+    if days_left < RENEWAL_APPLICATION_DAYS:
         return Light.RED
     if days_left <= reminder_days:
         return Light.YELLOW
     return Light.GREEN
+
+
+def expiry_note(expiry: dt.date, today: dt.date) -> str:
+    """What the term's light says: ended, renewal application overdue, or when it ends."""
+    apply_by = expiry - dt.timedelta(days=RENEWAL_APPLICATION_DAYS)
+    if today > expiry:
+        return f"期限已届满 {expiry:%Y-%m-%d}"
+    if today > apply_by:
+        return f"续行申请已逾期（截止{apply_by:%m-%d}） 期限届满 {expiry:%Y-%m-%d}"
+    return f"期限届满 {expiry:%Y-%m-%d}"
+
+
+def late_renewal_warning(applied_on: dt.date, expiry: dt.date) -> str:
+    """The warning kept on a renewal applied for less than seven days before the term ends
+    (《财产保全规定》第十八条 says 应当在保全期限届满七日前); empty when on time. The renewal still goes
+    through: the term has not ended, and art. 485 lets the court renew until it does."""
+    apply_by = expiry - dt.timedelta(days=RENEWAL_APPLICATION_DAYS)
+    if applied_on <= apply_by:
+        return ""
+    return (
+        f"续行申请于{applied_on:%Y-%m-%d}提出，晚于保全期限届满（{expiry:%Y-%m-%d}）七日前的{apply_by:%Y-%m-%d}"
+        "（《最高人民法院关于人民法院办理财产保全案件若干问题的规定》第十八条：申请保全人申请续行财产保全的，"
+        "应当在保全期限届满七日前向人民法院提出），已在期限届满前予以续行"
+    )
+
+
+def repeat_kind(applicants: Sequence[str], amounts: Sequence[Decimal], balance: Decimal) -> RepeatKind | None:
+    """How the freezes of one account by several cases stand (CPL art. 106: 财产已被查封、冻结的，不得
+    重复查封、冻结; 《财产保全规定》第十六条: several rulings on one property are registered in the order
+    they were served). None for a single freeze. Together within the balance: capped freezes side by
+    side. Beyond it: the same applicant twice is likely a mistake; other applicants wait (轮候)."""
+    if len(amounts) < 2:
+        return None
+    if sum(amounts, Decimal("0")) <= balance:
+        return RepeatKind.WITHIN_BALANCE
+    names = [a.strip() for a in applicants]
+    if len(set(names)) < len(names):
+        return RepeatKind.SUSPECT
+    return RepeatKind.WAITING
 
 
 def stored_term(

@@ -87,6 +87,15 @@ class Measure(Labelled):
     SEIZE = ("seize", "查封")
 
 
+class RepeatKind(Labelled):
+    """One account frozen by several cases (docs/rules.md §preservation-repeat): within its balance,
+    a waiting freeze behind the first (轮候), or the same applicant twice — likely a mistake."""
+
+    WITHIN_BALANCE = ("within_balance", "分别限额冻结")
+    WAITING = ("waiting", "轮候冻结")
+    SUSPECT = ("suspect", "疑似重复冻结")
+
+
 class MeasureStatus(Labelled):
     ACTIVE = ("active", "执行中")
     RELEASED = ("released", "已解除")
@@ -179,7 +188,8 @@ class GuaranteeType(Labelled):
 
 
 class Tier(enum.IntEnum):
-    """Harm order, least first (docs/rules.md §preservation-plan: 《财产保全规定》第十三条, the three steps)."""
+    """Harm order, least first (docs/rules.md §preservation-plan: 《财产保全规定》第十三条, the seed's
+    一般不得径行冻结账户): idle assets, assets in use sealed with continued use, accounts, the basic account."""
 
     label: str
 
@@ -190,8 +200,8 @@ class Tier(enum.IntEnum):
         return obj
 
     IDLE = (1, "未用于生产经营的财产")  # non-account assets not used in production or operation
-    ACCOUNTS = (2, "一般/专用账户")  # general and special accounts, capped freeze
-    OPERATIONAL = (3, "生产经营中使用的财产")  # non-account assets in operational use
+    OPERATIONAL = (2, "生产经营中使用的财产")  # in operational use: sealed, the respondent keeps using it
+    ACCOUNTS = (3, "一般/专用账户")  # general and special accounts, capped freeze
     BASIC = (4, "基本账户")  # the basic account: last, with a leader's approval
 
 

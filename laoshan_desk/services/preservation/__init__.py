@@ -21,6 +21,7 @@ preservation as svc``.
 
 from __future__ import annotations
 
+from laoshan_desk.services.imports import ImportReport
 from laoshan_desk.services.preservation.assets import IMPORT_COLUMNS, add_asset, import_assets, remove_asset
 from laoshan_desk.services.preservation.cases import decide, register_case, reveal_id_number, save_review
 from laoshan_desk.services.preservation.common import APPROVE, DECIDE, EDIT, STALE, VIEW, reminder_days
@@ -36,14 +37,21 @@ from laoshan_desk.services.preservation.forms import (
     CaseRef,
     DecisionForm,
     GuaranteeForm,
+    GuaranteeReleaseForm,
     ImportForm,
     LawsuitForm,
     MeasuresForm,
+    ReleaseApplicationForm,
     ReleaseForm,
     RenewalForm,
     ReviewForm,
 )
-from laoshan_desk.services.preservation.measures import record_lawsuit, record_measures, renew_measure
+from laoshan_desk.services.preservation.measures import (
+    record_lawsuit,
+    record_measures,
+    record_release_application,
+    renew_measure,
+)
 from laoshan_desk.services.preservation.plan import adjust, approve_basic_account, current_plan, propose
 from laoshan_desk.services.preservation.plan_file import plan_from_json
 from laoshan_desk.services.preservation.release import add_guarantee, preview_release, release_all, release_on_guarantee
@@ -57,11 +65,11 @@ from laoshan_desk.services.preservation.rows import (
     ExposureCase,
     FrozenAccount,
     GuaranteeRow,
-    ImportReport,
     MeasureRow,
     PlanView,
     ReleaseResult,
     ReleaseRow,
+    RenewalResult,
     RespondentRow,
     ReviewRow,
     SelectionRow,
@@ -80,6 +88,7 @@ __all__ = [
     "CaseFilter",
     "CaseForm",
     "CaseRef",
+    "GuaranteeReleaseForm",
     "CaseRow",
     "ClockRow",
     "DECIDE",
@@ -96,8 +105,10 @@ __all__ = [
     "ImportReport",
     "LawsuitForm",
     "MeasureRow",
+    "RenewalResult",
     "MeasuresForm",
     "PlanView",
+    "ReleaseApplicationForm",
     "ReleaseForm",
     "ReleaseResult",
     "ReleaseRow",
@@ -126,6 +137,7 @@ __all__ = [
     "propose",
     "record_lawsuit",
     "record_measures",
+    "record_release_application",
     "register_case",
     "release_all",
     "release_on_guarantee",

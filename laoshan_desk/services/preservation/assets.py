@@ -16,11 +16,13 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from laoshan_desk.documents.preservation.workbook import INQUIRY_COLUMNS, read_asset_inquiry
+from laoshan_desk.documents.excel_read import read_sheet
+from laoshan_desk.documents.preservation.workbook import INQUIRY_COLUMNS, INQUIRY_REQUIRED
 from laoshan_desk.domain import preservation as rules
 from laoshan_desk.domain.errors import NotFound, ValidationError
 from laoshan_desk.domain.preservation import AccountKind, AssetSource, AssetType
 from laoshan_desk.services.context import Actor
+from laoshan_desk.services.imports import ImportBuilder, ImportReport
 from laoshan_desk.services.preservation.common import (
     EDIT,
     asset_row,
@@ -33,7 +35,6 @@ from laoshan_desk.services.preservation.common import (
     touch,
 )
 from laoshan_desk.services.preservation.forms import Amount, AssetForm, AssetRemoval, ImportForm
-from laoshan_desk.services.preservation.rows import ImportReport
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.preservation import PresAsset, PresSelection
@@ -54,6 +55,7 @@ class AssetFields:
     in_operational_use: object = False  # a bool, or 是/否 from a sheet
     protected: object = False
     protected_reason: str = ""
+    indivisible: object = False  # real estate not to be sealed in part (《财产保全规定》第十五条)
 
 
 def _next_code(session: Session, case_id: uuid.UUID, prefix: str = "A") -> str:
@@ -86,7 +88,10 @@ def add_to_case(
         protected=rules.yes_no(fields.protected, "protected"),
         description=text(fields.description),
         protected_reason=text(fields.protected_reason),
+        indivisible=rules.yes_no(fields.indivisible, "indivisible"),
     )
+    if checked.indivisible and checked.type is not AssetType.REAL_ESTATE:
+        raise ValidationError("只有不动产可以标记为“不可分割”，其他财产本就整体查封", field="indivisible")
     asset = PresAsset(
         case_id=case_id,
         code=checked.id,
@@ -99,6 +104,7 @@ def add_to_case(
         in_operational_use=checked.in_operational_use,
         protected=checked.protected,
         protected_reason=checked.protected_reason or None,
+        indivisible=checked.indivisible,
         source=source.value,
         sort_order=sort_order,
     )
@@ -119,6 +125,7 @@ def add_asset(db: Database, actor: Actor, form: AssetForm, *, now: dt.datetime) 
         in_operational_use=form.in_operational_use,
         protected=form.protected,
         protected_reason=form.protected_reason,
+        indivisible=form.indivisible,
     )
     with unit_of_work(db, actor, now) as work:
         case = case_for_write(work.session, actor, form.case_id, form.version)
@@ -162,21 +169,39 @@ def _inquiry_row(values: dict[str, object]) -> AssetFields:
         institution=text(values.get("银行或登记机关")),
         number=text(values.get("账号或编号")),
         in_operational_use=rules.yes_no(values.get("是否经营使用"), "in_operational_use"),
+        indivisible=rules.yes_no(values.get("是否不可分割"), "indivisible"),
     )
 
 
+# The validators' fields as the inquiry sheet's columns, for the report.
+_IMPORT_FIELDS = {
+    "assets.type": "类型",
+    "type": "类型",
+    "value": "余额或价值",
+    "assets.value": "余额或价值",
+    "assets.account_kind": "类型",
+    "in_operational_use": "是否经营使用",
+    "indivisible": "是否不可分割",
+    "code": "账号或编号",
+}
+IMPORT_MAX_ROWS = 2000  # a respondent's inquiry result has dozens of lines; far more is not one
+
+
 def import_assets(db: Database, actor: Actor, form: ImportForm, *, now: dt.datetime) -> ImportReport:
-    """Import the online asset inquiry results; bad rows are reported, good ones kept."""
+    """Import the online asset inquiry results through the one reader; bad rows are reported
+    (:class:`ImportReport` ``rejected``), good ones kept, an asset already listed not repeated."""
     actor.require(EDIT)
     path = Path(form.path)
-    errors: list[str] = []
+    sheet = read_sheet(path, INQUIRY_COLUMNS, required=INQUIRY_REQUIRED, max_rows=IMPORT_MAX_ROWS)
+    report = ImportBuilder(_IMPORT_FIELDS)
     good: list[tuple[int, AssetFields]] = []
-    for row, values in read_asset_inquiry(path):
+    for row, values in sheet:
         try:
             good.append((row, _inquiry_row(values)))
         except ValidationError as exc:
-            errors.append(f"第{row}行：{exc.message}")
-    added = 0
+            report.reject_error(row, exc)
+    if sheet.more_rows:
+        report.reject(IMPORT_MAX_ROWS + sheet.header_row + 1, "", f"超过 {IMPORT_MAX_ROWS} 行的部分未读取")
     with unit_of_work(db, actor, now) as work:
         case = case_for_write(work.session, actor, form.case_id, form.version)
         check_plan_open(case)
@@ -184,22 +209,30 @@ def import_assets(db: Database, actor: Actor, form: ImportForm, *, now: dt.datet
         start = len(known)
         for row, fields in good:
             if fields.number and (fields.institution, fields.number) in known:
-                errors.append(f"第{row}行：{fields.institution}{fields.number}已在财产清单中，未重复导入")
+                report.reject(row, "账号或编号", f"{fields.institution}{fields.number}已在财产清单中，未重复导入")
                 continue
             try:
-                add_to_case(work.session, case.id, fields, code="", source=AssetSource.IMPORT, sort_order=start + added)
+                add_to_case(
+                    work.session,
+                    case.id,
+                    fields,
+                    code="",
+                    source=AssetSource.IMPORT,
+                    sort_order=start + report.imported,
+                )
                 work.session.flush()
             except ValidationError as exc:
-                errors.append(f"第{row}行：{exc.message}")
+                report.reject_error(row, exc)
                 continue
             known.add((fields.institution, fields.number))
-            added += 1
+            report.count("imported")
         touch(case, now)
+        result = report.build()
         work.audit(
             "import",
             "pres_asset",
             case.id,
-            f"导入网络查控财产 {case.case_number}：{added}项，{len(errors)}行有误",
-            after={"file": path.name, "added": added, "errors": len(errors)},
+            f"导入网络查控财产 {case.case_number}：{result.imported}项，{len(result.rejected)}行未导入",
+            after={"file": path.name, **result.as_json()},
         )
-    return ImportReport(added, tuple(errors))
+    return result

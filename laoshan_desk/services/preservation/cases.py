@@ -101,6 +101,7 @@ def register(work: Work, form: CaseForm, *, filed_at: dt.datetime | None = None)
         urgent=bool(form.urgent),
         status=CaseStatus.RECEIVED.value,
         filed_at=filed,
+        registered_by=work.actor.full_name or work.actor.username,
         created_at=now,
         updated_at=now,
     )

@@ -204,6 +204,7 @@ def asset_row(a: PresAsset) -> AssetRow:
         in_operational_use=a.in_operational_use,
         protected=a.protected,
         protected_reason=a.protected_reason or "",
+        indivisible=a.indivisible,
         source=AssetSource(a.source),
     )
 
@@ -222,6 +223,7 @@ def selection_row(a: PresAsset, measure: Measure | str, amount: Decimal) -> Sele
         asset_value=a.value,
         is_account=row.type is AssetType.ACCOUNT,
         account_kind=row.account_kind,
+        keeps_use=domain_asset(a).keeps_use,
     )
 
 
@@ -237,6 +239,7 @@ def domain_asset(a: PresAsset) -> rules.Asset:
         protected=a.protected,
         description=row.label,
         protected_reason=row.protected_reason,
+        indivisible=row.indivisible,
     )
 
 
@@ -265,13 +268,17 @@ def case_light(case: PresCase, now: dt.datetime, reminder_days: int) -> tuple[Li
         due = rules.execution_limit(case.kind, case.ruled_at, urgent=case.urgent).due
         return rules.clock_light(due, now), f"执行期限 {due:%m-%d %H:%M}"
     lights: list[tuple[Light, str]] = []
+    if case.release_applied_at is not None and case.release_applied_ruled_at is None:
+        # The applicant applied to release: the ruling is due (《财产保全规定》第二十三条).
+        due = rules.release_ruling_due(case.release_applied_at, urgent=case.urgent).due
+        lights.append((rules.clock_light(due, now), f"解除裁定 {due:%m-%d %H:%M}"))
     if case.kind == CaseKind.PRE_SUIT and case.lawsuit_filed_at is None and case.lawsuit_due_on:
         due = end_of_day(case.lawsuit_due_on)
         light = rules.clock_light(due, now, warn_before=rules.LAWSUIT_WARN_BEFORE)
         lights.append((light, f"起诉期限 {case.lawsuit_due_on:%Y-%m-%d}"))
     if case.next_expiry:
         light = rules.expiry_light(case.next_expiry, now.date(), reminder_days=reminder_days)
-        lights.append((light, f"期限届满 {case.next_expiry:%Y-%m-%d}"))
+        lights.append((light, rules.expiry_note(case.next_expiry, now.date())))
     if not lights:
         return Light.GREY, status.label
     top = worst([li for li, _ in lights])

@@ -32,6 +32,7 @@ from laoshan_desk.services.preservation.forms import (
     CaseRef,
     DecisionForm,
     GuaranteeForm,
+    GuaranteeReleaseForm,
     LawsuitForm,
     MeasuresForm,
     ReviewForm,
@@ -234,7 +235,8 @@ def load_cases(db: Database, actor: Actor, now: dt.datetime) -> int:
                 version=_version(db, case_id),
                 type=GuaranteeType.PERFORMANCE_BOND,
                 amount=claim,
-                valid_until=today + dt.timedelta(days=365),
+                # Valid beyond every term it replaces (a shorter one is not 充分有效: 第二十二条).
+                valid_until=today + dt.timedelta(days=3 * 366),
                 issuer=bank,
                 number=f"LYBH-2026-{i:04d}",
                 undertaking=True,
@@ -242,6 +244,6 @@ def load_cases(db: Database, actor: Actor, now: dt.datetime) -> int:
             )
             release.add_guarantee(db, actor, bond, now=g_at)
             release.release_on_guarantee(
-                db, actor, CaseRef(case_id, _version(db, case_id)), now=g_at + dt.timedelta(hours=2)
+                db, actor, GuaranteeReleaseForm(case_id, _version(db, case_id)), now=g_at + dt.timedelta(hours=2)
             )
     return count

@@ -19,6 +19,7 @@ from laoshan_desk.domain.preservation import CaseKind, CaseStatus, Decision, Mea
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.preservation.common import VIEW, ZERO, reminder_days_in
+from laoshan_desk.services.preservation.forms import CaseFilter
 from laoshan_desk.services.preservation.rows import CaseRow, Statistics
 from laoshan_desk.services.preservation.views import count_cases, list_cases
 from laoshan_desk.services.uow import unit_of_work
@@ -130,23 +131,66 @@ def _figures(s: Statistics) -> Figures:
     )
 
 
-def export_cases(db: Database, actor: Actor, path: Path, *, now: dt.datetime) -> Path:
-    """The case list and statistics as an Excel workbook, audited as an export once it is saved."""
+# The list's sort keys as its column headers, for the title row.
+_SORT_WORDS = {
+    "next_expiry": "提醒",
+    "case_number": "案号",
+    "kind": "类型",
+    "respondent": "被申请人",
+    "claim_amount": "请求保全金额",
+    "received_at": "收案时间",
+    "status": "状态",
+}
+
+
+def export_caption(filters: CaseFilter | None, sort: str | None, descending: bool) -> str:
+    """The title row of the export: which cases, in which order (what the list showed)."""
+    f = filters or CaseFilter()
+    parts = []
+    if f.text.strip():
+        parts.append(f"搜索“{f.text.strip()}”")
+    if f.status:
+        parts.append(f"状态：{CaseStatus(f.status).label}")
+    if f.attention:
+        parts.append("只看需关注")
+    if f.respondent_id is not None:
+        parts.append("一个被申请人")
+    which = "；".join(parts) or "全部案件"
+    order = f"{_SORT_WORDS.get(sort or 'received_at', '收案时间')}{'降序' if descending else '升序'}"
+    return f"保全案件清单　筛选：{which}　排序：{order}"
+
+
+def export_cases(
+    db: Database,
+    actor: Actor,
+    path: Path,
+    filters: CaseFilter | None = None,
+    *,
+    now: dt.datetime,
+    sort: str | None = "received_at",
+    descending: bool = False,
+) -> Path:
+    """The case list exactly as the list shows it (its filter and sort, named in the title row)
+    and the statistics, as an Excel workbook through the one writer; audited once it is saved."""
     actor.require(VIEW)
     rows: list[CaseRow] = []
-    total = count_cases(db, actor, today=now.date())
+    total = count_cases(db, actor, filters, today=now.date())
     while len(rows) < total:
-        page = list_cases(db, actor, now=now, offset=len(rows), limit=EXPORT_PAGE, sort="received_at", descending=False)
+        page = list_cases(
+            db, actor, filters, now=now, offset=len(rows), limit=EXPORT_PAGE, sort=sort, descending=descending
+        )
         if not page:
             break
         rows.extend(page)
-    out = write_workbook(Path(path), [_line(r) for r in rows], _figures(statistics(db, actor, now=now)), now)
+    caption = export_caption(filters, sort, descending)
+    figures = _figures(statistics(db, actor, now=now))
+    out = write_workbook(Path(path), [_line(r) for r in rows], figures, now, caption=caption)
     with unit_of_work(db, actor, now) as work:
         work.audit(
             "export",
             "pres_case",
             None,
             f"导出保全案件清单与统计（{len(rows)}件）",
-            after={"file": out.name, "rows": len(rows)},
+            after={"file": out.name, "rows": len(rows), "caption": caption},
         )
     return out

@@ -26,7 +26,7 @@ from laoshan_desk.store.models.preservation import PresCase, PresGuarantee, Pres
 from laoshan_desk.store.queries import preservation as queries
 
 # One frozen account: (case, amount, expiry) per measure on it.
-_Freezes = list[tuple[uuid.UUID, Decimal, dt.date]]
+_Freezes = list[tuple[uuid.UUID, Decimal, dt.date, Decimal]]  # case, amount, expiry, the account's balance
 
 
 def _granted(case: PresCase) -> bool:
@@ -63,7 +63,7 @@ def respondent_exposure(db: Database, actor: Actor, party_id: uuid.UUID, *, now:
             preserved[m.case_id] += m.amount
             if a.type == AssetType.ACCOUNT:
                 frozen_total += m.amount
-                accounts[(a.institution or "", a.number or a.code)].append((m.case_id, m.amount, m.expiry))
+                accounts[(a.institution or "", a.number or a.code)].append((m.case_id, m.amount, m.expiry, a.value))
         rows = []
         for c in cases:
             ruled = c.ruled_amount or ZERO
@@ -86,15 +86,23 @@ def respondent_exposure(db: Database, actor: Actor, party_id: uuid.UUID, *, now:
                 )
             )
 
+        applicant_of = {c.id: c.applicant for c in cases}
+
         def account_row(key: tuple[str, str], entries: _Freezes) -> FrozenAccount:
-            expiry = min(e for _c, _a, e in entries)
+            expiry = min(e for _c, _a, e, _b in entries)
+            balance = max(b for _c, _a, _e, b in entries)
+            applicants = tuple(applicant_of[c] for c, _a, _e, _b in entries)
+            amounts = [a for _c, a, _e, _b in entries]
             return FrozenAccount(
                 institution=key[0],
                 number=key[1],
-                cases=len({c for c, _a, _e in entries}),
-                amount=sum((a for _c, a, _e in entries), ZERO),
+                cases=len({c for c, _a, _e, _b in entries}),
+                amount=sum(amounts, ZERO),
                 expiry=expiry,
                 light=rules.expiry_light(expiry, today, reminder_days=reminder),
+                repeat=rules.repeat_kind(applicants, amounts, balance),
+                balance=balance,
+                applicants=applicants,
             )
 
         account_rows = sorted((account_row(k, v) for k, v in accounts.items()), key=lambda r: r.expiry)
@@ -121,7 +129,9 @@ def respondent_exposure(db: Database, actor: Actor, party_id: uuid.UUID, *, now:
             need_total=sum((r.need for r in rows if r.preserved > 0), ZERO),
             over_freeze_total=sum((r.excess for r in over), ZERO),
             over_freeze_cases=over,
-            repeated_accounts=tuple(r for r in account_rows if r.cases > 1),
+            repeated_accounts=tuple(
+                r for r in account_rows if r.cases > 1 and r.repeat is not rules.RepeatKind.WITHIN_BALANCE
+            ),
             renewals_due=renewals,
             case_rows=tuple(rows),
             accounts=tuple(account_rows),

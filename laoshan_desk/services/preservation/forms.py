@@ -59,6 +59,16 @@ class CaseRef:
 
 
 @dataclasses.dataclass(frozen=True)
+class GuaranteeReleaseForm:
+    """因担保解除保全: the case as shown; ``expiry_confirmed`` when the judge has confirmed a
+    release that relies on a guarantee ending before the freeze it replaces (第二十二条)."""
+
+    case_id: uuid.UUID
+    version: int
+    expiry_confirmed: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
 class ReviewForm:
     """Step 1's review form (None: not answered)."""
 
@@ -100,6 +110,7 @@ class AssetForm:
     in_operational_use: bool = False
     protected: bool = False
     protected_reason: str = ""
+    indivisible: bool = False  # real estate not to be sealed in part (《财产保全规定》第十五条)
     code: str = ""  # empty: the next A1, A2 …
 
 
@@ -162,6 +173,15 @@ class MeasuresForm:
 
 
 @dataclasses.dataclass(frozen=True)
+class ReleaseApplicationForm:
+    """The applicant applied to release the preservation at ``applied_at`` (第二十三条)."""
+
+    case_id: uuid.UUID
+    version: int
+    applied_at: dt.datetime
+
+
+@dataclasses.dataclass(frozen=True)
 class LawsuitForm:
     """The pre-suit applicant sued (or applied for arbitration) at ``filed_on``."""
 
@@ -172,12 +192,14 @@ class LawsuitForm:
 
 @dataclasses.dataclass(frozen=True)
 class RenewalForm:
-    """A renewal (续行) of one measure from ``renewed_on``; ``years`` may shorten the new term."""
+    """A renewal (续行) of one measure from ``renewed_on``; ``years`` may shorten the new term.
+    ``applied_on``: when the applicant applied (the renewal day when not given)."""
 
     measure_id: uuid.UUID
     version: int  # of the case the measure belongs to
     renewed_on: dt.date
     years: int | None = None
+    applied_on: dt.date | None = None
 
 
 @dataclasses.dataclass(frozen=True)

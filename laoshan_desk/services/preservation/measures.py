@@ -11,6 +11,7 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from laoshan_desk.domain import preservation as rules
@@ -30,9 +31,9 @@ from laoshan_desk.services.preservation.common import (
     touch,
     update_next_expiry,
 )
-from laoshan_desk.services.preservation.forms import LawsuitForm, MeasuresForm, RenewalForm
+from laoshan_desk.services.preservation.forms import LawsuitForm, MeasuresForm, ReleaseApplicationForm, RenewalForm
 from laoshan_desk.services.preservation.plan import plan_view
-from laoshan_desk.services.preservation.rows import MeasureRow
+from laoshan_desk.services.preservation.rows import MeasureRow, RenewalResult
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.preservation import PresAsset, PresMeasure, PresRenewal
@@ -110,10 +111,30 @@ def record_lawsuit(db: Database, actor: Actor, form: LawsuitForm, *, now: dt.dat
         work.audit("update", "pres_case", case.id, f"登记申请人起诉 {case.case_number}")
 
 
-def renew_measure(db: Database, actor: Actor, form: RenewalForm, *, now: dt.datetime) -> dt.date:
-    """Renew (续行) a freeze or seizure before its term ends; a new term within the same limits."""
+def record_release_application(db: Database, actor: Actor, form: ReleaseApplicationForm, *, now: dt.datetime) -> None:
+    """The applicant applied to release: the five-day clock for the release ruling starts
+    (48 hours when urgent; 《财产保全规定》第二十三条, docs/rules.md §preservation-release)."""
+    actor.require(EDIT)
+    with unit_of_work(db, actor, now) as work:
+        case = case_for_write(work.session, actor, form.case_id, form.version)
+        if case.status != CaseStatus.EXECUTED:
+            raise DeskError("只有正在执行保全措施的案件可以登记解除保全申请")
+        if form.applied_at > now + dt.timedelta(minutes=5):
+            raise ValidationError("申请时间不能晚于当前时间", field="applied_at")
+        case.release_applied_at, case.release_applied_ruled_at = form.applied_at, None
+        touch(case, now)
+        work.audit("update", "pres_case", case.id, f"登记申请人申请解除保全 {case.case_number}")
+
+
+def renew_measure(db: Database, actor: Actor, form: RenewalForm, *, now: dt.datetime) -> RenewalResult:
+    """Renew (续行) a freeze or seizure before its term ends; a new term within the same limits.
+
+    An application made less than seven days before the end goes through with a warning naming
+    《财产保全规定》第十八条, kept on the renewal (docs/rules.md §preservation-terms).
+    """
     actor.require(EDIT)
     renewed_on = form.renewed_on
+    applied_on = form.applied_on or renewed_on
     with unit_of_work(db, actor, now) as work:
         m = work.session.get(PresMeasure, form.measure_id)
         if m is None or m.status != MeasureStatus.ACTIVE:
@@ -126,6 +147,9 @@ def renew_measure(db: Database, actor: Actor, form: RenewalForm, *, now: dt.date
             )
         if renewed_on < m.taken_on:
             raise ValidationError("续行日期不能早于采取措施的日期", field="renewed_on")
+        if applied_on > renewed_on:
+            raise ValidationError("续行申请日期不能晚于续行日期", field="applied_on")
+        warning = rules.late_renewal_warning(applied_on, m.expiry)
         asset = work.session.get(PresAsset, m.asset_id)
         assert asset is not None
         reminder = reminder_days_in(work.session)
@@ -138,6 +162,8 @@ def renew_measure(db: Database, actor: Actor, form: RenewalForm, *, now: dt.date
                 previous_expiry=previous,
                 new_expiry=term.expiry,
                 by=actor.full_name or actor.username,
+                applied_on=applied_on,
+                late_warning=warning or None,
             )
         )
         m.expiry, m.term_years, m.renewals = term.expiry, term.years, m.renewals + 1
@@ -151,9 +177,9 @@ def renew_measure(db: Database, actor: Actor, form: RenewalForm, *, now: dt.date
             m.id,
             f"续行保全 {case.case_number}：{label}至{term.expiry.isoformat()}",
             before={"expiry": previous.isoformat()},
-            after={"expiry": term.expiry.isoformat()},
+            after={"expiry": term.expiry.isoformat(), "applied_on": applied_on.isoformat(), "warning": warning},
         )
-        return term.expiry
+        return RenewalResult(term.expiry, warning)
 
 
 def measure_rows(
@@ -161,7 +187,15 @@ def measure_rows(
 ) -> list[MeasureRow]:
     """The measures of these cases with their terms as stored and today's lights."""
     rows = []
-    for m, a in queries.measures_with_assets(session, case_ids, only_active=only_active):
+    found = queries.measures_with_assets(session, case_ids, only_active=only_active)
+    warnings: dict[uuid.UUID, str] = {}
+    if found:
+        late = select(PresRenewal.measure_id, PresRenewal.late_warning).where(
+            PresRenewal.measure_id.in_([m.id for m, _a in found])
+        )
+        for measure_id, warning in session.execute(late.order_by(PresRenewal.new_expiry)):
+            warnings[measure_id] = warning or ""  # the latest renewal's, by its new end
+    for m, a in found:
         r = asset_row(a)
         term = rules.stored_term(a.type, m.taken_on, m.expiry, m.term_years, reminder_days=reminder_days)
         status = MeasureStatus(m.status)
@@ -185,6 +219,8 @@ def measure_rows(
                 released_on=m.released_on,
                 light=term.light(today, released=status is not MeasureStatus.ACTIVE),
                 days_left=term.days_left(today),
+                keeps_use=r.type is not AssetType.ACCOUNT and r.in_operational_use,
+                renewal_warning=warnings.get(m.id, ""),
             )
         )
     return rows

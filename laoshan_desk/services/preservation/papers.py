@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from laoshan_desk.documents.pdf import arabic_date
 from laoshan_desk.documents.preservation import papers
 from laoshan_desk.domain import preservation as rules
 from laoshan_desk.domain.errors import DeskError, NotFound
@@ -35,7 +36,10 @@ def ruling_pdf(db: Database, actor: Actor, case_id: uuid.UUID, *, now: dt.dateti
     d = case_detail(db, actor, case_id, now=now)
     if d.decision is None:
         raise DeskError("尚未作出保全决定，不能打印裁定书")
-    lines = tuple(papers.Line(s.label, s.institution, s.number, s.measure_label, s.amount) for s in d.plan.selected)
+    lines = tuple(
+        papers.Line(s.label, s.institution, s.number, s.measure_label, s.amount, keeps_use=s.keeps_use)
+        for s in d.plan.selected
+    )
     applicant_kind = PartyKind.ENTERPRISE if rules.looks_like_enterprise(d.applicant) else PartyKind.PERSON
     guarantee = d.applicant_guarantee_type
     data = papers.RulingData(
@@ -57,6 +61,7 @@ def ruling_pdf(db: Database, actor: Actor, case_id: uuid.UUID, *, now: dt.dateti
         lines=lines,
         judge=d.decided_by or actor.full_name,
         ruled_on=(d.ruled_at or now).date(),
+        clerk=d.registered_by,
     )
     return papers.ruling(data)
 
@@ -68,7 +73,12 @@ def assistance_pdf(db: Database, actor: Actor, case_id: uuid.UUID, asset_id: uui
     measure = next((m for m in d.measures if m.asset_id == asset_id and m.active), None)
     if measure is not None:
         line = papers.Line(
-            measure.asset_label, measure.institution, measure.number, measure.measure_label, measure.amount
+            measure.asset_label,
+            measure.institution,
+            measure.number,
+            measure.measure_label,
+            measure.amount,
+            keeps_use=measure.keeps_use,
         )
         start, expiry, years, is_account = measure.taken_on, measure.expiry, measure.term_years, measure.is_account
     else:
@@ -77,7 +87,9 @@ def assistance_pdf(db: Database, actor: Actor, case_id: uuid.UUID, asset_id: uui
             raise DeskError("该财产不在已裁定的保全方案中")
         asset = next(a for a in d.assets if a.id == asset_id)
         term = rules.freeze_term(asset.type, now.date(), reminder_days=d.reminder_days)
-        line = papers.Line(sel.label, sel.institution, sel.number, sel.measure_label, sel.amount)
+        line = papers.Line(
+            sel.label, sel.institution, sel.number, sel.measure_label, sel.amount, keeps_use=sel.keeps_use
+        )
         start, expiry, years, is_account = term.start, term.expiry, term.years, asset.type is AssetType.ACCOUNT
     if not line.institution:
         raise DeskError("该财产未登记开户行或登记机关，无法出具协助执行通知书")
@@ -126,7 +138,7 @@ def release_pdf(db: Database, actor: Actor, release_id: uuid.UUID, *, now: dt.da
     guarantees = (
         "、".join(
             f"{g.issuer}{g.type_label}（编号{g.number or '—'}，金额{g.amount:,.2f}元，有效期至"
-            f"{papers.cn_date(g.valid_until)}）"
+            f"{arabic_date(g.valid_until)}）"
             for g in d.guarantees
         )
         or "担保"
@@ -146,5 +158,6 @@ def release_pdf(db: Database, actor: Actor, release_id: uuid.UUID, *, now: dt.da
         lines=tuple(lines),
         judge=d.decided_by or actor.full_name,
         released_on=r.ruled_at.date(),
+        clerk=d.registered_by,
     )
     return papers.release_ruling(data)

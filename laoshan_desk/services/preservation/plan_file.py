@@ -17,6 +17,7 @@ from laoshan_desk.domain import preservation as rules
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.preservation import AssetSource, GuaranteeType
 from laoshan_desk.domain.timeutil import parse_date, parse_datetime
+from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.preservation.assets import AssetFields, add_to_case
 from laoshan_desk.services.preservation.cases import register
@@ -40,6 +41,7 @@ _ASSET_KEYS = {
     "institution",
     "number",
     "protected_reason",
+    "indivisible",
 }
 
 
@@ -97,7 +99,7 @@ def plan_from_json(db: Database, actor: Actor, data: object, *, now: dt.datetime
             _add_guarantee(work.session, case, i, entry, received)
         work.session.flush()
         plan = store_proposal(work, case, received.date())
-        deadlines = rules.plan_deadlines(case.kind, received)
+        deadlines = rules.plan_deadlines(case.kind, received, calendar=work_calendar(db))
         lawsuit = deadlines["lawsuit_due"]
         full = plan.as_dict()
         result: dict[str, object] = {
@@ -133,6 +135,7 @@ def _add_asset(session: Session, case: PresCase, i: int, entry: dict[str, object
         institution=text(entry.get("institution")),
         number=text(entry.get("number")),
         protected_reason=text(entry.get("protected_reason")),
+        indivisible=entry.get("indivisible", False),
     )
     try:
         add_to_case(session, case.id, fields, code=text(entry["id"]), source=AssetSource.CLI, sort_order=i)

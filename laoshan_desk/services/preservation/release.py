@@ -44,7 +44,7 @@ from laoshan_desk.services.preservation.common import (
     touch,
     update_next_expiry,
 )
-from laoshan_desk.services.preservation.forms import CaseRef, GuaranteeForm, ReleaseForm
+from laoshan_desk.services.preservation.forms import GuaranteeForm, GuaranteeReleaseForm, ReleaseForm
 from laoshan_desk.services.preservation.rows import ReleaseResult, SelectionRow
 from laoshan_desk.services.uow import Work, unit_of_work
 from laoshan_desk.store.db import Database
@@ -135,6 +135,16 @@ def _release_plan(session: Session, case: PresCase, as_of: dt.date) -> tuple[rul
     return advice, {a.code: a for a in assets}
 
 
+def _expiry_warnings(
+    session: Session, case: PresCase, advice: rules.ReleaseAdvice, by_code: dict[str, PresAsset], as_of: dt.date
+) -> tuple[str, ...]:
+    """The guarantees relied on that end before the measures they would replace (第二十二条)."""
+    ends = {m.asset_id: m.expiry for m in active_measures(session, case.id)}
+    released = [ends[by_code[s.asset_id].id] for s in advice.release if by_code[s.asset_id].id in ends]
+    guarantees = [domain_guarantee(g) for g in guarantees_of(session, case.id)]
+    return rules.short_guarantees(guarantees, as_of, max(released, default=None))
+
+
 def _rows(selections: Iterable[rules.Selection], by_code: dict[str, PresAsset]) -> tuple[SelectionRow, ...]:
     return tuple(selection_row(by_code[s.asset_id], s.measure, s.amount) for s in selections)
 
@@ -145,8 +155,15 @@ def preview_release(db: Database, actor: Actor, case_id: uuid.UUID, *, today: dt
     with db.session() as session:
         case = get_case(session, actor, case_id)
         advice, by_code = _release_plan(session, case, today)
+        warnings = _expiry_warnings(session, case, advice, by_code, today)
         return ReleaseResult(
-            None, "", advice.freed, _rows(advice.release, by_code), _rows(advice.keep, by_code), advice.notes
+            None,
+            "",
+            advice.freed,
+            _rows(advice.release, by_code),
+            _rows(advice.keep, by_code),
+            advice.notes,
+            warnings,
         )
 
 
@@ -183,6 +200,8 @@ def _apply_release(
         else:
             m.amount = m.amount - sel.amount
     update_next_expiry(work.session, case)
+    if case.release_applied_at is not None and case.release_applied_ruled_at is None:
+        case.release_applied_ruled_at = work.now  # the five-day clock stops (第二十三条)
     if not active_measures(work.session, case.id):
         case.status = CaseStatus.RELEASED.value
     touch(case, work.now)
@@ -190,8 +209,12 @@ def _apply_release(
     return release
 
 
-def release_on_guarantee(db: Database, actor: Actor, form: CaseRef, *, now: dt.datetime) -> ReleaseResult:
-    """Rule the release of what the guarantees now cover (《财产保全规定》第二十二条); counts the funds freed."""
+def release_on_guarantee(db: Database, actor: Actor, form: GuaranteeReleaseForm, *, now: dt.datetime) -> ReleaseResult:
+    """Rule the release of what the guarantees now cover (《财产保全规定》第二十二条); counts the funds freed.
+
+    A guarantee ending before the freeze it would replace is not "sufficient and effective": the
+    release is refused until the judge confirms it (``expiry_confirmed``).
+    """
     actor.require(DECIDE)
     with unit_of_work(db, actor, now) as work:
         case = case_for_write(work.session, actor, form.case_id, form.version)
@@ -200,6 +223,9 @@ def release_on_guarantee(db: Database, actor: Actor, form: CaseRef, *, now: dt.d
         advice, by_code = _release_plan(work.session, case, now.date())
         if not advice.release:
             raise DeskError("现有担保不足以解除任何保全措施")
+        warnings = _expiry_warnings(work.session, case, advice, by_code, now.date())
+        if warnings and not form.expiry_confirmed:
+            raise DeskError("；".join(warnings))
         guarantees = guarantees_of(work.session, case.id)
         latest = guarantees[-1].id if guarantees else None
         release = _apply_release(
@@ -210,7 +236,11 @@ def release_on_guarantee(db: Database, actor: Actor, form: CaseRef, *, now: dt.d
             "pres_release",
             release.id,
             f"因担保解除保全 {case.case_number}：释放{advice.freed:,.2f}元（{release.ruling_number}）",
-            after={"freed": str(advice.freed), "ruling_number": release.ruling_number},
+            after={
+                "freed": str(advice.freed),
+                "ruling_number": release.ruling_number,
+                "expiry_confirmed": list(warnings),
+            },
         )
         return ReleaseResult(
             release.id,
@@ -219,6 +249,7 @@ def release_on_guarantee(db: Database, actor: Actor, form: CaseRef, *, now: dt.d
             _rows(advice.release, by_code),
             _rows(advice.keep, by_code),
             advice.notes,
+            warnings,
         )
 
 

@@ -114,6 +114,21 @@ def _clocks(case: PresCase, now: dt.datetime, calendar: WorkCalendar) -> list[Cl
                 suit.note,
             )
         )
+    if case.release_applied_at is not None:
+        release = rules.release_ruling_due(case.release_applied_at, urgent=case.urgent, calendar=calendar)
+        ruled = case.release_applied_ruled_at
+        light = rules.step_light(release.due, now, done_at=ruled)
+        rows.append(
+            ClockRow(
+                "解除保全裁定（申请后）",
+                case.release_applied_at,
+                release.due,
+                ruled,
+                light,
+                release.basis,
+                release.note,
+            )
+        )
     return rows
 
 
@@ -215,6 +230,7 @@ def case_detail(db: Database, actor: Actor, case_id: uuid.UUID, *, now: dt.datet
             decision=Decision(case.decision) if case.decision else None,
             decision_reasons=case.decision_reasons or "",
             decided_by=case.decided_by or "",
+            registered_by=case.registered_by or "",
             ruled_amount=case.ruled_amount,
             filed_at=case.filed_at,
             ruled_at=case.ruled_at,

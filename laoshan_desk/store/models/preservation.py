@@ -12,7 +12,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from laoshan_desk.store.base import Base, Money, UUIDPk
@@ -63,6 +63,10 @@ class PresCase(UUIDPk, Base):
     decision: Mapped[str | None] = mapped_column(String(20), index=True)  # grant | grant_in_part | refuse
     decision_reasons: Mapped[str | None] = mapped_column(Text)
     decided_by: Mapped[str | None] = mapped_column(String(100))
+    registered_by: Mapped[str | None] = mapped_column(String(100))  # the 书记员 on the rulings
+    # The applicant applied to release (《财产保全规定》第二十三条): ruled within 5 days (48 h urgent).
+    release_applied_at: Mapped[dt.datetime | None]
+    release_applied_ruled_at: Mapped[dt.datetime | None]
     ruled_amount: Mapped[Decimal | None] = mapped_column(Money)
     # Clocks (also kept as PresClockEvent rows).
     filed_at: Mapped[dt.datetime | None]
@@ -101,6 +105,8 @@ class PresAsset(UUIDPk, Base):
     in_operational_use: Mapped[bool] = mapped_column(default=False)
     protected: Mapped[bool] = mapped_column(default=False)
     protected_reason: Mapped[str | None] = mapped_column(String(200))
+    # Real estate not to be sealed in part (《财产保全规定》第十五条; docs/rules.md §preservation-plan).
+    indivisible: Mapped[bool] = mapped_column(default=False, server_default=false())
     source: Mapped[str] = mapped_column(String(16), default="typed")  # typed | import | cli | demo
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -176,6 +182,8 @@ class PresRenewal(UUIDPk, Base):
     previous_expiry: Mapped[dt.date] = mapped_column(Date)
     new_expiry: Mapped[dt.date] = mapped_column(Date)
     by: Mapped[str] = mapped_column(String(100))
+    applied_on: Mapped[dt.date | None] = mapped_column(Date)  # when the applicant applied
+    late_warning: Mapped[str | None] = mapped_column(Text)  # applied < 7 days before the end (第十八条)
 
 
 class PresRelease(UUIDPk, Base):

@@ -24,7 +24,7 @@ class Ui_PreservationAssetDialog(object):
     def setupUi(self, PreservationAssetDialog: Any) -> None:
         if not PreservationAssetDialog.objectName():
             PreservationAssetDialog.setObjectName(u"PreservationAssetDialog")
-        PreservationAssetDialog.resize(500, 420)
+        PreservationAssetDialog.resize(540, 450)
         self.verticalLayout = QVBoxLayout(PreservationAssetDialog)
         self.verticalLayout.setObjectName(u"verticalLayout")
         self.formLayout = QFormLayout()
@@ -119,6 +119,16 @@ class Ui_PreservationAssetDialog(object):
 
         self.formLayout.setWidget(8, QFormLayout.ItemRole.FieldRole, self.protectedReasonEdit)
 
+        self.indivisibleCheckLabel = QLabel(PreservationAssetDialog)
+        self.indivisibleCheckLabel.setObjectName(u"indivisibleCheckLabel")
+
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.LabelRole, self.indivisibleCheckLabel)
+
+        self.indivisibleCheck = QCheckBox(PreservationAssetDialog)
+        self.indivisibleCheck.setObjectName(u"indivisibleCheck")
+
+        self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.indivisibleCheck)
+
 
         self.verticalLayout.addLayout(self.formLayout)
 
@@ -154,6 +164,8 @@ class Ui_PreservationAssetDialog(object):
         self.protectedCheckLabel.setText(QCoreApplication.translate("PreservationAssetDialog", u"\u4e0d\u5f97\u4fdd\u5168", None))
         self.protectedCheck.setText(QCoreApplication.translate("PreservationAssetDialog", u"\u6807\u8bb0\u4e3a\u4e0d\u5f97\u4fdd\u5168", None))
         self.protectedReasonEditLabel.setText(QCoreApplication.translate("PreservationAssetDialog", u"\u4e0d\u5f97\u4fdd\u5168\u7684\u7406\u7531", None))
+        self.indivisibleCheckLabel.setText(QCoreApplication.translate("PreservationAssetDialog", u"\u4e0d\u53ef\u5206\u5272", None))
+        self.indivisibleCheck.setText(QCoreApplication.translate("PreservationAssetDialog", u"\u4e0d\u52a8\u4ea7\u4f7f\u7528\u4e0a\u4e0d\u53ef\u5206\u6216\u5206\u5272\u4f1a\u4e25\u91cd\u51cf\u635f\u4ef7\u503c\uff08\u6574\u4f53\u67e5\u5c01\uff09", None))
         self.errorLabel.setText("")
     # retranslateUi
 

@@ -179,6 +179,7 @@ class AssetDialog(QDialog):
             self.ui.accountKindCombo.addItem(k.label, k.value)
         self.ui.accountKindCombo.setCurrentIndex(1)
         self.ui.typeCombo.currentIndexChanged.connect(self._type_changed)
+        self._type_changed()
         u = self.ui
         self.errors = FieldErrors(
             {
@@ -186,6 +187,7 @@ class AssetDialog(QDialog):
                 "assets.account_kind": u.accountKindCombo,
                 "assets.value": u.valueEdit,
                 "code": u.numberEdit,
+                "indivisible": u.indivisibleCheck,
             },
             u.errorLabel,
         )
@@ -194,6 +196,8 @@ class AssetDialog(QDialog):
 
     def _type_changed(self) -> None:
         self.ui.accountKindCombo.setEnabled(self.ui.typeCombo.currentData() == AssetType.ACCOUNT)
+        # Only real estate is sealed in part (《财产保全规定》第十五条), so only it can be marked whole.
+        self.ui.indivisibleCheck.setEnabled(self.ui.typeCombo.currentData() == AssetType.REAL_ESTATE)
 
     def save(self) -> None:
         u = self.ui
@@ -210,6 +214,7 @@ class AssetDialog(QDialog):
             in_operational_use=u.operationalCheck.isChecked(),
             protected=u.protectedCheck.isChecked(),
             protected_reason=u.protectedReasonEdit.text(),
+            indivisible=u.indivisibleCheck.isChecked() and u.typeCombo.currentData() == AssetType.REAL_ESTATE,
         )
         ctx = self.ctx
         _submit(self, self.errors, lambda: svc.add_asset(ctx.db, ctx.actor, form, now=ctx.now()))

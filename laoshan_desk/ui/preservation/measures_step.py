@@ -30,17 +30,31 @@ CLOCK_COLUMNS = [
     ColumnSpec("完成", lambda c: when(c.done_at), width=130),
     ColumnSpec("依据", lambda c: c.basis + (f"（{c.note}）" if c.note else "")),
 ]
+
+
+def _measure_reminder(m: svc.MeasureRow) -> str:
+    # The one light of a term (terms.expiry_light): red once the renewal application is overdue.
+    if not m.active:
+        return "已解除"
+    if m.days_left < 0:
+        return "已届满"
+    if m.light is Light.RED:
+        return f"续行逾期 {m.days_left}天"
+    return f"{m.days_left}天"
+
+
 MEASURE_COLUMNS = [
-    ColumnSpec("提醒", lambda m: f"{m.days_left}天" if m.active else "已解除", light=lambda m: m.light, width=80),
+    ColumnSpec("提醒", _measure_reminder, light=lambda m: m.light, width=110),
     ColumnSpec("财产", lambda m: m.asset_label, width=190),
     ColumnSpec("开户行/登记机关", lambda m: m.institution, width=160),
     ColumnSpec("账号/编号", lambda m: m.number, width=140),
-    ColumnSpec("措施", lambda m: m.measure_label, width=50),
+    ColumnSpec("措施", lambda m: m.measure_label, width=90),
     money_column("数额（元）", lambda m: m.amount),
     ColumnSpec("采取日期", lambda m: day(m.taken_on), width=90),
     ColumnSpec("期限届满", lambda m: day(m.expiry), width=90),
     ColumnSpec("续行申请截止", lambda m: day(m.renew_apply_by), width=100),
     ColumnSpec("续行次数", lambda m: str(m.renewals), width=70),
+    ColumnSpec("续行提示", lambda m: "续行申请逾期（第十八条）" if m.renewal_warning else "", width=150),
     ColumnSpec("状态", lambda m: "执行中" if m.active else f"已解除 {day(m.released_on)}"),
 ]
 
@@ -93,8 +107,13 @@ class MeasuresStep(CaseStep):
             QMessageBox.information(self, "续行", "请先在列表中选择一项保全措施。")
             return
         ctx = self.ctx
-        form = svc.RenewalForm(m.id, self.ref().version, renewed_on=ctx.today())
-        self.act(lambda: svc.renew_measure(ctx.db, ctx.actor, form, now=ctx.now()))
+        form = svc.RenewalForm(m.id, self.ref().version, renewed_on=ctx.today(), applied_on=ctx.today())
+        self.act(lambda: svc.renew_measure(ctx.db, ctx.actor, form, now=ctx.now()), done=self._renewed)
+
+    def _renewed(self, result: svc.RenewalResult) -> None:
+        # A late application still renews; the clerk is told why it is late (第十八条).
+        if result.warning:
+            QMessageBox.warning(self, "续行（申请逾期）", result.warning)
 
     def print_notice(self) -> None:
         """The notice for the selected measure, else for the plan's first asset."""

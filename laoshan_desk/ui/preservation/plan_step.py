@@ -46,14 +46,19 @@ def plan_columns(editable: bool) -> list[ColumnSpec]:
             editable=editable,
             width=130,
         ),
-        ColumnSpec("措施", lambda r: r.chosen.measure_label if r.chosen else "", foreground=_grey, width=50),
+        ColumnSpec("措施", lambda r: r.chosen.measure_label if r.chosen else "", foreground=_grey, width=90),
         ColumnSpec("财产", lambda r: r.asset.label, foreground=_grey, width=200),
         ColumnSpec("开户行/登记机关", lambda r: r.asset.institution, foreground=_grey, width=170),
         ColumnSpec("账号/编号", lambda r: r.asset.number, foreground=_grey, width=170),
         ColumnSpec("余额/价值（元）", lambda r: yuan(r.asset.value), align=RIGHT, foreground=_grey, width=120),
         ColumnSpec(
             "经营使用/说明",
-            lambda r: r.excluded or ("是" if r.asset.in_operational_use else ""),
+            lambda r: (
+                r.excluded
+                or "，".join(
+                    w for w, on in (("经营使用", r.asset.in_operational_use), ("不可分割", r.asset.indivisible)) if on
+                )
+            ),
             foreground=_grey,
         ),
     ]
@@ -196,10 +201,10 @@ class PlanStep(CaseStep):
         report = self.last_import
         if report is None:
             return
-        text = f"已导入{report.added}项财产。"
-        if report.errors:
-            text += "\n以下行未导入：\n" + "\n".join(report.errors[:20])
-        self.violations.setText(text if report.errors else "")
+        text = f"导入网络查控结果：{report.summary()}。"
+        if report.rejected:
+            text += "\n以下行未导入：\n" + "\n".join(report.lines(20))
+        self.violations.setText(text if report.rejected else "")
         self.plan_notes.setText(text + "\n" + self.plan_notes.text())
         self.last_import = None
 

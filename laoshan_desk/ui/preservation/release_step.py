@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from laoshan_desk.domain.preservation import CaseStatus, Paper
 from laoshan_desk.services import preservation as svc
@@ -42,10 +42,12 @@ class ReleaseStep(CaseStep):
         self.guarantee_button = QPushButton("登记担保（履约保函）…")
         self.release_button = QPushButton("因担保解除保全（法官）")
         self.release_print_button = QPushButton("打印解除保全裁定")
+        self.application_button = QPushButton("登记申请人申请解除（今日）")
+        self.application_button.clicked.connect(self.record_application)
         self.guarantee_button.clicked.connect(self.add_guarantee)
         self.release_button.clicked.connect(self.release)
         self.release_print_button.clicked.connect(self.print_release)
-        for b in (self.guarantee_button, self.release_button, self.release_print_button):
+        for b in (self.guarantee_button, self.release_button, self.release_print_button, self.application_button):
             bar.addWidget(b)
         bar.addStretch(1)
         v.addLayout(bar)
@@ -68,6 +70,7 @@ class ReleaseStep(CaseStep):
         self.guarantee_button.setEnabled(actor.may(svc.EDIT) and not d.status.finished)
         self.release_button.setEnabled(executed and actor.may(svc.DECIDE))
         self.release_print_button.setEnabled(bool(d.releases))
+        self.application_button.setEnabled(executed and actor.may(svc.EDIT))
         text = ""
         if self.last_release is not None:
             r = self.last_release
@@ -81,9 +84,17 @@ class ReleaseStep(CaseStep):
                 if pre.freed > 0
                 else "现有担保尚不足以解除任何保全措施。"
             )
+            for warning in pre.expiry_warnings:
+                text += f"<br><span style='color:#D6322F'>有效期不足：{warning}</span>"
         if d.freed_total:
             text += f"<br>本案因担保已释放资金 <b>{yuan(d.freed_total)}</b> 元。"
         self.release_preview.setText(text)
+
+    def record_application(self) -> None:
+        """The applicant applied to release: the five-day clock of 第二十三条 starts (第三步 shows it)."""
+        ref, ctx = self.ref(), self.ctx
+        form = svc.ReleaseApplicationForm(ref.case_id, ref.version, ctx.now())
+        self.act(lambda: svc.record_release_application(ctx.db, ctx.actor, form, now=ctx.now()))
 
     def add_guarantee(self) -> None:
         ref = self.ref()
@@ -93,7 +104,23 @@ class ReleaseStep(CaseStep):
 
     def release(self) -> None:
         ref, ctx = self.ref(), self.ctx
-        self.act(lambda: svc.release_on_guarantee(ctx.db, ctx.actor, ref, now=ctx.now()), done=self._released)
+        pre = svc.preview_release(ctx.db, ctx.actor, ref.case_id, today=ctx.today())
+        confirmed = False
+        if pre.expiry_warnings:
+            # Not "sufficient and effective" (第二十二条): the judge confirms, naming the case.
+            assert self.detail is not None
+            answer = QMessageBox.question(
+                self,
+                "担保有效期不足",
+                f"{self.detail.case_number}：\n" + "\n".join(pre.expiry_warnings) + "\n\n仍要据此解除保全吗？",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            confirmed = True
+        form = svc.GuaranteeReleaseForm(ref.case_id, ref.version, expiry_confirmed=confirmed)
+        self.act(lambda: svc.release_on_guarantee(ctx.db, ctx.actor, form, now=ctx.now()), done=self._released)
 
     def _released(self, result: svc.ReleaseResult) -> None:
         self.last_release = result

@@ -7,6 +7,7 @@ import uuid
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from laoshan_desk.domain.preservation import RepeatKind
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.ui.common.table_model import ColumnSpec
 from laoshan_desk.ui.context import DeskContext
@@ -100,7 +101,12 @@ class RespondentView(QWidget):
     def reload_respondents(self) -> None:
         self.picker.clear()
         for r in svc.list_respondents(self.ctx.db, self.ctx.actor):
-            self.picker.addItem(f"{r.name}（{r.cases}件，执行中措施{r.active_measures}项）", r.id)
+            # The number (USCC, or the masked ID) tells two respondents of one name apart.
+            self.picker.addItem(f"{r.name}　{r.number}（{r.cases}件，执行中措施{r.active_measures}项）", r.id)
+
+    def _index_of(self, party_id: uuid.UUID) -> int:
+        # By value: QComboBox.findData compares Python objects by identity, not by UUID value.
+        return next((i for i in range(self.picker.count()) if self.picker.itemData(i) == party_id), -1)
 
     def load(self, party_id: uuid.UUID | None) -> None:
         if self.picker.count() == 0:
@@ -109,10 +115,13 @@ class RespondentView(QWidget):
             if self.picker.count() == 0:
                 return
             party_id = self.picker.itemData(0)
-        index = self.picker.findData(party_id)
-        if index >= 0:
-            self.picker.setCurrentIndex(index)
+        if self._index_of(party_id) < 0:
+            self.reload_respondents()
         e = self.exposure = svc.respondent_exposure(self.ctx.db, self.ctx.actor, party_id, now=self.ctx.now())
+        if self._index_of(party_id) < 0:
+            self.picker.addItem(f"{e.name}　{e.number}", party_id)
+        # The picker always names the respondent shown.
+        self.picker.setCurrentIndex(self._index_of(party_id))
         self.title.setText(f"<b style='font-size:13pt'>{e.name}</b>　{e.number}")
         self._cards(e)
         warnings = []
@@ -122,7 +131,14 @@ class RespondentView(QWidget):
                 f"现保全{yuan(c.preserved)}元，超出{yuan(c.excess)}元，应依担保解除"
             )
         for a in e.repeated_accounts:
-            warnings.append(f"重复冻结：{a.institution}账户{a.number}被{a.cases}个案件冻结，合计{yuan(a.amount)}元")
+            # CPL art. 106 forbids freezing twice; a later creditor's freeze waits (轮候, 第十六条).
+            head = (
+                f"{a.institution}账户{a.number}被{a.cases}个案件冻结，合计{yuan(a.amount)}元（余额{yuan(a.balance)}元）"
+            )
+            if a.repeat is RepeatKind.SUSPECT:
+                warnings.append(f"疑似重复冻结：{head}，同一申请人重复申请，请核对（《民事诉讼法》第一百零六条）")
+            else:
+                warnings.append(f"轮候冻结：{head}，在后的冻结按送达先后轮候（《财产保全规定》第十六条）")
         for m in e.renewals_due[:5]:
             warnings.append(f"待续行：{m.asset_label}于{m.expiry}届满（续行申请截止{m.renew_apply_by}）")
         self.warning.setText("\n".join(warnings))

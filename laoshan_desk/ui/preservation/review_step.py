@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -87,6 +88,8 @@ class ReviewStep(CaseStep):
         decision_box = QGroupBox("审查决定（法官）")
         dv = QFormLayout(decision_box)
         self.decision = QComboBox()
+        # No default: the judge picks the decision, then confirms it (case and amount named).
+        self.decision.addItem("（请选择）", None)
         for d in Decision:
             self.decision.addItem(d.label, d.value)
         self.reasons = QPlainTextEdit()
@@ -166,5 +169,24 @@ class ReviewStep(CaseStep):
     def decide(self) -> None:
         ref = self.ref()
         form = svc.DecisionForm(ref.case_id, ref.version, self.decision.currentData(), self.reasons.toPlainText())
+        # A form the service would refuse (no decision, no reasons) is refused beside its field
+        # first; a complete one is confirmed before it is taken.
+        if form.decision is not None and form.reasons.strip() and not self._confirmed(Decision(form.decision)):
+            return
         ctx = self.ctx
         self.act(lambda: svc.decide(ctx.db, ctx.actor, form, now=ctx.now()), errors=self.decision_errors)
+
+    def _confirmed(self, decision: Decision) -> bool:
+        d = self.detail
+        assert d is not None
+        amount = f"请求保全金额 {yuan(d.claim_amount)} 元"
+        if decision.grants and d.plan.selected:
+            amount += f"，按方案保全 {yuan(d.plan.total_preserved)} 元"
+        answer = QMessageBox.question(
+            self,
+            "确认审查决定",
+            f"对 {d.case_number}（被申请人 {d.respondent}）作出“{decision.label}”的决定？\n{amount}。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes

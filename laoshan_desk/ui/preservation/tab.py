@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from laoshan_desk.domain.preservation import CaseStatus
 from laoshan_desk.services import preservation as svc
-from laoshan_desk.ui.common.actions import Outcome, run_action
+from laoshan_desk.ui.common.actions import Outcome, action_bus, run_action
 from laoshan_desk.ui.common.pdf_preview import documents_folder
 from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
@@ -41,6 +41,9 @@ COLUMNS = [
     ColumnSpec("状态", lambda r: r.status_label + ("·涉企" if r.enterprise else ""), "status", width=100),
 ]
 STATUSES: list[tuple[str, str | None]] = [("全部状态", None)] + [(s.label, s.value) for s in CaseStatus]
+
+
+READ = "preservation:read"  # the area of a read-only action (a view, statistics, an export)
 
 
 class PreservationTab(QWidget):
@@ -100,6 +103,32 @@ class PreservationTab(QWidget):
         self.respondent_view.open_case.connect(self.open_case)
         self.stack.addWidget(self.respondent_view)
         self._update_count()
+        # Reloads are coalesced and run after the action that announced them has finished.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self._refresh)
+        self._refresh_screen = False
+        action_bus().changed.connect(self._changed)
+
+    def _changed(self, area: str) -> None:
+        """A change here: the list reloads. One naming no area (刷新/F5, an admin page such as the
+        reminder setting): the case or respondent on screen reloads too. Reads announce READ."""
+        if area not in ("preservation", ""):
+            return
+        self._refresh_screen = self._refresh_screen or not area
+        self._refresh_timer.start()
+
+    def _refresh(self) -> None:
+        self.reload()
+        screen, self._refresh_screen = self._refresh_screen, False
+        if not screen:
+            return  # the area's own screens reload themselves after their actions
+        current = self.stack.currentWidget()
+        if current is self.case_page and self.case_page.detail is not None:
+            self.case_page.load(self.case_page.detail.id)
+        elif current is self.respondent_view and self.respondent_view.exposure is not None:
+            self.respondent_view.load(self.respondent_view.exposure.id)
 
     # -- list -----------------------------------------------------------------------------------
     def _filters(self) -> svc.CaseFilter:
@@ -153,15 +182,21 @@ class PreservationTab(QWidget):
         self.stack.setCurrentWidget(self.case_page)
 
     def show_respondent(self, party_id: uuid.UUID | None) -> None:
+        if party_id is None and self.case_page.detail is not None:
+            # In step with the case last opened: its respondent first.
+            party_id = self.case_page.detail.respondent_id
+
         def show() -> None:
             self.respondent_view.reload_respondents()
             self.respondent_view.load(party_id)
 
-        run_action(self, show, done=lambda _none: self.stack.setCurrentWidget(self.respondent_view))
+        run_action(self, show, done=lambda _none: self.stack.setCurrentWidget(self.respondent_view), area=READ)
 
     def show_statistics(self) -> None:
         ctx = self.ctx
-        run_action(self, lambda: svc.statistics(ctx.db, ctx.actor, now=ctx.now()), done=self._show_statistics)
+        run_action(
+            self, lambda: svc.statistics(ctx.db, ctx.actor, now=ctx.now()), done=self._show_statistics, area=READ
+        )
 
     def _show_statistics(self, stats: svc.Statistics) -> None:
         self.stats_dialog = StatisticsDialog(stats, self)
@@ -176,12 +211,16 @@ class PreservationTab(QWidget):
     def export(self, path: Path) -> Outcome[Path]:
         """Write the workbook off the GUI thread (every case, with the statistics)."""
         ctx = self.ctx
+        filters = self._filters()
+        sort, descending = self.model.current_sort()
         return run_action(
             self,
-            lambda: svc.export_cases(ctx.db, ctx.actor, path, now=ctx.now()),
+            # What the list shows: its filter and its sort (named in the workbook's title row).
+            lambda: svc.export_cases(ctx.db, ctx.actor, path, filters, now=ctx.now(), sort=sort, descending=descending),
             done=self._exported,
             background=True,
             progress="正在导出保全案件清单与统计…",
+            area=READ,
             title="无法导出",
         )
 

@@ -20,8 +20,12 @@ def account(id_: str, kind: str, value: str) -> Asset:
     return Asset(id_, AssetType.ACCOUNT, AccountKind(kind), D(value))
 
 
-def thing(id_: str, type_: str, value: str, *, used: bool = False, protected: bool = False) -> Asset:
-    return Asset(id_, AssetType(type_), None, D(value), in_operational_use=used, protected=protected)
+def thing(
+    id_: str, type_: str, value: str, *, used: bool = False, protected: bool = False, indivisible: bool = False
+) -> Asset:
+    return Asset(
+        id_, AssetType(type_), None, D(value), in_operational_use=used, protected=protected, indivisible=indivisible
+    )
 
 
 def plan_of(claim: str, assets, guarantees=(), **kw):

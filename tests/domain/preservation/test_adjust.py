@@ -62,11 +62,19 @@ def test_adjust_plan_basic_account_when_needed_is_no_violation() -> None:
 
 
 def test_adjust_plan_unavoidable_over_scope_is_no_violation() -> None:
-    assets = [thing("h", "real_estate", "5000000")]
+    assets = [thing("h", "real_estate", "5000000", indivisible=True)]
     plan = plan_of("1000000", assets)
     adjusted, violations = adjust_plan(plan, assets, ["h"])
     assert violations == []
     assert adjusted.over_scope
+
+
+def test_sealing_a_divisible_house_whole_is_avoidable_excess() -> None:
+    # 《财产保全规定》第十五条: the corresponding part of its value would do.
+    assets = [thing("h", "real_estate", "5000000")]
+    plan = plan_of("1000000", assets)
+    _adjusted, violations = adjust_plan(plan, assets, ["h"])
+    assert any("超标的额" in v for v in violations)
 
 
 def test_check_selection_direct() -> None:

@@ -97,3 +97,13 @@ def test_a_step_done_late_stays_red() -> None:
     assert step_light(due, at(2023, 9, 27, 9), done_at=at(2023, 9, 26, 15)) is Light.GREY
     assert step_light(due, at(2023, 9, 27, 9), done_at=at(2023, 9, 27, 8)) is Light.RED
     assert step_light(due, at(2023, 9, 26, 9)) is Light.GREEN
+
+
+def test_the_provisional_lawsuit_deadline_ends_on_a_working_day() -> None:
+    # CPL art. 85: a period whose last day is a holiday ends on the first day after it; the
+    # provisional deadline (counted from receipt) moves as the recorded one does.
+    received = at(2023, 9, 1, 9, 0)
+    assert lawsuit_due(received).date == dt.date(2023, 10, 1)  # National Day, without a calendar
+    moved = lawsuit_due(received, calendar=WorkCalendar())
+    assert moved.provisional and moved.date == dt.date(2023, 10, 7)
+    assert plan_deadlines("pre_suit", received, calendar=WorkCalendar())["lawsuit_due"] == "2023-10-07"

@@ -90,9 +90,20 @@ def test_capped_freeze_is_min_of_balance_and_need() -> None:
     assert picked(plan) == {"g": D("250000.50")}
 
 
-def test_accounts_come_before_operational_assets() -> None:
-    plan = plan_of("1000000", [thing("m", "equipment", "1000000", used=True), account("g", "general", "1000000")])
-    assert picked(plan) == {"g": D("1000000.00")}
+def test_operational_assets_sealed_with_continued_use_before_accounts() -> None:
+    # 《财产保全规定》第十三条 and the seed's 一般不得径行冻结账户: an asset in use is sealed, the
+    # respondent keeps using it, and no account is frozen.
+    plan = plan_of("300000", [thing("car", "vehicle", "350000", used=True), account("g", "general", "500000")])
+    assert picked(plan) == {"car": D("350000.00")}
+    assert plan.selected[0].keeps_use and plan.selected[0].measure is Measure.SEIZE
+    assert any("活封" in n and "继续使用" in n for n in plan.notes)
+    assert not plan.over_scope and not plan.needs_approval
+
+
+def test_idle_assets_before_operational_ones() -> None:
+    plan = plan_of("300000", [thing("m", "equipment", "320000", used=True), thing("car", "vehicle", "310000")])
+    assert picked(plan) == {"car": D("310000.00")}
+    assert not plan.selected[0].keeps_use
 
 
 def test_operational_assets_come_before_basic_account() -> None:
@@ -113,12 +124,21 @@ def test_basic_account_last_only_when_nothing_else_covers() -> None:
     assert any("院领导审批" in n for n in plan.notes)
 
 
-def test_basic_account_not_used_to_avoid_over_scope() -> None:
-    plan = plan_of("1000000", [account("b", "basic", "5000000"), thing("h", "real_estate", "5000000")])
-    assert picked(plan) == {"h": D("5000000.00")}
-    assert not plan.needs_approval
-    assert plan.over_scope
-    assert "基本账户" in plan.over_scope_reason
+def test_basic_account_comes_before_a_clearly_excessive_seizure() -> None:
+    # 查封规定第十九条 forbids clear excess; the basic account is only "considered with care".
+    plan = plan_of("1000000", [account("b", "basic", "5000000"), thing("m", "equipment", "5000000")])
+    assert picked(plan) == {"b": D("1000000.00")}
+    assert plan.needs_approval and not plan.over_scope
+    alternative = [n for n in plan.notes if n.startswith("备选方案")]
+    assert alternative and "5,000,000.00" in alternative[0] and "第十九条" in alternative[0]
+    assert "未采用" in alternative[0]
+
+
+def test_excessive_seizure_only_when_the_basic_account_cannot_cover() -> None:
+    plan = plan_of("1000000", [account("b", "basic", "200000"), thing("m", "equipment", "5000000")])
+    assert picked(plan) == {"m": D("5000000.00")}
+    assert plan.over_scope and not plan.needs_approval
+    assert "基本账户亦不足" in plan.over_scope_reason and "第十九条" in plan.over_scope_reason
 
 
 # -- divisibility and excess -----------------------------------------------------------------
@@ -142,7 +162,11 @@ def test_least_excess_combination_within_a_tier() -> None:
 def test_clearly_excessive_whole_asset_avoided_when_others_cover() -> None:
     plan = plan_of(
         "1000000",
-        [thing("h", "real_estate", "5000000"), thing("car", "vehicle", "300000"), account("g", "general", "800000")],
+        [
+            thing("h", "real_estate", "5000000", indivisible=True),
+            thing("car", "vehicle", "300000"),
+            account("g", "general", "800000"),
+        ],
     )
     assert picked(plan) == {"car": D("300000.00"), "g": D("700000.00")}
     assert not plan.over_scope
@@ -150,14 +174,59 @@ def test_clearly_excessive_whole_asset_avoided_when_others_cover() -> None:
 
 
 def test_over_scope_flagged_only_when_unavoidable_with_reason() -> None:
-    plan = plan_of("1000000", [thing("h", "real_estate", "5000000")])
+    plan = plan_of("1000000", [thing("h", "real_estate", "5000000", indivisible=True)])
     assert picked(plan) == {"h": D("5000000.00")}
     assert plan.over_scope
-    assert "第十五条" in plan.over_scope_reason and "无法避免" in plan.over_scope_reason
+    assert "不可分割" in plan.over_scope_reason and "无法避免" in plan.over_scope_reason
+
+
+# -- real estate in part (《财产保全规定》第十五条) --------------------------------------------
+
+
+def test_real_estate_clearly_worth_more_is_sealed_for_the_corresponding_part() -> None:
+    plan = plan_of("1000000", [thing("h", "real_estate", "5000000"), account("g", "general", "3000000")])
+    assert picked(plan) == {"h": D("1000000.00")}
+    assert not plan.over_scope
+    assert any("相应价值部分" in n and "第十五条" in n for n in plan.notes)
+
+
+def test_real_estate_not_clearly_worth_more_is_sealed_whole() -> None:
+    plan = plan_of("1000000", [thing("h", "real_estate", "1100000")])
+    assert picked(plan) == {"h": D("1100000.00")}
+
+
+def test_least_value_encumbered_within_a_tier() -> None:
+    # A whole car of 1.1M (not clearly over) or a part of 1M of a house: the part encumbers less.
+    plan = plan_of("1000000", [thing("car", "vehicle", "1100000"), thing("h", "real_estate", "5000000")])
+    assert picked(plan) == {"h": D("1000000.00")}
+    # Of two houses, the less valuable one is sealed in part.
+    plan = plan_of("1000000", [thing("h1", "real_estate", "9000000"), thing("h2", "real_estate", "3000000")])
+    assert picked(plan) == {"h2": D("1000000.00")}
+
+
+def test_a_house_taken_earlier_is_sealed_in_part_rather_than_freezing_the_basic_account() -> None:
+    # The idle house alone falls short; the machine in use would clearly exceed unless the house
+    # is sealed for part of its value, which covers exactly without the basic account.
+    plan = plan_of(
+        "1000000",
+        [
+            thing("h", "real_estate", "300000"),
+            thing("m", "equipment", "950000", used=True),
+            account("b", "basic", "9e6"),
+        ],
+    )
+    assert picked(plan) == {"h": D("50000.00"), "m": D("950000.00")}
+    assert not plan.needs_approval and not plan.over_scope
+
+
+def test_part_of_a_second_house_closes_the_gap() -> None:
+    plan = plan_of("1000000", [thing("h1", "real_estate", "800000"), thing("h2", "real_estate", "800000")])
+    assert sorted(picked(plan).values()) == [D("200000.00"), D("800000.00")]
+    assert plan.total_preserved == D("1000000.00") and not plan.over_scope
 
 
 def test_excess_rule_is_a_parameter() -> None:
-    assets = [thing("h", "real_estate", "1150000"), account("g", "general", "2000000")]
+    assets = [thing("h", "real_estate", "1150000", indivisible=True), account("g", "general", "2000000")]
     default = plan_of("1000000", assets)
     assert picked(default) == {"h": D("1150000.00")}
     strict = plan_of("1000000", assets, rule=ExcessRule(ratio=D("1.1"), margin=D("10000")))
@@ -203,7 +272,7 @@ def test_amounts_quantised_to_fen() -> None:
 def test_plan_as_dict_shape() -> None:
     data = plan_of("1000000", [account("g", "general", "2000000")]).as_dict()
     assert data["need"] == "1000000.00"
-    assert data["selected"] == [{"id": "g", "measure": "freeze", "amount": "1000000.00"}]
+    assert data["selected"] == [{"id": "g", "measure": "freeze", "amount": "1000000.00", "keeps_use": False}]
     assert data["covers_claim"] is True and data["over_scope"] is False
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from laoshan_desk.domain.preservation import (
     AccountKind,
     Asset,
+    AssetType,
     ExcessRule,
     Guarantee,
     Measure,
@@ -40,6 +41,7 @@ def asset_lists(draw):
                     value,
                     in_operational_use=draw(st.booleans()),
                     protected=draw(st.booleans()) and draw(st.booleans()),
+                    indivisible=draw(st.booleans()),
                 )
             )
         else:
@@ -52,6 +54,27 @@ claims = st.integers(min_value=0, max_value=500_000_000).map(lambda c: D(c) / 10
 
 def _permitted(asset: Asset) -> bool:
     return not asset.protected and asset.account_kind is not AccountKind.WAGE and asset.value > 0
+
+
+def _part_sealable(asset: Asset) -> bool:
+    return asset.type is AssetType.REAL_ESTATE and not asset.indivisible
+
+
+def _coverable_without_clear_excess(assets, need) -> bool:
+    """Brute force over the whole assets: general/special accounts and real estate in part may be
+    cut to what is needed, other things count whole; is there a lawful cover without the basic
+    account whose total does not clearly exceed the need?"""
+    permitted = [a for a in assets if _permitted(a) and a.account_kind is not AccountKind.BASIC]
+    capped = sum((a.value for a in permitted if a.is_account), D(0))
+    things = [a for a in permitted if not a.is_account]
+    for mask in range(1 << len(things)):
+        chosen = [a for i, a in enumerate(things) if mask >> i & 1]
+        whole = sum((a.value for a in chosen if not _part_sealable(a)), D(0))
+        if capped + sum((a.value for a in chosen), D(0)) >= need and not ExcessRule().clearly_exceeds(
+            max(whole, need), need
+        ):
+            return True
+    return False
 
 
 @settings(max_examples=300, deadline=None)
@@ -76,8 +99,10 @@ def test_property_capped_amounts_within_need_and_balance(assets, claim) -> None:
             assert sel.amount <= asset.value
             assert sel.measure is Measure.FREEZE
             account_total += sel.amount
+        elif _part_sealable(asset):
+            assert sel.amount <= asset.value  # real estate in part (《财产保全规定》第十五条)
         else:
-            assert sel.amount == asset.value  # whole assets taken whole
+            assert sel.amount == asset.value  # other whole assets taken whole
     assert account_total <= plan.need
     if plan.total_preserved > plan.need:
         # Excess only ever comes from whole assets: a capped freeze is cut first.
@@ -93,7 +118,10 @@ def test_property_basic_account_only_when_others_cannot_cover(assets, claim) -> 
     others = sum((a.value for a in assets if _permitted(a) and a.account_kind is not AccountKind.BASIC), D(0))
     assert uses_basic == plan.needs_approval
     if uses_basic:
-        assert others < plan.need
+        # The basic account only when nothing else covers without a clearly excessive seizure.
+        assert not _coverable_without_clear_excess(assets, plan.need)
+    elif plan.need > others:
+        assert not plan.covers_claim
 
 
 @settings(max_examples=300, deadline=None)

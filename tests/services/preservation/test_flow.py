@@ -58,7 +58,7 @@ def test_whole_flow_plan_adjust_approve_execute_renew_release(db, admin, make_us
     later = fixed_now + dt.timedelta(days=340)
     assert svc.case_detail(db, clerk, case_id, now=later).light is Light.YELLOW
     renewal = svc.RenewalForm(account.id, shown(db, clerk, case_id, later), renewed_on=later.date())
-    new_expiry = svc.renew_measure(db, clerk, renewal, now=later)
+    new_expiry = svc.renew_measure(db, clerk, renewal, now=later).new_expiry
     assert new_expiry == (later.date().replace(year=later.year + 1))
     with pytest.raises(ValidationError, match="届满"):
         too_late = svc.RenewalForm(account.id, shown(db, clerk, case_id, later), new_expiry + dt.timedelta(days=1))
@@ -79,7 +79,17 @@ def test_whole_flow_plan_adjust_approve_execute_renew_release(db, admin, make_us
     )
     preview = svc.preview_release(db, clerk, case_id, today=later.date())
     assert preview.freed == D("400000.00")  # the house stays whole; the account is released
-    result = svc.release_on_guarantee(db, judge, svc.CaseRef(case_id, shown(db, judge, case_id, later)), now=later)
+    # The bond ends 2027-12-31, the renewed freeze 2028-10-31: not "sufficient and effective"
+    # (《财产保全规定》第二十二条): said in the preview, refused until the judge confirms.
+    assert len(preview.expiry_warnings) == 1 and "2028-10-31" in preview.expiry_warnings[0]
+    with pytest.raises(DeskError, match="有效期至2027-12-31"):
+        svc.release_on_guarantee(
+            db, judge, svc.GuaranteeReleaseForm(case_id, shown(db, judge, case_id, later)), now=later
+        )
+    assert svc.case_detail(db, clerk, case_id, now=later).freed_total == 0
+    result = svc.release_on_guarantee(
+        db, judge, svc.GuaranteeReleaseForm(case_id, shown(db, judge, case_id, later), expiry_confirmed=True), now=later
+    )
     assert result.freed == D("400000.00") and result.ruling_number.endswith("之一")
     detail = svc.case_detail(db, clerk, case_id, now=later)
     assert detail.freed_total == D("400000.00") and detail.status == "executed"

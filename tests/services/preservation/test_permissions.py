@@ -35,9 +35,12 @@ CALLS = {
     "current_plan": lambda db, a: svc.current_plan(db, a, NOBODY, today=TODAY),
     "record_measures": lambda db, a: svc.record_measures(db, a, svc.MeasuresForm(NOBODY, 1, TODAY), now=NOW),
     "record_lawsuit": lambda db, a: svc.record_lawsuit(db, a, svc.LawsuitForm(NOBODY, 1, NOW), now=NOW),
+    "record_release_application": lambda db, a: svc.record_release_application(
+        db, a, svc.ReleaseApplicationForm(NOBODY, 1, NOW), now=NOW
+    ),
     "renew_measure": lambda db, a: svc.renew_measure(db, a, svc.RenewalForm(NOBODY, 1, TODAY), now=NOW),
     "preview_release": lambda db, a: svc.preview_release(db, a, NOBODY, today=TODAY),
-    "release_on_guarantee": lambda db, a: svc.release_on_guarantee(db, a, svc.CaseRef(NOBODY, 1), now=NOW),
+    "release_on_guarantee": lambda db, a: svc.release_on_guarantee(db, a, svc.GuaranteeReleaseForm(NOBODY, 1), now=NOW),
     "release_all": lambda db, a: svc.release_all(db, a, svc.ReleaseForm(NOBODY, 1, "other"), now=NOW),
     "case_detail": lambda db, a: svc.case_detail(db, a, NOBODY, now=NOW),
     "count_cases": lambda db, a: svc.count_cases(db, a, today=TODAY),
@@ -68,6 +71,7 @@ DENIED = {
         "adjust",
         "record_measures",
         "record_lawsuit",
+        "record_release_application",
         "renew_measure",
         "release_on_guarantee",
         "release_all",

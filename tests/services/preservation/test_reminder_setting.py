@@ -60,10 +60,13 @@ def test_changing_the_setting_changes_which_renewals_are_reminded(db, admin, fix
     assert exposure.renewals_due == () and exposure.accounts[0].light is Light.GREEN
     assert svc.reminder_days(db, admin) == 7
 
-    # …and a week before the end it is.
-    week_before = day + dt.timedelta(days=14)
+    # …and a week before the end it is (the last day to apply for renewal, 第十八条)…
+    week_before = day + dt.timedelta(days=13)
     assert svc.case_detail(db, admin, case_id, now=week_before).measures[0].light is Light.YELLOW
     assert svc.statistics(db, admin, now=week_before).renewals_due == 1
+    # …and the day after, the application is overdue: red, whatever the setting.
+    overdue = week_before + dt.timedelta(days=1)
+    assert svc.case_detail(db, admin, case_id, now=overdue).measures[0].light is Light.RED
 
 
 def test_the_export_names_the_window_it_counted(db, admin, fixed_now, tmp_path):

@@ -76,5 +76,5 @@ def test_a_json_plan_goes_through_the_same_checks(db, admin, fixed_now):
     assert svc.count_cases(db, admin, today=fixed_now.date()) == 0
     data["assets"] = [{"id": "G", "type": "account", "account_kind": "general", "value": 500000.5}]
     result = svc.plan_from_json(db, admin, data, now=fixed_now)
-    assert result["selected"] == [{"id": "G", "measure": "freeze", "amount": "100000.00"}]
+    assert result["selected"] == [{"id": "G", "measure": "freeze", "amount": "100000.00", "keeps_use": False}]
     assert svc.count_cases(db, admin, today=fixed_now.date()) == 1

@@ -18,15 +18,23 @@ def test_a_second_screen_showing_the_old_version_is_refused(db, admin, make_user
     clerk_a, clerk_b = make_user(Role.COURT_CLERK), make_user(Role.COURT_CLERK)
     case_id = _register(db, clerk_a, fixed_now)
     seen_by_b = shown(db, clerk_b, case_id)
-    svc.save_review(
-        db, clerk_a, svc.ReviewForm(case_id, shown(db, clerk_a, case_id), transfer_risk=True), now=fixed_now
+    first = svc.ReviewForm(
+        case_id,
+        shown(db, clerk_a, case_id),
+        transfer_risk=True,
+        net_assets="8000000",
+        taxes_paid="120000",
+        employees=35,
     )
+    svc.save_review(db, clerk_a, first, now=fixed_now)
+    # Clerk B's screen still shows the blank form: saving it must not wipe what A found.
     late = svc.ReviewForm(case_id, seen_by_b, transfer_risk=False, note="乙的审查")
     with pytest.raises(ConflictError) as err:
         svc.save_review(db, clerk_b, late, now=fixed_now + dt.timedelta(minutes=1))
     assert err.value.message == svc.STALE == "该记录已被他人修改，请刷新后重试"
     review = svc.case_detail(db, clerk_a, case_id, now=fixed_now).review
     assert review.transfer_risk is True and review.note == ""
+    assert (review.net_assets, review.taxes_paid, review.employees) == (8000000, 120000, 35)
 
 
 def test_every_change_under_a_case_moves_its_version_on(db, admin, fixed_now):

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from laoshan_desk.domain.lights import Light
+from laoshan_desk.domain.preservation import RepeatKind
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.preservation import seed as seed_preservation
 from tests.services.preservation.builders import D, _register, add_asset, add_guarantee, decide, ref, shown
@@ -60,7 +63,36 @@ def test_exposure_counts_over_freezing_across_cases(db, admin, fixed_now):
     assert (exp.cases, exp.rulings, exp.accounts_frozen, exp.active_measures) == (2, 2, 1, 2)
     assert exp.frozen_total == D("200000.00") and exp.ruled_total == D("200000.00")
     assert exp.over_freeze_total == D("60000.00")
-    assert exp.repeated_accounts[0].cases == 2
+    # Two capped freezes of 100,000 within a balance of 900,000: side by side, not a repeat.
+    assert exp.accounts[0].repeat is RepeatKind.WITHIN_BALANCE and exp.repeated_accounts == ()
+
+
+@pytest.mark.parametrize(("second_applicant", "kind"), [("青岛甲建设有限公司", "suspect"), ("青岛丁公司", "waiting")])
+def test_an_account_frozen_twice_beyond_its_balance(db, admin, fixed_now, second_applicant, kind):
+    # CPL art. 106 forbids freezing twice; another creditor's freeze waits (第十六条); the same
+    # applicant twice is likely a mistake.
+    for n, applicant in ((1, "青岛甲建设有限公司"), (2, second_applicant)):
+        cid = _register(
+            db, admin, fixed_now, case_number=f"（2026）鲁0212财保{n}号", claim_amount="100000", applicant=applicant
+        )
+        add_asset(
+            db,
+            admin,
+            cid,
+            fixed_now,
+            code="G",
+            type="account",
+            account_kind="general",
+            value="100000",
+            institution="青岛银行",
+            number="SAME-1",
+        )
+        svc.propose(db, admin, ref(db, admin, cid), now=fixed_now)
+        decide(db, admin, cid, "grant", "准予", fixed_now)
+        svc.record_measures(db, admin, svc.MeasuresForm(cid, shown(db, admin, cid), fixed_now.date()), now=fixed_now)
+    party = svc.list_respondents(db, admin)[0]
+    exp = svc.respondent_exposure(db, admin, party.id, now=fixed_now)
+    assert [a.repeat.value for a in exp.repeated_accounts] == [kind]
 
 
 def test_demo_company_a_readable_at_a_glance(db, admin, fixed_now):

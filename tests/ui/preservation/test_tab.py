@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import preservation as svc
@@ -35,7 +35,7 @@ def _workbook(tmp_path):  # type: ignore[no-untyped-def]
     return path
 
 
-def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path):
+def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path, monkeypatch):
     tab = PreservationTab(ctx)
     qtbot.addWidget(tab)
     tab.resize(1280, 800)
@@ -91,7 +91,8 @@ def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path):
     outcome = page.plan.import_assets(_workbook(tmp_path))  # off the GUI thread
     qtbot.waitUntil(lambda: outcome.finished, timeout=10_000)
     report = outcome.result
-    assert report.added == 4 and len(report.errors) == 1
+    assert report.imported == 4 and len(report.rejected) == 1
+    assert "未导入 1 行" in page.plan.plan_notes.text() and "余额或价值" in page.plan.violations.text()
     qtbot.mouseClick(page.plan.propose_button, Qt.MouseButton.LeftButton)
     plan = page.detail.plan
     assert {s.label: s.amount for s in plan.selected} == {"崂山区松岭路1号房产": 800000, "一般户": 400000}
@@ -108,11 +109,28 @@ def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path):
     qtbot.mouseClick(page.plan.adjust_button, Qt.MouseButton.LeftButton)
     assert page.plan.violations.text() == "" and page.detail.plan.stage == "adjusted"
 
-    # The ruling.
-    page.review.decision.setCurrentIndex(0)
+    # The ruling: no default decision; a complete one is confirmed, naming the case and the amount.
+    assert page.review.decision.currentData() is None
+    qtbot.mouseClick(page.review.decide_button, Qt.MouseButton.LeftButton)
+    assert "请选择" in page.review.decision_error.text()
+    page.review.decision.setCurrentIndex(page.review.decision.findData("grant"))
     qtbot.mouseClick(page.review.decide_button, Qt.MouseButton.LeftButton)
     assert "理由" in page.review.decision_error.text()
     page.review.reasons.insertPlainText("申请符合法律规定，被申请人存在转移财产风险")
+    asked: list[str] = []
+
+    def answer(reply):  # type: ignore[no-untyped-def]
+        def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+            asked.append(text)
+            return reply
+
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(page.review.decide_button, Qt.MouseButton.LeftButton)
+    assert page.detail.status == "received" and page.review.reasons.toPlainText()
+    assert "（2026）鲁0212财保88号" in asked[-1] and "准予保全" in asked[-1] and "1,200,000.00" in asked[-1]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(page.review.decide_button, Qt.MouseButton.LeftButton)
     assert page.detail.status == "granted"
     qtbot.mouseClick(page.ruling_button, Qt.MouseButton.LeftButton)
@@ -139,6 +157,14 @@ def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path):
     _save(g)
     page.refresh()
     assert "1,200,000.00" in page.release.release_preview.text()
+    # The bond ends in a year, the house's seizure in three: not "sufficient and effective"
+    # (第二十二条). The preview says so; the judge is asked, naming the case, and first says no.
+    assert "有效期不足" in page.release.release_preview.text()
+    asked.clear()
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(page.release.release_button, Qt.MouseButton.LeftButton)
+    assert page.detail.status == "executed" and "（2026）鲁0212财保88号" in asked[0] and "有效期" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(page.release.release_button, Qt.MouseButton.LeftButton)
     assert page.detail.status == "released"
     assert page.detail.freed_total == 1200000
@@ -169,7 +195,8 @@ def test_respondent_view_company_a(qtbot, qtmodeltester, ctx, fixed_now):
     texts = [view.grid.itemAt(i).widget().text() for i in range(view.grid.count())]
     assert any("185件" in t for t in texts) and any("133份" in t for t in texts)
     assert any("60,800.00万元" in t for t in texts) and any("29个" in t for t in texts)
-    assert "超额保全" in view.warning.text() and "重复冻结" in view.warning.text()
+    # Company A's two accounts frozen beyond their balance by other creditors: waiting freezes.
+    assert "超额保全" in view.warning.text() and "轮候冻结" in view.warning.text()
     assert view.cases_view.model().rowCount() == 185
 
 

@@ -16,10 +16,11 @@ from .case import (
     MeasureRow,
     PlanView,
     ReleaseRow,
+    RenewalResult,
     ReviewRow,
     SelectionRow,
 )
-from .reports import Exposure, ExposureCase, FrozenAccount, ImportReport, ReleaseResult, RespondentRow, Statistics
+from .reports import Exposure, ExposureCase, FrozenAccount, ReleaseResult, RespondentRow, Statistics
 
 __all__ = [
     "AssetRow",
@@ -31,11 +32,11 @@ __all__ = [
     "ExposureCase",
     "FrozenAccount",
     "GuaranteeRow",
-    "ImportReport",
     "MeasureRow",
     "PlanView",
     "ReleaseResult",
     "ReleaseRow",
+    "RenewalResult",
     "RespondentRow",
     "ReviewRow",
     "SelectionRow",

@@ -69,6 +69,7 @@ class AssetRow:
     in_operational_use: bool
     protected: bool
     protected_reason: str
+    indivisible: bool
     source: AssetSource
 
     @property
@@ -119,10 +120,20 @@ class SelectionRow:
     asset_value: Decimal
     is_account: bool
     account_kind: AccountKind | None
+    keeps_use: bool = False
 
     @property
     def measure_label(self) -> str:
-        return self.measure.label
+        # A thing in use is sealed with the respondent keeping its use (活封, 《财产保全规定》第十三条).
+        return self.measure.label + ("（活封）" if self.keeps_use else "")
+
+
+@dataclasses.dataclass(frozen=True)
+class RenewalResult:
+    """A renewal done: the new end of the term, and the warning when applied late (第十八条)."""
+
+    new_expiry: dt.date
+    warning: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -175,10 +186,13 @@ class MeasureRow:
     released_on: dt.date | None
     light: Light
     days_left: int
+    keeps_use: bool = False
+    renewal_warning: str = ""  # the last renewal's late-application warning (第十八条), if any
 
     @property
     def measure_label(self) -> str:
-        return self.measure.label
+        # A thing in use is sealed with the respondent keeping its use (活封, 《财产保全规定》第十三条).
+        return self.measure.label + ("（活封）" if self.keeps_use else "")
 
     @property
     def active(self) -> bool:
@@ -260,6 +274,7 @@ class CaseDetail:
     decision: Decision | None
     decision_reasons: str
     decided_by: str
+    registered_by: str  # the court clerk who registered the case: 书记员 on its rulings
     ruled_amount: Decimal | None
     filed_at: dt.datetime | None
     ruled_at: dt.datetime | None

@@ -1,4 +1,4 @@
-"""What the preservation services report beyond one case: an import's count, a release's
+"""What the preservation services report beyond one case: a release's
 result, a respondent's exposure across cases and the area's statistics.
 """
 
@@ -9,6 +9,7 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
+from laoshan_desk.domain import preservation as rules
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.preservation import (
     CaseStatus,
@@ -19,12 +20,6 @@ from .case import MeasureRow, SelectionRow
 
 
 @dataclasses.dataclass(frozen=True)
-class ImportReport:
-    added: int
-    errors: tuple[str, ...]
-
-
-@dataclasses.dataclass(frozen=True)
 class ReleaseResult:
     release_id: uuid.UUID | None
     ruling_number: str
@@ -32,6 +27,7 @@ class ReleaseResult:
     released: tuple[SelectionRow, ...]
     kept: tuple[SelectionRow, ...]
     notes: tuple[str, ...]
+    expiry_warnings: tuple[str, ...] = ()  # guarantees ending before the freeze (第二十二条)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,6 +68,9 @@ class FrozenAccount:
     amount: Decimal
     expiry: dt.date
     light: Light
+    repeat: rules.RepeatKind | None = None  # frozen by several cases: how (轮候 or a likely mistake)
+    balance: Decimal = Decimal("0.00")
+    applicants: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)

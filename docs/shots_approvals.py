@@ -21,6 +21,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LAOSHAN_DESK_BUNDLED_FONT_ONLY", "1")
@@ -28,6 +29,36 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 OUT = ROOT / "docs" / "screenshots"
+
+
+def _papers(db: Any, actor: Any, project_id: Any, now: dt.datetime) -> None:
+    """The papers a clerk hands across, from the same demo: the one-time notice, a certificate and
+    the weekly bulletin, page by page with pdftoppm (approvals-paper-<kind>-<page>.png)."""
+    import subprocess
+
+    from sqlalchemy import select
+
+    from laoshan_desk.services import approvals as svc
+    from laoshan_desk.store.models.approvals import Certificate
+
+    with db.session() as session:
+        certificate_id = session.scalars(select(Certificate.id).order_by(Certificate.issued_on)).first()
+    week = f"{now.isocalendar().year}-W{now.isocalendar().week:02d}"
+    papers = {
+        "notice": svc.notice_pdf(db, actor, project_id, today=now.date()),
+        "bulletin": svc.bulletin_pdf(db, actor, week, today=now.date()),
+    }
+    if certificate_id is not None:
+        papers["certificate"] = svc.certificate_pdf(db, actor, certificate_id)
+    for kind, data in papers.items():
+        pdf = OUT / f"approvals-paper-{kind}.pdf"
+        pdf.write_bytes(data)
+        for old in OUT.glob(f"approvals-paper-{kind}-*.png"):
+            old.unlink()
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-l", "2", str(pdf), str(OUT / f"approvals-paper-{kind}")], check=True
+        )
+        pdf.unlink()
 
 
 def main() -> int:
@@ -115,6 +146,7 @@ def main() -> int:
     dispatch.grab().save(str(OUT / "approvals-dispatch.png"))
     dispatch.close()
     tab.close()
+    _papers(db, actor, live.id, now)
     db.dispose()
     for name in sorted(OUT.glob("approvals-*.png")):
         print(name.relative_to(ROOT))

@@ -25,15 +25,15 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("pres_asset") as batch:
-        batch.add_column(sa.Column("indivisible", sa.Boolean(), nullable=False, server_default=sa.false()))
-    with op.batch_alter_table("pres_case") as batch:
-        batch.add_column(sa.Column("registered_by", sa.String(length=100), nullable=True))
-        batch.add_column(sa.Column("release_applied_at", sa.DateTime(timezone=True), nullable=True))
-        batch.add_column(sa.Column("release_applied_ruled_at", sa.DateTime(timezone=True), nullable=True))
-    with op.batch_alter_table("pres_renewal") as batch:
-        batch.add_column(sa.Column("applied_on", sa.Date(), nullable=True))
-        batch.add_column(sa.Column("late_warning", sa.Text(), nullable=True))
+    # Plain ADD COLUMN, not a batch table copy: copying pres_asset drops the old table, which
+    # SQLite refuses while pres_selection and pres_measure rows point at it (foreign keys on) —
+    # it stopped an upgraded desk with data from opening (make package-test, upgrade section).
+    op.add_column("pres_asset", sa.Column("indivisible", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column("pres_case", sa.Column("registered_by", sa.String(length=100), nullable=True))
+    op.add_column("pres_case", sa.Column("release_applied_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("pres_case", sa.Column("release_applied_ruled_at", sa.DateTime(timezone=True), nullable=True))
+    op.add_column("pres_renewal", sa.Column("applied_on", sa.Date(), nullable=True))
+    op.add_column("pres_renewal", sa.Column("late_warning", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:

@@ -199,6 +199,10 @@ def plan_output(view: ProjectView, result: ScheduleResult) -> dict[str, Any]:
                 "latest_finish": s.latest_finish.isoformat() if s else None,
                 "slack_days": s.slack_days if s else None,
                 "light": i.light.value,
+                # docs/rules.md §approvals-time-limits: null when no text sets a limit
+                "limit_kind": s.limit_kind.value if s and s.limit_kind else None,
+                "statutory_due": s.statutory_due.isoformat() if s and s.statutory_due else None,
+                "limit_text": i.limit_text,
             }
         )
     return {
@@ -247,7 +251,10 @@ def _plan(args: argparse.Namespace) -> int:
             print(
                 f"{row['code']:<8}{row['earliest_start']:<12}{row['earliest_finish']:<12}{row['latest_start']:<12}"
                 f"{row['latest_finish']:<12}{row['slack_days']:>4}  {light_word(row['light']):<4}{row['name']}"
+                f"（{row['limit_text']}" + (f"，届满 {row['statutory_due']}）" if row["statutory_due"] else "）")
             )
+    for warning in result.warnings:
+        print(f"注意：{warning}")
     return 0
 
 

@@ -129,6 +129,9 @@ def test_plan_prints_the_worked_example(tmp_path, capsys, url):
             "latest_finish",
             "slack_days",
             "light",
+            "limit_kind",
+            "statutory_due",
+            "limit_text",
         ]
         assert [r["earliest_start"], r["earliest_finish"], r["latest_start"], r["latest_finish"], r["slack_days"]] == [
             es,
@@ -250,3 +253,27 @@ def test_verify_and_weekly_report(tmp_path, capsys, _template_db):
     code, out, _ = run(capsys, "--db", url, "approvals", "dispatch", "--date", "2026-11-25", "--json")
     rows = json.loads(out)["rows"]
     assert {(r["code"], r["bucket"]) for r in rows} >= {("SP032", "late"), ("SP023", "today")}
+
+
+def test_plan_counts_a_calendar_day_limit_in_calendar_days_and_says_when_there_is_none(tmp_path, capsys, url):
+    """docs/rules.md §approvals-time-limits: SP008's 7 days (建筑法 art. 8) from 28 Sep end on the
+    first working day after Golden Week; SP007 has no statutory limit and no date."""
+    plan = dict(EXAMPLE, start_date="2026-09-28", target_date="2026-11-30")
+    plan["items"] = [
+        {"code": "SP008", "class": "must_do", "days": 5, "after": []},
+        {"code": "SP007", "class": "must_do", "after": []},
+    ]
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run(capsys, "--db", url, "approvals", "plan", str(path), "--json")
+    assert code == 0, err
+    rows = {r["code"]: r for r in json.loads(out)["items"]}
+    assert rows["SP008"]["limit_kind"] == "calendar_days" and rows["SP008"]["statutory_due"] == "2026-10-08"
+    assert rows["SP007"]["limit_kind"] == "none" and rows["SP007"]["statutory_due"] is None
+    code, out, err = run(capsys, "--db", url, "approvals", "plan", str(path))
+    assert code == 0, err
+    sp008 = next(line for line in out.splitlines() if line.startswith("SP008"))
+    sp007 = next(line for line in out.splitlines() if line.startswith("SP007"))
+    assert "法定7日（自然日），承诺5个工作日，届满 2026-10-08" in sp008
+    assert "无法定时限，承诺1个工作日" in sp007 and "届满" not in sp007
+    assert "注意：事项 SP008" in out and "晚于法定时限" in out

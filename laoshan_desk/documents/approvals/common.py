@@ -65,6 +65,8 @@ class PaperItem:
     light: Light
     critical: bool
     pinned: bool
+    limit_text: str = ""  # 法定7日（自然日），承诺3个工作日 / 无法定时限，承诺5个工作日
+    statutory_due: dt.date | None = None  # None: no statutory limit, never a made-up date
 
     @property
     def must_do(self) -> bool:

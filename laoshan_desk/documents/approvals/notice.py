@@ -49,7 +49,8 @@ def one_time_notice(
             [
                 [
                     str(n),
-                    f"{i.code} {i.name}",
+                    # docs/rules.md §approvals-time-limits: the limit as its text counts it.
+                    f"{i.code} {i.name}" + (f"（{i.limit_text}）" if i.limit_text else ""),
                     "；".join(i.materials) or "—",
                     i.department or "—",
                     i.responsible or "—",

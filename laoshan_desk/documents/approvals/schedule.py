@@ -9,7 +9,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from laoshan_desk.documents.approvals.common import LIGHT_FILLS, ProjectPaper, day_text
+from laoshan_desk.documents.approvals.common import LIGHT_FILLS, PaperItem, ProjectPaper, day_text
 from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet, style_sheet
 from laoshan_desk.documents.pdf import Heading, Notice, Table, render
 from laoshan_desk.domain.lights import Light
@@ -21,6 +21,7 @@ SCHEDULE_HEADERS = [
     "办理部门",
     "责任人",
     "时限",
+    "法定时限届满",
     "前置事项",
     "最早开始",
     "计划完成（节点）",
@@ -30,6 +31,14 @@ SCHEDULE_HEADERS = [
     "状态",
     "亮灯",
 ]
+
+
+def _statutory_end(item: PaperItem) -> dt.date | str:
+    """The day the statutory limit ends (working or calendar days, as its text counts), or
+    无法定时限 for an item that has none: never a made-up date (docs/rules.md §approvals-time-limits)."""
+    if item.statutory_due is not None:
+        return item.statutory_due
+    return "无法定时限" if item.limit_text.startswith("无法定时限") else "—"
 
 
 def _schedule_rows(project: ProjectPaper) -> list[list[Any]]:
@@ -43,6 +52,7 @@ def _schedule_rows(project: ProjectPaper) -> list[list[Any]]:
                 i.department,
                 i.responsible,
                 i.days,
+                _statutory_end(i),
                 "、".join(i.prerequisites) or "—",
                 i.earliest_start,
                 i.earliest_finish,
@@ -71,7 +81,7 @@ def schedule_pdf(project: ProjectPaper) -> bytes:
         Table(
             SCHEDULE_HEADERS,
             rows,
-            widths=[0.35, 0.75, 2.8, 1.5, 0.7, 0.45, 1.1, 1.2, 1.25, 1.2, 1.2, 0.45, 1.3, 0.6],
+            widths=[0.35, 0.7, 2.5, 1.35, 0.7, 0.45, 1.2, 1.0, 1.2, 1.25, 1.2, 1.2, 0.45, 1.2, 0.6],
             fills=[LIGHT_FILLS.get(i.light) for i in must],
         ),
     ]
@@ -79,7 +89,7 @@ def schedule_pdf(project: ProjectPaper) -> bytes:
         body.append(Heading("节点调整记录"))
         body.extend(moves)
     body.append(
-        f"制表日期：{project.today.isoformat()}。时限、机动均为工作日；亮灯：红＝超期或不可行，黄＝距最迟完成不足2个工作日，绿＝正常。"
+        f"制表日期：{project.today.isoformat()}。时限（承诺）、机动均为工作日；法定时限届满按设定依据的计算方式（工作日或自然日，末日为节假日的顺延至其后第一个工作日）；亮灯：红＝超期或不可行，黄＝距最迟完成不足2个工作日，绿＝正常。"
     )
     return render(
         Notice(title=f"{project.name} 倒排工期表", body=body, landscape=True, subject=f"倒排工期表 {project.number}")
@@ -100,6 +110,7 @@ def schedule_excel(project: ProjectPaper, path: Path) -> Path:
         "text",
         "text",
         "int",
+        "date",
         "text",
         "date",
         "date",
@@ -109,7 +120,7 @@ def schedule_excel(project: ProjectPaper, path: Path) -> Path:
         "text",
         "text",
     ]
-    widths = [6, 8, 40, 20, 10, 6, 16, 12, 14, 12, 12, 6, 18, 8]
+    widths = [6, 8, 40, 20, 10, 6, 14, 16, 12, 14, 12, 12, 6, 18, 8]
     ws = add_table_sheet(
         wb,
         Sheet(

@@ -5,6 +5,7 @@
                       inspection → done, the moves allowed
     catalog           catalog items and menu templates as read from resources/data or Excel
     verification      the code printed (and in the QR code) on a certificate
+    limits            when an item's statutory limit ends, in working or calendar days
     reverse_schedule  the reverse schedule (倒排工期表) of the must-do items
     cascade           moving a node and what moves with it
     tracking          the light of an item, on-time, overdue, the dispatch buckets, the ranking
@@ -40,6 +41,7 @@ from laoshan_desk.domain.approvals.lifecycle import (
     classification_reason,
     next_statuses,
 )
+from laoshan_desk.domain.approvals.limits import limit_text, statutory_due
 from laoshan_desk.domain.approvals.reverse_schedule import PlanItem, ScheduledItem, ScheduleResult, schedule
 from laoshan_desk.domain.approvals.tracking import (
     RATE_GREEN,
@@ -129,6 +131,8 @@ __all__ = [
     "rate_light",
     "ready_to_issue",
     "schedule",
+    "statutory_due",
+    "limit_text",
     "street_for_address",
     "validate_catalog",
     "verification_code",

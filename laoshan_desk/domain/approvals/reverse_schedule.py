@@ -25,6 +25,10 @@ Beyond those rules, facts and decisions recorded on a project bend the forward p
 
 The backward pass ignores pins and actuals: latest dates are what the target date allows.
 
+Each item also carries the end of its statutory limit (法定时限届满), counted from its start as the
+text that sets the limit counts it (working or calendar days; docs/rules.md §approvals-time-limits,
+``limits.statutory_due``); a plan that finishes an open item after that day is warned about.
+
 Pure Python: no Qt, no database.
 """
 
@@ -34,7 +38,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from laoshan_desk.domain.approvals.vocabulary import Classification
+from laoshan_desk.domain.approvals.limits import statutory_due
+from laoshan_desk.domain.approvals.vocabulary import Classification, LimitKind
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.graph import cycle_message, find_cycle
@@ -52,7 +57,8 @@ class PlanItem:
     """One ordered item as the scheduler sees it.
 
     ``days`` is the item's duration in working days (the committed limit, usually). The optional
-    dates are explained in the module docstring.
+    dates are explained in the module docstring. ``limit_kind`` and ``statutory_days`` are the
+    catalog's statutory limit; ``limit_kind`` None means not known (an item outside the catalog).
     """
 
     code: str
@@ -64,11 +70,15 @@ class PlanItem:
     fixed_finish: dt.date | None = None
     actual_start: dt.date | None = None
     actual_finish: dt.date | None = None
+    limit_kind: LimitKind | None = None
+    statutory_days: int = 0
 
     def __post_init__(self) -> None:
         # Accept lists and plain strings from callers and JSON alike; keep the record hashable.
         object.__setattr__(self, "prerequisites", tuple(self.prerequisites))
         object.__setattr__(self, "classification", Classification(self.classification))
+        if self.limit_kind is not None:
+            object.__setattr__(self, "limit_kind", LimitKind(self.limit_kind))
 
     @property
     def done(self) -> bool:
@@ -91,10 +101,18 @@ class ScheduledItem:
     on_critical_path: bool = False
     done: bool = False
     pinned: bool = False  # a fixed_start/fixed_finish moved it later than it could have been
+    limit_kind: LimitKind | None = None  # None: not known (not from the catalog)
+    statutory_days: int = 0
+    statutory_due: dt.date | None = None  # the statutory limit's last day from earliest_start
 
     @property
     def feasible(self) -> bool:
         return self.slack_days >= 0
+
+    @property
+    def overruns_limit(self) -> bool:
+        """The plan finishes after the statutory limit ends (never for an item without one)."""
+        return self.statutory_due is not None and self.earliest_finish > self.statutory_due
 
 
 @dataclass(frozen=True)
@@ -252,6 +270,17 @@ def schedule(
     path = _critical_path(open_items or order, preds, slack)
     on_path = set(path)
     done = {i.code: i.done for i in order}
+    due = {
+        i.code: statutory_due(i.limit_kind, i.statutory_days, es[i.code], calendar) if i.limit_kind else None
+        for i in order
+    }
+    for i in open_items:
+        end = due[i.code]
+        if end is not None and ef[i.code] > end and i.limit_kind is not None:
+            warnings.append(
+                f"事项 {i.code}（{i.name}）计划 {ef[i.code].isoformat()} 办结，晚于法定时限"
+                f"（{i.limit_kind.days_text(i.statutory_days)}）届满日 {end.isoformat()}"
+            )
     result = {
         i.code: ScheduledItem(
             code=i.code,
@@ -266,6 +295,9 @@ def schedule(
             on_critical_path=i.code in on_path,
             done=done[i.code],
             pinned=pinned[i.code],
+            limit_kind=i.limit_kind,
+            statutory_days=i.statutory_days,
+            statutory_due=due[i.code],
         )
         for i in order
     }

@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from laoshan_desk.domain import approvals as rules
-from laoshan_desk.domain.approvals import Classification, ItemProgress, ItemStatus, LogKind, StatusStep
+from laoshan_desk.domain.approvals import Classification, ItemProgress, ItemStatus, LimitKind, LogKind, StatusStep
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ConflictError, DeskError, NotFound, PermissionDenied
 from laoshan_desk.domain.lights import Light
@@ -102,6 +102,8 @@ def plan_items(items: Sequence[ProjectItem], steps: Steps) -> list[rules.PlanIte
                 fixed_finish=it.fixed_finish if finish is None else None,
                 actual_start=start if (start is not None and finish is not None) else None,
                 actual_finish=finish,
+                limit_kind=LimitKind(it.limit_kind) if it.limit_kind else None,
+                statutory_days=it.statutory_days or 0,
             )
         )
     return plan
@@ -167,9 +169,19 @@ def item_rows(
                 light=light,
                 ready=it.code in ready,
                 certificate_id=(certificates or {}).get(it.id),
+                limit_text=_limit_text(it),
+                statutory_due=s.statutory_due if s else None,
             )
         )
     return rows
+
+
+def _limit_text(item: ProjectItem) -> str:
+    """The limit in words (docs/rules.md §approvals-time-limits); an item outside the catalog
+    shows only its promise, its statutory limit not being known."""
+    if not item.limit_kind:
+        return f"承诺{item.days}个工作日"
+    return rules.limit_text(LimitKind(item.limit_kind), item.statutory_days or 0, item.days)
 
 
 def log_counts_of(session: Session, project_id: uuid.UUID) -> LogCounts:

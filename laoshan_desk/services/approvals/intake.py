@@ -128,6 +128,8 @@ def lines_to_rows(session: Session, lines: Sequence[OrderLine]) -> list[dict[str
                 "reason": reason,
                 "responsible": (line.responsible or "").strip(),
                 "days": days,
+                "limit_kind": item.limit_kind if item else None,
+                "statutory_days": item.statutory_days if item else 0,
                 "prerequisites": list(after),
                 "materials": list(item.materials or ()) if item else [],
                 "certificate": item.certificate if item else None,

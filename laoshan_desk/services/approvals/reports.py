@@ -145,6 +145,8 @@ def project_paper(view: ProjectView) -> docs.ProjectPaper:
                 light=i.light,
                 critical=i.critical,
                 pinned=i.pinned,
+                limit_text=i.limit_text,
+                statutory_due=i.statutory_due,
             )
             for i in view.items
         ),

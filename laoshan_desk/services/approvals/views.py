@@ -80,6 +80,9 @@ class ItemRow:
     light: Light = Light.GREY
     ready: bool = False
     certificate_id: uuid.UUID | None = None
+    # docs/rules.md §approvals-time-limits: 法定7日（自然日），承诺3个工作日 / 无法定时限，承诺…
+    limit_text: str = ""
+    statutory_due: dt.date | None = None  # None: no statutory limit (or not known)
 
     @property
     def class_label(self) -> str:

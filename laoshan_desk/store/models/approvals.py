@@ -114,6 +114,10 @@ class ProjectItem(UUIDPk, Base):
     reason: Mapped[str] = mapped_column(String(500), default="")
     responsible: Mapped[str] = mapped_column(String(50), default="")
     days: Mapped[int] = mapped_column(default=1)
+    # docs/rules.md §approvals-time-limits: the catalog's statutory limit when ordered; kind None
+    # for an item the catalog does not have (not known).
+    limit_kind: Mapped[str | None] = mapped_column(String(16))
+    statutory_days: Mapped[int] = mapped_column(default=0, server_default="0")
     prerequisites: Mapped[list[Any]] = mapped_column(default=list)
     materials: Mapped[list[Any]] = mapped_column(default=list)
     certificate: Mapped[str | None] = mapped_column(String(100))

@@ -115,6 +115,14 @@ def search_alone(session: Session, actor: Actor, f: QueueFilter) -> tuple[str, s
     return q.text_only_match(session.connection(), f.text.strip())
 
 
+def _index_match(session: Session, f: QueueFilter) -> tuple[str, str] | None:
+    """The FTS table and match of the filter's search text when the index alone decides which
+    rows it finds (Chinese words only, on SQLite); None when there is no such search."""
+    if not f.text or not f.text.strip():
+        return None
+    return q.text_only_match(session.connection(), f.text.strip())
+
+
 def count(db: Database, actor: Actor, f: QueueFilter, *, now: dt.datetime) -> int:
     """How many appeals the filter keeps (for the count label and the tab)."""
     actor.require(VIEW)
@@ -143,10 +151,20 @@ def page(
         sort = None
     cal = work_calendar(db)
     with db.session() as s:
-        alone = search_alone(s, actor, f) if sort in (None, "received_at") and (descending or sort is None) else None
+        # A search by the time received pages in the FTS index's order (rowid = seq, the order of
+        # entry) and sorts only the page shown; any other sort orders every hit in SQL.
+        by_entry = sort in (None, "received_at")
+        newest_first = descending or sort is None
+        match = _index_match(s, f) if by_entry else None
+        alone = search_alone(s, actor, f) if match is not None else None
         if alone is not None:
-            # The index's order, newest entered first; sorted by time received within the page.
-            seqs = q.fts_page(s, *alone, offset, limit)
+            # Nothing but the search: the index alone gives the page.
+            seqs = q.fts_page(s, *alone, offset, limit, descending=newest_first)
+        elif match is not None:
+            # Scope and filters tested hit by hit until the page is full.
+            others = base_select(actor, dataclasses.replace(f, text=None), cal, now, s, Appeal.seq.expression)
+            stmt = q.in_index_order(others, *match, descending=newest_first).offset(offset).limit(limit)
+            seqs = list(s.scalars(stmt))
         else:
             # Two steps: the page's sequence numbers (often from an index alone), then those rows.
             stmt = (
@@ -164,8 +182,8 @@ def page(
         rows = s.execute(select(*ROW_COLUMNS).where(Appeal.seq.in_(seqs))).all() if seqs else []
         by_seq = {r.seq: r for r in rows}
         picked = [by_seq[x] for x in seqs if x in by_seq]
-        if alone is not None:
-            picked.sort(key=lambda r: (r.received_at, r.seq), reverse=True)
+        if match is not None:
+            picked.sort(key=lambda r: (r.received_at, r.seq), reverse=newest_first)
         ids = {x for r in picked for x in (r.street_id, r.community_id, r.unit_id) if x is not None}
         names = dict(s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).tuples().all()) if ids else {}
         full = actor.role in SEES_FULL_NUMBERS

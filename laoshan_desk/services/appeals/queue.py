@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
@@ -184,8 +184,7 @@ def page(
         picked = [by_seq[x] for x in seqs if x in by_seq]
         if match is not None:
             picked.sort(key=lambda r: (r.received_at, r.seq), reverse=newest_first)
-        ids = {x for r in picked for x in (r.street_id, r.community_id, r.unit_id) if x is not None}
-        names = dict(s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).tuples().all()) if ids else {}
+        names = _unit_names(s, {x for r in picked for x in (r.street_id, r.community_id, r.unit_id) if x})
         full = actor.role in SEES_FULL_NUMBERS
         row_clocks = RowClocks(cal, now)
         return [_row(r, names, row_clocks, full) for r in picked]
@@ -201,9 +200,10 @@ ROW_COLUMNS = (
     Appeal.channel,
     Appeal.status,
     Appeal.level,
-    Appeal.street_id,
-    Appeal.community_id,
-    Appeal.unit_id,
+    # The units as stored text: a page names a few dozen units, not one UUID object per cell.
+    type_coerce(Appeal.street_id, String).label("street_id"),
+    type_coerce(Appeal.community_id, String).label("community_id"),
+    type_coerce(Appeal.unit_id, String).label("unit_id"),
     Appeal.appellant,
     Appeal.phone,
     func.substr(Appeal.content, 1, 120).label("content"),
@@ -215,7 +215,16 @@ ROW_COLUMNS = (
 )
 
 
-def _row(r: Any, names: dict[uuid.UUID, str], row_clocks: RowClocks, full: bool) -> AppealRow:
+def _unit_names(session: Session, stored: set[Any]) -> dict[Any, str]:
+    """Unit names by the ids as a page read them (SQLite's hex text, PostgreSQL's uuid)."""
+    if not stored:
+        return {}
+    ids = {x if isinstance(x, uuid.UUID) else uuid.UUID(x): x for x in stored}
+    found = session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(list(ids)))).tuples().all()
+    return {ids[ident]: name for ident, name in found}
+
+
+def _row(r: Any, names: dict[Any, str], row_clocks: RowClocks, full: bool) -> AppealRow:
     # The stored limit, and the same row light as the SQL filter (docs/rules.md §appeals-lights).
     clock = row_clocks.clock(
         r.completion_limit, r.received_at, status=r.status, responded_at=r.responded_at, finished_at=r.finished_at

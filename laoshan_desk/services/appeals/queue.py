@@ -151,21 +151,25 @@ def page(
         sort = None
     cal = work_calendar(db)
     with db.session() as s:
-        # A search by the time received pages in the FTS index's order (rowid = seq, the order of
-        # entry) and sorts only the page shown; any other sort orders every hit in SQL.
-        by_entry = sort in (None, "received_at")
+        # A search by the time received reads its first page in the FTS index's order (rowid =
+        # seq, the order of entry) and sorts only that page, once checked that entry order gives
+        # the same page (q.entry_order_holds); later pages and any other sort order every hit.
+        by_entry = sort in (None, "received_at") and offset == 0
         newest_first = descending or sort is None
         match = _index_match(s, f) if by_entry else None
-        alone = search_alone(s, actor, f) if match is not None else None
-        if alone is not None:
-            # Nothing but the search: the index alone gives the page.
-            seqs = q.fts_page(s, *alone, offset, limit, descending=newest_first)
-        elif match is not None:
-            # Scope and filters tested hit by hit until the page is full.
+        seqs: list[int] | None = None
+        if match is not None:
             others = base_select(actor, dataclasses.replace(f, text=None), cal, now, s, Appeal.seq.expression)
-            stmt = q.in_index_order(others, *match, descending=newest_first).offset(offset).limit(limit)
-            seqs = list(s.scalars(stmt))
-        else:
+            alone = search_alone(s, actor, f)
+            if alone is not None:  # nothing but the search: the index alone gives the page
+                seqs = q.fts_page(s, *alone, offset, limit, descending=newest_first)
+            else:  # scope and filters tested hit by hit until the page is full
+                stmt = q.in_index_order(others, *match, descending=newest_first).offset(offset).limit(limit)
+                seqs = list(s.scalars(stmt))
+            full_page = len(seqs) == limit
+            if full_page and not q.entry_order_holds(s, others, *match, seqs, descending=newest_first):
+                seqs, match = None, None
+        if seqs is None:
             # Two steps: the page's sequence numbers (often from an index alone), then those rows.
             stmt = (
                 q.order(

@@ -248,3 +248,31 @@ def test_a_search_with_scope_filters_or_a_sort_finds_what_like_finds(db, admin, 
     # A light nothing has finds nothing, through the index path too.
     assert _paged(db, admin, QueueFilter(text="漏水", light="green"), 2) == []
     assert queue.count(db, admin, QueueFilter(text="漏水", light="green"), now=FIXED_NOW) == 0
+
+
+def test_appeals_entered_out_of_received_order_keep_the_order_by_time_received(db, admin, make_user):
+    """The index holds appeals in the order they were entered; a back-dated intake (or an import)
+    is entered after appeals received later. The first page by time received must still be the
+    newest (or oldest) received, with or without a scope, not the newest entered."""
+    street = org.units(db, "street")[0]
+    comm = org.units(db, "community", parent_id=street.id)[0]
+    grid = org.grids(db, comm.id)[0]
+    entered = FIXED_NOW - dt.timedelta(hours=1)
+    received = [
+        FIXED_NOW - dt.timedelta(hours=2),  # entered first, received last
+        *(FIXED_NOW - dt.timedelta(days=20 - n) for n in range(5)),
+        FIXED_NOW - dt.timedelta(days=40),  # entered last, received first
+    ]
+    for n, at in enumerate(received):
+        place = (street, comm, grid)
+        svc.intake(
+            db, admin, form(*place, content="楼道灯坏了没人修", received_at=at), now=entered + dt.timedelta(minutes=n)
+        )
+    clerk = make_user(Role.STREET_CLERK, unit_id=street.id)
+    for actor, f in ((admin, QueueFilter(text="楼道灯坏")), (clerk, QueueFilter(text="楼道灯坏", status="open"))):
+        for descending in (True, False):
+            expected = _like_reference(db, actor, f, "楼道灯坏", sort="received_at", descending=descending)
+            assert len(expected) == len(received)
+            first = queue.page(db, actor, f, now=FIXED_NOW, limit=2, sort="received_at", descending=descending)
+            assert [r.number for r in first] == expected[:2], (actor.role, descending)
+            assert _paged(db, actor, f, 2, sort="received_at", descending=descending) == expected

@@ -18,8 +18,9 @@ and a page is the index's rows newest first (rowid = seq, the order of entry), s
 time received only within the page shown (:func:`text_only_match`). With a scope or other filters
 and the same order, the FTS table drives the page (:func:`in_index_order`): hits are joined to the
 appeals in the index's order and the scan stops when the page is full. Pages in entry order agree
-with the time received except for appeals entered later than they were received (imports); any
-other sort orders every hit in SQL.
+with the time received except for appeals entered after a later-received one (imports,
+back-dated intakes): the first page is checked (:func:`entry_order_holds`) and, when the orders
+disagree, and for later pages, every hit is ordered in SQL, as for any other sort.
 
 Pinyin initials: ``appellant_initials`` holds e.g. ``zs`` for 张三; an all-letter query also
 matches it by prefix (a range on the index, so it stays fast on every dialect).
@@ -35,6 +36,7 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
+    func,
     or_,
     select,
     text,
@@ -278,6 +280,32 @@ def in_index_order(q: Select[Any], fts: str, match: str, *, descending: bool) ->
     match_clause = text(f"{fts} MATCH :fts_match").bindparams(bindparam("fts_match", value=match))
     joined = q.join(index, rowid == Appeal.seq).where(match_clause)
     return joined.order_by(rowid.desc() if descending else rowid.asc())
+
+
+def entry_order_holds(
+    session: Session, others: Select[Any], fts: str, match: str, seqs: list[int], *, descending: bool
+) -> bool:
+    """Whether a first page read in the index's order (``seqs``, entry order) is also the first
+    page by the time received, ties by entry.
+
+    Entry order and the time received disagree for an appeal entered after a later-received one
+    (a platform import, a back-dated intake). Newest first, the page is wrong exactly when some
+    hit entered before the page's earliest entry was received after the page's earliest receipt
+    (oldest first, the mirror image); ``others`` is the appeals select with the scope and filters,
+    so only a hit the clerk would see counts. The range on the time received keeps the check to
+    the appeals received within the page's span."""
+    page = select(Appeal.seq, Appeal.received_at).where(Appeal.seq.in_(seqs)).subquery()
+    low_seq, high_seq, first, last = session.execute(
+        select(func.min(page.c.seq), func.max(page.c.seq), func.min(page.c.received_at), func.max(page.c.received_at))
+    ).one()
+    hit = text(f"EXISTS (SELECT 1 FROM {fts} WHERE {fts} MATCH :order_match AND rowid = appeal.seq)").bindparams(
+        bindparam("order_match", value=match)
+    )
+    if descending:
+        outside = others.where(Appeal.received_at > first, Appeal.seq < low_seq, hit)
+    else:
+        outside = others.where(Appeal.received_at < last, Appeal.seq > high_seq, hit)
+    return session.scalar(outside.limit(1)) is None
 
 
 def _escape_like(value: str) -> str:

@@ -39,6 +39,24 @@ def test_streamed_ledger_reads_back(tmp_path):
     assert ws.column_dimensions["A"].width == 16
 
 
+def test_each_column_keeps_its_own_format_row_after_row(tmp_path):
+    """The streamed writer makes each format's style once: every row's date, time and money cells
+    still carry their column's format, a text that looks like a formula stays text."""
+    rows = [
+        [f"=LS{n}", dt.datetime(2026, 11, 25, 9, n, tzinfo=TZ), dt.date(2026, 11, 1 + n), Decimal(n) + Decimal("0.5")]
+        for n in range(1, 6)
+    ]
+    path = excel.write_stream(tmp_path / "f.xlsx", [excel.Sheet("台账", COLUMNS, rows)])
+    ws = load_workbook(path).active
+    for r in range(2, 7):
+        n = r - 1
+        assert ws.cell(r, 1).value == f"'=LS{n}" and ws.cell(r, 1).data_type == "s"
+        assert ws.cell(r, 2).value == dt.datetime(2026, 11, 25, 9, n)
+        assert ws.cell(r, 2).number_format == "yyyy-mm-dd hh:mm"
+        assert ws.cell(r, 3).is_date and ws.cell(r, 3).number_format == "yyyy-mm-dd"
+        assert ws.cell(r, 4).value == n + 0.5 and ws.cell(r, 4).number_format == "#,##0.00"
+
+
 def test_styled_sheet(tmp_path):
     wb = Workbook()
     wb.remove(wb.active)
@@ -167,3 +185,22 @@ def test_a_caption_row_names_the_filter_above_the_header(tmp_path, streamed):
     assert ws.freeze_panes == "A3"
     assert ws.auto_filter.ref == "A2:B4"
     assert ws.print_title_rows == "$1:$2"
+
+
+def test_every_workbook_the_desk_writes_goes_through_the_one_writer():
+    """No module saves an openpyxl workbook itself: ``excel.save`` (neutralised cells, print
+    set-up, atomic replace) or ``write_stream`` is the only way a workbook reaches the disk."""
+    import re
+    from pathlib import Path
+
+    import laoshan_desk
+
+    root = Path(laoshan_desk.__file__).parent
+    direct = [
+        f"{path.relative_to(root)}:{n}"
+        for path in root.rglob("*.py")
+        if path.name != "excel.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"\b(wb|workbook|book)\.save\(", line)
+    ]
+    assert direct == []

@@ -84,14 +84,19 @@ _CALL: contextvars.ContextVar[Call | None] = contextvars.ContextVar("desk_call",
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def recorded(service: str) -> Callable[[F], F]:
-    """Register a write service ``fn(db, actor, form, *, now)`` under ``service`` (see above)."""
+def recorded(service: str, prepare: Callable[[Any], Any] | None = None) -> Callable[[F], F]:
+    """Register a write service ``fn(db, actor, form, *, now)`` under ``service`` (see above).
+
+    ``prepare`` completes the form before the call and before the hooks see it (a new record's
+    id), so that the call replayed elsewhere makes the same record."""
 
     def register(fn: F) -> F:
         @functools.wraps(fn)
         def call(db: Database, actor: Actor, form: Any, *, now: dt.datetime) -> Any:
             if _CALL.get() is not None:  # called by another registered service: its part
                 return fn(db, actor, form, now=now)
+            if prepare is not None:
+                form = prepare(form)
             token = _CALL.set(Call(service, form, actor, now))
             try:
                 return fn(db, actor, form, now=now)

@@ -20,6 +20,7 @@ from laoshan_desk.services import uow
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.sync import codec
 from laoshan_desk.store.db import Database
+from laoshan_desk.store.models.appeals import Attachment
 from laoshan_desk.store.models.sync import OutboxEntry, SyncConflict, SyncLink
 
 PENDING, APPLIED, REFUSED, CONFLICT, RESOLVED = "pending", "applied", "refused", "conflict", "resolved"
@@ -50,8 +51,23 @@ def _record(work: uow.Work, call: uow.Call) -> None:
             state=PENDING,
             message="",
             refreshed=False,
+            files=_files_of(s, call.form),
         )
     )
+
+
+def _files_of(s: Session, form: Any) -> list[dict[str, Any]]:
+    """The files a form with ``attachments`` stored on its appeal, in order: they travel to the hub
+    by content hash, the form's paths being this machine's own."""
+    appeal_id = getattr(form, "appeal_id", None)
+    if not getattr(form, "attachments", ()) or not isinstance(appeal_id, uuid.UUID):
+        return []
+    got = s.execute(
+        select(Attachment.sha256, Attachment.name)
+        .where(Attachment.appeal_id == appeal_id)
+        .order_by(Attachment.added_at)
+    )
+    return [{"sha256": sha, "name": name} for sha, name in got]
 
 
 uow.COMMIT_HOOKS.append(_record)
@@ -67,6 +83,7 @@ def message_of(entry: OutboxEntry) -> dict[str, Any]:
         "username": entry.username,
         "base": entry.base,
         "at": entry.at.isoformat(),
+        "files": list(entry.files or []),
     }
 
 

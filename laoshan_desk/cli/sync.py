@@ -2,6 +2,7 @@
 on a USB stick (``sync export`` / ``sync import``). See docs/hall.md.
 
     laoshan-desk --db street.sqlite3 link postgresql+psycopg://desk@hub/desk --street 沙子口街道
+    laoshan-desk --db street.sqlite3 unlink               # forget the hub and its password
     laoshan-desk --db street.sqlite3 sync                 # push the outbox, pull the street's share
     laoshan-desk --db street.sqlite3 sync status
     laoshan-desk --db street.sqlite3 sync export stick.sync
@@ -28,6 +29,9 @@ def register(sub: Any) -> None:
     p.add_argument("--street", required=True, help="本窗口所属街道，如 沙子口街道")
     p.add_argument("--json", action="store_true", help="以 JSON 输出结果")
     p.set_defaults(handler=_link)
+
+    p = sub.add_parser("unlink", help="断开本街道窗口与区级数据库的连接（删除保存的密码，数据和待同步改动保留）")
+    p.set_defaults(handler=_unlink)
 
     p = sub.add_parser("sync", help="与区级数据库同步：上传本窗口的改动，下载本街道的数据")
     p.add_argument("--json", action="store_true", help="以 JSON 输出结果")
@@ -57,6 +61,12 @@ def _link(args: argparse.Namespace) -> int:
         print_json(report)
     else:
         print(f"已连接区级数据库（{report.street}），下载诉求 {report.pulled.appeals} 件")
+    return 0
+
+
+def _unlink(args: argparse.Namespace) -> int:
+    removed = sync.link.unlink(database(args), system_actor("link"), now=now())
+    print("已断开与区级数据库的连接" + ("，已删除保存的密码" if removed else ""))
     return 0
 
 

@@ -23,6 +23,7 @@ import contextvars
 import dataclasses
 import datetime as dt
 import functools
+import uuid
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 
@@ -107,6 +108,18 @@ def recorded(service: str, prepare: Callable[[Any], Any] | None = None) -> Calla
         return cast(F, call)
 
     return register
+
+
+def fill_id(field: str) -> Callable[[Any], Any]:
+    """A ``prepare`` for :func:`recorded`: the new record's id (``field`` of the form) made before
+    the call, so the call replayed elsewhere makes the record with the same id."""
+
+    def prepare(form: Any) -> Any:
+        if getattr(form, field) is not None:
+            return form
+        return dataclasses.replace(form, **{field: uuid.uuid4()})
+
+    return prepare
 
 
 @contextlib.contextmanager

@@ -83,6 +83,7 @@ PERMISSIONS: dict[str, str] = {
     "conflicts.count_open": "appeals.view",
     "conflicts.resolve": "appeals.edit",
     "link.link": "admin.edit",
+    "link.unlink": "admin.edit",
     "link.sync_now": OPEN,  # sends this desk's outbox; the hub checks each change as its own user
     "outbox.status": OPEN,
 }

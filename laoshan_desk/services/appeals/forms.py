@@ -116,6 +116,7 @@ class SuspensionRequestForm:
     version: int
     reason_kind: str
     reason: str
+    request_id: uuid.UUID | None = None  # the request's id, made when the call is made
 
 
 @dataclasses.dataclass(frozen=True)
@@ -126,6 +127,7 @@ class ExtensionRequestForm:
     version: int
     until: dt.date | None
     reason: str
+    request_id: uuid.UUID | None = None  # the request's id, made when the call is made
 
 
 @dataclasses.dataclass(frozen=True)
@@ -157,6 +159,7 @@ class ProxyTaskForm:
     version: int
     service_id: uuid.UUID | None
     note: str = ""
+    task_id: uuid.UUID | None = None  # the task's id, made when the call is made
 
 
 @dataclasses.dataclass(frozen=True)

@@ -120,3 +120,14 @@ class SyncFile(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
     peer_id: Mapped[uuid.UUID] = mapped_column(Uuid)  # the desk that sent it first
     received_at: Mapped[dt.datetime]
+
+
+class StreetLogin(Base):
+    """On the hub (PostgreSQL): a street desk's database login and the street it may change; the
+    row-level security policies of migration 0032 read it (docs/hall.md, "A street's login")."""
+
+    __tablename__ = "street_login"
+
+    role_name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    street_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    created_at: Mapped[dt.datetime]

@@ -167,3 +167,22 @@ def test_a_caption_row_names_the_filter_above_the_header(tmp_path, streamed):
     assert ws.freeze_panes == "A3"
     assert ws.auto_filter.ref == "A2:B4"
     assert ws.print_title_rows == "$1:$2"
+
+
+def test_every_workbook_the_desk_writes_goes_through_the_one_writer():
+    """No module saves an openpyxl workbook itself: ``excel.save`` (neutralised cells, print
+    set-up, atomic replace) or ``write_stream`` is the only way a workbook reaches the disk."""
+    import re
+    from pathlib import Path
+
+    import laoshan_desk
+
+    root = Path(laoshan_desk.__file__).parent
+    direct = [
+        f"{path.relative_to(root)}:{n}"
+        for path in root.rglob("*.py")
+        if path.name != "excel.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"\b(wb|workbook|book)\.save\(", line)
+    ]
+    assert direct == []

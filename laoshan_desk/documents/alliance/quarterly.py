@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from laoshan_desk.documents.alliance.letters import cn_date, wording
-from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet
+from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet, save
 from laoshan_desk.documents.pdf import Heading, Notice, Table, render
 
 HEADERS = [
@@ -96,9 +96,7 @@ def quarterly_workbook(d: QuarterlyData, path: Path) -> Path:
         chart.width, chart.height = 22, 9
         ws.add_chart(chart, f"A{len(rows) + 4}")
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    return save(wb, path)  # the one writer: every cell neutralised, print set-up, atomic
 
 
 def quarterly_pdf(d: QuarterlyData) -> bytes:

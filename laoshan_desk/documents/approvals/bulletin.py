@@ -17,7 +17,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 
 from laoshan_desk.documents.approvals.common import ISSUER, LIGHT_FILLS, cn_day, day_text
-from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet
+from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet, save
 from laoshan_desk.documents.pdf import Heading, Notice, Table, render
 from laoshan_desk.domain.approvals import rate_light
 from laoshan_desk.domain.lights import Light
@@ -266,9 +266,7 @@ def bulletin_excel(bulletin: Bulletin, path: Path) -> Path:
         ranking.add_chart(chart, "J2")
     for ws in wb.worksheets:
         ws.sheet_properties.tabColor = "1F4E79"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    return save(wb, path)  # the one writer: every cell neutralised, print set-up, atomic
 
 
 def bulletin_pdf(bulletin: Bulletin) -> bytes:

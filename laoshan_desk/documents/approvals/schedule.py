@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from laoshan_desk.documents.approvals.common import LIGHT_FILLS, ProjectPaper, day_text
-from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet, style_sheet
+from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet, save, style_sheet
 from laoshan_desk.documents.pdf import Heading, Notice, Table, render
 from laoshan_desk.domain.lights import Light
 
@@ -152,6 +152,4 @@ def schedule_excel(project: ProjectPaper, path: Path) -> Path:
                 elif i.latest_finish and i.earliest_finish < day <= i.latest_finish:
                     chart.cell(row=r, column=c).fill = PatternFill("solid", fgColor="E7E6E6")
         chart.freeze_panes = "B2"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    return save(wb, path)  # the one writer: every cell neutralised, print set-up, atomic

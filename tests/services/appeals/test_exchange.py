@@ -12,58 +12,9 @@ from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services.appeals import queue, stats
 from laoshan_desk.services.appeals.exchange import export_ledger, import_appeals
-
-HEADERS = [
-    "满意度",
-    "诉求编号",
-    "受理时间",
-    "诉求类型",
-    "诉求渠道",
-    "街道",
-    "社区",
-    "网格",
-    "诉求人",
-    "联系电话",
-    "诉求内容",
-    "承办层级",
-    "承办单位",
-    "办结时间",
-    "备注（多余列）",
-]
-
-
-def row(**kw):  # type: ignore[no-untyped-def]
-    base = {
-        "诉求编号": "QS0001",
-        "受理时间": "2026-11-02 09:30",
-        "诉求类型": "民生",
-        "诉求渠道": "青诉即办",
-        "街道": "中韩街道",
-        "社区": "",
-        "网格": "",
-        "诉求人": "王五",
-        "联系电话": "13812345678",
-        "诉求内容": "小区路灯不亮",
-        "承办层级": "社区",
-        "承办单位": "",
-        "办结时间": "",
-        "满意度": "",
-        "备注（多余列）": "x",
-    }
-    base.update(kw)
-    return [base[h] for h in HEADERS]
-
-
-def workbook(tmp_path, rows, name="in.xlsx"):  # type: ignore[no-untyped-def]
-    wb = Workbook()
-    ws = wb.active
-    ws.append(HEADERS)
-    for r in rows:
-        ws.append(r)
-    path = tmp_path / name
-    wb.save(path)
-    return path
-
+from tests.services.appeals.conftest import PLATFORM_HEADERS as HEADERS
+from tests.services.appeals.conftest import platform_row as row
+from tests.services.appeals.conftest import platform_workbook as workbook
 
 NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=TZ)
 

@@ -6,6 +6,7 @@ applied changes) with :mod:`laoshan_desk.services.uow`.
     codec      forms and rows as JSON
     rows       reading and writing the rows a pull carries
     push       the hub replays changes through the same services; the desk records the answers
+    files      attached files by content hash, sent once
     pull       the street's share since the watermark; applied in one transaction per batch
     conflicts  同步冲突: list and resolve (keep mine / keep theirs / field by field)
     transport  the link (DirectHub) and the signed file route

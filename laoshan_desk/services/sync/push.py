@@ -17,17 +17,13 @@ transaction per batch, with one audit record.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import contextvars
 import dataclasses
 import datetime as dt
 import functools
-import hashlib
-import tempfile
 import uuid
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -36,14 +32,14 @@ from sqlalchemy.exc import IntegrityError
 from laoshan_desk.domain.errors import ConflictError, DeskError
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import appeals as _appeals  # noqa: F401 - registers the appeals' services
-from laoshan_desk.services import attachments as content
 from laoshan_desk.services import uow
 from laoshan_desk.services.context import Actor, system_actor
 from laoshan_desk.services.sync import codec, outbox
+from laoshan_desk.services.sync import files as sync_files
 from laoshan_desk.services.sync.rows import snapshot
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Unit, User
-from laoshan_desk.store.models.sync import AppliedChange, OutboxEntry, SyncConflict, SyncFile, SyncPeer
+from laoshan_desk.store.models.sync import AppliedChange, OutboxEntry, SyncConflict, SyncPeer
 
 BATCH = 200
 UNKNOWN_PEER = "区级数据库不认识本窗口（未连接或连接已撤销），请重新执行 laoshan-desk link"
@@ -51,7 +47,6 @@ UNKNOWN_SERVICE = "区级数据库不支持此操作的同步：{}"
 NOT_STREET_USER = "操作人不是本街道的用户，区级数据库拒绝"
 STALE_AT_HUB = "区级数据库中该记录已被他人修改（两边的版本都已保留，请在“同步冲突”中处理）"
 OTHER_STREET = "街道窗口只能受理本街道的诉求，区级数据库拒绝"
-FILE_MISSING = "诉求的附件未送达区级数据库（请在本窗口重新同步）"
 # Services whose form names the street the new record is for: a desk makes records of its own
 # street only (docs/hall.md, "受理 on a street desk").
 STREET_OF_FORM = frozenset({"appeals.intake"})
@@ -169,9 +164,9 @@ def _apply_one(hub: Database, peer: SyncPeer, change: dict[str, Any], now: dt.da
         files = contextlib.ExitStack()
         with files:
             if change.get("files"):
-                paths = _materialise(hub, files, change["files"])
+                paths = sync_files.materialise(hub, files, change["files"])
                 if paths is None:  # not answered: the desk sends the file with its next push
-                    return _answer(raw_id, outbox.PENDING, FILE_MISSING)
+                    return _answer(raw_id, outbox.PENDING, sync_files.FILE_MISSING)
                 form = dataclasses.replace(form, attachments=paths)
             return _replay(hub, fn, actor, form, change, raw_id, service, at)
     except IntegrityError:
@@ -216,73 +211,6 @@ def _replay(
     return _answer(raw_id, outbox.APPLIED)
 
 
-def _materialise(hub: Database, stack: contextlib.ExitStack, files: list[dict[str, Any]]) -> tuple[Path, ...] | None:
-    """The change's files, from the hub's copies, as files the service can store under their
-    names; None when one has not reached the hub."""
-    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="desk-sync-")))
-    out = []
-    with hub.session() as s:
-        for n, item in enumerate(files):
-            got = s.get(SyncFile, str(item.get("sha256", "")))
-            if got is None:
-                return None
-            target = folder / str(n) / (Path(str(item.get("name") or "附件")).name or "附件")
-            target.parent.mkdir()
-            target.write_bytes(got.data)
-            out.append(target)
-    return tuple(out)
-
-
-def missing_files(hub: Database, hashes: Iterable[str]) -> list[str]:
-    """On the hub: which of these files it does not hold yet (so each travels once)."""
-    wanted = sorted(set(hashes))
-    with hub.session() as s:
-        have = set(s.scalars(select(SyncFile.sha256).where(SyncFile.sha256.in_(wanted)))) if wanted else set()
-    return [h for h in wanted if h not in have]
-
-
-def store_files(hub: Database, peer: SyncPeer, files: dict[str, str], *, now: dt.datetime) -> int:
-    """On the hub: files a desk sent (base64 by hash), each checked against its hash; one unit of
-    work with one audit record. A file whose bytes do not match its hash is not kept."""
-    todo = {}
-    for sha, encoded in files.items():
-        try:
-            data = base64.b64decode(encoded, validate=True)
-        except ValueError:
-            continue
-        if hashlib.sha256(data).hexdigest() == sha:
-            todo[sha] = data
-    fresh = set(missing_files(hub, todo))
-    if not fresh:
-        return 0
-    try:
-        with uow.unit_of_work(hub, system_actor("sync"), now) as work:
-            for sha in sorted(fresh):
-                data = todo[sha]
-                work.session.add(SyncFile(sha256=sha, size=len(data), data=data, peer_id=peer.id, received_at=now))
-            work.audit("create", "sync_file", None, f"收到街道窗口的附件 {len(fresh)} 个")
-    except IntegrityError:
-        return 0  # a concurrent push of the same files got there first
-    return len(fresh)
-
-
-def files_to_send(
-    desk: Database, batch: list[dict[str, Any]], missing: Callable[[list[str]], list[str]]
-) -> dict[str, str]:
-    """On the desk: the batch's files the hub lacks, base64 by hash (a file lost here is not sent:
-    the hub then answers that it has not arrived)."""
-    hashes = sorted({str(f["sha256"]) for change in batch for f in change.get("files") or []})
-    if not hashes:
-        return {}
-    out = {}
-    for sha in missing(hashes):
-        try:
-            out[sha] = base64.b64encode(content.get(sha)).decode("ascii")
-        except DeskError:
-            continue
-    return out
-
-
 def peer_of(hub: Database, peer_id: uuid.UUID) -> SyncPeer:
     with hub.session() as s:
         peer = s.get(SyncPeer, peer_id)
@@ -303,7 +231,7 @@ def apply_changes(
     per change."""
     peer = peer_of(hub, peer_id)
     if files:
-        store_files(hub, peer, files, now=now)
+        sync_files.store_files(hub, peer, files, now=now)
     answers = []
     for change in changes:
         answers.append(_apply_one(hub, peer, change, now))
@@ -384,7 +312,7 @@ def push(desk: Database, hub: Any, *, now: dt.datetime) -> PushReport:
             batch = [outbox.message_of(e) for e in outbox.pending(s, BATCH)]
         if not batch:
             return total
-        files = files_to_send(desk, batch, functools.partial(hub.missing, peer_id))
+        files = sync_files.files_to_send(desk, batch, functools.partial(hub.missing, peer_id))
         got = record_answers(desk, hub.apply(peer_id, batch, now=now, files=files), now=now)
         total = PushReport(
             total.sent + got.sent,

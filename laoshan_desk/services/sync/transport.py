@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 
 from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.services.sync import files as sync_files
 from laoshan_desk.services.sync import outbox, pull, push
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.sync import OutboxEntry, SyncPeer
@@ -77,7 +78,7 @@ class DirectHub:
 
     def missing(self, peer_id: uuid.UUID, hashes: list[str]) -> list[str]:
         push.peer_of(self.db, peer_id)
-        return push.missing_files(self.db, hashes)
+        return sync_files.missing_files(self.db, hashes)
 
     def share(self, peer_id: uuid.UUID, *, since: int, asked: list[str]) -> Iterator[dict[str, Any]]:
         return pull.share(self.db, peer_id, since=since, asked=asked)
@@ -143,7 +144,7 @@ def export_changes(desk: Database, path: Path) -> int:
         }
         key = link.key
     # The file cannot ask the hub what it holds: every file the changes attached goes with them.
-    payload["files"] = push.files_to_send(desk, changes, lambda hashes: hashes)
+    payload["files"] = sync_files.files_to_send(desk, changes, lambda hashes: hashes)
     _write(path, sign(key, payload))
     return len(entries)
 

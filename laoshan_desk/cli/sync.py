@@ -2,6 +2,8 @@
 on a USB stick (``sync export`` / ``sync import``). See docs/hall.md.
 
     laoshan-desk --db street.sqlite3 link postgresql+psycopg://desk@hub/desk --street 沙子口街道
+    laoshan-desk --db street.sqlite3 unlink               # forget the hub and its password
+    laoshan-desk --db postgresql+psycopg://… hub add-street-login --street 沙子口街道
     laoshan-desk --db street.sqlite3 sync                 # push the outbox, pull the street's share
     laoshan-desk --db street.sqlite3 sync status
     laoshan-desk --db street.sqlite3 sync export stick.sync
@@ -28,6 +30,17 @@ def register(sub: Any) -> None:
     p.add_argument("--street", required=True, help="本窗口所属街道，如 沙子口街道")
     p.add_argument("--json", action="store_true", help="以 JSON 输出结果")
     p.set_defaults(handler=_link)
+
+    p = sub.add_parser("unlink", help="断开本街道窗口与区级数据库的连接（删除保存的密码，数据和待同步改动保留）")
+    p.set_defaults(handler=_unlink)
+
+    p = sub.add_parser("hub", help="区级数据库的管理：街道窗口的数据库登录")
+    hub_sub = p.add_subparsers(dest="hub_command", required=True, parser_class=type(p))
+    q = hub_sub.add_parser("add-street-login", help="为一个街道的窗口建立只能改本街道诉求的数据库登录")
+    q.add_argument("--street", required=True, help="街道，如 沙子口街道")
+    q.add_argument("--login", help="登录名（小写字母、数字、下划线；默认按街道生成）")
+    q.add_argument("--json", action="store_true", help="以 JSON 输出结果")
+    q.set_defaults(handler=_add_street_login)
 
     p = sub.add_parser("sync", help="与区级数据库同步：上传本窗口的改动，下载本街道的数据")
     p.add_argument("--json", action="store_true", help="以 JSON 输出结果")
@@ -57,6 +70,26 @@ def _link(args: argparse.Namespace) -> int:
         print_json(report)
     else:
         print(f"已连接区级数据库（{report.street}），下载诉求 {report.pulled.appeals} 件")
+    return 0
+
+
+def _add_street_login(args: argparse.Namespace) -> int:
+    made = sync.street_login.add_street_login(
+        database(args), system_actor("hub"), args.street, now=now(), login=args.login
+    )
+    if args.json:
+        print_json(made)
+    else:
+        print(f"已为{made.street}建立数据库登录 {made.login}，密码（只显示这一次）：{made.password}")
+        print(
+            f"在街道窗口连接：laoshan-desk link postgresql+psycopg://{made.login}:密码@主机/库名 --street {made.street}"
+        )
+    return 0
+
+
+def _unlink(args: argparse.Namespace) -> int:
+    removed = sync.link.unlink(database(args), system_actor("link"), now=now())
+    print("已断开与区级数据库的连接" + ("，已删除保存的密码" if removed else ""))
     return 0
 
 

@@ -23,6 +23,7 @@ import contextvars
 import dataclasses
 import datetime as dt
 import functools
+import uuid
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 
@@ -84,14 +85,19 @@ _CALL: contextvars.ContextVar[Call | None] = contextvars.ContextVar("desk_call",
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def recorded(service: str) -> Callable[[F], F]:
-    """Register a write service ``fn(db, actor, form, *, now)`` under ``service`` (see above)."""
+def recorded(service: str, prepare: Callable[[Any], Any] | None = None) -> Callable[[F], F]:
+    """Register a write service ``fn(db, actor, form, *, now)`` under ``service`` (see above).
+
+    ``prepare`` completes the form before the call and before the hooks see it (a new record's
+    id), so that the call replayed elsewhere makes the same record."""
 
     def register(fn: F) -> F:
         @functools.wraps(fn)
         def call(db: Database, actor: Actor, form: Any, *, now: dt.datetime) -> Any:
             if _CALL.get() is not None:  # called by another registered service: its part
                 return fn(db, actor, form, now=now)
+            if prepare is not None:
+                form = prepare(form)
             token = _CALL.set(Call(service, form, actor, now))
             try:
                 return fn(db, actor, form, now=now)
@@ -102,6 +108,18 @@ def recorded(service: str) -> Callable[[F], F]:
         return cast(F, call)
 
     return register
+
+
+def fill_id(field: str) -> Callable[[Any], Any]:
+    """A ``prepare`` for :func:`recorded`: the new record's id (``field`` of the form) made before
+    the call, so the call replayed elsewhere makes the record with the same id."""
+
+    def prepare(form: Any) -> Any:
+        if getattr(form, field) is not None:
+            return form
+        return dataclasses.replace(form, **{field: uuid.uuid4()})
+
+    return prepare
 
 
 @contextlib.contextmanager

@@ -43,6 +43,7 @@ MODULES = [
     "laoshan_desk.services.health",
     "laoshan_desk.services.sync.conflicts",
     "laoshan_desk.services.sync.link",
+    "laoshan_desk.services.sync.street_login",
     "laoshan_desk.services.sync.outbox",
 ]
 
@@ -83,6 +84,8 @@ PERMISSIONS: dict[str, str] = {
     "conflicts.count_open": "appeals.view",
     "conflicts.resolve": "appeals.edit",
     "link.link": "admin.edit",
+    "link.unlink": "admin.edit",
+    "street_login.add_street_login": "admin.edit",
     "link.sync_now": OPEN,  # sends this desk's outbox; the hub checks each change as its own user
     "outbox.status": OPEN,
 }

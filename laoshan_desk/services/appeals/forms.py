@@ -15,7 +15,11 @@ from pathlib import Path
 
 @dataclasses.dataclass(frozen=True)
 class IntakeForm:
-    """受理: a new appeal; ``merge_into`` merges it at once into the open appeal it repeats."""
+    """受理: a new appeal; ``merge_into`` merges it at once into the open appeal it repeats.
+
+    ``appeal_id`` is the id the appeal will have: filled in when the call is made (a new UUID), so
+    that a street desk's appeal keeps its id at the district database (docs/hall.md).
+    """
 
     kind: str
     channel: str
@@ -32,6 +36,7 @@ class IntakeForm:
     received_at: dt.datetime | None = None
     attachments: tuple[Path, ...] = ()
     merge_into: uuid.UUID | None = None
+    appeal_id: uuid.UUID | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,6 +116,7 @@ class SuspensionRequestForm:
     version: int
     reason_kind: str
     reason: str
+    request_id: uuid.UUID | None = None  # the request's id, made when the call is made
 
 
 @dataclasses.dataclass(frozen=True)
@@ -121,6 +127,7 @@ class ExtensionRequestForm:
     version: int
     until: dt.date | None
     reason: str
+    request_id: uuid.UUID | None = None  # the request's id, made when the call is made
 
 
 @dataclasses.dataclass(frozen=True)
@@ -152,6 +159,7 @@ class ProxyTaskForm:
     version: int
     service_id: uuid.UUID | None
     note: str = ""
+    task_id: uuid.UUID | None = None  # the task's id, made when the call is made
 
 
 @dataclasses.dataclass(frozen=True)

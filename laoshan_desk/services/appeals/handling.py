@@ -59,6 +59,7 @@ def merge_in(work: Work, appeal: Appeal, target: Appeal) -> None:
     audit_appeal(work, appeal, f"并入 {target.number}", {"merged_into": target.number})
 
 
+@recorded("appeals.merge")
 def merge(db: Database, actor: Actor, form: MergeForm, *, now: dt.datetime) -> None:
     """合并: a repeat of an open appeal follows that one; its clocks stop."""
     actor.require(EDIT)

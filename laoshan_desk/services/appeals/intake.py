@@ -1,5 +1,9 @@
 """受理: checking an intake form, the 7-day duplicate warning, numbering, storing a new appeal, and
 the dispatch suggestion (派单建议).
+
+On a street office's desk linked to the district database the appeal gets a provisional number
+(待同步…) and a row key of its own below zero: only the district allocates final numbers, and the
+desk learns the appeal's number when it next pulls (docs/hall.md, "受理 on a street desk").
 """
 
 from __future__ import annotations
@@ -46,14 +50,18 @@ from laoshan_desk.services.appeals.handling import merge_in
 from laoshan_desk.services.appeals.validation import check_intake
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import Work, unit_of_work
+from laoshan_desk.services.uow import Work, recorded, unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.appeals import Appeal
+from laoshan_desk.store.models.sync import street_link
 from laoshan_desk.store.numbers import allocate
 from laoshan_desk.store.queries import appeals as q
 
 SEQ_SERIES = "appeal.seq"  # the integer row key of the search index (store/queries/appeals/search.py)
+PROVISIONAL = "待同步-"  # a street desk's number until the district has numbered the appeal
+OTHER_STREET = "本窗口是{}的街道窗口，只能受理本街道的诉求（其他街道的诉求请到区级大厅或该街道受理）"
+TAKEN_ID = "该诉求已经登记过（标识重复），未重复受理"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -173,20 +181,49 @@ def next_seq(session: Session) -> int:
     return allocate(session, SEQ_SERIES, floor=session.scalar(select(func.max(Appeal.seq))) or 0)
 
 
+def provisional_number(appeal_id: uuid.UUID) -> str:
+    """A street desk's number for an appeal the district has not numbered yet."""
+    return PROVISIONAL + appeal_id.hex[:12].upper()
+
+
+def _with_id(form: IntakeForm) -> IntakeForm:
+    """The intake's id, made before the call, so that a street desk's appeal keeps it at the hub."""
+    return form if form.appeal_id is not None else dataclasses.replace(form, appeal_id=uuid.uuid4())
+
+
+def _numbered(
+    session: Session, appeal_id: uuid.UUID, received: dt.datetime, street_id: uuid.UUID | None
+) -> tuple[int, str]:
+    """The row key and number of a new appeal: the district's own on the hub and on a plain desk;
+    on a street desk a row key below zero (the district's keys are above) and 待同步…."""
+    link = street_link(session)
+    if link is None:
+        return next_seq(session), next_number(session, clocks.local_date(received))
+    if street_id is not None and street_id != link.street_id:
+        raise ValidationError(OTHER_STREET.format(link.street_name), field="street_id")
+    low = session.scalar(select(func.min(Appeal.seq))) or 0
+    return min(low, 0) - 1, provisional_number(appeal_id)
+
+
+@recorded("appeals.intake", prepare=_with_id)
 def intake(db: Database, actor: Actor, form: IntakeForm, *, now: dt.datetime) -> AppealRef:
     """受理: store a new appeal (received), with the suggested level; merge it at once if asked."""
     actor.require(EDIT)
     received = form.received_at or now
     cal = work_calendar(db)
+    ident = form.appeal_id or uuid.uuid4()
     with unit_of_work(db, actor, now) as work:
         s = work.session
         values = check_intake(s, form, now=now)
+        if s.get(Appeal, ident) is not None:
+            raise ValidationError(TAKEN_ID)
         suggestion = _suggest(s, values.content, values.street_id, values.community_id, values.category)
         q.ensure_fts(s.connection())
+        seq, number = _numbered(s, ident, received, values.street_id)
         appeal = Appeal(
-            id=uuid.uuid4(),
-            seq=next_seq(s),
-            number=next_number(s, clocks.local_date(received)),
+            id=ident,
+            seq=seq,
+            number=number,
             received_at=received,
             status=AppealStatus.RECEIVED.value,
             level=suggestion.level,

@@ -25,7 +25,7 @@ from laoshan_desk.services.appeals.common import (
 from laoshan_desk.services.appeals.forms import ProxyDoneForm, ProxyTaskForm
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.services.uow import fill_id, recorded, unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.appeals import Appeal, ProxyService, ProxyTask
@@ -77,6 +77,7 @@ def proxy_services(db: Database, actor: Actor) -> list[ProxyServiceRow]:
         ]
 
 
+@recorded("appeals.proxy_task", prepare=fill_id("task_id"))
 def make_proxy_task(db: Database, actor: Actor, form: ProxyTaskForm, *, now: dt.datetime) -> uuid.UUID:
     """转帮代办: the appeal becomes a proxy-service task; its due date follows the service's limit."""
     actor.require(EDIT)
@@ -104,8 +105,11 @@ def make_proxy_task(db: Database, actor: Actor, form: ProxyTaskForm, *, now: dt.
             if service.time_limit_workdays
             else None
         )
+        ident = form.task_id or uuid.uuid4()
+        if s.get(ProxyTask, ident) is not None:
+            raise ValidationError("该帮代办任务已经登记过（标识重复）", field="service")
         task = ProxyTask(
-            id=uuid.uuid4(),
+            id=ident,
             appeal_id=a.id,
             service_id=service.id,
             state=ProxyTaskState.OPEN.value,
@@ -122,6 +126,7 @@ def make_proxy_task(db: Database, actor: Actor, form: ProxyTaskForm, *, now: dt.
         return task.id
 
 
+@recorded("appeals.proxy_done")
 def finish_proxy_task(db: Database, actor: Actor, form: ProxyDoneForm, *, now: dt.datetime) -> None:
     """帮代办任务办完, with the materials received."""
     actor.require(EDIT)

@@ -34,10 +34,12 @@ from laoshan_desk.services.appeals.common import (
 from laoshan_desk.services.appeals.forms import DecisionForm, ExtensionRequestForm, NoteForm, SuspensionRequestForm
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import Work, recorded, unit_of_work
+from laoshan_desk.services.uow import Work, fill_id, recorded, unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.appeals import Appeal, AppealExtension, AppealSuspension
 from laoshan_desk.store.queries import appeals as q
+
+TAKEN = "该申请已经登记过（标识重复），未重复登记"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,7 +67,7 @@ def _four_eyes(actor: Actor, requested_by: str) -> None:
         raise PermissionDenied("申请人不能审批本人提出的申请，请由另一位有审批权限的人员审批")
 
 
-@recorded("appeals.request_suspension")
+@recorded("appeals.request_suspension", prepare=fill_id("request_id"))
 def request_suspension(db: Database, actor: Actor, form: SuspensionRequestForm, *, now: dt.datetime) -> uuid.UUID:
     """申请挂起: the clock keeps running until a leader approves."""
     actor.require(EDIT)
@@ -85,8 +87,11 @@ def request_suspension(db: Database, actor: Actor, form: SuspensionRequestForm, 
             )
         ):
             raise ValidationError("已有待审批的挂起申请", field="reason")
+        ident = form.request_id or uuid.uuid4()
+        if s.get(AppealSuspension, ident) is not None:
+            raise ValidationError(TAKEN, field="reason")
         row = AppealSuspension(
-            id=uuid.uuid4(),
+            id=ident,
             appeal_id=a.id,
             reason_kind=kind.value,
             reason=reason,
@@ -116,6 +121,7 @@ def _pending(work: Work, actor: Actor, model: type[_Request], form: DecisionForm
     return row, appeal
 
 
+@recorded("appeals.decide_suspension")
 def decide_suspension(db: Database, actor: Actor, form: DecisionForm, *, now: dt.datetime) -> None:
     """Approve (the clock stops from now) or refuse a suspension request."""
     actor.require(APPROVE)
@@ -163,7 +169,7 @@ def resume(db: Database, actor: Actor, form: NoteForm, *, now: dt.datetime) -> N
         audit_appeal(work, a, "恢复办理", {"completion_limit": a.completion_limit})
 
 
-@recorded("appeals.request_extension")
+@recorded("appeals.request_extension", prepare=fill_id("request_id"))
 def request_extension(db: Database, actor: Actor, form: ExtensionRequestForm, *, now: dt.datetime) -> uuid.UUID:
     """申请延期: a working day after the current limit, with a reason."""
     actor.require(EDIT)
@@ -188,8 +194,11 @@ def request_extension(db: Database, actor: Actor, form: ExtensionRequestForm, *,
             )
         ):
             raise ValidationError("已有待审批的延期申请", field="until")
+        ident = form.request_id or uuid.uuid4()
+        if s.get(AppealExtension, ident) is not None:
+            raise ValidationError(TAKEN, field="until")
         row = AppealExtension(
-            id=uuid.uuid4(),
+            id=ident,
             appeal_id=a.id,
             requested_at=now,
             requested_by=actor.username,
@@ -204,6 +213,7 @@ def request_extension(db: Database, actor: Actor, form: ExtensionRequestForm, *,
         return row.id
 
 
+@recorded("appeals.decide_extension")
 def decide_extension(db: Database, actor: Actor, form: DecisionForm, *, now: dt.datetime) -> None:
     """Approve (the date replaces the limit) or refuse an extension request."""
     actor.require(APPROVE)

@@ -6,15 +6,18 @@ applied changes) with :mod:`laoshan_desk.services.uow`.
     codec      forms and rows as JSON
     rows       reading and writing the rows a pull carries
     push       the hub replays changes through the same services; the desk records the answers
+    files      attached files by content hash, sent once
     pull       the street's share since the watermark; applied in one transaction per batch
     conflicts  同步冲突: list and resolve (keep mine / keep theirs / field by field)
     transport  the link (DirectHub) and the signed file route
-    link       linking a new desk; one sync (push, then pull)
+    link       linking a new desk; one sync (push, then pull); unlink
+    credentials  the hub's password in libpq's password file, never in the database
+    street_login  a street's PostgreSQL login, limited by row-level security
 """
 
 from __future__ import annotations
 
-from laoshan_desk.services.sync import conflicts, link, outbox, pull, push, transport
+from laoshan_desk.services.sync import conflicts, credentials, link, outbox, pull, push, street_login, transport
 from laoshan_desk.services.sync.link import LinkReport, SyncReport, connect, sync_now
 from laoshan_desk.services.sync.outbox import SyncStatus, status
 
@@ -24,11 +27,13 @@ __all__ = [
     "SyncStatus",
     "conflicts",
     "connect",
+    "credentials",
     "link",
     "outbox",
     "pull",
     "push",
     "status",
+    "street_login",
     "sync_now",
     "transport",
 ]

@@ -115,10 +115,12 @@ def _decode(hint: Any, raw: Any) -> Any:
 
 def base_versions(form: Any) -> dict[str, int]:
     """The row versions a change started from: ``{"appeal:<id>": version}`` for a form that
-    names an appeal and the version its screen showed."""
+    names an appeal and the version its screen showed (0 for the appeal an intake makes)."""
     appeal_id, version = getattr(form, "appeal_id", None), getattr(form, "version", None)
     if isinstance(appeal_id, uuid.UUID) and isinstance(version, int):
         return {f"appeal:{appeal_id}": version}
+    if isinstance(appeal_id, uuid.UUID) and not hasattr(form, "version"):
+        return {f"appeal:{appeal_id}": 0}  # a new appeal (受理): no version before it
     return {}
 
 

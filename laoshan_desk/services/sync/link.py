@@ -3,7 +3,10 @@
 ``link`` is done once, by an admin, on a new desk database: the hub registers the desk as a peer
 of its street with a fresh signing key; the desk takes the hub's reference data (so units, users
 and the calendar have the hub's ids) and the street's appeals, and from then on every registered
-service call made on it goes into its outbox.
+service call made on it goes into its outbox. The hub's password is not kept in the desk's
+database: :mod:`.credentials` puts it in libpq's password file. ``unlink`` removes that password
+and the hub's address; the desk keeps its data and its waiting changes, and ``link`` again (same
+street) carries on with the same outbox.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from laoshan_desk.domain.errors import ConflictError, DeskError, ValidationError
 from laoshan_desk.services import uow
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.sync import outbox, pull, push, rows
+from laoshan_desk.services.sync import credentials, outbox, pull, push, rows
 from laoshan_desk.services.sync.transport import DirectHub
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Unit, User
@@ -29,6 +32,8 @@ from laoshan_desk.store.models.sync import SyncLink, SyncPeer
 ADMIN = "admin.edit"
 OFFLINE = "离线：无法连接区级数据库（{}），改动已保存在本窗口，连通后再同步"
 NOT_NEW = "本窗口数据库中已有诉求或用户，只能用新建的数据库连接区级数据库"
+UNLINKED = "本窗口已断开与区级数据库的连接（改动仍保存在本窗口），请重新执行 laoshan-desk link"
+OTHER_STREET_LINK = "本窗口原先连接的是{}，只能重新连接同一街道"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,8 +65,12 @@ def link(desk: Database, actor: Actor, hub: Database, street: str, *, now: dt.da
             raise ValidationError(f"区级数据库中没有街道“{street}”", field="street")
         street_id, street_name = unit.id, unit.name
     with desk.session() as s:
-        if outbox.link_of(s) is not None:
+        existing = outbox.link_of(s)
+        if existing is not None and existing.hub_url:
             raise ValidationError("本窗口已连接区级数据库", field="db")
+    if existing is not None:
+        return _relink(desk, actor, hub, street_id, now=now)
+    with desk.session() as s:
         if (s.scalar(select(func.count()).select_from(Appeal)) or 0) or (
             s.scalar(select(func.count()).select_from(User)) or 0
         ):
@@ -82,7 +91,7 @@ def link(desk: Database, actor: Actor, hub: Database, street: str, *, now: dt.da
                 SyncLink(
                     id=1,
                     peer_id=peer_id,
-                    hub_url=hub.url,
+                    hub_url=credentials.keep(hub.url),
                     street_id=street_id,
                     street_name=street_name,
                     key=key,
@@ -96,6 +105,34 @@ def link(desk: Database, actor: Actor, hub: Database, street: str, *, now: dt.da
         raise ValidationError(NOT_NEW, field="db") from None
     pulled = pull.pull(desk, DirectHub(hub), now=now)
     return LinkReport(street_name, peer_id, pulled)
+
+
+def _relink(desk: Database, actor: Actor, hub: Database, street_id: uuid.UUID, *, now: dt.datetime) -> LinkReport:
+    """``link`` again after ``unlink``: the same street, the same peer at the hub, the same outbox."""
+    with uow.unit_of_work(desk, actor, now) as work:
+        row = outbox.link_of(work.session)
+        if row is None:
+            raise ConflictError(outbox.NOT_LINKED)
+        if row.street_id != street_id:
+            raise ValidationError(OTHER_STREET_LINK.format(row.street_name), field="street")
+        push.peer_of(hub, row.peer_id)  # the hub still knows this desk
+        row.hub_url, row.last_error = credentials.keep(hub.url), ""
+        work.audit("update", "sync_link", row.peer_id, f"本窗口重新连接区级数据库（{row.street_name}）")
+        peer_id, street_name = row.peer_id, row.street_name
+    return LinkReport(street_name, peer_id, pull.pull(desk, DirectHub(hub), now=now))
+
+
+def unlink(desk: Database, actor: Actor, *, now: dt.datetime) -> bool:
+    """``laoshan-desk unlink``: forget the hub's address and remove its password from the password
+    file; returns whether a password was removed. The desk's data and outbox stay."""
+    actor.require(ADMIN)
+    with uow.unit_of_work(desk, actor, now) as work:
+        row = outbox.link_of(work.session)
+        if row is None:
+            raise ValidationError(outbox.NOT_LINKED, field="db")
+        url, row.hub_url, row.last_error = row.hub_url, "", UNLINKED
+        work.audit("update", "sync_link", row.peer_id, f"本窗口断开与区级数据库的连接（{row.street_name}）")
+    return credentials.forget(url) if url else False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,6 +149,8 @@ def sync_now(desk: Database, actor: Actor, *, now: dt.datetime, hub: Database | 
         if link_row is None:
             raise ConflictError(outbox.NOT_LINKED)
         url = link_row.hub_url
+    if not url and hub is None:
+        raise ConflictError(UNLINKED)
     opened = hub is None
     try:
         target = connect(url) if hub is None else hub

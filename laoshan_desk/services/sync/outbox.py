@@ -20,6 +20,7 @@ from laoshan_desk.services import uow
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.sync import codec
 from laoshan_desk.store.db import Database
+from laoshan_desk.store.models.appeals import Appeal, AppealExtension, AppealSuspension, Attachment, ProxyTask
 from laoshan_desk.store.models.sync import OutboxEntry, SyncConflict, SyncLink
 
 PENDING, APPLIED, REFUSED, CONFLICT, RESOLVED = "pending", "applied", "refused", "conflict", "resolved"
@@ -45,13 +46,52 @@ def _record(work: uow.Work, call: uow.Call) -> None:
             form=codec.encode_form(call.form),
             user_id=call.actor.user_id,
             username=call.actor.username,
-            base=codec.base_versions(call.form),
+            base=_base(s, call.form),
             at=call.now,
             state=PENDING,
             message="",
             refreshed=False,
+            files=_files_of(s, call.form),
         )
     )
+
+
+def _base(s: Session, form: Any) -> dict[str, int]:
+    """The row versions the change started from. A form that names a request (a decision) or a
+    proxy task is about that row's appeal: the version it carries (a decision's screen showed
+    the appeal's) or, without one, the appeal's version here now (it only holds the appeal back
+    from the pull until answered; docs/hall.md, "Never over unpushed work")."""
+    got = codec.base_versions(form)
+    if got:
+        return got
+    owners: list[tuple[str, type[AppealSuspension] | type[AppealExtension] | type[ProxyTask]]] = [
+        ("request_id", AppealSuspension),
+        ("request_id", AppealExtension),
+        ("task_id", ProxyTask),
+    ]
+    for field, model in owners:
+        ident = getattr(form, field, None)
+        if isinstance(ident, uuid.UUID):
+            owner = s.scalar(select(model.appeal_id).where(model.id == ident))
+            appeal = s.get(Appeal, owner) if owner is not None else None
+            if appeal is not None:
+                version = getattr(form, "version", None)
+                return {f"appeal:{appeal.id}": version if isinstance(version, int) else appeal.version}
+    return {}
+
+
+def _files_of(s: Session, form: Any) -> list[dict[str, Any]]:
+    """The files a form with ``attachments`` stored on its appeal, in order: they travel to the hub
+    by content hash, the form's paths being this machine's own."""
+    appeal_id = getattr(form, "appeal_id", None)
+    if not getattr(form, "attachments", ()) or not isinstance(appeal_id, uuid.UUID):
+        return []
+    got = s.execute(
+        select(Attachment.sha256, Attachment.name)
+        .where(Attachment.appeal_id == appeal_id)
+        .order_by(Attachment.added_at)
+    )
+    return [{"sha256": sha, "name": name} for sha, name in got]
 
 
 uow.COMMIT_HOOKS.append(_record)
@@ -67,6 +107,7 @@ def message_of(entry: OutboxEntry) -> dict[str, Any]:
         "username": entry.username,
         "base": entry.base,
         "at": entry.at.isoformat(),
+        "files": list(entry.files or []),
     }
 
 

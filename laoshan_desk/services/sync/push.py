@@ -17,9 +17,11 @@ transaction per batch, with one audit record.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import dataclasses
 import datetime as dt
+import functools
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -33,6 +35,7 @@ from laoshan_desk.services import appeals as _appeals  # noqa: F401 - registers 
 from laoshan_desk.services import uow
 from laoshan_desk.services.context import Actor, system_actor
 from laoshan_desk.services.sync import codec, outbox
+from laoshan_desk.services.sync import files as sync_files
 from laoshan_desk.services.sync.rows import snapshot
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Unit, User
@@ -43,6 +46,10 @@ UNKNOWN_PEER = "区级数据库不认识本窗口（未连接或连接已撤销�
 UNKNOWN_SERVICE = "区级数据库不支持此操作的同步：{}"
 NOT_STREET_USER = "操作人不是本街道的用户，区级数据库拒绝"
 STALE_AT_HUB = "区级数据库中该记录已被他人修改（两边的版本都已保留，请在“同步冲突”中处理）"
+OTHER_STREET = "街道窗口只能受理本街道的诉求，区级数据库拒绝"
+# Services whose form names the street the new record is for: a desk makes records of its own
+# street only (docs/hall.md, "受理 on a street desk").
+STREET_OF_FORM = frozenset({"appeals.intake"})
 # Changes that only add to a record (a progress note on each side) merge without a clerk: the
 # note goes onto the hub's newer version when the service still accepts it there.
 ADDITIVE = frozenset({"appeals.progress"})
@@ -151,20 +158,17 @@ def _apply_one(hub: Database, peer: SyncPeer, change: dict[str, Any], now: dt.da
     try:
         form = codec.decode_form(fn, change.get("form") or {})
         at = dt.datetime.fromisoformat(str(change["at"]))
-        try:
-            fn(hub, actor, form, now=at)
-        except ConflictError:
-            current = _current_version(hub, change.get("base") or {})
-            if current is None or current[2] is None:
-                raise
-            if service not in ADDITIVE:
-                return _answer(raw_id, outbox.CONFLICT, STALE_AT_HUB, snapshot(hub, current[0], current[1]))
-            try:
-                fn(hub, actor, dataclasses.replace(form, version=current[2]), now=at)
-            except ConflictError:  # a hall counter saved in between: a conflict, not a refusal
-                current = _current_version(hub, change.get("base") or {}) or current
-                return _answer(raw_id, outbox.CONFLICT, STALE_AT_HUB, snapshot(hub, current[0], current[1]))
-        return _answer(raw_id, outbox.APPLIED)
+        if service in STREET_OF_FORM and getattr(form, "street_id", None) != peer.street_id:
+            _refuse(hub, peer, cid, service, OTHER_STREET, now)
+            return _answer(raw_id, outbox.REFUSED, OTHER_STREET)
+        files = contextlib.ExitStack()
+        with files:
+            if change.get("files"):
+                paths = sync_files.materialise(hub, files, change["files"])
+                if paths is None:  # not answered: the desk sends the file with its next push
+                    return _answer(raw_id, outbox.PENDING, sync_files.FILE_MISSING)
+                form = dataclasses.replace(form, attachments=paths)
+            return _replay(hub, fn, actor, form, change, raw_id, service, at)
     except IntegrityError:
         # The same change applied by a concurrent push: its answer is in the table now.
         with hub.session() as s:
@@ -179,6 +183,34 @@ def _apply_one(hub: Database, peer: SyncPeer, change: dict[str, Any], now: dt.da
         _REPLAY.reset(token)
 
 
+def _replay(
+    hub: Database,
+    fn: Callable[..., Any],
+    actor: Actor,
+    form: Any,
+    change: dict[str, Any],
+    raw_id: str,
+    service: str,
+    at: dt.datetime,
+) -> dict[str, Any]:
+    """The service called as the street's user; a stale version is a conflict, or merged when
+    the change only adds (docs/hall.md, "What happens to each kind of conflict")."""
+    try:
+        fn(hub, actor, form, now=at)
+    except ConflictError:
+        current = _current_version(hub, change.get("base") or {})
+        if current is None or current[2] is None:
+            raise
+        if service not in ADDITIVE:
+            return _answer(raw_id, outbox.CONFLICT, STALE_AT_HUB, snapshot(hub, current[0], current[1]))
+        try:
+            fn(hub, actor, dataclasses.replace(form, version=current[2]), now=at)
+        except ConflictError:  # a hall counter saved in between: a conflict, not a refusal
+            current = _current_version(hub, change.get("base") or {}) or current
+            return _answer(raw_id, outbox.CONFLICT, STALE_AT_HUB, snapshot(hub, current[0], current[1]))
+    return _answer(raw_id, outbox.APPLIED)
+
+
 def peer_of(hub: Database, peer_id: uuid.UUID) -> SyncPeer:
     with hub.session() as s:
         peer = s.get(SyncPeer, peer_id)
@@ -188,11 +220,24 @@ def peer_of(hub: Database, peer_id: uuid.UUID) -> SyncPeer:
 
 
 def apply_changes(
-    hub: Database, peer_id: uuid.UUID, changes: list[dict[str, Any]], *, now: dt.datetime
+    hub: Database,
+    peer_id: uuid.UUID,
+    changes: list[dict[str, Any]],
+    *,
+    now: dt.datetime,
+    files: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """On the hub: replay a street desk's changes in order; one answer per change."""
+    """On the hub: keep the files sent, then replay a street desk's changes in order; one answer
+    per change."""
     peer = peer_of(hub, peer_id)
-    return [_apply_one(hub, peer, change, now) for change in changes]
+    if files:
+        sync_files.store_files(hub, peer, files, now=now)
+    answers = []
+    for change in changes:
+        answers.append(_apply_one(hub, peer, change, now))
+        if answers[-1]["outcome"] == outbox.PENDING:
+            break  # the changes after it wait with it, in order
+    return answers
 
 
 @dataclasses.dataclass(frozen=True)
@@ -213,6 +258,9 @@ def record_answers(desk: Database, answers: list[dict[str, Any]], *, now: dt.dat
             if entry is None or entry.state != outbox.PENDING:
                 continue  # answered before (a second push of the same file)
             outcome = answer["outcome"]
+            if outcome == outbox.PENDING:  # not taken yet (a file still on its way): sent again
+                entry.message = answer.get("message") or ""
+                continue
             counts[outcome] = counts.get(outcome, 0) + 1
             entry.state, entry.message = outcome, answer.get("message") or ""
             if outcome == outbox.CONFLICT:
@@ -264,15 +312,16 @@ def push(desk: Database, hub: Any, *, now: dt.datetime) -> PushReport:
             batch = [outbox.message_of(e) for e in outbox.pending(s, BATCH)]
         if not batch:
             return total
-        got = record_answers(desk, hub.apply(peer_id, batch, now=now), now=now)
+        files = sync_files.files_to_send(desk, batch, functools.partial(hub.missing, peer_id))
+        got = record_answers(desk, hub.apply(peer_id, batch, now=now, files=files), now=now)
         total = PushReport(
             total.sent + got.sent,
             total.applied + got.applied,
             total.refused + got.refused,
             total.conflicts + got.conflicts,
         )
-        if got.sent < len(batch):
-            return total
+        if got.sent < len(batch) or got.applied + got.refused + got.conflicts < got.sent:
+            return total  # the rest waits for the next sync
 
 
 def open_conflict_ids(desk: Database) -> set[uuid.UUID]:

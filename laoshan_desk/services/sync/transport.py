@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 
 from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.services.sync import files as sync_files
 from laoshan_desk.services.sync import outbox, pull, push
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.sync import OutboxEntry, SyncPeer
@@ -42,8 +43,18 @@ WRONG_SIDE = "该同步文件应在{}导入，未导入任何内容"
 class Hub(Protocol):
     """The hub's side, however it is reached."""
 
-    def apply(self, peer_id: uuid.UUID, changes: list[dict[str, Any]], *, now: dt.datetime) -> list[dict[str, Any]]:
-        """Replay changes; one answer per change."""
+    def apply(
+        self,
+        peer_id: uuid.UUID,
+        changes: list[dict[str, Any]],
+        *,
+        now: dt.datetime,
+        files: dict[str, str] | None = None,
+    ) -> list[dict[str, Any]]:
+        """Keep the files sent (base64 by hash), then replay changes; one answer per change."""
+
+    def missing(self, peer_id: uuid.UUID, hashes: list[str]) -> list[str]:
+        """The files (by hash) the hub does not hold yet."""
 
     def share(self, peer_id: uuid.UUID, *, since: int, asked: list[str]) -> Iterator[dict[str, Any]]:
         """The street's share since the watermark, in batches."""
@@ -55,8 +66,19 @@ class DirectHub:
 
     db: Database
 
-    def apply(self, peer_id: uuid.UUID, changes: list[dict[str, Any]], *, now: dt.datetime) -> list[dict[str, Any]]:
-        return push.apply_changes(self.db, peer_id, changes, now=now)
+    def apply(
+        self,
+        peer_id: uuid.UUID,
+        changes: list[dict[str, Any]],
+        *,
+        now: dt.datetime,
+        files: dict[str, str] | None = None,
+    ) -> list[dict[str, Any]]:
+        return push.apply_changes(self.db, peer_id, changes, now=now, files=files)
+
+    def missing(self, peer_id: uuid.UUID, hashes: list[str]) -> list[str]:
+        push.peer_of(self.db, peer_id)
+        return sync_files.missing_files(self.db, hashes)
 
     def share(self, peer_id: uuid.UUID, *, since: int, asked: list[str]) -> Iterator[dict[str, Any]]:
         return pull.share(self.db, peer_id, since=since, asked=asked)
@@ -112,14 +134,17 @@ def export_changes(desk: Database, path: Path) -> int:
             raise ValidationError(outbox.NOT_LINKED, field="file")
         waiting = select(OutboxEntry).where(OutboxEntry.state == outbox.PENDING).order_by(OutboxEntry.n)
         entries = list(s.scalars(waiting))
-        payload = {
+        changes = [outbox.message_of(e) for e in entries]
+        payload: dict[str, Any] = {
             "kind": "push",
             "peer_id": str(link.peer_id),
             "since": link.watermark,
             "asked": pull.to_refresh(s),
-            "changes": [outbox.message_of(e) for e in entries],
+            "changes": changes,
         }
         key = link.key
+    # The file cannot ask the hub what it holds: every file the changes attached goes with them.
+    payload["files"] = sync_files.files_to_send(desk, changes, lambda hashes: hashes)
     _write(path, sign(key, payload))
     return len(entries)
 
@@ -177,7 +202,8 @@ def import_file(db: Database, path: Path, *, now: dt.datetime) -> ImportReport:
 def _answer_push(db: Database, payload: dict[str, Any], key: str, path: Path, *, now: dt.datetime) -> ImportReport:
     peer_id = _peer_id(payload)
     changes = list(payload.get("changes") or [])
-    answers = push.apply_changes(db, peer_id, changes, now=now)
+    files = payload.get("files")
+    answers = push.apply_changes(db, peer_id, changes, now=now, files=files if isinstance(files, dict) else None)
     since = int(payload.get("since") or 0)
     batches = list(pull.share(db, peer_id, since=since, asked=[str(a) for a in payload.get("asked") or []]))
     reply = path.with_name(path.name + ".reply")

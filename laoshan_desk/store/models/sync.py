@@ -15,8 +15,8 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Integer, String, Text, Uuid
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, BigInteger, Boolean, Integer, LargeBinary, String, Text, Uuid
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from laoshan_desk.store.base import Base
 
@@ -38,6 +38,11 @@ class SyncLink(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
 
 
+def street_link(session: Session) -> SyncLink | None:
+    """This desk's link when it is a street office's desk (None on the hub and on a plain desk)."""
+    return session.get(SyncLink, 1)
+
+
 class OutboxEntry(Base):
     """One service call made on this desk, recorded in the same transaction as its write."""
 
@@ -56,6 +61,8 @@ class OutboxEntry(Base):
     message: Mapped[str] = mapped_column(Text, default="")
     # True once the rows the change touched were taken back from the hub (applied or not).
     refreshed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The files the change attached, [{"sha256", "name"}], in the form's order: sent by hash.
+    files: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
 
 
 class SyncConflict(Base):
@@ -101,3 +108,26 @@ class AppliedChange(Base):
     outcome: Mapped[str] = mapped_column(String(16))  # applied | refused
     message: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[dt.datetime]
+
+
+class SyncFile(Base):
+    """On the hub: a file a street desk attached, by content hash, sent once (docs/hall.md)."""
+
+    __tablename__ = "sync_file"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    peer_id: Mapped[uuid.UUID] = mapped_column(Uuid)  # the desk that sent it first
+    received_at: Mapped[dt.datetime]
+
+
+class StreetLogin(Base):
+    """On the hub (PostgreSQL): a street desk's database login and the street it may change; the
+    row-level security policies of migration 0032 read it (docs/hall.md, "A street's login")."""
+
+    __tablename__ = "street_login"
+
+    role_name: Mapped[str] = mapped_column(String(63), primary_key=True)
+    street_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    created_at: Mapped[dt.datetime]

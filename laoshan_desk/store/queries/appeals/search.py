@@ -129,7 +129,7 @@ def create_fts_triggers(connection: Connection) -> None:
         f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {cols}) VALUES ('delete', old.seq, {old}); END"
     )
     connection.exec_driver_sql(
-        f"CREATE TRIGGER IF NOT EXISTS appeal_fts_au AFTER UPDATE OF content, appellant, enterprise ON appeal "
+        f"CREATE TRIGGER IF NOT EXISTS appeal_fts_au AFTER UPDATE OF seq, content, appellant, enterprise ON appeal "
         f"BEGIN INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {cols}) VALUES ('delete', old.seq, {old}); "
         f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES (new.seq, {new}); END"
     )

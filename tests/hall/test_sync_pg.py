@@ -15,9 +15,10 @@ import time
 import uuid
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
 from laoshan_desk.services import appeals as svc
@@ -105,6 +106,11 @@ def test_two_desks_and_the_hall_end_identical_except_the_conflicts(pg_url: str, 
         hall.db.dispose()
 
 
+def applied_count(hub: Any) -> int:
+    with hub.session() as s:
+        return int(s.scalar(select(func.count()).select_from(AppliedChange)) or 0)
+
+
 def test_a_desk_killed_in_the_middle_of_a_sync_loses_nothing(pg_url: str, tmp_path: Path) -> None:
     hall = make_hub(fresh_database(pg_url, "hub_kill"), shared=10)
     desk, clerk = make_desk(tmp_path / "k.sqlite3", hall)
@@ -129,7 +135,13 @@ def test_a_desk_killed_in_the_middle_of_a_sync_loses_nothing(pg_url: str, tmp_pa
                 text=True,
             )
             assert child.stdout is not None and child.stdout.readline().strip() == "ready"
-            time.sleep(rng.uniform(0.05, 0.6))
+            # Kill once the hub has taken this round's first few changes (a random few), not after
+            # a fixed sleep: on a loaded machine the child may not even have started pushing by
+            # then, and the kill would never fall inside a push.
+            wanted = 60 * round_ + rng.randint(1, 20)
+            deadline = time.monotonic() + 120
+            while applied_count(hall.db) < wanted and child.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.002)
             child.send_signal(signal.SIGKILL)
             killed.append(child.wait(30) == -signal.SIGKILL)
             with hall.db.session() as s:

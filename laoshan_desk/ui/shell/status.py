@@ -10,6 +10,8 @@ from laoshan_desk.domain import roles
 from laoshan_desk.services import calendar, health
 from laoshan_desk.ui.shell.base import ShellBase
 
+DB_WIDTH = 240  # pixels for the database's path in the status bar
+
 
 class StatusBarMixin(ShellBase):
     """The status bar's items and their refresh."""
@@ -17,7 +19,14 @@ class StatusBarMixin(ShellBase):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.user_label = QLabel()
-        self.db_label = QLabel(f"数据库：{health.describe(self.ctx.db)}")
+        # The path can be long: elided in the middle (the file name stays), whole in the tooltip,
+        # so that every item fits the bar at the default 1280×800.
+        where = health.describe(self.ctx.db)
+        self.db_label = QLabel()
+        self.db_label.setText(
+            "数据库：" + self.db_label.fontMetrics().elidedText(where, Qt.TextElideMode.ElideMiddle, DB_WIDTH)
+        )
+        self.db_label.setToolTip(where)
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.online_label = QLabel()
         self.calendar_label = QLabel()
@@ -69,12 +78,15 @@ class StatusBarMixin(ShellBase):
             self.online_label.setText("● 离线：无法连接数据库服务器")
             self.online_label.setStyleSheet("color: #D6322F;")
         warnings = calendar.warnings(self.ctx.db, self.ctx.today())
-        self.calendar_label.setText("⚠ " + "；".join(warnings) if warnings else "")
+        # The bar says what is missing; the tooltip says what it means for the deadlines.
+        short = "；".join(w.split("，")[0] for w in warnings)
+        self.calendar_label.setText("⚠ " + short + "……" if warnings else "")
         self.calendar_label.setToolTip("\n".join(warnings))
         self.sms_label.setText("")
         if roles.APPEALS in roles.visible_areas(self.ctx.actor.role):
-            from laoshan_desk.services.appeals import sms  # only for a role that sees appeals
+            # only for a role that sees appeals: the area's services load when first needed
+            from laoshan_desk.services.appeals import gateway_configured
 
-            if not sms.gateway_configured():
+            if not gateway_configured():
                 self.sms_label.setText("⚠ 未配置短信通道")
                 self.sms_label.setToolTip("短信只记录在发件箱中，配置运营商短信通道后才会发出")

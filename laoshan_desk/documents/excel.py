@@ -33,6 +33,7 @@ import datetime as dt
 import decimal
 import re
 from collections.abc import Iterable
+from copy import copy
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +119,13 @@ def _cell_value(value: Any, kind: str) -> Any:
     return value
 
 
+def _number_style(ws: Any, fmt: str) -> Any:
+    """The style (openpyxl's ``StyleArray``) of a cell with number format ``fmt``."""
+    proto = WriteOnlyCell(ws)
+    proto.number_format = fmt
+    return proto._style  # type: ignore[attr-defined]
+
+
 def print_setup(ws: Any, widths: Iterable[float], header_rows: int = 1) -> None:
     """Landscape when wide, one page wide (any number of pages tall), header rows repeated."""
     total = sum(widths)
@@ -157,6 +165,10 @@ def write_stream(path: Path, sheets: list[Sheet]) -> Path:
         ws.append(header)
         fills = iter(spec.fills) if spec.fills is not None else None
         formats = [FORMATS.get(col.kind) for col in spec.columns]
+        # Each number format's style, made once: a cell written with it gets a copy of that style
+        # instead of looking the format up again.
+        styles = {fmt: _number_style(ws, fmt) for fmt in formats if fmt and fmt != "@"}
+        plan = [(col.kind, styles.get(fmt) if fmt else None) for col, fmt in zip(spec.columns, formats, strict=True)]
         count = 0
         for row in spec.rows:
             fill = next(fills, None) if fills is not None else None
@@ -164,11 +176,16 @@ def write_stream(path: Path, sheets: list[Sheet]) -> Path:
                 # A styled cell only where a number format is needed (dates, money): plain values
                 # elsewhere, which openpyxl writes several times faster.
                 values: list[Any] = []
-                for value, col, fmt in zip(row, spec.columns, formats, strict=False):
-                    v = _cell_value(value, col.kind)
-                    if fmt and fmt != "@" and v is not None:
-                        cell = WriteOnlyCell(ws, value=v)
-                        cell.number_format = fmt
+                for value, (kind, style) in zip(row, plan, strict=False):
+                    if value is None:
+                        values.append(None)
+                        continue
+                    v = safe_text(value) if type(value) is str else _cell_value(value, kind)
+                    if style is not None:
+                        cell = WriteOnlyCell(ws)
+                        # The style before the value: a date then keeps the column's format.
+                        cell._style = copy(style)  # type: ignore[attr-defined]
+                        cell.value = v
                         values.append(cell)
                     else:
                         values.append(v)

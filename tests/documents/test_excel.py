@@ -39,6 +39,24 @@ def test_streamed_ledger_reads_back(tmp_path):
     assert ws.column_dimensions["A"].width == 16
 
 
+def test_each_column_keeps_its_own_format_row_after_row(tmp_path):
+    """The streamed writer makes each format's style once: every row's date, time and money cells
+    still carry their column's format, a text that looks like a formula stays text."""
+    rows = [
+        [f"=LS{n}", dt.datetime(2026, 11, 25, 9, n, tzinfo=TZ), dt.date(2026, 11, 1 + n), Decimal(n) + Decimal("0.5")]
+        for n in range(1, 6)
+    ]
+    path = excel.write_stream(tmp_path / "f.xlsx", [excel.Sheet("台账", COLUMNS, rows)])
+    ws = load_workbook(path).active
+    for r in range(2, 7):
+        n = r - 1
+        assert ws.cell(r, 1).value == f"'=LS{n}" and ws.cell(r, 1).data_type == "s"
+        assert ws.cell(r, 2).value == dt.datetime(2026, 11, 25, 9, n)
+        assert ws.cell(r, 2).number_format == "yyyy-mm-dd hh:mm"
+        assert ws.cell(r, 3).is_date and ws.cell(r, 3).number_format == "yyyy-mm-dd"
+        assert ws.cell(r, 4).value == n + 0.5 and ws.cell(r, 4).number_format == "#,##0.00"
+
+
 def test_styled_sheet(tmp_path):
     wb = Workbook()
     wb.remove(wb.active)

@@ -114,7 +114,13 @@ def scenarios(window: object, folder: Path) -> list[Scenario]:
     if "preservation" in w.areas:
         preservation = w.select_area("preservation")
         found.append(("财产保全审查: 刷新案件列表", preservation.reload, lambda: True))
-        found.append(("财产保全审查: 统计", preservation.show_statistics, lambda: True))
+        found.append(
+            (
+                "财产保全审查: 统计",
+                lambda: keep("statistics", preservation.show_statistics()),
+                finished("statistics"),
+            )
+        )
         found.append(
             (
                 "财产保全审查: 导出清单",

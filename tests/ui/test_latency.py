@@ -44,5 +44,6 @@ def test_every_tabs_heavy_actions_complete_and_their_stalls_are_recorded(qtbot, 
     for file in ("bulletin.xlsx", "ledger.xlsx", "cases.xlsx", "members.xlsx"):
         assert (tmp_path / file).stat().st_size > 0, file
     assert window.tab("appeals").hotspots.spots is not None
+    assert window.tab("preservation").stats_dialog is not None  # the statistics came back and showed
     assert window.tab("admin").audit.result.text().startswith("✔")
     record(BENCH_OUT / "gui_stalls_test.json", stalls)

@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
@@ -115,6 +115,14 @@ def search_alone(session: Session, actor: Actor, f: QueueFilter) -> tuple[str, s
     return q.text_only_match(session.connection(), f.text.strip())
 
 
+def _index_match(session: Session, f: QueueFilter) -> tuple[str, str] | None:
+    """The FTS table and match of the filter's search text when the index alone decides which
+    rows it finds (Chinese words only, on SQLite); None when there is no such search."""
+    if not f.text or not f.text.strip():
+        return None
+    return q.text_only_match(session.connection(), f.text.strip())
+
+
 def count(db: Database, actor: Actor, f: QueueFilter, *, now: dt.datetime) -> int:
     """How many appeals the filter keeps (for the count label and the tab)."""
     actor.require(VIEW)
@@ -143,10 +151,20 @@ def page(
         sort = None
     cal = work_calendar(db)
     with db.session() as s:
-        alone = search_alone(s, actor, f) if sort in (None, "received_at") and (descending or sort is None) else None
+        # A search by the time received pages in the FTS index's order (rowid = seq, the order of
+        # entry) and sorts only the page shown; any other sort orders every hit in SQL.
+        by_entry = sort in (None, "received_at")
+        newest_first = descending or sort is None
+        match = _index_match(s, f) if by_entry else None
+        alone = search_alone(s, actor, f) if match is not None else None
         if alone is not None:
-            # The index's order, newest entered first; sorted by time received within the page.
-            seqs = q.fts_page(s, *alone, offset, limit)
+            # Nothing but the search: the index alone gives the page.
+            seqs = q.fts_page(s, *alone, offset, limit, descending=newest_first)
+        elif match is not None:
+            # Scope and filters tested hit by hit until the page is full.
+            others = base_select(actor, dataclasses.replace(f, text=None), cal, now, s, Appeal.seq.expression)
+            stmt = q.in_index_order(others, *match, descending=newest_first).offset(offset).limit(limit)
+            seqs = list(s.scalars(stmt))
         else:
             # Two steps: the page's sequence numbers (often from an index alone), then those rows.
             stmt = (
@@ -164,10 +182,9 @@ def page(
         rows = s.execute(select(*ROW_COLUMNS).where(Appeal.seq.in_(seqs))).all() if seqs else []
         by_seq = {r.seq: r for r in rows}
         picked = [by_seq[x] for x in seqs if x in by_seq]
-        if alone is not None:
-            picked.sort(key=lambda r: (r.received_at, r.seq), reverse=True)
-        ids = {x for r in picked for x in (r.street_id, r.community_id, r.unit_id) if x is not None}
-        names = dict(s.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).tuples().all()) if ids else {}
+        if match is not None:
+            picked.sort(key=lambda r: (r.received_at, r.seq), reverse=newest_first)
+        names = _unit_names(s, {x for r in picked for x in (r.street_id, r.community_id, r.unit_id) if x})
         full = actor.role in SEES_FULL_NUMBERS
         row_clocks = RowClocks(cal, now)
         return [_row(r, names, row_clocks, full) for r in picked]
@@ -183,9 +200,10 @@ ROW_COLUMNS = (
     Appeal.channel,
     Appeal.status,
     Appeal.level,
-    Appeal.street_id,
-    Appeal.community_id,
-    Appeal.unit_id,
+    # The units as stored text: a page names a few dozen units, not one UUID object per cell.
+    type_coerce(Appeal.street_id, String).label("street_id"),
+    type_coerce(Appeal.community_id, String).label("community_id"),
+    type_coerce(Appeal.unit_id, String).label("unit_id"),
     Appeal.appellant,
     Appeal.phone,
     func.substr(Appeal.content, 1, 120).label("content"),
@@ -197,7 +215,16 @@ ROW_COLUMNS = (
 )
 
 
-def _row(r: Any, names: dict[uuid.UUID, str], row_clocks: RowClocks, full: bool) -> AppealRow:
+def _unit_names(session: Session, stored: set[Any]) -> dict[Any, str]:
+    """Unit names by the ids as a page read them (SQLite's hex text, PostgreSQL's uuid)."""
+    if not stored:
+        return {}
+    ids = {x if isinstance(x, uuid.UUID) else uuid.UUID(x): x for x in stored}
+    found = session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(list(ids)))).tuples().all()
+    return {ids[ident]: name for ident, name in found}
+
+
+def _row(r: Any, names: dict[Any, str], row_clocks: RowClocks, full: bool) -> AppealRow:
     # The stored limit, and the same row light as the SQL filter (docs/rules.md §appeals-lights).
     clock = row_clocks.clock(
         r.completion_limit, r.received_at, status=r.status, responded_at=r.responded_at, finished_at=r.finished_at

@@ -54,6 +54,7 @@ class PreservationTab(QWidget):
         self.ctx = ctx
         self.dialog: CaseDialog | None = None
         self.stats_dialog: StatisticsDialog | None = None
+        self.stats_job: Outcome[svc.Statistics] | None = None
         layout = QVBoxLayout(self)
         self.stack = QStackedWidget(self)
         layout.addWidget(self.stack)
@@ -192,11 +193,19 @@ class PreservationTab(QWidget):
 
         run_action(self, show, done=lambda _none: self.stack.setCurrentWidget(self.respondent_view), area=READ)
 
-    def show_statistics(self) -> None:
+    def show_statistics(self) -> Outcome[svc.Statistics]:
+        """Count off the GUI thread (every case and measure is read), then show the figures."""
         ctx = self.ctx
-        run_action(
-            self, lambda: svc.statistics(ctx.db, ctx.actor, now=ctx.now()), done=self._show_statistics, area=READ
+        self.stats_job = run_action(
+            self,
+            lambda: svc.statistics(ctx.db, ctx.actor, now=ctx.now()),
+            done=self._show_statistics,
+            background=True,
+            progress="正在统计财产保全案件…",
+            area=READ,
+            title="无法统计",
         )
+        return self.stats_job
 
     def _show_statistics(self, stats: svc.Statistics) -> None:
         self.stats_dialog = StatisticsDialog(stats, self)

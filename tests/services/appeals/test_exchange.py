@@ -194,3 +194,47 @@ def test_a_search_text_in_the_title_row_is_never_a_formula(db, admin, tmp_path):
     ws = load_workbook(out).active
     assert ws["A1"].data_type == "s" and "搜索：=HYPERLINK" in ws["A1"].value
     assert all(c.data_type != "f" for r in ws.iter_rows() for c in r)
+
+
+def test_a_street_clerk_exports_only_their_streets_rows_and_a_court_clerk_is_refused(db, admin, make_user, tmp_path):
+    """The ledger keeps the reader's row scope in the service (docs/rules.md §appeals-ledger):
+    a street clerk's workbook holds its street's appeals and no other, whatever the filter; a
+    role that may not read appeals gets no file and leaves no export in the audit log."""
+    from sqlalchemy import select
+
+    from laoshan_desk.domain.errors import PermissionDenied
+    from laoshan_desk.domain.roles import Role
+    from laoshan_desk.services import org
+    from laoshan_desk.store.models.audit import AuditRecord
+
+    places = ["中韩街道", "沙子口街道", "中韩街道", "王哥庄街道", "中韩街道", "沙子口街道"]
+    rows = [
+        row(诉求编号=f"QS{n:04d}", 受理时间=f"2026-11-{2 + n:02d} 09:30", 诉求内容=f"燃气表第{n}号不走", 街道=street)
+        for n, street in enumerate(places)
+    ]
+    import_appeals(db, admin, workbook(tmp_path, rows), now=NOW)
+    zhonghan = next(u for u in org.units(db, "street") if u.name == "中韩街道")
+    clerk = make_user(Role.STREET_CLERK, unit_id=zhonghan.id)
+    ours = ["QS0004", "QS0002", "QS0000"]  # newest first, the ledger's default order
+
+    out = tmp_path / "street.xlsx"
+    for flt in (None, queue.QueueFilter(text="燃气"), queue.QueueFilter(status="open")):
+        assert export_ledger(db, clerk, out, now=NOW, flt=flt) == 3
+        ws = load_workbook(out).active
+        exported = [(r[0], r[4]) for r in ws.iter_rows(min_row=3, values_only=True)]
+        assert exported == [(n, "中韩街道") for n in ours], flt
+        shown = queue.page(db, clerk, flt or queue.QueueFilter(), now=NOW)
+        assert [r.number for r in shown] == ours
+    # Another street chosen in the filter gives nothing beyond the scope.
+    shazikou = next(u for u in org.units(db, "street") if u.name == "沙子口街道")
+    assert export_ledger(db, clerk, out, now=NOW, flt=queue.QueueFilter(street_id=shazikou.id)) == 0
+    assert export_ledger(db, admin, out, now=NOW) == len(places)  # the admin sees every street
+
+    court = make_user(Role.COURT_CLERK)
+    refused = tmp_path / "court.xlsx"
+    with pytest.raises(PermissionDenied):
+        export_ledger(db, court, refused, now=NOW)
+    assert not refused.exists()
+    with db.session() as s:
+        exporters = set(s.scalars(select(AuditRecord.username).where(AuditRecord.action == "export")))
+    assert clerk.username in exporters and court.username not in exporters

@@ -183,3 +183,68 @@ def test_a_connection_opened_before_the_appeals_code_can_still_write_appeals(tmp
         pass
     finally:
         plain.close()
+
+
+def _like_reference(db, actor, f, word, **order):  # type: ignore[no-untyped-def]
+    """The rows a filter keeps with ``word`` tested by LIKE on the full texts instead of the index:
+    the same filter without its text, paged by the general path, then kept where a text holds it."""
+    import dataclasses
+
+    rows = queue.page(db, actor, dataclasses.replace(f, text=None), now=FIXED_NOW, limit=10_000, **order)
+    with db.engine.connect() as conn:
+        holding = {
+            n
+            for (n,) in conn.execute(
+                text("SELECT number FROM appeal WHERE content LIKE :p OR appellant LIKE :p OR enterprise LIKE :p"),
+                {"p": f"%{word}%"},
+            )
+        }
+    return [r.number for r in rows if r.number in holding]
+
+
+def _paged(db, actor, f, size, **order):  # type: ignore[no-untyped-def]
+    found: list[str] = []
+    while True:
+        rows = queue.page(db, actor, f, now=FIXED_NOW, offset=len(found), limit=size, **order)
+        found += [r.number for r in rows]
+        if len(rows) < size:
+            return found
+
+
+def test_a_search_with_scope_filters_or_a_sort_finds_what_like_finds(db, admin, make_user):
+    """The index-order pages (a scoped clerk, a search with a light filter) and a sort the clerk
+    clicks keep exactly the rows, the count and the order of a LIKE over the same filter."""
+    street, other = org.units(db, "street")[0], org.units(db, "street")[1]
+    comm = org.units(db, "community", parent_id=street.id)[0]
+    grid = org.grids(db, comm.id)[0]
+    comm2 = org.units(db, "community", parent_id=other.id)[0]
+    grid2 = org.grids(db, comm2.id)[0]
+    texts = ["楼上噪音扰民到深夜", "厨房漏水渗到楼下", "广场舞噪音扰民", "暖气片一直不热", "屋顶漏水多日"]
+    for n in range(24):
+        here = n % 3 != 0
+        place = (street, comm, grid) if here else (other, comm2, grid2)
+        # Older appeals entered first: the limits of the first ones have passed (red at FIXED_NOW).
+        when = FIXED_NOW - dt.timedelta(days=30 - n, hours=n % 5)
+        svc.intake(db, admin, form(*place, content=texts[n % len(texts)], appellant=f"李{n}"), now=when)
+    clerk = make_user(Role.STREET_CLERK, unit_id=street.id)
+    cases = [
+        (clerk, QueueFilter(text="噪音扰民"), "噪音扰民"),
+        (clerk, QueueFilter(text="漏水"), "漏水"),
+        (admin, QueueFilter(text="噪音扰民", light="red"), "噪音扰民"),
+        (admin, QueueFilter(text="漏水", status="open", channel="phone"), "漏水"),
+        (admin, QueueFilter(text="漏水", street_id=other.id), "漏水"),
+    ]
+    for actor, f, word in cases:
+        expected = _like_reference(db, actor, f, word, sort="received_at", descending=True)
+        assert expected, f  # the case finds something
+        assert _paged(db, actor, f, 2, sort="received_at", descending=True) == expected, f
+        assert _paged(db, actor, f, 3, sort="received_at", descending=False) == expected[::-1], f
+        assert queue.count(db, actor, f, now=FIXED_NOW) == len(expected), f
+        clicked = {"sort": "completion_limit", "descending": False}
+        assert _paged(db, actor, f, 2, **clicked) == _like_reference(db, actor, f, word, **clicked), f
+    # The scope still holds: the clerk's pages hold none of the other street's appeals.
+    theirs = _like_reference(db, admin, QueueFilter(text="漏水", street_id=other.id), "漏水")
+    assert theirs and not set(theirs) & set(_paged(db, clerk, QueueFilter(text="漏水"), 2))
+    # A light nothing has finds nothing, through the index path too.
+    assert _paged(db, admin, QueueFilter(text="漏水", light="green"), 2) == []
+    assert queue.count(db, admin, QueueFilter(text="漏水", light="green"), now=FIXED_NOW) == 0

@@ -81,7 +81,9 @@ def test_the_screens_follow_the_reminder_setting(qtbot, ctx):
     assert tab.attention.itemText(1) == "需关注（未结时限、14日内到期）"
     tab.open_case(case_id)
     assert "期限届满前14日提醒续行" in tab.case_page.measures.measures_caption.text()
-    tab.show_statistics()
+    job = tab.show_statistics()
+    qtbot.waitUntil(lambda: job.finished, timeout=20_000)
+    assert job.ok and tab.stats_dialog is not None
     assert any("14日内待续行" in card.text() for card in tab.stats_dialog.cards)
     tab.stats_dialog.close()
 

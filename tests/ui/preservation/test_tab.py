@@ -217,7 +217,9 @@ def test_statistics_dialog(qtbot, ctx, fixed_now):
     seed_preservation.load_demo(ctx.db, ctx.actor, now=fixed_now)
     tab = PreservationTab(ctx)
     qtbot.addWidget(tab)
-    tab.show_statistics()
+    job = tab.show_statistics()
+    qtbot.waitUntil(lambda: job.finished, timeout=20_000)
+    assert job.ok and tab.stats_dialog is not None
     texts = [c.text() for c in tab.stats_dialog.cards]
     assert any("221件" in t for t in texts) and any("担保替代释放资金" in t for t in texts)
     tab.stats_dialog.close()

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 
 from laoshan_desk.documents.excel import Column, Sheet, write_stream
 from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
@@ -50,17 +50,18 @@ LEDGER_COLUMNS = [
 ]
 
 # Only the columns the ledger prints: a Core select, no ORM objects (a million rows stream).
+# The unit ids come as the stored text (no UUID object per cell); ``_names_by_key`` answers both.
 _COLUMNS = (
     Appeal.number,
     Appeal.received_at,
     Appeal.kind,
     Appeal.channel,
-    Appeal.street_id,
-    Appeal.community_id,
+    type_coerce(Appeal.street_id, String).label("street_id"),
+    type_coerce(Appeal.community_id, String).label("community_id"),
     Appeal.appellant,
     Appeal.content,
     Appeal.level,
-    Appeal.unit_id,
+    type_coerce(Appeal.unit_id, String).label("unit_id"),
     Appeal.status,
     Appeal.response_limit,
     Appeal.completion_limit,
@@ -91,6 +92,21 @@ def _label(enum_cls: Any, code: str) -> str:
         return str(enum_cls(code).label)
     except ValueError:
         return code
+
+
+def _labels(enum_cls: Any) -> dict[str, str]:
+    """Code → label of a vocabulary, looked up once per export rather than once per cell."""
+    return {m.value: str(m.label) for m in enum_cls}
+
+
+def _names_by_key(names: dict[uuid.UUID, str]) -> dict[Any, str]:
+    """Unit names by id, as a UUID and as its stored text (SQLite's 32 hex digits, PostgreSQL's
+    uuid text): the ledger reads the ids uncoerced."""
+    keyed: dict[Any, str] = dict(names)
+    for ident, name in names.items():
+        keyed[ident.hex] = name
+        keyed[str(ident)] = name
+    return keyed
 
 
 def describe_filter(f: QueueFilter, names: dict[uuid.UUID, str], sort: str | None, descending: bool) -> str:
@@ -146,6 +162,11 @@ def export_ledger(
     caption = f"诉求台账（{now.astimezone(TZ):%Y-%m-%d %H:%M} 导出）　{describe_filter(f, names, sort, descending)}"
     written = 0
 
+    by_key = _names_by_key(names)
+    kinds, channels, levels, statuses, satisfactions = (
+        _labels(e) for e in (AppealKind, Channel, HandlingLevel, AppealStatus, Satisfaction)
+    )
+
     def rows() -> Iterator[list[Any]]:
         nonlocal written
         with db.session() as s:
@@ -160,20 +181,20 @@ def export_ledger(
                 yield [
                     a.number,
                     a.received_at,
-                    AppealKind(a.kind).label,
-                    Channel(a.channel).label,
-                    names.get(a.street_id, "") if a.street_id else "",
-                    names.get(a.community_id, "") if a.community_id else "",
+                    kinds.get(a.kind, a.kind),
+                    channels.get(a.channel, a.channel),
+                    by_key.get(a.street_id, "") if a.street_id else "",
+                    by_key.get(a.community_id, "") if a.community_id else "",
                     mask_name(a.appellant) if a.appellant else "匿名",
                     a.content,
-                    HandlingLevel(a.level).label,
-                    names.get(a.unit_id, "") if a.unit_id else "",
-                    AppealStatus(a.status).label,
+                    levels.get(a.level, a.level),
+                    by_key.get(a.unit_id, "") if a.unit_id else "",
+                    statuses.get(a.status, a.status),
                     a.response_limit,
                     a.completion_limit,
                     a.finished_at,
                     "是" if late else "否",
-                    Satisfaction(a.satisfaction).label if a.satisfaction else "",
+                    satisfactions.get(a.satisfaction, a.satisfaction) if a.satisfaction else "",
                 ]
 
     write_stream(path, [Sheet("诉求台账", LEDGER_COLUMNS, rows(), caption=caption)])

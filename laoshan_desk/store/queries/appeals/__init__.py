@@ -21,6 +21,7 @@ from .search import (
     fts_available,
     fts_count,
     fts_page,
+    in_index_order,
     search_condition,
     text_only_match,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "fts_available",
     "fts_count",
     "fts_page",
+    "in_index_order",
     "light_column",
     "light_condition",
     "local_day",

@@ -15,7 +15,11 @@ FTS5 uses LIKE: correct, slower.
 
 A search of Chinese words alone is answered from the FTS table itself: the count is the index's,
 and a page is the index's rows newest first (rowid = seq, the order of entry), sorted by the
-time received only within the page shown (:func:`text_only_match`).
+time received only within the page shown (:func:`text_only_match`). With a scope or other filters
+and the same order, the FTS table drives the page (:func:`in_index_order`): hits are joined to the
+appeals in the index's order and the scan stops when the page is full. Pages in entry order agree
+with the time received except for appeals entered later than they were received (imports); any
+other sort orders every hit in SQL.
 
 Pinyin initials: ``appellant_initials`` holds e.g. ``zs`` for 张三; an all-letter query also
 matches it by prefix (a range on the index, so it stays fast on every dialect).
@@ -28,12 +32,15 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Select,
     and_,
     bindparam,
     or_,
     select,
     text,
 )
+from sqlalchemy import column as sql_column
+from sqlalchemy import table as sql_table
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -251,10 +258,26 @@ def fts_count(session: Session, table: str, match: str) -> int:
     return int(session.scalar(sql) or 0)
 
 
-def fts_page(session: Session, table: str, match: str, offset: int, limit: int) -> list[int]:
-    """One page of matching ``appeal.seq`` in the index's own order, newest entered first."""
-    sql = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :m ORDER BY rowid DESC LIMIT :l OFFSET :o")
+def fts_page(
+    session: Session, table: str, match: str, offset: int, limit: int, *, descending: bool = True
+) -> list[int]:
+    """One page of matching ``appeal.seq`` in the index's own order, newest entered first (oldest
+    first when not ``descending``)."""
+    way = "DESC" if descending else "ASC"
+    sql = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :m ORDER BY rowid {way} LIMIT :l OFFSET :o")
     return list(session.scalars(sql.bindparams(m=match, l=limit, o=offset)))
+
+
+def in_index_order(q: Select[Any], fts: str, match: str, *, descending: bool) -> Select[Any]:
+    """``q`` (a select over the appeals, without the search condition) driven by the FTS table:
+    its hits joined to the appeals, the other conditions tested hit by hit, in the index's order
+    (rowid = seq, the order of entry). With a LIMIT the scan stops once a page is full, so a
+    scoped or filtered search reads a page's worth of hits, not all of them, and sorts nothing."""
+    index = sql_table(fts, sql_column("rowid"))
+    rowid = index.c.rowid
+    match_clause = text(f"{fts} MATCH :fts_match").bindparams(bindparam("fts_match", value=match))
+    joined = q.join(index, rowid == Appeal.seq).where(match_clause)
+    return joined.order_by(rowid.desc() if descending else rowid.asc())
 
 
 def _escape_like(value: str) -> str:

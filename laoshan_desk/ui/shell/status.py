@@ -19,12 +19,12 @@ class StatusBarMixin(ShellBase):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.user_label = QLabel()
-        # The path can be long: elided in the middle (the file name stays), whole in the tooltip,
+        # The path can be long: elided at the start (the file name, or host and database, stay), whole in the tooltip,
         # so that every item fits the bar at the default 1280×800.
         where = health.describe(self.ctx.db)
         self.db_label = QLabel()
         self.db_label.setText(
-            "数据库：" + self.db_label.fontMetrics().elidedText(where, Qt.TextElideMode.ElideMiddle, DB_WIDTH)
+            "数据库：" + self.db_label.fontMetrics().elidedText(where, Qt.TextElideMode.ElideLeft, DB_WIDTH)
         )
         self.db_label.setToolTip(where)
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -23,7 +23,7 @@ import time
 import uuid
 from pathlib import Path
 
-LEASE_SECONDS = 180  # a desk refreshes its lease every minute (ui/main_window) and on each write
+LEASE_SECONDS = 180  # a desk refreshes its lease every minute (ui/shell/status.py) and on each write
 REFRESH_SECONDS = 30
 
 

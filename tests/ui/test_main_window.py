@@ -244,3 +244,18 @@ def test_default_window_is_1280_by_800_on_a_1366_by_768_screen(tmp_path, db, adm
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split()[-2:] == ["1280", "800"]
+
+
+def test_every_status_bar_item_fits_the_default_window(qtbot, db, admin):
+    """At 1280×800 nothing in the bar is clipped: the long texts are short there, whole in the tooltip."""
+    window = _window(qtbot, db, admin, idle_lock=False)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.sms_label.text() and window.calendar_label.text()  # every item is showing
+    assert window.statusBar().sizeHint().width() <= window.width()
+    for label in (window.user_label, window.db_label, window.online_label, window.calendar_label, window.sms_label):
+        assert label.width() >= label.sizeHint().width(), label.text()
+    assert window.calendar_label.text() == "⚠ 2027年调休上班日尚未录入……"
+    assert "请管理员补录" in window.calendar_label.toolTip()
+    assert window.db_label.text().endswith("desk.sqlite3") and window.db_label.toolTip().endswith("desk.sqlite3")

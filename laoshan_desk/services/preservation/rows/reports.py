@@ -28,6 +28,7 @@ class ReleaseResult:
     kept: tuple[SelectionRow, ...]
     notes: tuple[str, ...]
     expiry_warnings: tuple[str, ...] = ()  # guarantees ending before the freeze (第二十二条)
+    consent_needed: tuple[str, ...] = ()  # disputed property kept: no applicant's consent (第二十二条)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -6,12 +6,14 @@ import datetime as dt
 import json
 
 import pytest
+from sqlalchemy import select
 
 from laoshan_desk.cli import main
 from laoshan_desk.services import preservation
 from laoshan_desk.services.bootstrap import open_database
 from laoshan_desk.services.context import system_actor
 from laoshan_desk.services.preservation.seed import uscc
+from laoshan_desk.store.models.preservation import PresAsset
 
 CASE = {
     "case_number": "（2026）鲁0212财保12号",
@@ -168,3 +170,22 @@ def test_the_provisional_lawsuit_deadline_skips_a_holiday(tmp_path, capsys):
     assert code == 0, out.err
     due = json.loads(out.out)["deadlines"]["lawsuit_due"]
     assert due == "2026-10-08 23:59"  # the first working day after the holiday
+
+
+def test_disputed_in_the_plan_file_marks_the_asset(tmp_path, capsys):
+    # 《财产保全规定》第二十二条: the disputed property itself is released on a guarantee only with
+    # the applicant's consent, so the file says which asset it is ("disputed": true).
+    house = {"id": "H", "type": "real_estate", "value": "300000", "disputed": True}
+    data = dict(VEHICLE_CASE, case_number="（2026）鲁0212财保35号", assets=[house, VEHICLE_CASE["assets"][1]])
+    code, out = _run(tmp_path, data, capsys)
+    assert code == 0, out.err
+    db = open_database(f"sqlite:///{tmp_path / 'cli.sqlite3'}")
+    try:
+        with db.session() as session:
+            flags = dict(session.execute(select(PresAsset.code, PresAsset.disputed)).tuples().all())
+    finally:
+        db.dispose()
+    assert flags == {"H": True, "G": False}
+    bad = dict(data, case_number="（2026）鲁0212财保36号", assets=[dict(house, disputed="也许")])
+    code, out = _run(tmp_path, bad, capsys)
+    assert code == 2 and "assets第1项" in out.err and len(out.err.strip().splitlines()) == 1

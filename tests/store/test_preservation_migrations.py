@@ -52,7 +52,8 @@ def test_an_asset_in_a_plan_survives_the_upgrade(tmp_path):
         )
     migrate.upgrade(db)  # every head, the preservation columns included
     with db.engine.connect() as c:
-        rows = c.execute(text("SELECT code, indivisible FROM pres_asset")).all()
+        rows = c.execute(text("SELECT code, indivisible, disputed FROM pres_asset")).all()
         selected = c.execute(text("SELECT count(*) FROM pres_selection WHERE asset_id = :a"), {"a": asset}).scalar()
-    assert [tuple(r) for r in rows] == [("A1", 0)] and selected == 1
+    # An asset typed before 0033_pres_disputed is not the disputed property unless marked so.
+    assert [tuple(r) for r in rows] == [("A1", 0, 0)] and selected == 1
     db.dispose()

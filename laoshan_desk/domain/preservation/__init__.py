@@ -57,6 +57,7 @@ from laoshan_desk.domain.preservation.necessity import (
 from laoshan_desk.domain.preservation.parties import check_party_number, looks_like_enterprise, shown_number
 from laoshan_desk.domain.preservation.plan import Exclusion, Plan, Selection, propose_plan
 from laoshan_desk.domain.preservation.release import (
+    DISPUTED_CONSENT_RULE,
     ReleaseAdvice,
     release_advice,
     release_ruling_number,
@@ -160,6 +161,7 @@ __all__ = [
     "plan_deadlines",
     "propose_plan",
     "release_advice",
+    "DISPUTED_CONSENT_RULE",
     "release_ruling_number",
     "short_guarantees",
     "ruling_due",

@@ -92,6 +92,8 @@ class Asset:
     ``in_operational_use`` is ignored for accounts: their harm is given by their kind.
     ``indivisible`` marks real estate that cannot be sealed in part (its use is not divisible, or
     dividing it would seriously reduce its value: 《财产保全规定》第十五条).
+    ``disputed`` marks the disputed property itself (争议标的物): a release on the respondent's
+    guarantee needs the applicant's consent for it (《财产保全规定》第二十二条).
     """
 
     id: str
@@ -103,6 +105,7 @@ class Asset:
     description: str = ""
     protected_reason: str = ""
     indivisible: bool = False
+    disputed: bool = False
 
     def __post_init__(self) -> None:
         if not str(self.id).strip():
@@ -124,6 +127,7 @@ class Asset:
         object.__setattr__(self, "in_operational_use", bool(self.in_operational_use))
         object.__setattr__(self, "protected", bool(self.protected))
         object.__setattr__(self, "indivisible", bool(self.indivisible))
+        object.__setattr__(self, "disputed", bool(self.disputed))
 
     @property
     def label(self) -> str:

@@ -1,5 +1,8 @@
 """Release on a guarantee (《财产保全规定》第二十二条): what it frees; the release ruling's number.
 
+The disputed property itself (争议标的物) is released on the respondent's guarantee only with the
+applicant's consent (第二十二条, second sentence); without it the advice keeps it and says why.
+
 docs/rules.md §preservation-release.
 """
 
@@ -17,13 +20,28 @@ from laoshan_desk.domain.preservation.search import _exclusion_reason, _tier
 
 @dataclass(frozen=True)
 class ReleaseAdvice:
-    """What a guarantee frees: ``release`` lists the amounts to lift, ``keep`` what stays."""
+    """What a guarantee frees: ``release`` lists the amounts to lift, ``keep`` what stays.
+
+    ``withheld``: the disputed property the guarantee would free but the applicant has not
+    consented to release (it stays in ``keep``); ``consent_needed`` says so, one line each.
+    """
 
     need: Decimal
     release: tuple[Selection, ...]
     keep: tuple[Selection, ...]
     freed: Decimal
     notes: tuple[str, ...]
+    withheld: tuple[Selection, ...] = ()
+    consent_needed: tuple[str, ...] = ()
+
+
+# 《财产保全规定》第二十二条 as it reads (second sentence).
+DISPUTED_CONSENT_RULE = "被保全人请求对作为争议标的的财产解除保全的，须经申请保全人同意（《财产保全规定》第二十二条）"
+
+
+def consent_needed_message(label: str) -> str:
+    """Why the disputed property stays preserved although the guarantee would cover it."""
+    return f"“{label}”系争议标的物：{DISPUTED_CONSENT_RULE}；未记录申请保全人同意，不予解除"
 
 
 def short_guarantees(guarantees: Sequence[Guarantee], as_of: dt.date, freeze_end: dt.date | None) -> tuple[str, ...]:
@@ -48,6 +66,7 @@ def release_advice(
     guarantees: Sequence[Guarantee],
     *,
     as_of: dt.date,
+    applicant_consent: bool = False,
 ) -> ReleaseAdvice:
     """Which measures a sufficient or partial guarantee releases (《财产保全规定》第二十二条).
 
@@ -56,6 +75,8 @@ def release_advice(
     what stays still covers the need.
     Capped freezes are reduced in part; whole assets are lifted only whole. Anything that should
     never have been preserved (a wage account, a protected asset) is released in any case.
+    The disputed property is released only with ``applicant_consent`` (第二十二条); without it
+    the property stays and the spare cover goes to the other measures.
     """
     claim_amount = money(claim, field="claim_amount")
     guaranteed = valid_guarantee_total(guarantees, as_of)
@@ -64,6 +85,7 @@ def release_advice(
     release: list[Selection] = []
     keep: dict[str, Selection] = {}
     notes: list[str] = []
+    withheld: list[Selection] = []
     for sel in current:
         asset = by_id.get(sel.asset_id)
         if asset is not None and _exclusion_reason(asset) and asset.value > 0:
@@ -88,6 +110,9 @@ def release_advice(
             cut = sel.amount
         else:
             continue
+        if asset is not None and asset.disputed and not applicant_consent:
+            withheld.append(Selection(sel.asset_id, sel.measure, cut))
+            continue
         release.append(Selection(sel.asset_id, sel.measure, cut))
         total -= cut
         remaining = sel.amount - cut
@@ -98,9 +123,19 @@ def release_advice(
     freed = sum((s.amount for s in release), ZERO).quantize(CENT)
     if guaranteed > 0:
         notes.insert(0, f"有效担保合计{_fmt(guaranteed)}元，尚需保全{_fmt(need)}元，可解除保全{_fmt(freed)}元")
-    if need == 0 and keep:
+    consent_needed = tuple(consent_needed_message(by_id[s.asset_id].label) for s in withheld)
+    notes.extend(consent_needed)
+    if need == 0 and len(keep) > len(withheld):
         notes.append("担保足额，但部分整体财产未能解除，请核对")
-    return ReleaseAdvice(need=need, release=tuple(release), keep=tuple(keep.values()), freed=freed, notes=tuple(notes))
+    return ReleaseAdvice(
+        need=need,
+        release=tuple(release),
+        keep=tuple(keep.values()),
+        freed=freed,
+        notes=tuple(notes),
+        withheld=tuple(withheld),
+        consent_needed=consent_needed,
+    )
 
 
 _CN_DIGITS = "零一二三四五六七八九十"

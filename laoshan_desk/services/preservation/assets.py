@@ -56,6 +56,7 @@ class AssetFields:
     protected: object = False
     protected_reason: str = ""
     indivisible: object = False  # real estate not to be sealed in part (《财产保全规定》第十五条)
+    disputed: object = False  # the disputed property itself (争议标的物, 《财产保全规定》第二十二条)
 
 
 def _next_code(session: Session, case_id: uuid.UUID, prefix: str = "A") -> str:
@@ -89,6 +90,7 @@ def add_to_case(
         description=text(fields.description),
         protected_reason=text(fields.protected_reason),
         indivisible=rules.yes_no(fields.indivisible, "indivisible"),
+        disputed=rules.yes_no(fields.disputed, "disputed"),
     )
     if checked.indivisible and checked.type is not AssetType.REAL_ESTATE:
         raise ValidationError("只有不动产可以标记为“不可分割”，其他财产本就整体查封", field="indivisible")
@@ -105,6 +107,7 @@ def add_to_case(
         protected=checked.protected,
         protected_reason=checked.protected_reason or None,
         indivisible=checked.indivisible,
+        disputed=checked.disputed,
         source=source.value,
         sort_order=sort_order,
     )
@@ -126,6 +129,7 @@ def add_asset(db: Database, actor: Actor, form: AssetForm, *, now: dt.datetime) 
         protected=form.protected,
         protected_reason=form.protected_reason,
         indivisible=form.indivisible,
+        disputed=form.disputed,
     )
     with unit_of_work(db, actor, now) as work:
         case = case_for_write(work.session, actor, form.case_id, form.version)

@@ -205,6 +205,7 @@ def asset_row(a: PresAsset) -> AssetRow:
         protected=a.protected,
         protected_reason=a.protected_reason or "",
         indivisible=a.indivisible,
+        disputed=a.disputed,
         source=AssetSource(a.source),
     )
 
@@ -240,6 +241,7 @@ def domain_asset(a: PresAsset) -> rules.Asset:
         description=row.label,
         protected_reason=row.protected_reason,
         indivisible=row.indivisible,
+        disputed=row.disputed,
     )
 
 

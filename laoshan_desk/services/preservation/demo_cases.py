@@ -24,7 +24,14 @@ from laoshan_desk.domain.preservation import (
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.preservation import assets, cases, measures, plan, release
 from laoshan_desk.services.preservation.assets import AssetFields
-from laoshan_desk.services.preservation.demo_names import APPLICANTS, BANKS, CAUSES, resident_id, uscc
+from laoshan_desk.services.preservation.demo_names import (
+    APPLICANTS,
+    BANKS,
+    CAUSES,
+    demo_phone,
+    resident_id,
+    uscc,
+)
 from laoshan_desk.services.preservation.forms import (
     ApprovalForm,
     AssetForm,
@@ -180,7 +187,7 @@ def load_cases(db: Database, actor: Actor, now: dt.datetime) -> int:
                 cause=CAUSES[i % len(CAUSES)],
                 applicant_guarantee_type=ApplicantGuarantee.INSURANCE,
                 applicant_guarantee_amount=claim if kind is CaseKind.PRE_SUIT else claim * Decimal("0.3"),
-                respondent_phone=f"1385329{i:04d}" if person else f"0532-8{i:03d}6688",
+                respondent_phone=demo_phone(i),
             ),
             now=received + dt.timedelta(minutes=5),
         )

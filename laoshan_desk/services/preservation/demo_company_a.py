@@ -44,6 +44,7 @@ from laoshan_desk.services.preservation.demo_names import (
     COMPANY_A_FROZEN_ACCOUNTS,
     COMPANY_A_RULED,
     COMPANY_A_RULINGS,
+    demo_phone,
     uscc,
 )
 from laoshan_desk.store.db import Database
@@ -80,7 +81,7 @@ def load_company_a(db: Database, now: dt.datetime) -> int:
             "kind": PartyKind.ENTERPRISE.value,
             "name": COMPANY_A,
             "id_number": uscc("MA3C8LX2Q"),
-            "phone": "0532-88996600",
+            "phone": demo_phone(900),
             "address": "青岛市崂山区松岭路1号",
             "created_at": now,
         }

@@ -42,9 +42,17 @@ CAUSES = ["建设工程施工合同纠纷", "买卖合同纠纷", "租赁合同�
 
 
 def uscc(seed: str) -> str:
-    """A valid USCC from 17 characters (9137021 + 10 of the seed), check character computed."""
-    body = ("91370212" + seed.upper())[:17]
+    """A valid USCC that no real enterprise has: 91 999999 + 9 characters of the seed, check
+    character computed (GB 32100). The division 999999 belongs to no registration authority
+    (docs/rules/reference-data.md §demo), so the desk accepts it and nobody real holds it."""
+    body = ("91999999" + seed.upper())[:17]
     return body + stdnum_uscc.calc_check_digit(body)
+
+
+def demo_phone(n: int) -> str:
+    """A Qingdao landline of seven digits (0532-555 2xxx): the desk's format check accepts it,
+    but Qingdao numbers have eight digits, so it reaches nobody (no mobile numbers in the demo)."""
+    return f"0532-5552{n % 1000:03d}"
 
 
 def resident_id(birth: dt.date, seq: int) -> str:

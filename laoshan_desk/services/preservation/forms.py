@@ -61,11 +61,15 @@ class CaseRef:
 @dataclasses.dataclass(frozen=True)
 class GuaranteeReleaseForm:
     """因担保解除保全: the case as shown; ``expiry_confirmed`` when the judge has confirmed a
-    release that relies on a guarantee ending before the freeze it replaces (第二十二条)."""
+    release that relies on a guarantee ending before the freeze it replaces (第二十二条).
+    ``applicant_consent`` (申请保全人同意) lets the release include the disputed property itself
+    (第二十二条, second sentence); ``consent_note`` says how the consent was given."""
 
     case_id: uuid.UUID
     version: int
     expiry_confirmed: bool = False
+    applicant_consent: bool = False
+    consent_note: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,6 +115,7 @@ class AssetForm:
     protected: bool = False
     protected_reason: str = ""
     indivisible: bool = False  # real estate not to be sealed in part (《财产保全规定》第十五条)
+    disputed: bool = False  # the disputed property itself: its release needs the applicant's consent
     code: str = ""  # empty: the next A1, A2 …
 
 

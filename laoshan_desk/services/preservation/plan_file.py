@@ -42,6 +42,7 @@ _ASSET_KEYS = {
     "number",
     "protected_reason",
     "indivisible",
+    "disputed",
 }
 
 
@@ -136,6 +137,7 @@ def _add_asset(session: Session, case: PresCase, i: int, entry: dict[str, object
         number=text(entry.get("number")),
         protected_reason=text(entry.get("protected_reason")),
         indivisible=entry.get("indivisible", False),
+        disputed=entry.get("disputed", False),
     )
     try:
         add_to_case(session, case.id, fields, code=text(entry["id"]), source=AssetSource.CLI, sort_order=i)

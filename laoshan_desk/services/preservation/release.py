@@ -1,8 +1,10 @@
 """Guarantees for the respondent, and the release rulings they lead to (or a release on application).
 
 A sufficient guarantee releases the measures that harm the respondent most first; what stays
-still covers the need (《财产保全规定》第二十二条, docs/rules.md §preservation-release). Every
-release is a ruling of its own with its number (之一, 之二 …) and counts the funds it freed.
+still covers the need (《财产保全规定》第二十二条, docs/rules.md §preservation-release). The
+disputed property itself is released only when the applicant's consent is recorded on the
+release (第二十二条, second sentence). Every release is a ruling of its own with its number
+(之一, 之二 …) and counts the funds it freed.
 """
 
 from __future__ import annotations
@@ -123,7 +125,9 @@ def _current(session: Session, case: PresCase, assets: Sequence[PresAsset]) -> l
     ]
 
 
-def _release_plan(session: Session, case: PresCase, as_of: dt.date) -> tuple[rules.ReleaseAdvice, dict[str, PresAsset]]:
+def _release_plan(
+    session: Session, case: PresCase, as_of: dt.date, *, applicant_consent: bool = False
+) -> tuple[rules.ReleaseAdvice, dict[str, PresAsset]]:
     assets = assets_of(session, case.id)
     advice = rules.release_advice(
         _current(session, case, assets),
@@ -131,6 +135,7 @@ def _release_plan(session: Session, case: PresCase, as_of: dt.date) -> tuple[rul
         case.ruled_amount or case.claim_amount,
         [domain_guarantee(g) for g in guarantees_of(session, case.id)],
         as_of=as_of,
+        applicant_consent=applicant_consent,
     )
     return advice, {a.code: a for a in assets}
 
@@ -164,6 +169,7 @@ def preview_release(db: Database, actor: Actor, case_id: uuid.UUID, *, today: dt
             _rows(advice.keep, by_code),
             advice.notes,
             warnings,
+            advice.consent_needed,
         )
 
 
@@ -213,14 +219,21 @@ def release_on_guarantee(db: Database, actor: Actor, form: GuaranteeReleaseForm,
     """Rule the release of what the guarantees now cover (《财产保全规定》第二十二条); counts the funds freed.
 
     A guarantee ending before the freeze it would replace is not "sufficient and effective": the
-    release is refused until the judge confirms it (``expiry_confirmed``).
+    release is refused until the judge confirms it (``expiry_confirmed``). The disputed property
+    stays preserved unless the applicant's consent is recorded (``applicant_consent`` with a
+    ``consent_note``, 第二十二条); the other measures are released as the guarantee allows.
     """
     actor.require(DECIDE)
+    consent_note = text(form.consent_note)
+    if form.applicant_consent and not consent_note:
+        raise ValidationError("请注明申请保全人同意的方式和日期（如书面同意书）", field="consent_note")
     with unit_of_work(db, actor, now) as work:
         case = case_for_write(work.session, actor, form.case_id, form.version)
         if case.status != CaseStatus.EXECUTED:
             raise DeskError("只有已执行保全措施的案件可以因担保解除保全")
-        advice, by_code = _release_plan(work.session, case, now.date())
+        advice, by_code = _release_plan(work.session, case, now.date(), applicant_consent=bool(form.applicant_consent))
+        if not advice.release and advice.consent_needed:
+            raise ValidationError("；".join(advice.consent_needed), field="applicant_consent")
         if not advice.release:
             raise DeskError("现有担保不足以解除任何保全措施")
         warnings = _expiry_warnings(work.session, case, advice, by_code, now.date())
@@ -228,9 +241,15 @@ def release_on_guarantee(db: Database, actor: Actor, form: GuaranteeReleaseForm,
             raise DeskError("；".join(warnings))
         guarantees = guarantees_of(work.session, case.id)
         latest = guarantees[-1].id if guarantees else None
-        release = _apply_release(
-            work, case, advice.release, by_code, ReleaseReason.GUARANTEE, "；".join(advice.notes), latest
-        )
+        # The consent is kept on the ruling that relies on it: one that releases disputed property.
+        consented = [by_code[s.asset_id] for s in advice.release if by_code[s.asset_id].disputed]
+        notes = list(advice.notes)
+        if consented:
+            names = "、".join(f"“{domain_asset(a).label}”" for a in consented)
+            notes.append(f"申请保全人同意解除对争议标的物{names}的保全（{consent_note}）")
+        release = _apply_release(work, case, advice.release, by_code, ReleaseReason.GUARANTEE, "；".join(notes), latest)
+        if consented:
+            release.applicant_consent, release.consent_note = True, consent_note
         work.audit(
             "create",
             "pres_release",
@@ -240,6 +259,8 @@ def release_on_guarantee(db: Database, actor: Actor, form: GuaranteeReleaseForm,
                 "freed": str(advice.freed),
                 "ruling_number": release.ruling_number,
                 "expiry_confirmed": list(warnings),
+                "applicant_consent": consent_note if consented else None,
+                "disputed_kept": [by_code[s.asset_id].code for s in advice.withheld],
             },
         )
         return ReleaseResult(
@@ -248,8 +269,9 @@ def release_on_guarantee(db: Database, actor: Actor, form: GuaranteeReleaseForm,
             advice.freed,
             _rows(advice.release, by_code),
             _rows(advice.keep, by_code),
-            advice.notes,
+            tuple(notes),
             warnings,
+            advice.consent_needed,
         )
 
 

@@ -107,6 +107,9 @@ class PresAsset(UUIDPk, Base):
     protected_reason: Mapped[str | None] = mapped_column(String(200))
     # Real estate not to be sealed in part (《财产保全规定》第十五条; docs/rules.md §preservation-plan).
     indivisible: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # The disputed property itself (争议标的物): released on a guarantee only with the applicant's
+    # consent (《财产保全规定》第二十二条; docs/rules.md §preservation-release).
+    disputed: Mapped[bool] = mapped_column(default=False, server_default=false())
     source: Mapped[str] = mapped_column(String(16), default="typed")  # typed | import | cli | demo
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -199,6 +202,9 @@ class PresRelease(UUIDPk, Base):
     amount_freed: Mapped[Decimal] = mapped_column(Money)
     note: Mapped[str | None] = mapped_column(Text)
     by: Mapped[str] = mapped_column(String(100))
+    # 申请保全人同意 releasing the disputed property (《财产保全规定》第二十二条), and how it was given.
+    applicant_consent: Mapped[bool] = mapped_column(default=False, server_default=false())
+    consent_note: Mapped[str | None] = mapped_column(Text)
 
 
 class PresClockEvent(UUIDPk, Base):

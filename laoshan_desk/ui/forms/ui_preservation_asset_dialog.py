@@ -129,6 +129,16 @@ class Ui_PreservationAssetDialog(object):
 
         self.formLayout.setWidget(9, QFormLayout.ItemRole.FieldRole, self.indivisibleCheck)
 
+        self.disputedCheckLabel = QLabel(PreservationAssetDialog)
+        self.disputedCheckLabel.setObjectName(u"disputedCheckLabel")
+
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.LabelRole, self.disputedCheckLabel)
+
+        self.disputedCheck = QCheckBox(PreservationAssetDialog)
+        self.disputedCheck.setObjectName(u"disputedCheck")
+
+        self.formLayout.setWidget(10, QFormLayout.ItemRole.FieldRole, self.disputedCheck)
+
 
         self.verticalLayout.addLayout(self.formLayout)
 
@@ -166,6 +176,8 @@ class Ui_PreservationAssetDialog(object):
         self.protectedReasonEditLabel.setText(QCoreApplication.translate("PreservationAssetDialog", u"\u4e0d\u5f97\u4fdd\u5168\u7684\u7406\u7531", None))
         self.indivisibleCheckLabel.setText(QCoreApplication.translate("PreservationAssetDialog", u"\u4e0d\u53ef\u5206\u5272", None))
         self.indivisibleCheck.setText(QCoreApplication.translate("PreservationAssetDialog", u"\u4e0d\u52a8\u4ea7\u4f7f\u7528\u4e0a\u4e0d\u53ef\u5206\u6216\u5206\u5272\u4f1a\u4e25\u91cd\u51cf\u635f\u4ef7\u503c\uff08\u6574\u4f53\u67e5\u5c01\uff09", None))
+        self.disputedCheckLabel.setText(QCoreApplication.translate("PreservationAssetDialog", u"\u4e89\u8bae\u6807\u7684\u7269", None))
+        self.disputedCheck.setText(QCoreApplication.translate("PreservationAssetDialog", u"\u672c\u8d22\u4ea7\u5373\u4e89\u8bae\u6807\u7684\u7269\uff08\u56e0\u62c5\u4fdd\u89e3\u9664\u4fdd\u5168\u987b\u7ecf\u7533\u8bf7\u4fdd\u5168\u4eba\u540c\u610f\uff09", None))
         self.errorLabel.setText("")
     # retranslateUi
 

@@ -188,6 +188,7 @@ class AssetDialog(QDialog):
                 "assets.value": u.valueEdit,
                 "code": u.numberEdit,
                 "indivisible": u.indivisibleCheck,
+                "disputed": u.disputedCheck,
             },
             u.errorLabel,
         )
@@ -215,6 +216,7 @@ class AssetDialog(QDialog):
             protected=u.protectedCheck.isChecked(),
             protected_reason=u.protectedReasonEdit.text(),
             indivisible=u.indivisibleCheck.isChecked() and u.typeCombo.currentData() == AssetType.REAL_ESTATE,
+            disputed=u.disputedCheck.isChecked(),  # released on a guarantee only with consent (第二十二条)
         )
         ctx = self.ctx
         _submit(self, self.errors, lambda: svc.add_asset(ctx.db, ctx.actor, form, now=ctx.now()))

@@ -56,7 +56,13 @@ def plan_columns(editable: bool) -> list[ColumnSpec]:
             lambda r: (
                 r.excluded
                 or "，".join(
-                    w for w, on in (("经营使用", r.asset.in_operational_use), ("不可分割", r.asset.indivisible)) if on
+                    w
+                    for w, on in (
+                        ("经营使用", r.asset.in_operational_use),
+                        ("不可分割", r.asset.indivisible),
+                        ("争议标的物", r.asset.disputed),
+                    )
+                    if on
                 )
             ),
             foreground=_grey,

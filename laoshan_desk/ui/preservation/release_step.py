@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from laoshan_desk.domain.preservation import CaseStatus, Paper
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.preservation import papers as docs
+from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.table_model import ColumnSpec
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.preservation.dialogs import GuaranteeDialog
@@ -51,6 +62,7 @@ class ReleaseStep(CaseStep):
             bar.addWidget(b)
         bar.addStretch(1)
         v.addLayout(bar)
+        v.addWidget(self._consent_box())
         self.guarantees_view = table()
         self.guarantees = attach(self.guarantees_view, GUARANTEE_COLUMNS)
         v.addWidget(self.guarantees_view, 2)
@@ -60,6 +72,26 @@ class ReleaseStep(CaseStep):
         self.releases_view = table()
         self.releases = attach(self.releases_view, RELEASE_COLUMNS)
         v.addWidget(self.releases_view, 2)
+
+    def _consent_box(self) -> QWidget:
+        """申请保全人同意 (《财产保全规定》第二十二条): shown when the case holds the disputed property."""
+        self.consent_box = QWidget()
+        form = QFormLayout(self.consent_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.consent_check = QCheckBox("申请保全人同意解除对争议标的物的保全")
+        self.consent_note = QLineEdit()
+        self.consent_note.setPlaceholderText("同意的方式和日期，如：申请保全人2026年11月24日书面同意")
+        self.consent_error = QLabel()
+        self.consent_error.setWordWrap(True)
+        form.addRow("申请保全人同意", self.consent_check)
+        form.addRow("同意情况", self.consent_note)
+        form.addRow(self.consent_error)
+        self.consent_errors = FieldErrors(
+            {"applicant_consent": self.consent_check, "consent_note": self.consent_note},
+            self.consent_error,
+            repeat_below=False,
+        )
+        return self.consent_box
 
     def fill(self, d: svc.CaseDetail) -> None:
         super().fill(d)
@@ -71,6 +103,7 @@ class ReleaseStep(CaseStep):
         self.release_button.setEnabled(executed and actor.may(svc.DECIDE))
         self.release_print_button.setEnabled(bool(d.releases))
         self.application_button.setEnabled(executed and actor.may(svc.EDIT))
+        self.consent_box.setVisible(executed and any(a.disputed for a in d.assets))
         text = ""
         if self.last_release is not None:
             r = self.last_release
@@ -82,10 +115,15 @@ class ReleaseStep(CaseStep):
                 f"现有担保可解除保全 <b>{yuan(pre.freed)}</b> 元："
                 + "、".join(f"{s.label} {yuan(s.amount)}元" for s in pre.released)
                 if pre.freed > 0
+                # Cover enough, but only for the disputed property: consent, not money, is missing.
+                else "现有担保可解除的仅为争议标的物，须经申请保全人同意。"
+                if pre.consent_needed
                 else "现有担保尚不足以解除任何保全措施。"
             )
             for warning in pre.expiry_warnings:
                 text += f"<br><span style='color:#D6322F'>有效期不足：{warning}</span>"
+            for warning in pre.consent_needed:
+                text += f"<br><span style='color:#D6322F'>{warning}</span>"
         if d.freed_total:
             text += f"<br>本案因担保已释放资金 <b>{yuan(d.freed_total)}</b> 元。"
         self.release_preview.setText(text)
@@ -119,8 +157,19 @@ class ReleaseStep(CaseStep):
             if answer != QMessageBox.StandardButton.Yes:
                 return
             confirmed = True
-        form = svc.GuaranteeReleaseForm(ref.case_id, ref.version, expiry_confirmed=confirmed)
-        self.act(lambda: svc.release_on_guarantee(ctx.db, ctx.actor, form, now=ctx.now()), done=self._released)
+        form = svc.GuaranteeReleaseForm(
+            ref.case_id,
+            ref.version,
+            expiry_confirmed=confirmed,
+            applicant_consent=self.consent_check.isChecked(),
+            consent_note=self.consent_note.text(),
+        )
+        self.act(
+            lambda: svc.release_on_guarantee(ctx.db, ctx.actor, form, now=ctx.now()),
+            # Beside the consent fields when they are shown; otherwise a message box as before.
+            errors=None if self.consent_box.isHidden() else self.consent_errors,
+            done=self._released,
+        )
 
     def _released(self, result: svc.ReleaseResult) -> None:
         self.last_release = result

@@ -52,6 +52,26 @@ CASE_COLUMNS = [
 ]
 
 
+def _excess_basis(c: svc.ExposureCase) -> list[str]:
+    """Each part of an excess with the rule that releases it: beyond the ruled amount itself is
+    超标的额 (seizure provisions 2020 art. 19, applied to preservation by art. 29); what the
+    guarantees cover is released on the guarantee (CPL art. 107, 《财产保全规定》第二十二条)."""
+    parts = []
+    if c.over_ruled > 0:
+        parts.append(
+            f"其中超出裁定保全金额{yuan(c.over_ruled)}元，属超标的额保全，应当根据被保全人的申请或者依职权及时解除"
+            "超标的额部分，不可分物且无其他可供执行的财产的除外（《最高人民法院关于人民法院民事执行中查封、扣押、"
+            "冻结财产的规定》第十九条、第二十九条）"
+        )
+    if c.covered_by_guarantee > 0:
+        parts.append(
+            f"{'另有' if parts else '其中'}担保覆盖的{yuan(c.covered_by_guarantee)}元，财产纠纷案件被保全人或第三人"
+            "提供充分有效担保请求解除保全的，应当裁定准许（《民事诉讼法》第一百零七条、《财产保全规定》第二十二条），"
+            "争议标的物须经申请保全人同意"
+        )
+    return parts
+
+
 class RespondentView(QWidget):
     back = Signal()
     open_case = Signal(object)
@@ -128,7 +148,7 @@ class RespondentView(QWidget):
         for c in e.over_freeze_cases:
             warnings.append(
                 f"超额保全：{c.case_number} 尚需保全{yuan(c.need)}元（已扣除担保{yuan(c.guaranteed)}元），"
-                f"现保全{yuan(c.preserved)}元，超出{yuan(c.excess)}元，应依担保解除"
+                f"现保全{yuan(c.preserved)}元，超出{yuan(c.excess)}元：" + "；".join(_excess_basis(c))
             )
         for a in e.repeated_accounts:
             # CPL art. 106 forbids freezing twice; a later creditor's freeze waits (轮候, 第十六条).

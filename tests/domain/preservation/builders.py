@@ -21,10 +21,24 @@ def account(id_: str, kind: str, value: str) -> Asset:
 
 
 def thing(
-    id_: str, type_: str, value: str, *, used: bool = False, protected: bool = False, indivisible: bool = False
+    id_: str,
+    type_: str,
+    value: str,
+    *,
+    used: bool = False,
+    protected: bool = False,
+    indivisible: bool = False,
+    disputed: bool = False,
 ) -> Asset:
     return Asset(
-        id_, AssetType(type_), None, D(value), in_operational_use=used, protected=protected, indivisible=indivisible
+        id_,
+        AssetType(type_),
+        None,
+        D(value),
+        in_operational_use=used,
+        protected=protected,
+        indivisible=indivisible,
+        disputed=disputed,
     )
 
 

@@ -71,6 +71,7 @@ class AssetRow:
     protected_reason: str
     indivisible: bool
     source: AssetSource
+    disputed: bool = False  # the disputed property itself (争议标的物)
 
     @property
     def type_label(self) -> str:

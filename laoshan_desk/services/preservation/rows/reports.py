@@ -18,6 +18,8 @@ from laoshan_desk.domain.preservation import (
 
 from .case import MeasureRow, SelectionRow
 
+ZERO = Decimal("0")
+
 
 @dataclasses.dataclass(frozen=True)
 class ReleaseResult:
@@ -28,6 +30,7 @@ class ReleaseResult:
     kept: tuple[SelectionRow, ...]
     notes: tuple[str, ...]
     expiry_warnings: tuple[str, ...] = ()  # guarantees ending before the freeze (第二十二条)
+    consent_needed: tuple[str, ...] = ()  # disputed property kept: no applicant's consent (第二十二条)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,6 +61,18 @@ class ExposureCase:
     @property
     def status_label(self) -> str:
         return self.status.label
+
+    @property
+    def over_ruled(self) -> Decimal:
+        """The part of the excess beyond the ruled amount itself (超标的额): released under
+        《查封、扣押、冻结财产的规定》第十九条, not on a guarantee."""
+        return min(max(self.preserved - self.ruled, ZERO), self.excess)
+
+    @property
+    def covered_by_guarantee(self) -> Decimal:
+        """The part of the excess the guarantees now cover: released on the guarantee
+        (CPL art. 107, 《财产保全规定》第二十二条)."""
+        return self.excess - self.over_ruled
 
 
 @dataclasses.dataclass(frozen=True)

@@ -116,7 +116,6 @@ NO_ACTOR = {
     "settings.read_settings": "inside another service's session",
     "settings.spec": "pure",
     "imports.batches": "pure",
-    "imports.too_long": "pure",
     "demo.is_demo_database": "a flag for the window title",
     "bootstrap.open_database": "start-up, before login",
     "bootstrap.upgrade_schema": "start-up, before login",

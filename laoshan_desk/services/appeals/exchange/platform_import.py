@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from laoshan_desk.documents.excel_read import read_sheet
 from laoshan_desk.domain.appeals import AppealKind, Channel, HandlingLevel, Satisfaction
-from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.domain.errors import DeskError, PermissionDenied
 from laoshan_desk.domain.identifiers import normalize_phone
 from laoshan_desk.domain.labels import Labelled
 from laoshan_desk.domain.timeutil import TZ
@@ -90,6 +90,10 @@ def import_appeals(db: Database, actor: Actor, path: Path, *, now: dt.datetime) 
     """Import the first sheet (module docstring): good rows stored in batches, bad rows and
     conflicts reported, each with its row number."""
     actor.require(EDIT)
+    if actor.scope == "unit":
+        # A department's handler works the appeals dispatched to its unit; the platform's file
+        # holds the whole district's (or a street's), which is the hall's and the streets' to bring in.
+        raise PermissionDenied("部门承办人不能导入诉求：青诉即办的导出由受理窗口或街道导入")
     sheet = read_sheet(Path(path), REQUIRED + OPTIONAL, required=REQUIRED)
     report = ImportBuilder()
     refs = _References.load(db)

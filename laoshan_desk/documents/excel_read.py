@@ -21,7 +21,14 @@ What it guarantees, so that no import has to think about hostile or broken workb
   holding the first ``max_cell_chars`` characters, with ``original_length``), so the validator
   refuses it as too long instead of the reader holding megabytes;
 - numbers, dates and datetimes come back as Python values (openpyxl's, ``data_only``: a formula
-  gives its cached value, never the formula text).
+  gives its cached value, never the formula text); a formula with no cached value (a workbook
+  written by a program that does not calculate, or never opened in Excel since) comes back as
+  :class:`Formula` (a str holding the formula), so the import says "this cell is a formula"
+  instead of "this cell is empty". Only a sheet that holds formulas is read a second time for
+  them (a byte scan of its XML decides).
+
+An import checks each row with :func:`unreadable` first: it names the first cell the reader cut
+or could not evaluate, with the Chinese sentence for the clerk.
 
 The header row is the first of the first :data:`HEADER_SCAN` rows that holds every required
 column (``aliases`` maps other spellings to the names in ``columns``); unknown columns are
@@ -30,6 +37,7 @@ ignored, a missing required column is refused with the list of what was found.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Collection, Generator, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -69,6 +77,10 @@ _BROKEN = (
 )
 
 
+class Formula(str):
+    """A formula cell without a cached value; the str is the formula as written (``=SUM(A1:A3)``)."""
+
+
 class Truncated(str):
     """A cell's text cut at the reader's limit; ``original_length`` is how long it was."""
 
@@ -80,7 +92,56 @@ class Truncated(str):
         return obj
 
 
+def unreadable(values: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first cell of a row the reader cut or could not evaluate, as ``(column, message)``;
+    None when every cell was read whole. Storing a cut text would lose the rest; storing a
+    formula would store text nobody typed (and a formula is never what a platform exports)."""
+    for name, value in values.items():
+        if isinstance(value, Truncated):
+            return name, f"{name}过长（{value.original_length} 字），请删减后再导入"
+        if isinstance(value, Formula):
+            shown = value if len(value) <= 30 else value[:30] + "…"
+            return name, (
+                f"{name}是公式（{shown}），没有计算结果，不能导入；"
+                "请在 Excel 中打开后复制该列，用“选择性粘贴 → 数值”替换公式，保存后再导入"
+            )
+    return None
+
+
+# A formula element in a sheet's XML: <f>, <f t="shared" …/>, or with a namespace prefix <x:f>.
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_SCAN_CHUNK = 1 << 20
+
+
+def _has_formulas(book: Any, sheet: Any) -> bool:
+    """Whether the sheet's XML holds any formula element (scanned in chunks, never held whole)."""
+    path = getattr(sheet, "_worksheet_path", None)
+    archive = getattr(book, "_archive", None)
+    if path is None or archive is None:
+        return True  # cannot tell: read the formulas, which is only slower
+    tail = b""
+    with archive.open(path) as source:
+        while chunk := source.read(_SCAN_CHUNK):
+            if _FORMULA_TAG.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
+    return False
+
+
+def _with_formulas(values: tuple[Any, ...], formulas: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``values`` (cached results) with each formula that has no result replaced by :class:`Formula`."""
+    out = list(values)
+    for position, formula in enumerate(formulas[: len(out)]):
+        if out[position] is None and formula is not None:
+            text = formula if isinstance(formula, str) else getattr(formula, "text", None) or str(formula)
+            if text.startswith("="):
+                out[position] = Formula(strip_controls(text[:200]))
+    return tuple(out)
+
+
 def _clean(value: Any, max_chars: int) -> Any:
+    if isinstance(value, Formula):
+        return value
     if isinstance(value, str):
         original = len(value)
         text = strip_controls(value[: max_chars * 2], multiline=True).strip()
@@ -152,32 +213,47 @@ class SheetReader:
             ) from None
         except _BROKEN as exc:
             raise _broken(path, exc) from None
+        self._formula_sheet: Any = None
         try:
-            self._sheet = self._pick(sheet)
+            self._sheet = self._pick(self._book, sheet)
             self._sheet.reset_dimensions()  # never trust the declared size
+            try:
+                if _has_formulas(self._book, self._sheet):
+                    self._formula_book = load_workbook(path, read_only=True, data_only=False)
+                    self._formula_sheet = self._pick(self._formula_book, sheet)
+                    self._formula_sheet.reset_dimensions()
+            except _BROKEN as exc:
+                raise _broken(path, exc) from None
             self.header_row, self._index = self._find_header(required, aliases)
         except BaseException:
             self.close()
             raise
 
-    def _pick(self, sheet: int | str) -> Any:
-        names = self._book.sheetnames
+    def _pick(self, book: Any, sheet: int | str) -> Any:
+        names = book.sheetnames
         if isinstance(sheet, str):
             if sheet not in names:
                 raise ValidationError(f"{self.path.name} 中没有名为“{sheet}”的工作表", field="file")
-            return self._book[sheet]
+            return book[sheet]
         if not 0 <= sheet < len(names):
             raise ValidationError(f"{self.path.name} 中没有可读取的工作表（文件可能已损坏）", field="file")
-        return self._book[names[sheet]]
+        return book[names[sheet]]
 
     def _raw_rows(self, first: int) -> Generator[tuple[int, tuple[Any, ...]], None, None]:
         """Rows from ``first`` to the cap (+1, to notice more), numbered as Excel numbers them."""
         last = first + self.max_rows if first > 1 else HEADER_SCAN
         number = first - 1
         try:
-            for values in self._sheet.iter_rows(min_row=first, max_row=last, values_only=True):
+            rows = self._sheet.iter_rows(min_row=first, max_row=last, values_only=True)
+            if self._formula_sheet is None:
+                for values in rows:
+                    number += 1
+                    yield number, values
+                return
+            formulas = self._formula_sheet.iter_rows(min_row=first, max_row=last, values_only=True)
+            for values in rows:
                 number += 1
-                yield number, values
+                yield number, _with_formulas(values, next(formulas, ()))
         except _BROKEN as exc:
             raise _broken(self.path, exc, f"第 {number + 1} 行") from None
 
@@ -223,14 +299,20 @@ class SheetReader:
         finally:
             self.close()
 
+    @property
+    def found(self) -> frozenset[str]:
+        """The columns the header row has (a missing optional column reads as None in every row)."""
+        return frozenset(self._index.values())
+
     def rows(self) -> list[tuple[int, dict[str, Any]]]:
         """Every row at once (for small imports that check the whole file before writing)."""
         return list(self)
 
     def close(self) -> None:
-        book = getattr(self, "_book", None)
-        if book is not None:
-            book.close()
+        for attribute in ("_book", "_formula_book"):
+            book = getattr(self, attribute, None)
+            if book is not None:
+                book.close()
 
 
 def read_sheet(

@@ -241,6 +241,8 @@ def import_overrides(db: Database, actor: Actor, path: Path, *, now: dt.datetime
     good: list[tuple[int, OverrideForm]] = []
     first_row: dict[dt.date, int] = {}
     for number, values in sheet:
+        if report.reject_unreadable(number, values):
+            continue
         try:
             form = check_override(values["日期"], values["类型"], values["说明"])
         except DeskError as exc:

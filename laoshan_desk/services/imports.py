@@ -5,6 +5,8 @@ the same validator its counter form uses, and answers with an :class:`ImportRepo
 
     report = ImportBuilder(columns={"day": "日期", "kind": "类型"})
     for row, values in read_sheet(path, ["日期", "类型", "说明"], required=["日期", "类型"]):
+        if report.reject_unreadable(row, values):   # a cut cell, a formula without a result
+            continue
         try:
             item = validate(values)                # raises ValidationError(field="day", ...)
         except ValidationError as exc:
@@ -33,7 +35,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
-from laoshan_desk.documents.excel_read import Truncated
+from laoshan_desk.documents.excel_read import unreadable
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import Work, unit_of_work
@@ -69,21 +71,21 @@ class ImportReport:
     conflicts: tuple[Conflict, ...] = ()
     rejected: tuple[Rejected, ...] = ()
 
-    def as_json(self) -> dict[str, Any]:
-        """``{"imported", "updated", "conflicts": [...], "rejected": [{"row", "column", "message"}]}``."""
+    def as_json(self, limit: int | None = None) -> dict[str, Any]:
+        """``{"imported", "updated", "conflicts": [...], "rejected": [{"row", "column", "message"}]}``;
+        ``limit`` keeps the first so many of each list (an audit record's size), all by default."""
         return {
             "imported": self.imported,
             "updated": self.updated,
-            "conflicts": [dataclasses.asdict(c) for c in self.conflicts],
-            "rejected": [dataclasses.asdict(r) for r in self.rejected],
+            "conflicts": [dataclasses.asdict(c) for c in self.conflicts[:limit]],
+            "rejected": [dataclasses.asdict(r) for r in self.rejected[:limit]],
         }
 
     def summary(self) -> str:
-        """One Chinese sentence: 新增 3 条，更新 1 条，冲突 0 条，未导入 2 行。"""
-        return (
-            f"新增 {self.imported} 条，更新 {self.updated} 条，"
-            f"冲突 {len(self.conflicts)} 条（未覆盖，待人工处理），未导入 {len(self.rejected)} 行"
-        )
+        """One Chinese sentence: 新增 3 条，更新 1 条，冲突 1 条（未覆盖，待人工处理），未导入 2 行
+        (the conflicts only when there are some: most imports cannot have any)."""
+        conflicts = f"冲突 {len(self.conflicts)} 条（未覆盖，待人工处理），" if self.conflicts else ""
+        return f"新增 {self.imported} 条，更新 {self.updated} 条，{conflicts}未导入 {len(self.rejected)} 行"
 
     def lines(self, limit: int = 20) -> list[str]:
         """The first conflicts and rejected rows as lines for a message box or the terminal."""
@@ -117,6 +119,15 @@ class ImportBuilder:
         name = column or self.columns.get(error.field or "", error.field or "")
         self.reject(row, name, error.message)
 
+    def reject_unreadable(self, row: int, values: Mapping[str, Any]) -> bool:
+        """Reject the row when the reader cut a cell or met a formula without a result
+        (:func:`~laoshan_desk.documents.excel_read.unreadable`); True when it did."""
+        found = unreadable(values)
+        if found is None:
+            return False
+        self.reject(row, *found)
+        return True
+
     def conflict(self, row: int, key: str, message: str) -> None:
         self.conflicts.append(Conflict(row, key, message))
 
@@ -133,11 +144,6 @@ class ImportBuilder:
             tuple(self.conflicts),
             tuple(sorted(self.rejected, key=lambda r: r.row)),
         )
-
-
-def too_long(value: Any) -> bool:
-    """True for a cell the reader cut at its limit (:class:`~laoshan_desk.documents.excel_read.Truncated`)."""
-    return isinstance(value, Truncated)
 
 
 def batches(items: Sequence[T], size: int = BATCH_SIZE) -> Iterable[Sequence[T]]:

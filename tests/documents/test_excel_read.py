@@ -183,3 +183,38 @@ def test_a_zip_that_is_not_a_workbook_or_has_another_name_is_refused(tmp_path):
     renamed.write_bytes(_book(tmp_path / "real.xlsx", []).read_bytes())
     with pytest.raises(ValidationError, match="不是 Excel 工作簿"):
         read_sheet(renamed, COLUMNS)
+
+
+def test_a_formula_without_a_result_comes_back_marked_and_is_named(tmp_path):
+    """openpyxl (and other programs that do not calculate) write formulas with no cached value:
+    the cell is read as a Formula, and unreadable() names it as a formula, not as empty."""
+    path = _book(tmp_path / "f.xlsx", [["2027-02-20", '=IF(1,"上班","休息")', "春节"]])
+    rows = read_sheet(path, COLUMNS, required=["日期", "类型"]).rows()
+    assert rows == [(2, {"日期": "2027-02-20", "类型": '=IF(1,"上班","休息")', "说明": "春节"})]
+    kind = rows[0][1]["类型"]
+    assert isinstance(kind, excel_read.Formula)
+    column, message = excel_read.unreadable(rows[0][1]) or ("", "")
+    assert column == "类型" and "公式" in message and "选择性粘贴" in message
+
+
+def test_a_formula_with_a_cached_result_gives_the_result(tmp_path):
+    """A workbook saved by Excel keeps each formula's last result: that is what the clerk saw."""
+    path = _book(tmp_path / "c.xlsx", [["2027-02-20", "上班", "=1+1"]])
+    _rewrite(
+        path,
+        "xl/worksheets/sheet1.xml",
+        lambda data: data.replace(b"<f>1+1</f><v></v>", b"<f>1+1</f><v>2</v>").replace(
+            b"<f>1+1</f><v/>", b"<f>1+1</f><v>2</v>"
+        ),
+    )
+    with zipfile.ZipFile(path) as z:
+        assert b"<v>2</v>" in z.read("xl/worksheets/sheet1.xml")
+    rows = read_sheet(path, COLUMNS, required=["日期", "类型"]).rows()
+    assert rows[0][1]["说明"] == 2 and excel_read.unreadable(rows[0][1]) is None
+
+
+def test_a_sheet_without_formulas_is_read_once(tmp_path):
+    path = _book(tmp_path / "p.xlsx", [["2027-02-20", "上班", "普通文字 =不是公式"]])
+    sheet = read_sheet(path, COLUMNS, required=["日期", "类型"])
+    assert sheet._formula_sheet is None  # the byte scan found no formula element
+    assert sheet.rows()[0][1]["说明"] == "普通文字 =不是公式"

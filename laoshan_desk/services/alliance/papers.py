@@ -146,6 +146,7 @@ def quarterly_workbook(
     db: Database, actor: Actor, path: Path, *, first: dt.date, last: dt.date, now: dt.datetime
 ) -> Path:
     """Write the quarterly report workbook and audit the export."""
+    actor.require(VIEW)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ValidationError("文件应以 .xlsx 结尾", field="file")

@@ -61,6 +61,7 @@ from laoshan_desk.store.models.enterprises import Enterprise
 
 def load_demo(db: Database, actor: Actor, *, now: dt.datetime, **_options: Any) -> dict[str, int]:
     """The alliance's demo data; idempotent (nothing is added when 海尔集团（示例） is a member)."""
+    actor.require("admin.edit")  # demo and reference data are the admin's (services/demo.py)
     with db.session() as s:
         if s.scalars(select(Enterprise.id).where(Enterprise.uscc == fictitious_uscc(1))).first() is not None:
             return {"members": 0}

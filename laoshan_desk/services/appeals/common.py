@@ -14,6 +14,7 @@ from typing import Any, cast
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from laoshan_desk.domain.appeals import AppealStatus, check_transition, clocks
 from laoshan_desk.domain.appeals.steps import EventAction
@@ -131,6 +132,10 @@ def record_step(
         )
     )
     appeal.updated_at = work.now
+    # Every step is a change of the appeal: its version must move even when nothing else on the
+    # row did (a note at the very time of the last change), or a screen that read the appeal
+    # before this step would not be told it is stale.
+    flag_modified(appeal, "updated_at")
 
 
 def move(

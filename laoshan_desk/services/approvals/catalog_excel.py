@@ -3,20 +3,19 @@ reports each bad one with its row number and reason (unknown prerequisites and c
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-
 from laoshan_desk.documents.excel import Column, Sheet, write_stream
+from laoshan_desk.documents.excel_read import read_sheet
 from laoshan_desk.domain.approvals import CatalogItem, check_graph, parse_catalog_item
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services import printing
 from laoshan_desk.services.approvals.catalog import CatalogRow, graph_of, list_catalog, upsert
 from laoshan_desk.services.approvals.common import CATALOG_EDIT, VIEW
 from laoshan_desk.services.context import Actor
+from laoshan_desk.services.imports import ImportBuilder, ImportReport
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
 
@@ -41,7 +40,8 @@ EXCEL_COLUMNS: list[tuple[str, str]] = [
     ("active", "启用"),
 ]
 # A workbook exported before the kinds of limit: its header, read as a limit in working days.
-_OLD_HEADERS = {"法定时限（工作日）": "statutory_days"}
+_OLD_HEADERS = {"法定时限（工作日）": "法定时限"}
+IMPORT_MAX_ROWS = 5000  # the district's catalog has under a hundred items
 _REQUIRED = ("code", "name", "department", "statutory_days", "committed_days")
 _YES = {"是", "有", "y", "yes", "true", "1", "√", "✓"}
 _NO = {"否", "无", "n", "no", "false", "0", "", "×"}
@@ -88,69 +88,55 @@ def export_excel(db: Database, actor: Actor, path: Path, *, now: dt.datetime) ->
     return target
 
 
-@dataclasses.dataclass(frozen=True)
-class ImportReport:
-    created: int
-    updated: int
-    rejected: list[tuple[int, str]]
-
-    @property
-    def imported(self) -> int:
-        return self.created + self.updated
-
-
-def _flag(value: Any, label: str) -> bool:
+def _flag(value: Any, label: str, field: str) -> bool:
     text = "" if value is None else str(value).strip().lower()
     if text in _YES:
         return True
     if text in _NO:
         return False
-    raise ValidationError(f"“{label}”应填“是”或“否”：{value!r}")
+    raise ValidationError(f"“{label}”应填“是”或“否”：{str(value)[:20]!r}", field=field)
 
 
 def import_excel(db: Database, actor: Actor, path: Path, *, now: dt.datetime) -> ImportReport:
-    """Read a catalog workbook (the export's columns, matched by header). Good rows are saved,
-    bad rows reported as (row number, reason); a row whose prerequisites are unknown or would
-    close a cycle is bad too."""
+    """Read a catalog workbook through the desk's one reader (the export's columns, matched by
+    header). Good rows are saved in one unit of work (the catalog is small, and a prerequisite
+    may be defined further down the file); bad rows are reported with their row, column and
+    reason (:class:`~laoshan_desk.services.imports.ImportReport`), a row whose prerequisites are
+    unknown or would close a cycle among them."""
     actor.require(CATALOG_EDIT)
     path = Path(path)
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable file gets the same message
-        raise ValidationError(f"无法读取 Excel 文件：{path.name}（{exc.__class__.__name__}）") from exc
-    ws = wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    header = next(rows, None)
-    if not header:
-        wb.close()
-        raise ValidationError("Excel 文件是空的：第一行应为列标题")
-    by_label = {**_OLD_HEADERS, **{label: key for key, label in EXCEL_COLUMNS}}
-    keys = [by_label.get(str(h).strip()) if h is not None else None for h in header]
-    missing = [label for key, label in EXCEL_COLUMNS if key in _REQUIRED and key not in keys]
-    if missing:
-        wb.close()
-        raise ValidationError("Excel 缺少列：" + "、".join(missing))
+    labels = [label for _key, label in EXCEL_COLUMNS]
+    key_of = {label: key for key, label in EXCEL_COLUMNS}
+    sheet = read_sheet(
+        path,
+        labels,
+        required=[label for key, label in EXCEL_COLUMNS if key in _REQUIRED],
+        aliases=_OLD_HEADERS,
+        max_rows=IMPORT_MAX_ROWS,
+    )
+    report = ImportBuilder({key: label for key, label in EXCEL_COLUMNS})
     parsed_rows: list[tuple[int, CatalogItem, bool | None]] = []
-    rejected: list[tuple[int, str]] = []
-    seen: set[str] = set()
-    for number, values in enumerate(rows, start=2):
-        if not values or all(v in (None, "") for v in values):
+    first_row: dict[str, int] = {}
+    for number, values in sheet:
+        if report.reject_unreadable(number, values):
             continue
-        data = {k: v for k, v in zip(keys, values, strict=False) if k}
+        data = {key_of[label]: value for label, value in values.items() if label in sheet.found}
         try:
             for key, label in (("pre_review", "材料预审"), ("site_inspection", "现场踏勘/验收")):
                 if key in data:
-                    data[key] = _flag(data[key], label)
-            active = _flag(data.pop("active"), "启用") if data.get("active") not in (None, "") else None
+                    data[key] = _flag(data[key], label, key)
+            active = _flag(data.pop("active"), "启用", "active") if data.get("active") not in (None, "") else None
             item = parse_catalog_item(data)
-            if item.code in seen:
-                raise ValidationError(f"事项编码 {item.code} 在文件中重复")
-            seen.add(item.code)
-            parsed_rows.append((number, item, active))
         except ValidationError as exc:
-            rejected.append((number, exc.message))
-    wb.close()
-    created = updated = 0
+            report.reject_error(number, exc)
+            continue
+        if item.code in first_row:
+            report.reject(number, "事项编码", f"事项编码 {item.code} 与第 {first_row[item.code]} 行重复")
+            continue
+        first_row[item.code] = number
+        parsed_rows.append((number, item, active))
+    if sheet.more_rows:
+        report.reject(sheet.header_row + IMPORT_MAX_ROWS + 1, "", f"超过 {IMPORT_MAX_ROWS} 行的部分未读取")
     with unit_of_work(db, actor, now=now) as work:
         graph = graph_of(work.session)
         # Add rows in an order where prerequisites come first, so a file may define both.
@@ -162,7 +148,7 @@ def import_excel(db: Database, actor: Actor, path: Path, *, now: dt.datetime) ->
                 number, item, active = entry
                 unknown = [p for p in item.prerequisites if p not in graph and p not in {i.code for _, i, _ in pending}]
                 if unknown:
-                    rejected.append((number, f"事项 {item.code} 的前置事项 {unknown[0]} 不在事项库中"))
+                    report.reject(number, "前置事项", f"事项 {item.code} 的前置事项 {unknown[0]} 不在事项库中")
                     pending.remove(entry)
                     progress = True
                     continue
@@ -174,26 +160,20 @@ def import_excel(db: Database, actor: Actor, path: Path, *, now: dt.datetime) ->
                 try:
                     check_graph(trial)
                 except ValidationError as exc:
-                    rejected.append((number, exc.message))
+                    report.reject_error(number, exc)
                     continue
                 graph = trial
                 _row_obj, was_created, _before = upsert(work.session, item, active)
-                created += was_created
-                updated += not was_created
+                report.count("imported" if was_created else "updated")
         for number, item, _ in pending:
-            rejected.append((number, f"事项 {item.code} 的前置事项无法导入"))
+            report.reject(number, "前置事项", f"事项 {item.code} 的前置事项无法导入")
         work.session.flush()
+        result = report.build()
         work.audit(
             "import",
             "approval_item",
             None,
-            f"导入事项库：新增 {created} 项，更新 {updated} 项，退回 {len(rejected)} 行"[:300],
-            after={
-                "file": path.name,
-                "created": created,
-                "updated": updated,
-                "rejected": [list(r) for r in rejected[:50]],
-            },
+            f"导入事项库：新增 {result.imported} 项，更新 {result.updated} 项，退回 {len(result.rejected)} 行"[:300],
+            after={"file": path.name, **result.as_json(limit=50)},
         )
-    rejected.sort()
-    return ImportReport(created, updated, rejected)
+    return result

@@ -33,6 +33,7 @@ TEMPLATES_FILE = DATA / "menu_templates.json"
 def load_reference(db: Database, actor: Actor) -> dict[str, int]:
     """The catalog and menus from resources/data, matched by code (idempotent; an admin's later
     edits are kept). Run by every ``init``; its audit record is timed by the unit of work."""
+    actor.require("admin.edit")  # demo and reference data are the admin's (services/demo.py)
     catalog = load_catalog(CATALOG_FILE)
     templates = load_menu_templates(TEMPLATES_FILE, [c.code for c in catalog])
     added = {"catalog_items": 0, "menu_templates": 0}
@@ -96,6 +97,7 @@ def _exists(db: Database, name: str) -> bool:
 def load_demo(db: Database, actor: Actor, **_options: Any) -> dict[str, Any]:
     """The demo projects, each once (run by ``init --demo``); they are replayed on their own
     dates, so ``now`` among the options is not needed."""
+    actor.require("admin.edit")  # demo and reference data are the admin's (services/demo.py)
     report: dict[str, Any] = {}
     hotel = json.loads(HOTEL_FILE.read_text(encoding="utf-8"))
     if not _exists(db, hotel["project"]):

@@ -200,6 +200,8 @@ def import_assets(db: Database, actor: Actor, form: ImportForm, *, now: dt.datet
     report = ImportBuilder(_IMPORT_FIELDS)
     good: list[tuple[int, AssetFields]] = []
     for row, values in sheet:
+        if report.reject_unreadable(row, values):
+            continue
         try:
             good.append((row, _inquiry_row(values)))
         except ValidationError as exc:

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from laoshan_desk.domain import preservation as rules
-from laoshan_desk.domain.errors import DeskError, ValidationError
+from laoshan_desk.domain.errors import DeskError, PermissionDenied, ValidationError
 from laoshan_desk.domain.identifiers import normalize_phone, parse_case_number
 from laoshan_desk.domain.preservation import ApplicantGuarantee, CaseKind, CaseStatus, ClockEvent, Decision, PartyKind
 from laoshan_desk.services.context import Actor
@@ -233,7 +233,7 @@ def reveal_id_number(db: Database, actor: Actor, case_id: uuid.UUID, *, now: dt.
     """The respondent's ID number and phone in full, for roles that may see them; audited ("view_full")."""
     actor.require(VIEW)
     if not sees_full(actor):
-        raise DeskError("当前角色无权查看完整证件号码和电话")
+        raise PermissionDenied("当前角色无权查看完整证件号码和电话")
     with unit_of_work(db, actor, now) as work:
         case = get_case(work.session, actor, case_id)
         party = work.session.get(PresParty, case.respondent_id)

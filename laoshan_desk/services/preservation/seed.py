@@ -21,11 +21,13 @@ __all__ = ["COMPANY_A", "load_demo", "load_reference", "resident_id", "uscc"]
 
 
 def load_reference(db: Database, actor: Actor) -> dict[str, int]:
+    actor.require("admin.edit")  # demo and reference data are the admin's (services/demo.py)
     return {}
 
 
 def load_demo(db: Database, actor: Actor, *, now: dt.datetime | None = None, **options: object) -> dict[str, int]:
     """Company A and the ordinary cases, dated around ``now``; a second run adds nothing."""
+    actor.require("admin.edit")  # demo and reference data are the admin's (services/demo.py)
     # `init --demo` (services/bootstrap.py) passes no time: the demo is then dated around the
     # moment it is made, the one place this area reads the clock.
     now = now or clock_now()

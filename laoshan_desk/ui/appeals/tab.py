@@ -47,8 +47,11 @@ class AppealsTab(QWidget):
         self.import_action = self.toolbar.addAction("导入（青诉即办）…", self._import_dialog)
         self.export_action = self.toolbar.addAction("导出台账…", self._export_dialog)
         self.supervise_action = self.toolbar.addAction("超期自动督办", self.supervise_overdue)
-        for action in (self.intake_action, self.import_action):
-            action.setEnabled(can_edit)
+        self.intake_action.setEnabled(can_edit)
+        # The service refuses a department's handler (services/appeals/exchange/platform_import.py).
+        self.import_action.setEnabled(can_edit and ctx.actor.scope != "unit")
+        if ctx.actor.scope == "unit":
+            self.import_action.setToolTip("青诉即办的导出由受理窗口或街道导入")
         self.status = QLabel()
         self._job: Outcome[Any] | None = None
         self.status.setObjectName("statusLabel")

@@ -215,11 +215,7 @@ class CatalogDialog(QDialog):
         QMessageBox.information(self, title, text)
 
     def _imported(self, report: svc.ImportReport) -> None:
-        lines = [f"新增 {report.created} 项，更新 {report.updated} 项。"]
-        if report.rejected:
-            lines.append(f"退回 {len(report.rejected)} 行：")
-            lines += [f"第 {n} 行：{msg}" for n, msg in report.rejected[:20]]
-        QMessageBox.information(self, "导入完成", "\n".join(lines))
+        QMessageBox.information(self, "导入完成", "\n".join(["导入结果：" + report.summary() + "。", *report.lines()]))
 
     def export_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

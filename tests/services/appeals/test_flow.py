@@ -337,3 +337,20 @@ def test_counters_saving_at_once_get_different_numbers_on_postgresql(fixed_now):
             _race_intake(db, admin, (street, comm, org.grids(db, comm.id)[0], None), fixed_now)
         finally:
             db.dispose()
+
+
+def test_every_step_moves_the_version_even_at_the_time_of_the_last_change(db, admin, place):
+    """Two clerks read the same appeal; the first adds a progress note at the very instant of the
+    last change (nothing else on the row differs): the second's save is still refused as stale."""
+    from tests.services.appeals.conftest import intake_form
+
+    ref = svc.intake(db, admin, intake_form(place), now=FIXED_NOW)
+    community = place[1]
+    svc.dispatch(db, admin, svc.DispatchForm(ref.id, v(db, ref.id), "community", community.id), now=FIXED_NOW)
+    svc.respond(db, admin, svc.NoteForm(ref.id, v(db, ref.id), ""), now=FIXED_NOW)
+    svc.progress(db, admin, svc.NoteForm(ref.id, v(db, ref.id), ""), now=FIXED_NOW)  # 办理中
+    seen = v(db, ref.id)
+    svc.progress(db, admin, svc.NoteForm(ref.id, seen, "已联系物业"), now=FIXED_NOW)
+    assert v(db, ref.id) == seen + 1
+    with pytest.raises(Exception, match="已被他人修改"):
+        svc.progress(db, admin, svc.NoteForm(ref.id, seen, "另一位办理人的进展"), now=FIXED_NOW)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import func, select
 
 from laoshan_desk.domain.roles import Role
@@ -130,3 +131,29 @@ def test_a_street_clerk_imports_only_the_streets_appeals(db, admin, make_user, t
     assert report.imported == 1
     assert [(r.row, r.column) for r in report.rejected] == [(3, "街道")]
     assert "本街道" in report.rejected[0].message
+
+
+def test_a_formula_in_the_content_is_reported_as_a_formula_and_nothing_is_stored(db, admin, tmp_path):
+    """A workbook made by a program that does not calculate holds formulas with no result: the
+    clerk is told the cell is a formula (not that it is empty), and the row stores nothing."""
+    rows = [row(诉求编号="QF0001", 诉求内容='=HYPERLINK("http://x","点击")'), row(诉求编号="QF0002")]
+    report = import_appeals(db, admin, workbook(tmp_path, rows), now=NOW)
+    assert report.imported == 1
+    [bad] = report.rejected
+    assert (bad.row, bad.column) == (2, "诉求内容")
+    assert "公式" in bad.message and "不能为空" not in bad.message
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Appeal).where(Appeal.number == "QF0001")) == 0
+
+
+def test_a_department_handler_may_not_import_the_districts_appeals(db, admin, make_user, tmp_path):
+    """A handler works what is dispatched to its unit; the platform's file is the hall's and the
+    streets' to bring in (the service refuses, whatever the menu shows)."""
+    from laoshan_desk.domain.errors import PermissionDenied
+
+    dept = org.units(db, "department")[0]
+    handler = make_user(Role.DEPT_HANDLER, unit_id=dept.id)
+    with pytest.raises(PermissionDenied, match="部门承办人不能导入"):
+        import_appeals(db, handler, workbook(tmp_path, [row(诉求编号="QD0001")]), now=NOW)
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Appeal).where(Appeal.number == "QD0001")) == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from laoshan_desk.domain.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from laoshan_desk.domain.roles import Role
@@ -83,9 +83,9 @@ def test_catalog_excel_round_trip_keeps_good_rows_and_reports_bad(db, admin, tmp
     )
     wb.save(path)
     report = svc.import_excel(db, admin, path, now=NOW)
-    assert report.created == 1 and report.updated == 84
-    assert [n for n, _ in report.rejected] == [87, 88]
-    assert "承诺时限" in report.rejected[0][1] and "SP999" in report.rejected[1][1]
+    assert report.imported == 1 and report.updated == 84
+    assert [(r.row, r.column) for r in report.rejected] == [(87, "承诺时限（工作日）"), (88, "前置事项")]
+    assert "承诺时限" in report.rejected[0].message and "SP999" in report.rejected[1].message
     assert svc.get_item(db, admin, "SP001").name.endswith("（改）")
     assert svc.get_item(db, admin, "SP900").prerequisites == ("SP001",)
     with pytest.raises(NotFound):
@@ -98,3 +98,35 @@ def test_catalog_excel_round_trip_keeps_good_rows_and_reports_bad(db, admin, tmp
     assert "法定时限" in headers and "法定时限（工作日）" not in headers and "时限类型" in headers
     sp006 = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "SP006")
     assert sp006[headers.index("法定时限")] is None and sp006[headers.index("时限类型")] == "无法定时限"
+
+
+def test_catalog_import_names_each_bad_cell_and_reads_an_old_export(db, admin, tmp_path):
+    """The catalog import goes through the desk's one reader: a formula without a result, a bad
+    yes/no and a code listed twice are each reported with row and column; the header of an
+    export made before the kinds of limit (法定时限（工作日）) still reads; nothing bad is stored."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["事项编码", "事项名称", "实施部门", "法定时限（工作日）", "承诺时限（工作日）", "材料预审"])
+    ws.append(["SP950", "旧表事项", "区行政审批服务局", 10, 5, "是"])
+    ws.append(["SP951", '=CONCAT("坏","事项")', "区行政审批服务局", 10, 5, "是"])
+    ws.append(["SP952", "预审写错", "区行政审批服务局", 10, 5, "也许"])
+    ws.append(["SP950", "重复编码", "区行政审批服务局", 10, 5, "否"])
+    path = tmp_path / "old.xlsx"
+    wb.save(path)
+    report = svc.import_excel(db, admin, path, now=NOW)
+    assert report.imported == 1 and report.updated == 0
+    assert [(r.row, r.column) for r in report.rejected] == [(3, "事项名称"), (4, "材料预审"), (5, "事项编码")]
+    assert "公式" in report.rejected[0].message and "第 2 行" in report.rejected[2].message
+    item = svc.get_item(db, admin, "SP950")
+    assert item.statutory_text.startswith("10") and item.name == "旧表事项"
+    for code in ("SP951", "SP952"):
+        with pytest.raises(NotFound):
+            svc.get_item(db, admin, code)
+    assert report.summary() == "新增 1 条，更新 0 条，未导入 3 行"
+
+
+def test_catalog_import_refuses_a_file_that_is_not_a_workbook(db, admin, tmp_path):
+    path = tmp_path / "catalog.xlsx"
+    path.write_text("事项编码,事项名称\n", encoding="utf-8")
+    with pytest.raises(ValidationError, match="不是 Excel 工作簿"):
+        svc.import_excel(db, admin, path, now=NOW)

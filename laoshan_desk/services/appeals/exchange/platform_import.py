@@ -19,9 +19,9 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
-from laoshan_desk.documents.excel_read import Truncated, read_sheet
+from laoshan_desk.documents.excel_read import read_sheet
 from laoshan_desk.domain.appeals import AppealKind, Channel, HandlingLevel, Satisfaction
-from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.domain.errors import DeskError, PermissionDenied
 from laoshan_desk.domain.identifiers import normalize_phone
 from laoshan_desk.domain.labels import Labelled
 from laoshan_desk.domain.timeutil import TZ
@@ -90,12 +90,18 @@ def import_appeals(db: Database, actor: Actor, path: Path, *, now: dt.datetime) 
     """Import the first sheet (module docstring): good rows stored in batches, bad rows and
     conflicts reported, each with its row number."""
     actor.require(EDIT)
+    if actor.scope == "unit":
+        # A department's handler works the appeals dispatched to its unit; the platform's file
+        # holds the whole district's (or a street's), which is the hall's and the streets' to bring in.
+        raise PermissionDenied("部门承办人不能导入诉求：青诉即办的导出由受理窗口或街道导入")
     sheet = read_sheet(Path(path), REQUIRED + OPTIONAL, required=REQUIRED)
     report = ImportBuilder()
     refs = _References.load(db)
     good: list[tuple[int, PlatformRow]] = []
     first_row: dict[str, int] = {}
     for number_row, values in sheet.rows():
+        if report.reject_unreadable(number_row, values):  # a cut cell, a formula without a result
+            continue
         try:
             row = _check(values, refs, now)
             if actor.scope == "street" and row.street_id != actor.street_id:
@@ -173,69 +179,62 @@ class _References:
         )
 
 
-def _get(row: dict[str, Any], name: str) -> Any:
-    value = row.get(name)
-    if isinstance(value, Truncated):  # the reader cut it: storing the cut text would lose the rest
-        raise _RowError(name, f"{name}过长（{value.original_length} 字），请删减后再导入")
-    return value
-
-
 def _check(row: dict[str, Any], refs: _References, now: dt.datetime) -> PlatformRow:
     """One row checked as the counter checks an intake; the first fault raises ``_RowError``."""
-    number = _cell_text(_get(row, "诉求编号"))
+    number = _cell_text(row.get("诉求编号"))
     if not number:
         raise _RowError("诉求编号", "诉求编号不能为空")
     if len(number) > 40:
         raise _RowError("诉求编号", "诉求编号不能超过 40 个字符")
-    received = _moment(_get(row, "受理时间"), "受理时间", True)
+    received = _moment(row.get("受理时间"), "受理时间", True)
     assert received is not None
     if received > now:
         raise _RowError("受理时间", "受理时间不能晚于当前时间")
-    kind = _choice(AppealKind, _get(row, "诉求类型"), "诉求类型")
-    channel = _choice(Channel, _get(row, "诉求渠道"), "诉求渠道")
-    street_name = _cell_text(_get(row, "街道"))
+    kind = _choice(AppealKind, row.get("诉求类型"), "诉求类型")
+    channel = _choice(Channel, row.get("诉求渠道"), "诉求渠道")
+    street_name = _cell_text(row.get("街道"))
     street = refs.streets.get(street_name)
     if street is None:
         raise _RowError("街道", f"街道“{street_name}”不存在，应为：" + "、".join(refs.streets))
     comm_id = grid_id = None
-    comm_name = _cell_text(_get(row, "社区"))
+    comm_name = _cell_text(row.get("社区"))
     if comm_name:
         comm = refs.communities.get((street.id, comm_name))
         if comm is None:
             raise _RowError("社区", f"社区“{comm_name}”不在{street.name}")
         comm_id = comm.id
-    grid_name = _cell_text(_get(row, "网格"))
+    grid_name = _cell_text(row.get("网格"))
     if grid_name:
         if comm_id is None:
             raise _RowError("网格", "填写网格时须同时填写社区")
         grid_id = refs.grids.get((comm_id, grid_name))
         if grid_id is None:
             raise _RowError("网格", f"网格“{grid_name}”不在{comm_name}")
-    appellant = _cell_text(_get(row, "诉求人")) or None
-    phone_text = _cell_text(_get(row, "联系电话"))
+    appellant = _cell_text(row.get("诉求人")) or None
+    phone_text = _cell_text(row.get("联系电话"))
     phone = None
     if phone_text:
         try:
             phone = normalize_phone(phone_text)
         except DeskError as exc:
             raise _RowError("联系电话", exc.message) from None
-    content = _cell_text(_get(row, "诉求内容"))
+    content = _cell_text(row.get("诉求内容"))
     if not content:
         raise _RowError("诉求内容", "诉求内容不能为空")
-    level = _choice(HandlingLevel, _get(row, "承办层级"), "承办层级")
+    level = _choice(HandlingLevel, row.get("承办层级"), "承办层级")
     unit_id = None
-    unit_name = _cell_text(_get(row, "承办单位"))
+    unit_name = _cell_text(row.get("承办单位"))
     if unit_name:
         unit = refs.by_name.get(unit_name)
         if unit is None:
             raise _RowError("承办单位", f"承办单位“{unit_name}”不在组织机构中")
         unit_id = unit.id
-    finished = _moment(_get(row, "办结时间"), "办结时间", False)
+    finished = _moment(row.get("办结时间"), "办结时间", False)
     if finished is not None and finished < received:
         raise _RowError("办结时间", "办结时间早于受理时间")
     if finished is not None and finished > now:
         raise _RowError("办结时间", "办结时间不能晚于当前时间")
-    sat_text = _cell_text(_get(row, "满意度"))
+    sat_text = _cell_text(row.get("满意度"))
     satisfaction = None
     if sat_text:
         satisfaction = _choice(Satisfaction, sat_text, "满意度")

@@ -85,6 +85,7 @@ def load_demo(
     **_ignored: Any,
 ) -> dict[str, Any]:
     """Demo appeals (default a few thousand over a year); idempotent: skipped when demo rows exist."""
+    actor.require("admin.edit")  # demo and reference data are the admin's (services/demo.py)
     n = DEFAULT_DEMO_APPEALS if appeals is None else int(appeals)
     with db.session() as s:
         existing = s.scalar(select(func.count()).select_from(Appeal).where(Appeal.source == "demo")) or 0

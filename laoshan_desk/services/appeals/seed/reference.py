@@ -22,6 +22,7 @@ PROXY_FILE = RESOURCES / "data" / "proxy_services.json"
 
 def load_reference(db: Database, actor: Actor) -> dict[str, int]:
     """The proxy-service catalog; rows matched by code (idempotent). Also builds the search index."""
+    actor.require("admin.edit")  # demo and reference data are the admin's (services/demo.py)
     data = json.loads(PROXY_FILE.read_text(encoding="utf-8"))
     added = 0
     with unit_of_work(db, actor) as work:

@@ -19,7 +19,7 @@ from openpyxl.chart.label import DataLabelList
 from laoshan_desk.documents.approvals.common import ISSUER, LIGHT_FILLS, cn_day, day_text
 from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet, save
 from laoshan_desk.documents.pdf import Heading, Notice, Table, render
-from laoshan_desk.domain.approvals import rate_light
+from laoshan_desk.domain.approvals import ItemSignal, rate_light
 from laoshan_desk.domain.lights import Light
 
 
@@ -42,14 +42,13 @@ class BulletinProject:
     overdue: int  # must-do items overdue on the evaluation day (domain.approvals.is_overdue)
     yellow: int
     light: Light
+    signal: ItemSignal  # its worst item's signal on the evaluation day (domain.approvals.worst_signal)
 
     @property
     def light_text(self) -> str:
         """The light in words: a red project with nothing overdue is red because it cannot make its
         target (计划不可行), not 超期 (docs/rules.md §approvals-bulletin)."""
-        if self.light is Light.RED and not self.overdue:
-            return "计划不可行"
-        return self.light.label
+        return self.signal.label
 
     @property
     def completion(self) -> float:

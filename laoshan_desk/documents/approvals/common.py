@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from laoshan_desk.domain.approvals import Classification
+from laoshan_desk.domain.approvals import Classification, ItemSignal
 from laoshan_desk.domain.lights import Light
 
 ISSUER = "青岛市崂山区行政审批服务局"
@@ -67,6 +67,7 @@ class PaperItem:
     pinned: bool
     limit_text: str = ""  # 法定7日（自然日），承诺3个工作日 / 无法定时限，承诺5个工作日
     statutory_due: dt.date | None = None  # None: no statutory limit, never a made-up date
+    signal: ItemSignal = ItemSignal.NONE  # the light in words (domain.approvals.item_signal)
 
     @property
     def must_do(self) -> bool:

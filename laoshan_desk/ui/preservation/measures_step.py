@@ -13,7 +13,7 @@ from laoshan_desk.services.preservation import papers as docs
 from laoshan_desk.ui.common.table_model import ColumnSpec
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.preservation.step import CaseStep
-from laoshan_desk.ui.preservation.widgets import attach, day, money_column, selected_row, table, when
+from laoshan_desk.ui.preservation.widgets import RIGHT, attach, day, money_column, selected_row, table, when
 
 
 def _clock_state(c: svc.ClockRow) -> str:
@@ -32,6 +32,9 @@ CLOCK_COLUMNS = [
 ]
 
 
+RENEWAL_HINT = "申请逾期（第十八条）"  # a renewal applied for less than 7 days before the term ended
+
+
 def _measure_reminder(m: svc.MeasureRow) -> str:
     # The one light of a term (terms.expiry_light): red once the renewal application is overdue.
     if not m.active:
@@ -43,19 +46,27 @@ def _measure_reminder(m: svc.MeasureRow) -> str:
     return f"{m.days_left}天"
 
 
+# Sized so that the whole table fits the 1280×800 default window without a horizontal scroll bar
+# (issue 15): short columns for short values, and 续行提示 last so that it takes the rest of the
+# width; the full 第十八条 warning is its tooltip.
 MEASURE_COLUMNS = [
-    ColumnSpec("提醒", _measure_reminder, light=lambda m: m.light, width=110),
-    ColumnSpec("财产", lambda m: m.asset_label, width=190),
-    ColumnSpec("开户行/登记机关", lambda m: m.institution, width=160),
-    ColumnSpec("账号/编号", lambda m: m.number, width=140),
-    ColumnSpec("措施", lambda m: m.measure_label, width=90),
-    money_column("数额（元）", lambda m: m.amount),
-    ColumnSpec("采取日期", lambda m: day(m.taken_on), width=90),
-    ColumnSpec("期限届满", lambda m: day(m.expiry), width=90),
-    ColumnSpec("续行申请截止", lambda m: day(m.renew_apply_by), width=100),
-    ColumnSpec("续行次数", lambda m: str(m.renewals), width=70),
-    ColumnSpec("续行提示", lambda m: "续行申请逾期（第十八条）" if m.renewal_warning else "", width=150),
-    ColumnSpec("状态", lambda m: "执行中" if m.active else f"已解除 {day(m.released_on)}"),
+    ColumnSpec("提醒", _measure_reminder, light=lambda m: m.light, width=104),
+    ColumnSpec("财产", lambda m: m.asset_label, width=144, tooltip=lambda m: m.asset_label),
+    ColumnSpec("开户行/登记机关", lambda m: m.institution, width=120, tooltip=lambda m: m.institution),
+    ColumnSpec("账号/编号", lambda m: m.number, width=96, tooltip=lambda m: m.number),
+    ColumnSpec("措施", lambda m: m.measure_label, width=86),  # 查封（活封）
+    money_column("数额（元）", lambda m: m.amount, width=96),
+    ColumnSpec("采取日期", lambda m: day(m.taken_on), width=80),
+    ColumnSpec("期限届满", lambda m: day(m.expiry), width=80),
+    ColumnSpec("续行申请截止", lambda m: day(m.renew_apply_by), width=88),
+    ColumnSpec("续行次数", lambda m: str(m.renewals), align=RIGHT, width=60),
+    ColumnSpec("状态", lambda m: "执行中" if m.active else f"已解除 {day(m.released_on)}", width=116),
+    ColumnSpec(
+        "续行提示",
+        lambda m: RENEWAL_HINT if m.renewal_warning else "",
+        tooltip=lambda m: m.renewal_warning,
+        foreground=lambda m: "D6322F" if m.renewal_warning else None,
+    ),
 ]
 
 

@@ -28,6 +28,15 @@ def authority_name(department: str) -> str:
     return "青岛市崂山" + name if name.startswith("区") else name
 
 
+def statutory_end(limit_text: str, statutory_due: dt.date | None) -> dt.date | str:
+    """The day an item's statutory limit ends (working or calendar days, as its text counts), or
+    无法定时限 for an item that has none: never a made-up date; — when it is not known
+    (docs/rules.md §approvals-time-limits). The wall chart and the bulletin print it alike."""
+    if statutory_due is not None:
+        return statutory_due
+    return "无法定时限" if limit_text.startswith("无法定时限") else "—"
+
+
 LIGHT_FILLS = {Light.RED: "F8CBAD", Light.YELLOW: "FFE699", Light.GREEN: "C6EFCE", Light.GREY: None}
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from laoshan_desk.documents.approvals.common import LIGHT_FILLS, PaperItem, ProjectPaper, day_text
+from laoshan_desk.documents.approvals.common import LIGHT_FILLS, ProjectPaper, day_text, statutory_end
 from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet, save, style_sheet
 from laoshan_desk.documents.pdf import Heading, Notice, Table, render
 from laoshan_desk.domain.lights import Light
@@ -33,14 +33,6 @@ SCHEDULE_HEADERS = [
 ]
 
 
-def _statutory_end(item: PaperItem) -> dt.date | str:
-    """The day the statutory limit ends (working or calendar days, as its text counts), or
-    无法定时限 for an item that has none: never a made-up date (docs/rules.md §approvals-time-limits)."""
-    if item.statutory_due is not None:
-        return item.statutory_due
-    return "无法定时限" if item.limit_text.startswith("无法定时限") else "—"
-
-
 def _schedule_rows(project: ProjectPaper, *, finish_dates: bool = True) -> list[list[Any]]:
     """The table's rows. ``finish_dates`` False leaves the tick-off date out of 状态: the landscape
     PDF has no room for it beside 计划不可行 on one line, and its 计划完成（节点） column already
@@ -55,7 +47,7 @@ def _schedule_rows(project: ProjectPaper, *, finish_dates: bool = True) -> list[
                 i.department,
                 i.responsible,
                 i.days,
-                _statutory_end(i),
+                statutory_end(i.limit_text, i.statutory_due),
                 "、".join(i.prerequisites) or "—",
                 i.earliest_start,
                 i.earliest_finish,

@@ -141,6 +141,8 @@ def _late(view: ProjectView, i: ItemRow, days: int) -> docs.LateItem:
         i.finished_on,
         days,
         i.status_label,
+        limit_text=i.limit_text,
+        statutory_due=i.statutory_due,
     )
 
 

@@ -48,7 +48,7 @@ def _measure_reminder(m: svc.MeasureRow) -> str:
 
 
 # Sized so that the whole table fits the 1280×800 default window without a horizontal scroll bar
-# (issue 15): short columns for short values, and 续行提示 last so that it takes the rest of the
+# the clerk works in: short columns for short values, and 续行提示 last so that it takes the rest of the
 # width; the full 第十八条 warning is its tooltip.
 MEASURE_COLUMNS = [
     ColumnSpec("提醒", _measure_reminder, light=lambda m: m.light, width=104),

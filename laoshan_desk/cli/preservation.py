@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from laoshan_desk.cli._common import database, existing_file, print_json
+from laoshan_desk.domain import timeutil  # looked up at each call: a clock patched in tests is seen
 from laoshan_desk.domain.errors import ValidationError
-from laoshan_desk.domain.timeutil import now
 from laoshan_desk.services.context import system_actor
 
 
@@ -45,7 +45,7 @@ def _plan(args: argparse.Namespace) -> int:
 
     data = _load(args.file)  # before the database is opened: a bad file touches nothing
     db = database(args)
-    result = preservation.plan_from_json(db, system_actor(), data, now=now())
+    result = preservation.plan_from_json(db, system_actor(), data, now=timeutil.now())
     if args.json:
         print_json(result)
         return 0
@@ -74,6 +74,6 @@ def _export(args: argparse.Namespace) -> int:
     from laoshan_desk.services import preservation
 
     db = database(args)
-    out = preservation.export_cases(db, system_actor(), Path(args.file), now=now())
+    out = preservation.export_cases(db, system_actor(), Path(args.file), now=timeutil.now())
     print(f"已导出到 {out}")
     return 0

@@ -16,10 +16,10 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 
-from laoshan_desk.documents.approvals.common import ISSUER, LIGHT_FILLS, cn_day, day_text
+from laoshan_desk.documents.approvals.common import ISSUER, LIGHT_FILLS, cn_day, day_text, statutory_end
 from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet, save
 from laoshan_desk.documents.pdf import Heading, Notice, Table, render
-from laoshan_desk.domain.approvals import rate_light
+from laoshan_desk.domain.approvals import ItemSignal, rate_light
 from laoshan_desk.domain.lights import Light
 
 
@@ -42,14 +42,13 @@ class BulletinProject:
     overdue: int  # must-do items overdue on the evaluation day (domain.approvals.is_overdue)
     yellow: int
     light: Light
+    signal: ItemSignal  # its worst item's signal on the evaluation day (domain.approvals.worst_signal)
 
     @property
     def light_text(self) -> str:
         """The light in words: a red project with nothing overdue is red because it cannot make its
         target (计划不可行), not 超期 (docs/rules.md §approvals-bulletin)."""
-        if self.light is Light.RED and not self.overdue:
-            return "计划不可行"
-        return self.light.label
+        return self.signal.label
 
     @property
     def completion(self) -> float:
@@ -68,6 +67,14 @@ class LateItem:
     finished_on: dt.date | None
     late_days: int
     status_label: str
+    # docs/rules.md §approvals-time-limits: 法定7日（自然日），承诺3个工作日 / 无法定时限，承诺…
+    limit_text: str = ""
+    statutory_due: dt.date | None = None  # None: no statutory limit (or not known), never made up
+
+    @property
+    def statutory_end(self) -> dt.date | str:
+        """法定时限届满 as the wall chart prints it: the day, or 无法定时限, or —."""
+        return statutory_end(self.limit_text, self.statutory_due)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -157,6 +164,8 @@ LATE_COLUMNS = [
     Column("办结日期", 12, "date"),
     Column("超期工作日", 10, "int"),
     Column("状态", 12),
+    Column("法定时限", 30),
+    Column("法定时限届满", 14, "date"),
 ]
 RANK_COLUMNS = [
     Column("排名", 6, "int"),
@@ -219,6 +228,8 @@ def bulletin_excel(bulletin: Bulletin, path: Path) -> Path:
                     r.finished_on,
                     r.late_days,
                     r.status_label,
+                    r.limit_text,
+                    r.statutory_end,
                 ]
                 for r in bulletin.late
             ],
@@ -269,6 +280,10 @@ def bulletin_excel(bulletin: Bulletin, path: Path) -> Path:
     return save(wb, path)  # the one writer: every cell neutralised, print set-up, atomic
 
 
+def _day_or_word(value: dt.date | str) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 def bulletin_pdf(bulletin: Bulletin) -> bytes:
     t = bulletin.totals
     body: list[Any] = [
@@ -292,7 +307,7 @@ def bulletin_pdf(bulletin: Bulletin) -> bytes:
                 ]
                 for p in bulletin.projects
             ],
-            widths=[2.9, 1.2, 1.2, 0.6, 0.7, 0.8, 0.6, 1.0],
+            widths=[2.6, 1.5, 1.2, 0.6, 0.7, 0.8, 0.6, 1.6],  # 亮灯: 计划不可行 on one line
             fills=[LIGHT_FILLS.get(p.light) for p in bulletin.projects],
         ),
         Heading("二、部门按期办结率排名"),
@@ -318,7 +333,7 @@ def bulletin_pdf(bulletin: Bulletin) -> bytes:
     if bulletin.late:
         body.append(
             Table(
-                ["项目", "事项", "部门", "责任人", "最迟完成", "超期（工作日）"],
+                ["项目", "事项", "部门", "责任人", "最迟完成", "超期（工作日）", "法定时限届满"],
                 [
                     [
                         r.project_name,
@@ -327,10 +342,11 @@ def bulletin_pdf(bulletin: Bulletin) -> bytes:
                         r.responsible or "—",
                         day_text(r.latest_finish),
                         str(r.late_days),
+                        _day_or_word(r.statutory_end),
                     ]
                     for r in bulletin.late[:40]
                 ],
-                widths=[2.4, 3, 1.6, 0.8, 1.1, 1],
+                widths=[2.0, 2.6, 1.4, 0.8, 1.2, 1.6, 1.8],  # headers on one line
             )
         )
         if len(bulletin.late) > 40:

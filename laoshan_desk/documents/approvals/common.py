@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from laoshan_desk.domain.approvals import Classification
+from laoshan_desk.domain.approvals import Classification, ItemSignal
 from laoshan_desk.domain.lights import Light
 
 ISSUER = "青岛市崂山区行政审批服务局"
@@ -26,6 +26,15 @@ def authority_name(department: str) -> str:
     if name in _FULL_NAMES:
         return _FULL_NAMES[name]
     return "青岛市崂山" + name if name.startswith("区") else name
+
+
+def statutory_end(limit_text: str, statutory_due: dt.date | None) -> dt.date | str:
+    """The day an item's statutory limit ends (working or calendar days, as its text counts), or
+    无法定时限 for an item that has none: never a made-up date; — when it is not known
+    (docs/rules.md §approvals-time-limits). The wall chart and the bulletin print it alike."""
+    if statutory_due is not None:
+        return statutory_due
+    return "无法定时限" if limit_text.startswith("无法定时限") else "—"
 
 
 LIGHT_FILLS = {Light.RED: "F8CBAD", Light.YELLOW: "FFE699", Light.GREEN: "C6EFCE", Light.GREY: None}
@@ -67,6 +76,7 @@ class PaperItem:
     pinned: bool
     limit_text: str = ""  # 法定7日（自然日），承诺3个工作日 / 无法定时限，承诺5个工作日
     statutory_due: dt.date | None = None  # None: no statutory limit, never a made-up date
+    signal: ItemSignal = ItemSignal.NONE  # the light in words (domain.approvals.item_signal)
 
     @property
     def must_do(self) -> bool:

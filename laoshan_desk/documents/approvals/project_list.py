@@ -23,7 +23,7 @@ class ProjectListLine:
     street_name: str
     target_date: dt.date
     progress: str  # 已销号/必办, as the list shows it
-    red_yellow: str  # 超期/临期, as the list shows it
+    red_yellow: str  # 超期/不可行/临期, as the list shows it
     status_label: str
 
 
@@ -46,7 +46,7 @@ COLUMNS = [
     Column("街道", 12),
     Column("目标开业", 12, "date"),
     Column("销号", 8),
-    Column("超期/临期", 10),
+    Column("超期/不可行/临期", 16),
     Column("状态", 10),
 ]
 FILLS = {Light.RED: "F8CBAD", Light.YELLOW: "FFE699", Light.GREEN: "C6EFCE"}

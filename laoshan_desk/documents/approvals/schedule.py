@@ -9,7 +9,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from laoshan_desk.documents.approvals.common import LIGHT_FILLS, PaperItem, ProjectPaper, day_text
+from laoshan_desk.documents.approvals.common import LIGHT_FILLS, ProjectPaper, day_text, statutory_end
 from laoshan_desk.documents.excel import Column, Sheet, add_table_sheet, save, style_sheet
 from laoshan_desk.documents.pdf import Heading, Notice, Table, render
 from laoshan_desk.domain.lights import Light
@@ -33,34 +33,29 @@ SCHEDULE_HEADERS = [
 ]
 
 
-def _statutory_end(item: PaperItem) -> dt.date | str:
-    """The day the statutory limit ends (working or calendar days, as its text counts), or
-    无法定时限 for an item that has none: never a made-up date (docs/rules.md §approvals-time-limits)."""
-    if item.statutory_due is not None:
-        return item.statutory_due
-    return "无法定时限" if item.limit_text.startswith("无法定时限") else "—"
-
-
-def _schedule_rows(project: ProjectPaper) -> list[list[Any]]:
+def _schedule_rows(project: ProjectPaper, *, finish_dates: bool = True) -> list[list[Any]]:
+    """The table's rows. ``finish_dates`` False leaves the tick-off date out of 状态: the landscape
+    PDF has no room for it beside 计划不可行 on one line, and its 计划完成（节点） column already
+    carries the actual finish of a ticked-off item."""
     rows = []
     for n, i in enumerate([i for i in project.items if i.must_do], start=1):
         rows.append(
             [
                 n,
                 i.code,
-                i.name + ("（关键）" if i.critical else "") + ("（已调整节点）" if i.pinned else ""),
+                i.name + (" ★" if i.critical else "") + (" 〔调〕" if i.pinned else ""),  # as the screen marks them
                 i.department,
                 i.responsible,
                 i.days,
-                _statutory_end(i),
+                statutory_end(i.limit_text, i.statutory_due),
                 "、".join(i.prerequisites) or "—",
                 i.earliest_start,
                 i.earliest_finish,
                 i.latest_start,
                 i.latest_finish,
                 i.slack_days,
-                i.status_label + (f" {i.finished_on.isoformat()}" if i.finished_on else ""),
-                i.light.label if i.light is not Light.GREY else "已销号" if i.done else "—",
+                i.status_label + (f" {i.finished_on.isoformat()}" if i.finished_on and finish_dates else ""),
+                i.signal.label,  # 超期 only past the latest finish, else 计划不可行
             ]
         )
     return rows
@@ -69,7 +64,10 @@ def _schedule_rows(project: ProjectPaper) -> list[list[Any]]:
 def schedule_pdf(project: ProjectPaper) -> bytes:
     """倒排工期表 (landscape): node dates of every must-do item, lights as row colours."""
     must = [i for i in project.items if i.must_do]
-    rows = [[str(v) if not isinstance(v, dt.date) else v.isoformat() for v in r] for r in _schedule_rows(project)]
+    rows = [
+        [str(v) if not isinstance(v, dt.date) else v.isoformat() for v in r]
+        for r in _schedule_rows(project, finish_dates=False)
+    ]
     moves = [
         f"{m.code} {m.name}：{m.from_date.isoformat()} → {m.to_date.isoformat()}（{m.reason}）" for m in project.moves
     ]
@@ -81,7 +79,8 @@ def schedule_pdf(project: ProjectPaper) -> bytes:
         Table(
             SCHEDULE_HEADERS,
             rows,
-            widths=[0.35, 0.7, 2.5, 1.35, 0.7, 0.45, 1.2, 1.0, 1.2, 1.25, 1.2, 1.2, 0.45, 1.2, 0.6],
+            # 亮灯 weighs most so that 计划不可行 stays on one line; 状态 so that 踏勘验收 does
+            widths=[0.35, 0.7, 2.5, 1.35, 0.7, 0.45, 1.2, 1.0, 1.2, 1.25, 1.2, 1.2, 0.45, 1.9, 3.0],
             fills=[LIGHT_FILLS.get(i.light) for i in must],
         ),
     ]
@@ -89,7 +88,7 @@ def schedule_pdf(project: ProjectPaper) -> bytes:
         body.append(Heading("节点调整记录"))
         body.extend(moves)
     body.append(
-        f"制表日期：{project.today.isoformat()}。时限（承诺）、机动均为工作日；法定时限届满按设定依据的计算方式（工作日或自然日，末日为节假日的顺延至其后第一个工作日）；亮灯：红＝超期或不可行，黄＝距最迟完成不足2个工作日，绿＝正常。"
+        f"制表日期：{project.today.isoformat()}。★关键路径，〔调〕已调整节点；时限（承诺）、机动均为工作日；法定时限届满按设定依据的计算方式（工作日或自然日，末日为节假日的顺延至其后第一个工作日）；亮灯：红＝超期或计划不可行，黄＝距最迟完成不足2个工作日，绿＝正常。"
     )
     return render(
         Notice(title=f"{project.name} 倒排工期表", body=body, landscape=True, subject=f"倒排工期表 {project.number}")

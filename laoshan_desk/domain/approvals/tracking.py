@@ -1,6 +1,7 @@
-"""Tracking a project's items: the warning light of one item on a day, whether it finished on
-time, why it is on the morning call, a department's colour in the weekly ranking, and which
-items are "ready to issue" (可发证) once what held them back has cleared."""
+"""Tracking a project's items: the warning light of one item on a day and what it means in words
+(超期 / 计划不可行 / 临期 / 正常 / 已销号), whether it finished on time, why it is on the morning
+call, a department's colour in the weekly ranking, and which items are "ready to issue" (可发证)
+once what held them back has cleared."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from laoshan_desk.domain.approvals.reverse_schedule import ScheduledItem
 from laoshan_desk.domain.approvals.vocabulary import Classification, DispatchBucket, ItemStatus
 from laoshan_desk.domain.calendar import WorkCalendar
+from laoshan_desk.domain.labels import Labelled
 from laoshan_desk.domain.lights import Light
 
 __all__ = [
@@ -19,6 +21,9 @@ __all__ = [
     "item_light",
     "finished_on_time",
     "is_overdue",
+    "ItemSignal",
+    "item_signal",
+    "worst_signal",
     "feasible_today",
     "dispatch_bucket",
     "RATE_GREEN",
@@ -72,6 +77,60 @@ def is_overdue(latest_finish: dt.date | None, finished_on: dt.date | None, day: 
     if latest_finish is None or latest_finish >= day:
         return False
     return finished_on is None or finished_on > day
+
+
+class ItemSignal(Labelled):
+    """What an item's light says, in the one set of words every screen, paper and the command line
+    use (docs/rules.md §approvals-lights): red is 超期 only when the latest finish has passed, and
+    计划不可行 when the item only cannot make the target (negative slack, latest finish ahead).
+    Declared most urgent first."""
+
+    OVERDUE = ("overdue", "超期")
+    INFEASIBLE = ("infeasible", "计划不可行")
+    DUE_SOON = ("due_soon", "临期")
+    ON_TRACK = ("on_track", "正常")
+    DONE = ("done", "已销号")
+    NONE = ("none", "—")  # not a must-do item, or not scheduled
+
+    @property
+    def light(self) -> Light:
+        return _SIGNAL_LIGHTS[self]
+
+    @property
+    def urgency(self) -> int:
+        """0 for overdue … 5 for nothing to show: the order of :func:`worst_signal`."""
+        return list(ItemSignal).index(self)
+
+
+_SIGNAL_LIGHTS = {
+    ItemSignal.OVERDUE: Light.RED,
+    ItemSignal.INFEASIBLE: Light.RED,
+    ItemSignal.DUE_SOON: Light.YELLOW,
+    ItemSignal.ON_TRACK: Light.GREEN,
+    ItemSignal.DONE: Light.GREY,
+    ItemSignal.NONE: Light.GREY,
+}
+
+
+def item_signal(light: Light, *, done: bool, latest_finish: dt.date | None, day: dt.date) -> ItemSignal:
+    """The words of an item's ``light`` on ``day``: 已销号 when ``done``; a red light is 超期 when
+    :func:`is_overdue` (the latest finish is before ``day``), otherwise 计划不可行; yellow 临期,
+    green 正常, grey — (docs/rules.md §approvals-lights, §approvals-bulletin)."""
+    if done:
+        return ItemSignal.DONE
+    if light is Light.RED:
+        return ItemSignal.OVERDUE if is_overdue(latest_finish, None, day) else ItemSignal.INFEASIBLE
+    if light is Light.YELLOW:
+        return ItemSignal.DUE_SOON
+    if light is Light.GREEN:
+        return ItemSignal.ON_TRACK
+    return ItemSignal.NONE
+
+
+def worst_signal(signals: Iterable[ItemSignal]) -> ItemSignal:
+    """A project's signal: its most urgent item's (超期 before 计划不可行 before 临期 …); 已销号 only
+    when every item is ticked off; — with no item."""
+    return min(signals, key=lambda s: s.urgency, default=ItemSignal.NONE)
 
 
 def feasible_today(

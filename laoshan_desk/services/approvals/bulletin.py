@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from laoshan_desk.documents import approvals as docs
-from laoshan_desk.domain.approvals import ProjectStatus, is_overdue, open_item_light
+from laoshan_desk.domain.approvals import ProjectStatus, is_overdue, item_signal, open_item_light, worst_signal
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.lights import Light, worst
@@ -72,6 +72,12 @@ def weekly_bulletin(db: Database, actor: Actor, week: str, *, today: dt.date) ->
         done = [i for i in must if i.finished_on and i.finished_on <= as_of]
         this_week = [i for i in done if i.finished_on and start <= i.finished_on <= end]
         lights = [_light_as_of(i, as_of, calendar) for i in must]
+        signals = [
+            item_signal(
+                light, done=bool(i.finished_on and i.finished_on <= as_of), latest_finish=i.latest_finish, day=as_of
+            )
+            for i, light in zip(must, lights, strict=True)
+        ]
         overdue = [i for i in must if is_overdue(i.latest_finish, i.finished_on, as_of)]
         projects.append(
             docs.BulletinProject(
@@ -87,6 +93,7 @@ def weekly_bulletin(db: Database, actor: Actor, week: str, *, today: dt.date) ->
                 len(overdue),
                 lights.count(Light.YELLOW),
                 worst(lights),
+                worst_signal(signals),
             )
         )
         for i in overdue:
@@ -134,6 +141,8 @@ def _late(view: ProjectView, i: ItemRow, days: int) -> docs.LateItem:
         i.finished_on,
         days,
         i.status_label,
+        limit_text=i.limit_text,
+        statutory_due=i.statutory_due,
     )
 
 

@@ -167,6 +167,7 @@ def item_rows(
                 critical=bool(s and s.on_critical_path and not done),
                 pinned=bool(s and (s.pinned or it.fixed_finish is not None) and not done),
                 light=light,
+                signal=rules.item_signal(light, done=done, latest_finish=s.latest_finish if s else None, day=today),
                 ready=it.code in ready,
                 certificate_id=(certificates or {}).get(it.id),
                 limit_text=_limit_text(it),

@@ -55,7 +55,7 @@ def export_projects(
                 r.street_name,
                 r.target_date,
                 r.progress,
-                f"{r.red}/{r.yellow}",
+                r.counts_text,
                 r.status_label,
             )
             for r in page

@@ -217,9 +217,11 @@ def list_projects(
                     ordered=len(rows),
                     must_do=len(must),
                     done=sum(r.done for r in must),
-                    red=lights.count(Light.RED),
+                    overdue=sum(r.signal is rules.ItemSignal.OVERDUE for r in must),
+                    infeasible=sum(r.signal is rules.ItemSignal.INFEASIBLE for r in must),
                     yellow=lights.count(Light.YELLOW),
                     light=worst(lights),
+                    signal=rules.worst_signal(r.signal for r in must),
                     feasible=_feasible(result, rows, today),
                     next_node=min(upcoming, default=None),
                 )

@@ -147,6 +147,7 @@ def project_paper(view: ProjectView) -> docs.ProjectPaper:
                 pinned=i.pinned,
                 limit_text=i.limit_text,
                 statutory_due=i.statutory_due,
+                signal=i.signal,
             )
             for i in view.items
         ),

@@ -9,12 +9,14 @@ from collections import Counter
 
 from laoshan_desk.domain.approvals import (
     Classification,
+    ItemSignal,
     ItemStatus,
     LogKind,
     ProjectStatus,
     Shift,
     TeamRole,
     next_statuses,
+    worst_signal,
 )
 from laoshan_desk.domain.lights import Light, worst
 
@@ -78,6 +80,8 @@ class ItemRow:
     critical: bool = False
     pinned: bool = False
     light: Light = Light.GREY
+    # the light in words on the same day: 超期 / 计划不可行 / 临期 / 正常 / 已销号 (domain.approvals.item_signal)
+    signal: ItemSignal = ItemSignal.NONE
     ready: bool = False
     certificate_id: uuid.UUID | None = None
     # docs/rules.md §approvals-time-limits: 法定7日（自然日），承诺3个工作日 / 无法定时限，承诺…
@@ -253,6 +257,14 @@ class ProjectView:
         return worst([i.light for i in self.must_items])
 
     @property
+    def signal(self) -> ItemSignal:
+        return worst_signal(i.signal for i in self.must_items)
+
+    def signal_count(self, signal: ItemSignal) -> int:
+        """How many must-do items show ``signal`` (the summary counts 超期 and 计划不可行 apart)."""
+        return sum(i.signal is signal for i in self.must_items)
+
+    @property
     def done_count(self) -> int:
         return sum(i.done for i in self.must_items)
 
@@ -289,9 +301,11 @@ class ProjectRow:
     ordered: int
     must_do: int
     done: int
-    red: int
+    overdue: int  # 超期: past the latest finish (domain.approvals.item_signal)
+    infeasible: int  # 计划不可行: red only because the item cannot make the target
     yellow: int
     light: Light
+    signal: ItemSignal
     feasible: bool
     next_node: dt.date | None
 
@@ -301,10 +315,16 @@ class ProjectRow:
 
     @property
     def light_text(self) -> str:
-        """The light in words, as the list and its export show it."""
-        if self.light is not Light.GREY:
-            return self.light.label
-        return "已全部销号" if self.must_do and self.done == self.must_do else "—"
+        """The light in words, as the list and its export show it: the worst item's signal, so a
+        red project reads 超期 only when an item is past its latest finish, else 计划不可行."""
+        if self.signal is ItemSignal.DONE:
+            return "已全部销号"
+        return self.signal.label
+
+    @property
+    def counts_text(self) -> str:
+        """超期/不可行/临期 counts, as the list's column and its export show them."""
+        return f"{self.overdue}/{self.infeasible}/{self.yellow}"
 
     @property
     def status_label(self) -> str:

@@ -179,11 +179,12 @@ class MeasuresForm:
 
 @dataclasses.dataclass(frozen=True)
 class ReleaseApplicationForm:
-    """The applicant applied to release the preservation at ``applied_at`` (第二十三条)."""
+    """The applicant applied to release the preservation on ``applied_on`` (第二十三条): the day
+    the clerk enters (today or earlier), or the exact moment when it is known."""
 
     case_id: uuid.UUID
     version: int
-    applied_at: dt.datetime
+    applied_on: dt.date  # a dt.datetime is a date too: the clock then starts at that moment
 
 
 @dataclasses.dataclass(frozen=True)

@@ -11,12 +11,13 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from laoshan_desk.domain import preservation as rules
 from laoshan_desk.domain.errors import DeskError, NotFound, ValidationError
 from laoshan_desk.domain.preservation import AssetType, CaseKind, CaseStatus, ClockEvent, Measure, MeasureStatus
+from laoshan_desk.domain.timeutil import TZ, aware
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.preservation.common import (
@@ -113,17 +114,43 @@ def record_lawsuit(db: Database, actor: Actor, form: LawsuitForm, *, now: dt.dat
 
 def record_release_application(db: Database, actor: Actor, form: ReleaseApplicationForm, *, now: dt.datetime) -> None:
     """The applicant applied to release: the five-day clock for the release ruling starts
-    (48 hours when urgent; 《财产保全规定》第二十三条, docs/rules.md §preservation-release)."""
+    (48 hours when urgent; 《财产保全规定》第二十三条, docs/rules.md §preservation-release).
+
+    The clerk may record an application received on an earlier day: never a day after today,
+    nor one before the measures were taken (there was nothing to release yet)."""
     actor.require(EDIT)
+    applied_at = application_moment(form.applied_on, now)
     with unit_of_work(db, actor, now) as work:
         case = case_for_write(work.session, actor, form.case_id, form.version)
         if case.status != CaseStatus.EXECUTED:
             raise DeskError("只有正在执行保全措施的案件可以登记解除保全申请")
-        if form.applied_at > now + dt.timedelta(minutes=5):
-            raise ValidationError("申请时间不能晚于当前时间", field="applied_at")
-        case.release_applied_at, case.release_applied_ruled_at = form.applied_at, None
+        if applied_at > now + dt.timedelta(minutes=5):
+            raise ValidationError("解除保全申请日期不能晚于今天", field="applied_on")
+        first = work.session.scalar(select(func.min(PresMeasure.taken_on)).where(PresMeasure.case_id == case.id))
+        if first is not None and applied_at.date() < first:
+            raise ValidationError(
+                f"解除保全申请日期不能早于采取保全措施的日期（{first.isoformat()}）", field="applied_on"
+            )
+        case.release_applied_at, case.release_applied_ruled_at = applied_at, None
         touch(case, now)
-        work.audit("update", "pres_case", case.id, f"登记申请人申请解除保全 {case.case_number}")
+        work.audit(
+            "update",
+            "pres_case",
+            case.id,
+            f"登记申请人申请解除保全 {case.case_number}（{applied_at.date().isoformat()}申请）",
+            after={"applied_at": applied_at.isoformat()},
+        )
+
+
+def application_moment(applied_on: dt.date, now: dt.datetime) -> dt.datetime:
+    """When the five-day (or 48-hour) clock of 第二十三条 starts: the moment given, ``now`` for an
+    application received today, the start of an earlier day (the earliest it can have come in, so
+    that the court's limit is never counted longer than the law allows)."""
+    if isinstance(applied_on, dt.datetime):
+        return aware(applied_on)
+    if applied_on == now.date():
+        return now
+    return dt.datetime.combine(applied_on, dt.time.min, tzinfo=TZ)
 
 
 def renew_measure(db: Database, actor: Actor, form: RenewalForm, *, now: dt.datetime) -> RenewalResult:
@@ -147,6 +174,14 @@ def renew_measure(db: Database, actor: Actor, form: RenewalForm, *, now: dt.date
             )
         if renewed_on < m.taken_on:
             raise ValidationError("续行日期不能早于采取措施的日期", field="renewed_on")
+        # The application's own day (the clerk may enter one received earlier): the seven-day
+        # warning of 第十八条 is judged from it, so it must be a day that can have happened.
+        if applied_on > now.date():
+            raise ValidationError("续行申请日期不能晚于今天", field="applied_on")
+        if applied_on < m.taken_on:
+            raise ValidationError(
+                f"续行申请日期不能早于采取该措施的日期（{m.taken_on.isoformat()}）", field="applied_on"
+            )
         if applied_on > renewed_on:
             raise ValidationError("续行申请日期不能晚于续行日期", field="applied_on")
         warning = rules.late_renewal_warning(applied_on, m.expiry)

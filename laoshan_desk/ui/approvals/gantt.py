@@ -234,7 +234,7 @@ class GanttView(QGraphicsView):
                     f"最早 {item.earliest_start.isoformat()} ～ {item.earliest_finish.isoformat()}",
                     f"最迟 {item.latest_start.isoformat() if item.latest_start else '—'}"
                     f" ～ {item.latest_finish.isoformat() if item.latest_finish else '—'}",
-                    f"亮灯：{'已销号' if item.done else item.light.label}" + ("；可发证" if item.ready else ""),
+                    f"亮灯：{item.signal.label}" + ("；可发证" if item.ready else ""),
                 ]
             )
         )

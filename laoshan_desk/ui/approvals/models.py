@@ -9,7 +9,6 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from laoshan_desk.domain.approvals import LogKind
-from laoshan_desk.domain.lights import Light
 from laoshan_desk.ui.common.table_model import ColumnSpec
 
 CENTER = Qt.AlignmentFlag.AlignCenter
@@ -20,16 +19,12 @@ def d(day: dt.date | None) -> str:
     return day.isoformat() if day else "—"
 
 
-def _light_text(light: Light, done: bool = False) -> str:
-    return "已销号" if done else light.label
-
-
 ITEM_COLUMNS = [
     ColumnSpec(
         "亮灯",
-        lambda r: _light_text(r.light, r.done) if r.must_do else "",
+        lambda r: r.signal.label if r.must_do else "",  # 超期 only past the latest finish
         light=lambda r: r.light if r.must_do else None,
-        width=74,
+        width=96,
     ),
     ColumnSpec("编码", lambda r: r.code, width=62),
     ColumnSpec("事项", lambda r: r.name + (" ★" if r.critical else ""), width=260),
@@ -106,6 +101,6 @@ PROJECT_COLUMNS = [
     ColumnSpec("街道", lambda r: r.street_name, sort_key="street", width=80),
     ColumnSpec("目标开业", lambda r: d(r.target_date), sort_key="target", width=90),
     ColumnSpec("销号", lambda r: r.progress, align=CENTER, width=56),
-    ColumnSpec("超期/临期", lambda r: f"{r.red}/{r.yellow}", align=CENTER, width=72),
+    ColumnSpec("超期/不可行/临期", lambda r: r.counts_text, align=CENTER, width=110),
     ColumnSpec("状态", lambda r: r.status_label, width=64),
 ]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from laoshan_desk.domain.approvals import Classification, LogKind, TeamRole
+from laoshan_desk.domain.approvals import Classification, ItemSignal, LogKind, TeamRole
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import approvals as svc
 from laoshan_desk.services.calendar import work_calendar
@@ -144,7 +144,6 @@ class ProjectPage(PapersMixin):
         self.view = svc.project_detail(self.ctx.db, self.ctx.actor, project_id, today=self.ctx.today())
         v = self.view
         must = v.must_items
-        lights = [i.light for i in must]
         counts = v.class_counts()
         feasible = (
             "<span style=color:#2E9D46>计划可行</span>" if v.feasible else "<b style=color:#D6322F>计划不可行</b>"
@@ -158,9 +157,10 @@ class ProjectPage(PapersMixin):
             f"{feasible} · 关键路径 {' → '.join(v.critical_path) or '—'}</div>"
             f"<div>点选 {len(v.items)} 项：必办 {counts[Classification.MUST_DO]}"
             f" · 企业自办 {counts[Classification.SELF_HANDLED]} · 无需办理 {counts[Classification.NOT_NEEDED]}"
-            f"　销号 <b>{v.done_count}/{len(must)}</b>　{_dot(Light.RED)} 超期 {lights.count(Light.RED)}"
-            f"　{_dot(Light.YELLOW)} 临期 {lights.count(Light.YELLOW)}"
-            f"　{_dot(Light.GREEN)} 正常 {lights.count(Light.GREEN)}</div>"
+            f"　销号 <b>{v.done_count}/{len(must)}</b>　{_dot(Light.RED)} 超期 {v.signal_count(ItemSignal.OVERDUE)}"
+            f"　{_dot(Light.RED)} 计划不可行 {v.signal_count(ItemSignal.INFEASIBLE)}"
+            f"　{_dot(Light.YELLOW)} 临期 {v.signal_count(ItemSignal.DUE_SOON)}"
+            f"　{_dot(Light.GREEN)} 正常 {v.signal_count(ItemSignal.ON_TRACK)}</div>"
         )
         ready = [i for i in v.items if i.ready]
         self.banner.setVisible(bool(ready))

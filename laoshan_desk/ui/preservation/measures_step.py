@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.preservation import CaseStatus, Paper
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.preservation import papers as docs
+from laoshan_desk.ui.common.dates import pydate, qdate
 from laoshan_desk.ui.common.table_model import ColumnSpec
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.preservation.step import CaseStep
-from laoshan_desk.ui.preservation.widgets import attach, day, money_column, selected_row, table, when
+from laoshan_desk.ui.preservation.widgets import RIGHT, BarErrors, attach, day, money_column, selected_row, table, when
 
 
 def _clock_state(c: svc.ClockRow) -> str:
@@ -32,6 +33,9 @@ CLOCK_COLUMNS = [
 ]
 
 
+RENEWAL_HINT = "申请逾期（第十八条）"  # a renewal applied for less than 7 days before the term ended
+
+
 def _measure_reminder(m: svc.MeasureRow) -> str:
     # The one light of a term (terms.expiry_light): red once the renewal application is overdue.
     if not m.active:
@@ -43,19 +47,27 @@ def _measure_reminder(m: svc.MeasureRow) -> str:
     return f"{m.days_left}天"
 
 
+# Sized so that the whole table fits the 1280×800 default window without a horizontal scroll bar
+# the clerk works in: short columns for short values, and 续行提示 last so that it takes the rest of the
+# width; the full 第十八条 warning is its tooltip.
 MEASURE_COLUMNS = [
-    ColumnSpec("提醒", _measure_reminder, light=lambda m: m.light, width=110),
-    ColumnSpec("财产", lambda m: m.asset_label, width=190),
-    ColumnSpec("开户行/登记机关", lambda m: m.institution, width=160),
-    ColumnSpec("账号/编号", lambda m: m.number, width=140),
-    ColumnSpec("措施", lambda m: m.measure_label, width=90),
-    money_column("数额（元）", lambda m: m.amount),
-    ColumnSpec("采取日期", lambda m: day(m.taken_on), width=90),
-    ColumnSpec("期限届满", lambda m: day(m.expiry), width=90),
-    ColumnSpec("续行申请截止", lambda m: day(m.renew_apply_by), width=100),
-    ColumnSpec("续行次数", lambda m: str(m.renewals), width=70),
-    ColumnSpec("续行提示", lambda m: "续行申请逾期（第十八条）" if m.renewal_warning else "", width=150),
-    ColumnSpec("状态", lambda m: "执行中" if m.active else f"已解除 {day(m.released_on)}"),
+    ColumnSpec("提醒", _measure_reminder, light=lambda m: m.light, width=104),
+    ColumnSpec("财产", lambda m: m.asset_label, width=144, tooltip=lambda m: m.asset_label),
+    ColumnSpec("开户行/登记机关", lambda m: m.institution, width=120, tooltip=lambda m: m.institution),
+    ColumnSpec("账号/编号", lambda m: m.number, width=96, tooltip=lambda m: m.number),
+    ColumnSpec("措施", lambda m: m.measure_label, width=86),  # 查封（活封）
+    money_column("数额（元）", lambda m: m.amount, width=96),
+    ColumnSpec("采取日期", lambda m: day(m.taken_on), width=80),
+    ColumnSpec("期限届满", lambda m: day(m.expiry), width=80),
+    ColumnSpec("续行申请截止", lambda m: day(m.renew_apply_by), width=88),
+    ColumnSpec("续行次数", lambda m: str(m.renewals), align=RIGHT, width=60),
+    ColumnSpec("状态", lambda m: "执行中" if m.active else f"已解除 {day(m.released_on)}", width=116),
+    ColumnSpec(
+        "续行提示",
+        lambda m: RENEWAL_HINT if m.renewal_warning else "",
+        tooltip=lambda m: m.renewal_warning,
+        foreground=lambda m: "D6322F" if m.renewal_warning else None,
+    ),
 ]
 
 
@@ -69,15 +81,29 @@ class MeasuresStep(CaseStep):
         v.addWidget(self.clocks_view, 2)
         bar = QHBoxLayout()
         self.record_button = QPushButton("登记已采取保全措施（今日）")
-        self.renew_button = QPushButton("续行所选措施（今日）")
+        # The renewal is made today; the application may have come in earlier, and the seven-day
+        # warning of 第十八条 is judged from the day it came in (docs/rules.md §preservation-terms).
+        self.renew_applied = QDateEdit(qdate(ctx.today()))
+        self.renew_applied.setObjectName("renewAppliedOn")
+        self.renew_applied.setCalendarPopup(True)
+        self.renew_applied.setDisplayFormat("yyyy-MM-dd")
+        self.renew_applied.setToolTip("申请人提出续行申请的日期（默认今日）")
+        self.renew_button = QPushButton("续行所选措施")
         self.notice_button = QPushButton("打印协助执行通知书")
         self.record_button.clicked.connect(self.record_measures)
         self.renew_button.clicked.connect(self.renew)
         self.notice_button.clicked.connect(self.print_notice)
-        for b in (self.record_button, self.renew_button, self.notice_button):
-            bar.addWidget(b)
+        bar.addWidget(self.record_button)
+        bar.addWidget(QLabel("续行申请日期"))
+        for w in (self.renew_applied, self.renew_button, self.notice_button):
+            bar.addWidget(w)
         bar.addStretch(1)
         v.addLayout(bar)
+        self.renew_error = QLabel()  # a refusal of the renewal that names no field of its own
+        self.renew_error.setWordWrap(True)
+        self.renew_error.hide()  # shown by FieldErrors when a refusal names no field
+        v.addWidget(self.renew_error)
+        self.renew_errors = BarErrors({"applied_on": self.renew_applied}, self.renew_error, repeat_below=False)
         self.measures_caption = QLabel()
         v.addWidget(self.measures_caption)
         self.measures_view = table()
@@ -107,10 +133,17 @@ class MeasuresStep(CaseStep):
             QMessageBox.information(self, "续行", "请先在列表中选择一项保全措施。")
             return
         ctx = self.ctx
-        form = svc.RenewalForm(m.id, self.ref().version, renewed_on=ctx.today(), applied_on=ctx.today())
-        self.act(lambda: svc.renew_measure(ctx.db, ctx.actor, form, now=ctx.now()), done=self._renewed)
+        applied_on = pydate(self.renew_applied.date())
+        form = svc.RenewalForm(m.id, self.ref().version, renewed_on=ctx.today(), applied_on=applied_on)
+        self.act(
+            lambda: svc.renew_measure(ctx.db, ctx.actor, form, now=ctx.now()),
+            errors=self.renew_errors,
+            done=self._renewed,
+        )
 
     def _renewed(self, result: svc.RenewalResult) -> None:
+        self.renew_errors.clear()
+        self.renew_applied.setDate(qdate(self.ctx.today()))  # the next renewal starts from today again
         # A late application still renews; the clerk is told why it is late (第十八条).
         if result.warning:
             QMessageBox.warning(self, "续行（申请逾期）", result.warning)

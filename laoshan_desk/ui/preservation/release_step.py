@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -17,12 +18,23 @@ from PySide6.QtWidgets import (
 from laoshan_desk.domain.preservation import CaseStatus, Paper
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.preservation import papers as docs
+from laoshan_desk.ui.common.dates import pydate, qdate
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.table_model import ColumnSpec
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.preservation.dialogs import GuaranteeDialog
 from laoshan_desk.ui.preservation.step import CaseStep
-from laoshan_desk.ui.preservation.widgets import attach, day, money_column, note_label, selected_row, table, when, yuan
+from laoshan_desk.ui.preservation.widgets import (
+    BarErrors,
+    attach,
+    day,
+    money_column,
+    note_label,
+    selected_row,
+    table,
+    when,
+    yuan,
+)
 
 GUARANTEE_COLUMNS = [
     ColumnSpec("类型", lambda g: g.type_label, width=80),
@@ -53,16 +65,33 @@ class ReleaseStep(CaseStep):
         self.guarantee_button = QPushButton("登记担保（履约保函）…")
         self.release_button = QPushButton("因担保解除保全（法官）")
         self.release_print_button = QPushButton("打印解除保全裁定")
-        self.application_button = QPushButton("登记申请人申请解除（今日）")
+        # The day the applicant applied to release (today, or an earlier day entered afterwards):
+        # the five-day clock of 第二十三条 runs from it.
+        self.application_date = QDateEdit(qdate(ctx.today()))
+        self.application_date.setObjectName("releaseAppliedOn")
+        self.application_date.setCalendarPopup(True)
+        self.application_date.setDisplayFormat("yyyy-MM-dd")
+        self.application_date.setToolTip("申请人提出解除保全申请的日期（默认今日）")
+        self.application_button = QPushButton("登记申请人申请解除")
         self.application_button.clicked.connect(self.record_application)
         self.guarantee_button.clicked.connect(self.add_guarantee)
         self.release_button.clicked.connect(self.release)
         self.release_print_button.clicked.connect(self.print_release)
-        for b in (self.guarantee_button, self.release_button, self.release_print_button, self.application_button):
+        for b in (self.guarantee_button, self.release_button, self.release_print_button):
             bar.addWidget(b)
+        bar.addWidget(QLabel("解除申请日期"))
+        bar.addWidget(self.application_date)
+        bar.addWidget(self.application_button)
         bar.addStretch(1)
         v.addLayout(bar)
         v.addWidget(self._consent_box())
+        self.application_error = QLabel()  # a refusal that names no field of its own
+        self.application_error.setWordWrap(True)
+        self.application_error.hide()  # shown by FieldErrors when a refusal names no field
+        v.addWidget(self.application_error)
+        self.application_errors = BarErrors(
+            {"applied_on": self.application_date}, self.application_error, repeat_below=False
+        )
         self.guarantees_view = table()
         self.guarantees = attach(self.guarantees_view, GUARANTEE_COLUMNS)
         v.addWidget(self.guarantees_view, 2)
@@ -131,8 +160,12 @@ class ReleaseStep(CaseStep):
     def record_application(self) -> None:
         """The applicant applied to release: the five-day clock of 第二十三条 starts (第三步 shows it)."""
         ref, ctx = self.ref(), self.ctx
-        form = svc.ReleaseApplicationForm(ref.case_id, ref.version, ctx.now())
-        self.act(lambda: svc.record_release_application(ctx.db, ctx.actor, form, now=ctx.now()))
+        form = svc.ReleaseApplicationForm(ref.case_id, ref.version, pydate(self.application_date.date()))
+        self.act(
+            lambda: svc.record_release_application(ctx.db, ctx.actor, form, now=ctx.now()),
+            errors=self.application_errors,
+            done=lambda _none: self.application_errors.clear(),
+        )
 
     def add_guarantee(self) -> None:
         ref = self.ref()

@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QWidget
 
+from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 
 RED = "#D6322F"
@@ -87,3 +89,13 @@ def figure(title: str, value: str, colour: str = BLUE) -> QLabel:
     label.setStyleSheet("QLabel{background:#F4F7FB;border:1px solid #D5DEEA;border-radius:4px;padding:6px 10px;}")
     label.setMinimumWidth(150)
     return label
+
+
+class BarErrors(FieldErrors):
+    """:class:`FieldErrors` for a field in a row of buttons (a date beside the button that sends
+    it): the message stands on one line right of the field, not wrapped between two buttons."""
+
+    def show(self, error: DeskError) -> None:
+        super().show(error)
+        for label in self._labels.values():
+            label.setWordWrap(False)

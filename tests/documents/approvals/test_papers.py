@@ -256,6 +256,31 @@ def test_bulletin_has_one_definition_of_overdue(demo, tmp_path):
     assert sum(projects.cell(row=r, column=column).value for r in range(2, projects.max_row + 1)) == len(codes)
 
 
+def test_bulletin_lists_each_late_item_with_its_statutory_limit(demo, tmp_path):
+    """周通报 三、超期事项 (PDF) and the 超期事项 sheet name each late item's statutory limit, as the
+    wall chart does: its text, and the day it ends (docs/rules.md §approvals-time-limits)."""
+    db, actor = demo
+    xlsx, pdf = tmp_path / "w48.xlsx", tmp_path / "w48.pdf"
+    bulletin = svc.write_bulletin(db, actor, "2026-W48", xlsx, pdf, now=NOW)
+    shop = project(db, actor, "中韩")
+    fire = shop.item("SP032")
+    assert [r.code for r in bulletin.late] == ["SP032"] and fire.statutory_due is not None  # the premise
+    late = bulletin.late[0]
+    assert (late.limit_text, late.statutory_due) == (fire.limit_text, fire.statutory_due)
+    text = text_of(pdf.read_bytes())
+    section = squash(text[text.index("三、超期事项") :])
+    assert "法定时限届满" in section and fire.statutory_due.isoformat() in section
+    sheet = load_workbook(xlsx)["超期事项"]
+    headers = [c.value for c in sheet[1]]
+    row = {h: sheet.cell(row=2, column=n + 1).value for n, h in enumerate(headers)}
+    assert row["编码"] == "SP032" and row["法定时限"] == fire.limit_text and fire.limit_text.startswith("法定")
+    assert row["法定时限届满"].date() == fire.statutory_due
+    # the projects' light in words: 王哥庄 is red only because SP077 cannot make the target
+    lights = {p.name[:3]: p.light_text for p in bulletin.projects}
+    assert lights["王哥庄"] == "计划不可行" and lights["中韩便"] == "超期"
+    assert "计划不可行" in squash(text[: text.index("二、部门")])
+
+
 def test_bad_week_is_refused():
     with pytest.raises(ValidationError, match="2026-W48"):
         svc.parse_week("2026-48")

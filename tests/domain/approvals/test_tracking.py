@@ -7,6 +7,7 @@ import datetime as dt
 from laoshan_desk.domain.approvals import (
     Classification,
     DispatchBucket,
+    ItemSignal,
     ItemState,
     ItemStatus,
     PlanItem,
@@ -14,10 +15,12 @@ from laoshan_desk.domain.approvals import (
     finished_on_time,
     is_overdue,
     item_light,
+    item_signal,
     open_item_light,
     rate_light,
     ready_to_issue,
     schedule,
+    worst_signal,
 )
 from laoshan_desk.domain.lights import Light
 from tests.domain.approvals.examples import CAL, D, example, example_items
@@ -157,3 +160,35 @@ def test_overdue_is_latest_finish_passed_and_not_ticked_off():
     assert not is_overdue(D("2026-11-19"), D("2026-11-25"), day)  # ticked off today
     assert is_overdue(D("2026-11-19"), D("2026-11-26"), day)  # ticked off only after the day
     assert not is_overdue(None, None, day)
+
+
+def test_the_signal_tells_overdue_from_infeasible():
+    """docs/rules.md §approvals-lights: red reads 超期 only past the latest finish; red with the
+    latest finish still ahead (negative slack) reads 计划不可行; a done item 已销号 whatever its light."""
+    day = D("2026-11-25")
+    red_late = open_item_light(D("2026-11-24"), 3, day, CAL)
+    red_infeasible = open_item_light(D("2026-12-30"), -4, day, CAL)
+    assert red_late is Light.RED and red_infeasible is Light.RED  # the premise: both are red
+    assert item_signal(red_late, done=False, latest_finish=D("2026-11-24"), day=day) is ItemSignal.OVERDUE
+    assert item_signal(red_infeasible, done=False, latest_finish=D("2026-12-30"), day=day) is ItemSignal.INFEASIBLE
+    # due today and infeasible: not yet overdue
+    assert item_signal(Light.RED, done=False, latest_finish=day, day=day) is ItemSignal.INFEASIBLE
+    assert item_signal(Light.RED, done=True, latest_finish=D("2026-11-24"), day=day) is ItemSignal.DONE
+    assert item_signal(Light.YELLOW, done=False, latest_finish=day, day=day).label == "临期"
+    assert item_signal(Light.GREEN, done=False, latest_finish=D("2026-12-30"), day=day).label == "正常"
+    assert item_signal(Light.GREY, done=False, latest_finish=None, day=day).label == "—"
+    assert [s.label for s in (ItemSignal.OVERDUE, ItemSignal.INFEASIBLE, ItemSignal.DONE)] == [
+        "超期",
+        "计划不可行",
+        "已销号",
+    ]
+    assert ItemSignal.INFEASIBLE.light is Light.RED and ItemSignal.DONE.light is Light.GREY
+
+
+def test_a_project_shows_its_most_urgent_signal():
+    s = ItemSignal
+    assert worst_signal([s.ON_TRACK, s.INFEASIBLE, s.DONE]) is s.INFEASIBLE
+    assert worst_signal([s.INFEASIBLE, s.OVERDUE]) is s.OVERDUE
+    assert worst_signal([s.DONE, s.DONE]) is s.DONE
+    assert worst_signal([s.ON_TRACK, s.DUE_SOON]) is s.DUE_SOON
+    assert worst_signal([]) is s.NONE

@@ -43,7 +43,7 @@ def test_a_renewal_applied_for_late_goes_through_with_the_seven_day_warning(db, 
 
 def test_a_renewal_applied_for_in_time_has_no_warning(db, admin, fixed_now):
     case_id = _executed(db, admin, fixed_now)
-    seen = fixed_now.replace(year=2027, month=11, day=10)
+    seen = fixed_now.replace(year=2027, month=11, day=18)  # an application is never dated after today
     measure = svc.case_detail(db, admin, case_id, now=seen).measures[0]
     applied = dt.date(2027, 11, 18)  # the last day to apply is still in time
     form = svc.RenewalForm(measure.id, shown(db, admin, case_id, seen), renewed_on=applied, applied_on=applied)

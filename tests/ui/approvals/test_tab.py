@@ -4,7 +4,6 @@ chart, the dialogs; every table model passes qtmodeltester."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 
 import pytest
 from PySide6.QtCore import Qt
@@ -29,22 +28,6 @@ from tests.conftest import FIXED_NOW
 def _no_message_boxes(monkeypatch):  # type: ignore[no-untyped-def]
     for name in ("information", "warning", "critical"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
-
-
-@pytest.fixture
-def demo_ctx(_template_db, tmp_path):  # type: ignore[no-untyped-def]
-    from laoshan_desk.services.approvals import seed as seed_approvals
-    from laoshan_desk.services.context import system_actor
-    from laoshan_desk.store.db import Database
-    from laoshan_desk.ui.context import DeskContext
-
-    path = tmp_path / "demo.sqlite3"
-    shutil.copy(_template_db, path)
-    db = Database(f"sqlite:///{path}")
-    actor = system_actor("test")
-    seed_approvals.load_demo(db, actor)
-    yield DeskContext(db=db, actor=actor, clock=lambda: FIXED_NOW)
-    db.dispose()
 
 
 def click_ok(qtbot, box: QDialogButtonBox) -> None:  # type: ignore[no-untyped-def]

@@ -43,7 +43,7 @@ def test_calendar_page_saves_an_override(qtbot, ctx):
 
 
 def test_audit_page_lists_and_verifies(qtbot, qtmodeltester, ctx):
-    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2027, 1, 2), True, "x")
+    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2027, 1, 2), True, "x", now=ctx.now())
     tab = AdminTab(ctx)
     qtbot.addWidget(tab)
     page = tab.audit
@@ -77,7 +77,7 @@ def test_org_page_shows_the_district(qtbot, ctx):
 def test_calendar_page_has_a_legend_and_reads_the_month_in_chinese(qtbot, ctx):
     from laoshan_desk.ui.admin.calendar_page import DAY_STYLES, CalendarPage
 
-    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2026, 11, 28), True, "调休上班")
+    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2026, 11, 28), True, "调休上班", now=ctx.now())
     page = CalendarPage(ctx)
     qtbot.addWidget(page)
     assert list(page.legend_labels) == ["休息日", "调休上班日", "节假日", "管理员调整"]
@@ -118,7 +118,7 @@ def test_the_audit_page_is_current_when_shown_again(qtbot, ctx, monkeypatch):
     tab.show()
     tab.pages.setCurrentWidget(tab.audit)
     before = tab.audit.model.total()
-    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2027, 1, 3), True, "y")
+    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2027, 1, 3), True, "y", now=ctx.now())
     monkeypatch.setattr(audit_page, "FRESH_SECONDS", 0.0)
     tab.pages.setCurrentWidget(tab.users)
     tab.pages.setCurrentWidget(tab.audit)

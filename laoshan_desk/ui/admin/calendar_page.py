@@ -211,7 +211,12 @@ class CalendarPage(QWidget):
         run_action(
             self,
             lambda: calendar_service.set_override(
-                self.ctx.db, self.ctx.actor, day, self.kind_combo.currentData(), self.note_edit.text()
+                self.ctx.db,
+                self.ctx.actor,
+                day,
+                self.kind_combo.currentData(),
+                self.note_edit.text(),
+                now=self.ctx.now(),
             ),
             errors=self.errors,
             done=lambda moved: self._moved(day, moved),
@@ -233,7 +238,7 @@ class CalendarPage(QWidget):
         day = self.overrides[row].day
         run_action(
             self,
-            lambda: calendar_service.remove_override(self.ctx.db, self.ctx.actor, day),
+            lambda: calendar_service.remove_override(self.ctx.db, self.ctx.actor, day, now=self.ctx.now()),
             errors=self.errors,
             done=lambda moved: self._moved(day, moved),
             refresh=self.reload,
@@ -258,4 +263,8 @@ class CalendarPage(QWidget):
         return outcome.result
 
     def confirm_year(self, year: int) -> None:
-        run_action(self, lambda: calendar_service.confirm_year(self.ctx.db, self.ctx.actor, year), refresh=self.reload)
+        run_action(
+            self,
+            lambda: calendar_service.confirm_year(self.ctx.db, self.ctx.actor, year, now=self.ctx.now()),
+            refresh=self.reload,
+        )

@@ -37,6 +37,12 @@ class Rejected:
     message: str
 
 
+class RowError(Exception):
+    def __init__(self, column: str, message: str) -> None:
+        super().__init__(message)
+        self.column, self.message = column, message
+
+
 @dataclasses.dataclass(frozen=True)
 class ImportReport:
     imported: int

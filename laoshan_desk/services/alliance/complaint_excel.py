@@ -27,7 +27,7 @@ from laoshan_desk.domain.alliance.vocabulary import (
     ComplaintOutcome,
 )
 from laoshan_desk.domain.calendar import WorkCalendar
-from laoshan_desk.domain.errors import DeskError, ValidationError
+from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.identifiers import mask_phone
 from laoshan_desk.domain.roles import SEES_FULL_NUMBERS
 from laoshan_desk.domain.timeutil import TZ
@@ -48,6 +48,7 @@ from laoshan_desk.services.alliance.workbook import (
     ImportReport,
     Rejected,
     RowError,
+    apply_rows,
     cell_moment,
     cell_text,
     read_sheet,
@@ -175,19 +176,11 @@ def import_complaints(db: Database, actor: Actor, path: Path, *, now: dt.datetim
     rejected: list[Rejected] = []
     for start in range(0, len(rows), BATCH):
         batch = rows[start : start + BATCH]
-        added = changed = 0
         with unit_of_work(db, actor, now=now) as work:
-            for number, values in batch:
-                try:
-                    with work.session.begin_nested():
-                        if _apply_row(work.session, values, calendar, now=now):
-                            changed += 1
-                        else:
-                            added += 1
-                except RowError as err:
-                    rejected.append(Rejected(number, err.column, err.message))
-                except DeskError as exc:
-                    rejected.append(Rejected(number, FIELD_COLUMNS.get(exc.field or "", ""), exc.message))
+            added, changed, refused = apply_rows(
+                work.session, batch, lambda s, values: _apply_row(s, values, calendar, now=now), FIELD_COLUMNS
+            )
+            rejected.extend(refused)
             work.audit(
                 "import",
                 "alliance_complaint",

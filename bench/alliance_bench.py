@@ -162,7 +162,7 @@ def make_rows(ctx: BenchContext, complaints: int = 100_000, enterprises: int = 5
     path = ctx.workdir / f"alliance_bench_{complaints}_{enterprises}.sqlite3"
     db = bootstrap.open_database(f"sqlite:///{path}")
     actor = system_actor("bench")
-    org.load_reference(db, actor)
+    org.load_reference(db, actor, now=NOW)
     fill(db, complaints, enterprises)
     today = NOW.date()
     open_marks = ",".join("?" * len(OPEN))

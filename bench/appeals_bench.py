@@ -48,8 +48,8 @@ def run(size: int, folder: Path) -> None:
     path = folder / f"appeals_bench_{size}.sqlite3"
     db = bootstrap.open_database(f"sqlite:///{path}")
     actor = system_actor("bench")
-    org.load_reference(db, actor)
-    seed_appeals.load_reference(db, actor)
+    org.load_reference(db, actor, now=clock_now())
+    seed_appeals.load_reference(db, actor, now=clock_now())
     t = time.perf_counter()
     report = seed_appeals.load_demo(db, actor, appeals=size, now=clock_now())
     if report.get("appeals"):

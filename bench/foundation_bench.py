@@ -41,11 +41,12 @@ def _writes(home: Path, synchronous: str, n: int) -> float:
 
     store_db.SYNCHRONOUS = synchronous
     db = bootstrap.open_database(f"sqlite:///{home / f'writes-{synchronous}.sqlite3'}")
-    bootstrap.init(db, system_actor("bench"))
+    now = dt.datetime.now(dt.UTC)
+    bootstrap.init(db, system_actor("bench"), now=now)
     actor = system_actor("bench")
     t = time.perf_counter()
     for i in range(n):
-        calendar.set_override(db, actor, dt.date(2030, 1, 1) + dt.timedelta(days=i), False, "bench")
+        calendar.set_override(db, actor, dt.date(2030, 1, 1) + dt.timedelta(days=i), False, "bench", now=now)
     elapsed = time.perf_counter() - t
     db.dispose()
     store_db.SYNCHRONOUS = "FULL"
@@ -66,7 +67,7 @@ def main() -> int:
 
     db = bootstrap.open_database(f"sqlite:///{home / 'bench.sqlite3'}")
     now = dt.datetime.now(dt.UTC)
-    bootstrap.init(db)
+    bootstrap.init(db, now=now)
     admin = auth.create_first_admin(db, auth.FirstAdminForm("admin", "管理员", "Bench2026secure"), now=now)
 
     def timed_login(name: str) -> float:

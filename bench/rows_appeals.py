@@ -46,7 +46,7 @@ def database(size: int, workdir: Path) -> Any:
     if fresh:
         started = time.perf_counter()
         actor = system_actor("bench")
-        bootstrap.init(db, actor)
+        bootstrap.init(db, actor, now=clock_now())
         seed.load_demo(db, actor, appeals=size, now=clock_now())
         print(f"   built {path} in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     return db

@@ -82,7 +82,7 @@ def main() -> int:
     install_ui_font(app)
     db = bootstrap.open_database(f"sqlite:///{tmp / 'shots.sqlite3'}")
     actor = system_actor("shots")
-    bootstrap.init(db, actor)
+    bootstrap.init(db, actor, now=dt.datetime(2026, 11, 25, 10, 0, tzinfo=TZ))
     seed_approvals.load_demo(db, actor)
     now = dt.datetime(2026, 11, 25, 10, 0, tzinfo=TZ)
     ctx = DeskContext(db=db, actor=actor, clock=lambda: now)

@@ -70,13 +70,14 @@ def open_for_work(url: str) -> tuple[Any, bool]:
 
     desk_log.setup(data_dir())
     log.info("start: laoshan-desk %s, data directory %s", _version(), data_dir())
+    from laoshan_desk.domain import timeutil
     from laoshan_desk.services import auth
     from laoshan_desk.services.bootstrap import init, open_database
 
     db = open_database(url)
     first_run = auth.needs_first_admin(db)
     if first_run:
-        init(db)  # a new database: reference data first, so the admin finds streets and units
+        init(db, now=timeutil.now())  # a new database: reference data first, so the admin finds streets and units
     return db, first_run
 
 

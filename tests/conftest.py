@@ -65,7 +65,7 @@ def _template_db(tmp_path_factory: pytest.TempPathFactory, _template_home: Path)
 
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     db = bootstrap.open_database(f"sqlite:///{path}")
-    bootstrap.init(db, system_actor("test"))
+    bootstrap.init(db, system_actor("test"), now=FIXED_NOW)
     db.dispose()
     return path
 

@@ -31,7 +31,7 @@ def new_database(home: Path, name: str = "desk.sqlite3"):  # type: ignore[no-unt
     from laoshan_desk.services import auth, bootstrap
 
     db = bootstrap.open_database(f"sqlite:///{home / name}")
-    bootstrap.init(db)
+    bootstrap.init(db, now=NOW)
     admin = auth.create_first_admin(db, auth.FirstAdminForm("admin", "管理员", PASSWORD), now=NOW)
     return db, admin
 

@@ -36,7 +36,9 @@ def worker(url: str, start: int) -> None:
     print("ready", flush=True)
     i = start
     while True:
-        calendar.set_override(db, actor, dt.date(1990, 1, 1) + dt.timedelta(days=i), bool(i % 2), f"写入 {i}")
+        calendar.set_override(
+            db, actor, dt.date(1990, 1, 1) + dt.timedelta(days=i), bool(i % 2), f"写入 {i}", now=common.NOW
+        )
         print(i, flush=True)
         i += 1
 

@@ -34,7 +34,9 @@ class World:
         self.home = common.new_home("probes")
         db, self.admin = common.new_database(self.home, "template.sqlite3")
         for day in range(1, 9):
-            calendar.set_override(db, self.admin, common.NOW.date().replace(month=12, day=day), False, f"测试{day}")
+            calendar.set_override(
+                db, self.admin, common.NOW.date().replace(month=12, day=day), False, f"测试{day}", now=common.NOW
+            )
         self.template = db.sqlite_path
         db.dispose()
         self.n = 0

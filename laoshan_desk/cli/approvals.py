@@ -220,7 +220,7 @@ def _ensure_reference(db: Database) -> None:
     from laoshan_desk.services.context import system_actor
 
     if not org.units(db, "street") or not svc.list_catalog(db, system_actor("init")):
-        bootstrap.init(db, system_actor("init"))
+        bootstrap.init(db, system_actor("init"), now=timeutil.now())
 
 
 def _plan(args: argparse.Namespace) -> int:

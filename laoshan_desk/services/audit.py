@@ -92,9 +92,11 @@ def record(
     entity_id: Any = None,
     summary: str = "",
     after: dict[str, Any] | None = None,
+    *,
+    now: dt.datetime,
 ) -> None:
     """A record on its own: printing a notice, exporting a ledger, showing a full number."""
-    with unit_of_work(db, actor) as work:
+    with unit_of_work(db, actor, now) as work:
         work.audit(action, entity, entity_id, summary, after=after)
 
 

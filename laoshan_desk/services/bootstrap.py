@@ -69,23 +69,21 @@ def init(
     actor: Actor | None = None,
     *,
     demo: bool = False,
-    now: dt.datetime | None = None,
+    now: dt.datetime,
     **demo_options: int,
 ) -> dict[str, object]:
     """``laoshan-desk init``: the schema, the reference data, and optionally the demo data.
 
-    ``demo=True`` (it needs ``now``) refuses a database that holds real work, before anything
-    is loaded into it.
+    ``now`` times the reference data's audit records and dates the demo. ``demo=True`` refuses
+    a database that holds real work, before anything is loaded into it.
     """
     actor = actor or system_actor("init")
     actor.require("admin.edit")
     upgrade_schema(db)
     if demo:
-        if now is None:
-            raise TypeError("init(demo=True) needs now=")
         seeds.refuse_real_database(db, actor)
-    report: dict[str, object] = {"organisation": org.load_reference(db, actor)}
+    report: dict[str, object] = {"organisation": org.load_reference(db, actor, now=now)}
     report.update(seeds.load_reference(db, actor, now=now))
-    if demo and now is not None:
+    if demo:
         report["demo"] = seeds.load_demo(db, actor, now=now, **demo_options)
     return report

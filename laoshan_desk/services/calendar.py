@@ -105,7 +105,9 @@ def list_overrides(db: Database, year: int | None = None) -> list[OverrideRow]:
         return [OverrideRow(o.day, o.is_workday, o.note) for o in session.scalars(query)]
 
 
-def set_override(db: Database, actor: Actor, day: dt.date, is_workday: bool, note: str = "") -> int:
+def set_override(
+    db: Database, actor: Actor, day: dt.date, is_workday: bool, note: str = "", *, now: dt.datetime
+) -> int:
     """One day made a working day or a day off (the same checks as a row of the import).
 
     Returns how many stored deadlines the change moved.
@@ -113,7 +115,7 @@ def set_override(db: Database, actor: Actor, day: dt.date, is_workday: bool, not
     actor.require("admin.edit")
     check_range(day, "day", "日期")
     note = clean_text(note, field="note", label="说明", max_length=100)
-    with unit_of_work(db, actor) as work:
+    with unit_of_work(db, actor, now) as work:
         before = calendar_in(work.session)
         _upsert(work, day, is_workday, note)
         moved = recompute_deadlines(work, before, {day})
@@ -140,10 +142,10 @@ def _upsert(work: Work, day: dt.date, is_workday: bool, note: str) -> Outcome:
     return "updated" if before is not None else "imported"
 
 
-def remove_override(db: Database, actor: Actor, day: dt.date) -> int:
+def remove_override(db: Database, actor: Actor, day: dt.date, *, now: dt.datetime) -> int:
     """Drop the admin's adjustment of ``day``; returns how many stored deadlines moved."""
     actor.require("admin.edit")
-    with unit_of_work(db, actor) as work:
+    with unit_of_work(db, actor, now) as work:
         row = work.session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
         if row is None:
             return 0
@@ -161,10 +163,10 @@ def remove_override(db: Database, actor: Actor, day: dt.date) -> int:
     return moved
 
 
-def confirm_year(db: Database, actor: Actor, year: int, confirmed: bool = True) -> None:
+def confirm_year(db: Database, actor: Actor, year: int, confirmed: bool = True, *, now: dt.datetime) -> None:
     """Mark a year's make-up days as entered in full (silences the status-bar warning)."""
     actor.require("admin.edit")
-    with unit_of_work(db, actor) as work:
+    with unit_of_work(db, actor, now) as work:
         row = work.session.get(CalendarYear, year)
         if row is None:
             work.session.add(CalendarYear(year=year, confirmed=confirmed))

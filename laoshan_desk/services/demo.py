@@ -2,8 +2,9 @@
 
 An area puts a module ``laoshan_desk/services/<area>/seed.py`` (or, before its package existed,
 ``laoshan_desk/services/seed_<area>.py``) defining
-``load_reference(db, actor) -> report`` (idempotent; run by every ``init``) and/or
+``load_reference(db, actor, *, now) -> report`` (idempotent; run by every ``init``) and/or
 ``load_demo(db, actor, *, now, **options) -> report`` (run by ``init --demo``; idempotent too).
+A loader that writes nothing may leave ``now`` out.
 
 Demo data (accounts with a printed password, thousands of made-up appeals and court cases) goes
 only into a database made for it: :func:`refuse_real_database` refuses one that holds anybody's
@@ -63,15 +64,15 @@ def _takes_now(fn: Any) -> bool:
     return any(p.name == "now" or p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters)
 
 
-def _seed_call(fn: Any, db: Database, actor: Actor, now: dt.datetime | None, **options: Any) -> Any:
+def _seed_call(fn: Any, db: Database, actor: Actor, now: dt.datetime, **options: Any) -> Any:
     """Call a seed's loader with the caller's ``now`` whenever it takes one: a seed never falls
     back to the system clock, so a demo loaded twice under the same ``now`` is the same demo."""
-    if now is not None and _takes_now(fn):
+    if _takes_now(fn):
         return fn(db, actor, now=now, **options)
     return fn(db, actor, **options)
 
 
-def load_reference(db: Database, actor: Actor, *, now: dt.datetime | None = None) -> dict[str, Any]:
+def load_reference(db: Database, actor: Actor, *, now: dt.datetime) -> dict[str, Any]:
     actor.require("admin.edit")
     return {
         area: _seed_call(module.load_reference, db, actor, now)

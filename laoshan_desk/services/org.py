@@ -9,6 +9,7 @@ no longer has is deactivated, not deleted.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import uuid
 from pathlib import Path
@@ -28,7 +29,7 @@ ORG_FILE = RESOURCES / "data" / "organisation.json"
 KIND_LABELS = {"street": "街道", "community": "社区", "village": "村", "department": "区直部门"}
 
 
-def load_reference(db: Database, actor: Actor, path: Path = ORG_FILE) -> dict[str, int]:
+def load_reference(db: Database, actor: Actor, path: Path = ORG_FILE, *, now: dt.datetime) -> dict[str, int]:
     """Bring the organisation tree in line with the file; returns the counts of what changed.
 
     Units are matched by code. What the file has and the database lacks is added; a unit it has
@@ -42,7 +43,7 @@ def load_reference(db: Database, actor: Actor, path: Path = ORG_FILE) -> dict[st
     added = {"streets": 0, "communities": 0, "grids": 0, "departments": 0, "moved": 0, "deactivated": 0}
     local_kind = str(data.get("code_kind") or "local")
     changes: dict[str, list[str]] = {"moved": [], "deactivated": []}
-    with unit_of_work(db, actor) as work:
+    with unit_of_work(db, actor, now) as work:
         s = work.session
         units = {u.code: u for u in s.scalars(select(Unit))}
         grid_codes = set(s.scalars(select(Grid.code)))
@@ -216,14 +217,14 @@ def find_unit(db: Database, name_or_code: str, kind: str | None = None) -> UnitR
         return _row(unit) if unit else None
 
 
-def rename_unit(db: Database, actor: Actor, unit_id: uuid.UUID, name: str) -> None:
+def rename_unit(db: Database, actor: Actor, unit_id: uuid.UUID, name: str, *, now: dt.datetime) -> None:
     actor.require("admin.edit")
     name = name.strip()
     if not name:
         raise ValidationError("名称不能为空", field="name")
     if len(name) > 100:
         raise ValidationError("名称不能超过 100 个字符", field="name")
-    with unit_of_work(db, actor) as work:
+    with unit_of_work(db, actor, now) as work:
         unit = work.session.get(Unit, unit_id)
         if unit is None:
             raise NotFound("单位不存在")
@@ -235,7 +236,14 @@ def rename_unit(db: Database, actor: Actor, unit_id: uuid.UUID, name: str) -> No
 
 
 def add_unit(
-    db: Database, actor: Actor, *, kind: str, name: str, code: str, parent_id: uuid.UUID | None = None
+    db: Database,
+    actor: Actor,
+    *,
+    kind: str,
+    name: str,
+    code: str,
+    parent_id: uuid.UUID | None = None,
+    now: dt.datetime,
 ) -> uuid.UUID:
     actor.require("admin.edit")
     name, code = name.strip(), code.strip()
@@ -245,7 +253,7 @@ def add_unit(
         raise ValidationError("编码不能为空", field="code")
     if kind in ("community", "village") and parent_id is None:
         raise ValidationError("社区（村）必须属于一个街道", field="parent")
-    with unit_of_work(db, actor) as work:
+    with unit_of_work(db, actor, now) as work:
         if work.session.scalar(select(Unit.id).where(Unit.code == code)):
             raise ValidationError(f"编码“{code}”已被使用", field="code")
         unit = Unit(id=uuid.uuid4(), kind=kind, name=name, code=code, parent_id=parent_id)
@@ -261,9 +269,9 @@ def add_unit(
         return unit.id
 
 
-def set_unit_active(db: Database, actor: Actor, unit_id: uuid.UUID, active: bool) -> None:
+def set_unit_active(db: Database, actor: Actor, unit_id: uuid.UUID, active: bool, *, now: dt.datetime) -> None:
     actor.require("admin.edit")
-    with unit_of_work(db, actor) as work:
+    with unit_of_work(db, actor, now) as work:
         unit = work.session.get(Unit, unit_id)
         if unit is None:
             raise NotFound("单位不存在")

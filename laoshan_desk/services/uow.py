@@ -1,6 +1,6 @@
 """The unit of work: one transaction per clerk action, with its audit records inside it.
 
-    with unit_of_work(db, actor) as work:
+    with unit_of_work(db, actor, now) as work:
         work.session.add(...)
         work.audit("create", "appeal", appeal.id, "受理诉求", after={...})
 
@@ -31,7 +31,6 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from laoshan_desk.domain.errors import ConflictError
-from laoshan_desk.domain.timeutil import now as clock_now
 from laoshan_desk.services import audit_chain
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
@@ -123,10 +122,11 @@ def fill_id(field: str) -> Callable[[Any], Any]:
 
 
 @contextlib.contextmanager
-def unit_of_work(db: Database, actor: Actor, now: dt.datetime | None = None) -> Iterator[Work]:
+def unit_of_work(db: Database, actor: Actor, now: dt.datetime) -> Iterator[Work]:
+    """The change's transaction; ``now`` (the caller's, never the system clock) times its audit records."""
     try:
         with db.session(write=True) as session:
-            work = Work(session=session, actor=actor, now=now or clock_now())
+            work = Work(session=session, actor=actor, now=now)
             yield work
             call = _CALL.get()
             if call is not None and not call.hooked:

@@ -42,9 +42,10 @@ def test_calendar_uses_the_database_overrides(url, capsys):
 
     from laoshan_desk.services import bootstrap, calendar
     from laoshan_desk.services.context import system_actor
+    from tests.conftest import FIXED_NOW
 
     db = bootstrap.open_database(url)
-    calendar.set_override(db, system_actor(), dt.date(2026, 11, 25), False, "临时放假")
+    calendar.set_override(db, system_actor(), dt.date(2026, 11, 25), False, "临时放假", now=FIXED_NOW)
     db.dispose()
     assert main(["--db", url, "calendar", "is-workday", "2026-11-25"]) == 0
     assert capsys.readouterr().out.strip() == "no"

@@ -22,6 +22,7 @@ from laoshan_desk.services import auth, bootstrap, org, sync
 from laoshan_desk.services.context import Actor, system_actor
 from laoshan_desk.services.sync import rows
 from laoshan_desk.store.db import Database
+from tests.conftest import FIXED_NOW
 
 NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=TZ)
 PASSWORD = "Clerk2026pass"
@@ -38,7 +39,7 @@ class Hall:
 
 def make_hub(url: str, shared: int = 6) -> Hall:
     db = bootstrap.open_database(url)
-    bootstrap.init(db, system_actor("test"))
+    bootstrap.init(db, system_actor("test"), now=FIXED_NOW)
     admin = auth.create_first_admin(db, auth.FirstAdminForm("admin", "系统管理员", "Desk2026secure"), now=NOW)
     street = next(u for u in org.units(db, "street") if u.name == STREET)
     auth.create_user(db, admin, auth.NewUserForm("hall", "大厅窗口", Role.WINDOW_CLERK, PASSWORD), now=NOW)

@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 from sqlalchemy import func, select
 
-from tests.conftest import ADMIN_PASSWORD
+from tests.conftest import ADMIN_PASSWORD, FIXED_NOW
 from tests.hall import exercise
 from tests.hall.conftest import requires_pg
 
@@ -35,7 +35,7 @@ def test_eight_counters_lose_nothing(pg_url):
     from laoshan_desk.store.models.approvals import ApprovalProject
 
     db = bootstrap.open_database(pg_url)
-    bootstrap.init(db, system_actor("test"))
+    bootstrap.init(db, system_actor("test"), now=FIXED_NOW)
     admin = auth.create_first_admin(db, auth.FirstAdminForm("admin", "管理员", ADMIN_PASSWORD), now=exercise.NOW)
     ids = exercise.prepare(db, admin)
     context = multiprocessing.get_context("spawn")

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from laoshan_desk.domain.timeutil import TZ
+from tests.conftest import FIXED_NOW
 from tests.hall.conftest import requires_pg
 
 pytestmark = [requires_pg, pytest.mark.timeout(120)]
@@ -25,18 +26,18 @@ def test_a_held_lock_makes_writers_busy_and_leaves_readers_alone(pg_url, monkeyp
 
     db = open_database(pg_url)
     actor = system_actor("test")
-    init(db, actor)
+    init(db, actor, now=FIXED_NOW)
     monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 300)
     day = dt.date(2027, 2, 20)
     with db.engine.connect() as other:  # another counter in the middle of its write
         other.execute(text(f"SELECT pg_advisory_lock({store_db.PG_WRITE_LOCK})"))
         with pytest.raises(BusyError) as caught:
-            calendar.set_override(db, actor, day, True, "调休")
+            calendar.set_override(db, actor, day, True, "调休", now=FIXED_NOW)
         assert caught.value.message == BUSY_MESSAGE
         assert not calendar.work_calendar(db).is_workday(day)  # a reader does not wait
         other.execute(text(f"SELECT pg_advisory_unlock({store_db.PG_WRITE_LOCK})"))
         other.commit()
-    calendar.set_override(db, actor, day, True, "调休")
+    calendar.set_override(db, actor, day, True, "调休", now=FIXED_NOW)
     db.cache.clear()
     assert calendar.work_calendar(db).is_workday(day)
     db.dispose()

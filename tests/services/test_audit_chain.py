@@ -10,7 +10,7 @@ from tests.conftest import FIXED_NOW
 
 def _some_changes(db, admin):
     for day in (3, 4, 5):
-        calendar.set_override(db, admin, FIXED_NOW.date().replace(day=day), False, f"测试{day}")
+        calendar.set_override(db, admin, FIXED_NOW.date().replace(day=day), False, f"测试{day}", now=FIXED_NOW)
 
 
 def test_chain_is_whole_after_ordinary_work(db, admin):
@@ -50,7 +50,7 @@ def test_deleting_the_newest_records_is_detected(db, admin):
 def test_a_failed_write_leaves_no_audit_record(db, admin):
     before = audit.page(db, admin, limit=1)[1]
     try:
-        with __import__("laoshan_desk.services.uow", fromlist=["x"]).unit_of_work(db, admin) as work:
+        with __import__("laoshan_desk.services.uow", fromlist=["x"]).unit_of_work(db, admin, FIXED_NOW) as work:
             work.audit("create", "thing", None, "半途而废")
             raise RuntimeError("crash mid-transaction")
     except RuntimeError:

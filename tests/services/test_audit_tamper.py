@@ -21,7 +21,9 @@ from tests.conftest import FIXED_NOW
 
 def _work(db, admin, n: int = 6) -> None:  # type: ignore[no-untyped-def]
     for day in range(1, n + 1):
-        calendar.set_override(db, admin, FIXED_NOW.date().replace(month=12, day=day), False, f"测试{day}")
+        calendar.set_override(
+            db, admin, FIXED_NOW.date().replace(month=12, day=day), False, f"测试{day}", now=FIXED_NOW
+        )
 
 
 def _sql(db, *statements: str) -> None:  # type: ignore[no-untyped-def]

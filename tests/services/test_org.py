@@ -7,6 +7,7 @@ import pytest
 from laoshan_desk.domain.errors import PermissionDenied, ValidationError
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import audit, org
+from tests.conftest import FIXED_NOW
 
 
 def test_reference_counts(db):
@@ -19,19 +20,24 @@ def test_reference_counts(db):
 
 
 def test_loading_again_adds_nothing(db, admin):
-    assert org.load_reference(db, admin) == {"streets": 0, "communities": 0, "grids": 0, "departments": 0}
+    assert org.load_reference(db, admin, now=FIXED_NOW) == {
+        "streets": 0,
+        "communities": 0,
+        "grids": 0,
+        "departments": 0,
+    }
 
 
 def test_rename_is_audited_and_validated(db, admin, make_user):
     street = org.units(db, "street")[0]
     with pytest.raises(ValidationError):
-        org.rename_unit(db, admin, street.id, "  ")
-    org.rename_unit(db, admin, street.id, "中韩街道办事处")
+        org.rename_unit(db, admin, street.id, "  ", now=FIXED_NOW)
+    org.rename_unit(db, admin, street.id, "中韩街道办事处", now=FIXED_NOW)
     assert org.find_unit(db, "中韩街道办事处") is not None
     rows, _ = audit.page(db, admin, limit=1)
     assert rows[0].before == {"name": street.name}
     with pytest.raises(PermissionDenied):
-        org.rename_unit(db, make_user(Role.LEADER), street.id, "x")
+        org.rename_unit(db, make_user(Role.LEADER), street.id, "x", now=FIXED_NOW)
 
 
 def test_grids_hang_under_communities(db):
@@ -59,7 +65,7 @@ def test_loading_a_changed_tree_moves_and_deactivates_and_keeps_the_kinds(db, ad
     second["communities"].append(moved)
     path = tmp_path / "organisation.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    counts = org.load_reference(db, admin, path)
+    counts = org.load_reference(db, admin, path, now=FIXED_NOW)
     assert (counts["moved"], counts["deactivated"]) == (1, 1)
     with db.session() as s:
         m = s.scalar(select(Unit).where(Unit.code == moved["code"]))
@@ -73,4 +79,9 @@ def test_loading_a_changed_tree_moves_and_deactivates_and_keeps_the_kinds(db, ad
         summary = s.scalars(select(AuditRecord.summary).where(AuditRecord.entity == "organisation")).all()
     assert any("迁移 1 个" in t and "停用 1 个" in t for t in summary)
     assert gone["name"] not in {u.name for u in org.units(db, "community")}
-    assert org.load_reference(db, admin, path) == {"streets": 0, "communities": 0, "grids": 0, "departments": 0}
+    assert org.load_reference(db, admin, path, now=FIXED_NOW) == {
+        "streets": 0,
+        "communities": 0,
+        "grids": 0,
+        "departments": 0,
+    }

@@ -23,6 +23,7 @@ from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.queries import appeals as q
 from tests import pg_server
+from tests.conftest import FIXED_NOW
 
 BASE = dt.datetime(2026, 11, 1, 8, 0, tzinfo=TZ)  # a span with National Day behind and weekends
 
@@ -133,7 +134,7 @@ def test_sql_light_filter_agrees_with_the_row_light_on_postgresql():
     with pg_server.running_server() as url:
         db = bootstrap.open_database(url)
         try:
-            bootstrap.init(db, system_actor("test"))
+            bootstrap.init(db, system_actor("test"), now=FIXED_NOW)
 
             @settings(max_examples=30, deadline=None)
             @given(appeals=APPEALS, now=NOW)

@@ -94,7 +94,7 @@ def test_postgresql_search_finds_what_sqlite_finds(db):
     with pg_server.running_server() as url:
         pg = bootstrap.open_database(url)
         try:
-            bootstrap.init(pg, system_actor("test"))
+            bootstrap.init(pg, system_actor("test"), now=FIXED_NOW)
             pg_admin, _ = fill(pg)
             with pg.engine.connect() as c:
                 indexes = {r[0] for r in c.exec_driver_sql("SELECT indexname FROM pg_indexes WHERE tablename='appeal'")}

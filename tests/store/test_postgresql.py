@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from tests import pg_server
+from tests.conftest import FIXED_NOW
 
 NOW = dt.datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -28,7 +29,7 @@ def pg_db():
 
     with pg_server.running_server() as url:
         db = bootstrap.open_database(url)
-        bootstrap.init(db, system_actor("test"))
+        bootstrap.init(db, system_actor("test"), now=FIXED_NOW)
         yield db
         db.dispose()
 
@@ -55,7 +56,7 @@ def test_audit_chain_and_aware_times(pg_db):
     from laoshan_desk.services.context import system_actor
 
     actor = system_actor("test")
-    calendar.set_override(pg_db, actor, dt.date(2027, 2, 20), True, "调休")
+    calendar.set_override(pg_db, actor, dt.date(2027, 2, 20), True, "调休", now=FIXED_NOW)
     assert calendar.work_calendar(pg_db).is_workday(dt.date(2027, 2, 20))
     report = audit.verify_chain(pg_db, actor, now=NOW)
     assert report.ok, report.message

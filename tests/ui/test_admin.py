@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from sqlalchemy import text
 
 from laoshan_desk.domain.roles import Role
@@ -39,11 +40,52 @@ def test_calendar_page_saves_an_override(qtbot, ctx):
     page.note_edit.setText("春节调休上班")
     page.save_override()
     assert calendar_service.work_calendar(ctx.db).is_workday(dt.date(2027, 2, 20))
-    assert page.table.rowCount() == 1 and page.table.item(0, 2).text() == "春节调休上班"
+    assert page.model.rowCount() == 1 and page.model.index(0, 2).data() == "春节调休上班"
+
+
+def test_calendar_page_adds_and_removes_overrides_on_the_column_model(qtbot, qtmodeltester, ctx):
+    tab = AdminTab(ctx)
+    qtbot.addWidget(tab)
+    page = tab.calendar
+    for day, note in ((QDate(2027, 2, 20), "春节调休上班"), (QDate(2027, 1, 9), "元旦调休上班")):
+        page.date_edit.setDate(day)
+        page.kind_combo.setCurrentIndex(0)
+        page.note_edit.setText(note)
+        page.save_override()
+    qtmodeltester.check(page.model)
+    assert [page.model.index(r, 0).data() for r in range(2)] == ["2027-01-09", "2027-02-20"]
+    assert page.model.index(0, 1).data() == "调休上班"
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert page.model.index(0, 0).data() == "2027-02-20"
+    page.table.clearSelection()
+    page.table.setCurrentIndex(QModelIndex())
+    page.remove_override()  # nothing selected: said on the page, nothing removed, no box
+    assert page.error_label.text() == "请先在右侧列表中选择一条调整" and not _desk_messages(tab)
+    assert page.model.rowCount() == 2
+    page.table.selectRow(0)  # 2027-02-20, sorted first
+    page.remove_override()
+    assert page.error_label.text() == ""
+    assert [page.model.index(r, 0).data() for r in range(page.model.rowCount())] == ["2027-01-09"]
+    assert not calendar_service.work_calendar(ctx.db).is_workday(dt.date(2027, 2, 20))  # a Saturday again
+    assert "2027-02-20" in page.moved_info.text()
+
+
+def test_calendar_page_refuses_a_date_beside_the_field_and_keeps_the_form(qtbot, ctx):
+    tab = AdminTab(ctx)
+    qtbot.addWidget(tab)
+    page = tab.calendar
+    page.date_edit.setDate(QDate(2101, 1, 1))
+    page.kind_combo.setCurrentIndex(1)
+    page.note_edit.setText("太远的一天")
+    page.save_override()
+    assert "2100" in page.errors.message_for("day") and not _desk_messages(tab)
+    assert page.note_edit.text() == "太远的一天" and page.kind_combo.currentIndex() == 1
+    assert page.date_edit.date() == QDate(2101, 1, 1)
+    assert page.model.rowCount() == 0
 
 
 def test_audit_page_lists_and_verifies(qtbot, qtmodeltester, ctx):
-    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2027, 1, 2), True, "x")
+    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2027, 1, 2), True, "x", now=ctx.now())
     tab = AdminTab(ctx)
     qtbot.addWidget(tab)
     page = tab.audit
@@ -77,7 +119,7 @@ def test_org_page_shows_the_district(qtbot, ctx):
 def test_calendar_page_has_a_legend_and_reads_the_month_in_chinese(qtbot, ctx):
     from laoshan_desk.ui.admin.calendar_page import DAY_STYLES, CalendarPage
 
-    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2026, 11, 28), True, "调休上班")
+    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2026, 11, 28), True, "调休上班", now=ctx.now())
     page = CalendarPage(ctx)
     qtbot.addWidget(page)
     assert list(page.legend_labels) == ["休息日", "调休上班日", "节假日", "管理员调整"]
@@ -118,20 +160,27 @@ def test_the_audit_page_is_current_when_shown_again(qtbot, ctx, monkeypatch):
     tab.show()
     tab.pages.setCurrentWidget(tab.audit)
     before = tab.audit.model.total()
-    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2027, 1, 3), True, "y")
+    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2027, 1, 3), True, "y", now=ctx.now())
     monkeypatch.setattr(audit_page, "FRESH_SECONDS", 0.0)
     tab.pages.setCurrentWidget(tab.users)
     tab.pages.setCurrentWidget(tab.audit)
     assert tab.audit.model.total() == before + 1
 
 
-def _desk_messages() -> list[str]:
+def _desk_messages(over: QWidget | None = None) -> list[str]:
+    """The desk's message boxes open (``over``: only those opened over that widget)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def opened_over(box: QWidget) -> bool:
+        parent = box.parentWidget()
+        while parent is not None and parent is not over:
+            parent = parent.parentWidget()
+        return over is None or parent is over
 
     return [
         w.text()
         for w in QApplication.topLevelWidgets()
-        if isinstance(w, QMessageBox) and w.objectName() == "deskMessage"
+        if isinstance(w, QMessageBox) and w.objectName() == "deskMessage" and opened_over(w)
     ]
 
 
@@ -156,7 +205,7 @@ def test_calendar_import_writes_its_result_and_refusals_on_the_page(qtbot, ctx, 
     assert report is not None and report.imported == 1
     assert page.error_label.text() == ""
     assert page.moved_info.text().startswith("导入结果：新增 1 条") and "第 3 行 [类型]" in page.moved_info.text()
-    assert page.table.rowCount() == 1 and not _desk_messages()
+    assert page.model.rowCount() == 1 and not _desk_messages()
 
 
 def test_a_refused_rename_is_a_message_and_changes_nothing(qtbot, ctx, monkeypatch):
@@ -176,10 +225,59 @@ def test_a_refused_rename_is_a_message_and_changes_nothing(qtbot, ctx, monkeypat
     assert org.units(ctx.db, "street")[0].name == name
 
 
-def test_a_refused_account_change_is_a_message_not_a_traceback(qtbot, ctx):
+def test_a_refused_account_change_is_said_on_the_page_not_a_traceback(qtbot, ctx):
     tab = AdminTab(ctx)
     qtbot.addWidget(tab)
     page = tab.users
-    page.table.setCurrentCell(0, 0)  # the only account: the admin itself
+    page.table.selectRow(0)  # the only account: the admin itself
     page.toggle_active()
-    assert _desk_messages() and auth.list_users(ctx.db, ctx.actor, now=ctx.now())[0].active
+    assert page.error_label.text() and not _desk_messages(tab)
+    assert auth.list_users(ctx.db, ctx.actor, now=ctx.now())[0].active
+
+
+def test_users_page_adds_a_user_through_a_dialog_opened_without_a_nested_loop(qtbot, qtmodeltester, ctx):
+    tab = AdminTab(ctx)
+    qtbot.addWidget(tab)
+    page = tab.users
+    qtmodeltester.check(page.model)
+    assert page.model.rowCount() == 1 and page.model.index(0, 4).data() == "正常"
+    page.edit_user()  # nothing selected yet
+    assert page.error_label.text() == "请先在列表中选择一个用户" and page.dialog is None
+    page.new_user()  # returns at once: open(), not exec()
+    dialog = page.dialog
+    assert isinstance(dialog, UserDialog) and dialog.isVisible()
+    dialog.ui.usernameEdit.setText("jiedao2")
+    dialog.ui.fullNameEdit.setText("李建国")
+    dialog.ui.roleCombo.setCurrentIndex(list(Role).index(Role.STREET_CLERK))
+    dialog.ui.passwordEdit.setText("Street2026ok")
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()  # no unit: refused
+    assert "所属单位" in dialog.errors.message_for("unit") and dialog.isVisible()
+    assert dialog.ui.usernameEdit.text() == "jiedao2" and dialog.ui.passwordEdit.text() == "Street2026ok"
+    assert page.model.rowCount() == 1
+    dialog.ui.unitCombo.setCurrentIndex(1)
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=5_000)
+    names = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    assert sorted(names) == ["admin", "jiedao2"]
+    row = next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data() == "jiedao2")
+    assert page.model.index(row, 2).data() == Role.STREET_CLERK.label
+
+
+def test_users_page_password_reset_refuses_a_weak_password_beside_the_field(qtbot, ctx):
+    from laoshan_desk.ui.admin.users_page import PasswordDialog
+
+    tab = AdminTab(ctx)
+    qtbot.addWidget(tab)
+    page = tab.users
+    page.table.selectRow(0)
+    page.reset_password()
+    dialog = page.dialog
+    assert isinstance(dialog, PasswordDialog) and dialog.isVisible()
+    dialog.password_edit.setText("short")
+    dialog.save()
+    assert "至少" in dialog.errors.message_for("password") and dialog.isVisible()
+    assert dialog.password_edit.text() == "short" and not _desk_messages(tab)
+    dialog.password_edit.setText("Reset2026secure")
+    dialog.save()
+    qtbot.waitUntil(lambda: page.dialog is None, timeout=5_000)
+    assert auth.login(ctx.db, "admin", "Reset2026secure", now=ctx.now()).username == "admin"

@@ -52,7 +52,9 @@ def test_pdf_preview_shows_and_prints_the_same_bytes(qtbot, ctx, tmp_path):
     dialog = PdfPreviewDialog(
         data,
         "督办单",
-        on_printed=lambda: audit.record(ctx.db, ctx.actor, "print", "notice", None, "打印督办单") or printed.append(1),
+        on_printed=lambda: (
+            audit.record(ctx.db, ctx.actor, "print", "notice", None, "打印督办单", now=ctx.now()) or printed.append(1)
+        ),
     )
     qtbot.addWidget(dialog)
     assert dialog.page_count() == 1

@@ -27,7 +27,7 @@ from laoshan_desk.domain.alliance.vocabulary import (
     ComplaintOutcome,
 )
 from laoshan_desk.domain.calendar import WorkCalendar
-from laoshan_desk.domain.errors import DeskError, ValidationError
+from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.identifiers import mask_phone
 from laoshan_desk.domain.roles import SEES_FULL_NUMBERS
 from laoshan_desk.domain.timeutil import TZ
@@ -44,7 +44,15 @@ from laoshan_desk.services.alliance.complaints import (
     recompute,
     validate_complaint,
 )
-from laoshan_desk.services.alliance.workbook import ImportReport, Rejected, cell_moment, cell_text, read_sheet
+from laoshan_desk.services.alliance.workbook import (
+    ImportReport,
+    Rejected,
+    RowError,
+    apply_rows,
+    cell_moment,
+    cell_text,
+    read_sheet,
+)
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.printing import Output, OutputKind, record_output
@@ -88,26 +96,20 @@ BATCH = 500
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-class _RowError(Exception):
-    def __init__(self, column: str, message: str) -> None:
-        super().__init__(message)
-        self.column, self.message = column, message
-
-
 def _moment(values: dict[str, Any], column: str) -> dt.datetime | None:
     try:
         return cell_moment(values.get(column), column)
     except ValidationError as exc:
-        raise _RowError(column, exc.message) from None
+        raise RowError(column, exc.message) from None
 
 
 def _apply_row(session: Any, values: dict[str, Any], calendar: WorkCalendar, *, now: dt.datetime) -> bool:
     """Store one row through the counter's checks; True when it updated an existing case."""
     number = cell_text(values.get("编号"))
     if not number:
-        raise _RowError("编号", "编号不能为空")
+        raise RowError("编号", "编号不能为空")
     if len(number) > 40:
-        raise _RowError("编号", "编号不能超过 40 个字符")
+        raise RowError("编号", "编号不能超过 40 个字符")
     phone = cell_text(values.get("联系电话"))
     form = ComplaintForm(
         kind=cell_text(values.get("类型")),
@@ -125,7 +127,7 @@ def _apply_row(session: Any, values: dict[str, Any], calendar: WorkCalendar, *, 
         c = existing
         checked = validate_complaint(form, now=now)
         if checked["kind"] != c.kind and c.decision is not None:
-            raise _RowError("类型", "已作出决定的件不能改变类型")
+            raise RowError("类型", "已作出决定的件不能改变类型")
         for key, value in checked.items():
             if key == "phone" and not value:
                 continue
@@ -145,25 +147,23 @@ def _apply_row(session: Any, values: dict[str, Any], calendar: WorkCalendar, *, 
         if c.decision is None:
             apply_decision(session, c, DecisionForm(c.id, decision.value, decided_at), now=now)
         elif c.decision != decision.value:
-            raise _RowError(
-                "受理决定", f"已作出“{ComplaintDecision(c.decision).label}”决定，不能改为“{decision.label}”"
-            )
+            raise RowError("受理决定", f"已作出“{ComplaintDecision(c.decision).label}”决定，不能改为“{decision.label}”")
     elif decided_at is not None or finished_at is not None:
-        raise _RowError("受理决定", "填写了决定或办结时间，但没有受理决定")
+        raise RowError("受理决定", "填写了决定或办结时间，但没有受理决定")
     outcome = pick(ComplaintOutcome, outcome_text, "outcome") if outcome_text else None
     if finished_at is not None and c.finished_at is None:
         if kind is ComplaintKind.COMPLAINT and c.decision == ComplaintDecision.ACCEPT.value:
             if outcome is None:
-                raise _RowError("结果", "办结的投诉须填写结果（调解成功、调解终止或投诉人撤回）")
+                raise RowError("结果", "办结的投诉须填写结果（调解成功、调解终止或投诉人撤回）")
             apply_finish(session, c, FinishForm(c.id, outcome.value, finished_at), now=now)
         elif kind is ComplaintKind.REPORT and c.real_name and c.decision is not None:
             recompute(session, c, calendar, today=local_date(now))
             apply_notify(session, c, NotifyForm(c.id, finished_at), now=now)
         elif c.decided_at is not None and finished_at < c.decided_at:
-            raise _RowError("办结时间", "办结时间不能早于决定时间")
+            raise RowError("办结时间", "办结时间不能早于决定时间")
     recompute(session, c, calendar, today=local_date(now))
     if outcome is not None and c.outcome is not None and outcome.value != c.outcome:
-        raise _RowError("结果", f"结果应为“{ComplaintOutcome(c.outcome).label}”")
+        raise RowError("结果", f"结果应为“{ComplaintOutcome(c.outcome).label}”")
     return existing is not None
 
 
@@ -176,19 +176,11 @@ def import_complaints(db: Database, actor: Actor, path: Path, *, now: dt.datetim
     rejected: list[Rejected] = []
     for start in range(0, len(rows), BATCH):
         batch = rows[start : start + BATCH]
-        added = changed = 0
         with unit_of_work(db, actor, now=now) as work:
-            for number, values in batch:
-                try:
-                    with work.session.begin_nested():
-                        if _apply_row(work.session, values, calendar, now=now):
-                            changed += 1
-                        else:
-                            added += 1
-                except _RowError as err:
-                    rejected.append(Rejected(number, err.column, err.message))
-                except DeskError as exc:
-                    rejected.append(Rejected(number, FIELD_COLUMNS.get(exc.field or "", ""), exc.message))
+            added, changed, refused = apply_rows(
+                work.session, batch, lambda s, values: _apply_row(s, values, calendar, now=now), FIELD_COLUMNS
+            )
+            rejected.extend(refused)
             work.audit(
                 "import",
                 "alliance_complaint",

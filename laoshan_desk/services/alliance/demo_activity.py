@@ -36,7 +36,7 @@ from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
 
 
-def add_policies(db: Database, actor: Actor, now: dt.datetime, rng: random.Random) -> int:
+def add_policies(db: Database, actor: Actor, rng: random.Random, *, now: dt.datetime) -> int:
     assert sum(n for _s, n in STAGE_SHARE) == POLICIES
     n = 0
     for stage, count in STAGE_SHARE:
@@ -94,7 +94,7 @@ def add_policies(db: Database, actor: Actor, now: dt.datetime, rng: random.Rando
     return n
 
 
-def add_pushes(db: Database, actor: Actor, ids: list[Any], now: dt.datetime, rng: random.Random) -> int:
+def add_pushes(db: Database, actor: Actor, ids: list[Any], rng: random.Random, *, now: dt.datetime) -> int:
     """Each member gets the policies that fit it, a few at a time, through the year."""
     total = 0
     for i, (_member_id, enterprise_id, _name) in enumerate(ids):
@@ -106,7 +106,7 @@ def add_pushes(db: Database, actor: Actor, ids: list[Any], now: dt.datetime, rng
     return total
 
 
-def add_awards(db: Database, actor: Actor, ids: list[Any], now: dt.datetime) -> int:
+def add_awards(db: Database, actor: Actor, ids: list[Any], *, now: dt.datetime) -> int:
     """The 2022 standardisation awards and the fourth 崂山质量奖, paid in 2023."""
     standard = [Decimal(x) for x in ("500000", "400000", "300000", "300000", "250000", "200000", "200000")]
     standard += [Decimal("100000")] * 4 + [Decimal("87000")]
@@ -130,7 +130,7 @@ def add_awards(db: Database, actor: Actor, ids: list[Any], now: dt.datetime) -> 
     return n
 
 
-def add_seminars(db: Database, actor: Actor, ids: list[Any], now: dt.datetime) -> int:
+def add_seminars(db: Database, actor: Actor, ids: list[Any], *, now: dt.datetime) -> int:
     plan = [
         (
             dt.date(YEAR, 3, 23),
@@ -166,7 +166,7 @@ def add_seminars(db: Database, actor: Actor, ids: list[Any], now: dt.datetime) -
     return len(plan)
 
 
-def add_complaints(db: Database, actor: Actor, ids: list[Any], now: dt.datetime, rng: random.Random) -> int:
+def add_complaints(db: Database, actor: Actor, ids: list[Any], rng: random.Random, *, now: dt.datetime) -> int:
     """The year's complaints and reports (finished), and a handful open around ``now``."""
     n = 0
     for i in range(96):

@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 
 from laoshan_desk.documents.excel import Column, Sheet, write_stream
 from laoshan_desk.domain.alliance.vocabulary import HonourLevel
-from laoshan_desk.domain.errors import DeskError, ValidationError
+from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services.alliance.common import EDIT, VIEW, pick
 from laoshan_desk.services.alliance.members import MemberForm, list_members, store_member
-from laoshan_desk.services.alliance.workbook import ImportReport, Rejected, cell_day, cell_text, read_sheet
+from laoshan_desk.services.alliance.workbook import ImportReport, apply_rows, cell_day, cell_text, read_sheet
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.printing import Output, OutputKind, record_output
 from laoshan_desk.services.uow import unit_of_work
@@ -140,22 +140,14 @@ def _row(session: Session, values: dict[str, Any], units: Any, *, now: dt.dateti
 def import_members(db: Database, actor: Actor, path: Path, *, now: dt.datetime) -> ImportReport:
     actor.require(EDIT)
     rows = list(read_sheet(Path(path), COLUMNS, required=REQUIRED))
-    imported = updated = 0
-    rejected: list[Rejected] = []
     with unit_of_work(db, actor, now=now) as work:
         units = {
             ("community" if u.kind in ("community", "village") else u.kind, u.name): u.id
             for u in work.session.scalars(select(Unit))
         }
-        for number, values in rows:
-            try:
-                with work.session.begin_nested():
-                    if _row(work.session, values, units, now=now):
-                        updated += 1
-                    else:
-                        imported += 1
-            except DeskError as exc:
-                rejected.append(Rejected(number, FIELD_COLUMNS.get(exc.field or "", ""), exc.message))
+        imported, updated, rejected = apply_rows(
+            work.session, rows, lambda s, values: _row(s, values, units, now=now), FIELD_COLUMNS
+        )
         work.audit(
             "import",
             "alliance_member",

@@ -73,11 +73,11 @@ def load_demo(db: Database, actor: Actor, *, now: dt.datetime, **_options: Any) 
     report["honours"] = _honours(db, actor, ids, now, rng)
     report["requests"] = _requests(db, actor, ids, now, rng)
     report["batches"] = _batches(db, actor, ids, now, rng)
-    report["policies"] = add_policies(db, actor, now, rng)
-    report["pushes"] = add_pushes(db, actor, ids, now, rng)
-    report["awards"] = add_awards(db, actor, ids, now)
-    report["seminars"] = add_seminars(db, actor, ids, now)
-    report["complaints"] = add_complaints(db, actor, ids, now, rng)
+    report["policies"] = add_policies(db, actor, rng, now=now)
+    report["pushes"] = add_pushes(db, actor, ids, rng, now=now)
+    report["awards"] = add_awards(db, actor, ids, now=now)
+    report["seminars"] = add_seminars(db, actor, ids, now=now)
+    report["complaints"] = add_complaints(db, actor, ids, rng, now=now)
     return report
 
 

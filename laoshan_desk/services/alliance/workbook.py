@@ -14,13 +14,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from sqlalchemy.orm import Session
 
-from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.domain.errors import DeskError, ValidationError
 from laoshan_desk.domain.timeutil import TZ
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -35,6 +36,38 @@ class Rejected:
     row: int
     column: str
     message: str
+
+
+class RowError(Exception):
+    def __init__(self, column: str, message: str) -> None:
+        super().__init__(message)
+        self.column, self.message = column, message
+
+
+def apply_rows(
+    session: Session,
+    rows: Iterable[tuple[int, dict[str, Any]]],
+    apply: Callable[[Session, dict[str, Any]], bool],
+    field_columns: Mapping[str, str],
+) -> tuple[int, int, list[Rejected]]:
+    """Each row in its own savepoint: ``apply(session, values)`` is True when it updated a record on file,
+    False when it added one; a refused row (a RowError, or a DeskError whose field
+    ``field_columns`` names a column of) leaves nothing behind and is reported. Returns
+    (added, updated, rejected)."""
+    added = updated = 0
+    rejected: list[Rejected] = []
+    for number, values in rows:
+        try:
+            with session.begin_nested():
+                if apply(session, values):
+                    updated += 1
+                else:
+                    added += 1
+        except RowError as err:
+            rejected.append(Rejected(number, err.column, err.message))
+        except DeskError as exc:
+            rejected.append(Rejected(number, field_columns.get(exc.field or "", ""), exc.message))
+    return added, updated, rejected
 
 
 @dataclasses.dataclass(frozen=True)

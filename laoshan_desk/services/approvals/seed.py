@@ -11,6 +11,7 @@ around 25 Nov 2026 so that the dispatch view and the lights show red, yellow and
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from typing import Any
@@ -30,14 +31,14 @@ CATALOG_FILE = DATA / "approval_catalog.json"
 TEMPLATES_FILE = DATA / "menu_templates.json"
 
 
-def load_reference(db: Database, actor: Actor) -> dict[str, int]:
+def load_reference(db: Database, actor: Actor, *, now: dt.datetime) -> dict[str, int]:
     """The catalog and menus from resources/data, matched by code (idempotent; an admin's later
-    edits are kept). Run by every ``init``; its audit record is timed by the unit of work."""
+    edits are kept). Run by every ``init``; its audit record is timed by ``now``."""
     actor.require("admin.edit")  # demo and reference data are the admin's (services/demo.py)
     catalog = load_catalog(CATALOG_FILE)
     templates = load_menu_templates(TEMPLATES_FILE, [c.code for c in catalog])
     added = {"catalog_items": 0, "menu_templates": 0}
-    with unit_of_work(db, actor) as work:
+    with unit_of_work(db, actor, now) as work:
         s = work.session
         have = set(s.scalars(select(ApprovalItem.code)))
         rows: list[dict[str, object]] = [

@@ -141,7 +141,7 @@ def _asset_form(case_id: uuid.UUID, version: int, fields: AssetFields) -> AssetF
     )
 
 
-def load_cases(db: Database, actor: Actor, now: dt.datetime) -> int:
+def load_cases(db: Database, actor: Actor, *, now: dt.datetime) -> int:
     """The ordinary cases, each step at its own past time; returns how many were made."""
     # Demo papers are signed by the demo judge (the audit log still names the init job).
     actor = dataclasses.replace(actor, full_name="陈立")

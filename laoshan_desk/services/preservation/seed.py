@@ -9,7 +9,6 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from laoshan_desk.domain.timeutil import now as clock_now
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.preservation.demo_cases import load_cases
 from laoshan_desk.services.preservation.demo_company_a import load_company_a
@@ -25,13 +24,10 @@ def load_reference(db: Database, actor: Actor) -> dict[str, int]:
     return {}
 
 
-def load_demo(db: Database, actor: Actor, *, now: dt.datetime | None = None, **options: object) -> dict[str, int]:
+def load_demo(db: Database, actor: Actor, *, now: dt.datetime, **options: object) -> dict[str, int]:
     """Company A and the ordinary cases, dated around ``now``; a second run adds nothing."""
     actor.require("admin.edit")  # demo and reference data are the admin's (services/demo.py)
-    # `init --demo` (services/bootstrap.py) passes no time: the demo is then dated around the
-    # moment it is made, the one place this area reads the clock.
-    now = now or clock_now()
     with db.session() as session:
         if session.scalar(select(PresParty.id).where(PresParty.name == COMPANY_A)) is not None:
             return {"company_a_cases": 0, "ordinary_cases": 0}
-    return {"company_a_cases": load_company_a(db, now), "ordinary_cases": load_cases(db, actor, now)}
+    return {"company_a_cases": load_company_a(db, now), "ordinary_cases": load_cases(db, actor, now=now)}

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCalendarWidget,
     QComboBox,
     QDateEdit,
@@ -20,19 +21,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services import calendar as calendar_service
 from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.dates import pydate, qdate
 from laoshan_desk.ui.common.errors import FieldErrors
+from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
 # kind of day -> (text colour, background or "", bold): the month and its legend use the same.
@@ -42,6 +43,17 @@ DAY_STYLES: dict[str, tuple[str, str, bool]] = {
     "节假日": ("#D6322F", "#FDE2E1", False),
     "管理员调整": ("#1F4E79", "", True),
 }
+
+
+def override_columns() -> list[ColumnSpec]:
+    """The list of the admin's adjustments (a few dozen a year: in memory)."""
+    return [
+        ColumnSpec("日期", lambda o: o.day.isoformat(), sort_value=lambda o: o.day, width=110),
+        ColumnSpec(
+            "类型", lambda o: "调休上班" if o.is_workday else "放假", sort_value=lambda o: o.is_workday, width=140
+        ),
+        ColumnSpec("说明", lambda o: o.note, sort_value=lambda o: o.note),
+    ]
 
 
 def day_format(kind: str, base: QTextCharFormat | None = None) -> QTextCharFormat:
@@ -134,11 +146,11 @@ class CalendarPage(QWidget):
         self.remove_button.clicked.connect(self.remove_override)
         self.import_button.clicked.connect(self.import_dialog)
         self.confirm_button.clicked.connect(lambda: self.confirm_year(today.year + 1))
-        self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels(["日期", "类型", "说明"])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 110)
-        self.table.setColumnWidth(1, 140)
+        self.model = ListTableModel(override_columns(), parent=self)
+        self.table = QTableView(self)
+        prepare_view(self.table, self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         left = QVBoxLayout()
         left.addLayout(navigation)
         left.addWidget(self.calendar)
@@ -161,12 +173,7 @@ class CalendarPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.overrides = calendar_service.list_overrides(self.ctx.db)
-        self.table.setRowCount(len(self.overrides))
-        for r, o in enumerate(self.overrides):
-            self.table.setItem(r, 0, QTableWidgetItem(o.day.isoformat()))
-            self.table.setItem(r, 1, QTableWidgetItem("调休上班" if o.is_workday else "放假"))
-            self.table.setItem(r, 2, QTableWidgetItem(o.note))
+        self.model.set_rows(calendar_service.list_overrides(self.ctx.db))
         warnings = calendar_service.warnings(self.ctx.db, self.ctx.today())
         self.warning.setText("⚠ " + "；".join(warnings) if warnings else "本年和下一年的节假日与调休安排已齐全。")
         self.paint_month()
@@ -211,7 +218,12 @@ class CalendarPage(QWidget):
         run_action(
             self,
             lambda: calendar_service.set_override(
-                self.ctx.db, self.ctx.actor, day, self.kind_combo.currentData(), self.note_edit.text()
+                self.ctx.db,
+                self.ctx.actor,
+                day,
+                self.kind_combo.currentData(),
+                self.note_edit.text(),
+                now=self.ctx.now(),
             ),
             errors=self.errors,
             done=lambda moved: self._moved(day, moved),
@@ -225,17 +237,22 @@ class CalendarPage(QWidget):
             else f"已保存 {day.isoformat()} 的调整：没有诉求的办结时限因此变更。"
         )
 
+    def selected_override(self) -> calendar_service.OverrideRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
     def remove_override(self) -> None:
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.overrides):
-            QMessageBox.information(self, "请选择", "请先在右侧列表中选择一条调整")
-            return
-        day = self.overrides[row].day
+        def remove() -> tuple[dt.date, int]:
+            row = self.selected_override()
+            if row is None:  # said on the page, under the buttons: no box to click away
+                raise ValidationError("请先在右侧列表中选择一条调整")
+            return row.day, calendar_service.remove_override(self.ctx.db, self.ctx.actor, row.day, now=self.ctx.now())
+
         run_action(
             self,
-            lambda: calendar_service.remove_override(self.ctx.db, self.ctx.actor, day),
+            remove,
             errors=self.errors,
-            done=lambda moved: self._moved(day, moved),
+            done=lambda result: self._moved(*result),
             refresh=self.reload,
         )
 
@@ -258,4 +275,9 @@ class CalendarPage(QWidget):
         return outcome.result
 
     def confirm_year(self, year: int) -> None:
-        run_action(self, lambda: calendar_service.confirm_year(self.ctx.db, self.ctx.actor, year), refresh=self.reload)
+        run_action(
+            self,
+            lambda: calendar_service.confirm_year(self.ctx.db, self.ctx.actor, year, now=self.ctx.now()),
+            errors=self.errors,
+            refresh=self.reload,
+        )

@@ -103,7 +103,11 @@ class OrgPage(QWidget):
         unit_id, _kind, name = selected
         new, ok = QInputDialog.getText(self, "重命名", "新名称：", text=name)
         if ok:
-            run_action(self, lambda: org.rename_unit(self.ctx.db, self.ctx.actor, unit_id, new), refresh=self.reload)
+            run_action(
+                self,
+                lambda: org.rename_unit(self.ctx.db, self.ctx.actor, unit_id, new, now=self.ctx.now()),
+                refresh=self.reload,
+            )
 
     def add_community(self) -> None:
         selected = self._selected_unit()
@@ -121,7 +125,15 @@ class OrgPage(QWidget):
             return
         run_action(
             self,
-            lambda: org.add_unit(self.ctx.db, self.ctx.actor, kind="community", name=new, code=code, parent_id=unit_id),
+            lambda: org.add_unit(
+                self.ctx.db,
+                self.ctx.actor,
+                kind="community",
+                name=new,
+                code=code,
+                parent_id=unit_id,
+                now=self.ctx.now(),
+            ),
             refresh=self.reload,
         )
 
@@ -135,5 +147,7 @@ class OrgPage(QWidget):
             == QMessageBox.StandardButton.Yes
         ):
             run_action(
-                self, lambda: org.set_unit_active(self.ctx.db, self.ctx.actor, unit_id, False), refresh=self.reload
+                self,
+                lambda: org.set_unit_active(self.ctx.db, self.ctx.actor, unit_id, False, now=self.ctx.now()),
+                refresh=self.reload,
             )

@@ -1,20 +1,26 @@
-"""Users: create, edit role and unit, reset password, unlock, deactivate."""
+"""Users: create, edit role and unit, reset password, unlock, deactivate.
+
+The list is the desk's column-spec model (a few dozen accounts: in memory); every dialog opens
+with ``open()``, never a nested ``exec()``, and keeps what was typed when the service refuses it;
+a refusal on the list itself (the admin's own account, nothing selected) is said under the
+buttons, not in a box to click away.
+"""
 
 from __future__ import annotations
 
 import uuid
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
-    QInputDialog,
+    QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +30,7 @@ from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import auth, org
 from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.errors import FieldErrors
+from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_user_dialog import Ui_UserDialog
 
@@ -99,23 +106,70 @@ class UserDialog(QDialog):
         self.accept()
 
 
-class UsersPage(QWidget):
-    HEADERS = ["用户名", "姓名", "角色", "所属单位", "状态", "最近登录"]
+class PasswordDialog(QDialog):
+    """重置密码 for one account: the new password, refused beside the field until it is strong."""
 
+    def __init__(self, ctx: DeskContext, row: auth.UserRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row = row
+        self.setWindowTitle("重置密码")
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"为 {row.username} 设置新密码（至少 8 位，含字母和数字）："))
+        form.addRow("新密码", self.password_edit)
+        form.addRow(self.error_label)
+        form.addRow(buttons)
+        self.errors = FieldErrors({"password": self.password_edit}, self.error_label)
+
+    def save(self) -> None:
+        form = auth.PasswordResetForm(self.row.id, self.password_edit.text())
+        run_action(
+            self,
+            lambda: auth.reset_password(self.ctx.db, self.ctx.actor, form, now=self.ctx.now()),
+            errors=self.errors,
+            done=lambda _: self.accept(),
+        )
+
+
+def user_columns() -> list[ColumnSpec]:
+    return [
+        ColumnSpec("用户名", lambda u: u.username, sort_value=lambda u: u.username, width=120),
+        ColumnSpec("姓名", lambda u: u.full_name, sort_value=lambda u: u.full_name, width=100),
+        ColumnSpec("角色", lambda u: u.role.label, sort_value=lambda u: u.role.label, width=120),
+        ColumnSpec("所属单位", lambda u: u.unit_name or "—", sort_value=lambda u: u.unit_name, width=220),
+        ColumnSpec("状态", _state, sort_value=_state, width=80),
+        ColumnSpec(
+            "最近登录",
+            lambda u: f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else "—",
+            sort_value=lambda u: u.last_login_at,
+        ),
+    ]
+
+
+def _state(row: auth.UserRow) -> str:
+    return "已锁定" if row.locked else ("正常" if row.active else "已停用")
+
+
+class UsersPage(QWidget):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[auth.UserRow] = []
-        self.table = QTableWidget(0, len(self.HEADERS), self)
-        self.table.setHorizontalHeaderLabels(self.HEADERS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.dialog: QDialog | None = None  # the dialog open over the page, if any
+        self.model = ListTableModel(user_columns(), parent=self)
+        self.table = QTableView(self)
+        prepare_view(self.table, self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        for i, w in enumerate([120, 100, 120, 220, 80]):
-            self.table.setColumnWidth(i, w)
         buttons = QHBoxLayout()
         self.new_button = QPushButton("新建用户")
         self.edit_button = QPushButton("修改")
@@ -130,52 +184,49 @@ class UsersPage(QWidget):
         self.reset_button.clicked.connect(self.reset_password)
         self.unlock_button.clicked.connect(self.unlock)
         self.active_button.clicked.connect(self.toggle_active)
+        self.error_label = QLabel()  # a refusal of an action on the list
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.errors = FieldErrors({}, self.error_label)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(self.error_label)
         layout.addWidget(self.table)
         self.reload()
 
     def reload(self) -> None:
-        self.rows = auth.list_users(self.ctx.db, self.ctx.actor, now=self.ctx.now())
-        self.table.setRowCount(len(self.rows))
-        for r, row in enumerate(self.rows):
-            state = "已锁定" if row.locked else ("正常" if row.active else "已停用")
-            last = f"{row.last_login_at:%Y-%m-%d %H:%M}" if row.last_login_at else "—"
-            for c, text in enumerate([row.username, row.full_name, row.role.label, row.unit_name or "—", state, last]):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.model.set_rows(auth.list_users(self.ctx.db, self.ctx.actor, now=self.ctx.now()))
 
     def selected(self) -> auth.UserRow | None:
-        index = self.table.currentRow()
-        if 0 <= index < len(self.rows):
-            return self.rows[index]
-        QMessageBox.information(self, "请选择", "请先在列表中选择一个用户")
+        """The selected account; none selected is said under the buttons."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.errors.clear()
+            return self.model.row_at(index.row())  # type: ignore[no-any-return]
+        self.errors.show(ValidationError("请先在列表中选择一个用户"))
         return None
 
+    def _open(self, dialog: QDialog) -> None:
+        """Open ``dialog`` without a nested event loop; the list reloads when it is accepted."""
+        self.errors.clear()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.reload)
+        dialog.finished.connect(lambda _: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+
     def new_user(self) -> None:
-        if UserDialog(self.ctx, None, self).exec():
-            self.reload()
+        self._open(UserDialog(self.ctx, None, self))
 
     def edit_user(self) -> None:
         row = self.selected()
-        if row and UserDialog(self.ctx, row, self).exec():
-            self.reload()
+        if row is not None:
+            self._open(UserDialog(self.ctx, row, self))
 
     def reset_password(self) -> None:
         row = self.selected()
-        if row is None:
-            return
-        password, ok = QInputDialog.getText(
-            self, "重置密码", f"为 {row.username} 设置新密码（至少 8 位，含字母和数字）：", QLineEdit.EchoMode.Password
-        )
-        if not ok:
-            return
-        run_action(
-            self,
-            lambda: auth.reset_password(
-                self.ctx.db, self.ctx.actor, auth.PasswordResetForm(row.id, password), now=self.ctx.now()
-            ),
-            refresh=self.reload,
-        )
+        if row is not None:
+            self._open(PasswordDialog(self.ctx, row, self))
 
     def unlock(self) -> None:
         row = self.selected()
@@ -184,6 +235,7 @@ class UsersPage(QWidget):
             run_action(
                 self,
                 lambda: auth.unlock_user(self.ctx.db, self.ctx.actor, user_id, now=self.ctx.now()),
+                errors=self.errors,
                 refresh=self.reload,
             )
 
@@ -195,5 +247,6 @@ class UsersPage(QWidget):
         run_action(
             self,
             lambda: auth.update_user(self.ctx.db, self.ctx.actor, form, now=self.ctx.now()),
+            errors=self.errors,
             refresh=self.reload,
         )

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
@@ -41,6 +42,20 @@ def qdate(day: dt.date) -> QDate:
 def pydate(edit: QDateEdit) -> dt.date:
     d = edit.date()
     return dt.date(d.year(), d.month(), d.day())
+
+
+def optional_date(check: QCheckBox, edit: QDateEdit, day: dt.date, *, ticked: bool = False) -> None:
+    """A date that counts only when its box is ticked (a pledge signed, a result notified, a
+    testing period over): the edit shows ``day`` and stays greyed until the box is ticked."""
+    edit.setDate(qdate(day))
+    check.setChecked(ticked)
+    edit.setEnabled(ticked)
+    check.toggled.connect(edit.setEnabled)
+
+
+def optional_day(check: QCheckBox, edit: QDateEdit) -> dt.date | None:
+    """What :func:`optional_date`'s pair says: the date when ticked, else None."""
+    return pydate(edit) if check.isChecked() else None
 
 
 def set_moment(edit: QDateTimeEdit, moment: dt.datetime) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from laoshan_desk.services.alliance.workbook import ImportReport
 from laoshan_desk.ui.alliance.common import AREA, FormDialog, fill, selected_row, status_errors
 from laoshan_desk.ui.alliance.dialogs_complaints import ComplaintDialog, DecisionDialog, FinishDialog, PauseDialog
 from laoshan_desk.ui.common.actions import Outcome, run_action
+from laoshan_desk.ui.common.filter_bar import filter_bar
 from laoshan_desk.ui.common.pdf_preview import preview_document
 from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
@@ -73,7 +73,6 @@ class ComplaintsPage(QWidget):
         self.dialog: QWidget | None = None
         self.job: Outcome[Any] | None = None
         layout = QVBoxLayout(self)
-        filters = QHBoxLayout()
         self.state = QComboBox()
         fill(self.state, STATES)
         self.kind = QComboBox()
@@ -82,12 +81,9 @@ class ComplaintsPage(QWidget):
         fill(self.light, [(light.value, LIGHT_NAMES[light]) for light in Light], first="全部灯色")
         self.members_only = QCheckBox("只看成员")
         self.mine = QCheckBox("我负责的")
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("编号、企业、投诉人、内容")
-        self.search.setClearButtonEnabled(True)
-        for w in (self.state, self.kind, self.light, self.members_only, self.mine):
-            filters.addWidget(w)
-        filters.addWidget(self.search, 1)
+        filters, self.search = filter_bar(
+            (self.state, self.kind, self.light, self.members_only, self.mine), "编号、企业、投诉人、内容"
+        )
         layout.addLayout(filters)
         bar = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}

@@ -13,7 +13,16 @@ from laoshan_desk.domain.alliance.vocabulary import (
 )
 from laoshan_desk.services import alliance
 from laoshan_desk.services.alliance.complaints import COMPLAINT_OUTCOMES
-from laoshan_desk.ui.alliance.common import FormDialog, fill, moment, pydate, qdate, set_moment
+from laoshan_desk.ui.alliance.common import (
+    FormDialog,
+    fill,
+    moment,
+    optional_date,
+    optional_day,
+    pydate,
+    qdate,
+    set_moment,
+)
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_alliance_complaint_dialog import Ui_AllianceComplaintDialog
@@ -120,12 +129,8 @@ class PauseDialog(FormDialog):
         self.ui = Ui_AlliancePauseDialog()
         self.ui.setupUi(self)
         u = self.ui
-        today = qdate(ctx.today())
-        u.startEdit.setDate(today)
-        u.endEdit.setDate(today)
-        u.endEdit.setEnabled(ending)
-        u.endedCheck.setChecked(ending)
-        u.endedCheck.toggled.connect(u.endEdit.setEnabled)
+        u.startEdit.setDate(qdate(ctx.today()))
+        optional_date(u.endedCheck, u.endEdit, ctx.today(), ticked=ending)
         for w in (u.reasonEdit, u.startEdit, u.endedCheck):
             w.setVisible(not ending)
             getattr(u, f"{w.objectName()}Label").setVisible(not ending)
@@ -141,7 +146,7 @@ class PauseDialog(FormDialog):
         if self.ending:
             form = alliance.EndPauseForm(self.row.id, pydate(u.endEdit), self.row.version)
             return alliance.end_pause(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
-        end = pydate(u.endEdit) if u.endedCheck.isChecked() else None
+        end = optional_day(u.endedCheck, u.endEdit)
         pause = alliance.PauseForm(self.row.id, pydate(u.startEdit), u.reasonEdit.text(), end, self.row.version)
         return alliance.start_pause(self.ctx.db, self.ctx.actor, pause, now=self.ctx.now())
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from laoshan_desk.domain.alliance.vocabulary import HonourLevel, Industry, LifecycleStage
 from laoshan_desk.services import alliance, org
-from laoshan_desk.ui.alliance.common import FormDialog, fill, pydate, qdate, select_data
+from laoshan_desk.ui.alliance.common import FormDialog, fill, optional_date, optional_day, pydate, qdate, select_data
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_alliance_honour_dialog import Ui_AllianceHonourDialog
@@ -35,11 +35,8 @@ class MemberDialog(FormDialog):
             [(o.user_id, f"{o.full_name}（{o.username}）") for o in alliance.liaison_officers(ctx.db, ctx.actor)],
             first="（不关联账户）",
         )
-        today = qdate(ctx.today())
-        u.memberSinceEdit.setDate(today)
-        u.pledgeDateEdit.setDate(today)
-        u.pledgeDateEdit.setEnabled(False)
-        u.pledgeCheck.toggled.connect(u.pledgeDateEdit.setEnabled)
+        u.memberSinceEdit.setDate(qdate(ctx.today()))
+        optional_date(u.pledgeCheck, u.pledgeDateEdit, ctx.today())
         self.wire(
             u.buttonBox,
             FieldErrors(
@@ -107,7 +104,7 @@ class MemberDialog(FormDialog):
             liaison_user_id=liaison_user,
             liaison_phone=u.liaisonPhoneEdit.text(),
             member_since=pydate(u.memberSinceEdit),
-            pledge_signed_on=pydate(u.pledgeDateEdit) if u.pledgeCheck.isChecked() else None,
+            pledge_signed_on=optional_day(u.pledgeCheck, u.pledgeDateEdit),
             note=u.noteEdit.toPlainText(),
             active=self.row.active if self.row else True,
             member_id=self.row.id if self.row else None,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from laoshan_desk.domain.alliance.vocabulary import FollowUpStep, SamplingLevel, SpotProduct, SpotResult
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services.alliance import spot_lists, spotchecks
-from laoshan_desk.ui.alliance.common import FormDialog, fill, pydate, qdate, select_data
+from laoshan_desk.ui.alliance.common import FormDialog, fill, optional_date, optional_day, pydate, qdate, select_data
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.forms.ui_alliance_batch_dialog import Ui_AllianceBatchDialog
@@ -120,11 +120,8 @@ class ResultDialog(FormDialog):
         u = self.ui
         self.setWindowTitle(f"登记检验结果：{row.batch_number}")
         fill(u.resultCombo, [(r.value, r.label) for r in SpotResult if r is not SpotResult.PENDING])
-        today = qdate(ctx.today())
-        u.resultOnEdit.setDate(today)
-        u.notifiedOnEdit.setDate(today)
-        u.notifiedOnEdit.setEnabled(False)
-        u.notifiedCheck.toggled.connect(u.notifiedOnEdit.setEnabled)
+        u.resultOnEdit.setDate(qdate(ctx.today()))
+        optional_date(u.notifiedCheck, u.notifiedOnEdit, ctx.today())
         self.wire(
             u.buttonBox,
             FieldErrors(
@@ -145,7 +142,7 @@ class ResultDialog(FormDialog):
             self.row.id,
             u.resultCombo.currentData(),
             pydate(u.resultOnEdit),
-            pydate(u.notifiedOnEdit) if u.notifiedCheck.isChecked() else None,
+            optional_day(u.notifiedCheck, u.notifiedOnEdit),
             u.itemsEdit.toPlainText(),
             self.row.version,
         )

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from laoshan_desk.domain.appeals.filters import LightFilter, QueueScope
 from laoshan_desk.services import org
 from laoshan_desk.services.appeals import queue
 from laoshan_desk.ui.common.dates import pydate
+from laoshan_desk.ui.common.filter_bar import filter_bar
 from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, RowRole, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
@@ -73,7 +73,6 @@ class QueueWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-        row1 = QHBoxLayout()
         self.scope = QComboBox()
         for code, label in QueueScope.choices():
             self.scope.addItem(label, code)
@@ -82,12 +81,9 @@ class QueueWidget(QWidget):
         self.status = self._combo("全部状态", queue.status_choices())
         self.channel = self._combo("全部渠道", Channel.choices())
         self.light = self._combo("全部灯色", LightFilter.choices())
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("搜索内容、姓名（拼音首字母）、编号、电话")
-        self.search.setClearButtonEnabled(True)
-        for w in (self.scope, self.kind, self.status, self.channel, self.light):
-            row1.addWidget(w)
-        row1.addWidget(self.search, 1)
+        row1, self.search = filter_bar(
+            (self.scope, self.kind, self.status, self.channel, self.light), "搜索内容、姓名（拼音首字母）、编号、电话"
+        )
         layout.addLayout(row1)
 
         row2 = QHBoxLayout()

@@ -115,7 +115,7 @@ class DraftKeeper(QObject):
 
     def save_now(self) -> None:
         self._timer.stop()
-        drafts.save(self._ctx.db, self._ctx.actor, self._key, self.values())
+        drafts.save(self._ctx.db, self._ctx.actor, self._key, self.values(), now=self._ctx.now())
 
     def restore(self) -> bool:
         data = drafts.load(self._ctx.db, self._ctx.actor, self._key)

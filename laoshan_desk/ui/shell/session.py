@@ -59,7 +59,7 @@ class SessionMixin(ShellBase):
         from laoshan_desk.ui.login import LoginDialog
 
         self.locked = True
-        audit.record(self.ctx.db, self.ctx.actor, "lock", "session", None, "桌面锁定")
+        audit.record(self.ctx.db, self.ctx.actor, "lock", "session", None, "桌面锁定", now=self.ctx.now())
         self._hide_all()
         dialog = LoginDialog(self.ctx.db, None, lock_for=self.ctx.actor, clock=self.ctx.clock)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -91,7 +91,7 @@ class SessionMixin(ShellBase):
             return
         from laoshan_desk.ui.login import LoginDialog
 
-        audit.record(self.ctx.db, self.ctx.actor, "logout", "session", None, "注销")
+        audit.record(self.ctx.db, self.ctx.actor, "logout", "session", None, "注销", now=self.ctx.now())
         self.save_state()
         if self.idle is not None:
             self.idle.pause()

@@ -19,6 +19,7 @@ from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services import approvals as svc
 from laoshan_desk.services.approvals import seed as seed_approvals
 from laoshan_desk.store.db import Database
+from tests.conftest import FIXED_NOW
 
 D = dt.date.fromisoformat
 TODAY = D("2026-11-25")
@@ -41,7 +42,7 @@ def _demo(tmp_path_factory):  # type: ignore[no-untyped-def]
 
     path = tmp_path_factory.mktemp("approvals-docs") / "demo.sqlite3"
     db = bootstrap.open_database(f"sqlite:///{path}")
-    bootstrap.init(db, system_actor("test"))
+    bootstrap.init(db, system_actor("test"), now=FIXED_NOW)
     seed_approvals.load_demo(db, system_actor("test"))
     db.dispose()
     return path

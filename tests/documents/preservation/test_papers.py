@@ -14,7 +14,7 @@ from laoshan_desk.documents.pdf import amount_in_words
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.preservation import papers as docs
 from laoshan_desk.services.preservation.seed import resident_id, uscc
-from tests.services.preservation.builders import add_asset, add_guarantee, decide, ref, shown
+from tests.services.preservation.builders import add_asset, add_guarantee, decide, granted_on_account, ref, shown
 
 
 def _measures(db, actor, case_id, now):  # type: ignore[no-untyped-def]
@@ -27,33 +27,25 @@ def _text(pdf: bytes) -> str:
 
 @pytest.fixture
 def executed_case(db, admin, fixed_now):
-    form = svc.CaseForm(
+    return granted_on_account(
+        db,
+        admin,
+        fixed_now,
+        value="5000000",
+        institution="青岛银行崂山支行",
+        number="380200123",
+        reasons="申请符合法律规定",
         case_number="（2026）鲁0212财保12号",
         kind="pre_suit",
         applicant="青岛甲建设有限公司",
         respondent="张建华",
         respondent_id=resident_id(dt.date(1980, 5, 6), 123),
+        respondent_phone="",
         claim_amount="1234567.89",
         received_at=fixed_now - dt.timedelta(hours=1),
         applicant_guarantee_type="insurance",
         applicant_guarantee_amount="1234567.89",
     )
-    case_id = svc.register_case(db, admin, form, now=fixed_now)
-    add_asset(
-        db,
-        admin,
-        case_id,
-        fixed_now,
-        code="G",
-        type="account",
-        account_kind="general",
-        value="5000000",
-        institution="青岛银行崂山支行",
-        number="380200123",
-    )
-    svc.propose(db, admin, ref(db, admin, case_id), now=fixed_now)
-    decide(db, admin, case_id, "grant", "申请符合法律规定", fixed_now)
-    return case_id
 
 
 def test_ruling_text(db, admin, fixed_now, executed_case):

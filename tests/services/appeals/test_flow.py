@@ -329,7 +329,7 @@ def test_counters_saving_at_once_get_different_numbers_on_postgresql(fixed_now):
     with pg_server.running_server() as url:
         db = bootstrap.open_database(url)
         try:
-            bootstrap.init(db, system("test"))
+            bootstrap.init(db, system("test"), now=FIXED_NOW)
             form = auth.FirstAdminForm("admin", "系统管理员", "Desk2026secure")
             admin = auth.create_first_admin(db, form, now=fixed_now)
             street = org.units(db, "street")[0]

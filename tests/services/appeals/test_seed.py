@@ -12,7 +12,10 @@ from tests.conftest import FIXED_NOW
 
 
 def test_reference_is_idempotent(db, admin):
-    assert seed_appeals.load_reference(db, admin) == {"proxy_services": 0, "terms": 0}  # loaded by init already
+    assert seed_appeals.load_reference(db, admin, now=FIXED_NOW) == {
+        "proxy_services": 0,
+        "terms": 0,
+    }  # loaded by init already
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(ProxyService)) == 43
 
@@ -44,7 +47,7 @@ def test_terms_missing_from_older_appeals_are_filled_by_init(db, admin):
     seed_appeals.load_demo(db, admin, appeals=300, now=FIXED_NOW)
     with db.session(write=True) as s:
         s.execute(update(Appeal).values(terms=None))
-    assert seed_appeals.load_reference(db, admin)["terms"] == 300
+    assert seed_appeals.load_reference(db, admin, now=FIXED_NOW)["terms"] == 300
     with db.session() as s:
         assert s.scalar(select(func.count()).where(Appeal.terms.is_(None))) == 0
         assert all(s.scalars(select(Appeal.terms).limit(20)))

@@ -15,6 +15,7 @@ from laoshan_desk.services import approvals as svc
 from laoshan_desk.services.approvals import seed as seed_approvals
 from laoshan_desk.store.models.approvals import ApprovalProject, NodeMove
 from laoshan_desk.store.models.numbers import NumberSeries
+from tests.conftest import FIXED_NOW
 from tests.services.approvals.helpers import NOW, D, create, example_lines, plan_input
 
 
@@ -23,7 +24,7 @@ def test_reference_data_is_loaded_once(db, admin):
     rows = svc.list_catalog(db, admin)
     assert len(rows) == 84
     assert {t.code for t in svc.list_templates(db, admin)} >= {"hotel_opening", "restaurant_opening", "retail_shop"}
-    assert seed_approvals.load_reference(db, admin) == {"catalog_items": 0, "menu_templates": 0}
+    assert seed_approvals.load_reference(db, admin, now=FIXED_NOW) == {"catalog_items": 0, "menu_templates": 0}
 
 
 # -- intake ------------------------------------------------------------------------------------

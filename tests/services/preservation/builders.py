@@ -1,5 +1,6 @@
-"""What the preservation service tests share: one registered case, four assets of every kind,
-and the version a screen would show before the next write."""
+"""What the preservation tests share: one registered case, four assets of every kind, a case
+granted on one account (the services' and the papers' tests start from it), and the version a
+screen would show before the next write."""
 
 from __future__ import annotations
 
@@ -56,41 +57,45 @@ def decide(db, actor, case_id, decision, reasons, now):  # type: ignore[no-untyp
     return svc.decide(db, actor, form, now=now)
 
 
+def add_account(db, actor, case_id, now, *, code, kind, value, institution, number):  # type: ignore[no-untyped-def]
+    """One bank account (``kind``: basic, general, wage…) as the asset dialog sends it."""
+    return add_asset(
+        db,
+        actor,
+        case_id,
+        now,
+        code=code,
+        type="account",
+        account_kind=kind,
+        value=value,
+        institution=institution,
+        number=number,
+    )
+
+
+def granted_on_account(  # type: ignore[no-untyped-def]
+    db, actor, now, *, value, institution, number, reasons="准予", measures=False, **case_fields
+):
+    """A case (``case_fields`` over :func:`_register`'s) with one general account (code G) of
+    ``value``, the plan proposed and preservation granted for ``reasons``; ``measures=True``:
+    the freeze taken on ``now``'s day as well. Returns the case id."""
+    case_id = _register(db, actor, now, **case_fields)
+    add_account(db, actor, case_id, now, code="G", kind="general", value=value, institution=institution, number=number)
+    svc.propose(db, actor, ref(db, actor, case_id), now=now)
+    decide(db, actor, case_id, "grant", reasons, now)
+    if measures:
+        svc.record_measures(db, actor, svc.MeasuresForm(case_id, shown(db, actor, case_id), now.date()), now=now)
+    return case_id
+
+
 def _assets(db, actor, case_id, now):  # type: ignore[no-untyped-def]
-    add_asset(
-        db,
-        actor,
-        case_id,
-        now,
-        code="B",
-        type="account",
-        account_kind="basic",
-        value="3000000",
-        institution="青岛银行",
-        number="6222001",
+    add_account(
+        db, actor, case_id, now, code="B", kind="basic", value="3000000", institution="青岛银行", number="6222001"
     )
-    add_asset(
-        db,
-        actor,
-        case_id,
-        now,
-        code="G",
-        type="account",
-        account_kind="general",
-        value="500000",
-        institution="农业银行",
-        number="6222002",
+    add_account(
+        db, actor, case_id, now, code="G", kind="general", value="500000", institution="农业银行", number="6222002"
     )
-    add_asset(
-        db,
-        actor,
-        case_id,
-        now,
-        code="W",
-        type="account",
-        account_kind="wage",
-        value="900000",
-        institution="工商银行",
-        number="6222003",
+    add_account(
+        db, actor, case_id, now, code="W", kind="wage", value="900000", institution="工商银行", number="6222003"
     )
     add_asset(db, actor, case_id, now, code="R", type="real_estate", value="800000", description="崂山区松岭路1号房产")

@@ -9,28 +9,14 @@ from openpyxl import load_workbook
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services import settings
-from tests.services.preservation.builders import _register, add_asset, decide, ref, shown
+from tests.services.preservation.builders import granted_on_account
 
 
 def _executed_case(db, admin, now):  # type: ignore[no-untyped-def]
     """A case whose one account freeze (1 year) was taken on ``now``."""
-    case_id = _register(db, admin, now, claim_amount="100000")
-    add_asset(
-        db,
-        admin,
-        case_id,
-        now,
-        code="G",
-        type="account",
-        account_kind="general",
-        value="900000",
-        institution="青岛银行",
-        number="A-1",
+    return granted_on_account(
+        db, admin, now, value="900000", institution="青岛银行", number="A-1", measures=True, claim_amount="100000"
     )
-    svc.propose(db, admin, ref(db, admin, case_id), now=now)
-    decide(db, admin, case_id, "grant", "准予", now)
-    svc.record_measures(db, admin, svc.MeasuresForm(case_id, shown(db, admin, case_id), now.date()), now=now)
-    return case_id
 
 
 def test_changing_the_setting_changes_which_renewals_are_reminded(db, admin, fixed_now):

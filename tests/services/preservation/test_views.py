@@ -10,7 +10,12 @@ from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.preservation import RepeatKind
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.preservation import seed as seed_preservation
-from tests.services.preservation.builders import D, _register, add_asset, add_guarantee, decide, ref, shown
+from tests.services.preservation.builders import (
+    D,
+    _register,
+    add_guarantee,
+    granted_on_account,
+)
 
 
 def test_clocks_same_day_target_and_lawsuit_deadline(db, admin, fixed_now):
@@ -28,26 +33,27 @@ def test_clocks_same_day_target_and_lawsuit_deadline(db, admin, fixed_now):
     assert case2
 
 
-def test_exposure_counts_over_freezing_across_cases(db, admin, fixed_now):
-    ids = []
-    for n in (1, 2):
-        cid = _register(db, admin, fixed_now, case_number=f"（2026）鲁0212财保{n}号", claim_amount="100000")
-        add_asset(
+def _frozen_twice(db, admin, now, *, balance, applicants=("青岛甲建设有限公司", "青岛甲建设有限公司")):  # type: ignore[no-untyped-def]
+    """Two cases (财保1号, 财保2号) of 100,000 each, each freezing the same account SAME-1 of ``balance``."""
+    return [
+        granted_on_account(
             db,
             admin,
-            cid,
-            fixed_now,
-            code="G",
-            type="account",
-            account_kind="general",
-            value="900000",
+            now,
+            value=balance,
             institution="青岛银行",
             number="SAME-1",
+            measures=True,
+            case_number=f"（2026）鲁0212财保{n}号",
+            claim_amount="100000",
+            applicant=applicant,
         )
-        svc.propose(db, admin, ref(db, admin, cid), now=fixed_now)
-        decide(db, admin, cid, "grant", "准予", fixed_now)
-        svc.record_measures(db, admin, svc.MeasuresForm(cid, shown(db, admin, cid), fixed_now.date()), now=fixed_now)
-        ids.append(cid)
+        for n, applicant in enumerate(applicants, start=1)
+    ]
+
+
+def test_exposure_counts_over_freezing_across_cases(db, admin, fixed_now):
+    ids = _frozen_twice(db, admin, fixed_now, balance="900000")
     add_guarantee(
         db,
         admin,
@@ -71,25 +77,7 @@ def test_exposure_counts_over_freezing_across_cases(db, admin, fixed_now):
 def test_an_account_frozen_twice_beyond_its_balance(db, admin, fixed_now, second_applicant, kind):
     # CPL art. 106 forbids freezing twice; another creditor's freeze waits (第十六条); the same
     # applicant twice is likely a mistake.
-    for n, applicant in ((1, "青岛甲建设有限公司"), (2, second_applicant)):
-        cid = _register(
-            db, admin, fixed_now, case_number=f"（2026）鲁0212财保{n}号", claim_amount="100000", applicant=applicant
-        )
-        add_asset(
-            db,
-            admin,
-            cid,
-            fixed_now,
-            code="G",
-            type="account",
-            account_kind="general",
-            value="100000",
-            institution="青岛银行",
-            number="SAME-1",
-        )
-        svc.propose(db, admin, ref(db, admin, cid), now=fixed_now)
-        decide(db, admin, cid, "grant", "准予", fixed_now)
-        svc.record_measures(db, admin, svc.MeasuresForm(cid, shown(db, admin, cid), fixed_now.date()), now=fixed_now)
+    _frozen_twice(db, admin, fixed_now, balance="100000", applicants=("青岛甲建设有限公司", second_applicant))
     party = svc.list_respondents(db, admin)[0]
     exp = svc.respondent_exposure(db, admin, party.id, now=fixed_now)
     assert [a.repeat.value for a in exp.repeated_accounts] == [kind]

@@ -4,6 +4,7 @@ stored terms of appeals that have none yet.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import cast
 
@@ -20,12 +21,12 @@ from laoshan_desk.store.queries import appeals as q
 PROXY_FILE = RESOURCES / "data" / "proxy_services.json"
 
 
-def load_reference(db: Database, actor: Actor) -> dict[str, int]:
+def load_reference(db: Database, actor: Actor, *, now: dt.datetime) -> dict[str, int]:
     """The proxy-service catalog; rows matched by code (idempotent). Also builds the search index."""
     actor.require("admin.edit")  # demo and reference data are the admin's (services/demo.py)
     data = json.loads(PROXY_FILE.read_text(encoding="utf-8"))
     added = 0
-    with unit_of_work(db, actor) as work:
+    with unit_of_work(db, actor, now) as work:
         s = work.session
         have = set(s.scalars(select(ProxyService.code)))
         for i, item in enumerate(data["services"]):

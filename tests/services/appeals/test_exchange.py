@@ -160,9 +160,9 @@ def test_ledger_exports_exactly_what_the_queue_shows(db, admin, tmp_path):
         row(诉求编号=f"QS{n:04d}", 受理时间=f"2026-11-{2 + n:02d} 09:30", 诉求内容=text, 街道=street)
         for n, (text, street) in enumerate(
             [
-                ("燃气异味", "中韩街道"),
+                ("楼道燃气异味", "中韩街道"),
                 ("燃气管道漏气", "沙子口街道"),
-                ("路灯不亮", "中韩街道"),
+                ("小区路灯不亮", "中韩街道"),
                 ("燃气表不走", "中韩街道"),
             ]
         )

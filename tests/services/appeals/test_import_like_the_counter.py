@@ -46,16 +46,14 @@ def test_content_of_exactly_4000_characters_is_accepted(db, admin, tmp_path):
     assert (report.imported, report.rejected) == (1, ())
 
 
-# The import does not go through services/appeals/validation.check_intake (nor check_unit_for_level):
-# these rules of issue 9 fail today. Found by the pres9 audit; the code is not pres9's to change.
-NOT_YET = pytest.mark.xfail(strict=True, reason="issue 9: the platform import skips these counter checks")
+# The import goes through the counter's own validator (services/appeals/validation.py): check_intake
+# and check_unit_for_level.
 
 
 def _community(db):  # type: ignore[no-untyped-def]
     return org.units(db, "community", parent_id=org.find_unit(db, "中韩街道").id)[0].name
 
 
-@NOT_YET
 @pytest.mark.parametrize(
     ("change", "column"),
     [

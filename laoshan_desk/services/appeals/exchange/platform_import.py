@@ -6,7 +6,9 @@ first row (or one of the first few) in any order, extra columns ignored. Each ba
 with its sheet row number as Excel shows it, the column and the reason. The good rows are stored in
 batches (``services/imports.commit_in_batches``), so the counters keep saving while a long file
 comes in; what a row may change of an appeal already here is ``platform_merge``'s rule
-(docs/rules/appeals.md §appeals-import).
+(docs/rules/appeals.md §appeals-import). A row's facts go through the counter's own validator
+(``services/appeals/validation.py`` ``check_intake``, and ``check_unit_for_level`` for its unit),
+so the import never accepts what the counter refuses.
 """
 
 from __future__ import annotations
@@ -18,15 +20,17 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from laoshan_desk.documents.excel_read import read_sheet
 from laoshan_desk.domain.appeals import AppealKind, Channel, HandlingLevel, Satisfaction
-from laoshan_desk.domain.errors import DeskError, PermissionDenied
-from laoshan_desk.domain.identifiers import normalize_phone
+from laoshan_desk.domain.errors import PermissionDenied, ValidationError
 from laoshan_desk.domain.labels import Labelled
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services.appeals.common import EDIT
 from laoshan_desk.services.appeals.exchange.platform_merge import PlatformRow, apply_row
+from laoshan_desk.services.appeals.forms import IntakeForm
+from laoshan_desk.services.appeals.validation import FIELD_COLUMNS, check_intake, check_unit_for_level
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.imports import ImportBuilder, ImportReport, Outcome, commit_in_batches
@@ -36,7 +40,7 @@ from laoshan_desk.store.models import Grid, Unit
 from laoshan_desk.store.queries import appeals as q
 
 REQUIRED = ("诉求编号", "受理时间", "诉求类型", "诉求渠道", "街道", "诉求内容", "承办层级")
-OPTIONAL = ("社区", "网格", "诉求人", "联系电话", "承办单位", "办结时间", "满意度")
+OPTIONAL = ("社区", "网格", "诉求人", "联系电话", "企业名称", "统一社会信用代码", "承办单位", "办结时间", "满意度")
 
 
 class _RowError(Exception):
@@ -99,21 +103,22 @@ def import_appeals(db: Database, actor: Actor, path: Path, *, now: dt.datetime) 
     refs = _References.load(db)
     good: list[tuple[int, PlatformRow]] = []
     first_row: dict[str, int] = {}
-    for number_row, values in sheet.rows():
-        if report.reject_unreadable(number_row, values):  # a cut cell, a formula without a result
-            continue
-        try:
-            row = _check(values, refs, now)
-            if actor.scope == "street" and row.street_id != actor.street_id:
-                raise _RowError("街道", "只能导入本街道的诉求")
-        except _RowError as err:
-            report.reject(number_row, err.column, err.reason)
-            continue
-        if row.number in first_row:
-            report.reject(number_row, "诉求编号", f"诉求编号 {row.number} 与第 {first_row[row.number]} 行重复")
-            continue
-        first_row[row.number] = number_row
-        good.append((number_row, row))
+    with db.session() as checking:  # one read-only session for the counter's checks of every row
+        for number_row, values in sheet.rows():
+            if report.reject_unreadable(number_row, values):  # a cut cell, a formula without a result
+                continue
+            try:
+                row = _check(checking, values, refs, now)
+                if actor.scope == "street" and row.street_id != actor.street_id:
+                    raise _RowError("街道", "只能导入本街道的诉求")
+            except _RowError as err:
+                report.reject(number_row, err.column, err.reason)
+                continue
+            if row.number in first_row:
+                report.reject(number_row, "诉求编号", f"诉求编号 {row.number} 与第 {first_row[row.number]} 行重复")
+                continue
+            first_row[row.number] = number_row
+            good.append((number_row, row))
     if sheet.more_rows:
         report.reject(sheet.header_row + sheet.max_rows + 1, "", f"超过 {sheet.max_rows} 行的部分未读取")
 
@@ -179,7 +184,7 @@ class _References:
         )
 
 
-def _check(row: dict[str, Any], refs: _References, now: dt.datetime) -> PlatformRow:
+def _check(session: Session, row: dict[str, Any], refs: _References, now: dt.datetime) -> PlatformRow:
     """One row checked as the counter checks an intake; the first fault raises ``_RowError``."""
     number = _cell_text(row.get("诉求编号"))
     if not number:
@@ -210,17 +215,6 @@ def _check(row: dict[str, Any], refs: _References, now: dt.datetime) -> Platform
         grid_id = refs.grids.get((comm_id, grid_name))
         if grid_id is None:
             raise _RowError("网格", f"网格“{grid_name}”不在{comm_name}")
-    appellant = _cell_text(row.get("诉求人")) or None
-    phone_text = _cell_text(row.get("联系电话"))
-    phone = None
-    if phone_text:
-        try:
-            phone = normalize_phone(phone_text)
-        except DeskError as exc:
-            raise _RowError("联系电话", exc.message) from None
-    content = _cell_text(row.get("诉求内容"))
-    if not content:
-        raise _RowError("诉求内容", "诉求内容不能为空")
     level = _choice(HandlingLevel, row.get("承办层级"), "承办层级")
     unit_id = None
     unit_name = _cell_text(row.get("承办单位"))
@@ -229,6 +223,25 @@ def _check(row: dict[str, Any], refs: _References, now: dt.datetime) -> Platform
         if unit is None:
             raise _RowError("承办单位", f"承办单位“{unit_name}”不在组织机构中")
         unit_id = unit.id
+    form = IntakeForm(
+        kind=kind.value,
+        channel=channel.value,
+        content=_cell_text(row.get("诉求内容")),
+        street_id=street.id,
+        community_id=comm_id,
+        grid_id=grid_id,
+        appellant=_cell_text(row.get("诉求人")),
+        phone=_cell_text(row.get("联系电话")),
+        enterprise=_cell_text(row.get("企业名称")),
+        uscc=_cell_text(row.get("统一社会信用代码")),
+        received_at=received,
+    )
+    try:
+        checked = check_intake(session, form, now=now)  # what the counter checks, the same words
+        if unit_id is not None:
+            check_unit_for_level(session, unit_id, level)
+    except ValidationError as exc:
+        raise _RowError(FIELD_COLUMNS.get(exc.field or "", exc.field or ""), exc.message) from None
     finished = _moment(row.get("办结时间"), "办结时间", False)
     if finished is not None and finished < received:
         raise _RowError("办结时间", "办结时间早于受理时间")
@@ -248,9 +261,12 @@ def _check(row: dict[str, Any], refs: _References, now: dt.datetime) -> Platform
         street_id=street.id,
         community_id=comm_id,
         grid_id=grid_id,
-        appellant=appellant,
-        phone=phone,
-        content=content,
+        appellant=checked.appellant,
+        phone=checked.phone,
+        enterprise=checked.enterprise,
+        uscc=checked.uscc,
+        fast_lane=checked.fast_lane,
+        content=checked.content,
         level=level.value,
         unit_id=unit_id,
         finished_at=finished,

@@ -53,6 +53,9 @@ class PlatformRow:
     unit_id: uuid.UUID | None
     finished_at: dt.datetime | None
     satisfaction: str | None
+    enterprise: str | None = None
+    uscc: str | None = None
+    fast_lane: bool = False  # 企业直通车, as the counter sets it (validation.check_intake)
 
     @property
     def status(self) -> AppealStatus:
@@ -75,6 +78,8 @@ COLUMNS = {
     "grid_id": "网格",
     "appellant": "诉求人",
     "phone": "联系电话",
+    "enterprise": "企业名称",
+    "uscc": "统一社会信用代码",
     "content": "诉求内容",
     "level": "承办层级",
     "unit_id": "承办单位",
@@ -156,6 +161,7 @@ def apply_row(
             status=row.status.value,
             terms=terms.encode(terms.keywords(row.content)),
             appellant_initials=pinyin_initials(row.appellant),
+            fast_lane=row.fast_lane,
             **{name: getattr(row, name) for name in COLUMNS},
         )
         s.add(appeal)

@@ -112,7 +112,7 @@ def probe_db(tmp_path_factory):  # type: ignore[no-untyped-def]
 
     path = tmp_path_factory.mktemp("permissions") / "probe.sqlite3"
     db = bootstrap.open_database(f"sqlite:///{path}")
-    bootstrap.init(db, system_actor("test"))
+    bootstrap.init(db, system_actor("test"), now=FIXED_NOW)
     yield db
     db.dispose()
 

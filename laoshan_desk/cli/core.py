@@ -3,7 +3,11 @@
     laoshan-desk [--db URL] init [--demo [--appeals N]] [--json]
     laoshan-desk [--db URL] backup FILE [--force]
     laoshan-desk [--db URL] restore FILE [--check] [--force]
-    laoshan-desk [--db URL] calendar is-workday DATE | add-workdays DATE N | import FILE [--json]
+    laoshan-desk [--db URL] calendar is-workday DATE [--json] | add-workdays DATE N [--json]
+    laoshan-desk [--db URL] calendar import FILE [--json]
+
+A look-up whose answer lies in a provisional year (make-up working days not entered) prints the
+answer as before plus one warning line on stderr (``_common.report_provisional``).
 
 The services are imported inside the handlers: ``laoshan-desk calendar is-workday`` should not
 pay for SQLAlchemy models and reportlab at start-up.
@@ -22,6 +26,7 @@ from laoshan_desk.cli._common import (
     existing_file,
     output_path,
     print_json,
+    report_provisional,
 )
 from laoshan_desk.domain import timeutil
 from laoshan_desk.services.context import system_actor
@@ -57,10 +62,12 @@ def register(sub: Any) -> None:
     cal_sub = cal.add_subparsers(dest="calendar_command", required=True, parser_class=type(cal))
     p = cal_sub.add_parser("is-workday", help="是否工作日：打印 yes 或 no")
     p.add_argument("date", type=date_arg)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（含 provisional_years）")
     p.set_defaults(handler=_is_workday)
     p = cal_sub.add_parser("add-workdays", help="DATE 之后第 N 个工作日（DATE 当日不计）")
     p.add_argument("date", type=date_arg)
     p.add_argument("n", type=count_arg(-MAX_WORKDAYS, MAX_WORKDAYS, "工作日数"))
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（含 provisional_years）")
     p.set_defaults(handler=_add_workdays)
     p = cal_sub.add_parser("import", help="从 Excel 导入工作日调整（列：日期、类型、说明）")
     p.add_argument("file", type=existing_file)
@@ -204,12 +211,24 @@ def _calendar(args: argparse.Namespace) -> WorkCalendar:
 
 
 def _is_workday(args: argparse.Namespace) -> int:
-    print("yes" if _calendar(args).is_workday(args.date) else "no")
+    cal = _calendar(args)
+    answer = cal.is_workday(args.date)
+    years = report_provisional(cal, args.date)
+    if args.json:
+        print_json({"date": args.date, "is_workday": answer, "provisional_years": years})
+    else:
+        print("yes" if answer else "no")
     return 0
 
 
 def _add_workdays(args: argparse.Namespace) -> int:
-    print(_calendar(args).add_workdays(args.date, args.n).isoformat())
+    cal = _calendar(args)
+    result = cal.add_workdays(args.date, args.n)
+    years = report_provisional(cal, args.date, result)  # the count goes through every year between
+    if args.json:
+        print_json({"date": args.date, "n": args.n, "result": result, "provisional_years": years})
+    else:
+        print(result.isoformat())
     return 0
 
 

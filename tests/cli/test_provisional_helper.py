@@ -1,0 +1,58 @@
+"""Issue 9, calendar: the one provisional-year helper of the command line
+(``cli/_common.report_provisional``), as every date-printing command uses it. From the rule:
+a result reached through a year whose make-up working days are not entered names that year,
+once, on stderr; the answer on stdout is unchanged; JSON always carries ``provisional_years``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from laoshan_desk.cli import main
+from laoshan_desk.cli._common import provisional_years
+from laoshan_desk.domain.calendar import WorkCalendar
+
+
+def test_is_workday_in_2027_answers_and_warns_once(capsys):
+    assert main(["calendar", "is-workday", "2027-03-03"]) == 0
+    out = capsys.readouterr()
+    assert out.out.strip() == "yes"  # a Wednesday: the answer as before
+    assert len(out.err.strip().splitlines()) == 1 and "2027 年" in out.err
+
+
+def test_is_workday_json_carries_an_empty_list_in_a_published_year(capsys):
+    assert main(["calendar", "is-workday", "2026-10-01", "--json"]) == 0
+    out = capsys.readouterr()
+    assert json.loads(out.out) == {"date": "2026-10-01", "is_workday": False, "provisional_years": []}
+    assert out.err == ""
+
+
+def test_add_workdays_json_names_2027(capsys):
+    assert main(["calendar", "add-workdays", "2026-12-28", "10", "--json"]) == 0
+    out = capsys.readouterr()
+    result = json.loads(out.out)
+    assert result["result"] == WorkCalendar().add_workdays(dt.date(2026, 12, 28), 10).isoformat()
+    assert result["provisional_years"] == [2027]
+    assert "2027" in out.err
+
+
+def test_a_count_through_a_provisional_year_names_it_even_when_it_ends_elsewhere():
+    # Counting back from 2028 to 2026 goes through 2027's days: both provisional years are named.
+    cal = WorkCalendar()
+    start = dt.date(2028, 1, 10)
+    end = cal.add_workdays(start, -300)
+    assert end.year == 2026
+    assert provisional_years(cal, start, end) == [2027, 2028]
+
+
+def test_a_year_the_admin_confirmed_is_no_longer_named(capsys):
+    cal = WorkCalendar(confirmed_years=[2027])
+    assert provisional_years(cal, dt.date(2027, 5, 6), "2027-06-01 23:59", None) == []
+    assert provisional_years(WorkCalendar(), "not a date", None) == []
+
+
+def test_the_warning_is_one_line_however_many_years(capsys):
+    assert main(["calendar", "add-workdays", "2026-12-28", "300"]) == 0
+    out = capsys.readouterr()
+    lines = out.err.strip().splitlines()
+    assert len(lines) == 1 and "2027、2028 年" in lines[0]

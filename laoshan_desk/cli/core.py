@@ -5,6 +5,7 @@
     laoshan-desk [--db URL] restore FILE [--check] [--force]
     laoshan-desk [--db URL] calendar is-workday DATE [--json] | add-workdays DATE N [--json]
     laoshan-desk [--db URL] calendar import FILE [--json]
+    laoshan-desk [--db URL] calendar propose-in-lieu YEAR [--json] | confirm-in-lieu YEAR DAY...
 
 A look-up whose answer lies in a provisional year (make-up working days not entered) prints the
 answer as before plus one warning line on stderr (``_common.report_provisional``).
@@ -73,6 +74,15 @@ def register(sub: Any) -> None:
     p.add_argument("file", type=existing_file)
     p.add_argument("--json", action="store_true", help="以 JSON 输出导入结果")
     p.set_defaults(handler=_import_calendar)
+    year = count_arg(timeutil.MIN_DATE.year, timeutil.MAX_DATE.year, "年份")
+    p = cal_sub.add_parser("propose-in-lieu", help="列出尚未公布年份的建议补假日（节日适逢周末，待管理员确认）")
+    p.add_argument("year", type=year)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出建议")
+    p.set_defaults(handler=_propose_in_lieu)
+    p = cal_sub.add_parser("confirm-in-lieu", help="把选定的建议补假日录入为休息日（一次完成，记入审计）")
+    p.add_argument("year", type=year)
+    p.add_argument("days", type=date_arg, nargs="+", metavar="DAY")
+    p.set_defaults(handler=_confirm_in_lieu)
 
 
 LABELS = {
@@ -242,4 +252,46 @@ def _import_calendar(args: argparse.Namespace) -> int:
         print(report.summary())
         for line in report.lines():
             print("  " + line)
+    return 0
+
+
+def _propose_in_lieu(args: argparse.Namespace) -> int:
+    from laoshan_desk.services import calendar_proposals
+    from laoshan_desk.services.calendar import work_calendar
+
+    db = database(args)
+    rows = calendar_proposals.in_lieu_proposals(db, system_actor("calendar-in-lieu"), args.year)
+    years = report_provisional(work_calendar(db), *(r.day for r in rows))  # a provisional year's days
+    if args.json:
+        print_json(
+            {
+                "year": args.year,
+                "proposals": [
+                    {"day": r.day, "holiday": r.holiday.label, "instead_of": r.instead_of, "entered": r.entered}
+                    for r in rows
+                ],
+                "provisional_years": years,
+            }
+        )
+        return 0
+    if not rows:
+        print(f"{args.year} 年没有节日适逢周末，无需补假")
+        return 0
+    print(f"{args.year} 年建议补假日（待确认；确认：laoshan-desk calendar confirm-in-lieu {args.year} 日期…）：")
+    for r in rows:
+        instead = f"，{r.instead_of.isoformat()}适逢周末" if r.instead_of else ""
+        print(f"  {r.day.isoformat()}  {r.holiday.label}补假{instead}{'（已录入）' if r.entered else ''}")
+    return 0
+
+
+def _confirm_in_lieu(args: argparse.Namespace) -> int:
+    from laoshan_desk.services import calendar_proposals
+
+    form = calendar_proposals.InLieuConfirmation(args.year, tuple(args.days))
+    db = database(args)
+    result = calendar_proposals.confirm_in_lieu(db, system_actor("calendar-in-lieu"), form, now=timeutil.now())
+    print(
+        f"已录入 {len(result.days)} 个补假日（{'、'.join(d.isoformat() for d in result.days)}）；"
+        f"{result.moved} 件未办结诉求的办结时限随之变更"
+    )
     return 0

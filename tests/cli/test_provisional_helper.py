@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 from laoshan_desk.cli import main
 from laoshan_desk.cli._common import provisional_years
@@ -56,3 +57,35 @@ def test_the_warning_is_one_line_however_many_years(capsys):
     out = capsys.readouterr()
     lines = out.err.strip().splitlines()
     assert len(lines) == 1 and "2027、2028 年" in lines[0]
+
+
+def _approvals_plan(tmp_path, start: str, target: str) -> Path:
+    plan = {
+        "project": "跨年示例项目",
+        "enterprise": "青岛示例有限公司",
+        "credit_code": "91370212MA3U8KW28P",
+        "street": "沙子口街道",
+        "start_date": start,
+        "target_date": target,
+        "items": [{"code": "A", "name": "事项A", "class": "must_do", "days": 10}],
+    }
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_an_approvals_plan_reaching_2027_names_it(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'a.sqlite3'}"
+    path = _approvals_plan(tmp_path, "2026-12-21", "2027-01-29")
+    assert main(["--db", url, "approvals", "plan", str(path), "--json", "--date", "2026-12-01"]) == 0
+    out = capsys.readouterr()
+    assert json.loads(out.out)["provisional_years"] == [2027]
+    assert len(out.err.strip().splitlines()) == 1 and "2027 年" in out.err
+
+
+def test_an_approvals_plan_within_2026_names_nothing(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'a.sqlite3'}"
+    path = _approvals_plan(tmp_path, "2026-09-21", "2026-10-20")
+    assert main(["--db", url, "approvals", "plan", str(path), "--json", "--date", "2026-09-01"]) == 0
+    out = capsys.readouterr()
+    assert json.loads(out.out)["provisional_years"] == [] and out.err == ""

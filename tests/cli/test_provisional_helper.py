@@ -89,3 +89,22 @@ def test_an_approvals_plan_within_2026_names_nothing(tmp_path, capsys):
     assert main(["--db", url, "approvals", "plan", str(path), "--json", "--date", "2026-09-01"]) == 0
     out = capsys.readouterr()
     assert json.loads(out.out)["provisional_years"] == [] and out.err == ""
+
+
+def test_appeals_list_warns_when_a_limit_falls_in_2027(db, admin, capsys, monkeypatch):
+    from laoshan_desk.domain import timeutil
+    from laoshan_desk.services import appeals as svc
+    from laoshan_desk.services import org
+
+    received = dt.datetime(2026, 12, 30, 10, 0, tzinfo=timeutil.TZ)  # its working-day limit: 2027
+    monkeypatch.setattr(timeutil, "now", lambda: received + dt.timedelta(hours=1))
+    street = org.units(db, "street")[0]
+    form = svc.IntakeForm(
+        kind="livelihood", channel="counter", content="楼道灯坏了很久没人修", street_id=street.id, received_at=received
+    )
+    svc.intake(db, admin, form, now=received)
+    assert main(["--db", db.url, "appeals", "list", "--json"]) == 0
+    out = capsys.readouterr()
+    rows = json.loads(out.out)
+    assert rows[0]["completion_limit"].startswith("2027-")
+    assert len(out.err.strip().splitlines()) == 1 and "2027 年" in out.err

@@ -10,6 +10,10 @@ line on stderr and exit status 2, nothing changed (see ``cli/__init__.py``).
 - ``add_force(parser)`` + ``output_path(args.out, force=args.force)``: an output file that is
   not a folder or a device, and that replaces an existing file only with ``--force``.
 - ``load_json_file(path)``: a JSON input file within a size and nesting limit.
+- ``report_provisional(calendar, *days)``: the one provisional-year warning every command that
+  prints a date gives (docs/rules.md §calendar-provisional-years): the years, for the JSON key
+  ``provisional_years`` (always present in such a command's JSON, ``[]`` when none), and one line
+  on stderr when there are any; the result itself is printed as before and the exit status stays 0.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from laoshan_desk.config import database_url
 from laoshan_desk.documents.output import check_output
@@ -55,6 +59,47 @@ def close_databases() -> None:
 def print_json(value: Any) -> None:
     json.dump(jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+class _Calendar(Protocol):
+    def is_provisional(self, year: int) -> bool: ...
+
+
+def provisional_years(calendar: _Calendar, *days: dt.date | str | None) -> list[int]:
+    """The provisional years a result reaches: every year from the earliest to the latest of
+    ``days`` (a count of working days from one to the other goes through each of them) whose
+    make-up working days are not entered. ``days`` are dates, datetimes or ISO text; None and
+    text that is not a date are skipped (a deadline that does not run yet)."""
+    years = [y for y in (_year_of(d) for d in days) if y is not None]
+    if not years:
+        return []
+    return [y for y in range(min(years), max(years) + 1) if calendar.is_provisional(y)]
+
+
+def _year_of(day: dt.date | str | None) -> int | None:
+    if isinstance(day, dt.date):  # a datetime is a date too
+        return day.year
+    if isinstance(day, str):
+        try:
+            return dt.date.fromisoformat(day.strip()[:10]).year
+        except ValueError:
+            return None
+    return None
+
+
+def provisional_warning(years: list[int]) -> str:
+    """The one line a command prints on stderr when its result falls in a provisional year."""
+    named = "、".join(str(y) for y in years)
+    return f"注意：{named} 年的调休安排尚未录入，结果按法定节假日推算，待国务院公布后请管理员确认"
+
+
+def report_provisional(calendar: _Calendar, *days: dt.date | str | None) -> list[int]:
+    """Warn (one line on stderr) when the result ``days`` reach a provisional year; the years,
+    for the JSON output's ``provisional_years`` (``[]`` when none, so the key is always there)."""
+    years = provisional_years(calendar, *days)
+    if years:
+        print(provisional_warning(years), file=sys.stderr)
+    return years
 
 
 def date_arg(text: str) -> dt.date:

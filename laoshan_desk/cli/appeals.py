@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from laoshan_desk.cli._common import database, date_arg, print_json
+from laoshan_desk.cli._common import database, date_arg, print_json, report_provisional
 from laoshan_desk.services.context import system_actor
 
 
@@ -127,6 +127,11 @@ def _list(args: argparse.Namespace) -> int:
     moment = now()
     f = queue.QueueFilter(light=args.light, status=args.status, text=args.text)
     rows = queue.page(db, actor, f, now=moment, limit=args.limit)
+    from laoshan_desk.services.calendar import work_calendar
+
+    # The limits are counted in working days (docs/rules.md §calendar-provisional-years). The
+    # JSON here is a bare list, kept so for the scripts that read it: the warning is on stderr only.
+    report_provisional(work_calendar(db), moment, *(r.completion_limit for r in rows))
     if args.json:
         print_json(
             [

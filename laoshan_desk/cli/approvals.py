@@ -26,13 +26,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from laoshan_desk.cli._common import database, date_arg, print_json
+from laoshan_desk.cli._common import database, date_arg, print_json, report_provisional
 from laoshan_desk.domain import timeutil
 from laoshan_desk.domain.approvals import Classification, DispatchBucket
 from laoshan_desk.domain.errors import ValidationError
 
 if TYPE_CHECKING:
     from laoshan_desk.domain.approvals import ScheduleResult
+    from laoshan_desk.domain.calendar import WorkCalendar
     from laoshan_desk.services.approvals import OrderLine, ProjectInput, ProjectView
     from laoshan_desk.store.db import Database
 
@@ -213,6 +214,12 @@ def plan_output(view: ProjectView, result: ScheduleResult) -> dict[str, Any]:
     }
 
 
+def _work_calendar(db: Database) -> WorkCalendar:
+    from laoshan_desk.services.calendar import work_calendar  # start-up time
+
+    return work_calendar(db)
+
+
 def _ensure_reference(db: Database) -> None:
     """A brand-new database gets the reference data (streets, catalog) that intake needs."""
     from laoshan_desk.services import approvals as svc  # start-up time
@@ -236,7 +243,13 @@ def _plan(args: argparse.Namespace) -> int:
     view = svc.project_detail(db, actor, project_id, today=args.date or now.date())
     result = svc.project_schedule(db, actor, project_id)
     out = plan_output(view, result)
+    # The schedule is counted in working days from the start to the target and the limits' ends
+    # (docs/rules.md §calendar-provisional-years).
+    dates = [project.start_date, project.target_date, *(i["latest_finish"] for i in out["items"])]
+    dates += [i["statutory_due"] for i in out["items"]]
+    years = report_provisional(_work_calendar(db), *dates)
     if args.json:
+        out = {**out, "provisional_years": years}
         json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
@@ -267,6 +280,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     report = svc.dispatch(
         db, system_actor("dispatch"), today=args.date or timeutil.now().date(), department=args.department
     )
+    years = report_provisional(_work_calendar(db), report.today, *(r.latest_finish for r in report.rows))
     if args.json:
         print_json(
             {
@@ -287,6 +301,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                     }
                     for r in report.rows
                 ],
+                "provisional_years": years,
             }
         )
         return 0

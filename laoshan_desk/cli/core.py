@@ -3,7 +3,12 @@
     laoshan-desk [--db URL] init [--demo [--appeals N]] [--json]
     laoshan-desk [--db URL] backup FILE [--force]
     laoshan-desk [--db URL] restore FILE [--check] [--force]
-    laoshan-desk [--db URL] calendar is-workday DATE | add-workdays DATE N | import FILE [--json]
+    laoshan-desk [--db URL] calendar is-workday DATE [--json] | add-workdays DATE N [--json]
+    laoshan-desk [--db URL] calendar import FILE [--json]
+    laoshan-desk [--db URL] calendar propose-in-lieu YEAR [--json] | confirm-in-lieu YEAR DAY...
+
+A look-up whose answer lies in a provisional year (make-up working days not entered) prints the
+answer as before plus one warning line on stderr (``_common.report_provisional``).
 
 The services are imported inside the handlers: ``laoshan-desk calendar is-workday`` should not
 pay for SQLAlchemy models and reportlab at start-up.
@@ -22,6 +27,7 @@ from laoshan_desk.cli._common import (
     existing_file,
     output_path,
     print_json,
+    report_provisional,
 )
 from laoshan_desk.domain import timeutil
 from laoshan_desk.services.context import system_actor
@@ -57,15 +63,26 @@ def register(sub: Any) -> None:
     cal_sub = cal.add_subparsers(dest="calendar_command", required=True, parser_class=type(cal))
     p = cal_sub.add_parser("is-workday", help="是否工作日：打印 yes 或 no")
     p.add_argument("date", type=date_arg)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（含 provisional_years）")
     p.set_defaults(handler=_is_workday)
     p = cal_sub.add_parser("add-workdays", help="DATE 之后第 N 个工作日（DATE 当日不计）")
     p.add_argument("date", type=date_arg)
     p.add_argument("n", type=count_arg(-MAX_WORKDAYS, MAX_WORKDAYS, "工作日数"))
+    p.add_argument("--json", action="store_true", help="以 JSON 输出（含 provisional_years）")
     p.set_defaults(handler=_add_workdays)
     p = cal_sub.add_parser("import", help="从 Excel 导入工作日调整（列：日期、类型、说明）")
     p.add_argument("file", type=existing_file)
     p.add_argument("--json", action="store_true", help="以 JSON 输出导入结果")
     p.set_defaults(handler=_import_calendar)
+    year = count_arg(timeutil.MIN_DATE.year, timeutil.MAX_DATE.year, "年份")
+    p = cal_sub.add_parser("propose-in-lieu", help="列出尚未公布年份的建议补假日（节日适逢周末，待管理员确认）")
+    p.add_argument("year", type=year)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出建议")
+    p.set_defaults(handler=_propose_in_lieu)
+    p = cal_sub.add_parser("confirm-in-lieu", help="把选定的建议补假日录入为休息日（一次完成，记入审计）")
+    p.add_argument("year", type=year)
+    p.add_argument("days", type=date_arg, nargs="+", metavar="DAY")
+    p.set_defaults(handler=_confirm_in_lieu)
 
 
 LABELS = {
@@ -204,12 +221,24 @@ def _calendar(args: argparse.Namespace) -> WorkCalendar:
 
 
 def _is_workday(args: argparse.Namespace) -> int:
-    print("yes" if _calendar(args).is_workday(args.date) else "no")
+    cal = _calendar(args)
+    answer = cal.is_workday(args.date)
+    years = report_provisional(cal, args.date)
+    if args.json:
+        print_json({"date": args.date, "is_workday": answer, "provisional_years": years})
+    else:
+        print("yes" if answer else "no")
     return 0
 
 
 def _add_workdays(args: argparse.Namespace) -> int:
-    print(_calendar(args).add_workdays(args.date, args.n).isoformat())
+    cal = _calendar(args)
+    result = cal.add_workdays(args.date, args.n)
+    years = report_provisional(cal, args.date, result)  # the count goes through every year between
+    if args.json:
+        print_json({"date": args.date, "n": args.n, "result": result, "provisional_years": years})
+    else:
+        print(result.isoformat())
     return 0
 
 
@@ -223,4 +252,46 @@ def _import_calendar(args: argparse.Namespace) -> int:
         print(report.summary())
         for line in report.lines():
             print("  " + line)
+    return 0
+
+
+def _propose_in_lieu(args: argparse.Namespace) -> int:
+    from laoshan_desk.services import calendar_proposals
+    from laoshan_desk.services.calendar import work_calendar
+
+    db = database(args)
+    rows = calendar_proposals.in_lieu_proposals(db, system_actor("calendar-in-lieu"), args.year)
+    years = report_provisional(work_calendar(db), *(r.day for r in rows))  # a provisional year's days
+    if args.json:
+        print_json(
+            {
+                "year": args.year,
+                "proposals": [
+                    {"day": r.day, "holiday": r.holiday.label, "instead_of": r.instead_of, "entered": r.entered}
+                    for r in rows
+                ],
+                "provisional_years": years,
+            }
+        )
+        return 0
+    if not rows:
+        print(f"{args.year} 年没有节日适逢周末，无需补假")
+        return 0
+    print(f"{args.year} 年建议补假日（待确认；确认：laoshan-desk calendar confirm-in-lieu {args.year} 日期…）：")
+    for r in rows:
+        instead = f"，{r.instead_of.isoformat()}适逢周末" if r.instead_of else ""
+        print(f"  {r.day.isoformat()}  {r.holiday.label}补假{instead}{'（已录入）' if r.entered else ''}")
+    return 0
+
+
+def _confirm_in_lieu(args: argparse.Namespace) -> int:
+    from laoshan_desk.services import calendar_proposals
+
+    form = calendar_proposals.InLieuConfirmation(args.year, tuple(args.days))
+    db = database(args)
+    result = calendar_proposals.confirm_in_lieu(db, system_actor("calendar-in-lieu"), form, now=timeutil.now())
+    print(
+        f"已录入 {len(result.days)} 个补假日（{'、'.join(d.isoformat() for d in result.days)}）；"
+        f"{result.moved} 件未办结诉求的办结时限随之变更"
+    )
     return 0

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from laoshan_desk.cli._common import database, existing_file, print_json
+from laoshan_desk.cli._common import database, existing_file, print_json, report_provisional
 from laoshan_desk.domain import timeutil  # looked up at each call: a clock patched in tests is seen
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services.context import system_actor
@@ -42,12 +42,18 @@ def _plan(args: argparse.Namespace) -> int:
     # The area's services load only for its own commands (start-up time of the other commands).
     from laoshan_desk.domain.preservation import Measure
     from laoshan_desk.services import preservation
+    from laoshan_desk.services.calendar import work_calendar
 
     data = _load(args.file)  # before the database is opened: a bad file touches nothing
     db = database(args)
     result = preservation.plan_from_json(db, system_actor(), data, now=timeutil.now())
+    deadlines = result["deadlines"]
+    assert isinstance(deadlines, dict)
+    received = data.get("received_at") if isinstance(data, dict) else None
+    # The deadlines are counted from the receipt: every year from it to the last one is used.
+    years = report_provisional(work_calendar(db), received, *deadlines.values())
     if args.json:
-        print_json(result)
+        print_json({**result, "provisional_years": years})
         return 0
     print(
         f"保全需求 {result['need']} 元；保全 {result['total_preserved']} 元；"
@@ -59,8 +65,6 @@ def _plan(args: argparse.Namespace) -> int:
         print(f"  {s['id']}  {word}  {s['amount']}")
     for e in _entries(result["excluded"]):
         print(f"  排除 {e['id']}：{e['reason']}")
-    deadlines = result["deadlines"]
-    assert isinstance(deadlines, dict)
     print(f"裁定期限 {deadlines['ruling_due']}")
     return 0
 

@@ -9,6 +9,13 @@ Sources, in order of precedence:
    ones) plus weekends. Such a year is *provisional*: its make-up working days are missing until an
    admin enters them, and :meth:`WorkCalendar.warnings` says so.
 
+A holiday of the whole people that falls on a Saturday or a Sunday gives a day off on a working
+day instead (补假, 全国年节及纪念日放假办法 art. 6, as revised 2024-11-10). For a provisional
+year :func:`in_lieu_proposals` lists those days, as the ``holidays`` package places them (the next
+days that are neither weekend nor holiday), for the admin to confirm: the law does not fix the
+day, the State Council's notice does, so nothing is a day off until the admin enters it
+(docs/rules.md §calendar-in-lieu-days).
+
 Counting follows Civil Code art. 201: "N working days after D" does not count D itself.
 
 Arithmetic stays inside the desk's date range (``timeutil.MIN_DATE`` … ``MAX_DATE``): a count
@@ -20,6 +27,7 @@ of working days (built once per year per calendar object), so neither steps one 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import importlib.util
 from collections.abc import Iterable, Mapping
@@ -30,9 +38,10 @@ from typing import Any
 import chinese_calendar
 
 from laoshan_desk.domain.errors import ValidationError
+from laoshan_desk.domain.labels import Labelled
 from laoshan_desk.domain.timeutil import MAX_DATE, MIN_DATE, check_range
 
-__all__ = ["WorkCalendar", "known_years"]
+__all__ = ["InLieuProposal", "StatutoryHoliday", "WorkCalendar", "in_lieu_proposals", "known_years"]
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +73,70 @@ def _china_holidays() -> Any:
 def _statutory_holidays(year: int) -> frozenset[dt.date]:
     # observed=False: only the days the law names, not the library's guess at substitutes.
     return frozenset(_china_holidays()(years=year, observed=False).keys())
+
+
+class StatutoryHoliday(Labelled):
+    """The holidays of the whole people (全国年节及纪念日放假办法 art. 2)."""
+
+    NEW_YEAR = ("new_year", "元旦")
+    SPRING_FESTIVAL = ("spring_festival", "春节")
+    QINGMING = ("qingming", "清明节")
+    LABOUR_DAY = ("labour_day", "劳动节")
+    DRAGON_BOAT = ("dragon_boat", "端午节")
+    MID_AUTUMN = ("mid_autumn", "中秋节")
+    NATIONAL_DAY = ("national_day", "国庆节")
+    OTHER = ("other", "法定节假日")  # a name a later ``holidays`` release gives that this does not know
+
+
+# Words of the ``holidays`` package's English names, in the order they are tried ("Chinese New
+# Year's Eve" is 春节's first day since the 2024 revision). A day of two holidays is named
+# "Mid-Autumn Festival; National Day": on a weekend it gives two days in lieu, one for each.
+_NAME_WORDS = (
+    ("Chinese New Year", StatutoryHoliday.SPRING_FESTIVAL),
+    ("New Year", StatutoryHoliday.NEW_YEAR),
+    ("Tomb-Sweeping", StatutoryHoliday.QINGMING),
+    ("Labor", StatutoryHoliday.LABOUR_DAY),
+    ("Dragon Boat", StatutoryHoliday.DRAGON_BOAT),
+    ("Mid-Autumn", StatutoryHoliday.MID_AUTUMN),
+    ("National Day", StatutoryHoliday.NATIONAL_DAY),
+)
+
+
+def _holiday_of(name: str) -> StatutoryHoliday:
+    for word, holiday in _NAME_WORDS:
+        if word in name:
+            return holiday
+    return StatutoryHoliday.OTHER
+
+
+@dataclasses.dataclass(frozen=True)
+class InLieuProposal:
+    """A proposed day off (``day``) in lieu of ``holiday``'s day ``instead_of`` on a weekend."""
+
+    day: dt.date
+    holiday: StatutoryHoliday
+    instead_of: dt.date | None  # None only if the package gives more in-lieu days than weekend days
+
+
+@lru_cache(maxsize=64)
+def in_lieu_proposals(year: int) -> tuple[InLieuProposal, ...]:
+    """The in-lieu days off of ``year`` (全国年节及纪念日放假办法 art. 6), in date order, each with
+    the holiday and its weekend day it stands in for (the n-th in-lieu day of a holiday for its
+    n-th weekend day). Whether the year is provisional is the caller's question."""
+    check_range(dt.date(year, 1, 1), "year", "年份")
+    named = _china_holidays()(years=year, observed=False)
+    observed = _china_holidays()(years=year, observed=True)
+    weekend: dict[StatutoryHoliday, list[dt.date]] = {}
+    for day in sorted(named):
+        if day.weekday() >= 5:
+            for name in named[day].split(";"):
+                weekend.setdefault(_holiday_of(name), []).append(day)
+    proposals = []
+    for day in sorted(set(observed) - set(named)):
+        holiday = _holiday_of(observed[day])
+        stands_for = weekend.get(holiday, [])
+        proposals.append(InLieuProposal(day, holiday, stands_for.pop(0) if stands_for else None))
+    return tuple(proposals)
 
 
 class WorkCalendar:

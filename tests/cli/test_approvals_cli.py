@@ -112,7 +112,7 @@ def test_plan_prints_the_worked_example(tmp_path, capsys, url):
     code, out, err = run(capsys, "--db", url, "approvals", "plan", str(path), "--json")
     assert code == 0, err
     data = json.loads(out)
-    assert list(data) == ["project_id", "feasible", "critical_path", "items"]
+    assert list(data) == ["project_id", "feasible", "critical_path", "items", "provisional_years"]
     # on 14 Oct A (on the critical path) is past its latest finish: the plan is no longer feasible
     assert data["feasible"] is False and data["critical_path"] == ["A", "C", "E"]
     rows = {r["code"]: r for r in data["items"]}

@@ -62,7 +62,9 @@ def test_plan_prints_the_exact_shape_and_stores_the_case(tmp_path, capsys):
         "over_scope",
         "needs_approval",
         "deadlines",
+        "provisional_years",  # docs/rules: always there, [] when every deadline is in a published year
     }
+    assert result["provisional_years"] == []
     assert result["need"] == "1100000.00"
     assert result["selected"] == [
         {"id": "R1", "measure": "seize", "amount": "600000.00", "keeps_use": False},

@@ -1,20 +1,16 @@
 """Issue 9, calendar: a result in a year whose make-up working days are not entered (2027 today)
 is printed as before, with a one-line warning on stderr naming the year; JSON output carries
-``"provisional_years": [2027]``. Written from the rule by the pres9 audit; the command line does
-not do it yet (no code mentions provisional_years), hence xfail(strict=True)."""
+``"provisional_years": [2027]``. Written from the rule by the pres9 audit (then xfail); the command
+line does it since cal9 (``cli/_common.report_provisional``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 
-import pytest
-
 from laoshan_desk.cli import main
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.services.preservation.seed import uscc
-
-NOT_YET = pytest.mark.xfail(strict=True, reason="issue 9: the provisional-year warning is not implemented")
 
 
 def test_2027_has_no_make_up_days_entered():
@@ -22,7 +18,6 @@ def test_2027_has_no_make_up_days_entered():
     assert WorkCalendar().is_provisional(2027) and not WorkCalendar().is_provisional(2026)
 
 
-@NOT_YET
 def test_a_workday_sum_ending_in_2027_warns_on_stderr_naming_the_year(capsys):
     assert main(["calendar", "add-workdays", "2026-12-28", "10"]) == 0
     out = capsys.readouterr()
@@ -36,7 +31,6 @@ def test_a_workday_sum_within_2026_says_nothing_on_stderr(capsys):
     assert capsys.readouterr().err == ""
 
 
-@NOT_YET
 def test_json_output_names_the_provisional_years(tmp_path, capsys):
     case = {
         "case_number": "（2026）鲁0212财保91号",

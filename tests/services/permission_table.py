@@ -205,6 +205,8 @@ PERMISSIONS: dict[str, Rule] = {
     "calendar.import_overrides": "admin.edit",
     "calendar.remove_override": "admin.edit",
     "calendar.set_override": "admin.edit",
+    "calendar_proposals.confirm_in_lieu": "admin.edit",
+    "calendar_proposals.in_lieu_proposals": "admin.edit",
     # -- demo
     "demo.load_demo": "admin.edit",
     "demo.load_reference": "admin.edit",

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services import calendar as calendar_service
+from laoshan_desk.ui.admin.calendar_proposals import InLieuPanel
 from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.dates import pydate, qdate
 from laoshan_desk.ui.common.errors import FieldErrors
@@ -163,6 +164,8 @@ class CalendarPage(QWidget):
         right.addWidget(self.moved_info)
         right.addWidget(QLabel("管理员录入的调整（优先于内置日历）："))
         right.addWidget(self.table)
+        self.in_lieu = InLieuPanel(ctx, self.reload)  # 建议调休（待确认）, only in a provisional year
+        right.addWidget(self.in_lieu)
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addLayout(right, 1)
@@ -174,6 +177,7 @@ class CalendarPage(QWidget):
 
     def reload(self) -> None:
         self.model.set_rows(calendar_service.list_overrides(self.ctx.db))
+        self.in_lieu.reload()
         warnings = calendar_service.warnings(self.ctx.db, self.ctx.today())
         self.warning.setText("⚠ " + "；".join(warnings) if warnings else "本年和下一年的节假日与调休安排已齐全。")
         self.paint_month()

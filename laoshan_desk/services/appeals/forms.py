@@ -173,8 +173,10 @@ class ProxyDoneForm:
 
 @dataclasses.dataclass(frozen=True)
 class AttachForm:
-    """上传附件: a file to attach to the appeal."""
+    """上传附件: a file to attach to the appeal. ``attachment_id`` is made before the call (see
+    services/uow.fill_id), so the call replayed at the district makes the same row."""
 
     appeal_id: uuid.UUID
     version: int
     path: Path
+    attachment_id: uuid.UUID | None = None

@@ -1,9 +1,11 @@
 """上传附件 on a linked street desk travels to the hub like an intake's files (by content hash,
 once, replayed through the same service, the hub's row pointing at the file), on a SQLite hub and
-on the PostgreSQL server."""
+on the PostgreSQL server; and files the hall attached reach the desk on pull (by hash, once,
+capped, only the street's)."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import uuid
@@ -14,11 +16,16 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
+from laoshan_desk.domain.errors import NotFound
 from laoshan_desk.services import appeals as svc
+from laoshan_desk.services import attachments as content
 from laoshan_desk.services import sync
+from laoshan_desk.services.sync import files as sync_files
+from laoshan_desk.services.sync import transport
 from laoshan_desk.services.sync.transport import DirectHub
 from laoshan_desk.store.models.appeals import AppealEvent, Attachment
 from laoshan_desk.store.models.sync import OutboxEntry, SyncFile
+from tests.hall import sync_support
 from tests.hall.conftest import requires_pg
 from tests.hall.sync_support import NOW, Hall, appeal_state, make_desk, make_hub, version
 
@@ -109,4 +116,78 @@ def test_an_attachment_added_on_the_desk_travels_to_the_postgresql_hub(pg_url: s
     try:
         attachment_travels(hall, tmp_path)
     finally:
+        hall.db.dispose()
+
+
+def machine(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """From now on this process's attachment store is ``folder`` (another machine's disk)."""
+    folder.mkdir(exist_ok=True)
+    monkeypatch.setattr(content, "attachments_dir", lambda: folder)
+
+
+def test_files_the_hall_attached_reach_the_desk_once_and_capped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hall = make_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", shared=3)
+    desk, clerk = make_desk(tmp_path / "desk.sqlite3", hall)
+    try:
+        x0, x1, x2 = hall.appeal_ids[:3]
+        h = hall.clerk
+        machine(monkeypatch, tmp_path / "hall-counter")  # the hall counter attaches on its own disk
+        photo, big, elsewhere = tmp_path / "大厅拍的照片.png", tmp_path / "监控录像.mp4", tmp_path / "别处.png"
+        photo.write_bytes(b"\x89PNG taken at the hall " + uuid.uuid4().bytes)
+        big.write_bytes(b"\x00" * 5000 + uuid.uuid4().bytes)
+        elsewhere.write_bytes(b"\x89PNG another street " + uuid.uuid4().bytes)
+        on_x0 = svc.attach(hall.db, h, svc.AttachForm(x0, version(hall.db, h, x0), photo), now=later(1))
+        on_x1 = svc.attach(hall.db, h, svc.AttachForm(x1, version(hall.db, h, x1), photo), now=later(2))
+        on_big = svc.attach(hall.db, h, svc.AttachForm(x2, version(hall.db, h, x2), big), now=later(3))
+        other_street = next(u.id for u in sync_support.org.units(hall.db, "street") if u.name != sync_support.STREET)
+        foreign = sync_support.new_appeal(hall.db, h, other_street, "别的街道的诉求")
+        svc.attach(hall.db, h, svc.AttachForm(foreign, version(hall.db, h, foreign), elsewhere), now=later(4))
+        sha = hashlib.sha256(photo.read_bytes()).hexdigest()
+        foreign_sha = hashlib.sha256(elsewhere.read_bytes()).hexdigest()
+
+        machine(monkeypatch, tmp_path / "street-desk")  # the desk's own disk: none of those files
+        monkeypatch.setattr(sync_files, "PULL_FILE_MAX", 4096)
+        link = DirectHub(hall.db)
+        report = _sync(desk, link, 10)
+        assert report.pulled.files == 1  # the photo once for both rows; the recording over the cap
+        assert svc.attachment_bytes(desk, clerk, on_x0) == photo.read_bytes()
+        assert svc.attachment_bytes(desk, clerk, on_x1) == photo.read_bytes()
+        with pytest.raises(NotFound, match="附件文件已丢失"):
+            svc.attachment_bytes(desk, clerk, on_big)
+        with desk.session() as s:
+            assert s.get(Attachment, on_x0).sha256 == sha  # type: ignore[union-attr]
+        assert _sync(desk, link, 20).pulled.files == 0  # once: nothing taken again
+        # A desk asking by hash gets only its street's files.
+        with desk.session() as s:
+            peer_id = sync.outbox.link_of(s).peer_id  # type: ignore[union-attr]
+        assert link.files(peer_id, [foreign_sha, sha]) == {sha: base64.b64encode(photo.read_bytes()).decode()}
+
+        # Under a larger cap the recording comes with the next sync.
+        monkeypatch.setattr(sync_files, "PULL_FILE_MAX", 1 << 20)
+        assert _sync(desk, link, 30).pulled.files == 1
+        assert svc.attachment_bytes(desk, clerk, on_big) == big.read_bytes()
+    finally:
+        desk.dispose()
+        hall.db.dispose()
+
+
+def test_the_reply_file_carries_the_files_the_hall_attached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hall = make_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", shared=1)
+    desk, clerk = make_desk(tmp_path / "desk.sqlite3", hall)
+    try:
+        x0, h = hall.appeal_ids[0], hall.clerk
+        machine(monkeypatch, tmp_path / "hall-counter")
+        photo = tmp_path / "大厅拍的照片.png"
+        photo.write_bytes(b"\x89PNG for the stick " + uuid.uuid4().bytes)
+        ident = svc.attach(hall.db, h, svc.AttachForm(x0, version(hall.db, h, x0), photo), now=later(1))
+        machine(monkeypatch, tmp_path / "street-desk")
+        stick = tmp_path / "stick.sync"
+        transport.export_changes(desk, stick)
+        at_hub = transport.import_file(hall.db, stick, now=later(2))
+        transport.import_file(desk, Path(at_hub.reply), now=later(3))
+        assert svc.attachment_bytes(desk, clerk, ident) == photo.read_bytes()
+    finally:
+        desk.dispose()
         hall.db.dispose()

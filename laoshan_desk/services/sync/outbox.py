@@ -51,7 +51,7 @@ def _record(work: uow.Work, call: uow.Call) -> None:
             state=PENDING,
             message="",
             refreshed=False,
-            files=_files_of(s, call.form),
+            files=files_of(s, call.form),
         )
     )
 
@@ -80,7 +80,7 @@ def _base(s: Session, form: Any) -> dict[str, int]:
     return {}
 
 
-def _files_of(s: Session, form: Any) -> list[dict[str, Any]]:
+def files_of(s: Session, form: Any) -> list[dict[str, Any]]:
     """The files a call stored on its appeal, in order — an intake's ``attachments``, or the one
     row an 上传附件 made (``attachment_id``): they travel to the hub by content hash, the form's
     paths being this machine's own."""

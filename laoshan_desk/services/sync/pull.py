@@ -64,7 +64,7 @@ def _reference(s: Session, street_id: uuid.UUID) -> dict[str, list[dict[str, Any
 def _touched(s: Session, since: int, top: int) -> set[uuid.UUID]:
     """Appeals written at the hub between the two audit sequences: those audited as ``appeal``,
     and the appeals of rows audited under a table hanging off it (an 上传附件 is audited as
-    ``attachment``, a re-queued SMS as ``sms_message``)."""
+    ``attachment``, a re-queued SMS as ``sms_message``, a send as ``sms_outbox`` naming them)."""
     children = {t.name: t for t in rows.appeal_children()}
     got = s.execute(
         select(AuditRecord.entity, AuditRecord.entity_id)
@@ -72,8 +72,17 @@ def _touched(s: Session, since: int, top: int) -> set[uuid.UUID]:
         .distinct()
     ).all()
     out = _uuids(ident for entity, ident in got if entity == "appeal")
+    # A send of the SMS outbox is one audit record naming its messages (services/appeals/sms.py).
+    sent = s.scalars(
+        select(AuditRecord.after).where(
+            AuditRecord.seq > since, AuditRecord.seq <= top, AuditRecord.entity == "sms_outbox"
+        )
+    )
+    messages = _uuids(m for after in sent if isinstance(after, dict) for m in after.get("messages") or [])
     for name, t in children.items():
         ids = sorted(_uuids(ident for entity, ident in got if entity == name))
+        if name == "sms_message":
+            ids = sorted(set(ids) | messages)
         for i in range(0, len(ids), BATCH):
             out |= set(s.scalars(select(t.c.appeal_id).where(t.c.id.in_(ids[i : i + BATCH]))))
     return {i for i in out if i is not None}

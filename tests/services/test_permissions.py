@@ -125,6 +125,7 @@ NO_ACTOR = {
     "health.keep_alive": "the window's lease",
     "health.ping": "the status bar",
     "link.connect": "opens the hub's database for link/sync, which checked the actor",
+    "link.hub_login_problem": "asks the hub about the login in its URL, for link, which checks the actor",
     "outbox.link_of": "inside the sync's own session",
     "outbox.files_of": "the files a call attached, read inside its own unit of work",
     "outbox.message_of": "turns an outbox row into a message, inside the sync",

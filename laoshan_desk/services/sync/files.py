@@ -48,19 +48,24 @@ ASK = 200  # hashes a desk asks about at once
 HALL = uuid.UUID(int=0)  # sync_file.peer_id of a file attached at the hub itself
 
 
-def materialise(hub: Database, stack: contextlib.ExitStack, files: list[dict[str, Any]]) -> tuple[Path, ...] | None:
-    """The change's files, from the hub's copies, as files the service can store under their
-    names; None when one has not reached the hub."""
+def materialise(
+    hub: Database, stack: contextlib.ExitStack, files: list[dict[str, Any]], sent: dict[str, bytes] | None = None
+) -> tuple[Path, ...] | None:
+    """The change's files, from the hub's copies (or those sent with this push: a street's login
+    does not see a file another street sent first, row-level security, migration 0034), as files
+    the service can store under their names; None when one has not reached the hub."""
     folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="desk-sync-")))
     out = []
     with hub.session() as s:
         for n, item in enumerate(files):
-            got = s.get(SyncFile, str(item.get("sha256", "")))
-            if got is None:
+            sha = str(item.get("sha256", ""))
+            got = s.get(SyncFile, sha)
+            data = got.data if got is not None else (sent or {}).get(sha)
+            if data is None:
                 return None
             target = folder / str(n) / (Path(str(item.get("name") or "附件")).name or "附件")
             target.parent.mkdir()
-            target.write_bytes(got.data)
+            target.write_bytes(data)
             out.append(target)
     return tuple(out)
 
@@ -73,17 +78,21 @@ def missing_files(hub: Database, hashes: Iterable[str]) -> list[str]:
     return [h for h in wanted if h not in have]
 
 
-def store_files(hub: Database, peer: SyncPeer, files: dict[str, str], *, now: dt.datetime) -> int:
-    """On the hub: files a desk sent (base64 by hash), each checked against its hash; one unit of
-    work with one audit record. A file whose bytes do not match its hash is not kept."""
-    todo = {}
+def verified(files: dict[str, str]) -> dict[str, bytes]:
+    """Files sent (base64 by hash), decoded; those whose bytes do not match their hash left out."""
+    out = {}
     for sha, encoded in files.items():
         try:
             data = base64.b64decode(encoded, validate=True)
         except ValueError:
             continue
         if hashlib.sha256(data).hexdigest() == sha:
-            todo[sha] = data
+            out[sha] = data
+    return out
+
+
+def store_files(hub: Database, peer: SyncPeer, todo: dict[str, bytes], *, now: dt.datetime) -> int:
+    """On the hub: files a desk sent (:func:`verified`); one unit of work with one audit record."""
     fresh = set(missing_files(hub, todo))
     if not fresh:
         return 0

@@ -137,7 +137,9 @@ def _current_version(hub: Database, base: dict[str, Any]) -> tuple[str, uuid.UUI
     return None
 
 
-def _apply_one(hub: Database, peer: SyncPeer, change: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
+def _apply_one(
+    hub: Database, peer: SyncPeer, change: dict[str, Any], now: dt.datetime, sent: dict[str, bytes]
+) -> dict[str, Any]:
     raw_id = str(change.get("change_id", ""))
     try:
         cid = uuid.UUID(raw_id)
@@ -166,7 +168,7 @@ def _apply_one(hub: Database, peer: SyncPeer, change: dict[str, Any], now: dt.da
         files = contextlib.ExitStack()
         with files:
             if change.get("files"):
-                paths = sync_files.materialise(hub, files, change["files"])
+                paths = sync_files.materialise(hub, files, change["files"], sent)
                 if paths is None:  # not answered: the desk sends the file with its next push
                     return _answer(raw_id, outbox.PENDING, sync_files.FILE_MISSING)
                 form = _with_files(form, paths)
@@ -242,11 +244,12 @@ def apply_changes(
     """On the hub: keep the files sent, then replay a street desk's changes in order; one answer
     per change."""
     peer = peer_of(hub, peer_id)
-    if files:
-        sync_files.store_files(hub, peer, files, now=now)
+    sent = sync_files.verified(files or {})
+    if sent:
+        sync_files.store_files(hub, peer, sent, now=now)
     answers = []
     for change in changes:
-        answers.append(_apply_one(hub, peer, change, now))
+        answers.append(_apply_one(hub, peer, change, now, sent))
         if answers[-1]["outcome"] == outbox.PENDING:
             break  # the changes after it wait with it, in order
     return answers

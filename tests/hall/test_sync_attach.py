@@ -191,3 +191,30 @@ def test_the_reply_file_carries_the_files_the_hall_attached(tmp_path: Path, monk
     finally:
         desk.dispose()
         hall.db.dispose()
+
+
+def test_keep_mine_on_an_attachment_sends_its_file_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An attachment that met a conflict (here: attachments made not additive, so the hall's note
+    makes it one) and is kept by the clerk goes again with its file, not the desk's path."""
+    hall = make_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", shared=1)
+    desk, clerk = make_desk(tmp_path / "desk.sqlite3", hall)
+    try:
+        x0, h = hall.appeal_ids[0], hall.clerk
+        monkeypatch.setattr(sync.push, "ADDITIVE", frozenset({"appeals.progress"}))
+        photo = tmp_path / "补拍.jpg"
+        photo.write_bytes(b"\xff\xd8 kept mine " + uuid.uuid4().bytes)
+        data = photo.read_bytes()
+        ident = svc.attach(desk, clerk, svc.AttachForm(x0, version(desk, clerk, x0), photo), now=later(1))
+        photo.unlink()  # the path means nothing at the hub
+        svc.progress(hall.db, h, svc.NoteForm(x0, version(hall.db, h, x0), "大厅：先记一笔"), now=later(2))
+        assert _sync(desk, DirectHub(hall.db), 10).pushed.conflicts == 1
+        (conflict,) = sync.conflicts.open_conflicts(desk, clerk)
+        sync.conflicts.resolve(desk, clerk, sync.conflicts.ResolveForm(conflict.id, "mine"), now=later(11))
+        report = _sync(desk, DirectHub(hall.db), 12)
+        assert (report.pushed.applied, report.pushed.refused) == (1, 0)
+        with hall.db.session() as s:
+            row = s.get(Attachment, ident)
+            assert row is not None and row.sha256 == hashlib.sha256(data).hexdigest()
+    finally:
+        desk.dispose()
+        hall.db.dispose()

@@ -218,3 +218,21 @@ def test_keep_mine_on_an_attachment_sends_its_file_again(tmp_path: Path, monkeyp
     finally:
         desk.dispose()
         hall.db.dispose()
+
+
+def test_a_hall_counter_opens_a_file_a_street_desk_sent(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hall = make_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", shared=1)
+    desk, clerk = make_desk(tmp_path / "desk.sqlite3", hall)
+    try:
+        x0, h = hall.appeal_ids[0], hall.clerk
+        machine(monkeypatch, tmp_path / "street-desk")
+        photo = tmp_path / "街道拍的照片.png"
+        photo.write_bytes(b"\x89PNG from the street " + uuid.uuid4().bytes)
+        ident = svc.attach(desk, clerk, svc.AttachForm(x0, version(desk, clerk, x0), photo), now=later(1))
+        assert _sync(desk, DirectHub(hall.db), 10).pushed.applied == 1
+        machine(monkeypatch, tmp_path / "hall-counter")  # another machine: the file is not on its disk
+        assert svc.attachment_bytes(hall.db, h, ident) == photo.read_bytes()
+        assert content.exists(hashlib.sha256(photo.read_bytes()).hexdigest())  # kept here from now on
+    finally:
+        desk.dispose()
+        hall.db.dispose()

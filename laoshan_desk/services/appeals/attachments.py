@@ -7,7 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.appeals.steps import EventAction, Media
 from laoshan_desk.domain.errors import NotFound
@@ -18,6 +21,11 @@ from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import Work, fill_id, recorded, unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.appeals import Appeal, Attachment
+
+# Where a file this machine's store lacks may be found, tried in order before 附件文件已丢失: each
+# gets the session and the hash and puts the file into the store if it has it (services/sync adds
+# the hub's sync_file, so a hall counter opens a file a street desk sent; docs/hall.md).
+FETCHERS: list[Callable[[Session, str], None]] = []
 
 
 def store_attachment(work: Work, appeal: Appeal, source: Path, ident: uuid.UUID | None = None) -> uuid.UUID:
@@ -65,4 +73,7 @@ def attachment_bytes(db: Database, actor: Actor, attachment_id: uuid.UUID) -> by
             raise NotFound("附件不存在")
         load_scoped(s, actor, row.appeal_id, reading=True)
         sha = row.sha256
+        if not files.exists(sha):
+            for fetch in FETCHERS:
+                fetch(s, sha)
     return files.get(sha)

@@ -13,6 +13,9 @@ attached there (:func:`_keep_on_hub`, a commit hook). After a pull the desk asks
 of its attachment rows that it lacks (:func:`fetch_missing`); the hub answers only for its
 street's appeals, each file at most :data:`PULL_FILE_MAX` and :data:`PULL_BATCH_BYTES` an answer
 (:func:`files_for`). A file over the cap stays at the hub: the desk says 附件文件已丢失 for it.
+
+At the hall: a file a desk sent is in ``sync_file`` but on no counter's disk (the replay stored
+it on the machine that ran it); a counter opening it takes it from there (:func:`_from_hub`).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from sqlalchemy.orm import Session
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import attachments as content
 from laoshan_desk.services import uow
+from laoshan_desk.services.appeals import attachments as appeal_files
 from laoshan_desk.services.context import system_actor
 from laoshan_desk.services.sync import outbox
 from laoshan_desk.store.db import Database
@@ -212,13 +216,28 @@ def keep_files(files: dict[str, str]) -> set[str]:
         if hashlib.sha256(data).hexdigest() != sha:
             continue
         if not _have(sha):
-            target = content.path_of(sha)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(".part")
-            tmp.write_bytes(data)
-            tmp.replace(target)
+            _put(sha, data)
         kept.add(sha)
     return kept
+
+
+def _put(sha: str, data: bytes) -> None:
+    target = content.path_of(sha)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".part")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+
+
+def _from_hub(s: Session, sha: str) -> None:
+    """At a hall counter (any machine on the hub): a file a street desk sent, from ``sync_file``
+    into this machine's store, so the counter opens it (checked against its hash)."""
+    kept = s.get(SyncFile, sha)
+    if kept is not None and hashlib.sha256(kept.data).hexdigest() == sha:
+        _put(sha, kept.data)
+
+
+appeal_files.FETCHERS.append(_from_hub)
 
 
 def fetch_missing(desk: Database, ask: Callable[[list[str]], dict[str, str]]) -> int:

@@ -110,7 +110,10 @@ def _sync(args: argparse.Namespace) -> int:
         print_json(report)
     else:
         p, q = report.pushed, report.pulled
-        print(f"上传 {p.sent} 项：接受 {p.applied}，拒绝 {p.refused}，冲突 {p.conflicts}；下载诉求 {q.appeals} 件")
+        files = f"，附件 {q.files} 个" if q.files else ""
+        print(
+            f"上传 {p.sent} 项：接受 {p.applied}，拒绝 {p.refused}，冲突 {p.conflicts}；下载诉求 {q.appeals} 件{files}"
+        )
     return 0
 
 

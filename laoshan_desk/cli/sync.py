@@ -14,6 +14,7 @@ on a USB stick (``sync export`` / ``sync import``). See docs/hall.md.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,11 @@ def register(sub: Any) -> None:
     p = sub.add_parser("link", help="把本街道窗口（新数据库）连接到区级数据库")
     p.add_argument("url", help="区级数据库地址，如 postgresql+psycopg://用户@主机/库名")
     p.add_argument("--street", required=True, help="本窗口所属街道，如 沙子口街道")
+    p.add_argument(
+        "--allow-owner-login",
+        action="store_true",
+        help="允许用数据表所有者或超级用户的登录连接（不受行级安全限制，仅用于测试或大厅自用）",
+    )
     p.add_argument("--json", action="store_true", help="以 JSON 输出结果")
     p.set_defaults(handler=_link)
 
@@ -63,9 +69,13 @@ def _link(args: argparse.Namespace) -> int:
     desk = database(args)
     hub = open_database(args.url)  # the district database, at this program's schema
     try:
-        report = sync.link.link(desk, system_actor("link"), hub, args.street, now=now())
+        report = sync.link.link(
+            desk, system_actor("link"), hub, args.street, now=now(), allow_owner=args.allow_owner_login
+        )
     finally:
         hub.dispose()
+    if report.warning:
+        print(f"警告：{report.warning}", file=sys.stderr)
     if args.json:
         print_json(report)
     else:
@@ -100,7 +110,10 @@ def _sync(args: argparse.Namespace) -> int:
         print_json(report)
     else:
         p, q = report.pushed, report.pulled
-        print(f"上传 {p.sent} 项：接受 {p.applied}，拒绝 {p.refused}，冲突 {p.conflicts}；下载诉求 {q.appeals} 件")
+        files = f"，附件 {q.files} 个" if q.files else ""
+        print(
+            f"上传 {p.sent} 项：接受 {p.applied}，拒绝 {p.refused}，冲突 {p.conflicts}；下载诉求 {q.appeals} 件{files}"
+        )
     return 0
 
 

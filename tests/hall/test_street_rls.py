@@ -1,6 +1,8 @@
 """A street desk's PostgreSQL login cannot write around the services: row-level security lets it
 change only its street's appeals (and their rows), the audit table takes only INSERTs, and a
-normal sync through the services still works with that login."""
+normal sync through the services still works with that login. It reads only its street's
+appeals and their rows, the reference tables and what sync needs (migration 0034), and ``link``
+refuses the tables' owner or a superuser unless told otherwise."""
 
 from __future__ import annotations
 
@@ -10,11 +12,15 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
 from laoshan_desk.cli import main
+from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import appeals as svc
+from laoshan_desk.services import attachments as content
 from laoshan_desk.services import auth, bootstrap, org, sync
+from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.models.settings import Setting
 from tests.hall.conftest import requires_pg
 from tests.hall.sync_support import NOW, PASSWORD, STREET, make_hub, new_appeal, version
@@ -79,6 +85,110 @@ def test_a_streets_login_changes_only_its_street_and_never_the_audit(pg_url: str
         )
         notes = [e.note for e in svc.detail(hall.db, hall.clerk, own, now=NOW).events]
         assert notes.count("街道登录同步") == 1
+        desk.dispose()
+    finally:
+        hall.db.dispose()
+
+
+def _fresh(pg_url: str, name: str) -> str:
+    engine = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as c:
+        c.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return make_url(pg_url).set(database=name).render_as_string(hide_password=False)
+
+
+def test_a_streets_login_reads_only_its_street_and_what_sync_needs(  # type: ignore[no-untyped-def]
+    pg_url: str, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner_url = _fresh(pg_url, "hub_read")
+    hall = make_hub(owner_url, shared=2)
+    try:
+        h = hall.clerk
+        other = next(u for u in org.units(hall.db, "street") if u.name != STREET)
+        foreign = new_appeal(hall.db, h, other.id, "别的街道的诉求：路面塌陷")
+        elsewhere = tmp_path / "别的街道的照片.png"
+        elsewhere.write_bytes(b"\x89PNG other street " + uuid.uuid4().bytes)
+        assert main(["--db", owner_url, "hub", "add-street-login", "--street", STREET, "--json"]) == 0
+        made = json.loads(capsys.readouterr().out)
+        assert main(["--db", owner_url, "hub", "add-street-login", "--street", other.name, "--json"]) == 0
+        theirs = json.loads(capsys.readouterr().out)
+        base = make_url(owner_url)
+        street_url = base.set(username=made["login"], password=made["password"]).render_as_string(hide_password=False)
+        other_url = base.set(username=theirs["login"], password=theirs["password"]).render_as_string(
+            hide_password=False
+        )
+
+        # The owner's (superuser's) login is refused for a street desk, or allowed with a warning.
+        desk_url = f"sqlite:///{tmp_path / 'owner.sqlite3'}"
+        assert main(["--db", desk_url, "link", owner_url, "--street", STREET]) == 2
+        assert "超级用户" in capsys.readouterr().err
+        assert main(["--db", desk_url, "link", owner_url, "--street", STREET, "--allow-owner-login"]) == 0
+        assert "警告" in capsys.readouterr().err
+
+        # Each street's desk linked with its own login; the other street's desk sends a file first.
+        other_desk_url = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+        assert main(["--db", other_desk_url, "link", other_url, "--street", other.name]) == 0
+        other_desk = bootstrap.open_database(other_desk_url)
+        auth.create_user(
+            hall.db, hall.admin, auth.NewUserForm("other2", "别街道2", Role.STREET_CLERK, PASSWORD, other.id), now=NOW
+        )
+        sync.sync_now(other_desk, auth.login(other_desk, "other", PASSWORD, now=NOW), now=NOW)
+        oc = auth.login(other_desk, "other", PASSWORD, now=NOW)
+        svc.attach(other_desk, oc, svc.AttachForm(foreign, version(other_desk, oc, foreign), elsewhere), now=NOW)
+        assert sync.sync_now(other_desk, oc, now=NOW).pushed.applied == 1
+        other_desk.dispose()
+
+        conninfo = {"host": base.host, "port": base.port, "dbname": base.database, "user": made["login"]}
+        own = hall.appeal_ids[0]
+        with hall.db.session() as s:
+            mine = s.scalar(select(func.count()).select_from(Appeal).where(Appeal.street_id != other.id))
+        with psycopg.connect(**conninfo, password=made["password"], autocommit=True) as conn:
+
+            def one(sql: str, *args: object) -> object:
+                row = conn.execute(sql, args).fetchone()
+                return None if row is None else row[0]
+
+            assert one("SELECT count(*) FROM appeal") == mine
+            assert one("SELECT count(*) FROM appeal WHERE id = %s", foreign) == 0
+            assert one("SELECT count(*) FROM appeal_event WHERE appeal_id = %s", foreign) == 0
+            assert one("SELECT count(*) FROM appeal_event WHERE appeal_id = %s", own) > 0  # type: ignore[operator]
+            assert one("SELECT count(*) FROM attachment WHERE appeal_id = %s", foreign) == 0
+            assert one("SELECT count(*) FROM sync_file") == 0  # the other street's photo
+            for table in ("unit", "app_user", "audit_record", "number_series"):
+                assert one(f"SELECT count(*) FROM {table}") > 0, table  # type: ignore[operator]
+            for table in ("calendar_year", "calendar_override", "proxy_service", "grid", "setting"):
+                assert one(f"SELECT count(*) FROM {table}") is not None  # readable (maybe empty here)
+            # Its street's peer (the desk linked above), not the other street's (its signing key).
+            assert one("SELECT count(*) FROM sync_peer") == 1
+            assert one("SELECT count(*) FROM sync_peer WHERE street_id = %s", other.id) == 0
+            assert one("SELECT count(*) FROM sync_applied") == 0  # the other street's change
+            assert one("SELECT array_agg(role_name) FROM street_login") == [made["login"]]
+            for table in ("pres_case", "approval_project", "alliance_member", "enterprise", "draft", "sync_outbox"):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    conn.execute(f"SELECT 1 FROM {table} LIMIT 1")
+
+        # Through that login, a desk links, syncs, attaches the same photo the other street sent
+        # (it cannot see that copy: the one it sends is used), and takes the hall's files.
+        machine = tmp_path / "street-disk"
+        machine.mkdir()
+        street_desk_url = f"sqlite:///{tmp_path / 'street.sqlite3'}"
+        assert main(["--db", street_desk_url, "link", street_url, "--street", STREET]) == 0
+        capsys.readouterr()
+        desk = bootstrap.open_database(street_desk_url)
+        clerk = auth.login(desk, "szk1", PASSWORD, now=NOW)
+        hall_photo = tmp_path / "大厅照片.png"
+        hall_photo.write_bytes(b"\x89PNG hall " + uuid.uuid4().bytes)
+        at_hall = svc.attach(
+            hall.db, h, svc.AttachForm(hall.appeal_ids[1], version(hall.db, h, hall.appeal_ids[1]), hall_photo), now=NOW
+        )
+        monkeypatch.setattr(content, "attachments_dir", lambda: machine)  # the desk's own disk from here
+        ident = svc.attach(desk, clerk, svc.AttachForm(own, version(desk, clerk, own), elsewhere), now=NOW)
+        report = sync.sync_now(desk, clerk, now=NOW)
+        assert (report.pushed.applied, report.pushed.refused) == (1, 0)
+        assert report.pulled.files == 1
+        assert svc.attachment_bytes(desk, clerk, at_hall) == hall_photo.read_bytes()
+        assert [a.id for a in svc.detail(hall.db, h, own, now=NOW).attachments] == [ident]
         desk.dispose()
     finally:
         hall.db.dispose()

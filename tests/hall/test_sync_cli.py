@@ -9,13 +9,14 @@ import pytest
 
 from laoshan_desk.cli import main
 from laoshan_desk.services import appeals as svc
+from laoshan_desk.services import attachments as content
 from laoshan_desk.services import auth, bootstrap
 from tests.hall.sync_support import NOW, PASSWORD, make_hub, version
 
 pytestmark = pytest.mark.timeout(120)
 
 
-def test_link_sync_and_the_usb_route_from_the_command_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_link_sync_and_the_usb_route_from_the_command_line(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     hall = make_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}")
     desk_url = f"sqlite:///{tmp_path / 'street.sqlite3'}"
     try:
@@ -37,9 +38,15 @@ def test_link_sync_and_the_usb_route_from_the_command_line(tmp_path: Path, capsy
         assert main(["--db", hall.db.url, "sync", "import", str(stick)]) == 0
         assert "接受 2" in capsys.readouterr().out
         assert main(["--db", desk_url, "sync", "import", f"{stick}.reply"]) == 0
+        # A file the hall attaches on its own machine comes down with the next sync, and says so.
+        monkeypatch.setattr(content, "attachments_dir", lambda: tmp_path / "hall-disk")
+        photo = tmp_path / "大厅照片.png"
+        photo.write_bytes(b"\x89PNG hall, for the command line")
+        svc.attach(hall.db, hall.clerk, svc.AttachForm(a0, version(hall.db, hall.clerk, a0), photo), now=NOW)
+        monkeypatch.setattr(content, "attachments_dir", lambda: tmp_path / "desk-disk")
         assert main(["--db", desk_url, "sync"]) == 0
         out = capsys.readouterr().out
-        assert "上传 0 项" in out
+        assert "上传 0 项" in out and "附件 1 个" in out
         assert main(["--db", desk_url, "sync", "status"]) == 0
         assert "待同步 0 项" in capsys.readouterr().out
         notes = [e.note for e in svc.detail(hall.db, hall.clerk, a0, now=NOW).events]

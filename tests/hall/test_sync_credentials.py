@@ -35,7 +35,7 @@ def test_link_keeps_the_password_in_the_password_file_only(pg_url: str, tmp_path
     desk_path = tmp_path / "street.sqlite3"
     desk_url = f"sqlite:///{desk_path}"
     try:
-        assert main(["--db", desk_url, "link", hub_url, "--street", STREET]) == 0
+        assert main(["--db", desk_url, "link", hub_url, "--street", STREET, "--allow-owner-login"]) == 0
         capsys.readouterr()
         desk = bootstrap.open_database(desk_url)
         clerk = auth.login(desk, "szk1", PASSWORD, now=NOW)
@@ -68,7 +68,7 @@ def test_link_keeps_the_password_in_the_password_file_only(pg_url: str, tmp_path
         assert main(["--db", desk_url, "sync"]) == 2
         assert "已断开" in capsys.readouterr().err
         # Linked again (the same street): the same outbox carries on.
-        assert main(["--db", desk_url, "link", hub_url, "--street", STREET]) == 0
+        assert main(["--db", desk_url, "link", hub_url, "--street", STREET, "--allow-owner-login"]) == 0
         assert main(["--db", desk_url, "sync"]) == 0
         assert SECRET.encode() not in _desk_bytes(desk_path)
         notes = [e.note for e in svc.detail(hall.db, hall.clerk, a0, now=NOW).events]

@@ -90,11 +90,13 @@ class MergeForm:
 
 @dataclasses.dataclass(frozen=True)
 class FinishForm:
-    """办结, with the result."""
+    """办结, with the result. ``sms_id`` (the appellant's SMS, if one is queued) is made before the
+    call (services/uow.fill_id), so the call replayed at the district queues the same message."""
 
     appeal_id: uuid.UUID
     version: int
     result: str
+    sms_id: uuid.UUID | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -173,8 +175,10 @@ class ProxyDoneForm:
 
 @dataclasses.dataclass(frozen=True)
 class AttachForm:
-    """上传附件: a file to attach to the appeal."""
+    """上传附件: a file to attach to the appeal. ``attachment_id`` is made before the call (see
+    services/uow.fill_id), so the call replayed at the district makes the same row."""
 
     appeal_id: uuid.UUID
     version: int
     path: Path
+    attachment_id: uuid.UUID | None = None

@@ -41,7 +41,7 @@ from laoshan_desk.services.appeals.forms import (
 from laoshan_desk.services.appeals.validation import check_unit_for_level
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import Work, recorded, unit_of_work
+from laoshan_desk.services.uow import Work, fill_id, recorded, unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.appeals import Appeal, AppealUnit, AppealVisit
@@ -172,7 +172,7 @@ def progress(db: Database, actor: Actor, form: NoteForm, *, now: dt.datetime) ->
         audit_appeal(work, a, "办理进展：" + (note or "开始办理"))
 
 
-@recorded("appeals.finish")
+@recorded("appeals.finish", prepare=fill_id("sms_id"))
 def finish(db: Database, actor: Actor, form: FinishForm, *, now: dt.datetime) -> None:
     """办结: record the result, judge on-time, queue the SMS to the appellant."""
     actor.require(EDIT)
@@ -191,7 +191,7 @@ def finish(db: Database, actor: Actor, form: FinishForm, *, now: dt.datetime) ->
         if a.phone and is_mobile(a.phone):
             unit = s.get(Unit, a.unit_id) if a.unit_id else None
             text = finished_sms_text(a.number, clocks.local(a.received_at), unit.name if unit else None, a.appellant)
-            sms.queue(s, a.id, a.phone, text, now=now)
+            sms.queue(s, a.id, a.phone, text, now=now, ident=form.sms_id)
         audit_appeal(work, a, "办结" + ("（超期）" if a.finished_late else ""))
 
 

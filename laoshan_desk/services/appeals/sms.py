@@ -90,10 +90,20 @@ def gateway_configured() -> bool:
     return _gateway is not None
 
 
-def queue(session: Session, appeal_id: uuid.UUID | None, phone: str, text: str, *, now: dt.datetime) -> uuid.UUID:
-    """Put a message in the outbox (inside the caller's transaction)."""
+def queue(
+    session: Session,
+    appeal_id: uuid.UUID | None,
+    phone: str,
+    text: str,
+    *,
+    now: dt.datetime,
+    ident: uuid.UUID | None = None,
+) -> uuid.UUID:
+    """Put a message in the outbox (inside the caller's transaction), under ``ident`` when the
+    call made the message's id before it ran (a street desk's 办结 queues the same message at
+    the district)."""
     msg = SmsMessage(
-        id=uuid.uuid4(),
+        id=ident or uuid.uuid4(),
         appeal_id=appeal_id,
         phone=phone,
         text=text,
@@ -150,10 +160,18 @@ def send_pending(
                 log.send(msg.phone, msg.text)
                 msg.last_error = NOT_CONFIGURED
             if recorded:
-                work.audit("update", "sms_outbox", None, f"未配置短信通道：{len(recorded)} 条短信已记录，保留待发")
+                work.audit(
+                    "update",
+                    "sms_outbox",
+                    None,
+                    f"未配置短信通道：{len(recorded)} 条短信已记录，保留待发",
+                    after={"messages": [str(m.id) for m in recorded]},
+                )
+        tried = []
         for msg in due:
             if gw is None:
                 break
+            tried.append(msg)
             try:
                 msg.gateway_id = gw.send(msg.phone, msg.text)
             except GatewayOffline as exc:
@@ -176,7 +194,14 @@ def send_pending(
                 msg.state, msg.sent_at, msg.last_error, msg.next_try_at = SmsState.SENT.value, now, "", None
                 sent += 1
         if sent or failed:
-            work.audit("update", "sms_outbox", None, f"短信发送：成功 {sent} 条，失败 {failed} 条")
+            # The messages by id: a street desk's pull takes their appeals (docs/hall.md).
+            work.audit(
+                "update",
+                "sms_outbox",
+                None,
+                f"短信发送：成功 {sent} 条，失败 {failed} 条",
+                after={"messages": [str(m.id) for m in tried]},
+            )
         waiting = (
             s.scalar(
                 select(func.count()).select_from(

@@ -139,5 +139,7 @@ def _send_again(work: uow.Work, c: SyncConflict, form: ResolveForm) -> None:
             state=outbox.PENDING,
             message="",
             refreshed=False,
+            # The files the change attached go again by hash (the form's paths are this desk's).
+            files=list(old.files or []) if old is not None else [],
         )
     )

@@ -34,6 +34,16 @@ OFFLINE = "离线：无法连接区级数据库（{}），改动已保存在本�
 NOT_NEW = "本窗口数据库中已有诉求或用户，只能用新建的数据库连接区级数据库"
 UNLINKED = "本窗口已断开与区级数据库的连接（改动仍保存在本窗口），请重新执行 laoshan-desk link"
 OTHER_STREET_LINK = "本窗口原先连接的是{}，只能重新连接同一街道"
+OWNER_LOGIN = (
+    "连接区级数据库所用的登录“{}”是{}，不受行级安全限制，街道窗口可绕过服务改写全区数据；"
+    "请用 laoshan-desk hub add-street-login 建立的街道登录连接（确需如此，加 --allow-owner-login）"
+)
+# Whether the login is a superuser, may bypass row-level security, or owns the tables (directly
+# or through a role it belongs to): row-level security does not hold it (docs/hall.md).
+_LOGIN_POWERS = text(
+    "SELECT r.rolsuper, r.rolbypassrls, pg_has_role(current_user, c.relowner, 'MEMBER') "
+    "FROM pg_roles r, pg_class c WHERE r.rolname = current_user AND c.oid = 'appeal'::regclass"
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,6 +51,22 @@ class LinkReport:
     street: str
     peer_id: uuid.UUID
     pulled: pull.PullReport
+    warning: str = ""  # linked with a login row-level security does not limit (allowed)
+
+
+def hub_login_problem(hub: Database) -> str:
+    """Why the login in the hub's URL must not be a street desk's ("" when it may): a superuser,
+    a login that bypasses row-level security, or the owner of the tables."""
+    if hub.dialect != "postgresql":
+        return ""
+    with hub.session() as s:
+        row = s.execute(_LOGIN_POWERS).first()
+        who = str(s.scalar(text("SELECT current_user")))
+    if row is None:
+        return ""
+    superuser, bypass, owner = row
+    what = "超级用户" if superuser else "可绕过行级安全的登录" if bypass else "数据表的所有者" if owner else ""
+    return OWNER_LOGIN.format(who, what) if what else ""
 
 
 def connect(url: str) -> Database:
@@ -56,9 +82,16 @@ def connect(url: str) -> Database:
     return hub
 
 
-def link(desk: Database, actor: Actor, hub: Database, street: str, *, now: dt.datetime) -> LinkReport:
-    """``laoshan-desk link URL --street 沙子口街道`` on a new desk database."""
+def link(
+    desk: Database, actor: Actor, hub: Database, street: str, *, now: dt.datetime, allow_owner: bool = False
+) -> LinkReport:
+    """``laoshan-desk link URL --street 沙子口街道`` on a new desk database. A hub login that
+    row-level security does not limit (the tables' owner, a superuser) is refused unless
+    ``allow_owner``; then the report carries the warning."""
     actor.require(ADMIN)
+    warning = hub_login_problem(hub)
+    if warning and not allow_owner:
+        raise ValidationError(warning, field="db")
     with hub.session() as s:
         unit = s.scalars(select(Unit).where(Unit.kind == "street", Unit.name == street.strip())).first()
         if unit is None:
@@ -69,7 +102,7 @@ def link(desk: Database, actor: Actor, hub: Database, street: str, *, now: dt.da
         if existing is not None and existing.hub_url:
             raise ValidationError("本窗口已连接区级数据库", field="db")
     if existing is not None:
-        return _relink(desk, actor, hub, street_id, now=now)
+        return dataclasses.replace(_relink(desk, actor, hub, street_id, now=now), warning=warning)
     with desk.session() as s:
         if (s.scalar(select(func.count()).select_from(Appeal)) or 0) or (
             s.scalar(select(func.count()).select_from(User)) or 0
@@ -104,7 +137,7 @@ def link(desk: Database, actor: Actor, hub: Database, street: str, *, now: dt.da
     except IntegrityError:
         raise ValidationError(NOT_NEW, field="db") from None
     pulled = pull.pull(desk, DirectHub(hub), now=now)
-    return LinkReport(street_name, peer_id, pulled)
+    return LinkReport(street_name, peer_id, pulled, warning)
 
 
 def _relink(desk: Database, actor: Actor, hub: Database, street_id: uuid.UUID, *, now: dt.datetime) -> LinkReport:

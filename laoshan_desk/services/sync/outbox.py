@@ -51,7 +51,7 @@ def _record(work: uow.Work, call: uow.Call) -> None:
             state=PENDING,
             message="",
             refreshed=False,
-            files=_files_of(s, call.form),
+            files=files_of(s, call.form),
         )
     )
 
@@ -80,9 +80,14 @@ def _base(s: Session, form: Any) -> dict[str, int]:
     return {}
 
 
-def _files_of(s: Session, form: Any) -> list[dict[str, Any]]:
-    """The files a form with ``attachments`` stored on its appeal, in order: they travel to the hub
-    by content hash, the form's paths being this machine's own."""
+def files_of(s: Session, form: Any) -> list[dict[str, Any]]:
+    """The files a call stored on its appeal, in order — an intake's ``attachments``, or the one
+    row an 上传附件 made (``attachment_id``): they travel to the hub by content hash, the form's
+    paths being this machine's own."""
+    attachment_id = getattr(form, "attachment_id", None)
+    if isinstance(attachment_id, uuid.UUID):
+        got = s.execute(select(Attachment.sha256, Attachment.name).where(Attachment.id == attachment_id))
+        return [{"sha256": sha, "name": name} for sha, name in got]
     appeal_id = getattr(form, "appeal_id", None)
     if not getattr(form, "attachments", ()) or not isinstance(appeal_id, uuid.UUID):
         return []

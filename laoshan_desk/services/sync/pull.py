@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -27,6 +28,7 @@ from sqlalchemy.orm import Session
 from laoshan_desk.domain.errors import ConflictError
 from laoshan_desk.services import uow
 from laoshan_desk.services.context import system_actor
+from laoshan_desk.services.sync import files as sync_files
 from laoshan_desk.services.sync import outbox, rows
 from laoshan_desk.services.sync.push import peer_of
 from laoshan_desk.store.db import Database
@@ -59,6 +61,33 @@ def _reference(s: Session, street_id: uuid.UUID) -> dict[str, list[dict[str, Any
     return out
 
 
+def _touched(s: Session, since: int, top: int) -> set[uuid.UUID]:
+    """Appeals written at the hub between the two audit sequences: those audited as ``appeal``,
+    and the appeals of rows audited under a table hanging off it (an 上传附件 is audited as
+    ``attachment``, a re-queued SMS as ``sms_message``, a send as ``sms_outbox`` naming them)."""
+    children = {t.name: t for t in rows.appeal_children()}
+    got = s.execute(
+        select(AuditRecord.entity, AuditRecord.entity_id)
+        .where(AuditRecord.seq > since, AuditRecord.seq <= top, AuditRecord.entity.in_(["appeal", *children]))
+        .distinct()
+    ).all()
+    out = _uuids(ident for entity, ident in got if entity == "appeal")
+    # A send of the SMS outbox is one audit record naming its messages (services/appeals/sms.py).
+    sent = s.scalars(
+        select(AuditRecord.after).where(
+            AuditRecord.seq > since, AuditRecord.seq <= top, AuditRecord.entity == "sms_outbox"
+        )
+    )
+    messages = _uuids(m for after in sent if isinstance(after, dict) for m in after.get("messages") or [])
+    for name, t in children.items():
+        ids = sorted(_uuids(ident for entity, ident in got if entity == name))
+        if name == "sms_message":
+            ids = sorted(set(ids) | messages)
+        for i in range(0, len(ids), BATCH):
+            out |= set(s.scalars(select(t.c.appeal_id).where(t.c.id.in_(ids[i : i + BATCH]))))
+    return {i for i in out if i is not None}
+
+
 def share(
     hub: Database, peer_id: uuid.UUID, *, since: int, asked: list[str], batch: int = BATCH
 ) -> Iterator[dict[str, Any]]:
@@ -72,12 +101,7 @@ def share(
             ids = list(s.scalars(select(Appeal.id).where(scope).order_by(Appeal.seq)))
             gone: list[uuid.UUID] = []
         else:
-            touched = s.scalars(
-                select(AuditRecord.entity_id)
-                .where(AuditRecord.seq > since, AuditRecord.seq <= top, AuditRecord.entity == "appeal")
-                .distinct()
-            )
-            wanted |= _uuids(touched)
+            wanted |= _touched(s, since, top)
             ids = []
             chunk = list(wanted)
             for i in range(0, len(chunk), BATCH):
@@ -128,6 +152,7 @@ class PullReport:
     changed_rows: int = 0  # rows of any table written
     held: int = 0  # appeals left alone: a change waiting or a conflict open
     watermark: int = 0
+    files: int = 0  # attached files taken from the hub
 
 
 def apply_batch(desk: Database, batch: dict[str, Any], *, now: dt.datetime) -> PullReport:
@@ -202,4 +227,6 @@ def pull(desk: Database, hub: Any, *, now: dt.datetime) -> PullReport:
             total.held + got.held,
             got.watermark,
         )
+    # Files of attachment rows this desk lacks (attached at the hall): by hash, once, capped.
+    total = dataclasses.replace(total, files=sync_files.fetch_missing(desk, functools.partial(hub.files, peer_id)))
     return total

@@ -24,12 +24,13 @@ import datetime as dt
 import functools
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from laoshan_desk.domain.errors import ConflictError, DeskError
+from laoshan_desk.domain.errors import ConflictError, DeskError, ValidationError
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import appeals as _appeals  # noqa: F401 - registers the appeals' services
 from laoshan_desk.services import uow
@@ -50,9 +51,10 @@ OTHER_STREET = "街道窗口只能受理本街道的诉求，区级数据库拒�
 # Services whose form names the street the new record is for: a desk makes records of its own
 # street only (docs/hall.md, "受理 on a street desk").
 STREET_OF_FORM = frozenset({"appeals.intake"})
-# Changes that only add to a record (a progress note on each side) merge without a clerk: the
-# note goes onto the hub's newer version when the service still accepts it there.
-ADDITIVE = frozenset({"appeals.progress"})
+# Changes that only add to a record (a progress note or an attachment on each side) merge without
+# a clerk: the note or the file goes onto the hub's newer version when the service still accepts
+# it there.
+ADDITIVE = frozenset({"appeals.progress", "appeals.attach"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -135,7 +137,9 @@ def _current_version(hub: Database, base: dict[str, Any]) -> tuple[str, uuid.UUI
     return None
 
 
-def _apply_one(hub: Database, peer: SyncPeer, change: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
+def _apply_one(
+    hub: Database, peer: SyncPeer, change: dict[str, Any], now: dt.datetime, sent: dict[str, bytes]
+) -> dict[str, Any]:
     raw_id = str(change.get("change_id", ""))
     try:
         cid = uuid.UUID(raw_id)
@@ -164,10 +168,10 @@ def _apply_one(hub: Database, peer: SyncPeer, change: dict[str, Any], now: dt.da
         files = contextlib.ExitStack()
         with files:
             if change.get("files"):
-                paths = sync_files.materialise(hub, files, change["files"])
+                paths = sync_files.materialise(hub, files, change["files"], sent)
                 if paths is None:  # not answered: the desk sends the file with its next push
                     return _answer(raw_id, outbox.PENDING, sync_files.FILE_MISSING)
-                form = dataclasses.replace(form, attachments=paths)
+                form = _with_files(form, paths)
             return _replay(hub, fn, actor, form, change, raw_id, service, at)
     except IntegrityError:
         # The same change applied by a concurrent push: its answer is in the table now.
@@ -181,6 +185,16 @@ def _apply_one(hub: Database, peer: SyncPeer, change: dict[str, Any], now: dt.da
         return _answer(raw_id, outbox.REFUSED, exc.message)
     finally:
         _REPLAY.reset(token)
+
+
+def _with_files(form: Any, paths: tuple[Path, ...]) -> Any:
+    """The form with the hub's copies of its files in place of the desk's paths: an intake's
+    ``attachments``, an 上传附件's one ``path``."""
+    if hasattr(form, "attachments"):
+        return dataclasses.replace(form, attachments=paths)
+    if hasattr(form, "path") and len(paths) == 1:
+        return dataclasses.replace(form, path=paths[0])
+    raise ValidationError(codec.BAD_CHANGE, field="file")
 
 
 def _replay(
@@ -230,11 +244,12 @@ def apply_changes(
     """On the hub: keep the files sent, then replay a street desk's changes in order; one answer
     per change."""
     peer = peer_of(hub, peer_id)
-    if files:
-        sync_files.store_files(hub, peer, files, now=now)
+    sent = sync_files.verified(files or {})
+    if sent:
+        sync_files.store_files(hub, peer, sent, now=now)
     answers = []
     for change in changes:
-        answers.append(_apply_one(hub, peer, change, now))
+        answers.append(_apply_one(hub, peer, change, now, sent))
         if answers[-1]["outcome"] == outbox.PENDING:
             break  # the changes after it wait with it, in order
     return answers

@@ -18,6 +18,8 @@ from typing import Any
 from sqlalchemy import Table, delete, insert, select, true, update
 from sqlalchemy.orm import Session
 
+from laoshan_desk.domain.appeals.steps import SmsState
+from laoshan_desk.services.appeals import sms
 from laoshan_desk.services.sync import codec
 from laoshan_desk.store.base import Base
 from laoshan_desk.store.db import Database
@@ -29,6 +31,20 @@ REFERENCE = ("unit", "grid", "app_user", "calendar_year", "calendar_override", "
 LOCAL_COLUMNS: dict[str, frozenset[str]] = {
     "app_user": frozenset({"failed_logins", "locked_until", "last_login_at", "version"}),
 }
+
+
+def _keep_desk_marks(name: str, have: Mapping[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    """A desk without an SMS gateway records each due message once in its log and marks it
+    未配置短信通道，已记录 (services/appeals/sms.py); the message is the hub's to send. While the
+    hub's copy is still waiting unmarked, the desk keeps its mark: taking the hub's blank one
+    would show the message as never recorded, and the desk would log it a second time. Once the
+    hub has sent it (or given up, or marked it itself), the hub's state is taken."""
+    if name == "sms_message" and have.get("last_error") == sms.NOT_CONFIGURED:
+        if row.get("state") == SmsState.QUEUED.value and not row.get("last_error"):
+            return {**row, "last_error": sms.NOT_CONFIGURED}
+    return row
+
+
 CHUNK = 500
 NO_PASSWORD = "!"  # a user of another street travels without a password hash: no login here
 
@@ -97,6 +113,7 @@ def upsert(session: Session, t: Table, rows: Iterable[Mapping[str, Any]]) -> int
         if have is None:
             new.append({k: v for k, v in row.items() if k not in own})
             continue
+        row = _keep_desk_marks(t.name, have, row)
         values = {k: v for k, v in row.items() if k not in own and k not in keys}
         if any(codec.encode_value(have[k]) != codec.encode_value(v) for k, v in values.items()):
             session.execute(update(t).where(*[t.c[k] == row[k] for k in keys]).values(**values))

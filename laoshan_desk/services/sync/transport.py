@@ -59,6 +59,9 @@ class Hub(Protocol):
     def share(self, peer_id: uuid.UUID, *, since: int, asked: list[str]) -> Iterator[dict[str, Any]]:
         """The street's share since the watermark, in batches."""
 
+    def files(self, peer_id: uuid.UUID, hashes: list[str]) -> dict[str, str]:
+        """Files of the street's attachments among ``hashes`` (base64 by hash), within the cap."""
+
 
 @dataclasses.dataclass
 class DirectHub:
@@ -82,6 +85,9 @@ class DirectHub:
 
     def share(self, peer_id: uuid.UUID, *, since: int, asked: list[str]) -> Iterator[dict[str, Any]]:
         return pull.share(self.db, peer_id, since=since, asked=asked)
+
+    def files(self, peer_id: uuid.UUID, hashes: list[str]) -> dict[str, str]:
+        return sync_files.files_for(self.db, push.peer_of(self.db, peer_id), hashes)
 
 
 def sign(key: str, payload: dict[str, Any]) -> bytes:
@@ -186,6 +192,8 @@ def import_file(db: Database, path: Path, *, now: dt.datetime) -> ImportReport:
     if payload.get("kind") != "reply":
         raise ValidationError(WRONG_SIDE.format("区级数据库"), field="file")
     answers = push.record_answers(db, list(payload.get("answers") or []), now=now)
+    carried = payload.get("files")
+    sync_files.keep_files(carried if isinstance(carried, dict) else {})
     total = pull.PullReport()
     for batch in payload.get("batches") or []:
         got = pull.apply_batch(db, batch, now=now)
@@ -206,8 +214,13 @@ def _answer_push(db: Database, payload: dict[str, Any], key: str, path: Path, *,
     answers = push.apply_changes(db, peer_id, changes, now=now, files=files if isinstance(files, dict) else None)
     since = int(payload.get("since") or 0)
     batches = list(pull.share(db, peer_id, since=since, asked=[str(a) for a in payload.get("asked") or []]))
+    # The reply cannot be asked for files: it carries those of the attachments it brings, within
+    # one answer's cap (a file left out is asked for by the next sync over a link).
+    hashes = [str(r.get("sha256")) for b in batches for r in b.get("children", {}).get("attachment", [])]
+    carried = sync_files.files_for(db, push.peer_of(db, peer_id), hashes)
     reply = path.with_name(path.name + ".reply")
-    _write(reply, sign(key, {"kind": "reply", "peer_id": str(peer_id), "answers": answers, "batches": batches}))
+    body = {"kind": "reply", "peer_id": str(peer_id), "answers": answers, "batches": batches, "files": carried}
+    _write(reply, sign(key, body))
     outcomes = (outbox.APPLIED, outbox.REFUSED, outbox.CONFLICT)
     counts = {k: sum(1 for a in answers if a["outcome"] == k) for k in outcomes}
     report = push.PushReport(len(answers), counts[outbox.APPLIED], counts[outbox.REFUSED], counts[outbox.CONFLICT])

@@ -52,7 +52,7 @@ def _import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.as_json())
     else:
-        print(report.summary)
+        print(report.summary())
         for r in report.rejected:
             print(f"  第 {r.row} 行 [{r.column}]：{r.message}")
     return 0

@@ -190,7 +190,7 @@ def import_complaints(db: Database, actor: Actor, path: Path, *, now: dt.datetim
             )
         imported += added
         updated += changed
-    return ImportReport(imported, updated, tuple(rejected))
+    return ImportReport(imported, updated, rejected=tuple(rejected))
 
 
 # -- export ------------------------------------------------------------------------------------

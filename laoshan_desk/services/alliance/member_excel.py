@@ -155,7 +155,7 @@ def import_members(db: Database, actor: Actor, path: Path, *, now: dt.datetime) 
             f"导入联盟成员：新增 {imported} 家，更新 {updated} 家，拒绝 {len(rejected)} 行",
             after={"imported": imported, "updated": updated, "rejected": len(rejected), "file": Path(path).name},
         )
-    return ImportReport(imported, updated, tuple(rejected))
+    return ImportReport(imported, updated, rejected=tuple(rejected))
 
 
 EXPORT_COLUMNS = [

@@ -1,41 +1,38 @@
-"""Reading the alliance's import workbooks, and the report an import returns.
+"""Reading the alliance's import workbooks: the desk's one reader and one report.
 
-The desk's one reader (``documents/excel_read.py``) and report (``services/imports.py``) were not
-on the main line when the alliance's imports were written; this module follows the appeals
-importer and the rules conventions.md gives the shared reader (size limit, row cap, a stop after
-a long run of empty rows, a Chinese message for a broken file, control characters stripped), with
-the same shape — ``read_sheet(path, columns, required=...)`` yielding ``(row_number, {header:
-value})`` and ``ImportReport(imported, updated, rejected=[Rejected(row, column, message)])`` — so
-that moving to the shared pieces changes only the imports at the top of the two importers.
+The rows come from ``documents/excel_read.py`` (size and row caps, the declared dimension ignored,
+a stop after a long run of empty rows, a Chinese message for a broken file, control characters
+stripped, a cut cell or a formula without a result named as such), the answer is
+``services/imports.py``'s :class:`ImportReport`. What is the alliance's own: :func:`apply_rows`
+(each row in a savepoint) and the cell readers below.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
 from sqlalchemy.orm import Session
 
+from laoshan_desk.documents import excel_read
 from laoshan_desk.domain.errors import DeskError, ValidationError
 from laoshan_desk.domain.timeutil import TZ
+from laoshan_desk.services.imports import ImportReport, Rejected
 
-MAX_BYTES = 20 * 1024 * 1024
+__all__ = [
+    "ImportReport",
+    "Rejected",
+    "RowError",
+    "apply_rows",
+    "cell_day",
+    "cell_moment",
+    "cell_text",
+    "read_sheet",
+]
+
 MAX_ROWS = 200_000
-BLANK_RUN = 200
-MAX_CELL_CHARS = 5000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-@dataclasses.dataclass(frozen=True)
-class Rejected:
-    row: int
-    column: str
-    message: str
 
 
 class RowError(Exception):
@@ -51,12 +48,16 @@ def apply_rows(
     field_columns: Mapping[str, str],
 ) -> tuple[int, int, list[Rejected]]:
     """Each row in its own savepoint: ``apply(session, values)`` is True when it updated a record on file,
-    False when it added one; a refused row (a RowError, or a DeskError whose field
-    ``field_columns`` names a column of) leaves nothing behind and is reported. Returns
-    (added, updated, rejected)."""
+    False when it added one; a row with a cell the reader could not take whole, or refused (a
+    RowError, or a DeskError whose field ``field_columns`` names a column of), leaves nothing
+    behind and is reported. Returns (added, updated, rejected)."""
     added = updated = 0
     rejected: list[Rejected] = []
     for number, values in rows:
+        unreadable = excel_read.unreadable(values)
+        if unreadable is not None:
+            rejected.append(Rejected(number, *unreadable))
+            continue
         try:
             with session.begin_nested():
                 if apply(session, values):
@@ -70,86 +71,24 @@ def apply_rows(
     return added, updated, rejected
 
 
-@dataclasses.dataclass(frozen=True)
-class ImportReport:
-    imported: int
-    updated: int
-    rejected: tuple[Rejected, ...]
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "imported": self.imported,
-            "updated": self.updated,
-            "rejected": [dataclasses.asdict(r) for r in self.rejected],
-        }
-
-    @property
-    def summary(self) -> str:
-        return f"新增 {self.imported} 条，更新 {self.updated} 条，拒绝 {len(self.rejected)} 行"
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, str):
-        text = _CONTROL.sub("", value).strip()
-        return text[:MAX_CELL_CHARS]
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
 def read_sheet(path: Path, columns: Sequence[str], *, required: Sequence[str]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The first sheet's rows as ``(row number, {header: value})``; header in row 1, any order.
+    """The first sheet's rows as ``(row number, {header: value})`` through the desk's one reader.
 
-    Raises ValidationError (field ``file``) for a missing, oversized or broken file or a missing
-    required column; extra columns are ignored.
+    Raises ValidationError (field ``file``) for a missing, oversized or broken file, a missing
+    required column, or more than :data:`MAX_ROWS` rows (the whole file is refused: the importers
+    read every row before they write any).
     """
-    path = Path(path)
-    if not path.is_file():
-        raise ValidationError(f"文件不存在：{path}", field="file")
-    if path.suffix.lower() != ".xlsx":
-        raise ValidationError(f"应为 .xlsx 工作簿：{path.name}", field="file")
-    if path.stat().st_size > MAX_BYTES:
-        raise ValidationError(f"文件超过 {MAX_BYTES // 1024 // 1024} MB：{path.name}", field="file")
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - a zip error, bad XML, not a workbook at all ...
-        raise ValidationError(f"无法读取 Excel 文件 {path.name}（{type(exc).__name__}）", field="file") from None
-    try:
-        rows = wb.worksheets[0].iter_rows(values_only=True)
-        header = next(rows, None)
-        if not header:
-            raise ValidationError("工作表为空：第 1 行应为表头", field="file")
-        index: dict[str, int] = {}
-        for i, cell in enumerate(header):
-            name = _clean(cell) if isinstance(cell, str) else cell
-            if name in columns and name not in index:
-                index[str(name)] = i
-        missing = [c for c in required if c not in index]
-        if missing:
-            raise ValidationError("缺少表头：" + "、".join(missing), field="file")
-        blank = 0
-        for number, raw in enumerate(rows, start=2):
-            if number - 1 > MAX_ROWS:
-                raise ValidationError(f"最多导入 {MAX_ROWS} 行", field="file")
-            values = {name: _clean(raw[i]) if i < len(raw) else None for name, i in index.items()}
-            if all(v in (None, "") for v in values.values()):
-                blank += 1
-                if blank >= BLANK_RUN:
-                    break
-                continue
-            blank = 0
-            yield number, values
-    except ValidationError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - corrupt XML further into the sheet
-        raise ValidationError(f"Excel 文件 {path.name} 已损坏（{type(exc).__name__}）", field="file") from None
-    finally:
-        wb.close()
+    sheet = excel_read.read_sheet(Path(path), columns, required=required, max_rows=MAX_ROWS)
+    yield from sheet
+    if sheet.more_rows:
+        raise ValidationError(f"最多导入 {MAX_ROWS} 行，请分成几个文件导入", field="file")
 
 
 def cell_text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a phone or code typed as a number comes back as 13812345678.0
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):

@@ -266,7 +266,7 @@ class ComplaintsPage(QWidget):
     def start_import(self, path: Path) -> Outcome[Any]:
         def done(report: ImportReport) -> None:
             lines = "；".join(f"第{r.row}行{r.column}：{r.message}" for r in report.rejected[:3])
-            self.status.setText(f"导入完成：{report.summary}" + (f"（{lines} …）" if lines else ""))
+            self.status.setText(f"导入完成：{report.summary()}" + (f"（{lines} …）" if lines else ""))
 
         self.job = run_action(
             self,

@@ -122,7 +122,7 @@ class MembersPage(QWidget):
     def import_file(self, path: Path) -> Outcome[ImportReport]:
         def done(report: ImportReport) -> None:
             lines = "；".join(f"第{r.row}行{r.column}：{r.message}" for r in report.rejected[:3])
-            self.status.setText(f"导入完成：{report.summary}" + (f"（{lines} …）" if lines else ""))
+            self.status.setText(f"导入完成：{report.summary()}" + (f"（{lines} …）" if lines else ""))
 
         return run_action(
             self,

@@ -33,6 +33,7 @@ def test_complaints_import_json_and_export(db, officer, tmp_path, capsys):
     assert out == {
         "imported": 1,
         "updated": 0,
+        "conflicts": [],
         "rejected": [{"row": 3, "column": "登记时间", "message": out["rejected"][0]["message"]}],
     }
     assert "YYYY-MM-DD HH:MM" in out["rejected"][0]["message"]

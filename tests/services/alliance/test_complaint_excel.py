@@ -99,7 +99,7 @@ def test_import_then_export_round_trip(db, officer, add_member, tmp_path):
     rows = [list(r) for r in GOOD]
     rows[0][6] = fake_uscc(1)
     report = cx.import_complaints(db, officer, workbook(tmp_path / "in.xlsx", rows), now=NOW)
-    assert report.as_json() == {"imported": 4, "updated": 0, "rejected": []}
+    assert report.as_json() == {"imported": 4, "updated": 0, "conflicts": [], "rejected": []}
     by = {r.number: r for r in alliance.page(db, officer, alliance.ComplaintFilter(state="all"), now=NOW)}
     assert by["TS-A1"].officer_name == "海产联络员" and by["TS-A1"].status is ComplaintStatus.REGISTERED
     assert by["TS-A1"].accept_limit == dt.date(2026, 10, 13) and by["TS-A1"].late  # not decided by 13 Oct
@@ -110,7 +110,7 @@ def test_import_then_export_round_trip(db, officer, add_member, tmp_path):
     # The same 编号 again updates instead of adding.
     rows[0][8:12] = ["受理", "2026-10-12 10:00", "", ""]
     again = cx.import_complaints(db, officer, workbook(tmp_path / "again.xlsx", rows[:1]), now=NOW)
-    assert again.as_json() == {"imported": 0, "updated": 1, "rejected": []}
+    assert again.as_json() == {"imported": 0, "updated": 1, "conflicts": [], "rejected": []}
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(AllianceComplaint)) == 4
         audits = s.scalars(
@@ -197,7 +197,7 @@ def test_bad_files_are_one_clear_message(db, officer, tmp_path):
     not_xlsx.write_bytes(b"PK\x03\x04 not really")
     with pytest.raises(ValidationError) as caught:
         cx.import_complaints(db, officer, not_xlsx, now=NOW)
-    assert caught.value.field == "file" and "无法读取" in caught.value.message
+    assert caught.value.field == "file" and "不是 Excel 工作簿" in caught.value.message
     wb = Workbook()
     wb.active.append(["编号", "内容"])
     wb.save(tmp_path / "few.xlsx")
@@ -214,3 +214,21 @@ def test_roles(db, leader, tmp_path):
     with pytest.raises(PermissionDenied):
         cx.import_complaints(db, leader, workbook(tmp_path / "in.xlsx", GOOD), now=NOW)
     assert cx.export_complaints(db, leader, tmp_path / "o.xlsx", now=NOW) == 0
+
+
+def test_a_formula_or_an_over_long_cell_is_named_and_its_row_stores_nothing(db, officer, tmp_path):
+    """The alliance's imports read through the desk's one reader: a formula without a result and a
+    cell longer than the reader takes are each reported by column, never stored cut or empty."""
+    rows = [list(r) for r in GOOD[:3]]
+    content = HEAD.index("内容")
+    rows[2][content] = "长" * 6000
+    path = workbook(tmp_path / "in.xlsx", rows)
+    book = load_workbook(path)
+    book.active.cell(row=3, column=content + 1, value='=CONCAT("海参","缩水")')  # a live formula, no result
+    book.save(path)
+    report = cx.import_complaints(db, officer, path, now=NOW)
+    assert report.imported == 1
+    assert [(r.row, r.column) for r in report.rejected] == [(3, "内容"), (4, "内容")]
+    assert "公式" in report.rejected[0].message and "过长" in report.rejected[1].message
+    with db.session() as s:
+        assert s.scalars(select(AllianceComplaint.number)).all() == [GOOD[0][0]]

@@ -175,7 +175,10 @@ def fictitious_uscc(n: int) -> str:
 
 
 def fictitious_phone(n: int) -> str:
-    return f"1390000{n:04d}"
+    """A Qingdao landline of seven digits (0532-555 3xxx): the desk's format check accepts it, but
+    Qingdao numbers have eight digits, so it reaches nobody; China has no fictitious mobile range,
+    so the demo has no mobile numbers (docs/rules/reference-data.md §demo)."""
+    return f"0532-5553{n % 1000:03d}"
 
 
 def demo_time(day: dt.date, hour: int = 9, minute: int = 0) -> dt.datetime:

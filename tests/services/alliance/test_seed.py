@@ -65,6 +65,7 @@ def test_the_seed_numbers_are_there_once(db, admin):
 
     # Plainly fictitious: every USCC is valid but in the 999999 region no authority has.
     assert usccs and all(u is not None and u[2:8] == "999999" and normalize_uscc(u) == u for u in usccs)
-    assert all(re.fullmatch(r"1390000\d{4}", r.liaison_phone) for r in rows)
+    # Phones: seven-digit Qingdao landlines (real ones have eight), no mobile numbers.
+    assert all(re.fullmatch(r"0532-5553\d{3}", r.liaison_phone) for r in rows)
     # Live work around "now": open complaints with lights in the queue.
     assert alliance.count(db, admin, alliance.ComplaintFilter(state="open"), now=NOW) >= 5

@@ -69,10 +69,10 @@ GIVEN = [
 
 
 def _phone(rng: random.Random) -> str:
-    return (
-        rng.choice(["138", "139", "150", "151", "152", "158", "159", "186", "187", "188", "135", "136"])
-        + f"{rng.randrange(10**8):08d}"
-    )
+    """A Qingdao landline of seven digits (0532-555 4xxx), which reaches nobody: no mobile numbers
+    in the demo (docs/rules/reference-data.md §demo). So the demo queues no SMS: the outbox shows
+    what a real appeal's finish queues, a text message to a mobile number."""
+    return f"0532-5554{rng.randrange(1000):03d}"
 
 
 def load_demo(

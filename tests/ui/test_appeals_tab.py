@@ -294,3 +294,21 @@ def test_the_ledger_exports_what_the_queue_shows(qtbot, db, admin, tmp_path, fix
     ws = load_workbook(tmp_path / "street.xlsx").active
     assert n == 3 and [r[0] for r in ws.iter_rows(min_row=3, values_only=True)] == shown
     assert f"街道：{streets[0].name}" in ws["A1"].value and "排序：诉求编号（升序）" in ws["A1"].value
+
+
+def test_an_empty_outbox_shows_no_horizontal_scroll_bar(qtbot, db, admin):
+    """The outbox is built on the one table idiom (prepare_view): empty, it has no scroll bar."""
+    from PySide6.QtCore import Qt
+
+    from laoshan_desk.ui.appeals.outbox import OutboxWidget
+    from laoshan_desk.ui.context import DeskContext
+    from tests.conftest import FIXED_NOW
+
+    widget = OutboxWidget(DeskContext(db=db, actor=admin, clock=lambda: FIXED_NOW))
+    qtbot.addWidget(widget)
+    widget.resize(1200, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.model.rowCount() == 0
+    assert widget.view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert not widget.view.horizontalScrollBar().isVisible()

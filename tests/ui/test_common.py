@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QVB
 from laoshan_desk.documents import pdf
 from laoshan_desk.services import audit, drafts
 from laoshan_desk.ui.common.drafts import DraftKeeper
-from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel
 from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog
+from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel
 
 
 def _form(qtbot):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from laoshan_desk.services import audit
 from laoshan_desk.services.audit_chain import ChainReport
 from laoshan_desk.ui.common.actions import Outcome, run_action
-from laoshan_desk.ui.common.paged_model import ColumnSpec, PagedTableModel, RowRole
+from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, RowRole, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
 FINDINGS_SHOWN = 8
@@ -107,9 +107,7 @@ class AuditPage(QWidget):
             count=lambda: audit.page(db, actor, offset=0, limit=0, **filters)[1],
             parent=self,
         )
-        self.view.setModel(self.model)
-        for i, width in enumerate(self.model.column_widths()):
-            self.view.setColumnWidth(i, width)
+        prepare_view(self.view, self.model)  # the one idiom: no horizontal scroll bar while empty
         self.view.selectionModel().currentRowChanged.connect(self._show_detail)
         self.count_label.setText(f"共 {self.model.total()} 条记录")
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import (
 from laoshan_desk.domain.appeals.steps import SmsState
 from laoshan_desk.services.appeals import sms
 from laoshan_desk.ui.common.actions import run_action
-from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, RowRole
+from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, RowRole, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
 
@@ -61,13 +59,7 @@ class OutboxWidget(QWidget):
         ]
         self.model = PagedTableModel(columns, self._fetch, self._count, parent=self)
         self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for i, w in enumerate(self.model.column_widths()):
-            self.view.setColumnWidth(i, w)
+        prepare_view(self.view, self.model)  # the one idiom: no horizontal scroll bar while empty
         layout.addWidget(self.view, 1)
         self.state.currentIndexChanged.connect(self.model.reload)
         self.send_button.clicked.connect(self.send_now)

@@ -19,7 +19,7 @@ from laoshan_desk.services import auth, bootstrap
 from laoshan_desk.services.context import system_actor
 from laoshan_desk.store import migrate
 from laoshan_desk.store.db import Database
-from tests.conftest import ADMIN_PASSWORD
+from tests.conftest import ADMIN_PASSWORD, FIXED_NOW
 from tests.services.approvals.helpers import at, example_lines, plan_input
 
 ITEM = (
@@ -105,7 +105,7 @@ def test_projects_stored_before_notice_numbers_get_them_in_order_and_the_series_
         next_year = _project(c, 2, "2027-01-05", None)  # no menu date: its start date's year
         second = _project(c, 3, "2026-05-06", "2026-05-01")
         third = _project(c, 4, "2026-12-28", "2026-12-30")
-    bootstrap.init(db, system_actor("test"))  # every head, and the reference data intake needs
+    bootstrap.init(db, system_actor("test"), now=FIXED_NOW)  # every head, and the reference data intake needs
     with db.engine.connect() as c:
         stored = dict(c.execute(text("SELECT id, notice_number FROM approval_project")).tuples().all())
     assert stored == {

@@ -8,6 +8,7 @@ import os
 
 from laoshan_desk.services import calendar as calendar_service
 from laoshan_desk.ui.admin.calendar_page import CalendarPage
+from tests.conftest import FIXED_NOW
 
 FEBRUARY = (dt.date(2027, 2, 9), dt.date(2027, 2, 10))  # 春节: 2027-02-06/07 are a weekend
 
@@ -38,7 +39,7 @@ def test_the_page_proposes_the_weekend_holidays_days_off_and_confirms_the_ticked
     entered = {r.day for r in panel.model.rows() if r.entered}
     assert entered == set(FEBRUARY)
     assert panel.model.cell_text(0, 4) == "已录入"
-    assert {o.day for o in page.overrides} == set(FEBRUARY)  # the page's own list was redrawn
+    assert {o.day for o in page.model.rows()} == set(FEBRUARY)  # the page's own list was redrawn
     shot = os.environ.get("LAOSHAN_SHOT_DIR")
     page.grab().save(str(tmp_path / "in_lieu.png") if not shot else os.path.join(shot, "calendar_in_lieu.png"))
 
@@ -53,6 +54,6 @@ def test_nothing_ticked_says_so_beside_the_list_and_changes_nothing(qtbot, ctx):
 
 
 def test_no_provisional_year_hides_the_list(qtbot, ctx):
-    calendar_service.confirm_year(ctx.db, ctx.actor, 2027)
+    calendar_service.confirm_year(ctx.db, ctx.actor, 2027, now=FIXED_NOW)
     page = _page(qtbot, ctx)
     assert page.in_lieu.year is None and page.in_lieu.isHidden()

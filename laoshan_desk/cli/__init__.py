@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import re
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -28,9 +29,29 @@ class UsageError(Exception):
     """Bad arguments: reported as one line, exit status 2."""
 
 
+# argparse's own messages are English (its gettext catalog has no Chinese): the usual ones in
+# Chinese, so a clerk at the command line reads the same language as every other refusal.
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"^the following arguments are required: (.+)$"), "缺少参数：{0}"),
+    (re.compile(r"^unrecognized arguments: (.+)$"), "无法识别的参数：{0}"),
+    (re.compile(r"^argument (.+?): invalid choice: (.+?) \(choose from (.+)\)$"), "参数 {0} 无效：{1}（可选：{2}）"),
+    (re.compile(r"^argument (.+?): expected one argument$"), "参数 {0} 需要一个值"),
+    (re.compile(r"^argument (.+?): expected at least one argument$"), "参数 {0} 至少需要一个值"),
+    (re.compile(r"^argument (.+?): invalid (\w+) value: (.+)$"), "参数 {0} 的值无效：{2}"),
+)
+
+
+def chinese_usage_message(message: str) -> str:
+    for pattern, text in _ARGPARSE_MESSAGES:
+        match = pattern.match(message)
+        if match:
+            return text.format(*match.groups())
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(f"{self.prog}: {chinese_usage_message(message)}")
 
 
 def build_parser() -> argparse.ArgumentParser:

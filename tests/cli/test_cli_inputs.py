@@ -97,3 +97,18 @@ def test_output_path_needs_force_to_replace_and_never_writes_a_folder_or_device(
     if os.path.exists("/dev/null"):
         with pytest.raises(ValidationError, match="不是普通文件"):
             output_path("/dev/null", force=True)
+
+
+def test_argparse_own_refusals_are_in_chinese(capsys):
+    """A missing argument, an unknown option or command: one Chinese line, exit 2."""
+    from laoshan_desk.cli import main
+
+    for argv, words in (
+        (["calendar", "add-workdays"], "缺少参数：date, n"),
+        (["calendar", "is-workday", "2026-01-01", "--zz"], "无法识别的参数：--zz"),
+        (["calendar", "frob"], "无效"),
+        (["--db"], "需要一个值"),
+    ):
+        assert main(argv) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and words in err[0] and "required" not in err[0], (argv, err)

@@ -57,3 +57,9 @@ def test_no_provisional_year_hides_the_list(qtbot, ctx):
     calendar_service.confirm_year(ctx.db, ctx.actor, 2027, now=FIXED_NOW)
     page = _page(qtbot, ctx)
     assert page.in_lieu.year is None and page.in_lieu.isHidden()
+
+
+def test_the_proposal_heading_wraps_instead_of_being_clipped(qtbot, ctx):
+    page = _page(qtbot, ctx)
+    title = page.in_lieu.title
+    assert title.wordWrap() and "第六条" in title.text()

@@ -46,6 +46,7 @@ class InLieuPanel(QWidget):
         self._changed = changed
         self.year: int | None = None
         self.title = QLabel()
+        self.title.setWordWrap(True)  # the sentence names the article: it wraps, never clipped
         self.title.setStyleSheet("font-weight: bold;")
         self.model = ListTableModel(proposal_columns(), parent=self)
         self.view = QTableView(self)

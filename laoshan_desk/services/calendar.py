@@ -20,7 +20,7 @@ import datetime as dt
 import importlib
 import importlib.util
 import pkgutil
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +79,8 @@ def recompute_deadlines(
     return sum(keeper(work, before, after, days, previous_settings) for keeper in _keepers())
 
 
-def _invalidate(db: Database) -> None:
+def forget_calendar(db: Database) -> None:
+    """Drop the cached calendar after a change has committed (the next read builds it again)."""
     db.cache.pop(_CACHE_KEY, None)
 
 
@@ -116,11 +117,20 @@ def set_override(
     check_range(day, "day", "日期")
     note = clean_text(note, field="note", label="说明", max_length=100)
     with unit_of_work(db, actor, now) as work:
-        before = calendar_in(work.session)
-        _upsert(work, day, is_workday, note)
-        moved = recompute_deadlines(work, before, {day})
-    _invalidate(db)
+        moved = enter_days(work, {day: (is_workday, note)})
+    forget_calendar(db)
     return moved
+
+
+def enter_days(work: Work, days: Mapping[dt.date, tuple[bool, str]]) -> int:
+    """Inside a calendar service's unit of work: each day made a working day or a day off
+    (``{day: (is_workday, note)}``), audited one by one, and every stored deadline those days
+    touch moved (docs/rules.md §appeals-clocks); returns how many moved. After the commit the
+    caller calls :func:`forget_calendar`."""
+    before = calendar_in(work.session)
+    for day, (is_workday, note) in sorted(days.items()):
+        _upsert(work, day, is_workday, note)
+    return recompute_deadlines(work, before, set(days))
 
 
 def _upsert(work: Work, day: dt.date, is_workday: bool, note: str) -> Outcome:
@@ -159,7 +169,7 @@ def remove_override(db: Database, actor: Actor, day: dt.date, *, now: dt.datetim
         )
         work.session.execute(delete(CalendarOverride).where(CalendarOverride.day == day))
         moved = recompute_deadlines(work, before, {day})
-    _invalidate(db)
+    forget_calendar(db)
     return moved
 
 
@@ -179,7 +189,7 @@ def confirm_year(db: Database, actor: Actor, year: int, confirmed: bool = True, 
             f"日历：{year} 年调休安排{'已' if confirmed else '未'}录入完毕",
             after={"confirmed": confirmed},
         )
-    _invalidate(db)
+    forget_calendar(db)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -281,7 +291,7 @@ def import_overrides(db: Database, actor: Actor, path: Path, *, now: dt.datetime
         apply,
         now=now,
         report=report,
-        after_batch=lambda: _invalidate(db),
+        after_batch=lambda: forget_calendar(db),
         finish_batch=finish_batch,
     )
     base = report.build()

@@ -20,7 +20,7 @@ from laoshan_desk.domain.calendar import InLieuProposal, StatutoryHoliday
 from laoshan_desk.domain.calendar import in_lieu_proposals as propose
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.timeutil import MAX_DATE, MIN_DATE
-from laoshan_desk.services.calendar import _invalidate, _upsert, calendar_in, recompute_deadlines, work_calendar
+from laoshan_desk.services.calendar import enter_days, forget_calendar, work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
@@ -97,10 +97,7 @@ def confirm_in_lieu(db: Database, actor: Actor, form: InLieuConfirmation, *, now
         if day not in proposed:
             raise ValidationError(f"{day.isoformat()} 不是 {form.year} 年的建议补假日", field="days")
     with unit_of_work(db, actor, now) as work:
-        before = calendar_in(work.session)
-        for day in chosen:
-            _upsert(work, day, False, proposed[day].note())
-        moved = recompute_deadlines(work, before, set(chosen))
+        moved = enter_days(work, {day: (False, proposed[day].note()) for day in chosen})
         work.audit(
             "update",
             "calendar_in_lieu",
@@ -108,5 +105,5 @@ def confirm_in_lieu(db: Database, actor: Actor, form: InLieuConfirmation, *, now
             f"日历：确认 {form.year} 年建议补假日 {len(chosen)} 天",
             after={"days": [d.isoformat() for d in chosen], "moved": moved},
         )
-    _invalidate(db)
+    forget_calendar(db)
     return InLieuResult(tuple(chosen), moved)

@@ -311,6 +311,7 @@ NO_ACTOR: dict[str, str] = {
     "auth.sessions.needs_first_admin": "before login",
     "bootstrap.upgrade_schema": "start-up, before login",
     "calendar.list_overrides": "the working-day calendar every tab reads",
+    "calendar.forget_calendar": "drops the cached calendar after a checked service committed its change",
     "calendar.warnings": "the status bar of every role",
     "calendar.work_calendar": "the calendar every deadline uses",
     "demo.is_demo_database": "a flag for the window title",

@@ -30,6 +30,10 @@ from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.queries import appeals as q
 
 PAGE_SIZE = 200  # rows a page of the queue holds; the ledger of a search alone sorts the same pages
+# The first page the queue's view loads: a maximized 1080p window shows about 36 rows; more come
+# as the clerk scrolls (ui/common/table_model.py PagedTableModel).
+FIRST_PAGE = 50
+SEQ = Appeal.seq.expression
 
 
 @dataclasses.dataclass(frozen=True)
@@ -151,29 +155,23 @@ def page(
         sort = None
     cal = work_calendar(db)
     with db.session() as s:
-        # A search by the time received reads its first page in the FTS index's order (rowid =
-        # seq, the order of entry) and sorts only that page, once checked that entry order gives
-        # the same page (q.entry_order_holds); later pages and any other sort order every hit.
-        by_entry = sort in (None, "received_at") and offset == 0
+        # A search by the time received pages through the FTS index in its own order (rowid =
+        # the receipt key, store/queries/appeals/fts_index.py): no sort of every hit.
+        by_receipt = sort in (None, "received_at")
         newest_first = descending or sort is None
-        match = _index_match(s, f) if by_entry else None
+        match = _index_match(s, f) if by_receipt else None
         seqs: list[int] | None = None
         if match is not None:
-            others = base_select(actor, dataclasses.replace(f, text=None), cal, now, s, Appeal.seq.expression)
-            alone = search_alone(s, actor, f)
-            if alone is not None:  # nothing but the search: the index alone gives the page
-                seqs = q.fts_page(s, *alone, offset, limit, descending=newest_first)
-            else:  # scope and filters tested hit by hit until the page is full
-                stmt = q.in_index_order(others, *match, descending=newest_first).offset(offset).limit(limit)
-                seqs = list(s.scalars(stmt))
-            full_page = len(seqs) == limit
-            if full_page and not q.entry_order_holds(s, others, *match, seqs, descending=newest_first):
-                seqs, match = None, None
+            alone = search_alone(s, actor, f) is not None
+            others = None if alone else base_select(actor, dataclasses.replace(f, text=None), cal, now, s, SEQ)
+            seqs = q.receipt_page(s, others, *match, offset=offset, limit=limit, descending=newest_first)
+            if seqs is None:
+                match = None
         if seqs is None:
             # Two steps: the page's sequence numbers (often from an index alone), then those rows.
             stmt = (
                 q.order(
-                    base_select(actor, f, cal, now, s, Appeal.seq.expression),
+                    base_select(actor, f, cal, now, s, SEQ),
                     sort,
                     descending,
                     few_rows=q.narrows_to_open(f),

@@ -1,4 +1,4 @@
-"""Appeal search for 1- and 2-character Chinese words: the CJK character index (appeal_fts_cjk)
+"""Appeal search for 1- and 2-character Chinese words: the CJK character index (appeal_fts_rcv_cjk)
 answers exactly what LIKE '%word%' would, under the same filters and scope."""
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ def test_cjk_index_is_built_for_existing_rows(db, admin, fixed_now):
     grid = org.grids(db, comm.id)[0]
     svc.intake(db, admin, form(street, comm, grid, content="装修队拖欠工资"), now=fixed_now)
     with db.engine.begin() as conn:  # an older database: only the trigram table
-        for trigger in ("appeal_fts_cjk_ai", "appeal_fts_cjk_ad", "appeal_fts_cjk_au"):
+        for trigger in (f"{q.CJK_TABLE}_ai", f"{q.CJK_TABLE}_ad", f"{q.CJK_TABLE}_au"):
             conn.exec_driver_sql(f"DROP TRIGGER {trigger}")
         conn.exec_driver_sql(f"DROP TABLE {q.CJK_TABLE}")
     assert queue.count(db, admin, QueueFilter(text="工资"), now=fixed_now) == 1  # LIKE fallback

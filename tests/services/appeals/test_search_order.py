@@ -188,5 +188,5 @@ def test_a_database_indexed_by_seq_is_re_indexed_when_opened(db, admin, make_use
     bootstrap.upgrade_schema(db)
     with db.engine.connect() as conn:
         names = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE name LIKE 'appeal_fts%'")))
-    assert {q.FTS_TABLE, q.CJK_TABLE} <= names and not {"appeal_fts", "appeal_fts_ai"} & names
+    assert {q.FTS_TABLE, q.CJK_TABLE, q.PAIRS_TABLE} <= names and not {"appeal_fts", "appeal_fts_ai"} & names
     _check_every_page(db, admin, make_user, street, other)

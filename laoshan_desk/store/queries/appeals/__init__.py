@@ -11,6 +11,7 @@ from .filters import SORTS, QueueFilterLike, filtered, local_day, narrows_to_ope
 from .fts_index import (
     CJK_TABLE,
     FTS_TABLE,
+    PAIRS_TABLE,
     TRIGGERS,
     cjk_available,
     create_cjk_triggers,
@@ -19,6 +20,7 @@ from .fts_index import (
     ensure_cjk,
     ensure_fts,
     fts_available,
+    pairs_available,
     replace_legacy_fts,
 )
 from .lights import AWAITING_RESPONSE, FINISHED, OPEN, RUNNING, light_column, light_condition
@@ -30,6 +32,7 @@ __all__ = [
     "FINISHED",
     "FTS_TABLE",
     "OPEN",
+    "PAIRS_TABLE",
     "QueueFilterLike",
     "RUNNING",
     "SORTS",
@@ -48,6 +51,7 @@ __all__ = [
     "local_day",
     "narrows_to_open",
     "order",
+    "pairs_available",
     "receipt_page",
     "replace_legacy_fts",
     "scope_condition",

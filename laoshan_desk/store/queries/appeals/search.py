@@ -1,12 +1,14 @@
 """Full-text search over the appeals: the search condition, the count and pages by the index.
 
 On SQLite the texts are matched in the two FTS5 tables of :mod:`.fts_index` (rowid = the receipt
-key): words of 3 characters or more in the trigram table, words of 1 or 2 Chinese characters in
-the CJK character table, where every CJK character is a token of its own and every run of other
-characters one placeholder token, so the phrase ``"工 资"`` matches exactly the rows
-``LIKE '%工资%'`` would. Other short words (Latin, digits, mixed) fall back to LIKE. On
-PostgreSQL the texts are matched with ILIKE, served by pg_trgm GIN indexes for 3 characters or
-more; an SQLite without FTS5 uses LIKE: correct, slower.
+key): words of 3 characters or more in the trigram table, words of 2 Chinese characters in the
+pairs table (every two adjacent CJK characters one token: ``"工资"`` is one token), words of 1
+in the CJK character table, where every CJK character is a token of its own and every run of other
+characters one placeholder token (the phrase ``"工 资"`` serves 2-character words where the pairs
+table is missing); each matches exactly the rows ``LIKE '%word%'`` would. Other short words
+(Latin, digits, mixed) fall back to LIKE. On PostgreSQL the texts are matched with ILIKE, served
+by pg_trgm GIN indexes for 3 characters or more; an SQLite without FTS5 uses LIKE: correct,
+slower.
 
 A search of Chinese words (:func:`text_only_match`) sorted by the time received is answered in
 the index's own order: the count of the search alone is the index's (:func:`fts_count`), and a
@@ -43,7 +45,18 @@ from sqlalchemy.orm import Session
 from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.sqlfunctions import CJK_CHARS
 
-from .fts_index import CJK_TABLE, FTS_TABLE, SECOND, cjk_available, fts_available, second_of, seq_of, seq_sql
+from .fts_index import (
+    CJK_TABLE,
+    FTS_TABLE,
+    PAIRS_TABLE,
+    SECOND,
+    cjk_available,
+    fts_available,
+    pairs_available,
+    second_of,
+    seq_of,
+    seq_sql,
+)
 
 _CJK_WORD = re.compile(f"^[{CJK_CHARS}]+$")
 
@@ -67,6 +80,7 @@ def search_condition(session: Session, query: str) -> Any:
     postgres = connection.dialect.name == "postgresql"
     use_fts = fts_available(connection)
     use_cjk = cjk_available(connection)
+    use_pairs = pairs_available(connection)
     conditions: list[ColumnElement[bool]] = []
     for word in words:
         options: list[ColumnElement[bool]] = []
@@ -82,6 +96,10 @@ def search_condition(session: Session, query: str) -> Any:
             name = f"fts_q{len(conditions)}"
             match = text(f"{FTS_TABLE} MATCH :{name}").bindparams(bindparam(name, value=_phrase(word)))
             options.append(Appeal.seq.in_(select(text(seq_sql("rowid"))).select_from(text(FTS_TABLE)).where(match)))
+        elif use_pairs and len(word) == 2 and _CJK_WORD.match(word):  # 2 Chinese characters: one token
+            name = f"fts_q{len(conditions)}"
+            match = text(f"{PAIRS_TABLE} MATCH :{name}").bindparams(bindparam(name, value=_phrase(word)))
+            options.append(Appeal.seq.in_(select(text(seq_sql("rowid"))).select_from(text(PAIRS_TABLE)).where(match)))
         elif use_cjk and _CJK_WORD.match(word):  # 1-2 Chinese characters: one token per character
             name = f"fts_q{len(conditions)}"
             match = text(f"{CJK_TABLE} MATCH :{name}").bindparams(bindparam(name, value=_cjk_phrase(word)))
@@ -114,14 +132,16 @@ def _cjk_phrase(word: str) -> str:
 
 def text_only_match(connection: Connection, query: str) -> tuple[str, str] | None:
     """(FTS table, MATCH expression) when the search is words of Chinese characters only, all of
-    one table's kind (3 or more characters: the trigram table; 1-2: the character table): then
-    the hits, their count and their order are the FTS table's own (:func:`fts_count`,
-    :func:`fts_page`). None otherwise (the general :func:`search_condition` applies)."""
+    one table's kind (3 or more characters: the trigram table; 2: the pairs table; 1-2: the
+    character table): then the hits, their count and their order are the FTS table's own
+    (:func:`fts_count`, :func:`receipt_page`). None otherwise (the general :func:`search_condition` applies)."""
     words = [w for w in query.split() if w]
     if not words or not all(_CJK_WORD.match(w) for w in words):
         return None
     if all(len(w) >= 3 for w in words) and fts_available(connection):
         return FTS_TABLE, " ".join(_phrase(w) for w in words)
+    if all(len(w) == 2 for w in words) and pairs_available(connection):
+        return PAIRS_TABLE, " ".join(_phrase(w) for w in words)
     if all(len(w) <= 2 for w in words) and cjk_available(connection):
         return CJK_TABLE, " ".join(_cjk_phrase(w) for w in words)
     return None

@@ -131,6 +131,8 @@ def table(results: list[Result]) -> str:
     for res in results:
         base = "—" if res.baseline_ms is None else f"{res.row.baseline_name} {res.baseline_ms:.1f} ms".strip()
         ratio = "—" if res.ratio is None else f"{res.ratio:.2f}×"
+        if res.ratio and res.row.min_ratio is not None:  # a speed-up: say how many times faster
+            ratio = f"{1 / res.ratio:.1f}× faster"
         met = "yes" if res.met else "NO"
         lines.append(f"| {res.row.path} | {base} | {res.desk_ms:.1f} ms | {ratio} | {res.goal()} | {met} |")
     return "\n".join(lines)

@@ -17,6 +17,7 @@ from laoshan_desk.services import sync as _sync  # noqa: F401 - registers the ou
 from laoshan_desk.services.context import Actor, system_actor
 from laoshan_desk.store import migrate
 from laoshan_desk.store.db import Database
+from laoshan_desk.store.queries import appeals as appeal_queries
 
 
 def upgrade_schema(db: Database) -> str | None:
@@ -25,6 +26,9 @@ def upgrade_schema(db: Database) -> str | None:
     Returns the path of the automatic backup, if one was taken.
     """
     taken = migrate.upgrade_with_backup(db, backups_dir())
+    if db.dialect == "sqlite":
+        with db.engine.begin() as connection:
+            appeal_queries.replace_legacy_fts(connection)  # the search index keyed by the time received
     db.cache.clear()
     return str(taken) if taken else None
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import appeals as svc
 from laoshan_desk.services import org
+from laoshan_desk.services.appeals import queue
 from laoshan_desk.ui.appeals.tab import AppealsTab
 from laoshan_desk.ui.context import DeskContext
 
@@ -116,10 +117,15 @@ def test_queue_filters_and_dashboard(qtbot, qtmodeltester, db, admin, tmp_path):
     tab = AppealsTab(ctx)
     qtbot.addWidget(tab)
     q = tab.queue
-    assert q.model.total() == 400 and q.model.rowCount() == 200
+    # The first page is what a maximized view shows; then pages of 200 as the view scrolls.
+    assert q.model.total() == 400 and q.model.rowCount() == queue.FIRST_PAGE
     assert q.model.canFetchMore()
     q.model.fetchMore()
-    assert q.model.rowCount() == 400
+    assert q.model.rowCount() == queue.FIRST_PAGE + queue.PAGE_SIZE
+    q.model.fetchMore()
+    assert q.model.rowCount() == 400 and not q.model.canFetchMore()
+    newest_first = [q.model.row_at(i).received_at for i in range(400)]
+    assert newest_first == sorted(newest_first, reverse=True)
     q.status.setCurrentIndex(q.status.findData("open"))
     open_count = q.model.total()
     assert 0 < open_count < 400 and f"共 {open_count:,} 件" == q.count_label.text()
@@ -214,7 +220,9 @@ def test_leader_decides_extension_and_suspension_requests(qtbot, db, admin, make
     tab = AppealsTab(DeskContext(db=db, actor=leader, clock=lambda: fixed_now))
     qtbot.addWidget(tab)
     panel = tab.approvals
-    assert panel is not None and panel.model.rowCount() == 1
+    assert panel is not None and panel.model.rowCount() == 0  # loaded when its tab is opened
+    tab.tabs.setCurrentWidget(panel)
+    assert panel.model.rowCount() == 1
     assert panel.model.cell_text(0, 0) == "延期申请" and panel.model.cell_text(0, 2) == "admin"
     assert "2026-12-10" in panel.model.cell_text(0, 3)
     panel.table.selectRow(0)

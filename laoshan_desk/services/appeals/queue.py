@@ -11,8 +11,8 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, String, func, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session, aliased
 
 from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
 from laoshan_desk.domain.appeals.filters import QueueScope, StatusGroup
@@ -30,6 +30,10 @@ from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.queries import appeals as q
 
 PAGE_SIZE = 200  # rows a page of the queue holds; the ledger of a search alone sorts the same pages
+# The first page the queue's view loads: a maximized 1080p window shows about 36 rows; more come
+# as the clerk scrolls (ui/common/table_model.py PagedTableModel).
+FIRST_PAGE = 50
+SEQ = Appeal.seq.expression
 
 
 @dataclasses.dataclass(frozen=True)
@@ -104,15 +108,20 @@ def base_select(
     )
 
 
+def _nothing_but_text(actor: Actor, f: QueueFilter) -> bool:
+    """Whether the filter is its search text alone, for a role that sees every row."""
+    if not f.text or actor.scope != "all" or f.scope != QueueScope.ALL.value:
+        return False
+    others = (f.kind, f.status, f.channel, f.street_id, f.community_id, f.unit_id, f.light, f.date_from, f.date_to)
+    return all(value is None for value in others)
+
+
 def search_alone(session: Session, actor: Actor, f: QueueFilter) -> tuple[str, str] | None:
     """The FTS table and match when the filter is a search of Chinese words and nothing else,
     for a role that sees every row: then the index alone answers the count and the pages."""
-    if not f.text or actor.scope != "all" or f.scope != QueueScope.ALL.value:
+    if not _nothing_but_text(actor, f):
         return None
-    others = (f.kind, f.status, f.channel, f.street_id, f.community_id, f.unit_id, f.light, f.date_from, f.date_to)
-    if any(value is not None for value in others):
-        return None
-    return q.text_only_match(session.connection(), f.text.strip())
+    return q.text_only_match(session.connection(), f.text.strip() if f.text else "")
 
 
 def _index_match(session: Session, f: QueueFilter) -> tuple[str, str] | None:
@@ -151,29 +160,23 @@ def page(
         sort = None
     cal = work_calendar(db)
     with db.session() as s:
-        # A search by the time received reads its first page in the FTS index's order (rowid =
-        # seq, the order of entry) and sorts only that page, once checked that entry order gives
-        # the same page (q.entry_order_holds); later pages and any other sort order every hit.
-        by_entry = sort in (None, "received_at") and offset == 0
+        # A search by the time received pages through the FTS index in its own order (rowid =
+        # the receipt key, store/queries/appeals/fts_index.py): no sort of every hit.
+        by_receipt = sort in (None, "received_at")
         newest_first = descending or sort is None
-        match = _index_match(s, f) if by_entry else None
+        match = _index_match(s, f) if by_receipt else None
         seqs: list[int] | None = None
         if match is not None:
-            others = base_select(actor, dataclasses.replace(f, text=None), cal, now, s, Appeal.seq.expression)
-            alone = search_alone(s, actor, f)
-            if alone is not None:  # nothing but the search: the index alone gives the page
-                seqs = q.fts_page(s, *alone, offset, limit, descending=newest_first)
-            else:  # scope and filters tested hit by hit until the page is full
-                stmt = q.in_index_order(others, *match, descending=newest_first).offset(offset).limit(limit)
-                seqs = list(s.scalars(stmt))
-            full_page = len(seqs) == limit
-            if full_page and not q.entry_order_holds(s, others, *match, seqs, descending=newest_first):
-                seqs, match = None, None
+            alone = _nothing_but_text(actor, f)
+            others = None if alone else base_select(actor, dataclasses.replace(f, text=None), cal, now, s, SEQ)
+            seqs = q.receipt_page(s, others, *match, offset=offset, limit=limit, descending=newest_first)
+            if seqs is None:
+                match = None
         if seqs is None:
             # Two steps: the page's sequence numbers (often from an index alone), then those rows.
             stmt = (
                 q.order(
-                    base_select(actor, f, cal, now, s, Appeal.seq.expression),
+                    base_select(actor, f, cal, now, s, SEQ),
                     sort,
                     descending,
                     few_rows=q.narrows_to_open(f),
@@ -183,18 +186,18 @@ def page(
                 .limit(limit)
             )
             seqs = list(s.scalars(stmt))
-        rows = s.execute(select(*ROW_COLUMNS).where(Appeal.seq.in_(seqs))).all() if seqs else []
+        rows = s.execute(_rows_select().where(Appeal.seq.in_(seqs))).all() if seqs else []
         by_seq = {r.seq: r for r in rows}
         picked = [by_seq[x] for x in seqs if x in by_seq]
         if match is not None:
             picked.sort(key=lambda r: (r.received_at, r.seq), reverse=newest_first)
-        names = _unit_names(s, {x for r in picked for x in (r.street_id, r.community_id, r.unit_id) if x})
         full = actor.role in SEES_FULL_NUMBERS
         row_clocks = RowClocks(cal, now)
-        return [_row(r, names, row_clocks, full) for r in picked]
+        return [_row(r, row_clocks, full) for r in picked]
 
 
-# What a row shows, and no more: the content cut in SQL, no ORM objects.
+# What a row shows, and no more: the content cut in SQL, the units' names joined, no ORM objects.
+_STREET, _COMMUNITY, _UNIT = aliased(Unit), aliased(Unit), aliased(Unit)
 ROW_COLUMNS = (
     Appeal.seq,
     Appeal.id,
@@ -204,10 +207,9 @@ ROW_COLUMNS = (
     Appeal.channel,
     Appeal.status,
     Appeal.level,
-    # The units as stored text: a page names a few dozen units, not one UUID object per cell.
-    type_coerce(Appeal.street_id, String).label("street_id"),
-    type_coerce(Appeal.community_id, String).label("community_id"),
-    type_coerce(Appeal.unit_id, String).label("unit_id"),
+    _STREET.name.label("street"),
+    _COMMUNITY.name.label("community"),
+    _UNIT.name.label("unit"),
     Appeal.appellant,
     Appeal.phone,
     func.substr(Appeal.content, 1, 120).label("content"),
@@ -219,16 +221,16 @@ ROW_COLUMNS = (
 )
 
 
-def _unit_names(session: Session, stored: set[Any]) -> dict[Any, str]:
-    """Unit names by the ids as a page read them (SQLite's hex text, PostgreSQL's uuid)."""
-    if not stored:
-        return {}
-    ids = {x if isinstance(x, uuid.UUID) else uuid.UUID(x): x for x in stored}
-    found = session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(list(ids)))).tuples().all()
-    return {ids[ident]: name for ident, name in found}
+def _rows_select() -> Select[Any]:
+    return (
+        select(*ROW_COLUMNS)
+        .outerjoin(_STREET, _STREET.id == Appeal.street_id)
+        .outerjoin(_COMMUNITY, _COMMUNITY.id == Appeal.community_id)
+        .outerjoin(_UNIT, _UNIT.id == Appeal.unit_id)
+    )
 
 
-def _row(r: Any, names: dict[Any, str], row_clocks: RowClocks, full: bool) -> AppealRow:
+def _row(r: Any, row_clocks: RowClocks, full: bool) -> AppealRow:
     # The stored limit, and the same row light as the SQL filter (docs/rules.md §appeals-lights).
     clock = row_clocks.clock(
         r.completion_limit, r.received_at, status=r.status, responded_at=r.responded_at, finished_at=r.finished_at
@@ -243,9 +245,9 @@ def _row(r: Any, names: dict[Any, str], row_clocks: RowClocks, full: bool) -> Ap
         status=r.status,
         status_label=label_of(AppealStatus, r.status),
         level_label=label_of(HandlingLevel, r.level),
-        street=names.get(r.street_id, "") if r.street_id else "",
-        community=names.get(r.community_id, "") if r.community_id else "",
-        unit=names.get(r.unit_id, "") if r.unit_id else "",
+        street=r.street or "",
+        community=r.community or "",
+        unit=r.unit or "",
         appellant=r.appellant or "匿名",
         phone=phone if full or not phone else mask_phone(phone),
         content=r.content or "",

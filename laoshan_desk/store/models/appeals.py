@@ -5,10 +5,10 @@ The appeal row stores what the queue filters and sorts on, including the *comput
 limit and completion limit (recomputed by the service on every change) and the on-time flags,
 so that lights, overdue filters and statistics run in SQL over a million rows.
 
-Full-text search (SQLite) uses an FTS5 trigram table ``appeal_fts`` over ``appeal`` (external
-content, rowid = ``appeal.seq``). It is not a model: :mod:`laoshan_desk.store.queries.appeals`
-creates it and its triggers on first use, so the Alembic comparison of models and migrations
-never sees it.
+Full-text search (SQLite) uses two contentless FTS5 tables over ``appeal`` whose rowid is a key in
+the order received (``appeal_fts_rcv``, ``appeal_fts_rcv_cjk``). They are not models:
+:mod:`laoshan_desk.store.queries.appeals.fts_index` creates them and their triggers on first use,
+so the Alembic comparison of models and migrations never sees them.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ class Appeal(UUIDPk, Base):
         Index("ix_appeal_hotspots", "received_at", "status", "community_id", "grid_id", "phone", "terms"),
     )
 
-    # Integer sequence: stable rowid for the FTS table and a tie-breaker for sorting.
+    # Integer sequence: part of the FTS tables' rowid (the receipt key) and a tie-breaker for sorting.
     seq: Mapped[int] = mapped_column(Integer, unique=True)
     number: Mapped[str] = mapped_column(String(40), unique=True)
     received_at: Mapped[dt.datetime] = mapped_column(index=True)

@@ -59,7 +59,7 @@ class ApprovalsPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        self.reload()
+        # Loaded when its tab is opened (tab.py _tab_changed), not with the appeals tab.
 
     def reload(self) -> None:
         self.model.set_rows(svc.pending_approvals(self.ctx.db, self.ctx.actor))

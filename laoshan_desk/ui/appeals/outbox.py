@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -57,13 +58,19 @@ class OutboxWidget(QWidget):
             ColumnSpec("错误", lambda r: r.last_error, None, width=140),
             ColumnSpec("短信内容", lambda r: r.text, None, width=520),
         ]
-        self.model = PagedTableModel(columns, self._fetch, self._count, parent=self)
+        # Loaded when first shown: the tab opens on the queue, and most clerks never look here.
+        self.model = PagedTableModel(columns, self._fetch, self._count, parent=self, load=False)
         self.view = QTableView()
-        prepare_view(self.view, self.model)  # the one idiom: no horizontal scroll bar while empty
+        prepare_view(self.view, self.model, load=False)  # the one idiom: no horizontal scroll bar while empty
         layout.addWidget(self.view, 1)
         self.state.currentIndexChanged.connect(self.model.reload)
         self.send_button.clicked.connect(self.send_now)
         self.retry_button.clicked.connect(self.retry_selected)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self.model.loaded:
+            self.model.reload()
+        super().showEvent(event)
 
     def _fetch(self, offset: int, limit: int, _sort: Any, _desc: bool) -> list[sms.OutboxRow]:
         return sms.outbox(self.ctx.db, self.ctx.actor, state=self.state.currentData(), offset=offset, limit=limit)[0]

@@ -91,7 +91,8 @@ class QueueWidget(QWidget):
         # A street clerk's filter offers its own street only (its other rows are what it registered).
         own = ctx.actor.street_id if ctx.actor.scope == "street" else None
         self.street.addItem("全部街道" if own is None else "全部可见", None)
-        for u in org.units(ctx.db, "street"):
+        streets = org.units(ctx.db, "street")
+        for u in streets:
             if own is None or u.id == own:
                 self.street.addItem(u.name, u.id)
         self.community = QComboBox()
@@ -101,9 +102,8 @@ class QueueWidget(QWidget):
         self.unit.setEditable(True)
         self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.unit.addItem("全部承办单位", None)
-        for kind in ("street", "department"):
-            for u in org.units(ctx.db, kind):
-                self.unit.addItem(u.name, u.id)
+        for u in [*streets, *org.units(ctx.db, "department")]:
+            self.unit.addItem(u.name, u.id)
         self.unit.setMinimumWidth(170)
         self.use_dates = QCheckBox("受理日期")
         today = QDate(ctx.today().year, ctx.today().month, ctx.today().day)
@@ -133,7 +133,13 @@ class QueueWidget(QWidget):
         self.columns = queue_columns()
         # Built empty: the sort is chosen first, then prepare_view loads once (count + first page).
         self.model = PagedTableModel(
-            self.columns, self._fetch, self._count, page_size=queue.PAGE_SIZE, parent=self, load=False
+            self.columns,
+            self._fetch,
+            self._count,
+            page_size=queue.PAGE_SIZE,
+            first_page=queue.FIRST_PAGE,
+            parent=self,
+            load=False,
         )
         self.model.set_sort("received_at", True)
         self.view = QTableView()

@@ -85,7 +85,9 @@ PageFetcher = Callable[[int, int, str | None, bool], Sequence[Any]]  # offset, l
 class PagedTableModel(QAbstractTableModel):
     """A big list paged from the database: ``fetch(offset, limit, sort, descending)`` and ``count()``
     are the service's; ``load=False`` builds the model empty so a tab can set its filter and sort
-    before the first (and only) load."""
+    before the first (and only) load. ``first_page`` rows are loaded first (default: a page):
+    about what a maximized view shows, so the first paint builds no row it does not paint; the
+    view asks for more (``fetchMore``) while the last loaded row is visible, and as it scrolls."""
 
     def __init__(
         self,
@@ -96,12 +98,14 @@ class PagedTableModel(QAbstractTableModel):
         parent: Any = None,
         *,
         load: bool = True,
+        first_page: int | None = None,
     ) -> None:
         super().__init__(parent)
         self._columns = columns
         self._fetch = fetch
         self._count_fn = count
         self._page_size = page_size
+        self._first_page = first_page or page_size
         self._rows: list[Any] = []
         self._total = 0
         self._sort: str | None = None
@@ -115,7 +119,7 @@ class PagedTableModel(QAbstractTableModel):
         """Start over (after a filter or an edit): count, then the first page."""
         self.beginResetModel()
         self._total = self._count_fn()
-        self._rows = list(self._fetch(0, self._page_size, self._sort, self._descending))
+        self._rows = list(self._fetch(0, self._first_page, self._sort, self._descending))
         self.loaded = True
         self.endResetModel()
 
@@ -308,10 +312,14 @@ def _sortable(value: Any) -> tuple[int, Any]:
     return (0, value)
 
 
-def prepare_view(view: Any, model: PagedTableModel | ListTableModel, *, light_columns: Sequence[int] = ()) -> None:
+def prepare_view(
+    view: Any, model: PagedTableModel | ListTableModel, *, light_columns: Sequence[int] = (), load: bool = True
+) -> None:
     """Attach ``model`` to a QTableView the desk's way: fixed row heights (never resize to
     contents: 24 s at 20,000 rows), widths from the column specs, sorting where a column sorts,
-    the light delegate on light columns, and no horizontal scroll bar while the list is empty."""
+    the light delegate on light columns, and no horizontal scroll bar while the list is empty.
+    A paged model built with ``load=False`` is loaded here, unless ``load=False`` here too: then
+    the caller loads it when the list is first shown (an inner tab nobody has opened yet)."""
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
     view.setModel(model)
@@ -332,7 +340,7 @@ def prepare_view(view: Any, model: PagedTableModel | ListTableModel, *, light_co
             order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
             header.setSortIndicator(keys.index(current), order)
     view.setSortingEnabled(any(c.sortable for c in model.columns()))
-    if isinstance(model, PagedTableModel) and not model.loaded:
+    if load and isinstance(model, PagedTableModel) and not model.loaded:
         model.reload()  # built with load=False: the first and only load, with the view's sort
     for column in light_columns:
         view.setItemDelegateForColumn(column, LightDelegate(view))

@@ -1,4 +1,4 @@
-"""Appeal search for 1- and 2-character Chinese words: the CJK character index (appeal_fts_cjk)
+"""Appeal search for 1- and 2-character Chinese words: the CJK character index (appeal_fts_rcv_cjk)
 answers exactly what LIKE '%word%' would, under the same filters and scope."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from laoshan_desk.services.appeals import queue
 from laoshan_desk.services.appeals.queue import QueueFilter
 from laoshan_desk.services.context import system_actor
 from laoshan_desk.store.queries import appeals as q
-from laoshan_desk.store.sqlfunctions import cjk_spaced
+from laoshan_desk.store.sqlfunctions import cjk_pairs, cjk_spaced
 from tests.conftest import FIXED_NOW
 
 
@@ -60,6 +60,12 @@ def test_cjk_spaced_keeps_adjacency_exact() -> None:
     assert cjk_spaced(None) is None
 
 
+def test_cjk_pairs_are_the_adjacent_characters_within_one_run() -> None:
+    assert cjk_pairs("拖欠工资，请 help 青岛") == "拖欠 欠工 工资 青岛"
+    assert cjk_pairs("工 资") == ""  # a space between is not adjacency
+    assert cjk_pairs("工") == "" and cjk_pairs(None) is None
+
+
 def test_two_character_search_uses_the_index_and_matches_like(db, admin, make_user, fixed_now):
     street, other = org.units(db, "street")[0], org.units(db, "street")[1]
     comm = org.units(db, "community", parent_id=street.id)[0]
@@ -89,13 +95,15 @@ def test_two_character_search_uses_the_index_and_matches_like(db, admin, make_us
         assert q.cjk_available(conn)
     with db.session() as s:
         sql = str(q.search_condition(s, "工资").compile())
-    assert q.CJK_TABLE in sql and "LIKE" not in sql
+        one = str(q.search_condition(s, "资").compile())
+    assert q.PAIRS_TABLE in sql and "LIKE" not in sql  # a 2-character word: one token of the pairs index
+    assert q.CJK_TABLE in one and "LIKE" not in one  # one character: the character index
 
     assert numbers(db, admin, QueueFilter(text="工资"), fixed_now) == sorted(
         [wage.number, wage_end.number, other_wage.number, company.number]
     )
     assert queue.count(db, admin, QueueFilter(text="工资"), now=fixed_now) == 4 == like_count(db, "工资")
-    # A pair spanning two words (拖欠 | 工资) still matches: the index is per character.
+    # A pair spanning two words (拖欠 | 工资) still matches: pairs run across words, not across punctuation.
     assert numbers(db, admin, QueueFilter(text="欠工"), fixed_now) == sorted([wage.number, wage_end.number])
     assert queue.count(db, admin, QueueFilter(text="欠工"), now=fixed_now) == 2 == like_count(db, "欠工")
     # Names and enterprises are searched too; one character works as well.
@@ -155,7 +163,7 @@ def test_cjk_index_is_built_for_existing_rows(db, admin, fixed_now):
     grid = org.grids(db, comm.id)[0]
     svc.intake(db, admin, form(street, comm, grid, content="装修队拖欠工资"), now=fixed_now)
     with db.engine.begin() as conn:  # an older database: only the trigram table
-        for trigger in ("appeal_fts_cjk_ai", "appeal_fts_cjk_ad", "appeal_fts_cjk_au"):
+        for trigger in (f"{q.CJK_TABLE}_ai", f"{q.CJK_TABLE}_ad", f"{q.CJK_TABLE}_au"):
             conn.exec_driver_sql(f"DROP TRIGGER {trigger}")
         conn.exec_driver_sql(f"DROP TABLE {q.CJK_TABLE}")
     assert queue.count(db, admin, QueueFilter(text="工资"), now=fixed_now) == 1  # LIKE fallback

@@ -11,7 +11,17 @@ import sqlalchemy as sa
 from alembic import op
 
 import laoshan_desk.store.base
-from laoshan_desk.store.queries.appeals.search import create_fts_triggers
+
+# The seq-keyed trigram index of the time (replaced since by the receipt-keyed tables of
+# store/queries/appeals/fts_index.py, built by the desk's schema upgrade): spelled out here, so
+# this revision does what it did whatever the index looks like today.
+_LEGACY_AU = (
+    "CREATE TRIGGER IF NOT EXISTS appeal_fts_au AFTER UPDATE OF seq, content, appellant, enterprise ON appeal "
+    "BEGIN INSERT INTO appeal_fts(appeal_fts, rowid, content, appellant, enterprise) "
+    "VALUES ('delete', old.seq, old.content, old.appellant, old.enterprise); "
+    "INSERT INTO appeal_fts(rowid, content, appellant, enterprise) "
+    "VALUES (new.seq, new.content, new.appellant, new.enterprise); END"
+)
 
 revision = "0031_sync_files"
 down_revision = "0030_sync"
@@ -37,7 +47,7 @@ def upgrade() -> None:
         found = bind.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type='trigger' AND name='appeal_fts_au'")
         if found.first() is not None:
             bind.exec_driver_sql("DROP TRIGGER appeal_fts_au")
-            create_fts_triggers(bind)
+            bind.exec_driver_sql(_LEGACY_AU)
 
 
 def downgrade() -> None:

@@ -1,26 +1,20 @@
-"""Full-text search over the appeals: the FTS5 tables, their triggers, the search condition.
+"""Full-text search over the appeals: the search condition, the count and pages by the index.
 
-Full-text search on SQLite: an FTS5 table with the trigram tokenizer over ``appeal.content``,
-``appellant`` and ``enterprise`` (external content, rowid = ``appeal.seq``), kept current by
-triggers. Trigram matching needs at least 3 characters, so words of 1 or 2 Chinese characters use
-a second, contentless FTS5 table (``appeal_fts_cjk``, unicode61 tokenizer, rowid = ``appeal.seq``)
-over :func:`cjk_spaced` of the same columns: every CJK character is a token of its own and every
-run of other characters one placeholder token, so the phrase ``"工 资"`` matches exactly the rows
-``LIKE '%工资%'`` would. Its triggers call the SQL function ``laoshan_cjk_spaced``, which store/db.py
-registers on every connection it opens (store/sqlfunctions.py): a writer outside the desk (the sqlite3
-shell) cannot insert, delete or re-word appeals: it gets "no such function" rather than a
-stale index. Other short words (Latin, digits, mixed) fall back to LIKE. On PostgreSQL the texts
-are matched with ILIKE, served by pg_trgm GIN indexes for 3 characters or more; an SQLite without
-FTS5 uses LIKE: correct, slower.
+On SQLite the texts are matched in the two FTS5 tables of :mod:`.fts_index` (rowid = the receipt
+key): words of 3 characters or more in the trigram table, words of 2 Chinese characters in the
+pairs table (every two adjacent CJK characters one token: ``"工资"`` is one token), words of 1
+in the CJK character table, where every CJK character is a token of its own and every run of other
+characters one placeholder token (the phrase ``"工 资"`` serves 2-character words where the pairs
+table is missing); each matches exactly the rows ``LIKE '%word%'`` would. Other short words
+(Latin, digits, mixed) fall back to LIKE. On PostgreSQL the texts are matched with ILIKE, served
+by pg_trgm GIN indexes for 3 characters or more; an SQLite without FTS5 uses LIKE: correct,
+slower.
 
-A search of Chinese words alone is answered from the FTS table itself: the count is the index's,
-and a page is the index's rows newest first (rowid = seq, the order of entry), sorted by the
-time received only within the page shown (:func:`text_only_match`). With a scope or other filters
-and the same order, the FTS table drives the page (:func:`in_index_order`): hits are joined to the
-appeals in the index's order and the scan stops when the page is full. Pages in entry order agree
-with the time received except for appeals entered after a later-received one (imports,
-back-dated intakes): the first page is checked (:func:`entry_order_holds`) and, when the orders
-disagree, and for later pages, every hit is ordered in SQL, as for any other sort.
+A search of Chinese words (:func:`text_only_match`) sorted by the time received is answered in
+the index's own order: the count of the search alone is the index's (:func:`fts_count`), and a
+page (:func:`receipt_page`) is read in rowid order with a LIMIT — with a scope or other filters
+the hits are joined to the appeals one by one until the page is full — so no hit outside the page
+is sorted. Any other sort orders every hit in SQL, as for any other filter.
 
 Pinyin initials: ``appellant_initials`` holds e.g. ``zs`` for 张三; an all-letter query also
 matches it by prefix (a range on the index, so it stays fast on every dialect).
@@ -33,10 +27,12 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     and_,
     bindparam,
     func,
+    literal_column,
     or_,
     select,
     text,
@@ -47,132 +43,22 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from laoshan_desk.store.models.appeals import Appeal
-from laoshan_desk.store.sqlfunctions import CJK_CHARS, CJK_FUNCTION, register
+from laoshan_desk.store.sqlfunctions import CJK_CHARS
 
-FTS_TABLE = "appeal_fts"
-CJK_TABLE = "appeal_fts_cjk"  # the name starts with appeal_fts: migrations leave it alone
-# -- full-text index -----------------------------------------------------------------------------
+from .fts_index import (
+    CJK_TABLE,
+    FTS_TABLE,
+    PAIRS_TABLE,
+    SECOND,
+    cjk_available,
+    fts_available,
+    pairs_available,
+    second_of,
+    seq_of,
+    seq_sql,
+)
+
 _CJK_WORD = re.compile(f"^[{CJK_CHARS}]+$")
-
-
-def _table_exists(connection: Connection, name: str) -> bool:
-    row = connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table' AND name=?", (name,)).first()
-    return row is not None
-
-
-def fts_available(connection: Connection) -> bool:
-    if connection.dialect.name != "sqlite":
-        return False
-    return _table_exists(connection, FTS_TABLE)
-
-
-def cjk_available(connection: Connection) -> bool:
-    if connection.dialect.name != "sqlite":
-        return False
-    return _table_exists(connection, CJK_TABLE)
-
-
-def ensure_fts(connection: Connection) -> bool:
-    """Create the FTS5 trigram table, the CJK character table and their triggers if missing (and
-    fill them); True if the trigram table is present."""
-    if connection.dialect.name != "sqlite":
-        return False
-    register(connection.connection.dbapi_connection)
-    ensure_cjk(connection)
-    if fts_available(connection):
-        return True
-    try:
-        connection.exec_driver_sql(
-            f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(content, appellant, enterprise, "
-            f"content='appeal', content_rowid='seq', tokenize='trigram')"
-        )
-    except Exception:  # noqa: BLE001 - an SQLite built without FTS5 or older than 3.34: LIKE only
-        return False
-    create_fts_triggers(connection)
-    connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES('rebuild')")
-    return True
-
-
-def ensure_cjk(connection: Connection) -> bool:
-    """Create the CJK character table (contentless) and its triggers if missing, and index the
-    existing appeals; True if present."""
-    if connection.dialect.name != "sqlite":
-        return False
-    if cjk_available(connection):
-        return True
-    try:
-        connection.exec_driver_sql(
-            f"CREATE VIRTUAL TABLE {CJK_TABLE} USING fts5(content, appellant, enterprise, "
-            f"content='', columnsize=0, tokenize='unicode61')"
-        )
-    except Exception:  # noqa: BLE001 - an SQLite built without FTS5: LIKE only
-        return False
-    create_cjk_triggers(connection)
-    f = CJK_FUNCTION
-    connection.exec_driver_sql(
-        f"INSERT INTO {CJK_TABLE}(rowid, content, appellant, enterprise) "
-        f"SELECT seq, {f}(content), {f}(appellant), {f}(enterprise) FROM appeal"
-    )
-    return True
-
-
-def create_fts_triggers(connection: Connection) -> None:
-    cols = "content, appellant, enterprise"
-    new = "new.content, new.appellant, new.enterprise"
-    old = "old.content, old.appellant, old.enterprise"
-    connection.exec_driver_sql(
-        f"CREATE TRIGGER IF NOT EXISTS appeal_fts_ai AFTER INSERT ON appeal BEGIN "
-        f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES (new.seq, {new}); END"
-    )
-    connection.exec_driver_sql(
-        f"CREATE TRIGGER IF NOT EXISTS appeal_fts_ad AFTER DELETE ON appeal BEGIN "
-        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {cols}) VALUES ('delete', old.seq, {old}); END"
-    )
-    connection.exec_driver_sql(
-        f"CREATE TRIGGER IF NOT EXISTS appeal_fts_au AFTER UPDATE OF seq, content, appellant, enterprise ON appeal "
-        f"BEGIN INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {cols}) VALUES ('delete', old.seq, {old}); "
-        f"INSERT INTO {FTS_TABLE}(rowid, {cols}) VALUES (new.seq, {new}); END"
-    )
-
-
-def create_cjk_triggers(connection: Connection) -> None:
-    """A contentless table forgets a row only when given the values it indexed: the deterministic
-    function recomputes them from the old row."""
-    cols = "content, appellant, enterprise"
-    f = CJK_FUNCTION
-    new = f"{f}(new.content), {f}(new.appellant), {f}(new.enterprise)"
-    old = f"{f}(old.content), {f}(old.appellant), {f}(old.enterprise)"
-    t = CJK_TABLE
-    connection.exec_driver_sql(
-        f"CREATE TRIGGER IF NOT EXISTS appeal_fts_cjk_ai AFTER INSERT ON appeal BEGIN "
-        f"INSERT INTO {t}(rowid, {cols}) VALUES (new.seq, {new}); END"
-    )
-    connection.exec_driver_sql(
-        f"CREATE TRIGGER IF NOT EXISTS appeal_fts_cjk_ad AFTER DELETE ON appeal BEGIN "
-        f"INSERT INTO {t}({t}, rowid, {cols}) VALUES ('delete', old.seq, {old}); END"
-    )
-    connection.exec_driver_sql(
-        f"CREATE TRIGGER IF NOT EXISTS appeal_fts_cjk_au AFTER UPDATE OF seq, content, appellant, enterprise "
-        f"ON appeal BEGIN INSERT INTO {t}({t}, rowid, {cols}) VALUES ('delete', old.seq, {old}); "
-        f"INSERT INTO {t}(rowid, {cols}) VALUES (new.seq, {new}); END"
-    )
-
-
-def drop_fts(connection: Connection) -> None:
-    """For bulk loads: drop the indexes and triggers; :func:`ensure_fts` rebuilds them after."""
-    if connection.dialect.name != "sqlite":
-        return
-    for trigger in (
-        "appeal_fts_ai",
-        "appeal_fts_ad",
-        "appeal_fts_au",
-        "appeal_fts_cjk_ai",
-        "appeal_fts_cjk_ad",
-        "appeal_fts_cjk_au",
-    ):
-        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
-    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {FTS_TABLE}")
-    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {CJK_TABLE}")
 
 
 _LETTERS = re.compile(r"^[A-Za-z]+$")
@@ -194,6 +80,7 @@ def search_condition(session: Session, query: str) -> Any:
     postgres = connection.dialect.name == "postgresql"
     use_fts = fts_available(connection)
     use_cjk = cjk_available(connection)
+    use_pairs = pairs_available(connection)
     conditions: list[ColumnElement[bool]] = []
     for word in words:
         options: list[ColumnElement[bool]] = []
@@ -208,11 +95,15 @@ def search_condition(session: Session, query: str) -> Any:
         elif use_fts and len(word) >= 3:
             name = f"fts_q{len(conditions)}"
             match = text(f"{FTS_TABLE} MATCH :{name}").bindparams(bindparam(name, value=_phrase(word)))
-            options.append(Appeal.seq.in_(select(text("rowid")).select_from(text(FTS_TABLE)).where(match)))
+            options.append(Appeal.seq.in_(select(text(seq_sql("rowid"))).select_from(text(FTS_TABLE)).where(match)))
+        elif use_pairs and len(word) == 2 and _CJK_WORD.match(word):  # 2 Chinese characters: one token
+            name = f"fts_q{len(conditions)}"
+            match = text(f"{PAIRS_TABLE} MATCH :{name}").bindparams(bindparam(name, value=_phrase(word)))
+            options.append(Appeal.seq.in_(select(text(seq_sql("rowid"))).select_from(text(PAIRS_TABLE)).where(match)))
         elif use_cjk and _CJK_WORD.match(word):  # 1-2 Chinese characters: one token per character
             name = f"fts_q{len(conditions)}"
             match = text(f"{CJK_TABLE} MATCH :{name}").bindparams(bindparam(name, value=_cjk_phrase(word)))
-            options.append(Appeal.seq.in_(select(text("rowid")).select_from(text(CJK_TABLE)).where(match)))
+            options.append(Appeal.seq.in_(select(text(seq_sql("rowid"))).select_from(text(CJK_TABLE)).where(match)))
         elif not letters:  # short Latin words are pinyin initials, not content: no table scan
             options += [
                 Appeal.content.like(pattern, escape="\\"),
@@ -241,14 +132,16 @@ def _cjk_phrase(word: str) -> str:
 
 def text_only_match(connection: Connection, query: str) -> tuple[str, str] | None:
     """(FTS table, MATCH expression) when the search is words of Chinese characters only, all of
-    one table's kind (3 or more characters: the trigram table; 1-2: the character table): then
-    the hits, their count and their order are the FTS table's own (:func:`fts_count`,
-    :func:`fts_page`). None otherwise (the general :func:`search_condition` applies)."""
+    one table's kind (3 or more characters: the trigram table; 2: the pairs table; 1-2: the
+    character table): then the hits, their count and their order are the FTS table's own
+    (:func:`fts_count`, :func:`receipt_page`). None otherwise (the general :func:`search_condition` applies)."""
     words = [w for w in query.split() if w]
     if not words or not all(_CJK_WORD.match(w) for w in words):
         return None
     if all(len(w) >= 3 for w in words) and fts_available(connection):
         return FTS_TABLE, " ".join(_phrase(w) for w in words)
+    if all(len(w) == 2 for w in words) and pairs_available(connection):
+        return PAIRS_TABLE, " ".join(_phrase(w) for w in words)
     if all(len(w) <= 2 for w in words) and cjk_available(connection):
         return CJK_TABLE, " ".join(_cjk_phrase(w) for w in words)
     return None
@@ -260,52 +153,93 @@ def fts_count(session: Session, table: str, match: str) -> int:
     return int(session.scalar(sql) or 0)
 
 
-def fts_page(
-    session: Session, table: str, match: str, offset: int, limit: int, *, descending: bool = True
-) -> list[int]:
-    """One page of matching ``appeal.seq`` in the index's own order, newest entered first (oldest
-    first when not ``descending``)."""
-    way = "DESC" if descending else "ASC"
-    sql = text(f"SELECT rowid FROM {table} WHERE {table} MATCH :m ORDER BY rowid {way} LIMIT :l OFFSET :o")
-    return list(session.scalars(sql.bindparams(m=match, l=limit, o=offset)))
+def receipt_page(
+    session: Session,
+    others: Select[Any] | None,
+    fts: str,
+    match: str,
+    *,
+    offset: int,
+    limit: int,
+    descending: bool,
+    most: int = 5000,
+) -> list[int] | None:
+    """One page of matching ``appeal.seq`` by the time received (ties by seq), newest first when
+    ``descending``, read from the index in its rowid (receipt key) order: no sort of every hit.
+
+    ``others`` is the appeals' select of ``seq`` with the scope and the other filters (None: the
+    search alone), tested hit by hit until the page is full. The key orders by the second
+    received, so the page's edges are widened to every hit received in the same second as the
+    edge rows, those few are ordered by their exact times, and the page is cut from them
+    (``before``: the hits ahead of that window, counted only when some were pulled in). None when
+    that window holds more than ``most`` hits (a batch stamped with one time): the caller sorts
+    every hit in SQL instead."""
+    keys = _keys(session, others, fts, match, descending=descending, offset=offset, limit=limit)
+    if not keys:
+        return []
+    seconds = sorted({second_of(keys[0]), second_of(keys[-1])})
+    low, high = seconds[0] * SECOND, (seconds[-1] + 1) * SECOND
+    window = _keys(session, others, fts, match, descending=descending, limit=most + 1, low=low, high=high)
+    if len(window) == len(keys):
+        return [seq_of(k) for k in keys]  # nothing else in those seconds: the caller orders the page
+    if len(window) > most:
+        return None
+    before = 0
+    if offset:
+        ahead = {"low": high} if descending else {"high": low}
+        before = _count(session, others, fts, match, **ahead)
+    times = session.execute(
+        select(Appeal.seq, Appeal.received_at).where(Appeal.seq.in_([seq_of(k) for k in window]))
+    ).all()
+    ordered = [seq for seq, _ in sorted(times, key=lambda r: (r.received_at, r.seq), reverse=descending)]
+    return ordered[offset - before : offset - before + limit]
 
 
-def in_index_order(q: Select[Any], fts: str, match: str, *, descending: bool) -> Select[Any]:
-    """``q`` (a select over the appeals, without the search condition) driven by the FTS table:
-    its hits joined to the appeals, the other conditions tested hit by hit, in the index's order
-    (rowid = seq, the order of entry). With a LIMIT the scan stops once a page is full, so a
-    scoped or filtered search reads a page's worth of hits, not all of them, and sorts nothing."""
-    index = sql_table(fts, sql_column("rowid"))
+def _index_select(others: Select[Any] | None, fts: str, match: str, low: int | None, high: int | None) -> Any:
+    """The hits' keys (index rowids): from the index alone, or joined to ``others`` row by row."""
+    index = sql_table(fts, sql_column("rowid", Integer))
     rowid = index.c.rowid
-    match_clause = text(f"{fts} MATCH :fts_match").bindparams(bindparam("fts_match", value=match))
-    joined = q.join(index, rowid == Appeal.seq).where(match_clause)
-    return joined.order_by(rowid.desc() if descending else rowid.asc())
+    where: list[Any] = [text(f"{fts} MATCH :fts_match").bindparams(bindparam("fts_match", value=match))]
+    if low is not None:
+        where.append(rowid >= low)
+    if high is not None:
+        where.append(rowid < high)
+    if others is None:
+        return select(rowid).select_from(index).where(*where), rowid
+    seq = literal_column(seq_sql(f"{fts}.rowid"), Integer)
+    return others.join(index, Appeal.seq == seq).where(*where).with_only_columns(rowid), rowid
 
 
-def entry_order_holds(
-    session: Session, others: Select[Any], fts: str, match: str, seqs: list[int], *, descending: bool
-) -> bool:
-    """Whether a first page read in the index's order (``seqs``, entry order) is also the first
-    page by the time received, ties by entry.
+def _keys(
+    session: Session,
+    others: Select[Any] | None,
+    fts: str,
+    match: str,
+    *,
+    descending: bool,
+    offset: int = 0,
+    limit: int | None = None,
+    low: int | None = None,
+    high: int | None = None,
+) -> list[int]:
+    stmt, rowid = _index_select(others, fts, match, low, high)
+    stmt = stmt.order_by(rowid.desc() if descending else rowid.asc())
+    if limit is not None:
+        stmt = stmt.offset(offset).limit(limit)
+    return list(session.scalars(stmt))
 
-    Entry order and the time received disagree for an appeal entered after a later-received one
-    (a platform import, a back-dated intake). Newest first, the page is wrong exactly when some
-    hit entered before the page's earliest entry was received after the page's earliest receipt
-    (oldest first, the mirror image); ``others`` is the appeals select with the scope and filters,
-    so only a hit the clerk would see counts. The range on the time received keeps the check to
-    the appeals received within the page's span."""
-    page = select(Appeal.seq, Appeal.received_at).where(Appeal.seq.in_(seqs)).subquery()
-    low_seq, high_seq, first, last = session.execute(
-        select(func.min(page.c.seq), func.max(page.c.seq), func.min(page.c.received_at), func.max(page.c.received_at))
-    ).one()
-    hit = text(f"EXISTS (SELECT 1 FROM {fts} WHERE {fts} MATCH :order_match AND rowid = appeal.seq)").bindparams(
-        bindparam("order_match", value=match)
-    )
-    if descending:
-        outside = others.where(Appeal.received_at > first, Appeal.seq < low_seq, hit)
-    else:
-        outside = others.where(Appeal.received_at < last, Appeal.seq > high_seq, hit)
-    return session.scalar(outside.limit(1)) is None
+
+def _count(
+    session: Session,
+    others: Select[Any] | None,
+    fts: str,
+    match: str,
+    *,
+    low: int | None = None,
+    high: int | None = None,
+) -> int:
+    stmt, _ = _index_select(others, fts, match, low, high)
+    return int(session.scalar(stmt.with_only_columns(func.count())) or 0)
 
 
 def _escape_like(value: str) -> str:

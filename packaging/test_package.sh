@@ -153,6 +153,14 @@ text = "".join(page.extract_text() for page in pypdf.PdfReader(sys.argv[2]).page
 assert any("\u4e00" <= ch <= "\u9fff" for ch in text), text[:200]
 fonts = str(pypdf.PdfReader(sys.argv[2]).pages[0]["/Resources"]["/Font"])
 print(book.sheetnames, len(text), fonts[:200])' "$home/weekly.xlsx" "$home/weekly.pdf"
+check "appeals export writes the ledger (streamed by XlsxWriter inside the bundle)" \
+    isolated "$home" "$exe" appeals export "$home/ledger.xlsx"
+check "… the ledger reads back with its header and rows" inspect '
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1], read_only=True).active
+rows = list(ws.iter_rows(values_only=True))
+assert rows[1][0] == "诉求编号" and len(rows) > 100, rows[:2]
+print(len(rows), rows[2][:3])' "$home/ledger.xlsx"
 check "backup FILE" isolated "$home" "$exe" backup "$home/copy.sqlite3"
 # The backup is one archive (services/backup.py): the database, manifest.json, the attachments.
 check "… the archive holds an intact SQLite database and its manifest" inspect '

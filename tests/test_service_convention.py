@@ -1,5 +1,5 @@
 """The one convention of a service call (issue 8 §3): a write takes ``now`` keyword-only and required,
-and no service reads the system clock for a business time.
+and no service (nor any domain rule) reads the system clock for a business time.
 
 Which functions write is found, not listed: a function writes when its source opens a write session
 (``session(write=True)``, as ``unit_of_work`` does) or calls, resolved through its module's names,
@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
 
+import laoshan_desk.domain as domain_package
 import laoshan_desk.services as services_package
 from laoshan_desk.domain import timeutil
 
@@ -46,9 +47,9 @@ _CLOCKS: list[Any] = [
 ]
 
 
-def _modules() -> list[ModuleType]:
-    names = [services_package.__name__]
-    names += [m.name for m in pkgutil.walk_packages(services_package.__path__, services_package.__name__ + ".")]
+def _modules(package: ModuleType = services_package) -> list[ModuleType]:
+    names = [package.__name__]
+    names += [m.name for m in pkgutil.walk_packages(package.__path__, package.__name__ + ".")]
     return [importlib.import_module(name) for name in sorted(names)]
 
 
@@ -154,6 +155,15 @@ def test_no_service_reads_the_system_clock() -> None:
     assert len(modules) > 50
     found = [read for m in modules for read in _clock_reads(inspect.getsource(m), vars(m), m.__name__)]
     assert found == [], "services reading the clock (take now= from the caller):\n" + "\n".join(found)
+
+
+def test_no_domain_rule_reads_the_system_clock() -> None:
+    """The domain is pure: a rule that needs today is given it (an ID's birth date "not after
+    today", a case number's year). ``timeutil.now`` is the clock itself, for the callers."""
+    modules = [m for m in _modules(domain_package) if m is not timeutil]
+    assert len(modules) > 30
+    found = [read for m in modules for read in _clock_reads(inspect.getsource(m), vars(m), m.__name__)]
+    assert found == [], "domain rules reading the clock (take today/now from the caller):\n" + "\n".join(found)
 
 
 def test_the_clock_finder_finds_a_clock() -> None:

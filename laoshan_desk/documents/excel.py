@@ -1,10 +1,10 @@
 """The one Excel writer: styled header, frozen panes, filters, widths, dates as dates, print set-up,
 and never a live formula from what a citizen typed.
 
-Two ways to write, both through this module:
+Two ways to write, this module and its streaming sibling:
 
-- :func:`write_stream` — a write-only workbook for ledgers of any size (with lxml: 100,000 rows
-  × 12 columns in about 6 s and 80 MB, against 9 s and 460 MB for a normal workbook);
+- :func:`laoshan_desk.documents.excel_stream.write_stream` — a streamed workbook for ledgers of
+  any size, in constant memory (XlsxWriter; the reason is in that module);
 - a normal ``openpyxl.Workbook`` for small reports with charts: fill it with
   :func:`add_table_sheet` (and :func:`style_sheet`), then write it with :func:`save` — never
   ``wb.save`` — so that every cell is checked and every sheet gets its print set-up.
@@ -33,12 +33,10 @@ import datetime as dt
 import decimal
 import re
 from collections.abc import Iterable
-from copy import copy
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -119,13 +117,6 @@ def _cell_value(value: Any, kind: str) -> Any:
     return value
 
 
-def _number_style(ws: Any, fmt: str) -> Any:
-    """The style (openpyxl's ``StyleArray``) of a cell with number format ``fmt``."""
-    proto = WriteOnlyCell(ws)
-    proto.number_format = fmt
-    return proto._style  # type: ignore[attr-defined]
-
-
 def print_setup(ws: Any, widths: Iterable[float], header_rows: int = 1) -> None:
     """Landscape when wide, one page wide (any number of pages tall), header rows repeated."""
     total = sum(widths)
@@ -139,71 +130,6 @@ def print_setup(ws: Any, widths: Iterable[float], header_rows: int = 1) -> None:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
     if header_rows > 0:
         ws.print_title_rows = f"1:{header_rows}"
-
-
-def write_stream(path: Path, sheets: list[Sheet]) -> Path:
-    """Write-only workbook: fast and lean, for ledgers of any size (≤1,048,575 rows a sheet)."""
-    path = check_output(path, overwrite=True)
-    wb = Workbook(write_only=True)
-    for spec in sheets:
-        ws = wb.create_sheet(spec.title[:31])
-        for i, col in enumerate(spec.columns, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = col.width
-        top = 2 if spec.caption else 1  # the header's row
-        ws.freeze_panes = f"A{top + 1}"
-        print_setup(ws, [c.width for c in spec.columns], header_rows=top)
-        last = get_column_letter(len(spec.columns))
-        if spec.caption:
-            title = WriteOnlyCell(ws, value=safe_text(spec.caption))
-            title.font = CAPTION_FONT
-            ws.append([title])
-        header = []
-        for col in spec.columns:
-            c = WriteOnlyCell(ws, value=safe_text(col.header))
-            c.font, c.fill, c.alignment = HEADER_FONT, HEADER_FILL, Alignment(horizontal="center", vertical="center")
-            header.append(c)
-        ws.append(header)
-        fills = iter(spec.fills) if spec.fills is not None else None
-        formats = [FORMATS.get(col.kind) for col in spec.columns]
-        # Each number format's style, made once: a cell written with it gets a copy of that style
-        # instead of looking the format up again.
-        styles = {fmt: _number_style(ws, fmt) for fmt in formats if fmt and fmt != "@"}
-        plan = [(col.kind, styles.get(fmt) if fmt else None) for col, fmt in zip(spec.columns, formats, strict=True)]
-        count = 0
-        for row in spec.rows:
-            fill = next(fills, None) if fills is not None else None
-            if fill is None:
-                # A styled cell only where a number format is needed (dates, money): plain values
-                # elsewhere, which openpyxl writes several times faster.
-                values: list[Any] = []
-                for value, (kind, style) in zip(row, plan, strict=False):
-                    if value is None:
-                        values.append(None)
-                        continue
-                    v = safe_text(value) if type(value) is str else _cell_value(value, kind)
-                    if style is not None:
-                        cell = WriteOnlyCell(ws)
-                        # The style before the value: a date then keeps the column's format.
-                        cell._style = copy(style)  # type: ignore[attr-defined]
-                        cell.value = v
-                        values.append(cell)
-                    else:
-                        values.append(v)
-                ws.append(values)
-            else:
-                cells = []
-                for value, col, fmt in zip(row, spec.columns, formats, strict=False):
-                    c = WriteOnlyCell(ws, value=_cell_value(value, col.kind))
-                    if fmt and fmt != "@":
-                        c.number_format = fmt
-                    c.fill = PatternFill("solid", fgColor=fill)
-                    cells.append(c)
-                ws.append(cells)
-            count += 1
-        ws.auto_filter.ref = f"A{top}:{last}{count + top}"
-    with atomic_write(path) as tmp:
-        wb.save(tmp)
-    return path
 
 
 def style_sheet(ws: Any, columns: list[Column], first_data_row: int = 2) -> None:

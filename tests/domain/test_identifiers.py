@@ -101,14 +101,14 @@ def test_resident_id_valid_and_parsed() -> None:
 def test_resident_id_bad_checksum() -> None:
     wrong = VALID_ID[:-1] + ("1" if VALID_ID[-1] != "1" else "2")
     with pytest.raises(ValidationError) as info:
-        normalize_resident_id(wrong, field="respondent_id")
+        normalize_resident_id(wrong, field="respondent_id", today=TODAY)
     assert info.value.message == "公民身份号码校验位错误"
     assert info.value.field == "respondent_id"
 
 
 def test_resident_id_invalid_birth_date() -> None:
     with pytest.raises(ValidationError) as info:
-        normalize_resident_id(_ric("37021219900230123"))
+        normalize_resident_id(_ric("37021219900230123"), today=TODAY)
     assert "出生日期无效" in info.value.message
 
 
@@ -129,16 +129,16 @@ def test_resident_id_future_birth_date() -> None:
 )
 def test_resident_id_bad_format(value: str, fragment: str) -> None:
     with pytest.raises(ValidationError) as info:
-        normalize_resident_id(value)
+        normalize_resident_id(value, today=TODAY)
     assert fragment in info.value.message
 
 
 def test_resident_id_unknown_region() -> None:
     unknown = _ric("99999919900101123")
     with pytest.raises(ValidationError) as info:
-        normalize_resident_id(unknown)
+        normalize_resident_id(unknown, today=TODAY)
     assert "地址码" in info.value.message
-    assert normalize_resident_id(unknown, check_region=False) == unknown
+    assert normalize_resident_id(unknown, check_region=False, today=TODAY) == unknown
 
 
 def test_resident_id_late_registration_region_accepted() -> None:

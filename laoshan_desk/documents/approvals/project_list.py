@@ -7,7 +7,8 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from laoshan_desk.documents.excel import Column, Sheet, write_stream
+from laoshan_desk.documents.excel import Column, Sheet
+from laoshan_desk.documents.excel_stream import write_stream
 from laoshan_desk.domain.lights import Light
 
 

@@ -132,7 +132,7 @@ class CaseNumber:
         return "" if self.court_code == "最高法" else self.court_code[0]
 
 
-def parse_case_number(value: object, *, field: str = "case_number", today: dt.date | None = None) -> CaseNumber:
+def parse_case_number(value: object, *, field: str = "case_number", today: dt.date) -> CaseNumber:
     """Parse （2023）鲁0212财保12号 and its half-width or spaced spellings.
 
     Court codes: a province abbreviation plus 4 digits (basic court, 鲁0212), 2 digits
@@ -151,7 +151,7 @@ def parse_case_number(value: object, *, field: str = "case_number", today: dt.da
     if len(head.group(1)) != 4:
         raise ValidationError("案号年份应为4位数字", field=field)
     year = int(head.group(1))
-    last_year = (today or dt.date.today()).year + 1
+    last_year = today.year + 1
     if not 1990 <= year <= last_year:
         raise ValidationError(f"案号年份应在1990至{last_year}之间", field=field)
     rest = text[head.end() :]
@@ -180,6 +180,6 @@ def parse_case_number(value: object, *, field: str = "case_number", today: dt.da
     return CaseNumber(year=year, court_code=court_code, type_word=type_word, serial=serial, suffix=suffix)
 
 
-def normalize_case_number(value: object, *, field: str = "case_number", today: dt.date | None = None) -> str:
+def normalize_case_number(value: object, *, field: str = "case_number", today: dt.date) -> str:
     """The case number as stored and printed: （2023）鲁0212财保12号."""
     return parse_case_number(value, field=field, today=today).normalized

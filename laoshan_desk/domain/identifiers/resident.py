@@ -55,7 +55,7 @@ def parse_resident_id(
     value: object,
     *,
     field: str = "id_number",
-    today: dt.date | None = None,
+    today: dt.date,
     check_region: bool = True,
 ) -> ResidentId:
     """Check an 18-digit resident ID (check character, birth date, region) and read it.
@@ -78,7 +78,6 @@ def parse_resident_id(
         birth = stdnum_ric.get_birth_date(number)
     except StdnumError:
         raise ValidationError("公民身份号码中的出生日期无效", field=field) from None
-    today = today or dt.date.today()
     if birth > today:
         raise ValidationError("公民身份号码中的出生日期晚于今天", field=field)
     if birth.year < 1900:
@@ -95,7 +94,7 @@ def normalize_resident_id(
     value: object,
     *,
     field: str = "id_number",
-    today: dt.date | None = None,
+    today: dt.date,
     check_region: bool = True,
 ) -> str:
     """The 18-character resident ID (a final ``x`` upper-cased), or ValidationError."""

@@ -17,7 +17,7 @@ def looks_like_enterprise(name: str) -> bool:
 
 
 def check_party_number(
-    number: object, name: str = "", *, field: str = "respondent_id", today: dt.date | None = None
+    number: object, name: str = "", *, field: str = "respondent_id", today: dt.date
 ) -> tuple[PartyKind, str]:
     """(kind, normalised number): a resident ID makes a person, a USCC an enterprise.
 

@@ -19,7 +19,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from laoshan_desk.documents.excel import Column, Sheet, write_stream
+from laoshan_desk.documents.excel import Column, Sheet
+from laoshan_desk.documents.excel_stream import write_stream
 from laoshan_desk.domain.alliance.clocks import local_date
 from laoshan_desk.domain.alliance.vocabulary import (
     ComplaintDecision,

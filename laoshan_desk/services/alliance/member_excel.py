@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from laoshan_desk.documents.excel import Column, Sheet, write_stream
+from laoshan_desk.documents.excel import Column, Sheet
+from laoshan_desk.documents.excel_stream import write_stream
 from laoshan_desk.domain.alliance.vocabulary import HonourLevel
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services.alliance.common import EDIT, VIEW, pick

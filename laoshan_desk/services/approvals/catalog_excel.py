@@ -7,8 +7,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from laoshan_desk.documents.excel import Column, Sheet, write_stream
+from laoshan_desk.documents.excel import Column, Sheet
 from laoshan_desk.documents.excel_read import read_sheet
+from laoshan_desk.documents.excel_stream import write_stream
 from laoshan_desk.domain.approvals import CatalogItem, check_graph, parse_catalog_item
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services import printing

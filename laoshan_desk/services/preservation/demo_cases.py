@@ -143,7 +143,11 @@ def _asset_form(case_id: uuid.UUID, version: int, fields: AssetFields) -> AssetF
 
 def load_cases(db: Database, actor: Actor, *, now: dt.datetime) -> int:
     """The ordinary cases, each step at its own past time; returns how many were made."""
-    # Demo papers are signed by the demo judge (the audit log still names the init job).
+    # A court has two people on a ruling: the filing clerk registers the case and enters the
+    # application's assets (and signs as 书记员), the judge reviews and decides (审判员). The
+    # names are the demo accounts' (services/demo.py DEMO_USERS); the audit log still names the
+    # init job.
+    registrar = dataclasses.replace(actor, full_name="刘敏")
     actor = dataclasses.replace(actor, full_name="陈立")
     rng = random.Random(1125)
     today = now.date()
@@ -175,7 +179,7 @@ def load_cases(db: Database, actor: Actor, *, now: dt.datetime) -> int:
         )
         case_id = cases.register_case(
             db,
-            actor,
+            registrar,
             CaseForm(
                 case_number=case_number,
                 kind=kind,
@@ -194,7 +198,7 @@ def load_cases(db: Database, actor: Actor, *, now: dt.datetime) -> int:
         t = received + dt.timedelta(minutes=20)
         bank = BANKS[i % len(BANKS)]
         for fields in _assets(i, claim, person, bank, rng):
-            assets.add_asset(db, actor, _asset_form(case_id, _version(db, case_id), fields), now=t)
+            assets.add_asset(db, registrar, _asset_form(case_id, _version(db, case_id), fields), now=t)
         review = ReviewForm(
             case_id=case_id,
             version=_version(db, case_id),

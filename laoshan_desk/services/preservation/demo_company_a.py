@@ -167,6 +167,7 @@ def load_company_a(db: Database, now: dt.datetime) -> int:
                 else "被申请人经营正常、偿付能力充足，申请人权利不保全亦可实现，驳回申请"
             ),
             "decided_by": "陈立",
+            "registered_by": "刘敏",  # the filing clerk: 书记员 on the rulings
             "ruled_amount": amount if granted else Decimal("0.00"),
             "filed_at": at,
             "ruled_at": ruled_at,

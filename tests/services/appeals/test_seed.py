@@ -105,3 +105,18 @@ def test_two_character_search_on_demo_data_equals_like(db, admin):
             ).scalar_one()
         assert queue.count(db, admin, queue.QueueFilter(text=word), now=FIXED_NOW) == like
         assert like > 0
+
+
+def test_a_demo_made_before_dawn_has_no_appeal_received_in_the_future(db, admin):
+    """Night-time receipts are moved into office hours; made before dawn, today's office hours are
+    still to come (made at 07:30 here), so they go to the day before — never after the demo's ``now``."""
+    import datetime as dt
+
+    from laoshan_desk.domain.timeutil import TZ
+
+    before_dawn = dt.datetime(2026, 12, 5, 7, 30, tzinfo=TZ)
+    seed_appeals.load_demo(db, admin, appeals=3000, now=before_dawn)  # fixed seed: some fall after 00:00
+    with db.session() as s:
+        last = s.scalar(select(func.max(Appeal.received_at)))
+        early = s.scalar(select(func.count()).where(Appeal.received_at > before_dawn))
+    assert early == 0 and last is not None

@@ -29,3 +29,16 @@ def test_the_preservation_demo_has_no_real_looking_credit_code_or_phone(db, admi
     for phone in phones:
         assert not re.fullmatch(r"1[3-9]\d{9}", phone), phone
         assert re.fullmatch(r"0532-555\d{4}", phone) and normalize_phone(phone) == phone, phone
+
+
+def test_demo_rulings_name_two_people_a_judge_and_a_filing_clerk(db, admin, fixed_now):
+    """A ruling is signed by the 审判员 who decided and the 书记员 who registered the case: two
+    people. The demo once made both the same (the demo judge registered every case)."""
+    seed_preservation.load_demo(db, admin, now=fixed_now)
+    with db.session() as s:
+        ruled = s.execute(
+            select(PresCase.decided_by, PresCase.registered_by).where(PresCase.decided_by.is_not(None))
+        ).all()
+    assert len(ruled) > 100  # company A's 185 and the ordinary cases
+    for judge, clerk in ruled:
+        assert clerk and judge and clerk != judge, (judge, clerk)

@@ -13,7 +13,8 @@ from typing import Any
 
 from sqlalchemy import String, select, type_coerce
 
-from laoshan_desk.documents.excel import Column, Sheet, write_stream
+from laoshan_desk.documents.excel import Column, Sheet
+from laoshan_desk.documents.excel_stream import write_stream
 from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
 from laoshan_desk.domain.appeals.filters import LightFilter, QueueScope, StatusGroup
 from laoshan_desk.domain.errors import ValidationError

@@ -168,6 +168,8 @@ def load_demo(
         local = received.astimezone(TZ)
         if local.hour < 8 or local.hour > 19:
             local = local.replace(hour=8 + rng.randrange(10))
+            if local > now:  # made before dawn: today's office hours are still to come
+                local -= dt.timedelta(days=1)
         received = local
         day = local.date()
         counters[day] = counters.get(day, 0) + 1

@@ -14,7 +14,6 @@ import uuid
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.services import org
 from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.dialogs import error_line, open_dialog, save_cancel
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 
@@ -60,14 +60,8 @@ class UnitDialog(QDialog):
         self.name_edit.setMaxLength(100)
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText("12 位统计区划代码")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.error_label = error_line()
+        buttons = save_cancel(self.save, self.reject)
         form = QFormLayout(self)
         if unit_id is not None:
             self.setWindowTitle("重命名")
@@ -131,9 +125,7 @@ class OrgPage(QWidget):
         self.rename_button.clicked.connect(self.rename)
         self.add_button.clicked.connect(self.add_community)
         self.toggle_button.clicked.connect(self.deactivate)
-        self.error_label = QLabel()  # a refusal of an action on the tree
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_line()  # a refusal of an action on the tree
         self.errors = FieldErrors({}, self.error_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -186,19 +178,11 @@ class OrgPage(QWidget):
         self.errors.clear()
         return item.data(0, IdRole), item.data(0, KindRole), item.text(0)
 
-    def _open(self, dialog: QDialog) -> None:
-        """Open ``dialog`` without a nested event loop; the tree reloads when it is accepted."""
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.reload)
-        dialog.finished.connect(lambda _: setattr(self, "dialog", None))
-        self.dialog = dialog
-        dialog.open()
-
     def rename(self) -> None:
         selected = self._selected_unit()
         if selected is not None:
             unit_id, _kind, name = selected
-            self._open(UnitDialog(self.ctx, unit_id=unit_id, name=name, parent=self))
+            open_dialog(self, UnitDialog(self.ctx, unit_id=unit_id, name=name, parent=self), accepted=self.reload)
 
     def add_community(self) -> None:
         selected = self._selected_unit()
@@ -208,7 +192,7 @@ class OrgPage(QWidget):
         if kind != "street":
             self.errors.show(ValidationError("新增社区（村）前请先选择它所属的街道"))
             return
-        self._open(UnitDialog(self.ctx, street_id=unit_id, street_name=name, parent=self))
+        open_dialog(self, UnitDialog(self.ctx, street_id=unit_id, street_name=name, parent=self), accepted=self.reload)
 
     def deactivate(self) -> None:
         """停用 after the admin says 是 in a box opened with ``open()``; 否 changes nothing."""
@@ -228,10 +212,7 @@ class OrgPage(QWidget):
         box.button(QMessageBox.StandardButton.Yes).setText("停用")
         box.button(QMessageBox.StandardButton.No).setText("取消")
         box.button(QMessageBox.StandardButton.Yes).clicked.connect(lambda: self._deactivate(unit_id))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _: setattr(self, "dialog", None))
-        self.dialog = box
-        box.open()
+        open_dialog(self, box)
 
     def _deactivate(self, unit_id: uuid.UUID) -> None:
         run_action(

@@ -21,7 +21,7 @@ from laoshan_desk.domain.appeals.steps import EventAction
 from laoshan_desk.domain.appeals.suspensions import DayCounting
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ConflictError, NotFound, ValidationError
-from laoshan_desk.domain.labels import Labelled
+from laoshan_desk.domain.labels import label_of as label_of  # re-exported: the area's screens and rows use it
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.settings import read_settings
 from laoshan_desk.services.uow import Work
@@ -43,16 +43,6 @@ def pinyin_initials(name: str | None) -> str | None:
     letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=keep)
     out = "".join(x[:1] for x in letters if x).lower()
     return "".join(ch for ch in out if ch.isalnum())[:50] or None
-
-
-def label_of(enum_cls: type[Labelled], code: str | None) -> str:
-    """The Chinese label of a stored code; the code itself when the enum does not know it."""
-    if not code:
-        return ""
-    try:
-        return enum_cls(code).label
-    except ValueError:
-        return code
 
 
 def id_text(value: uuid.UUID | None) -> str | None:

@@ -21,6 +21,7 @@ from laoshan_desk.domain.appeals.steps import (
     SuspensionState,
 )
 from laoshan_desk.domain.errors import NotFound, PermissionDenied, ValidationError
+from laoshan_desk.domain.labels import chosen
 from laoshan_desk.services.appeals.common import (
     APPROVE,
     EDIT,
@@ -89,10 +90,7 @@ def _new_request_id(
 def request_suspension(db: Database, actor: Actor, form: SuspensionRequestForm, *, now: dt.datetime) -> uuid.UUID:
     """申请挂起: the clock keeps running until a leader approves."""
     actor.require(EDIT)
-    try:
-        kind = SuspensionReason(form.reason_kind)
-    except ValueError:
-        raise ValidationError("请选择挂起原因类别", field="reason_kind") from None
+    kind = chosen(SuspensionReason, form.reason_kind, "请选择挂起原因类别", field="reason_kind")
     reason = clean_text(form.reason, "reason", "挂起原因", 500, required=True)
     with unit_of_work(db, actor, now) as work:
         s = work.session

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from laoshan_desk.domain import preservation as rules
-from laoshan_desk.domain.errors import ConflictError, DeskError, NotFound, ValidationError
+from laoshan_desk.domain.errors import ConflictError, DeskError, NotFound
 from laoshan_desk.domain.identifiers import mask_id_card, mask_phone
 from laoshan_desk.domain.lights import Light, worst
 from laoshan_desk.domain.preservation import (
@@ -146,14 +146,6 @@ def has_masked_numbers(party: PresParty) -> bool:
 
 def text(value: object) -> str:
     return "" if value is None else str(value).strip()
-
-
-def chosen(cls: type[E], value: object, message: str, field: str) -> E:
-    """A code picked from a list (a member or its stored value), or ``message`` beside ``field``."""
-    try:
-        return cls(text(value))
-    except ValueError:
-        raise ValidationError(message, field=field) from None
 
 
 # -- rows under a case -------------------------------------------------------------------------

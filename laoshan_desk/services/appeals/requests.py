@@ -73,13 +73,19 @@ _Request = TypeVar("_Request", AppealSuspension, AppealExtension)
 
 
 def _new_request_id(
-    session: Session, model: type[_Request], appeal: Appeal, request_id: uuid.UUID | None, what: str, field: str
+    session: Session,
+    model: type[_Request],
+    appeal: Appeal,
+    request_id: uuid.UUID | None,
+    pending_message: str,
+    field: str,
 ) -> uuid.UUID:
-    """The id of a new request of ``model``'s kind, refused (beside ``field``) while one awaits a
-    decision (both kinds share the code ``requested``) or when the screen's id is already used."""
+    """The id of a new request of ``model``'s kind, refused (``pending_message`` beside ``field``;
+    the guide quotes each whole) while one awaits a decision (both kinds share the code
+    ``requested``) or when the screen's id is already used."""
     pending = select(model.id).where(model.appeal_id == appeal.id, model.state == ExtensionState.REQUESTED.value)
     if session.scalar(pending):
-        raise ValidationError(f"已有待审批的{what}申请", field=field)
+        raise ValidationError(pending_message, field=field)
     ident = request_id or uuid.uuid4()
     if session.get(model, ident) is not None:
         raise ValidationError(TAKEN, field=field)
@@ -98,7 +104,7 @@ def request_suspension(db: Database, actor: Actor, form: SuspensionRequestForm, 
         check_version(a, form.version)
         check_transition(a.status, AppealStatus.SUSPENDED)
         row = AppealSuspension(
-            id=_new_request_id(s, AppealSuspension, a, form.request_id, "挂起", "reason"),
+            id=_new_request_id(s, AppealSuspension, a, form.request_id, "已有待审批的挂起申请", "reason"),
             appeal_id=a.id,
             reason_kind=kind.value,
             reason=reason,
@@ -193,7 +199,7 @@ def request_extension(db: Database, actor: Actor, form: ExtensionRequestForm, *,
         if not cal.is_workday(until):
             raise ValidationError("延期日期应为工作日", field="until")
         row = AppealExtension(
-            id=_new_request_id(s, AppealExtension, a, form.request_id, "延期", "until"),
+            id=_new_request_id(s, AppealExtension, a, form.request_id, "已有待审批的延期申请", "until"),
             appeal_id=a.id,
             requested_at=now,
             requested_by=actor.username,

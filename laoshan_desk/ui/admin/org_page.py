@@ -87,17 +87,10 @@ class UnitDialog(QDialog):
     def _submit(self) -> uuid.UUID:
         ctx = self.ctx
         if self.unit_id is not None:
-            org.rename_unit(ctx.db, ctx.actor, self.unit_id, self.name_edit.text(), now=ctx.now())
+            org.rename_unit(ctx.db, ctx.actor, org.RenameForm(self.unit_id, self.name_edit.text()), now=ctx.now())
             return self.unit_id
-        return org.add_unit(
-            ctx.db,
-            ctx.actor,
-            kind="community",
-            name=self.name_edit.text(),
-            code=self.code_edit.text(),
-            parent_id=self.street_id,
-            now=ctx.now(),
-        )
+        form = org.NewUnitForm("community", self.name_edit.text(), self.code_edit.text(), self.street_id)
+        return org.add_unit(ctx.db, ctx.actor, form, now=ctx.now())
 
     def _saved(self, unit_id: uuid.UUID) -> None:
         self.new_id = unit_id
@@ -217,7 +210,9 @@ class OrgPage(QWidget):
     def _deactivate(self, unit_id: uuid.UUID) -> None:
         run_action(
             self,
-            lambda: org.set_unit_active(self.ctx.db, self.ctx.actor, unit_id, False, now=self.ctx.now()),
+            lambda: org.set_unit_active(
+                self.ctx.db, self.ctx.actor, org.ActiveForm(unit_id, False), now=self.ctx.now()
+            ),
             errors=self.errors,
             refresh=self.reload,
         )

@@ -1,7 +1,7 @@
 """The admin's organisation page driven as an admin would: rename, add a community, deactivate.
 
 Every dialog is opened with ``open()`` (the page keeps it as ``page.dialog``), a refusal stands
-beside its field in the dialog or under the page's buttons, and nothing changes until it is saved.
+beside its field in the dialog or beside the page's buttons, and nothing changes until it is saved.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Grids are loaded when a community is opened (863 of them; the tree stays quick).
 page, every dialog opens with ``open()``, never a nested ``exec()`` or a static ``QInputDialog``:
 重命名 and 新增下级社区（村） are :class:`UnitDialog`, which keeps what was typed and says a
 refusal beside its field; 停用 asks in a box opened with ``open()`` and acts on its 是 button; a
-refusal on the tree itself (nothing selected, not a street) is said under the buttons.
+refusal on the tree itself (nothing selected, not a street) is said beside the buttons.
 """
 
 from __future__ import annotations
@@ -114,16 +114,15 @@ class OrgPage(QWidget):
         self.toggle_button = QPushButton("停用")
         for b in (self.rename_button, self.add_button, self.toggle_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         self.rename_button.clicked.connect(self.rename)
         self.add_button.clicked.connect(self.add_community)
         self.toggle_button.clicked.connect(self.deactivate)
         self.error_label = error_line()  # a refusal of an action on the tree
+        buttons.addWidget(self.error_label, 1)  # beside the buttons: no empty line while all is well
         self.errors = FieldErrors({}, self.error_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
-        layout.addWidget(self.error_label)
         layout.addWidget(self.tree)
         self.reload()
 
@@ -163,7 +162,7 @@ class OrgPage(QWidget):
                 QTreeWidgetItem(item, [grid.name, "网格", grid.code])
 
     def _selected_unit(self) -> tuple[uuid.UUID, str, str] | None:
-        """The selected street, community or department; none selected is said under the buttons."""
+        """The selected street, community or department; none selected is said beside the buttons."""
         item = self.tree.currentItem()
         if item is None or item.data(0, IdRole) is None:
             self.errors.show(ValidationError("请先选择一个街道、社区（村）或部门"))

@@ -2,7 +2,7 @@
 
 The list is the desk's column-spec model (a few dozen accounts: in memory); every dialog opens
 with ``open()``, never a nested ``exec()``, and keeps what was typed when the service refuses it;
-a refusal on the list itself (the admin's own account, nothing selected) is said under the
+a refusal on the list itself (the admin's own account, nothing selected) is said beside the
 buttons, not in a box to click away.
 """
 
@@ -172,17 +172,16 @@ class UsersPage(QWidget):
         self.active_button = QPushButton("停用/启用")
         for b in (self.new_button, self.edit_button, self.reset_button, self.unlock_button, self.active_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         self.new_button.clicked.connect(self.new_user)
         self.edit_button.clicked.connect(self.edit_user)
         self.reset_button.clicked.connect(self.reset_password)
         self.unlock_button.clicked.connect(self.unlock)
         self.active_button.clicked.connect(self.toggle_active)
         self.error_label = error_line()  # a refusal of an action on the list
+        buttons.addWidget(self.error_label, 1)  # beside the buttons: no empty line while all is well
         self.errors = FieldErrors({}, self.error_label)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
-        layout.addWidget(self.error_label)
         layout.addWidget(self.table)
         self.reload()
 
@@ -190,7 +189,7 @@ class UsersPage(QWidget):
         self.model.set_rows(auth.list_users(self.ctx.db, self.ctx.actor, now=self.ctx.now()))
 
     def selected(self) -> auth.UserRow | None:
-        """The selected account; none selected is said under the buttons."""
+        """The selected account; none selected is said beside the buttons."""
         index = self.table.currentIndex()
         if index.isValid():
             self.errors.clear()

@@ -184,12 +184,12 @@ def test_the_caller_s_now_is_the_audit_time(db, admin):
         ("create", lambda now: calendar.set_override(db, admin, dt.date(2031, 3, 8), True, "调休", now=now)),
         ("update", lambda now: calendar.confirm_year(db, admin, 2031, now=now)),
         ("delete", lambda now: calendar.remove_override(db, admin, dt.date(2031, 3, 8), now=now)),
-        ("update", lambda now: org.rename_unit(db, admin, street.id, street.name + "（新）", now=now)),
-        ("update", lambda now: org.set_unit_active(db, admin, street.id, True, now=now)),
+        ("update", lambda now: org.rename_unit(db, admin, org.RenameForm(street.id, street.name + "（新）"), now=now)),
+        ("update", lambda now: org.set_unit_active(db, admin, org.ActiveForm(street.id, True), now=now)),
         (
             "create",
             lambda now: org.add_unit(
-                db, admin, kind="community", name="测试社区", code=uuid.uuid4().hex[:12], parent_id=street.id, now=now
+                db, admin, org.NewUnitForm("community", "测试社区", uuid.uuid4().hex[:12], street.id), now=now
             ),
         ),
         ("print", lambda now: audit.record(db, admin, "print", "notice", None, "打印", now=now)),

@@ -3,12 +3,15 @@
     class Channel(Labelled):
         PHONE = ("phone", "电话")
 
-``Channel.PHONE == "phone"``, ``Channel.PHONE.label == "电话"``, ``Channel.from_label("电话")``.
+``Channel.PHONE == "phone"``, ``Channel.PHONE.label == "电话"``, ``Channel.from_label("电话")``;
+``chosen(Channel, form.channel, "请选择诉求渠道", field="channel")`` for a code picked from a list,
+``label_of(Channel, row.channel)`` for a stored code shown on a screen or a paper.
 """
 
 from __future__ import annotations
 
 import enum
+from typing import TypeVar
 
 from laoshan_desk.domain.errors import ValidationError
 
@@ -43,3 +46,26 @@ class Labelled(str, enum.Enum):
     def choices(cls) -> list[tuple[str, str]]:
         """(code, label) pairs in declaration order, for combo boxes."""
         return [(m.value, m.label) for m in cls]
+
+
+L = TypeVar("L", bound=Labelled)
+
+
+def chosen(cls: type[L], value: str, message: str, *, field: str) -> L:
+    """The member whose code is ``value`` (a code picked from a list); else ``message`` beside
+    ``field`` (``请选择…``), never a bare ValueError."""
+    try:
+        return cls(value)
+    except ValueError:
+        raise ValidationError(message, field=field) from None
+
+
+def label_of(cls: type[Labelled], code: str | None) -> str:
+    """The Chinese label of a stored code; the code itself when the enum does not know it (a row
+    written by an older desk), "" for none."""
+    if not code:
+        return ""
+    try:
+        return cls(code).label
+    except ValueError:
+        return code

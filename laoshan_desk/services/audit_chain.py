@@ -68,6 +68,8 @@ def fields_of(
     before: Any,
     after: Any,
 ) -> dict[str, Any]:
+    """The fields a record's hash covers (``at`` in UTC, the user's id as text), for a new record
+    and, through :func:`raw_payload`, for a stored one alike."""
     return {
         "seq": seq,
         "at": at.astimezone(dt.UTC).isoformat(),
@@ -246,18 +248,16 @@ def _rows(session: Session) -> Iterable[Any]:
     return session.connection().exec_driver_sql(f"SELECT {RAW_COLUMNS} FROM audit_record ORDER BY seq")
 
 
-def _utc_text(raw: Any) -> str:
+def _utc(raw: Any) -> dt.datetime:
     if isinstance(raw, dt.datetime):
-        value = raw if raw.tzinfo is not None else raw.replace(tzinfo=dt.UTC)
-    else:
-        value = dt.datetime.fromisoformat(str(raw)).replace(tzinfo=dt.UTC)  # SQLite: naive UTC text
-    return value.astimezone(dt.UTC).isoformat()
+        return raw if raw.tzinfo is not None else raw.replace(tzinfo=dt.UTC)
+    return dt.datetime.fromisoformat(str(raw)).replace(tzinfo=dt.UTC)  # SQLite: naive UTC text
 
 
-def _uuid_text(raw: Any) -> str | None:
+def _uuid(raw: Any) -> uuid.UUID | None:
     if raw is None:
         return None
-    return str(raw if isinstance(raw, uuid.UUID) else uuid.UUID(str(raw)))
+    return raw if isinstance(raw, uuid.UUID) else uuid.UUID(str(raw))
 
 
 def _json(raw: Any) -> Any:
@@ -277,21 +277,12 @@ def raw_payload(
     after: Any,
     prev_hash: str,
 ) -> bytes:
-    """The canonical form of a record read raw from the database (as :func:`_rows` returns it)."""
-    fields = {
-        "seq": seq,
-        "at": _utc_text(at),
-        "user_id": _uuid_text(user_id),
-        "username": username,
-        "action": action,
-        "entity": entity,
-        "entity_id": entity_id,
-        "summary": summary,
-        "before": _json(before),
-        "after": _json(after),
-        "prev_hash": prev_hash,
-    }
-    return json.dumps(fields, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    """The canonical form of a record read raw from the database (as :func:`_rows` returns it):
+    the same :func:`fields_of` and :func:`canonical` a new record's hash was made from."""
+    fields = fields_of(
+        seq, _utc(at), _uuid(user_id), username, action, entity, entity_id, summary, _json(before), _json(after)
+    )
+    return canonical(fields, prev_hash)
 
 
 RAW_COLUMNS = "seq, at, user_id, username, action, entity, entity_id, summary, before, after, prev_hash, hash"

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 import laoshan_desk.services as services_package
 from laoshan_desk.documents.excel_read import read_sheet
 from laoshan_desk.domain.calendar import WorkCalendar
-from laoshan_desk.domain.errors import DeskError, ValidationError
+from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.inputs import clean_text
 from laoshan_desk.domain.timeutil import check_range, parse_date
 from laoshan_desk.services.context import Actor
@@ -250,23 +250,12 @@ def import_overrides(db: Database, actor: Actor, path: Path, *, now: dt.datetime
     actor.require("admin.edit")
     sheet = read_sheet(path, IMPORT_COLUMNS, required=("日期", "类型"), max_rows=IMPORT_MAX_ROWS)
     report = ImportBuilder(_FIELDS)
-    good: list[tuple[int, OverrideForm]] = []
-    first_row: dict[dt.date, int] = {}
-    for number, values in sheet:
-        if report.reject_unreadable(number, values):
-            continue
-        try:
-            form = check_override(values["日期"], values["类型"], values["说明"])
-        except DeskError as exc:
-            report.reject_error(number, exc)
-            continue
-        if form.day in first_row:
-            report.reject(number, "日期", f"{form.day.isoformat()} 与第 {first_row[form.day]} 行重复")
-            continue
-        first_row[form.day] = number
-        good.append((number, form))
-    if sheet.more_rows:
-        report.reject(IMPORT_MAX_ROWS + sheet.header_row + 1, "", f"超过 {IMPORT_MAX_ROWS} 行的部分未读取")
+    good = report.check_rows(
+        sheet,
+        lambda values: check_override(values["日期"], values["类型"], values["说明"]),
+        unique=lambda form: form.day.isoformat(),
+        unique_column="日期",
+    )
 
     # Each batch moves the stored deadlines its days touch, inside the batch's own unit of work
     # (docs/rules.md §appeals-clocks: a calendar change moves every stored deadline).

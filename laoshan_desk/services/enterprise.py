@@ -24,10 +24,9 @@ from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.roles import ALLIANCE, APPEALS, APPROVALS, PRESERVATION
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services import approvals, enterprise_registry, preservation
-from laoshan_desk.services.alliance.papers import Paper
 from laoshan_desk.services.alliance.summary import MemberSummary, member_summary
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.printing import Output
+from laoshan_desk.services.printing import Output, Paper
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.models.preservation import PresCase, PresParty

@@ -4,17 +4,15 @@ An import reads rows with :func:`laoshan_desk.documents.excel_read.read_sheet`, 
 the same validator its counter form uses, and answers with an :class:`ImportReport`:
 
     report = ImportBuilder(columns={"day": "日期", "kind": "类型"})
-    for row, values in read_sheet(path, ["日期", "类型", "说明"], required=["日期", "类型"]):
-        if report.reject_unreadable(row, values):   # a cut cell, a formula without a result
-            continue
-        try:
-            item = validate(values)                # raises ValidationError(field="day", ...)
-        except ValidationError as exc:
-            report.reject_error(row, exc)          # column from the error's field
-            continue
-        good.append((row, item))
+    sheet = read_sheet(path, ["日期", "类型", "说明"], required=["日期", "类型"])
+    good = report.check_rows(sheet, validate,        # raises ValidationError(field="day", ...)
+                             unique=lambda form: form.day.isoformat(), unique_column="日期")
     commit_in_batches(db, actor, good, apply, now=now, report=report)
     return report.build()
+
+:meth:`ImportBuilder.check_rows` is the one reading loop: an unreadable row (a cut cell, a formula
+without a result), a refusal of the validator (against the column its ``field`` names), a second
+row with the same key and whatever lies past the row cap are rejected; the good rows come back.
 
 - **Rejected** rows (``Rejected(row, column, message)``) were not stored; the clerk fixes them
   and imports the file again (an import is idempotent: a rerun updates, it never duplicates).
@@ -35,7 +33,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal, TypeVar
 
-from laoshan_desk.documents.excel_read import unreadable
+from laoshan_desk.documents.excel_read import SheetReader, unreadable
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import Work, unit_of_work
@@ -127,6 +125,41 @@ class ImportBuilder:
             return False
         self.reject(row, *found)
         return True
+
+    def check_rows(
+        self,
+        sheet: SheetReader,
+        check: Callable[[dict[str, Any]], T],
+        *,
+        refuses: type[DeskError] = DeskError,
+        unique: Callable[[T], str] | None = None,
+        unique_column: str = "",
+    ) -> list[tuple[int, T]]:
+        """Every row of ``sheet`` through ``check`` (the counter's validator), the way every import
+        reads its file before it writes anything: an unreadable row, a ``refuses`` error (against
+        its field's column) and a row whose ``unique`` text an earlier row had (``… 与第 N 行重复``,
+        against ``unique_column``) are rejected, and so is what lies past the reader's row cap.
+        Returns the good rows as ``(row_number, item)``."""
+        good: list[tuple[int, T]] = []
+        first_row: dict[str, int] = {}
+        for number, values in sheet:
+            if self.reject_unreadable(number, values):  # a cut cell, a formula without a result
+                continue
+            try:
+                item = check(values)
+            except refuses as exc:
+                self.reject_error(number, exc)
+                continue
+            if unique is not None:
+                key = unique(item)
+                if key in first_row:
+                    self.reject(number, unique_column, f"{key} 与第 {first_row[key]} 行重复")
+                    continue
+                first_row[key] = number
+            good.append((number, item))
+        if sheet.more_rows:
+            self.reject(sheet.header_row + sheet.max_rows + 1, "", f"超过 {sheet.max_rows} 行的部分未读取")
+        return good
 
     def conflict(self, row: int, key: str, message: str) -> None:
         self.conflicts.append(Conflict(row, key, message))

@@ -217,9 +217,35 @@ def find_unit(db: Database, name_or_code: str, kind: str | None = None) -> UnitR
         return _row(unit) if unit else None
 
 
-def rename_unit(db: Database, actor: Actor, unit_id: uuid.UUID, name: str, *, now: dt.datetime) -> None:
+@dataclasses.dataclass(frozen=True)
+class RenameForm:
+    """重命名: a street, community (village) or department and its new name."""
+
+    unit_id: uuid.UUID
+    name: str
+
+
+@dataclasses.dataclass(frozen=True)
+class NewUnitForm:
+    """新增: a unit of ``kind`` (a community or village under the street ``parent_id``)."""
+
+    kind: str
+    name: str
+    code: str
+    parent_id: uuid.UUID | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class ActiveForm:
+    """停用 / 启用 a unit: it leaves (or comes back to) the lists forms pick from."""
+
+    unit_id: uuid.UUID
+    active: bool
+
+
+def rename_unit(db: Database, actor: Actor, form: RenameForm, *, now: dt.datetime) -> None:
     actor.require("admin.edit")
-    name = name.strip()
+    unit_id, name = form.unit_id, form.name.strip()
     if not name:
         raise ValidationError("名称不能为空", field="name")
     if len(name) > 100:
@@ -235,18 +261,10 @@ def rename_unit(db: Database, actor: Actor, unit_id: uuid.UUID, name: str, *, no
         )
 
 
-def add_unit(
-    db: Database,
-    actor: Actor,
-    *,
-    kind: str,
-    name: str,
-    code: str,
-    parent_id: uuid.UUID | None = None,
-    now: dt.datetime,
-) -> uuid.UUID:
+def add_unit(db: Database, actor: Actor, form: NewUnitForm, *, now: dt.datetime) -> uuid.UUID:
     actor.require("admin.edit")
-    name, code = name.strip(), code.strip()
+    kind, parent_id = form.kind, form.parent_id
+    name, code = form.name.strip(), form.code.strip()
     if not name:
         raise ValidationError("名称不能为空", field="name")
     if not code:
@@ -269,8 +287,9 @@ def add_unit(
         return unit.id
 
 
-def set_unit_active(db: Database, actor: Actor, unit_id: uuid.UUID, active: bool, *, now: dt.datetime) -> None:
+def set_unit_active(db: Database, actor: Actor, form: ActiveForm, *, now: dt.datetime) -> None:
     actor.require("admin.edit")
+    unit_id, active = form.unit_id, form.active
     with unit_of_work(db, actor, now) as work:
         unit = work.session.get(Unit, unit_id)
         if unit is None:

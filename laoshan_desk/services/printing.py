@@ -32,6 +32,15 @@ class Output:
     title: str
 
 
+@dataclasses.dataclass(frozen=True)
+class Paper:
+    """A paper ready for the preview: its PDF, the :class:`Output` that names it, a file name."""
+
+    pdf: bytes
+    output: Output
+    suggested_name: str
+
+
 def record_output(
     db: Database, actor: Actor, output: Output, *, kind: OutputKind, target: str = "", pages: int = 0, now: dt.datetime
 ) -> None:

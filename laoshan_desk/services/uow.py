@@ -25,7 +25,7 @@ import datetime as dt
 import functools
 import uuid
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -34,6 +34,19 @@ from laoshan_desk.domain.errors import ConflictError
 from laoshan_desk.services import audit_chain
 from laoshan_desk.services.context import Actor
 from laoshan_desk.store.db import Database
+
+STALE = "该记录已被他人修改，请刷新后重试"  # a write from a screen that showed an older version
+
+
+class Versioned(Protocol):
+    version: int
+
+
+def check_version(row: Versioned, version: int | None) -> None:
+    """The version the clerk's screen showed must still be the row's (no lost update); else the
+    stale message, and the form keeps what was typed. ``None``: the caller showed no version."""
+    if version is not None and row.version != version:
+        raise ConflictError(STALE)
 
 
 @dataclasses.dataclass
@@ -135,4 +148,4 @@ def unit_of_work(db: Database, actor: Actor, now: dt.datetime) -> Iterator[Work]
                     hook(work, call)
     except StaleDataError as exc:
         # Another clerk saved the same row after this one was read (version_id_col).
-        raise ConflictError("该记录已被他人修改，请刷新后重试") from exc
+        raise ConflictError(STALE) from exc

@@ -98,3 +98,33 @@ def test_a_held_lock_raises_busy_and_keeps_earlier_batches(db, admin, monkeypatc
         short.dispose()
     assert report.build().imported == 2
     assert [o.day.day for o in calendar.list_overrides(db, 2033)] == [2, 3]
+
+
+def test_check_rows_rejects_unreadable_refused_repeated_and_capped_rows(tmp_path):
+    from openpyxl import Workbook
+
+    from laoshan_desk.documents.excel_read import read_sheet
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["编码", "名称"])
+    for row in (["A1", "甲"], ["A2", ""], ["A1", "丙"], ["A3", "=1+1"], ["A4", "丁"], ["A5", "戊"], ["A6", "己"]):
+        ws.append(row)
+    path = tmp_path / "rows.xlsx"
+    wb.save(path)
+
+    def check(values):  # type: ignore[no-untyped-def]
+        if not values["名称"]:
+            raise ValidationError("名称不能为空", field="name")
+        return (values["编码"], values["名称"])
+
+    report = ImportBuilder({"name": "名称"})
+    sheet = read_sheet(path, ["编码", "名称"], required=["编码"], max_rows=6)
+    good = report.check_rows(sheet, check, unique=lambda item: f"编码 {item[0]}", unique_column="编码")
+    assert good == [(2, ("A1", "甲")), (6, ("A4", "丁")), (7, ("A5", "戊"))]
+    rejected = report.build().rejected
+    assert [(r.row, r.column) for r in rejected] == [(3, "名称"), (4, "编码"), (5, "名称"), (8, "")]
+    assert rejected[0].message == "名称不能为空"
+    assert rejected[1].message == "编码 A1 与第 2 行重复"
+    assert "公式" in rejected[2].message
+    assert rejected[3].message == "超过 6 行的部分未读取"

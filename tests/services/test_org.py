@@ -31,13 +31,13 @@ def test_loading_again_adds_nothing(db, admin):
 def test_rename_is_audited_and_validated(db, admin, make_user):
     street = org.units(db, "street")[0]
     with pytest.raises(ValidationError):
-        org.rename_unit(db, admin, street.id, "  ", now=FIXED_NOW)
-    org.rename_unit(db, admin, street.id, "中韩街道办事处", now=FIXED_NOW)
+        org.rename_unit(db, admin, org.RenameForm(street.id, "  "), now=FIXED_NOW)
+    org.rename_unit(db, admin, org.RenameForm(street.id, "中韩街道办事处"), now=FIXED_NOW)
     assert org.find_unit(db, "中韩街道办事处") is not None
     rows, _ = audit.page(db, admin, limit=1)
     assert rows[0].before == {"name": street.name}
     with pytest.raises(PermissionDenied):
-        org.rename_unit(db, make_user(Role.LEADER), street.id, "x", now=FIXED_NOW)
+        org.rename_unit(db, make_user(Role.LEADER), org.RenameForm(street.id, "x"), now=FIXED_NOW)
 
 
 def test_grids_hang_under_communities(db):

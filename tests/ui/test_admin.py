@@ -208,23 +208,6 @@ def test_calendar_import_writes_its_result_and_refusals_on_the_page(qtbot, ctx, 
     assert page.model.rowCount() == 1 and not _desk_messages()
 
 
-def test_a_refused_rename_is_a_message_and_changes_nothing(qtbot, ctx, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
-    from laoshan_desk.services import org
-
-    tab = AdminTab(ctx)
-    qtbot.addWidget(tab)
-    page = tab.org
-    street = page.tree.topLevelItem(0).child(0)
-    page.tree.setCurrentItem(street)
-    name = street.text(0)
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("  ", True)))
-    page.rename()
-    assert "名称不能为空" in _desk_messages()
-    assert org.units(ctx.db, "street")[0].name == name
-
-
 def test_a_refused_account_change_is_said_on_the_page_not_a_traceback(qtbot, ctx):
     tab = AdminTab(ctx)
     qtbot.addWidget(tab)

@@ -28,7 +28,10 @@ def test_no_screen_fills_a_table_widget_or_a_standard_item_model() -> None:
 
 
 def test_the_admin_pages_open_no_nested_event_loop() -> None:
-    pages = {name: (UI / "admin" / name).read_text(encoding="utf-8") for name in ("users_page.py", "calendar_page.py")}
+    pages = {
+        name: (UI / "admin" / name).read_text(encoding="utf-8")
+        for name in ("users_page.py", "calendar_page.py", "org_page.py")
+    }
     blocking = r"\.exec\(\)|QInputDialog\.get|QMessageBox\.(information|question|warning)\("
     found = [
         f"{name}:{text[: m.start()].count(chr(10)) + 1}"

@@ -16,17 +16,18 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.alliance.clocks import RequestThresholds
-from laoshan_desk.domain.errors import ConflictError, NotFound, ValidationError
+from laoshan_desk.domain.errors import NotFound, ValidationError
 from laoshan_desk.domain.labels import Labelled
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services import attachments
 from laoshan_desk.services import settings as desk_settings
 from laoshan_desk.services.context import Actor
+from laoshan_desk.services.uow import STALE as STALE  # re-exported: the area's one stale message
+from laoshan_desk.services.uow import check_version as check_version  # re-exported for the area
 from laoshan_desk.store.db import Database
 
 VIEW = "alliance.view"
 EDIT = "alliance.edit"
-STALE = "该记录已被他人修改，请刷新后重试"
 TEXT_MAX = 2000
 
 E = TypeVar("E", bound=Labelled)
@@ -38,12 +39,6 @@ class AllianceSettings:
 
     thresholds: RequestThresholds
     followup_workdays: int
-
-
-def check_version(row: Any, version: int | None) -> None:
-    """The version the screen showed must still be the row's (no lost updates)."""
-    if version is not None and row.version != version:
-        raise ConflictError(STALE)
 
 
 def get_or_404(session: Session, model: type[Any], row_id: Any, what: str) -> Any:

@@ -26,17 +26,10 @@ from laoshan_desk.services.alliance.common import VIEW, get_or_404
 from laoshan_desk.services.alliance.policies import match
 from laoshan_desk.services.alliance.stats import quarterly
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.printing import Output, OutputKind, record_output
+from laoshan_desk.services.printing import Output, OutputKind, Paper, record_output
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.alliance import AllianceComplaint, AllianceMember, AllianceRequest, AllianceRequestStep
 from laoshan_desk.store.models.enterprises import Enterprise
-
-
-@dataclasses.dataclass(frozen=True)
-class Paper:
-    pdf: bytes
-    output: Output
-    suggested_name: str
 
 
 def coordination_letter(db: Database, actor: Actor, step_id: uuid.UUID, *, now: dt.datetime) -> Paper:

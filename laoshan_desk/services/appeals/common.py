@@ -20,17 +20,18 @@ from laoshan_desk.domain.appeals import AppealStatus, check_transition, clocks
 from laoshan_desk.domain.appeals.steps import EventAction
 from laoshan_desk.domain.appeals.suspensions import DayCounting
 from laoshan_desk.domain.calendar import WorkCalendar
-from laoshan_desk.domain.errors import ConflictError, NotFound, ValidationError
-from laoshan_desk.domain.labels import Labelled
+from laoshan_desk.domain.errors import NotFound, ValidationError
+from laoshan_desk.domain.labels import label_of as label_of  # re-exported: the area's screens and rows use it
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.settings import read_settings
+from laoshan_desk.services.uow import STALE as STALE  # re-exported: the area's one stale message
 from laoshan_desk.services.uow import Work
+from laoshan_desk.services.uow import check_version as check_version  # re-exported for the area
 from laoshan_desk.store.models import Unit
 from laoshan_desk.store.models.appeals import Appeal, AppealEvent, AppealSuspension
 from laoshan_desk.store.queries import appeals as q
 
 VIEW, EDIT, APPROVE = "appeals.view", "appeals.edit", "appeals.approve_extension"
-STALE = "该记录已被他人修改，请刷新后重试"
 
 
 @lru_cache(maxsize=4096)
@@ -43,16 +44,6 @@ def pinyin_initials(name: str | None) -> str | None:
     letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors=keep)
     out = "".join(x[:1] for x in letters if x).lower()
     return "".join(ch for ch in out if ch.isalnum())[:50] or None
-
-
-def label_of(enum_cls: type[Labelled], code: str | None) -> str:
-    """The Chinese label of a stored code; the code itself when the enum does not know it."""
-    if not code:
-        return ""
-    try:
-        return enum_cls(code).label
-    except ValueError:
-        return code
 
 
 def id_text(value: uuid.UUID | None) -> str | None:
@@ -95,12 +86,6 @@ def may_work_on(session: Session, actor: Actor, appeal_id: uuid.UUID) -> bool:
     if cond is None:
         return True
     return session.scalar(select(Appeal.id).where(Appeal.id == appeal_id, cond)) is not None
-
-
-def check_version(appeal: Appeal, version: int) -> None:
-    """Refuse a write made from a screen that showed an older version of the appeal."""
-    if appeal.version != version:
-        raise ConflictError(STALE)
 
 
 def record_step(

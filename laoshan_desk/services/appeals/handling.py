@@ -17,6 +17,7 @@ from laoshan_desk.domain.appeals import AppealStatus, HandlingLevel, Satisfactio
 from laoshan_desk.domain.appeals.steps import EventAction
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.identifiers import is_mobile
+from laoshan_desk.domain.labels import chosen
 from laoshan_desk.services.appeals import sms
 from laoshan_desk.services.appeals.common import (
     EDIT,
@@ -75,10 +76,7 @@ def merge(db: Database, actor: Actor, form: MergeForm, *, now: dt.datetime) -> N
 def dispatch(db: Database, actor: Actor, form: DispatchForm, *, now: dt.datetime) -> None:
     """派单 (or 改派 when already dispatched): the level fixes the completion limit."""
     actor.require(EDIT)
-    try:
-        lvl = HandlingLevel(form.level)
-    except ValueError:
-        raise ValidationError("请选择承办层级", field="level") from None
+    lvl = chosen(HandlingLevel, form.level, "请选择承办层级", field="level")
     if form.unit_id is None:
         raise ValidationError("请选择承办单位", field="unit")
     note = form.note.strip()
@@ -199,10 +197,7 @@ def finish(db: Database, actor: Actor, form: FinishForm, *, now: dt.datetime) ->
 def visit(db: Database, actor: Actor, form: VisitForm, *, now: dt.datetime) -> None:
     """回访: satisfied / basically satisfied / dissatisfied; dissatisfied may reopen the appeal."""
     actor.require(EDIT)
-    try:
-        verdict = Satisfaction(form.result)
-    except ValueError:
-        raise ValidationError("请选择回访结果", field="result") from None
+    verdict = chosen(Satisfaction, form.result, "请选择回访结果", field="result")
     if form.reopen and verdict is not Satisfaction.DISSATISFIED:
         raise ValidationError("只有不满意的诉求可以重新办理", field="reopen")
     note = form.note

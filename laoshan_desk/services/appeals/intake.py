@@ -32,6 +32,7 @@ from laoshan_desk.domain.appeals.steps import EventAction
 from laoshan_desk.domain.calendar import WorkCalendar
 from laoshan_desk.domain.errors import ConflictError, ValidationError
 from laoshan_desk.domain.identifiers import normalize_phone
+from laoshan_desk.domain.labels import chosen
 from laoshan_desk.services.appeals.attachments import store_attachment
 from laoshan_desk.services.appeals.common import (
     EDIT,
@@ -299,10 +300,7 @@ def suggestion_for(db: Database, actor: Actor, appeal_id: uuid.UUID) -> Suggesti
 def units_for_level(db: Database, actor: Actor, level: str) -> list[tuple[uuid.UUID, str]]:
     """Units a level's appeals can be sent to (for the dispatch dialog)."""
     actor.require(VIEW)
-    try:
-        kinds = HandlingLevel(level).unit_kinds
-    except ValueError:
-        raise ValidationError("请选择承办层级", field="level") from None
+    kinds = chosen(HandlingLevel, level, "请选择承办层级", field="level").unit_kinds
     with db.session() as s:
         return list(
             s.execute(

@@ -10,6 +10,7 @@ import uuid
 from typing import TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.appeals import AppealStatus, check_transition
 from laoshan_desk.domain.appeals.steps import (
@@ -20,6 +21,7 @@ from laoshan_desk.domain.appeals.steps import (
     SuspensionState,
 )
 from laoshan_desk.domain.errors import NotFound, PermissionDenied, ValidationError
+from laoshan_desk.domain.labels import chosen
 from laoshan_desk.services.appeals.common import (
     APPROVE,
     EDIT,
@@ -67,31 +69,42 @@ def _four_eyes(actor: Actor, requested_by: str) -> None:
         raise PermissionDenied("申请人不能审批本人提出的申请，请由另一位有审批权限的人员审批")
 
 
+_Request = TypeVar("_Request", AppealSuspension, AppealExtension)
+
+
+def _new_request_id(
+    session: Session,
+    model: type[_Request],
+    appeal: Appeal,
+    request_id: uuid.UUID | None,
+    pending_message: str,
+    field: str,
+) -> uuid.UUID:
+    """The id of a new request of ``model``'s kind, refused (``pending_message`` beside ``field``;
+    the guide quotes each whole) while one awaits a decision (both kinds share the code
+    ``requested``) or when the screen's id is already used."""
+    pending = select(model.id).where(model.appeal_id == appeal.id, model.state == ExtensionState.REQUESTED.value)
+    if session.scalar(pending):
+        raise ValidationError(pending_message, field=field)
+    ident = request_id or uuid.uuid4()
+    if session.get(model, ident) is not None:
+        raise ValidationError(TAKEN, field=field)
+    return ident
+
+
 @recorded("appeals.request_suspension", prepare=fill_id("request_id"))
 def request_suspension(db: Database, actor: Actor, form: SuspensionRequestForm, *, now: dt.datetime) -> uuid.UUID:
     """申请挂起: the clock keeps running until a leader approves."""
     actor.require(EDIT)
-    try:
-        kind = SuspensionReason(form.reason_kind)
-    except ValueError:
-        raise ValidationError("请选择挂起原因类别", field="reason_kind") from None
+    kind = chosen(SuspensionReason, form.reason_kind, "请选择挂起原因类别", field="reason_kind")
     reason = clean_text(form.reason, "reason", "挂起原因", 500, required=True)
     with unit_of_work(db, actor, now) as work:
         s = work.session
         a = load_scoped(s, actor, form.appeal_id)
         check_version(a, form.version)
         check_transition(a.status, AppealStatus.SUSPENDED)
-        if s.scalar(
-            select(AppealSuspension.id).where(
-                AppealSuspension.appeal_id == a.id, AppealSuspension.state == SuspensionState.REQUESTED.value
-            )
-        ):
-            raise ValidationError("已有待审批的挂起申请", field="reason")
-        ident = form.request_id or uuid.uuid4()
-        if s.get(AppealSuspension, ident) is not None:
-            raise ValidationError(TAKEN, field="reason")
         row = AppealSuspension(
-            id=ident,
+            id=_new_request_id(s, AppealSuspension, a, form.request_id, "已有待审批的挂起申请", "reason"),
             appeal_id=a.id,
             reason_kind=kind.value,
             reason=reason,
@@ -103,9 +116,6 @@ def request_suspension(db: Database, actor: Actor, form: SuspensionRequestForm, 
         record_step(work, a, EventAction.SUSPEND_REQUEST, a.status, f"{kind.label}：{reason}", a.unit_id)
         audit_appeal(work, a, "申请挂起")
         return row.id
-
-
-_Request = TypeVar("_Request", AppealSuspension, AppealExtension)
 
 
 def _pending(work: Work, actor: Actor, model: type[_Request], form: DecisionForm, what: str) -> tuple[_Request, Appeal]:
@@ -188,17 +198,8 @@ def request_extension(db: Database, actor: Actor, form: ExtensionRequestForm, *,
             raise ValidationError(f"延期日期应晚于当前办结时限 {a.completion_limit:%Y-%m-%d}", field="until")
         if not cal.is_workday(until):
             raise ValidationError("延期日期应为工作日", field="until")
-        if s.scalar(
-            select(AppealExtension.id).where(
-                AppealExtension.appeal_id == a.id, AppealExtension.state == ExtensionState.REQUESTED.value
-            )
-        ):
-            raise ValidationError("已有待审批的延期申请", field="until")
-        ident = form.request_id or uuid.uuid4()
-        if s.get(AppealExtension, ident) is not None:
-            raise ValidationError(TAKEN, field="until")
         row = AppealExtension(
-            id=ident,
+            id=_new_request_id(s, AppealExtension, a, form.request_id, "已有待审批的延期申请", "until"),
             appeal_id=a.id,
             requested_at=now,
             requested_by=actor.username,

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from laoshan_desk.domain.appeals import AppealKind, Channel, HandlingLevel
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.identifiers import normalize_phone, normalize_uscc
+from laoshan_desk.domain.labels import chosen
 from laoshan_desk.services.appeals.common import clean_text
 from laoshan_desk.services.appeals.forms import IntakeForm
 from laoshan_desk.store.models import Grid, Unit
@@ -78,14 +79,8 @@ def check_moment(moment: dt.datetime | None, now: dt.datetime, field: str, label
 def check_intake(session: Session, form: IntakeForm, *, now: dt.datetime) -> CheckedIntake:
     """Check an appeal's facts (docs/rules.md §appeals-intake); raises ValidationError on a field."""
     check_moment(form.received_at, now, "received_at", "受理时间")
-    try:
-        kind = AppealKind(form.kind)
-    except ValueError:
-        raise ValidationError("请选择诉求类型", field="kind") from None
-    try:
-        channel = Channel(form.channel)
-    except ValueError:
-        raise ValidationError("请选择诉求渠道", field="channel") from None
+    kind = chosen(AppealKind, form.kind, "请选择诉求类型", field="kind")
+    channel = chosen(Channel, form.channel, "请选择诉求渠道", field="channel")
     if kind is AppealKind.ENFORCEMENT and channel not in ENFORCEMENT_CHANNELS:
         allowed = "、".join(f"“{c.label}”" for c in ENFORCEMENT_CHANNELS)
         raise ValidationError(f"执法诉求由街道、部门提报（渠道应为{allowed}）", field="channel")

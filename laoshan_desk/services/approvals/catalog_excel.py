@@ -116,28 +116,19 @@ def import_excel(db: Database, actor: Actor, path: Path, *, now: dt.datetime) ->
         max_rows=IMPORT_MAX_ROWS,
     )
     report = ImportBuilder({key: label for key, label in EXCEL_COLUMNS})
-    parsed_rows: list[tuple[int, CatalogItem, bool | None]] = []
-    first_row: dict[str, int] = {}
-    for number, values in sheet:
-        if report.reject_unreadable(number, values):
-            continue
+
+    def check(values: dict[str, Any]) -> tuple[CatalogItem, bool | None]:
         data = {key_of[label]: value for label, value in values.items() if label in sheet.found}
-        try:
-            for key, label in (("pre_review", "材料预审"), ("site_inspection", "现场踏勘/验收")):
-                if key in data:
-                    data[key] = _flag(data[key], label, key)
-            active = _flag(data.pop("active"), "启用", "active") if data.get("active") not in (None, "") else None
-            item = parse_catalog_item(data)
-        except ValidationError as exc:
-            report.reject_error(number, exc)
-            continue
-        if item.code in first_row:
-            report.reject(number, "事项编码", f"事项编码 {item.code} 与第 {first_row[item.code]} 行重复")
-            continue
-        first_row[item.code] = number
-        parsed_rows.append((number, item, active))
-    if sheet.more_rows:
-        report.reject(sheet.header_row + IMPORT_MAX_ROWS + 1, "", f"超过 {IMPORT_MAX_ROWS} 行的部分未读取")
+        for key, label in (("pre_review", "材料预审"), ("site_inspection", "现场踏勘/验收")):
+            if key in data:
+                data[key] = _flag(data[key], label, key)
+        active = _flag(data.pop("active"), "启用", "active") if data.get("active") not in (None, "") else None
+        return parse_catalog_item(data), active
+
+    checked = report.check_rows(
+        sheet, check, refuses=ValidationError, unique=lambda row: f"事项编码 {row[0].code}", unique_column="事项编码"
+    )
+    parsed_rows = [(number, item, active) for number, (item, active) in checked]
     with unit_of_work(db, actor, now=now) as work:
         graph = graph_of(work.session)
         # Add rows in an order where prerequisites come first, so a file may define both.

@@ -19,15 +19,16 @@ from sqlalchemy.orm import Session
 from laoshan_desk.domain import approvals as rules
 from laoshan_desk.domain.approvals import Classification, ItemProgress, ItemStatus, LimitKind, LogKind, StatusStep
 from laoshan_desk.domain.calendar import WorkCalendar
-from laoshan_desk.domain.errors import ConflictError, DeskError, NotFound, PermissionDenied
+from laoshan_desk.domain.errors import DeskError, NotFound, PermissionDenied
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.services.approvals.views import ItemRow, LogCounts, StepRow
 from laoshan_desk.services.context import Actor
+from laoshan_desk.services.uow import STALE as STALE  # re-exported: the area's one stale message
+from laoshan_desk.services.uow import check_version as check_version  # re-exported for the area
 from laoshan_desk.store.models.approvals import ApprovalProject, ItemStep, LogEntry, ProjectItem
 from laoshan_desk.store.queries import approvals as queries
 
 VIEW, EDIT, CATALOG_EDIT = "approvals.view", "approvals.edit", "approvals.catalog_edit"
-STALE = "该记录已被他人修改，请刷新后重试"
 
 Steps = dict[uuid.UUID, list[ItemStep]]
 
@@ -62,12 +63,6 @@ def load_item(
     if own_department and actor.scope == "unit" and item.department != actor.unit_name:
         raise PermissionDenied(f"事项“{item.name}”由{item.department or '其他部门'}办理，您只能办理本部门的事项")
     return item, project
-
-
-def check_version(row: ApprovalProject | ProjectItem, version: int) -> None:
-    """The version the clerk's screen showed must still be the row's: else the stale message."""
-    if row.version != version:
-        raise ConflictError(STALE)
 
 
 def load_rows(session: Session, project: ApprovalProject) -> tuple[list[ProjectItem], Steps]:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from laoshan_desk.domain.approvals import LogKind
 from laoshan_desk.domain.errors import NotFound, ValidationError
+from laoshan_desk.domain.labels import chosen
 from laoshan_desk.services.approvals.common import EDIT, VIEW, load_project, log_counts_of
 from laoshan_desk.services.approvals.inputs import LogInput, SolveForm, cleaned
 from laoshan_desk.services.approvals.views import LogCounts, LogRow
@@ -45,10 +46,7 @@ def add_log_entry(db: Database, actor: Actor, entry: LogInput, *, now: dt.dateti
     """Record a meeting, a site visit or a problem (a problem names its owner)."""
     actor.require(EDIT)
     entry = cleaned(entry)  # control characters out, dates in range
-    try:
-        kind = LogKind(entry.kind)
-    except ValueError:
-        raise ValidationError("台账类型应为专题会议、现场踏勘或问题", field="kind") from None
+    kind = chosen(LogKind, entry.kind, "台账类型应为专题会议、现场踏勘或问题", field="kind")
     title = (entry.title or "").strip()
     if not title:
         raise ValidationError(f"请填写{kind.title_label}", field="title")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 
@@ -81,52 +82,61 @@ def _assign(work: Work, item: ProjectItem, project: ApprovalProject, form: Assig
     )
 
 
-def classify_item(db: Database, actor: Actor, form: ClassifyForm, *, now: dt.datetime) -> int:
-    """Must-do / self-handled / not needed, with the reason printed on the one-time notice;
-    returns the item's new version."""
-    actor.require(EDIT)
+_Edit = TypeVar("_Edit", ClassifyForm, AssignForm, ItemEditForm)
+
+
+def _change_item(
+    db: Database,
+    actor: Actor,
+    form: _Edit,
+    change: Callable[[Work, ProjectItem, ApprovalProject, _Edit], None],
+    *,
+    now: dt.datetime,
+) -> int:
+    """One change of an ordered item, the way each of them is made: the form cleaned, the item
+    loaded in the actor's scope at the version the screen showed, ``change`` applied, the
+    project's schedule re-checked; returns the item's new version."""
     form = cleaned(form)  # control characters out, dates in range
     calendar = work_calendar(db)
     with unit_of_work(db, actor, now=now) as work:
         item, project = load_item(work.session, actor, form.item_id)
         check_version(item, form.version)
-        _classify(work, item, project, Classification(form.classification), form.reason)
+        change(work, item, project, form)
         work.session.flush()
         recheck(work.session, project, calendar)
         return item.version
+
+
+def classify_item(db: Database, actor: Actor, form: ClassifyForm, *, now: dt.datetime) -> int:
+    """Must-do / self-handled / not needed, with the reason printed on the one-time notice;
+    returns the item's new version."""
+    actor.require(EDIT)
+
+    def change(work: Work, item: ProjectItem, project: ApprovalProject, form: ClassifyForm) -> None:
+        _classify(work, item, project, Classification(form.classification), form.reason)
+
+    return _change_item(db, actor, form, change, now=now)
 
 
 def assign(db: Database, actor: Actor, form: AssignForm, *, now: dt.datetime) -> int:
     """Set who handles an item (department, responsible person) and, if needed, its days and
     prerequisites for this project; returns the item's new version."""
     actor.require(EDIT)
-    form = cleaned(form)  # control characters out, dates in range
-    calendar = work_calendar(db)
-    with unit_of_work(db, actor, now=now) as work:
-        item, project = load_item(work.session, actor, form.item_id)
-        check_version(item, form.version)
-        _assign(work, item, project, form)
-        work.session.flush()
-        recheck(work.session, project, calendar)
-        return item.version
+    return _change_item(db, actor, form, _assign, now=now)
 
 
 def edit_item(db: Database, actor: Actor, form: ItemEditForm, *, now: dt.datetime) -> int:
     """The 分类与指派 form: a new classification (with its reason) and the assignment, saved
     together against the one version the form showed; returns the item's new version."""
     actor.require(EDIT)
-    form = cleaned(form)  # control characters out, dates in range
-    calendar = work_calendar(db)
-    with unit_of_work(db, actor, now=now) as work:
-        item, project = load_item(work.session, actor, form.item_id)
-        check_version(item, form.version)
+
+    def change(work: Work, item: ProjectItem, project: ApprovalProject, form: ItemEditForm) -> None:
         new = Classification(form.classification)
         if new.value != item.classification or form.reason.strip() != item.reason:
             _classify(work, item, project, new, form.reason)
         _assign(work, item, project, form)
-        work.session.flush()
-        recheck(work.session, project, calendar)
-        return item.version
+
+    return _change_item(db, actor, form, change, now=now)
 
 
 def add_items(db: Database, actor: Actor, form: AddItemsForm, *, now: dt.datetime) -> list[uuid.UUID]:

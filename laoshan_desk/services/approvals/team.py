@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from laoshan_desk.domain.approvals import TeamRole
 from laoshan_desk.domain.errors import NotFound, ValidationError
+from laoshan_desk.domain.labels import chosen
 from laoshan_desk.services.approvals.common import EDIT, load_project
 from laoshan_desk.services.approvals.inputs import NewMemberForm, RemoveMemberForm, TeamForm, TeamInput, cleaned
 from laoshan_desk.services.context import Actor
@@ -24,10 +25,7 @@ __all__ = ["set_team", "add_team_member", "remove_team_member"]
 
 def _check(members: Sequence[TeamInput]) -> None:
     for m in members:
-        try:
-            role = TeamRole(m.role)
-        except ValueError:
-            raise ValidationError(f"团队角色“{m.role}”无效", field="role") from None
+        role = chosen(TeamRole, m.role, f"团队角色“{m.role}”无效", field="role")
         if not (m.name or "").strip():
             raise ValidationError(f"请填写{role.label}姓名", field="name")
     roles = Counter(TeamRole(m.role) for m in members)

@@ -198,16 +198,7 @@ def import_assets(db: Database, actor: Actor, form: ImportForm, *, now: dt.datet
     path = Path(form.path)
     sheet = read_sheet(path, INQUIRY_COLUMNS, required=INQUIRY_REQUIRED, max_rows=IMPORT_MAX_ROWS)
     report = ImportBuilder(_IMPORT_FIELDS)
-    good: list[tuple[int, AssetFields]] = []
-    for row, values in sheet:
-        if report.reject_unreadable(row, values):
-            continue
-        try:
-            good.append((row, _inquiry_row(values)))
-        except ValidationError as exc:
-            report.reject_error(row, exc)
-    if sheet.more_rows:
-        report.reject(IMPORT_MAX_ROWS + sheet.header_row + 1, "", f"超过 {IMPORT_MAX_ROWS} 行的部分未读取")
+    good = report.check_rows(sheet, _inquiry_row, refuses=ValidationError)
     with unit_of_work(db, actor, now) as work:
         case = case_for_write(work.session, actor, form.case_id, form.version)
         check_plan_open(case)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from laoshan_desk.domain import preservation as rules
 from laoshan_desk.domain.errors import DeskError, PermissionDenied, ValidationError
 from laoshan_desk.domain.identifiers import normalize_phone, parse_case_number
+from laoshan_desk.domain.labels import chosen
 from laoshan_desk.domain.preservation import ApplicantGuarantee, CaseKind, CaseStatus, ClockEvent, Decision, PartyKind
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.preservation.common import (
@@ -25,7 +26,6 @@ from laoshan_desk.services.preservation.common import (
     VIEW,
     ZERO,
     case_for_write,
-    chosen,
     event,
     get_case,
     sees_full,
@@ -50,7 +50,7 @@ def register(work: Work, form: CaseForm, *, filed_at: dt.datetime | None = None)
     """The case row with its party, clock events and audit record (shared with the JSON plan)."""
     now = work.now
     number = parse_case_number(form.case_number, field="case_number", today=now.date()).normalized
-    kind = chosen(CaseKind, form.kind, "请选择保全类型（诉前、诉中或执行前保全）", "kind")
+    kind = chosen(CaseKind, text(form.kind), "请选择保全类型（诉前、诉中或执行前保全）", field="kind")
     applicant = text(form.applicant)
     if not applicant:
         raise ValidationError("请填写申请人", field="applicant")
@@ -76,7 +76,9 @@ def register(work: Work, form: CaseForm, *, filed_at: dt.datetime | None = None)
     guarantee_type = None
     if text(form.applicant_guarantee_type):
         message = f"申请人担保方式无效：{form.applicant_guarantee_type}"
-        guarantee_type = chosen(ApplicantGuarantee, form.applicant_guarantee_type, message, "applicant_guarantee_type")
+        guarantee_type = chosen(
+            ApplicantGuarantee, text(form.applicant_guarantee_type), message, field="applicant_guarantee_type"
+        )
     guarantee_amount = None
     if text(form.applicant_guarantee_amount):
         guarantee_amount = rules.money(form.applicant_guarantee_amount, field="applicant_guarantee_amount")
@@ -193,7 +195,7 @@ def save_review(db: Database, actor: Actor, form: ReviewForm, *, now: dt.datetim
 def decide(db: Database, actor: Actor, form: DecisionForm, *, now: dt.datetime) -> None:
     """The judge's decision at step 1 (grant, grant in part, refuse), with reasons: the ruling."""
     actor.require(DECIDE)
-    choice = chosen(Decision, form.decision, "请选择审查决定", "decision")
+    choice = chosen(Decision, text(form.decision), "请选择审查决定", field="decision")
     reasons = text(form.reasons)
     if not reasons:
         raise ValidationError("请填写决定理由", field="decision_reasons")

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from laoshan_desk.domain import preservation as rules
-from laoshan_desk.domain.errors import ConflictError, DeskError, NotFound, ValidationError
+from laoshan_desk.domain.errors import DeskError, NotFound
 from laoshan_desk.domain.identifiers import mask_id_card, mask_phone
 from laoshan_desk.domain.lights import Light, worst
 from laoshan_desk.domain.preservation import (
@@ -38,7 +38,9 @@ from laoshan_desk.domain.timeutil import end_of_day
 from laoshan_desk.services import settings
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.preservation.rows import AssetRow, CaseRow, SelectionRow
+from laoshan_desk.services.uow import STALE as STALE  # re-exported: the area's one stale message
 from laoshan_desk.services.uow import Work
+from laoshan_desk.services.uow import check_version as check_version  # re-exported for the area
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.preservation import (
     PresAsset,
@@ -58,7 +60,6 @@ DECIDE = "preservation.decide"
 APPROVE = "preservation.approve_basic_account"
 
 ZERO = Decimal("0.00")
-STALE = "该记录已被他人修改，请刷新后重试"
 
 
 # -- settings ----------------------------------------------------------------------------------
@@ -85,12 +86,6 @@ def get_case(session: Session, actor: Actor, case_id: uuid.UUID) -> PresCase:
     if case is None:
         raise NotFound("保全案件不存在或无权查看")
     return case
-
-
-def check_version(case: PresCase, version: int) -> None:
-    """The version the screen showed must still be the case's (docs/design/conventions.md)."""
-    if case.version != version:
-        raise ConflictError(STALE)
 
 
 def case_for_write(session: Session, actor: Actor, case_id: uuid.UUID, version: int) -> PresCase:
@@ -146,14 +141,6 @@ def has_masked_numbers(party: PresParty) -> bool:
 
 def text(value: object) -> str:
     return "" if value is None else str(value).strip()
-
-
-def chosen(cls: type[E], value: object, message: str, field: str) -> E:
-    """A code picked from a list (a member or its stored value), or ``message`` beside ``field``."""
-    try:
-        return cls(text(value))
-    except ValueError:
-        raise ValidationError(message, field=field) from None
 
 
 # -- rows under a case -------------------------------------------------------------------------

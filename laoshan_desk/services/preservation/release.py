@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from laoshan_desk.domain import preservation as rules
 from laoshan_desk.domain.errors import DeskError, ValidationError
+from laoshan_desk.domain.labels import chosen
 from laoshan_desk.domain.preservation import (
     CaseStatus,
     ClockEvent,
@@ -35,7 +36,6 @@ from laoshan_desk.services.preservation.common import (
     active_measures,
     assets_of,
     case_for_write,
-    chosen,
     domain_asset,
     domain_guarantee,
     event,
@@ -278,7 +278,7 @@ def release_on_guarantee(db: Database, actor: Actor, form: GuaranteeReleaseForm,
 def release_all(db: Database, actor: Actor, form: ReleaseForm, *, now: dt.datetime) -> ReleaseResult:
     """Release every active measure (applicant's application, no suit in time …) with a ruling."""
     actor.require(DECIDE)
-    reason = chosen(ReleaseReason, form.reason, "请选择解除原因", "reason")
+    reason = chosen(ReleaseReason, text(form.reason), "请选择解除原因", field="reason")
     with unit_of_work(db, actor, now) as work:
         case = case_for_write(work.session, actor, form.case_id, form.version)
         assets = assets_of(work.session, case.id)

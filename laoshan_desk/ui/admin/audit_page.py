@@ -10,7 +10,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -61,12 +60,7 @@ class AuditPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.verify_button)
         self.count_label = QLabel()
-        self.view = QTableView(self)
-        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view = QTableView(self)  # set up by prepare_view in reload()
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
         split = QSplitter(Qt.Orientation.Vertical)

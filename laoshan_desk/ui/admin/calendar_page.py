@@ -33,6 +33,7 @@ from laoshan_desk.services import calendar as calendar_service
 from laoshan_desk.ui.admin.calendar_proposals import InLieuPanel
 from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.dates import pydate, qdate
+from laoshan_desk.ui.common.dialogs import error_line
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
@@ -119,9 +120,7 @@ class CalendarPage(QWidget):
         self.moved_info = QLabel()  # how many stored deadlines the last change moved
         self.moved_info.setObjectName("movedInfo")
         self.moved_info.setWordWrap(True)
-        self.error_label = QLabel()  # a refusal without a field of its own (a file that cannot be read)
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_line()  # a refusal without a field of its own (a file that cannot be read)
         self.date_edit = QDateEdit(qdate(today))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")

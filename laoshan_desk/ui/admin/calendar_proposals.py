@@ -18,6 +18,7 @@ from laoshan_desk.services import calendar as calendar_service
 from laoshan_desk.services import calendar_proposals
 from laoshan_desk.services.calendar_proposals import InLieuRow
 from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.dialogs import error_line
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
@@ -56,9 +57,7 @@ class InLieuPanel(QWidget):
         self.confirm_button.clicked.connect(self.confirm)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_line()
         self.errors = FieldErrors({"days": self.view, "year": self.view}, self.error_label)
         buttons = QHBoxLayout()
         buttons.addWidget(self.confirm_button)

@@ -2,7 +2,7 @@
 
 The list is the desk's column-spec model (a few dozen accounts: in memory); every dialog opens
 with ``open()``, never a nested ``exec()``, and keeps what was typed when the service refuses it;
-a refusal on the list itself (the admin's own account, nothing selected) is said under the
+a refusal on the list itself (the admin's own account, nothing selected) is said beside the
 buttons, not in a box to click away.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,6 +28,7 @@ from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import auth, org
 from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.dialogs import error_line, open_dialog, save_cancel
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
@@ -116,14 +116,8 @@ class PasswordDialog(QDialog):
         self.setWindowTitle("重置密码")
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.error_label = error_line()
+        buttons = save_cancel(self.save, self.reject)
         form = QFormLayout(self)
         form.addRow(QLabel(f"为 {row.username} 设置新密码（至少 8 位，含字母和数字）："))
         form.addRow("新密码", self.password_edit)
@@ -178,19 +172,16 @@ class UsersPage(QWidget):
         self.active_button = QPushButton("停用/启用")
         for b in (self.new_button, self.edit_button, self.reset_button, self.unlock_button, self.active_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         self.new_button.clicked.connect(self.new_user)
         self.edit_button.clicked.connect(self.edit_user)
         self.reset_button.clicked.connect(self.reset_password)
         self.unlock_button.clicked.connect(self.unlock)
         self.active_button.clicked.connect(self.toggle_active)
-        self.error_label = QLabel()  # a refusal of an action on the list
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_line()  # a refusal of an action on the list
+        buttons.addWidget(self.error_label, 1)  # beside the buttons: no empty line while all is well
         self.errors = FieldErrors({}, self.error_label)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
-        layout.addWidget(self.error_label)
         layout.addWidget(self.table)
         self.reload()
 
@@ -198,7 +189,7 @@ class UsersPage(QWidget):
         self.model.set_rows(auth.list_users(self.ctx.db, self.ctx.actor, now=self.ctx.now()))
 
     def selected(self) -> auth.UserRow | None:
-        """The selected account; none selected is said under the buttons."""
+        """The selected account; none selected is said beside the buttons."""
         index = self.table.currentIndex()
         if index.isValid():
             self.errors.clear()
@@ -209,11 +200,7 @@ class UsersPage(QWidget):
     def _open(self, dialog: QDialog) -> None:
         """Open ``dialog`` without a nested event loop; the list reloads when it is accepted."""
         self.errors.clear()
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self.reload)
-        dialog.finished.connect(lambda _: setattr(self, "dialog", None))
-        self.dialog = dialog
-        dialog.open()
+        open_dialog(self, dialog, accepted=self.reload)
 
     def new_user(self) -> None:
         self._open(UserDialog(self.ctx, None, self))

@@ -27,7 +27,7 @@ from laoshan_desk.ui.alliance.common import AREA, FormDialog, fill, selected_row
 from laoshan_desk.ui.alliance.dialogs_complaints import ComplaintDialog, DecisionDialog, FinishDialog, PauseDialog
 from laoshan_desk.ui.common.actions import Outcome, run_action
 from laoshan_desk.ui.common.filter_bar import filter_bar
-from laoshan_desk.ui.common.pdf_preview import preview_document
+from laoshan_desk.ui.common.pdf_preview import preview_paper
 from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
@@ -249,17 +249,14 @@ class ComplaintsPage(QWidget):
         row = selected_row(self.view)
         if row is None:
             return None
-        outcome = run_action(
+        dialog = preview_paper(
             self,
+            self.ctx,
             lambda: papers.complaint_notice(self.ctx.db, self.ctx.actor, row.id, now=self.ctx.now()),
             errors=status_errors(self.status),
         )
-        if outcome.result is None:
-            return None
-        paper = outcome.result
-        dialog = preview_document(self, self.ctx, paper.pdf, paper.output, paper.suggested_name)
-        self.dialog = dialog
-        dialog.open()
+        if dialog is not None:
+            self.dialog = dialog
         return dialog
 
     # -- workbooks (off the GUI thread) ----------------------------------------------------------

@@ -28,7 +28,7 @@ from laoshan_desk.domain.alliance.stats import QuarterTotals, format_percent
 from laoshan_desk.services.alliance import papers, stats
 from laoshan_desk.ui.alliance.common import AREA, RIGHT, fill, status_errors
 from laoshan_desk.ui.common.actions import Outcome, run_action
-from laoshan_desk.ui.common.pdf_preview import preview_document
+from laoshan_desk.ui.common.pdf_preview import preview_paper
 from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
@@ -202,17 +202,14 @@ class DashboardPage(QWidget):
 
     def preview_pdf(self) -> QWidget | None:
         first, last = self.period()
-        outcome = run_action(
+        dialog = preview_paper(
             self,
+            self.ctx,
             lambda: papers.quarterly_pdf(self.ctx.db, self.ctx.actor, first=first, last=last, now=self.ctx.now()),
             errors=status_errors(self.status),
         )
-        if outcome.result is None:
-            return None
-        paper = outcome.result
-        dialog = preview_document(self, self.ctx, paper.pdf, paper.output, paper.suggested_name)
-        self.dialog = dialog
-        dialog.open()
+        if dialog is not None:
+            self.dialog = dialog
         return dialog
 
     def start_export(self, path: Path) -> Outcome[Any]:

@@ -25,7 +25,7 @@ from laoshan_desk.services.alliance import awards, papers, policies
 from laoshan_desk.ui.alliance.common import AREA, RIGHT, fill, selected_row, status_errors
 from laoshan_desk.ui.alliance.dialogs_policies import AwardDialog, PolicyDialog
 from laoshan_desk.ui.common.actions import Outcome, run_action
-from laoshan_desk.ui.common.pdf_preview import preview_document
+from laoshan_desk.ui.common.pdf_preview import preview_paper
 from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
@@ -247,17 +247,14 @@ class PoliciesPage(QWidget):
             self.status.setText("请先选择成员并匹配")
             return None
         enterprise_id = self.result.enterprise_id
-        outcome = run_action(
+        dialog = preview_paper(
             self,
+            self.ctx,
             lambda: papers.push_list(self.ctx.db, self.ctx.actor, enterprise_id, now=self.ctx.now()),
             errors=status_errors(self.status),
         )
-        if outcome.result is None:
-            return None
-        paper = outcome.result
-        dialog = preview_document(self, self.ctx, paper.pdf, paper.output, paper.suggested_name)
-        self.dialog = dialog
-        dialog.open()
+        if dialog is not None:
+            self.dialog = dialog
         return dialog
 
     def open_policy(self, row: policies.PolicyRow | None) -> PolicyDialog:

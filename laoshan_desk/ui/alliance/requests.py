@@ -14,8 +14,7 @@ from laoshan_desk.services.alliance import papers
 from laoshan_desk.services.alliance import requests as req_svc
 from laoshan_desk.ui.alliance.common import CENTER, RIGHT, selected_row, status_errors
 from laoshan_desk.ui.alliance.dialogs_requests import RequestDialog, StepDialog
-from laoshan_desk.ui.common.actions import run_action
-from laoshan_desk.ui.common.pdf_preview import preview_document
+from laoshan_desk.ui.common.pdf_preview import preview_paper
 from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
@@ -159,15 +158,12 @@ class RequestsPage(QWidget):
         step = selected_row(self.steps_view)
         if step is None:
             return None
-        outcome = run_action(
+        dialog = preview_paper(
             self,
+            self.ctx,
             lambda: papers.coordination_letter(self.ctx.db, self.ctx.actor, step.id, now=self.ctx.now()),
             errors=status_errors(self.status),
         )
-        if outcome.result is None:
-            return None
-        paper = outcome.result
-        dialog = preview_document(self, self.ctx, paper.pdf, paper.output, paper.suggested_name)
-        self.dialog = dialog
-        dialog.open()
+        if dialog is not None:
+            self.dialog = dialog
         return dialog

@@ -19,6 +19,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from laoshan_desk.services import printing
+from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 
 
@@ -163,4 +165,18 @@ def preview_document(
 
     dialog = PdfPreviewDialog(pdf_bytes, output.title, suggested_name, on_saved=saved, parent=parent)
     dialog.on_pages_printed = printed
+    return dialog
+
+
+def preview_paper(
+    parent: QWidget, ctx: DeskContext, make: Callable[[], printing.Paper], *, errors: FieldErrors
+) -> PdfPreviewDialog | None:
+    """Make a paper through :func:`run_action` (a refusal is said where ``errors`` says) and open
+    its preview with ``open()``; None when the service refused."""
+    outcome = run_action(parent, make, errors=errors)
+    if outcome.result is None:
+        return None
+    paper = outcome.result
+    dialog = preview_document(parent, ctx, paper.pdf, paper.output, paper.suggested_name)
+    dialog.open()
     return dialog

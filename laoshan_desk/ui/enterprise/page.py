@@ -25,7 +25,7 @@ from laoshan_desk.domain.roles import ALLIANCE, APPEALS, APPROVALS, PRESERVATION
 from laoshan_desk.services import enterprise, enterprise_registry
 from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.errors import FieldErrors
-from laoshan_desk.ui.common.pdf_preview import preview_document
+from laoshan_desk.ui.common.pdf_preview import preview_paper
 from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel, RowRole, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
@@ -262,15 +262,12 @@ class EnterprisePage(QWidget):
         if self.file is None:
             return None
         enterprise_id = self.file.enterprise.id
-        outcome = run_action(
+        dialog = preview_paper(
             self,
+            self.ctx,
             lambda: enterprise.enterprise_summary(self.ctx.db, self.ctx.actor, enterprise_id, now=self.ctx.now()),
             errors=self.errors,
         )
-        if outcome.result is None:
-            return None
-        paper = outcome.result
-        dialog = preview_document(self, self.ctx, paper.pdf, paper.output, paper.suggested_name)
-        self.dialog = dialog
-        dialog.open()
+        if dialog is not None:
+            self.dialog = dialog
         return dialog

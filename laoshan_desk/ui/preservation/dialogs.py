@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
@@ -25,9 +24,26 @@ def _aware(qdt: QDateTime) -> dt.datetime:
     return dt.datetime.strptime(qdt.toString("yyyy-MM-dd HH:mm"), "%Y-%m-%d %H:%M").replace(tzinfo=TZ)
 
 
-def _submit(dialog: QDialog, errors: FieldErrors, call: Callable[[], object]) -> None:
-    """Save through the service; the dialog closes only when the service took it."""
-    run_action(dialog, call, errors=errors, done=lambda _saved: dialog.accept(), area="preservation")
+class _OnCaseDialog(QDialog):
+    """A dialog that adds one record to a case as its page showed it (``version``): Save runs the
+    service through ``run_action`` and the dialog closes only when the service took it."""
+
+    errors: FieldErrors
+
+    def __init__(self, ctx: DeskContext, case_id: uuid.UUID, version: int, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.ctx, self.case_id, self.version = ctx, case_id, version
+
+    def _wire(self, buttons: QDialogButtonBox, errors: FieldErrors) -> None:
+        self.errors = errors
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+    def save(self) -> None:
+        run_action(self, self._call, errors=self.errors, done=lambda _saved: self.accept(), area="preservation")
+
+    def _call(self) -> object:  # pragma: no cover - every dialog overrides it
+        raise NotImplementedError
 
 
 class CaseDialog(QDialog):
@@ -122,12 +138,11 @@ class CaseDialog(QDialog):
         self.accept()
 
 
-class GuaranteeDialog(QDialog):
+class GuaranteeDialog(_OnCaseDialog):
     """登记担保: a bond or cash for the respondent, on the case as its page showed it (``version``)."""
 
     def __init__(self, ctx: DeskContext, case_id: uuid.UUID, version: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.case_id, self.version = ctx, case_id, version
+        super().__init__(ctx, case_id, version, parent)
         self.ui = Ui_PreservationGuaranteeDialog()
         self.ui.setupUi(self)
         for g in GuaranteeType:
@@ -135,19 +150,15 @@ class GuaranteeDialog(QDialog):
         today = ctx.today()
         self.ui.validUntilEdit.setDate(QDate(today.year + 1, today.month, min(today.day, 28)))
         u = self.ui
-        self.errors = FieldErrors(
-            {
-                "guarantees.type": u.typeCombo,
-                "guarantees.issuer": u.issuerEdit,
-                "guarantees.amount": u.amountEdit,
-                "guarantees.valid_until": u.validUntilEdit,
-            },
-            u.errorLabel,
-        )
-        u.buttonBox.accepted.connect(self.save)
-        u.buttonBox.rejected.connect(self.reject)
+        fields = {
+            "guarantees.type": u.typeCombo,
+            "guarantees.issuer": u.issuerEdit,
+            "guarantees.amount": u.amountEdit,
+            "guarantees.valid_until": u.validUntilEdit,
+        }
+        self._wire(u.buttonBox, FieldErrors(fields, u.errorLabel))
 
-    def save(self) -> None:
+    def _call(self) -> object:
         u = self.ui
         q = u.validUntilEdit.date()
         form = svc.GuaranteeForm(
@@ -161,16 +172,14 @@ class GuaranteeDialog(QDialog):
             undertaking=u.undertakingCheck.isChecked(),
             credit_agreement=u.creditEdit.text(),
         )
-        ctx = self.ctx
-        _submit(self, self.errors, lambda: svc.add_guarantee(ctx.db, ctx.actor, form, now=ctx.now()))
+        return svc.add_guarantee(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())
 
 
-class AssetDialog(QDialog):
+class AssetDialog(_OnCaseDialog):
     """登记财产: one asset of the respondent, on the case as its page showed it (``version``)."""
 
     def __init__(self, ctx: DeskContext, case_id: uuid.UUID, version: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.case_id, self.version = ctx, case_id, version
+        super().__init__(ctx, case_id, version, parent)
         self.ui = Ui_PreservationAssetDialog()
         self.ui.setupUi(self)
         for t in AssetType:
@@ -181,26 +190,22 @@ class AssetDialog(QDialog):
         self.ui.typeCombo.currentIndexChanged.connect(self._type_changed)
         self._type_changed()
         u = self.ui
-        self.errors = FieldErrors(
-            {
-                "assets.type": u.typeCombo,
-                "assets.account_kind": u.accountKindCombo,
-                "assets.value": u.valueEdit,
-                "code": u.numberEdit,
-                "indivisible": u.indivisibleCheck,
-                "disputed": u.disputedCheck,
-            },
-            u.errorLabel,
-        )
-        u.buttonBox.accepted.connect(self.save)
-        u.buttonBox.rejected.connect(self.reject)
+        fields = {
+            "assets.type": u.typeCombo,
+            "assets.account_kind": u.accountKindCombo,
+            "assets.value": u.valueEdit,
+            "code": u.numberEdit,
+            "indivisible": u.indivisibleCheck,
+            "disputed": u.disputedCheck,
+        }
+        self._wire(u.buttonBox, FieldErrors(fields, u.errorLabel))
 
     def _type_changed(self) -> None:
         self.ui.accountKindCombo.setEnabled(self.ui.typeCombo.currentData() == AssetType.ACCOUNT)
         # Only real estate is sealed in part (《财产保全规定》第十五条), so only it can be marked whole.
         self.ui.indivisibleCheck.setEnabled(self.ui.typeCombo.currentData() == AssetType.REAL_ESTATE)
 
-    def save(self) -> None:
+    def _call(self) -> object:
         u = self.ui
         is_account = u.typeCombo.currentData() == AssetType.ACCOUNT
         form = svc.AssetForm(
@@ -218,5 +223,4 @@ class AssetDialog(QDialog):
             indivisible=u.indivisibleCheck.isChecked() and u.typeCombo.currentData() == AssetType.REAL_ESTATE,
             disputed=u.disputedCheck.isChecked(),  # released on a guarantee only with consent (第二十二条)
         )
-        ctx = self.ctx
-        _submit(self, self.errors, lambda: svc.add_asset(ctx.db, ctx.actor, form, now=ctx.now()))
+        return svc.add_asset(self.ctx.db, self.ctx.actor, form, now=self.ctx.now())

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from laoshan_desk.domain.errors import ConflictError, PermissionDenied
+from laoshan_desk.domain.errors import ConflictError, PermissionDenied, ValidationError
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import appeals as svc
 from tests.services.appeals.conftest import at, intake_form, version
@@ -70,3 +70,21 @@ def test_a_decision_on_a_stale_screen_is_refused(db, admin, make_user, working):
     with pytest.raises(ConflictError):
         svc.decide_extension(db, leader, svc.DecisionForm(req, shown, True), now=NOW)
     svc.decide_extension(db, leader, svc.DecisionForm(req, version(db, working.id), True), now=NOW)
+
+
+def test_a_second_request_while_one_awaits_a_decision_is_refused_beside_its_field(db, admin, working):
+    form = svc.ExtensionRequestForm(working.id, version(db, working.id), dt.date(2026, 12, 2), "需协调")
+    svc.request_extension(db, admin, form, now=NOW)
+    again = svc.ExtensionRequestForm(working.id, version(db, working.id), dt.date(2026, 12, 3), "再延")
+    with pytest.raises(ValidationError) as err:
+        svc.request_extension(db, admin, again, now=NOW)
+    assert (err.value.message, err.value.field) == ("已有待审批的延期申请", "until")
+    svc.request_suspension(
+        db, admin, svc.SuspensionRequestForm(working.id, version(db, working.id), "test", "等待检测"), now=NOW
+    )
+    with pytest.raises(ValidationError) as err:
+        svc.request_suspension(
+            db, admin, svc.SuspensionRequestForm(working.id, version(db, working.id), "test", "再挂"), now=NOW
+        )
+    assert (err.value.message, err.value.field) == ("已有待审批的挂起申请", "reason")
+    assert [p.requested_by for p in svc.pending_approvals(db, admin)] == ["admin", "admin"]

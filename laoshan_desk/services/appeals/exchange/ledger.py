@@ -19,6 +19,7 @@ from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, Handl
 from laoshan_desk.domain.appeals.filters import LightFilter, QueueScope, StatusGroup
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.identifiers import mask_name
+from laoshan_desk.domain.labels import label_of
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services.appeals.common import VIEW
 from laoshan_desk.services.appeals.queue import QueueFilter, base_select
@@ -88,13 +89,6 @@ _SORT_LABELS = {
 }
 
 
-def _label(enum_cls: Any, code: str) -> str:
-    try:
-        return str(enum_cls(code).label)
-    except ValueError:
-        return code
-
-
 def _labels(enum_cls: Any) -> dict[str, str]:
     """Code → label of a vocabulary, looked up once per export rather than once per cell."""
     return {m.value: str(m.label) for m in enum_cls}
@@ -114,19 +108,19 @@ def describe_filter(f: QueueFilter, names: dict[uuid.UUID, str], sort: str | Non
     """The filter in the clerk's words, for the workbook's title row and the audit record."""
     parts: list[str] = []
     if f.scope != QueueScope.ALL.value:
-        parts.append(f"范围：{_label(QueueScope, f.scope)}")
+        parts.append(f"范围：{label_of(QueueScope, f.scope)}")
     if f.kind:
-        parts.append(f"类型：{_label(AppealKind, f.kind)}")
+        parts.append(f"类型：{label_of(AppealKind, f.kind)}")
     if f.status:
         group = {g.value: g.label for g in StatusGroup}.get(f.status)
-        parts.append(f"状态：{group or _label(AppealStatus, f.status)}")
+        parts.append(f"状态：{group or label_of(AppealStatus, f.status)}")
     if f.channel:
-        parts.append(f"渠道：{_label(Channel, f.channel)}")
+        parts.append(f"渠道：{label_of(Channel, f.channel)}")
     for title, ident in (("街道", f.street_id), ("社区", f.community_id), ("承办单位", f.unit_id)):
         if ident is not None:
             parts.append(f"{title}：{names.get(ident, '（已删除的单位）')}")
     if f.light:
-        parts.append(f"灯：{_label(LightFilter, f.light)}")
+        parts.append(f"灯：{label_of(LightFilter, f.light)}")
     if f.date_from or f.date_to:
         parts.append(f"受理日期：{f.date_from or '最早'} 至 {f.date_to or '最近'}")
     if f.text:

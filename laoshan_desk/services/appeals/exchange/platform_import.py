@@ -43,9 +43,11 @@ REQUIRED = ("诉求编号", "受理时间", "诉求类型", "诉求渠道", "街
 OPTIONAL = ("社区", "网格", "诉求人", "联系电话", "企业名称", "统一社会信用代码", "承办单位", "办结时间", "满意度")
 
 
-class _RowError(Exception):
+class _RowError(ValidationError):
+    """A row refused, against the sheet's ``column`` (the report's column is the field)."""
+
     def __init__(self, column: str, reason: str) -> None:
-        super().__init__(reason)
+        super().__init__(reason, field=column)
         self.column, self.reason = column, reason
 
 
@@ -101,26 +103,21 @@ def import_appeals(db: Database, actor: Actor, path: Path, *, now: dt.datetime) 
     sheet = read_sheet(Path(path), REQUIRED + OPTIONAL, required=REQUIRED)
     report = ImportBuilder()
     refs = _References.load(db)
-    good: list[tuple[int, PlatformRow]] = []
-    first_row: dict[str, int] = {}
+
+    def check(session: Session, values: dict[str, Any]) -> PlatformRow:
+        row = _check(session, values, refs, now)
+        if actor.scope == "street" and row.street_id != actor.street_id:
+            raise _RowError("街道", "只能导入本街道的诉求")
+        return row
+
     with db.session() as checking:  # one read-only session for the counter's checks of every row
-        for number_row, values in sheet.rows():
-            if report.reject_unreadable(number_row, values):  # a cut cell, a formula without a result
-                continue
-            try:
-                row = _check(checking, values, refs, now)
-                if actor.scope == "street" and row.street_id != actor.street_id:
-                    raise _RowError("街道", "只能导入本街道的诉求")
-            except _RowError as err:
-                report.reject(number_row, err.column, err.reason)
-                continue
-            if row.number in first_row:
-                report.reject(number_row, "诉求编号", f"诉求编号 {row.number} 与第 {first_row[row.number]} 行重复")
-                continue
-            first_row[row.number] = number_row
-            good.append((number_row, row))
-    if sheet.more_rows:
-        report.reject(sheet.header_row + sheet.max_rows + 1, "", f"超过 {sheet.max_rows} 行的部分未读取")
+        good = report.check_rows(
+            sheet,
+            lambda values: check(checking, values),
+            refuses=_RowError,
+            unique=lambda row: f"诉求编号 {row.number}",
+            unique_column="诉求编号",
+        )
 
     calendar = work_calendar(db)
     batch: dict[str, Any] = {}

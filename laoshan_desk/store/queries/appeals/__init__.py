@@ -20,6 +20,7 @@ from .fts_index import (
     ensure_cjk,
     ensure_fts,
     fts_available,
+    fts_outdated,
     pairs_available,
     replace_legacy_fts,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "order",
     "pairs_available",
     "receipt_page",
+    "fts_outdated",
     "replace_legacy_fts",
     "scope_condition",
     "search_condition",

@@ -33,7 +33,7 @@ def upgrade_schema(db: Database, notice: Callable[[str], None] | None = None) ->
     if db.dialect == "sqlite":
         with db.engine.begin() as connection:
             # The search index keyed by the time received (store/queries/appeals/fts_index.py).
-            if appeal_queries.fts_outdated(connection) and notice is not None:
+            if notice is not None and appeal_queries.fts_rebuild_pending(connection):
                 notice(REINDEX_NOTICE)
             appeal_queries.replace_legacy_fts(connection)
     db.cache.clear()

@@ -76,3 +76,9 @@ def test_the_command_line_says_so_on_stderr_before_the_wait(db, admin, capsys):
     assert bootstrap.REINDEX_NOTICE in captured.err and bootstrap.REINDEX_NOTICE not in captured.out
     assert main(["--db", url, "appeals", "stats", "--json"]) == 0
     assert bootstrap.REINDEX_NOTICE not in capsys.readouterr().err  # once
+
+
+def test_a_new_empty_database_is_not_announced(tmp_path):
+    notes: list[str] = []
+    bootstrap.open_database(f"sqlite:///{tmp_path / 'new.sqlite3'}", notice=notes.append).dispose()
+    assert notes == []

@@ -21,6 +21,7 @@ from .fts_index import (
     ensure_fts,
     fts_available,
     fts_outdated,
+    fts_rebuild_pending,
     pairs_available,
     replace_legacy_fts,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "pairs_available",
     "receipt_page",
     "fts_outdated",
+    "fts_rebuild_pending",
     "replace_legacy_fts",
     "scope_condition",
     "search_condition",

@@ -170,12 +170,19 @@ def replace_legacy_fts(connection: Connection) -> bool:
 
 
 def fts_outdated(connection: Connection) -> bool:
-    """Whether :func:`replace_legacy_fts` has work to do (a cheap look at the schema), so that a
-    caller can say so before the wait."""
+    """Whether :func:`replace_legacy_fts` has work to do (a cheap look at the schema)."""
     if connection.dialect.name != "sqlite":
         return False
     legacy = any(_table_exists(connection, t) for t in LEGACY_TABLES)
     return legacy or not all(_table_exists(connection, t) for t in TABLES)
+
+
+def fts_rebuild_pending(connection: Connection) -> bool:
+    """Whether :func:`replace_legacy_fts` will read appeals (an outdated index over a table that
+    has some): a wait a caller should announce. A new, empty database has nothing to wait for."""
+    if not fts_outdated(connection):
+        return False
+    return connection.exec_driver_sql("SELECT 1 FROM appeal LIMIT 1").first() is not None
 
 
 def _drop_legacy(connection: Connection) -> None:

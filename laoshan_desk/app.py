@@ -63,9 +63,9 @@ def make_application() -> QApplication:
     return app
 
 
-def open_for_work(url: str) -> tuple[Any, bool]:
+def open_for_work(url: str, notice: Any = None) -> tuple[Any, bool]:
     """In the worker: the log file, the database (upgraded), and whether it still needs its
-    first admin."""
+    first admin. ``notice`` hears of a long one-time wait before it starts (the search index)."""
     from laoshan_desk import desk_log
 
     desk_log.setup(data_dir())
@@ -74,7 +74,7 @@ def open_for_work(url: str) -> tuple[Any, bool]:
     from laoshan_desk.services import auth
     from laoshan_desk.services.bootstrap import init, open_database
 
-    db = open_database(url)
+    db = open_database(url, notice)
     first_run = auth.needs_first_admin(db)
     if first_run:
         init(db, now=timeutil.now())  # a new database: reference data first, so the admin finds streets and units
@@ -111,6 +111,7 @@ class DeskStart(QObject):
 
     windowShown = Signal(object)  # noqa: N815 - a Qt signal name
     ready = Signal()
+    notice = Signal(str)  # from the worker opening the database: queued to the GUI thread
 
     def __init__(self, app: QApplication, url: str) -> None:
         super().__init__(app)
@@ -134,7 +135,15 @@ class DeskStart(QObject):
         dialog.finished.connect(lambda result: self._login_finished(dialog, result))
         self.dialog = dialog
         dialog.open()
-        run_in_background(lambda: open_for_work(self.url), self._opened, self._failed, self)
+        self.notice.connect(self._notice)
+        run_in_background(lambda: open_for_work(self.url, self.notice.emit), self._opened, self._failed, self)
+
+    def _notice(self, text: str) -> None:
+        from laoshan_desk.ui.login import LoginDialog
+
+        log.info("opening the database: %s", text)
+        if isinstance(self.dialog, LoginDialog):
+            self.dialog.show_notice(text)
 
     def _opened(self, result: tuple[Any, bool]) -> None:
         from laoshan_desk.ui.common.worker import run_in_background

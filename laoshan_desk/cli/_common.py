@@ -45,7 +45,8 @@ _opened: list[Database] = []
 
 def database(args: argparse.Namespace) -> Database:
     """The database of ``--db`` (or the default), opened once per command and closed at its end."""
-    db = open_database(database_url(getattr(args, "db", None)))
+    # A one-time wait (the search index after an upgrade) is said on stderr before it starts.
+    db = open_database(database_url(getattr(args, "db", None)), notice=lambda text: print(text, file=sys.stderr))
     _opened.append(db)
     return db
 

@@ -6,6 +6,7 @@ The composition root of the desk: ``app.py`` and ``cli`` both call :func:`open_d
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from sqlalchemy.exc import DatabaseError
 
@@ -19,21 +20,27 @@ from laoshan_desk.store import migrate
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.queries import appeals as appeal_queries
 
+REINDEX_NOTICE = "正在重建诉求搜索索引（新版本首次打开时一次，数据多时需几分钟）…"
 
-def upgrade_schema(db: Database) -> str | None:
+
+def upgrade_schema(db: Database, notice: Callable[[str], None] | None = None) -> str | None:
     """Bring the schema to the newest revision; the store backs up first when there is data.
 
-    Returns the path of the automatic backup, if one was taken.
+    Returns the path of the automatic backup, if one was taken. ``notice`` is told, before it
+    starts, of a wait a person should know about (the one-time rebuild of the search index).
     """
     taken = migrate.upgrade_with_backup(db, backups_dir())
     if db.dialect == "sqlite":
         with db.engine.begin() as connection:
-            appeal_queries.replace_legacy_fts(connection)  # the search index keyed by the time received
+            # The search index keyed by the time received (store/queries/appeals/fts_index.py).
+            if notice is not None and appeal_queries.fts_rebuild_pending(connection):
+                notice(REINDEX_NOTICE)
+            appeal_queries.replace_legacy_fts(connection)
     db.cache.clear()
     return str(taken) if taken else None
 
 
-def open_database(url: str) -> Database:
+def open_database(url: str, notice: Callable[[str], None] | None = None) -> Database:
     """The database at ``url``, upgraded; a DeskError (field ``db``) when it cannot be used.
 
     Refused with a sentence: a URL that cannot be parsed, a folder, a file that is not a
@@ -47,7 +54,7 @@ def open_database(url: str) -> Database:
             raise ValidationError(
                 f"此数据库由更新版本的本程序建立（数据库版本 {', '.join(sorted(newer))}），请先升级本程序", field="db"
             )
-        upgrade_schema(db)
+        upgrade_schema(db, notice)
     except DeskError:
         db.dispose()
         raise

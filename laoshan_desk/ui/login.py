@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from laoshan_desk.domain.errors import DeskError, ValidationError
@@ -38,6 +39,11 @@ def system_clock() -> dt.datetime:
 
 BUSY_TEXT = "正在登录…"
 OPENING_TEXT = "正在打开数据库…"
+# Still opening after a few seconds: the first start of a new version backs the database up and
+# upgrades it first (and may rebuild the appeals' search index, which the worker then says
+# itself through :meth:`LoginDialog.show_notice`). Say so, so the clerk waits instead of killing it.
+SLOW_OPENING_TEXT = "仍在打开数据库：新版本首次打开时要先备份、升级数据库，数据多时需几分钟，请勿关闭…"
+SLOW_OPENING_MS = 3000
 
 
 def _login(db: Any, username: str, password: str, now: dt.datetime) -> Actor:
@@ -74,6 +80,9 @@ class LoginDialog(QDialog):
         )
         self.ui.subtitleLabel.setText("审批点菜单 · 崂先办诉求 · 财产保全审查 · 兴商护航联盟")
         self.ui.databaseLabel.setText(f"数据库：{db.display_name()}" if db is not None else OPENING_TEXT)
+        self.ui.databaseLabel.setWordWrap(True)
+        if db is None:
+            QTimer.singleShot(SLOW_OPENING_MS, self, self._still_opening)
         self.ok_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("登录")
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("退出")
@@ -89,6 +98,15 @@ class LoginDialog(QDialog):
             self.ui.usernameEdit.setReadOnly(True)
             self.ok_button.setText("解锁")
             self.ui.passwordEdit.setFocus()
+
+    def _still_opening(self) -> None:
+        if self.db is None and self.ui.databaseLabel.text() == OPENING_TEXT:
+            self.ui.databaseLabel.setText(SLOW_OPENING_TEXT)
+
+    def show_notice(self, text: str) -> None:
+        """What the worker opening the database says it is doing (a wait worth knowing of)."""
+        if self.db is None:
+            self.ui.databaseLabel.setText(text)
 
     def set_database(self, db: Any) -> None:
         """The database is open: show which one, and run a login that was waiting for it."""

@@ -62,6 +62,25 @@ def test_a_login_asked_for_before_the_database_is_open_waits_for_it(qtbot, db, a
     assert dialog.actor.username == "admin"
 
 
+def test_a_database_slow_to_open_says_why_the_clerk_waits(qtbot, db, admin, monkeypatch):
+    """The first start of a new version backs up, upgrades and may rebuild the search index for
+    minutes: after a few seconds the dialog says so (and not to close it); the worker's own
+    notice replaces it; once open, the dialog names the database."""
+    from laoshan_desk.services.bootstrap import REINDEX_NOTICE
+    from laoshan_desk.ui import login
+
+    monkeypatch.setattr(login, "SLOW_OPENING_MS", 50)
+    dialog = LoginDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.ui.databaseLabel.text() == login.SLOW_OPENING_TEXT, timeout=5_000)
+    assert "请勿关闭" in dialog.ui.databaseLabel.text()
+    dialog.show_notice(REINDEX_NOTICE)
+    assert dialog.ui.databaseLabel.text() == REINDEX_NOTICE
+    dialog.set_database(db)
+    assert "desk.sqlite3" in dialog.ui.databaseLabel.text()
+
+
 def test_the_login_dialog_imports_nothing_heavy():
     """What the clerk waits for first: the dialog's modules bring no database, paper or word
     library with them (checked in a fresh interpreter)."""

@@ -20,6 +20,8 @@ from .fts_index import (
     ensure_cjk,
     ensure_fts,
     fts_available,
+    fts_outdated,
+    fts_rebuild_pending,
     pairs_available,
     replace_legacy_fts,
 )
@@ -53,6 +55,8 @@ __all__ = [
     "order",
     "pairs_available",
     "receipt_page",
+    "fts_outdated",
+    "fts_rebuild_pending",
     "replace_legacy_fts",
     "scope_condition",
     "search_condition",

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Integer, String, Uuid, column, delete, func, or_, select, table, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import TableClause
 
 from laoshan_desk.domain.errors import ConflictError
 from laoshan_desk.services import uow
@@ -50,10 +51,16 @@ def _uuids(values: Any) -> set[uuid.UUID]:
     return out
 
 
-# Migration 0035_street_private: what a street's PostgreSQL login reads instead of the audit
-# records' ``after`` and the users' password hashes, which it may not read.
-SMS_SENT = table("desk_sms_sent", column("seq", Integer), column("after", JSON))
-STREET_PASSWORD = table("desk_street_password", column("id", Uuid), column("password_hash", String))
+def _sms_sent() -> TableClause:
+    """Migration 0035_street_private's view of the SMS outbox's sends (their ``after``): what a
+    street's PostgreSQL login reads instead of the audit records' contents."""
+    return table("desk_sms_sent", column("seq", Integer), column("after", JSON))
+
+
+def _street_passwords() -> TableClause:
+    """Migration 0035's view of the street's own users' password hashes (the only ones a
+    street's login may read)."""
+    return table("desk_street_password", column("id", Uuid), column("password_hash", String))
 
 
 def _street_login(s: Session) -> bool:
@@ -69,7 +76,8 @@ def _users(s: Session, street_units: set[uuid.UUID]) -> list[dict[str, Any]]:
     if not _street_login(s):
         got = rows.read(s, t)
         return [r if _uuids([r.get("unit_id")]) & street_units else rows.strip_password(r) for r in got]
-    hashes = {str(i): h for i, h in s.execute(select(STREET_PASSWORD.c.id, STREET_PASSWORD.c.password_hash))}
+    view = _street_passwords()
+    hashes = {str(i): h for i, h in s.execute(select(view.c.id, view.c.password_hash))}
     readable = [c for c in t.c if c.name != "password_hash"]
     got = [codec.encode_row(t, row) for row in s.execute(select(*readable).order_by(t.c.id)).mappings()]
     return [{**r, "password_hash": hashes.get(str(r["id"]), rows.NO_PASSWORD)} for r in got]
@@ -96,7 +104,8 @@ def _touched(s: Session, since: int, top: int) -> set[uuid.UUID]:
     out = _uuids(ident for entity, ident in got if entity == "appeal")
     # A send of the SMS outbox is one audit record naming its messages (services/appeals/sms.py).
     if s.get_bind().dialect.name == "postgresql":  # a street's login reads no record's contents
-        sent = s.scalars(select(SMS_SENT.c.after).where(SMS_SENT.c.seq > since, SMS_SENT.c.seq <= top))
+        view = _sms_sent()
+        sent = s.scalars(select(view.c.after).where(view.c.seq > since, view.c.seq <= top))
     else:
         sent = s.scalars(
             select(AuditRecord.after).where(

@@ -266,3 +266,59 @@ def test_a_streets_login_reads_no_private_data_of_other_streets(pg_url: str, tmp
             assert not keys - {"audit_head", "audit_keyed", "database_id", *every_setting}
     finally:
         hall.db.dispose()
+
+
+def test_a_desk_pulls_through_a_streets_login_from_a_hub_before_0035(pg_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A hub not yet at 0035_street_private (no views, the users' table readable whole): today's
+    desk links and pulls through the street's login as before, SMS sends included (the pull reads
+    the audit table itself where the view is missing)."""
+    import importlib.util
+
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext
+
+    from laoshan_desk.store import migrations
+
+    owner_url = _fresh(pg_url, "hub_before_0035")
+    hall = make_hub(owner_url, shared=1)
+    try:
+        h = hall.clerk
+        street = next(u for u in org.units(hall.db, "street") if u.name == STREET)
+        comm = org.units(hall.db, "community", parent_id=street.id)[0]
+        form = svc.IntakeForm(
+            "livelihood", "phone", "楼道灯坏了", street.id, comm.id, appellant="李四", phone="13912345678"
+        )
+        texted = svc.intake(hall.db, h, form, now=NOW).id
+        svc.dispatch(hall.db, h, svc.DispatchForm(texted, version(hall.db, h, texted), "street", street.id), now=NOW)
+        for step in (svc.respond, svc.progress):
+            step(hall.db, h, svc.NoteForm(texted, version(hall.db, h, texted), "办理中"), now=NOW)
+        svc.finish(hall.db, h, svc.FinishForm(texted, version(hall.db, h, texted), "已更换灯泡"), now=NOW)
+        assert main(["--db", owner_url, "hub", "add-street-login", "--street", STREET, "--json"]) == 0
+        made = json.loads(capsys.readouterr().out)
+        # 0035's own downgrade, after the command line (which upgrades the database it opens);
+        # link and sync reach the hub without upgrading it.
+        script = Path(migrations.__file__).parent / "versions" / "0035_street_private.py"
+        spec = importlib.util.spec_from_file_location("m0035", script)
+        assert spec is not None and spec.loader is not None
+        m0035 = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(m0035)
+        with hall.db.engine.begin() as connection, Operations.context(MigrationContext.configure(connection)):
+            m0035.downgrade()
+        with hall.db.session() as s:
+            assert s.scalar(text("SELECT to_regclass('desk_sms_sent')")) is None
+        street_url = (
+            make_url(owner_url)
+            .set(username=made["login"], password=made["password"])
+            .render_as_string(hide_password=False)
+        )
+        desk_url = f"sqlite:///{tmp_path / 'street.sqlite3'}"
+        assert main(["--db", desk_url, "link", street_url, "--street", STREET]) == 0
+        desk = bootstrap.open_database(desk_url)
+        clerk = auth.login(desk, "szk1", PASSWORD, now=NOW)
+        assert [r.state for r in sms.outbox(desk, clerk)[0]] == ["queued"]
+        assert sms.send_pending(hall.db, h, now=NOW, gw=_Carrier()).sent == 1
+        sync.sync_now(desk, clerk, now=NOW)
+        assert [r.state for r in sms.outbox(desk, clerk)[0]] == ["sent"]
+        desk.dispose()
+    finally:
+        hall.db.dispose()

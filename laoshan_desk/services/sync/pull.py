@@ -57,6 +57,13 @@ def _sms_sent() -> TableClause:
     return table("desk_sms_sent", column("seq", Integer), column("after", JSON))
 
 
+def _has_sms_view(s: Session) -> bool:
+    """A PostgreSQL hub at migration 0035 or later (an older hub's audit is read directly)."""
+    if s.get_bind().dialect.name != "postgresql":
+        return False
+    return s.scalar(text("SELECT to_regclass('desk_sms_sent') IS NOT NULL")) is True
+
+
 def _street_passwords() -> TableClause:
     """Migration 0035's view of the street's own users' password hashes (the only ones a
     street's login may read)."""
@@ -103,7 +110,7 @@ def _touched(s: Session, since: int, top: int) -> set[uuid.UUID]:
     ).all()
     out = _uuids(ident for entity, ident in got if entity == "appeal")
     # A send of the SMS outbox is one audit record naming its messages (services/appeals/sms.py).
-    if s.get_bind().dialect.name == "postgresql":  # a street's login reads no record's contents
+    if _has_sms_view(s):  # a street's login reads no record's contents
         view = _sms_sent()
         sent = s.scalars(select(view.c.after).where(view.c.seq > since, view.c.seq <= top))
     else:

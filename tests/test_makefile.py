@@ -37,7 +37,13 @@ def test_make_demo_uses_a_home_of_its_own_and_never_the_configured_database(tmp_
     venv = tmp_path / "fresh-venv"
     env = {"PATH": "/usr/bin:/bin", "LAOSHAN_DESK_DB": "sqlite:////real/work.sqlite3"}
     shown = subprocess.run(
-        ["make", "-n", "demo", f"VENV={venv}"], cwd=ROOT, capture_output=True, text=True, timeout=60, check=True, env=env
+        ["make", "-n", "demo", f"VENV={venv}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        env=env,
     ).stdout
     steps = [line for line in shown.splitlines() if "laoshan-desk" in line and "LAOSHAN_DESK_HOME" in line]
     assert len(steps) == 2 and "init --demo" in steps[0], shown

@@ -1,4 +1,7 @@
-"""The command-line and import fuzz of the suite, with many more examples, counting what it saw.
+"""The command-line and import fuzz of the suite, with many more examples, counting what it saw:
+the command line, the calendar sheet through ``calendar import``, and every import's columns
+through its service (tests/services/test_import_fuzz.py: appeals, catalog, complaints, members,
+calendar; ``--sheets`` workbooks shared among them).
 
 Every malformed input must be answered with exit 0 or 2 and, when refused, one line on stderr
 and nothing stored or written. Counts: inputs tried, exit statuses, refusals with more than one
@@ -15,7 +18,9 @@ import os
 import sqlite3
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402
@@ -93,9 +98,11 @@ def run(examples: int, sheets: int) -> dict[str, int]:
 
     command_lines()
     import_sheets()
+    import_columns(home, sheets, seen, note)
     return {
         "malformed_inputs_tried": seen["inputs"],
         "import_rows_tried": seen["import_rows"],
+        "import_sheets_per_import": seen["sheets_per_import"],
         "exit_0": seen["exit_0"],
         "exit_2": seen["exit_2"],
         "tracebacks": seen["unexpected_errors"],
@@ -103,7 +110,43 @@ def run(examples: int, sheets: int) -> dict[str, int]:
         "refusals_that_changed_something": seen["refusals_that_changed_something"],
         "rows_stored_half": seen["rows_stored_half"],
         "corrupt_databases": seen["corrupt_after"],
+        "import_properties_broken": seen["import_properties_broken"],
     } | ({"samples": samples} if samples else {})  # type: ignore[dict-item]
+
+
+def import_columns(home: Path, sheets: int, seen: Counter[str], note: Callable[[str, object], None]) -> None:
+    """Every import's columns through its service (tests/services/test_import_fuzz.py's property),
+    ``sheets`` workbooks shared among the imports."""
+    from hypothesis import HealthCheck, given, settings
+
+    from tests.services import test_import_fuzz as imports
+
+    db, admin = common.new_database(home, "imports.sqlite3")
+    specs = imports.imports()
+    seen["sheets_per_import"] = max(1, sheets // len(specs))
+    quiet = settings(
+        deadline=None, database=None, suppress_health_check=list(HealthCheck), max_examples=seen["sheets_per_import"]
+    )
+
+    def fuzz(spec: imports.Import) -> None:
+        @quiet
+        @given(imports.sheets(spec))
+        def check(sheet: tuple[list[str], list[list[Any]]]) -> None:
+            header, rows = sheet
+            seen["inputs"] += 1
+            seen["import_rows"] += len(rows)
+            try:
+                imports.check_one(spec, db, admin, home / f"{spec.name}.xlsx", header, rows)
+            except AssertionError as exc:  # a refusal of two lines, a file stored half, a chain broken
+                note("import_properties_broken", (spec.name, str(exc)))
+            except Exception as exc:  # noqa: BLE001 - any other exception is a traceback for the clerk
+                note("unexpected_errors", (spec.name, header, rows, repr(exc)))
+
+        check()
+
+    for spec in specs.values():
+        fuzz(spec)
+    db.dispose()
 
 
 def main() -> int:
@@ -115,7 +158,13 @@ def main() -> int:
     result = run(args.examples, args.sheets)
     for key, value in result.items():
         print(f"{key}: {value}")
-    bad = ("tracebacks", "refusals_not_one_line", "refusals_that_changed_something", "rows_stored_half")
+    bad = (
+        "tracebacks",
+        "refusals_not_one_line",
+        "refusals_that_changed_something",
+        "rows_stored_half",
+        "import_properties_broken",
+    )
     return 0 if all(result[k] == 0 for k in bad) else 1
 
 

@@ -112,3 +112,21 @@ def test_argparse_own_refusals_are_in_chinese(capsys):
         assert main(argv) == 2
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and words in err[0] and "required" not in err[0], (argv, err)
+
+
+def test_an_import_while_another_desk_holds_the_lock_is_one_line(db, tmp_path, capsys, monkeypatch):
+    """Issue 10: the write lock busy past the timeout → one line and exit 2, not a traceback."""
+    from laoshan_desk.store import db as store_db
+    from tests.cli import fuzzing
+
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_MS", 300)
+    sheet = fuzzing.write_sheet(tmp_path / "days.xlsx", ["日期", "类型", "说明"], [["2027-02-20", "上班", "调休"]])
+    url = f"sqlite:///{db.sqlite_path}"
+    other = sqlite3.connect(db.sqlite_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another desk in the middle of a long import
+    try:
+        assert "数据库正忙" in _one_line_exit_2(["--db", url, "calendar", "import", str(sheet)], capsys)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert main(["--db", url, "calendar", "import", str(sheet)]) == 0

@@ -6,6 +6,7 @@ refuses the tables' owner or a superuser unless told otherwise."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from pathlib import Path
@@ -19,7 +20,8 @@ from laoshan_desk.cli import main
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import appeals as svc
 from laoshan_desk.services import attachments as content
-from laoshan_desk.services import auth, bootstrap, org, sync
+from laoshan_desk.services import auth, bootstrap, org, settings, sync
+from laoshan_desk.services.appeals import sms
 from laoshan_desk.store.models.appeals import Appeal
 from laoshan_desk.store.models.settings import Setting
 from tests.hall.conftest import requires_pg
@@ -189,6 +191,134 @@ def test_a_streets_login_reads_only_its_street_and_what_sync_needs(  # type: ign
         assert report.pulled.files == 1
         assert svc.attachment_bytes(desk, clerk, at_hall) == hall_photo.read_bytes()
         assert [a.id for a in svc.detail(hall.db, h, own, now=NOW).attachments] == [ident]
+        desk.dispose()
+    finally:
+        hall.db.dispose()
+
+
+class _Carrier:
+    def send(self, phone: str, text: str) -> str:
+        return "carrier-1"
+
+
+def test_a_streets_login_reads_no_private_data_of_other_streets(pg_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Migration 0035: not the audit records' contents, not the admin's settings, not any user's
+    password hash but its own street's (through ``desk_street_password``); and the desk still
+    logs its clerks in, and still learns of an SMS the hall sent (``desk_sms_sent``)."""
+    owner_url = _fresh(pg_url, "hub_private")
+    hall = make_hub(owner_url, shared=1)
+    try:
+        h = hall.clerk
+        street = next(u for u in org.units(hall.db, "street") if u.name == STREET)
+        comm = org.units(hall.db, "community", parent_id=street.id)[0]
+        form = svc.IntakeForm(
+            "livelihood", "phone", "楼道灯坏了", street.id, comm.id, appellant="李四", phone="13912345678"
+        )
+        texted = svc.intake(hall.db, h, form, now=NOW).id
+        svc.dispatch(hall.db, h, svc.DispatchForm(texted, version(hall.db, h, texted), "street", street.id), now=NOW)
+        for step in (svc.respond, svc.progress):
+            step(hall.db, h, svc.NoteForm(texted, version(hall.db, h, texted), "办理中"), now=NOW)
+        svc.finish(hall.db, h, svc.FinishForm(texted, version(hall.db, h, texted), "已更换灯泡"), now=NOW)
+        every_setting = [f.name for f in dataclasses.fields(settings.Settings)]
+        with hall.db.session(write=True) as s:  # every admin setting stored, and a secret
+            for name in every_setting:
+                if s.get(Setting, name) is None:
+                    s.add(Setting(key=name, value=getattr(settings.Settings(), name)))
+            s.add(Setting(key="probe_secret", value={"secret": "不给街道看"}))
+        assert main(["--db", owner_url, "hub", "add-street-login", "--street", STREET, "--json"]) == 0
+        made = json.loads(capsys.readouterr().out)
+        base = make_url(owner_url)
+        street_url = base.set(username=made["login"], password=made["password"]).render_as_string(hide_password=False)
+        desk_url = f"sqlite:///{tmp_path / 'street.sqlite3'}"
+        assert main(["--db", desk_url, "link", street_url, "--street", STREET]) == 0
+        desk = bootstrap.open_database(desk_url)
+        clerk = auth.login(desk, "szk1", PASSWORD, now=NOW)  # its hash came through the view
+        with desk.session() as s:
+            hashes = dict(s.execute(text("SELECT username, password_hash FROM app_user")).all())
+        assert hashes["szk2"].startswith("$argon2")
+        assert {hashes[n] for n in ("other", "hall", "admin")} == {sync.rows.NO_PASSWORD}
+
+        # The hall sends the SMS: the desk learns of it through desk_sms_sent and shows 已发送.
+        assert [r.state for r in sms.outbox(desk, clerk)[0]] == ["queued"]
+        assert sms.send_pending(hall.db, h, now=NOW, gw=_Carrier()).sent == 1
+        sync.sync_now(desk, clerk, now=NOW)
+        assert [r.state for r in sms.outbox(desk, clerk)[0]] == ["sent"]
+        desk.dispose()
+
+        conninfo = {"host": base.host, "port": base.port, "dbname": base.database, "user": made["login"]}
+        with psycopg.connect(**conninfo, password=made["password"], autocommit=True) as conn:
+            for col in ('"user_id"', '"username"', '"action"', '"summary"', '"before"', '"after"', "*"):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    conn.execute(f"SELECT {col} FROM audit_record LIMIT 1")
+            got = conn.execute("SELECT count(*), max(seq) FROM audit_record WHERE hash <> '' AND entity <> ''")
+            assert got.fetchone()[0] > 10  # type: ignore[index]
+            sent = [r[0] for r in conn.execute("SELECT after FROM desk_sms_sent")]
+            assert sent and all(set(a) == {"messages"} for a in sent)
+            for sql in ("SELECT password_hash FROM app_user", "SELECT * FROM app_user"):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    conn.execute(sql)
+            assert conn.execute("SELECT count(username) FROM app_user").fetchone()[0] == 5  # type: ignore[index]
+            own = conn.execute("SELECT u.username FROM desk_street_password p JOIN app_user u USING (id)")
+            assert sorted(r[0] for r in own) == ["szk1", "szk2"]
+            keys = {r[0] for r in conn.execute("SELECT key FROM setting")}
+            assert {"audit_head", "audit_keyed", "database_id", *every_setting} <= keys
+            assert "probe_secret" not in keys
+            assert not keys - {"audit_head", "audit_keyed", "database_id", *every_setting}
+    finally:
+        hall.db.dispose()
+
+
+def test_a_desk_pulls_through_a_streets_login_from_a_hub_before_0035(pg_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A hub not yet at 0035_street_private (no views, the users' table readable whole): today's
+    desk links and pulls through the street's login as before, SMS sends included (the pull reads
+    the audit table itself where the view is missing)."""
+    import importlib.util
+
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext
+
+    from laoshan_desk.store import migrations
+
+    owner_url = _fresh(pg_url, "hub_before_0035")
+    hall = make_hub(owner_url, shared=1)
+    try:
+        h = hall.clerk
+        street = next(u for u in org.units(hall.db, "street") if u.name == STREET)
+        comm = org.units(hall.db, "community", parent_id=street.id)[0]
+        form = svc.IntakeForm(
+            "livelihood", "phone", "楼道灯坏了", street.id, comm.id, appellant="李四", phone="13912345678"
+        )
+        texted = svc.intake(hall.db, h, form, now=NOW).id
+        svc.dispatch(hall.db, h, svc.DispatchForm(texted, version(hall.db, h, texted), "street", street.id), now=NOW)
+        for step in (svc.respond, svc.progress):
+            step(hall.db, h, svc.NoteForm(texted, version(hall.db, h, texted), "办理中"), now=NOW)
+        svc.finish(hall.db, h, svc.FinishForm(texted, version(hall.db, h, texted), "已更换灯泡"), now=NOW)
+        assert main(["--db", owner_url, "hub", "add-street-login", "--street", STREET, "--json"]) == 0
+        made = json.loads(capsys.readouterr().out)
+        # 0035's own downgrade, after the command line (which upgrades the database it opens);
+        # link and sync reach the hub without upgrading it.
+        script = Path(migrations.__file__).parent / "versions" / "0035_street_private.py"
+        spec = importlib.util.spec_from_file_location("m0035", script)
+        assert spec is not None and spec.loader is not None
+        m0035 = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(m0035)
+        with hall.db.engine.begin() as connection, Operations.context(MigrationContext.configure(connection)):
+            m0035.downgrade()
+        with hall.db.session() as s:
+            assert s.scalar(text("SELECT to_regclass('desk_sms_sent')")) is None
+        street_url = (
+            make_url(owner_url)
+            .set(username=made["login"], password=made["password"])
+            .render_as_string(hide_password=False)
+        )
+        desk_url = f"sqlite:///{tmp_path / 'street.sqlite3'}"
+        assert main(["--db", desk_url, "link", street_url, "--street", STREET]) == 0
+        desk = bootstrap.open_database(desk_url)
+        clerk = auth.login(desk, "szk1", PASSWORD, now=NOW)
+        assert [r.state for r in sms.outbox(desk, clerk)[0]] == ["queued"]
+        assert sms.send_pending(hall.db, h, now=NOW, gw=_Carrier()).sent == 1
+        sync.sync_now(desk, clerk, now=NOW)
+        assert [r.state for r in sms.outbox(desk, clerk)[0]] == ["sent"]
         desk.dispose()
     finally:
         hall.db.dispose()

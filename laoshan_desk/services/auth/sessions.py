@@ -27,7 +27,7 @@ import secrets
 
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from laoshan_desk.domain.errors import DeskError, NotFound, PermissionDenied, ValidationError
 from laoshan_desk.domain.inputs import clean_text
@@ -148,7 +148,9 @@ def login(db: Database, username: str, password: str, *, now: dt.datetime) -> Ac
     with db.session(write=True) as session:
         config = settings.read_settings(session)
         attempts, minutes = config.lockout_attempts, config.lockout_minutes
-        user = session.scalar(select(User).where(User.username == typed)) if len(typed) <= 50 else None
+        # The hash in the same query (the model defers it): a known name costs no extra query.
+        found = select(User).where(User.username == typed).options(undefer(User.password_hash))
+        user = session.scalar(found) if len(typed) <= 50 else None
         right = _verify(user.password_hash if user is not None else _dummy_hash(), password)
         summary = "登录"
         if user is None:
@@ -214,7 +216,7 @@ def change_own_password(db: Database, actor: Actor, form: PasswordChangeForm, *,
     with db.session(write=True) as session:
         config = settings.read_settings(session)
         attempts, minutes = config.lockout_attempts, config.lockout_minutes
-        user = session.get(User, actor.user_id)
+        user = session.get(User, actor.user_id, options=[undefer(User.password_hash)])
         if user is None or not user.active:
             raise NotFound("用户不存在或已停用")
         summary = "修改本人密码"

@@ -22,14 +22,15 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, text
+from sqlalchemy import JSON, Integer, String, Uuid, column, delete, func, or_, select, table, text
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import TableClause
 
 from laoshan_desk.domain.errors import ConflictError
 from laoshan_desk.services import uow
 from laoshan_desk.services.context import system_actor
+from laoshan_desk.services.sync import codec, outbox, rows
 from laoshan_desk.services.sync import files as sync_files
-from laoshan_desk.services.sync import outbox, rows
 from laoshan_desk.services.sync.push import peer_of
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import AuditRecord, Unit
@@ -50,14 +51,50 @@ def _uuids(values: Any) -> set[uuid.UUID]:
     return out
 
 
+def _sms_sent() -> TableClause:
+    """Migration 0035_street_private's view of the SMS outbox's sends (their ``after``): what a
+    street's PostgreSQL login reads instead of the audit records' contents."""
+    return table("desk_sms_sent", column("seq", Integer), column("after", JSON))
+
+
+def _has_sms_view(s: Session) -> bool:
+    """A PostgreSQL hub at migration 0035 or later (an older hub's audit is read directly)."""
+    if s.get_bind().dialect.name != "postgresql":
+        return False
+    return s.scalar(text("SELECT to_regclass('desk_sms_sent') IS NOT NULL")) is True
+
+
+def _street_passwords() -> TableClause:
+    """Migration 0035's view of the street's own users' password hashes (the only ones a
+    street's login may read)."""
+    return table("desk_street_password", column("id", Uuid), column("password_hash", String))
+
+
+def _street_login(s: Session) -> bool:
+    """Whether the hub is read with a street's login (no right to the users' password hashes)."""
+    if s.get_bind().dialect.name != "postgresql":
+        return False
+    return not s.scalar(text("SELECT has_column_privilege('app_user', 'password_hash', 'SELECT')"))
+
+
+def _users(s: Session, street_units: set[uuid.UUID]) -> list[dict[str, Any]]:
+    """Every user; the street's own with their password hash, the others' stripped of it."""
+    t = rows.table("app_user")
+    if not _street_login(s):
+        got = rows.read(s, t)
+        return [r if _uuids([r.get("unit_id")]) & street_units else rows.strip_password(r) for r in got]
+    view = _street_passwords()
+    hashes = {str(i): h for i, h in s.execute(select(view.c.id, view.c.password_hash))}
+    readable = [c for c in t.c if c.name != "password_hash"]
+    got = [codec.encode_row(t, row) for row in s.execute(select(*readable).order_by(t.c.id)).mappings()]
+    return [{**r, "password_hash": hashes.get(str(r["id"]), rows.NO_PASSWORD)} for r in got]
+
+
 def _reference(s: Session, street_id: uuid.UUID) -> dict[str, list[dict[str, Any]]]:
     street_units = set(s.scalars(select(Unit.id).where(or_(Unit.id == street_id, Unit.street_id == street_id))))
     out = {}
     for name in rows.REFERENCE:
-        got = rows.read(s, rows.table(name))
-        if name == "app_user":
-            got = [r if _uuids([r.get("unit_id")]) & street_units else rows.strip_password(r) for r in got]
-        out[name] = got
+        out[name] = _users(s, street_units) if name == "app_user" else rows.read(s, rows.table(name))
     return out
 
 
@@ -73,11 +110,15 @@ def _touched(s: Session, since: int, top: int) -> set[uuid.UUID]:
     ).all()
     out = _uuids(ident for entity, ident in got if entity == "appeal")
     # A send of the SMS outbox is one audit record naming its messages (services/appeals/sms.py).
-    sent = s.scalars(
-        select(AuditRecord.after).where(
-            AuditRecord.seq > since, AuditRecord.seq <= top, AuditRecord.entity == "sms_outbox"
+    if _has_sms_view(s):  # a street's login reads no record's contents
+        view = _sms_sent()
+        sent = s.scalars(select(view.c.after).where(view.c.seq > since, view.c.seq <= top))
+    else:
+        sent = s.scalars(
+            select(AuditRecord.after).where(
+                AuditRecord.seq > since, AuditRecord.seq <= top, AuditRecord.entity == "sms_outbox"
+            )
         )
-    )
     messages = _uuids(m for after in sent if isinstance(after, dict) for m in after.get("messages") or [])
     for name, t in children.items():
         ids = sorted(_uuids(ident for entity, ident in got if entity == name))

@@ -1,7 +1,9 @@
 """``laoshan-desk hub add-street-login --street 沙子口街道``: a PostgreSQL login for one street's
 desks, which can change only that street's appeals.
 
-The login is a member of the group role ``desk_street`` (migration 0032): it reads every table,
+The login is a member of the group role ``desk_street`` (migrations 0032, 0034, 0035): it reads
+its street's appeals, the reference tables and what the sync needs — no audit record's contents,
+no admin setting, no password hash but its street's users' (docs/hall.md, "A street's login") —,
 writes the appeals and the rows hanging off them only where row-level security finds them in
 its street (place, handling unit or co-handling unit), may only INSERT into the audit table (never
 UPDATE or DELETE it), and registers peers and applied changes of its street only. The services

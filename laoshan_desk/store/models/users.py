@@ -16,7 +16,9 @@ class User(UUIDPk, Base):
 
     username: Mapped[str] = mapped_column(String(50), unique=True)
     full_name: Mapped[str] = mapped_column(String(50))
-    password_hash: Mapped[str] = mapped_column(String(200))
+    # Deferred: read only by the logins that check it. A street's PostgreSQL login may not read it
+    # (migration 0035_street_private), so no other read of users may ask for it.
+    password_hash: Mapped[str] = mapped_column(String(200), deferred=True)
     role: Mapped[str] = mapped_column(String(32))
     unit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("unit.id"))
     active: Mapped[bool] = mapped_column(default=True)

@@ -21,7 +21,9 @@ from laoshan_desk.services.appeals import sms
 from laoshan_desk.store.models import AuditRecord
 from laoshan_desk.store.models.appeals import SmsMessage
 from laoshan_desk.store.models.sync import AppliedChange, OutboxEntry
+from tests.hall.conftest import requires_pg
 from tests.hall.sync_support import NOW, STREET, Hall, make_desk, make_hub, version
+from tests.hall.test_sync_pg import fresh_database
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -145,8 +147,18 @@ def _requeued_at_hub(hall: Hall) -> list[str]:
         return list(s.scalars(stmt))
 
 
-def test_a_retry_made_on_a_desk_reaches_the_hub_once_through_the_same_rules(tmp_path: Path) -> None:
-    hall = make_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", shared=0)
+def test_a_retry_made_on_a_desk_reaches_a_sqlite_hub_once_through_the_same_rules(tmp_path: Path) -> None:
+    retry_travels(make_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", shared=0), tmp_path)
+
+
+@requires_pg
+def test_a_retry_made_on_a_desk_reaches_the_postgresql_hub_once_through_the_same_rules(
+    pg_url: str, tmp_path: Path
+) -> None:
+    retry_travels(make_hub(fresh_database(pg_url, "hub_sms_retry"), shared=0), tmp_path)
+
+
+def retry_travels(hall: Hall, tmp_path: Path) -> None:
     ident = _finished_at_hub(hall, STREET, "13912345678")
     other_street = next(u.name for u in org.units(hall.db, "street") if u.name != STREET)
     foreign = _finished_at_hub(hall, other_street, "13812345678")

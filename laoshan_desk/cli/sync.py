@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from laoshan_desk.cli._common import add_force, database, existing_file, output_path, print_json
-from laoshan_desk.domain.timeutil import now
+from laoshan_desk.domain import timeutil  # looked up at each call: a clock patched in tests is seen
 from laoshan_desk.services import sync
 from laoshan_desk.services.bootstrap import open_database
 from laoshan_desk.services.context import system_actor
@@ -70,7 +70,7 @@ def _link(args: argparse.Namespace) -> int:
     hub = open_database(args.url)  # the district database, at this program's schema
     try:
         report = sync.link.link(
-            desk, system_actor("link"), hub, args.street, now=now(), allow_owner=args.allow_owner_login
+            desk, system_actor("link"), hub, args.street, now=timeutil.now(), allow_owner=args.allow_owner_login
         )
     finally:
         hub.dispose()
@@ -85,7 +85,7 @@ def _link(args: argparse.Namespace) -> int:
 
 def _add_street_login(args: argparse.Namespace) -> int:
     made = sync.street_login.add_street_login(
-        database(args), system_actor("hub"), args.street, now=now(), login=args.login
+        database(args), system_actor("hub"), args.street, now=timeutil.now(), login=args.login
     )
     if args.json:
         print_json(made)
@@ -98,14 +98,14 @@ def _add_street_login(args: argparse.Namespace) -> int:
 
 
 def _unlink(args: argparse.Namespace) -> int:
-    removed = sync.link.unlink(database(args), system_actor("link"), now=now())
+    removed = sync.link.unlink(database(args), system_actor("link"), now=timeutil.now())
     print("已断开与区级数据库的连接" + ("，已删除保存的密码" if removed else ""))
     return 0
 
 
 def _sync(args: argparse.Namespace) -> int:
     desk = database(args)
-    report = sync.sync_now(desk, system_actor("sync"), now=now())
+    report = sync.sync_now(desk, system_actor("sync"), now=timeutil.now())
     if args.json:
         print_json(report)
     else:
@@ -139,7 +139,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    report = sync.transport.import_file(database(args), Path(args.file), now=now())
+    report = sync.transport.import_file(database(args), Path(args.file), now=timeutil.now())
     if args.json:
         print_json(report)
         return 0

@@ -9,6 +9,7 @@ on a USB stick (``sync export`` / ``sync import``). See docs/hall.md.
     laoshan-desk --db street.sqlite3 sync export stick.sync
     laoshan-desk --db postgresql+psycopg://… sync import stick.sync     # writes stick.sync.reply
     laoshan-desk --db street.sqlite3 sync import stick.sync.reply
+    laoshan-desk --db postgresql+psycopg://… sync prune --days 30      # files nothing names any more
 """
 
 from __future__ import annotations
@@ -63,6 +64,10 @@ def register(sub: Any) -> None:
     q.add_argument("file", type=existing_file)
     q.add_argument("--json", action="store_true", help="以 JSON 输出结果")
     q.set_defaults(handler=_import)
+    q = sync_sub.add_parser("prune", help="区级数据库：清理没有附件记录引用的同步附件（拒绝、冲突或中断的上传留下的）")
+    q.add_argument("--days", type=int, default=30, help="只清理收到超过这么多天的（默认 30，至少 1）")
+    q.add_argument("--json", action="store_true", help="以 JSON 输出结果")
+    q.set_defaults(handler=_prune)
 
 
 def _link(args: argparse.Namespace) -> int:
@@ -149,4 +154,14 @@ def _import(args: argparse.Namespace) -> int:
     else:
         got = report.pulled.appeals if report.pulled else 0
         print(f"回执已导入：接受 {a.applied}，拒绝 {a.refused}，冲突 {a.conflicts}；下载诉求 {got} 件")
+    return 0
+
+
+def _prune(args: argparse.Namespace) -> int:
+    form = sync.files.PruneForm(older_than_days=args.days)
+    report = sync.files.prune_files(database(args), system_actor("sync"), form, now=timeutil.now())
+    if args.json:
+        print_json(report)
+    else:
+        print(f"已清理同步附件 {report.files} 个（{report.size / 1024 / 1024:.1f} MB），保留 {report.kept} 个")
     return 0

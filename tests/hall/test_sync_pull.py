@@ -93,3 +93,32 @@ def test_a_sync_pulls_each_kind_of_thing_the_street_needs(tmp_path: Path, monkey
     finally:
         desk.dispose()
         hall.db.dispose()
+
+
+def test_an_appeal_that_leaves_the_streets_scope_at_the_hub_leaves_the_desk(tmp_path: Path) -> None:
+    hall = make_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", shared=1)
+    h = hall.clerk
+    street = next(u for u in org.units(hall.db, "street") if u.name == STREET)
+    other = next(u for u in org.units(hall.db, "street") if u.name != STREET)
+    comm = org.units(hall.db, "community", parent_id=other.id)[0]
+    form = svc.IntakeForm(
+        kind="livelihood", channel="phone", content="跨街道的诉求", street_id=other.id, community_id=comm.id
+    )
+    lent = svc.intake(hall.db, h, form, now=NOW).id
+    # Placed in another street, handled by this one: in the street's share.
+    svc.dispatch(hall.db, h, svc.DispatchForm(lent, version_of(hall.db, h, lent), "street", street.id), now=NOW)
+    desk, clerk = make_desk(tmp_path / "desk.sqlite3", hall)
+    try:
+        assert str(lent) in appeal_state(desk)["appeal"]
+        # 改派 at the hall to the street it is placed in: no longer this street's.
+        svc.dispatch(
+            hall.db, h, svc.DispatchForm(lent, version_of(hall.db, h, lent), "street", other.id, "属地调整"), now=NOW
+        )
+        sync.sync_now(desk, clerk, now=NOW, hub=hall.db)
+        assert str(lent) not in appeal_state(desk)["appeal"]
+        assert appeal_state(desk) == appeal_state(hall.db, street_ids(hall.db))
+        again = sync.sync_now(desk, clerk, now=NOW, hub=hall.db)
+        assert (again.pushed.sent, again.pulled.changed_rows) == (0, 0)
+    finally:
+        desk.dispose()
+        hall.db.dispose()

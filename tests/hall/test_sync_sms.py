@@ -184,6 +184,14 @@ def retry_travels(hall: Hall, tmp_path: Path) -> None:
         at_hub = _message(hall.db, ident)
         assert (at_hub.id, at_hub.state, at_hub.attempts, at_hub.last_error) == (message.id, "queued", 0, "")
         assert _requeued_at_hub(hall) == [clerk.username]
+        # The desk (no gateway) recorded the re-queued message once; the pull keeps its mark while
+        # the hub's copy waits, so it is not recorded again.
+        lines = log_lines()
+        sms.send_pending(desk, clerk, now=later(2011))
+        assert log_lines() == lines + 1
+        sync.sync_now(desk, clerk, now=later(2012), hub=hall.db)
+        sms.send_pending(desk, clerk, now=later(2013))
+        assert log_lines() == lines + 1 and _message(desk, ident).last_error == sms.NOT_CONFIGURED
 
         # The district sends it; the same change pushed again re-queues nothing.
         carrier = FakeCarrier()

@@ -91,6 +91,8 @@ def _district(url: str, total: int, work: Path) -> dict[str, float]:
         with hall.db.session(write=True) as s:
             s.execute(insert(appeal), new_rows)
             s.execute(insert(event), new_steps)
+        if (start + batch) % 100_000 == 0:
+            print(f"  district: {start + batch:,} appeals made, {time.perf_counter() - started:.0f} s", flush=True)
     built = time.perf_counter() - started
     started = time.perf_counter()
     desk, _ = make_desk(work / "district.sqlite3", hall)
@@ -126,6 +128,12 @@ def _district(url: str, total: int, work: Path) -> dict[str, float]:
     }
 
 
+def _load() -> str:
+    """The date and the load average, printed beside each figure (the machine is shared)."""
+    one, five, fifteen = os.getloadavg()
+    return f"{time.strftime('%Y-%m-%d %H:%M:%S %Z')} load average {one:.2f} {five:.2f} {fifteen:.2f}"
+
+
 def _fresh(url: str, name: str) -> str:
     from tests.hall.test_sync_pg import fresh_database
 
@@ -149,11 +157,15 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="sync-bench-") as tmp, pg_server.running_server() as url:
         work = Path(tmp)
+        print("start:", _load(), flush=True)
         if changes:  # --changes 0: that part not run
             print("sync of changes:", _changes(_fresh(url, "bench_changes"), changes, work), flush=True)
+            print("  at", _load(), flush=True)
         if district:  # --district 0: the district part not run
             print("street's share:", _district(_fresh(url, "bench_district"), district, work), flush=True)
+            print("  at", _load(), flush=True)
     if kills:
+        print("kills:", kills, "from", _load(), flush=True)
         env = {**os.environ, "LAOSHAN_SYNC_KILLS": str(kills), "QT_QPA_PLATFORM": "offscreen"}
         test = "tests/hall/test_sync_pg.py::test_a_desk_killed_in_the_middle_of_a_sync_loses_nothing"
         return subprocess.call([sys.executable, "-m", "pytest", test, "-q", "-o", "timeout=3600"], cwd=ROOT, env=env)

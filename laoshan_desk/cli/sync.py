@@ -9,6 +9,7 @@ on a USB stick (``sync export`` / ``sync import``). See docs/hall.md.
     laoshan-desk --db street.sqlite3 sync export stick.sync
     laoshan-desk --db postgresql+psycopg://… sync import stick.sync     # writes stick.sync.reply
     laoshan-desk --db street.sqlite3 sync import stick.sync.reply
+    laoshan-desk --db postgresql+psycopg://… sync prune --days 30      # files nothing names any more
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from laoshan_desk.cli._common import add_force, database, existing_file, output_path, print_json
-from laoshan_desk.domain.timeutil import now
+from laoshan_desk.domain import timeutil  # looked up at each call: a clock patched in tests is seen
 from laoshan_desk.services import sync
 from laoshan_desk.services.bootstrap import open_database
 from laoshan_desk.services.context import system_actor
@@ -63,6 +64,10 @@ def register(sub: Any) -> None:
     q.add_argument("file", type=existing_file)
     q.add_argument("--json", action="store_true", help="以 JSON 输出结果")
     q.set_defaults(handler=_import)
+    q = sync_sub.add_parser("prune", help="区级数据库：清理没有附件记录引用的同步附件（拒绝、冲突或中断的上传留下的）")
+    q.add_argument("--days", type=int, default=30, help="只清理收到超过这么多天的（默认 30，至少 1）")
+    q.add_argument("--json", action="store_true", help="以 JSON 输出结果")
+    q.set_defaults(handler=_prune)
 
 
 def _link(args: argparse.Namespace) -> int:
@@ -70,7 +75,7 @@ def _link(args: argparse.Namespace) -> int:
     hub = open_database(args.url)  # the district database, at this program's schema
     try:
         report = sync.link.link(
-            desk, system_actor("link"), hub, args.street, now=now(), allow_owner=args.allow_owner_login
+            desk, system_actor("link"), hub, args.street, now=timeutil.now(), allow_owner=args.allow_owner_login
         )
     finally:
         hub.dispose()
@@ -85,7 +90,7 @@ def _link(args: argparse.Namespace) -> int:
 
 def _add_street_login(args: argparse.Namespace) -> int:
     made = sync.street_login.add_street_login(
-        database(args), system_actor("hub"), args.street, now=now(), login=args.login
+        database(args), system_actor("hub"), args.street, now=timeutil.now(), login=args.login
     )
     if args.json:
         print_json(made)
@@ -98,14 +103,14 @@ def _add_street_login(args: argparse.Namespace) -> int:
 
 
 def _unlink(args: argparse.Namespace) -> int:
-    removed = sync.link.unlink(database(args), system_actor("link"), now=now())
+    removed = sync.link.unlink(database(args), system_actor("link"), now=timeutil.now())
     print("已断开与区级数据库的连接" + ("，已删除保存的密码" if removed else ""))
     return 0
 
 
 def _sync(args: argparse.Namespace) -> int:
     desk = database(args)
-    report = sync.sync_now(desk, system_actor("sync"), now=now())
+    report = sync.sync_now(desk, system_actor("sync"), now=timeutil.now())
     if args.json:
         print_json(report)
     else:
@@ -139,7 +144,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    report = sync.transport.import_file(database(args), Path(args.file), now=now())
+    report = sync.transport.import_file(database(args), Path(args.file), now=timeutil.now())
     if args.json:
         print_json(report)
         return 0
@@ -149,4 +154,14 @@ def _import(args: argparse.Namespace) -> int:
     else:
         got = report.pulled.appeals if report.pulled else 0
         print(f"回执已导入：接受 {a.applied}，拒绝 {a.refused}，冲突 {a.conflicts}；下载诉求 {got} 件")
+    return 0
+
+
+def _prune(args: argparse.Namespace) -> int:
+    form = sync.files.PruneForm(older_than_days=args.days)
+    report = sync.files.prune_files(database(args), system_actor("sync"), form, now=timeutil.now())
+    if args.json:
+        print_json(report)
+    else:
+        print(f"已清理同步附件 {report.files} 个（{report.size / 1024 / 1024:.1f} MB），保留 {report.kept} 个")
     return 0

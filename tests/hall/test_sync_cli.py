@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
 from laoshan_desk.cli import main
+from laoshan_desk.domain import timeutil
 from laoshan_desk.services import appeals as svc
 from laoshan_desk.services import attachments as content
 from laoshan_desk.services import auth, bootstrap
+from laoshan_desk.store.models.sync import SyncLink
 from tests.hall.sync_support import NOW, PASSWORD, make_hub, version
 
 pytestmark = pytest.mark.timeout(120)
@@ -51,5 +54,29 @@ def test_link_sync_and_the_usb_route_from_the_command_line(tmp_path: Path, capsy
         assert "待同步 0 项" in capsys.readouterr().out
         notes = [e.note for e in svc.detail(hall.db, hall.clerk, a0, now=NOW).events]
         assert notes.count("命令行同步") == notes.count("U盘同步") == 1
+    finally:
+        hall.db.dispose()
+
+
+def test_the_sync_commands_read_the_clock_at_each_call(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`link` and `sync` time their records by ``timeutil.now`` looked up when they run (as
+    cli/preservation.py does), so a clock patched after the command module was imported is seen."""
+    hall = make_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", shared=1)
+    desk_url = f"sqlite:///{tmp_path / 'street.sqlite3'}"
+    linked_at = dt.datetime(2027, 3, 1, 9, 0, tzinfo=timeutil.TZ)
+    synced_at = dt.datetime(2027, 3, 2, 16, 30, tzinfo=timeutil.TZ)
+    try:
+        monkeypatch.setattr(timeutil, "now", lambda: linked_at)
+        assert main(["--db", desk_url, "link", hall.db.url, "--street", "沙子口街道", "--allow-owner-login"]) == 0
+        monkeypatch.setattr(timeutil, "now", lambda: synced_at)
+        assert main(["--db", desk_url, "sync"]) == 0
+        desk = bootstrap.open_database(desk_url)
+        try:
+            with desk.session() as s:
+                link = s.get(SyncLink, 1)
+                assert link is not None
+                assert (link.linked_at, link.last_sync_at) == (linked_at, synced_at)
+        finally:
+            desk.dispose()
     finally:
         hall.db.dispose()

@@ -271,6 +271,7 @@ PERMISSIONS: dict[str, Rule] = {
     "sync.conflicts.count_open": "appeals.view",
     "sync.conflicts.open_conflicts": "appeals.view",
     "sync.conflicts.resolve": "appeals.edit",
+    "sync.files.prune_files": "admin.edit",
     "sync.link.link": "admin.edit",
     "sync.link.sync_now": OPEN,
     "sync.link.unlink": "admin.edit",

@@ -6,7 +6,7 @@ import datetime as dt
 
 from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox
 
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import appeals as svc
@@ -105,6 +105,13 @@ def test_intake_to_return_visit(qtbot, qtmodeltester, ctx, tmp_path):
 
     report = tab.outbox.send_now(Gateway())
     assert report.sent == 1
+    assert tab.outbox.model.data(tab.outbox.model.index(0, 3)) == "已发送"
+    # 重发所选 on a sent message: refused in one Chinese sentence, nothing re-queued.
+    tab.outbox.view.setCurrentIndex(tab.outbox.model.index(0, 0))
+    tab.outbox.retry_button.click()
+    boxes = [b for b in tab.findChildren(QMessageBox, "deskMessage") if b.isVisible()]
+    assert [b.text() for b in boxes] == ["该短信已发送，不能重发"]
+    tab.outbox.model.reload()
     assert tab.outbox.model.data(tab.outbox.model.index(0, 3)) == "已发送"
 
 

@@ -174,6 +174,15 @@ class ProxyDoneForm:
 
 
 @dataclasses.dataclass(frozen=True)
+class SmsRetryForm:
+    """重发短信: put a failed or given-up message back in the queue. The message keeps its id
+    everywhere (a street desk's 办结 queued it under the id the call made), so the call replayed
+    at the district re-queues the same message."""
+
+    message_id: uuid.UUID
+
+
+@dataclasses.dataclass(frozen=True)
 class AttachForm:
     """上传附件: a file to attach to the appeal. ``attachment_id`` is made before the call (see
     services/uow.fill_id), so the call replayed at the district makes the same row."""

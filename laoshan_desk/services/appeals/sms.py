@@ -27,12 +27,13 @@ from sqlalchemy.orm import Session
 
 from laoshan_desk.config import data_dir
 from laoshan_desk.domain.appeals.steps import SmsState
-from laoshan_desk.domain.errors import NotFound
+from laoshan_desk.domain.errors import NotFound, ValidationError
 from laoshan_desk.domain.identifiers import mask_phone
 from laoshan_desk.domain.roles import SEES_FULL_NUMBERS
 from laoshan_desk.services.appeals.common import EDIT, VIEW, label_of, write_scope
+from laoshan_desk.services.appeals.forms import SmsRetryForm
 from laoshan_desk.services.context import Actor
-from laoshan_desk.services.uow import unit_of_work
+from laoshan_desk.services.uow import recorded, unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.appeals import Appeal, SmsMessage
 
@@ -54,6 +55,7 @@ class Gateway(Protocol):
 
 
 NOT_CONFIGURED = "未配置短信通道，已记录"
+ALREADY_SENT = "该短信已发送，不能重发"
 
 
 class FileGateway:
@@ -213,14 +215,20 @@ def send_pending(
     return SendReport(sent, failed, offline, waiting, configured=gw is not None)
 
 
-def retry(db: Database, actor: Actor, message_id: uuid.UUID, *, now: dt.datetime) -> None:
-    """Put a given-up or failed message back in the queue (the clerk corrected the number...)."""
+@recorded("appeals.sms_retry")
+def retry(db: Database, actor: Actor, form: SmsRetryForm, *, now: dt.datetime) -> None:
+    """Put a given-up or failed message back in the queue, with a clean count (the clerk corrected
+    the number...). A message already sent is refused: re-queuing it would send it twice — also
+    when a street desk's 重发 reaches the district after the district's own retry got it out."""
     actor.require(EDIT)
     with unit_of_work(db, actor, now) as work:
-        msg = work.session.scalars(_scoped(select(SmsMessage), actor).where(SmsMessage.id == message_id)).first()
+        stmt = _scoped(select(SmsMessage), actor).where(SmsMessage.id == form.message_id)
+        msg = work.session.scalars(stmt).first()
         if msg is None:
             raise NotFound("短信不存在，或不在您的可见范围内")
-        msg.state, msg.next_try_at, msg.attempts = SmsState.QUEUED.value, now, 0
+        if msg.state == SmsState.SENT.value:
+            raise ValidationError(ALREADY_SENT)
+        msg.state, msg.next_try_at, msg.attempts, msg.last_error = SmsState.QUEUED.value, now, 0, ""
         work.audit("update", "sms_message", msg.id, "短信重新发送")
 
 

@@ -6,7 +6,7 @@ applied changes) with :mod:`laoshan_desk.services.uow`.
     codec      forms and rows as JSON
     rows       reading and writing the rows a pull carries
     push       the hub replays changes through the same services; the desk records the answers
-    files      attached files by content hash, sent once
+    files      attached files by content hash, sent once; pruning what nothing names
     pull       the street's share since the watermark; applied in one transaction per batch
     conflicts  同步冲突: list and resolve (keep mine / keep theirs / field by field)
     transport  the link (DirectHub) and the signed file route
@@ -17,7 +17,7 @@ applied changes) with :mod:`laoshan_desk.services.uow`.
 
 from __future__ import annotations
 
-from laoshan_desk.services.sync import conflicts, credentials, link, outbox, pull, push, street_login, transport
+from laoshan_desk.services.sync import conflicts, credentials, files, link, outbox, pull, push, street_login, transport
 from laoshan_desk.services.sync.link import LinkReport, SyncReport, connect, sync_now
 from laoshan_desk.services.sync.outbox import SyncStatus, status
 
@@ -28,6 +28,7 @@ __all__ = [
     "conflicts",
     "connect",
     "credentials",
+    "files",
     "link",
     "outbox",
     "pull",

@@ -16,12 +16,20 @@ street's appeals, each file at most :data:`PULL_FILE_MAX` and :data:`PULL_BATCH_
 
 At the hall: a file a desk sent is in ``sync_file`` but on no counter's disk (the replay stored
 it on the machine that ran it); a counter opening it takes it from there (:func:`_from_hub`).
+
+So ``sync_file`` is the hub's only copy of every file an attachment row there names, and those
+stay. :func:`prune_files` (``sync prune`` on the hub) drops the others — the files of changes
+the hub refused or that met a conflict, of a push killed between its files and its changes —
+once they are older than a minimum age: a change still waiting on a desk that needs one finds
+it missing at its next push and the desk sends it again (it asks first; a push file carries
+every file), so a pruned file costs a resend, never a change.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import tempfile
@@ -30,15 +38,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.domain.errors import DeskError, ValidationError
 from laoshan_desk.services import attachments as content
 from laoshan_desk.services import uow
 from laoshan_desk.services.appeals import attachments as appeal_files
-from laoshan_desk.services.context import system_actor
+from laoshan_desk.services.context import Actor, system_actor
 from laoshan_desk.services.sync import outbox
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models.appeals import Appeal, Attachment
@@ -256,3 +264,61 @@ def fetch_missing(desk: Database, ask: Callable[[list[str]], dict[str, str]]) ->
         # Asked and not sent (over the cap, not the street's, not at the hub): not asked again
         # this sync; sent but past one answer's byte cap: asked again.
         done |= got | {h for h in todo if h not in got and h < max(got)}
+
+
+PRUNE_BATCH = 500  # files dropped in one unit of work (one audit record naming them)
+PRUNE_MIN_DAYS = 1
+
+
+@dataclasses.dataclass(frozen=True)
+class PruneForm:
+    """清理同步附件: drop the files no attachment row names that the hub received more than
+    ``older_than_days`` days ago."""
+
+    older_than_days: int = 30
+
+
+@dataclasses.dataclass(frozen=True)
+class PruneReport:
+    files: int  # dropped
+    size: int  # their bytes
+    kept: int  # files left in sync_file
+
+
+def prune_files(hub: Database, actor: Actor, form: PruneForm, *, now: dt.datetime) -> PruneReport:
+    """On the hub (the district's admin): drop from ``sync_file`` what nothing there needs — no
+    attachment row at the hub names it — received before ``now`` less the form's days; batch by
+    batch, each one unit of work with one audit record naming the files (module docstring)."""
+    actor.require("admin.edit")
+    if form.older_than_days < PRUNE_MIN_DAYS:
+        raise ValidationError(f"保留天数至少为 {PRUNE_MIN_DAYS} 天（正在同步的改动还要用到刚收到的附件）", field="days")
+    cutoff = now - dt.timedelta(days=form.older_than_days)
+    named = select(Attachment.sha256).where(Attachment.sha256 == SyncFile.sha256).exists()
+    dropped = size = 0
+    while True:
+        with uow.unit_of_work(hub, actor, now) as work:
+            s = work.session
+            stmt = (
+                select(SyncFile.sha256, SyncFile.size)
+                .where(SyncFile.received_at < cutoff, ~named)
+                .order_by(SyncFile.sha256)
+                .limit(PRUNE_BATCH)
+            )
+            batch = s.execute(stmt).all()
+            if batch:
+                hashes = [sha for sha, _ in batch]
+                s.execute(delete(SyncFile).where(SyncFile.sha256.in_(hashes)))
+                got = sum(n for _, n in batch)
+                work.audit(
+                    "delete",
+                    "sync_file",
+                    None,
+                    f"清理同步附件 {len(batch)} 个（无附件记录引用，收到于 {cutoff:%Y-%m-%d} 之前）",
+                    before={"files": hashes, "bytes": got},
+                )
+                dropped, size = dropped + len(batch), size + got
+        if len(batch) < PRUNE_BATCH:
+            break
+    with hub.session() as s:
+        kept = s.scalar(select(func.count()).select_from(SyncFile)) or 0
+    return PruneReport(dropped, size, kept)

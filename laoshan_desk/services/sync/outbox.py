@@ -20,7 +20,14 @@ from laoshan_desk.services import uow
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.sync import codec
 from laoshan_desk.store.db import Database
-from laoshan_desk.store.models.appeals import Appeal, AppealExtension, AppealSuspension, Attachment, ProxyTask
+from laoshan_desk.store.models.appeals import (
+    Appeal,
+    AppealExtension,
+    AppealSuspension,
+    Attachment,
+    ProxyTask,
+    SmsMessage,
+)
 from laoshan_desk.store.models.sync import OutboxEntry, SyncConflict, SyncLink
 
 PENDING, APPLIED, REFUSED, CONFLICT, RESOLVED = "pending", "applied", "refused", "conflict", "resolved"
@@ -57,17 +64,19 @@ def _record(work: uow.Work, call: uow.Call) -> None:
 
 
 def _base(s: Session, form: Any) -> dict[str, int]:
-    """The row versions the change started from. A form that names a request (a decision) or a
-    proxy task is about that row's appeal: the version it carries (a decision's screen showed
-    the appeal's) or, without one, the appeal's version here now (it only holds the appeal back
-    from the pull until answered; docs/hall.md, "Never over unpushed work")."""
+    """The row versions the change started from. A form that names a request (a decision), a
+    proxy task or an SMS (a re-queue) is about that row's appeal: the version it carries (a
+    decision's screen showed the appeal's) or, without one, the appeal's version here now (it
+    only holds the appeal back from the pull until answered; docs/hall.md, "Never over unpushed
+    work")."""
     got = codec.base_versions(form)
     if got:
         return got
-    owners: list[tuple[str, type[AppealSuspension] | type[AppealExtension] | type[ProxyTask]]] = [
+    owners: list[tuple[str, type[AppealSuspension | AppealExtension | ProxyTask | SmsMessage]]] = [
         ("request_id", AppealSuspension),
         ("request_id", AppealExtension),
         ("task_id", ProxyTask),
+        ("message_id", SmsMessage),
     ]
     for field, model in owners:
         ident = getattr(form, field, None)

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
 
 from laoshan_desk.domain.errors import ConflictError
-from laoshan_desk.services import uow
+from laoshan_desk.services import calendar, uow
 from laoshan_desk.services.context import system_actor
 from laoshan_desk.services.sync import codec, outbox, rows
 from laoshan_desk.services.sync import files as sync_files
@@ -39,6 +39,7 @@ from laoshan_desk.store.models.sync import OutboxEntry, SyncConflict
 from laoshan_desk.store.queries import appeals as q
 
 BATCH = 500
+CALENDAR_TABLES = frozenset({"calendar_year", "calendar_override"})
 
 
 def _uuids(values: Any) -> set[uuid.UUID]:
@@ -197,7 +198,9 @@ class PullReport:
 
 
 def apply_batch(desk: Database, batch: dict[str, Any], *, now: dt.datetime) -> PullReport:
-    """On the desk: one batch, in one transaction with one audit record."""
+    """On the desk: one batch, in one transaction with one audit record. A calendar that changed
+    is dropped from the desk's cache after the commit (as the calendar's own services do), so the
+    desk's screens count with the hub's days at once, not from the next start."""
     with uow.unit_of_work(desk, system_actor("sync"), now) as work:
         s = work.session
         link = outbox.link_of(s)
@@ -208,9 +211,11 @@ def apply_batch(desk: Database, batch: dict[str, Any], *, now: dt.datetime) -> P
             # before its target): the foreign keys are checked at commit.
             s.execute(text("PRAGMA defer_foreign_keys=ON"))
         q.ensure_fts(s.connection())
-        changed = 0
+        changed = calendar_rows = 0
         for name in rows.REFERENCE:
-            changed += rows.upsert(s, rows.table(name), batch["reference"].get(name, []))
+            got = rows.upsert(s, rows.table(name), batch["reference"].get(name, []))
+            changed += got
+            calendar_rows += got if name in CALENDAR_TABLES else 0
         held = held_ids(s)
         taken = [r for r in batch["appeals"] if uuid.UUID(str(r["id"])) not in held]
         ids = [uuid.UUID(str(r["id"])) for r in taken]
@@ -233,7 +238,10 @@ def apply_batch(desk: Database, batch: dict[str, Any], *, now: dt.datetime) -> P
         if changed:
             work.audit("sync", "sync_pull", None, f"同步下载：{len(ids)} 件诉求，{changed} 行")
         held_here = len(batch["appeals"]) - len(taken)
-        return PullReport(1, appeals_changed, changed, held_here, link.watermark)
+        report = PullReport(1, appeals_changed, changed, held_here, link.watermark)
+    if calendar_rows:
+        calendar.forget_calendar(desk)
+    return report
 
 
 def rows_ids(values: list[str]) -> list[uuid.UUID]:

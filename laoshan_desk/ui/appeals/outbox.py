@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from laoshan_desk.domain.appeals.steps import SmsState
-from laoshan_desk.services.appeals import sms
+from laoshan_desk.services.appeals import SmsRetryForm, sms
 from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, RowRole, prepare_view
 from laoshan_desk.ui.context import DeskContext
@@ -96,7 +96,7 @@ class OutboxWidget(QWidget):
         if row is not None:
             run_action(
                 self,
-                lambda: sms.retry(self.ctx.db, self.ctx.actor, row.id, now=self.ctx.now()),
+                lambda: sms.retry(self.ctx.db, self.ctx.actor, SmsRetryForm(row.id), now=self.ctx.now()),
                 refresh=self.model.reload,
                 area="appeals",
             )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from laoshan_desk.config import data_dir
-from laoshan_desk.domain.errors import NotFound
+from laoshan_desk.domain.errors import NotFound, ValidationError
 from laoshan_desk.domain.roles import Role
 from laoshan_desk.services import appeals as svc
 from laoshan_desk.services.appeals import sms
@@ -64,7 +64,7 @@ def test_the_outbox_has_the_row_scope(db, admin, make_user, place):
     assert total == 1 and [r.appeal_number for r in rows] == [svc.detail(db, admin, mine.id, now=FIXED_NOW).number]
     other_message = next(r for r in sms.outbox(db, admin)[0] if r.appeal_number != rows[0].appeal_number)
     with pytest.raises(NotFound):
-        sms.retry(db, clerk, other_message.id, now=FIXED_NOW)
+        sms.retry(db, clerk, svc.SmsRetryForm(other_message.id), now=FIXED_NOW)
 
     sent: list[str] = []
 
@@ -82,3 +82,27 @@ def test_the_gateway_check_is_one_of_the_packages_names():
     from laoshan_desk.services import appeals as svc
 
     assert svc.gateway_configured is sms.gateway_configured and "gateway_configured" in svc.__all__
+
+
+def test_a_retry_requeues_a_refused_message_with_a_clean_count_and_never_a_sent_one(db, admin, place):
+    finished(db, admin, place)
+
+    class Refusing:
+        def send(self, phone, text):  # type: ignore[no-untyped-def]
+            raise sms.GatewayError("号码停机")
+
+    assert sms.send_pending(db, admin, now=FIXED_NOW, gw=Refusing()).failed == 1
+    row = sms.outbox(db, admin)[0][0]
+    assert (row.state, row.attempts, row.last_error) == ("failed", 1, "号码停机")
+    sms.retry(db, admin, svc.SmsRetryForm(row.id), now=FIXED_NOW)
+    row = sms.outbox(db, admin)[0][0]
+    assert (row.state, row.attempts, row.last_error) == ("queued", 0, "")
+
+    class Carrier:
+        def send(self, phone, text):  # type: ignore[no-untyped-def]
+            return "c-1"
+
+    assert sms.send_pending(db, admin, now=FIXED_NOW, gw=Carrier()).sent == 1
+    with pytest.raises(ValidationError, match="已发送，不能重发"):
+        sms.retry(db, admin, svc.SmsRetryForm(row.id), now=FIXED_NOW)
+    assert sms.outbox(db, admin)[0][0].state == "sent"

@@ -46,7 +46,9 @@ def _writes(home: Path, synchronous: str, n: int) -> float:
     actor = system_actor("bench")
     t = time.perf_counter()
     for i in range(n):
-        calendar.set_override(db, actor, dt.date(2030, 1, 1) + dt.timedelta(days=i), False, "bench", now=now)
+        calendar.set_override(
+            db, actor, calendar.OverrideForm(dt.date(2030, 1, 1) + dt.timedelta(days=i), False, "bench"), now=now
+        )
     elapsed = time.perf_counter() - t
     db.dispose()
     store_db.SYNCHRONOUS = "FULL"

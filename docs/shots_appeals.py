@@ -101,7 +101,7 @@ def _calendar(ctx, out_dir: Path, app) -> Path:  # type: ignore[no-untyped-def]
     settle(app)
     path = out_dir / "appeals-calendar-moved.png"
     page.grab().save(str(path))
-    calendar_service.remove_override(ctx.db, ctx.actor, day, now=ctx.now())
+    calendar_service.remove_override(ctx.db, ctx.actor, calendar_service.OverrideRemoval(day), now=ctx.now())
     page.close()
     return path
 

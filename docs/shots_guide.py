@@ -197,11 +197,13 @@ def shoot(ctx, out_dir: Path | None = None) -> list[Path]:  # type: ignore[no-un
     page.note_edit.setText("调休上班（示例）")
     # The service directly, not page.save_override(): an error there opens a modal box, which
     # offscreen would wait for ever; here it stops the script with its message.
-    moved = calendar_service.set_override(ctx.db, ctx.actor, saturday, True, "调休上班（示例）", now=ctx.now())
+    moved = calendar_service.set_override(
+        ctx.db, ctx.actor, calendar_service.OverrideForm(saturday, True, "调休上班（示例）"), now=ctx.now()
+    )
     page._moved(saturday, moved)
     page.reload()
     _save(app, page, "admin-calendar", shots)
-    calendar_service.remove_override(ctx.db, ctx.actor, saturday, now=ctx.now())
+    calendar_service.remove_override(ctx.db, ctx.actor, calendar_service.OverrideRemoval(saturday), now=ctx.now())
     page.close()
 
     _lights(app, shots)

@@ -181,9 +181,17 @@ def test_the_caller_s_now_is_the_audit_time(db, admin):
     base = dt.datetime(2031, 3, 4, 9, 0, tzinfo=timeutil.TZ)
     street = org.units(db, "street")[0]
     steps: list[tuple[str, Callable[[dt.datetime], object]]] = [
-        ("create", lambda now: calendar.set_override(db, admin, dt.date(2031, 3, 8), True, "调休", now=now)),
-        ("update", lambda now: calendar.confirm_year(db, admin, 2031, now=now)),
-        ("delete", lambda now: calendar.remove_override(db, admin, dt.date(2031, 3, 8), now=now)),
+        (
+            "create",
+            lambda now: calendar.set_override(
+                db, admin, calendar.OverrideForm(dt.date(2031, 3, 8), True, "调休"), now=now
+            ),
+        ),
+        ("update", lambda now: calendar.confirm_year(db, admin, calendar.YearConfirmation(2031), now=now)),
+        (
+            "delete",
+            lambda now: calendar.remove_override(db, admin, calendar.OverrideRemoval(dt.date(2031, 3, 8)), now=now),
+        ),
         ("update", lambda now: org.rename_unit(db, admin, org.RenameForm(street.id, street.name + "（新）"), now=now)),
         ("update", lambda now: org.set_unit_active(db, admin, org.ActiveForm(street.id, True), now=now)),
         (

@@ -37,7 +37,10 @@ def worker(url: str, start: int) -> None:
     i = start
     while True:
         calendar.set_override(
-            db, actor, dt.date(1990, 1, 1) + dt.timedelta(days=i), bool(i % 2), f"写入 {i}", now=common.NOW
+            db,
+            actor,
+            calendar.OverrideForm(dt.date(1990, 1, 1) + dt.timedelta(days=i), bool(i % 2), f"写入 {i}"),
+            now=common.NOW,
         )
         print(i, flush=True)
         i += 1

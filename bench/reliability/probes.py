@@ -36,7 +36,10 @@ class World:
         db, self.admin = common.new_database(self.home, "template.sqlite3")
         for day in range(1, 9):
             calendar.set_override(
-                db, self.admin, common.NOW.date().replace(month=12, day=day), False, f"测试{day}", now=common.NOW
+                db,
+                self.admin,
+                calendar.OverrideForm(common.NOW.date().replace(month=12, day=day), False, f"测试{day}"),
+                now=common.NOW,
             )
         self.template = db.sqlite_path
         db.dispose()

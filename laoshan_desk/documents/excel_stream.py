@@ -5,8 +5,8 @@ set-up, no live formula, atomic replace).
 
 Written with XlsxWriter rather than openpyxl's write-only mode: for the same 100,000-row ledger
 with real dates it writes in about two thirds of the time (``bench/rows_appeals.py``, the ledger
-row; README §performance), and ``strings_to_formulas=False`` makes every string a string cell
-whatever it starts with. The apostrophe of :func:`~laoshan_desk.documents.excel.safe_text` is
+row; the README's performance section), and ``strings_to_formulas=False`` makes every string a
+string cell whatever it starts with. The apostrophe of :func:`~laoshan_desk.documents.excel.safe_text` is
 kept all the same, so the text a clerk sees in Excel is the same from both writers and a cell
 edited in Excel cannot turn into a formula either. A carriage return becomes a line feed (see
 :func:`_line_breaks`). openpyxl still reads every workbook and writes the small ones with charts.

@@ -7,34 +7,21 @@ use; the services refuse it all the same (:func:`laoshan_desk.services.security.
 
 from __future__ import annotations
 
-import enum
+from laoshan_desk.domain.labels import Labelled
 
 
-class Role(str, enum.Enum):
-    WINDOW_CLERK = "window_clerk"
-    STREET_CLERK = "street_clerk"
-    DEPT_HANDLER = "dept_handler"
-    COURT_CLERK = "court_clerk"
-    JUDGE = "judge"
-    MARKET_OFFICER = "market_officer"
-    LEADER = "leader"
-    ADMIN = "admin"
+class Role(Labelled):
+    """The eight roles: the stored code and the Chinese word the screens show."""
 
-    @property
-    def label(self) -> str:
-        return ROLE_LABELS[self]
+    WINDOW_CLERK = ("window_clerk", "窗口工作人员")
+    STREET_CLERK = ("street_clerk", "街道工作人员")
+    DEPT_HANDLER = ("dept_handler", "部门承办人")
+    COURT_CLERK = ("court_clerk", "法院书记员")
+    JUDGE = ("judge", "法官")
+    MARKET_OFFICER = ("market_officer", "市场监管人员")
+    LEADER = ("leader", "领导")
+    ADMIN = ("admin", "系统管理员")
 
-
-ROLE_LABELS: dict[Role, str] = {
-    Role.WINDOW_CLERK: "窗口工作人员",
-    Role.STREET_CLERK: "街道工作人员",
-    Role.DEPT_HANDLER: "部门承办人",
-    Role.COURT_CLERK: "法院书记员",
-    Role.JUDGE: "法官",
-    Role.MARKET_OFFICER: "市场监管人员",
-    Role.LEADER: "领导",
-    Role.ADMIN: "系统管理员",
-}
 
 # Areas (tabs) of the desk.
 APPROVALS = "approvals"

@@ -106,18 +106,32 @@ def list_overrides(db: Database, year: int | None = None) -> list[OverrideRow]:
         return [OverrideRow(o.day, o.is_workday, o.note) for o in session.scalars(query)]
 
 
-def set_override(
-    db: Database, actor: Actor, day: dt.date, is_workday: bool, note: str = "", *, now: dt.datetime
-) -> int:
+@dataclasses.dataclass(frozen=True)
+class OverrideRemoval:
+    """The day whose adjustment the admin drops."""
+
+    day: dt.date
+
+
+@dataclasses.dataclass(frozen=True)
+class YearConfirmation:
+    """A year's make-up days marked as entered in full (or not)."""
+
+    year: int
+    confirmed: bool = True
+
+
+def set_override(db: Database, actor: Actor, form: OverrideForm, *, now: dt.datetime) -> int:
     """One day made a working day or a day off (the same checks as a row of the import).
 
     Returns how many stored deadlines the change moved.
     """
     actor.require("admin.edit")
+    day = form.day
     check_range(day, "day", "日期")
-    note = clean_text(note, field="note", label="说明", max_length=100)
+    note = clean_text(form.note, field="note", label="说明", max_length=100)
     with unit_of_work(db, actor, now) as work:
-        moved = enter_days(work, {day: (is_workday, note)})
+        moved = enter_days(work, {day: (form.is_workday, note)})
     forget_calendar(db)
     return moved
 
@@ -152,9 +166,10 @@ def _upsert(work: Work, day: dt.date, is_workday: bool, note: str) -> Outcome:
     return "updated" if before is not None else "imported"
 
 
-def remove_override(db: Database, actor: Actor, day: dt.date, *, now: dt.datetime) -> int:
-    """Drop the admin's adjustment of ``day``; returns how many stored deadlines moved."""
+def remove_override(db: Database, actor: Actor, form: OverrideRemoval, *, now: dt.datetime) -> int:
+    """Drop the admin's adjustment of ``form.day``; returns how many stored deadlines moved."""
     actor.require("admin.edit")
+    day = form.day
     with unit_of_work(db, actor, now) as work:
         row = work.session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
         if row is None:
@@ -173,9 +188,10 @@ def remove_override(db: Database, actor: Actor, day: dt.date, *, now: dt.datetim
     return moved
 
 
-def confirm_year(db: Database, actor: Actor, year: int, confirmed: bool = True, *, now: dt.datetime) -> None:
+def confirm_year(db: Database, actor: Actor, form: YearConfirmation, *, now: dt.datetime) -> None:
     """Mark a year's make-up days as entered in full (silences the status-bar warning)."""
     actor.require("admin.edit")
+    year, confirmed = form.year, form.confirmed
     with unit_of_work(db, actor, now) as work:
         row = work.session.get(CalendarYear, year)
         if row is None:

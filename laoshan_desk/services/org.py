@@ -19,14 +19,14 @@ from sqlalchemy import func, insert, select, update
 
 from laoshan_desk.config import RESOURCES
 from laoshan_desk.domain.errors import NotFound, ValidationError
+from laoshan_desk.domain.labels import label_of
+from laoshan_desk.domain.org import UnitKind
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Grid, Unit
 
 ORG_FILE = RESOURCES / "data" / "organisation.json"
-
-KIND_LABELS = {"street": "街道", "community": "社区", "village": "村", "department": "区直部门"}
 
 
 def load_reference(db: Database, actor: Actor, path: Path = ORG_FILE, *, now: dt.datetime) -> dict[str, int]:
@@ -146,7 +146,7 @@ class UnitRow:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind)
+        return label_of(UnitKind, self.kind)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -281,7 +281,7 @@ def add_unit(db: Database, actor: Actor, form: NewUnitForm, *, now: dt.datetime)
             "create",
             "unit",
             unit.id,
-            f"新增{KIND_LABELS.get(kind, kind)}：{name}",
+            f"新增{label_of(UnitKind, kind)}：{name}",
             after={"name": name, "code": code, "kind": kind},
         )
         return unit.id

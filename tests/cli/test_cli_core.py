@@ -45,7 +45,9 @@ def test_calendar_uses_the_database_overrides(url, capsys):
     from tests.conftest import FIXED_NOW
 
     db = bootstrap.open_database(url)
-    calendar.set_override(db, system_actor(), dt.date(2026, 11, 25), False, "临时放假", now=FIXED_NOW)
+    calendar.set_override(
+        db, system_actor(), calendar.OverrideForm(dt.date(2026, 11, 25), False, "临时放假"), now=FIXED_NOW
+    )
     db.dispose()
     assert main(["--db", url, "calendar", "is-workday", "2026-11-25"]) == 0
     assert capsys.readouterr().out.strip() == "no"

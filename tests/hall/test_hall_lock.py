@@ -32,12 +32,12 @@ def test_a_held_lock_makes_writers_busy_and_leaves_readers_alone(pg_url, monkeyp
     with db.engine.connect() as other:  # another counter in the middle of its write
         other.execute(text(f"SELECT pg_advisory_lock({store_db.PG_WRITE_LOCK})"))
         with pytest.raises(BusyError) as caught:
-            calendar.set_override(db, actor, day, True, "调休", now=FIXED_NOW)
+            calendar.set_override(db, actor, calendar.OverrideForm(day, True, "调休"), now=FIXED_NOW)
         assert caught.value.message == BUSY_MESSAGE
         assert not calendar.work_calendar(db).is_workday(day)  # a reader does not wait
         other.execute(text(f"SELECT pg_advisory_unlock({store_db.PG_WRITE_LOCK})"))
         other.commit()
-    calendar.set_override(db, actor, day, True, "调休", now=FIXED_NOW)
+    calendar.set_override(db, actor, calendar.OverrideForm(day, True, "调休"), now=FIXED_NOW)
     db.cache.clear()
     assert calendar.work_calendar(db).is_workday(day)
     db.dispose()

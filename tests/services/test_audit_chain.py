@@ -10,7 +10,9 @@ from tests.conftest import FIXED_NOW
 
 def _some_changes(db, admin):
     for day in (3, 4, 5):
-        calendar.set_override(db, admin, FIXED_NOW.date().replace(day=day), False, f"测试{day}", now=FIXED_NOW)
+        calendar.set_override(
+            db, admin, calendar.OverrideForm(FIXED_NOW.date().replace(day=day), False, f"测试{day}"), now=FIXED_NOW
+        )
 
 
 def test_chain_is_whole_after_ordinary_work(db, admin):

@@ -22,7 +22,10 @@ from tests.conftest import FIXED_NOW
 def _work(db, admin, n: int = 6) -> None:  # type: ignore[no-untyped-def]
     for day in range(1, n + 1):
         calendar.set_override(
-            db, admin, FIXED_NOW.date().replace(month=12, day=day), False, f"测试{day}", now=FIXED_NOW
+            db,
+            admin,
+            calendar.OverrideForm(FIXED_NOW.date().replace(month=12, day=day), False, f"测试{day}"),
+            now=FIXED_NOW,
         )
 
 

@@ -49,7 +49,10 @@ def test_backup_is_one_consistent_archive_while_another_connection_writes(db, ad
         i = 0
         while not stop.is_set() and i < 200:
             calendar.set_override(
-                other, admin, dt.date(2030, 1, 1) + dt.timedelta(days=i), False, "并发", now=FIXED_NOW
+                other,
+                admin,
+                calendar.OverrideForm(dt.date(2030, 1, 1) + dt.timedelta(days=i), False, "并发"),
+                now=FIXED_NOW,
             )
             i += 1
 
@@ -96,10 +99,10 @@ def test_only_the_admin_backs_up_and_restores(db, make_user, tmp_path):
 
 
 def test_restore_replaces_data_keeps_the_old_database_and_brings_attachments_back(db, admin, tmp_path):
-    calendar.set_override(db, admin, dt.date(2031, 5, 5), True, "备份前", now=FIXED_NOW)
+    calendar.set_override(db, admin, calendar.OverrideForm(dt.date(2031, 5, 5), True, "备份前"), now=FIXED_NOW)
     sha = _attachment(db, b"voice message")
     copy = backup.backup(db, admin, tmp_path / "before.ldbak", now=FIXED_NOW).path
-    calendar.set_override(db, admin, dt.date(2031, 6, 6), True, "备份后", now=FIXED_NOW)
+    calendar.set_override(db, admin, calendar.OverrideForm(dt.date(2031, 6, 6), True, "备份后"), now=FIXED_NOW)
     (attachments_dir() / sha[:2] / sha[2:4] / sha).unlink()  # lost on this machine
     check = backup.check_restore(db, admin, copy)
     assert check.warnings == () and any("备份之后的" in line for line in check.summary)
@@ -117,10 +120,10 @@ def test_restore_replaces_data_keeps_the_old_database_and_brings_attachments_bac
 
 
 def test_restore_accepts_a_bare_sqlite_backup(db, admin, tmp_path):
-    calendar.set_override(db, admin, dt.date(2031, 5, 5), True, "备份前", now=FIXED_NOW)
+    calendar.set_override(db, admin, calendar.OverrideForm(dt.date(2031, 5, 5), True, "备份前"), now=FIXED_NOW)
     bare = tmp_path / "auto.sqlite3"
     copy_sqlite(db.sqlite_path, bare)
-    calendar.set_override(db, admin, dt.date(2031, 6, 6), True, "备份后", now=FIXED_NOW)
+    calendar.set_override(db, admin, calendar.OverrideForm(dt.date(2031, 6, 6), True, "备份后"), now=FIXED_NOW)
     backup.restore(db, admin, bare, now=FIXED_NOW)
     assert [o.day for o in calendar.list_overrides(db, 2031)] == [dt.date(2031, 5, 5)]
 
@@ -175,7 +178,7 @@ ODD_FILES = {
 
 @pytest.mark.parametrize("case", sorted(ODD_FILES))
 def test_odd_files_are_refused_and_the_live_database_is_untouched(db, admin, tmp_path, case):
-    calendar.set_override(db, admin, dt.date(2031, 5, 5), True, "现有数据", now=FIXED_NOW)
+    calendar.set_override(db, admin, calendar.OverrideForm(dt.date(2031, 5, 5), True, "现有数据"), now=FIXED_NOW)
     make, message = ODD_FILES[case]
     odd = tmp_path / "odd.ldbak"
     make(db, odd)
@@ -196,11 +199,11 @@ def test_a_folder_is_not_a_backup(db, admin, tmp_path):
 def test_restore_is_refused_while_another_desk_is_connected(db, admin, tmp_path):
     copy = backup.backup(db, admin, tmp_path / "b.ldbak", now=FIXED_NOW).path
     other = Database(db.url)  # another counter with the database open
-    calendar.set_override(other, admin, dt.date(2031, 7, 7), True, "另一台窗口", now=FIXED_NOW)
+    calendar.set_override(other, admin, calendar.OverrideForm(dt.date(2031, 7, 7), True, "另一台窗口"), now=FIXED_NOW)
     with pytest.raises(BusyError, match="另有 1 台窗口正在使用"):
         backup.restore(db, admin, copy, now=FIXED_NOW)
     calendar.set_override(
-        other, admin, dt.date(2031, 7, 8), True, "仍可写入", now=FIXED_NOW
+        other, admin, calendar.OverrideForm(dt.date(2031, 7, 8), True, "仍可写入"), now=FIXED_NOW
     )  # the other desk lost nothing
     other.dispose()
     holder = sqlite3.connect(db.sqlite_path)  # a program without a lease that holds the file open
@@ -275,7 +278,10 @@ def test_two_connections_writing_at_once_keep_the_chain(db, admin):
         try:
             for i in range(30):
                 calendar.set_override(
-                    database, admin, dt.date(2032, 1, 1) + dt.timedelta(days=k * 100 + i), True, "并发", now=FIXED_NOW
+                    database,
+                    admin,
+                    calendar.OverrideForm(dt.date(2032, 1, 1) + dt.timedelta(days=k * 100 + i), True, "并发"),
+                    now=FIXED_NOW,
                 )
         except Exception as exc:  # noqa: BLE001
             errors.append(exc)

@@ -48,7 +48,7 @@ def test_a_published_or_confirmed_year_gets_no_proposal(db, admin):
     with pytest.raises(ValidationError) as err:
         in_lieu_proposals(db, admin, 2026)
     assert err.value.field == "year"
-    calendar.confirm_year(db, admin, 2027, now=FIXED_NOW)
+    calendar.confirm_year(db, admin, calendar.YearConfirmation(2027), now=FIXED_NOW)
     with pytest.raises(ValidationError):
         confirm_in_lieu(db, admin, InLieuConfirmation(2027, LABOUR), now=FIXED_NOW)
 

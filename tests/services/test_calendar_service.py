@@ -16,19 +16,19 @@ from tests.conftest import FIXED_NOW
 def test_override_changes_the_one_calendar(db, admin):
     cal = calendar.work_calendar(db)
     assert cal.is_workday(dt.date(2027, 2, 10))
-    calendar.set_override(db, admin, dt.date(2027, 2, 10), False, "春节调休", now=FIXED_NOW)
+    calendar.set_override(db, admin, calendar.OverrideForm(dt.date(2027, 2, 10), False, "春节调休"), now=FIXED_NOW)
     assert not calendar.work_calendar(db).is_workday(dt.date(2027, 2, 10))
     assert calendar.warnings(db, dt.date(2026, 11, 25))
-    calendar.confirm_year(db, admin, 2027, now=FIXED_NOW)
+    calendar.confirm_year(db, admin, calendar.YearConfirmation(2027), now=FIXED_NOW)
     assert calendar.warnings(db, dt.date(2026, 11, 25)) == []
-    calendar.remove_override(db, admin, dt.date(2027, 2, 10), now=FIXED_NOW)
+    calendar.remove_override(db, admin, calendar.OverrideRemoval(dt.date(2027, 2, 10)), now=FIXED_NOW)
     assert calendar.work_calendar(db).is_workday(dt.date(2027, 2, 10))
 
 
 def test_clerks_may_not_edit_the_calendar(db, make_user):
     clerk = make_user(Role.WINDOW_CLERK)
     with pytest.raises(PermissionDenied):
-        calendar.set_override(db, clerk, dt.date(2027, 1, 2), True, now=FIXED_NOW)
+        calendar.set_override(db, clerk, calendar.OverrideForm(dt.date(2027, 1, 2), True), now=FIXED_NOW)
 
 
 def test_import_reports_bad_rows_and_keeps_good_ones(db, admin, tmp_path):
@@ -56,7 +56,7 @@ def test_import_of_an_unreadable_file_is_refused(db, admin, tmp_path):
 
 
 def test_import_updates_refuses_repeats_and_cleans_text(db, admin, tmp_path):
-    calendar.set_override(db, admin, dt.date(2027, 2, 11), True, "旧的", now=FIXED_NOW)
+    calendar.set_override(db, admin, calendar.OverrideForm(dt.date(2027, 2, 11), True, "旧的"), now=FIXED_NOW)
     wb = Workbook()
     ws = wb.active
     ws.append(["说明", "日期", "类型"])  # columns found by header, in any order

@@ -56,7 +56,7 @@ def test_audit_chain_and_aware_times(pg_db):
     from laoshan_desk.services.context import system_actor
 
     actor = system_actor("test")
-    calendar.set_override(pg_db, actor, dt.date(2027, 2, 20), True, "调休", now=FIXED_NOW)
+    calendar.set_override(pg_db, actor, calendar.OverrideForm(dt.date(2027, 2, 20), True, "调休"), now=FIXED_NOW)
     assert calendar.work_calendar(pg_db).is_workday(dt.date(2027, 2, 20))
     report = audit.verify_chain(pg_db, actor, now=NOW)
     assert report.ok, report.message

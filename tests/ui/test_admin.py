@@ -85,7 +85,9 @@ def test_calendar_page_refuses_a_date_beside_the_field_and_keeps_the_form(qtbot,
 
 
 def test_audit_page_lists_and_verifies(qtbot, qtmodeltester, ctx):
-    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2027, 1, 2), True, "x", now=ctx.now())
+    calendar_service.set_override(
+        ctx.db, ctx.actor, calendar_service.OverrideForm(dt.date(2027, 1, 2), True, "x"), now=ctx.now()
+    )
     tab = AdminTab(ctx)
     qtbot.addWidget(tab)
     page = tab.audit
@@ -119,7 +121,9 @@ def test_org_page_shows_the_district(qtbot, ctx):
 def test_calendar_page_has_a_legend_and_reads_the_month_in_chinese(qtbot, ctx):
     from laoshan_desk.ui.admin.calendar_page import DAY_STYLES, CalendarPage
 
-    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2026, 11, 28), True, "调休上班", now=ctx.now())
+    calendar_service.set_override(
+        ctx.db, ctx.actor, calendar_service.OverrideForm(dt.date(2026, 11, 28), True, "调休上班"), now=ctx.now()
+    )
     page = CalendarPage(ctx)
     qtbot.addWidget(page)
     assert list(page.legend_labels) == ["休息日", "调休上班日", "节假日", "管理员调整"]
@@ -160,7 +164,9 @@ def test_the_audit_page_is_current_when_shown_again(qtbot, ctx, monkeypatch):
     tab.show()
     tab.pages.setCurrentWidget(tab.audit)
     before = tab.audit.model.total()
-    calendar_service.set_override(ctx.db, ctx.actor, dt.date(2027, 1, 3), True, "y", now=ctx.now())
+    calendar_service.set_override(
+        ctx.db, ctx.actor, calendar_service.OverrideForm(dt.date(2027, 1, 3), True, "y"), now=ctx.now()
+    )
     monkeypatch.setattr(audit_page, "FRESH_SECONDS", 0.0)
     tab.pages.setCurrentWidget(tab.users)
     tab.pages.setCurrentWidget(tab.audit)

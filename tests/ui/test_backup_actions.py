@@ -22,12 +22,12 @@ def test_backup_then_restore_after_a_confirmation_that_lists_what_is_lost(qtbot,
     actions: BackupActions = page.backups
     target = tmp_path / "备份.ldbak"
     actions.choose_target = lambda: target  # type: ignore[method-assign]
-    calendar.set_override(ctx.db, ctx.actor, dt.date(2031, 5, 5), True, "备份前", now=ctx.now())
+    calendar.set_override(ctx.db, ctx.actor, calendar.OverrideForm(dt.date(2031, 5, 5), True, "备份前"), now=ctx.now())
     page.backup_dialog()
     qtbot.waitUntil(lambda: actions.last is not None and actions.last.finished, timeout=20_000)
     assert actions.last.ok and target.is_file()
     assert "已备份到" in _boxes(page)[-1].text()
-    calendar.set_override(ctx.db, ctx.actor, dt.date(2031, 6, 6), True, "备份后", now=ctx.now())
+    calendar.set_override(ctx.db, ctx.actor, calendar.OverrideForm(dt.date(2031, 6, 6), True, "备份后"), now=ctx.now())
     asked: list[str] = []
     actions.choose_source = lambda: target  # type: ignore[method-assign]
     actions.confirm = lambda text: asked.append(text) is None  # type: ignore[method-assign]
@@ -46,7 +46,7 @@ def test_a_refused_file_is_a_message_and_nothing_is_replaced(qtbot, ctx, tmp_pat
     bad.write_text("not a backup")
     actions.choose_source = lambda: bad  # type: ignore[method-assign]
     actions.confirm = lambda text: (_ for _ in ()).throw(AssertionError("must not ask"))  # type: ignore[method-assign]
-    calendar.set_override(ctx.db, ctx.actor, dt.date(2031, 5, 5), True, "现有", now=ctx.now())
+    calendar.set_override(ctx.db, ctx.actor, calendar.OverrideForm(dt.date(2031, 5, 5), True, "现有"), now=ctx.now())
     actions.restore()
     qtbot.waitUntil(lambda: actions.last is not None and actions.last.finished, timeout=20_000)
     assert not actions.last.ok and "不是本系统的备份文件" in _boxes(tab.settings)[-1].text()

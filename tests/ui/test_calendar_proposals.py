@@ -54,7 +54,7 @@ def test_nothing_ticked_says_so_beside_the_list_and_changes_nothing(qtbot, ctx):
 
 
 def test_no_provisional_year_hides_the_list(qtbot, ctx):
-    calendar_service.confirm_year(ctx.db, ctx.actor, 2027, now=FIXED_NOW)
+    calendar_service.confirm_year(ctx.db, ctx.actor, calendar_service.YearConfirmation(2027), now=FIXED_NOW)
     page = _page(qtbot, ctx)
     assert page.in_lieu.year is None and page.in_lieu.isHidden()
 

@@ -223,9 +223,7 @@ class CalendarPage(QWidget):
             lambda: calendar_service.set_override(
                 self.ctx.db,
                 self.ctx.actor,
-                day,
-                self.kind_combo.currentData(),
-                self.note_edit.text(),
+                calendar_service.OverrideForm(day, self.kind_combo.currentData(), self.note_edit.text()),
                 now=self.ctx.now(),
             ),
             errors=self.errors,
@@ -249,7 +247,9 @@ class CalendarPage(QWidget):
             row = self.selected_override()
             if row is None:  # said on the page, under the buttons: no box to click away
                 raise ValidationError("请先在右侧列表中选择一条调整")
-            return row.day, calendar_service.remove_override(self.ctx.db, self.ctx.actor, row.day, now=self.ctx.now())
+            return row.day, calendar_service.remove_override(
+                self.ctx.db, self.ctx.actor, calendar_service.OverrideRemoval(row.day), now=self.ctx.now()
+            )
 
         run_action(
             self,
@@ -280,7 +280,9 @@ class CalendarPage(QWidget):
     def confirm_year(self, year: int) -> None:
         run_action(
             self,
-            lambda: calendar_service.confirm_year(self.ctx.db, self.ctx.actor, year, now=self.ctx.now()),
+            lambda: calendar_service.confirm_year(
+                self.ctx.db, self.ctx.actor, calendar_service.YearConfirmation(year), now=self.ctx.now()
+            ),
             errors=self.errors,
             refresh=self.reload,
         )

@@ -45,7 +45,9 @@ def test_a_new_holiday_moves_the_open_appeals_it_touches_and_says_how_many(db, a
     svc.finish(db, admin, svc.FinishForm(finished.id, version(db, finished.id), "已清运"), now=MON)
     before_version = version(db, touched.id)
 
-    moved = calendar.set_override(db, admin, dt.date(2026, 11, 24), False, "临时停工", now=FIXED_NOW)
+    moved = calendar.set_override(
+        db, admin, calendar.OverrideForm(dt.date(2026, 11, 24), False, "临时停工"), now=FIXED_NOW
+    )
 
     assert moved == 1
     now = at("2026-11-24", "12:00")
@@ -62,7 +64,7 @@ def test_a_new_holiday_moves_the_open_appeals_it_touches_and_says_how_many(db, a
     assert record.before == {"completion_limit": "2026-11-25"} and record.after == {"completion_limit": "2026-11-26"}
 
     # Removing the override moves it back, and says so.
-    assert calendar.remove_override(db, admin, dt.date(2026, 11, 24), now=FIXED_NOW) == 1
+    assert calendar.remove_override(db, admin, calendar.OverrideRemoval(dt.date(2026, 11, 24)), now=FIXED_NOW) == 1
     assert limit(db, admin, touched, now) == dt.date(2026, 11, 25)
 
 
@@ -72,7 +74,9 @@ def test_the_queue_light_filter_follows_the_moved_limit(db, admin, place):
     thursday = at("2026-11-26", "09:00")  # the limit Wed 25 has passed: red
     red = QueueFilter(light="red")
     assert [r.id for r in queue.page(db, admin, red, now=thursday)] == [ref.id]
-    calendar.set_override(db, admin, dt.date(2026, 11, 25), False, "停电", now=FIXED_NOW)  # Wed off: limit Thu 26
+    calendar.set_override(
+        db, admin, calendar.OverrideForm(dt.date(2026, 11, 25), False, "停电"), now=FIXED_NOW
+    )  # Wed off: limit Thu 26
     assert queue.page(db, admin, red, now=thursday) == []
     assert queue.count(db, admin, QueueFilter(light="yellow"), now=thursday) == 1
 
@@ -81,7 +85,10 @@ def test_a_make_up_working_day_moves_a_limit_earlier(db, admin, place):
     # Received Fri 27 Nov, street level: Mon 30, Tue 1, Wed 2 Dec.
     ref = take(db, admin, place, at("2026-11-27", "15:00"), level="street")
     assert limit(db, admin, ref, MON) == dt.date(2026, 12, 2)
-    assert calendar.set_override(db, admin, dt.date(2026, 11, 28), True, "调休上班", now=FIXED_NOW) == 1
+    assert (
+        calendar.set_override(db, admin, calendar.OverrideForm(dt.date(2026, 11, 28), True, "调休上班"), now=FIXED_NOW)
+        == 1
+    )
     assert limit(db, admin, ref, MON) == dt.date(2026, 12, 1)
 
 
@@ -107,7 +114,12 @@ def test_a_running_suspension_is_not_counted_as_moved_by_a_day_it_does_not_touch
         db, admin, svc.SuspensionRequestForm(ref.id, version(db, ref.id), "test", "等待检测"), now=MON
     )
     svc.decide_suspension(db, leader, svc.DecisionForm(req, version(db, ref.id), True), now=MON)
-    assert calendar.set_override(db, admin, dt.date(2026, 12, 31), False, "远处的一天", now=FIXED_NOW) == 0
+    assert (
+        calendar.set_override(
+            db, admin, calendar.OverrideForm(dt.date(2026, 12, 31), False, "远处的一天"), now=FIXED_NOW
+        )
+        == 0
+    )
 
 
 def test_switching_to_calendar_days_recomputes_every_open_limit(db, admin, place):

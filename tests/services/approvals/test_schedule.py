@@ -52,7 +52,7 @@ def test_calendar_override_moves_every_date(db, admin):
     from laoshan_desk.services import calendar
 
     pid = create(db, admin, plan_input(example_lines()))
-    calendar.set_override(db, admin, D("2026-10-12"), False, "测试：临时放假", now=FIXED_NOW)
+    calendar.set_override(db, admin, calendar.OverrideForm(D("2026-10-12"), False, "测试：临时放假"), now=FIXED_NOW)
     view = svc.project_detail(db, admin, pid, today=D("2026-09-21"))
     assert view.item("C").earliest_start == D("2026-10-13")
 

@@ -46,7 +46,9 @@ def test_a_sync_pulls_each_kind_of_thing_the_street_needs(tmp_path: Path, monkey
         community = org.add_unit(  # the org tree
             hall.db, admin, kind="community", name="测试新社区", code="SZK-NEW-01", parent_id=street.id, now=NOW
         )
-        calendar.set_override(hall.db, admin, DAY_OFF, False, "临时调休", now=NOW)  # the calendar
+        calendar.set_override(
+            hall.db, admin, calendar.OverrideForm(DAY_OFF, False, "临时调休"), now=NOW
+        )  # the calendar
         auth.create_user(  # a user of the street, and one of another street
             hall.db, admin, auth.NewUserForm("szk3", "街道新人", Role.STREET_CLERK, PASSWORD, street.id), now=NOW
         )

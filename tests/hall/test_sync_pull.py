@@ -44,7 +44,7 @@ def test_a_sync_pulls_each_kind_of_thing_the_street_needs(tmp_path: Path, monkey
         foreign = new_appeal(hall.db, h, other.id, "别的街道的诉求：路灯不亮")  # and one of another street
         svc.finish(hall.db, h, svc.FinishForm(a0, version_of(hall.db, h, a0), "大厅：已修复"), now=NOW)  # status
         community = org.add_unit(  # the org tree
-            hall.db, admin, kind="community", name="测试新社区", code="SZK-NEW-01", parent_id=street.id, now=NOW
+            hall.db, admin, org.NewUnitForm("community", "测试新社区", "SZK-NEW-01", street.id), now=NOW
         )
         calendar.set_override(
             hall.db, admin, calendar.OverrideForm(DAY_OFF, False, "临时调休"), now=NOW

@@ -42,10 +42,10 @@ def queue_columns() -> list[ColumnSpec]:
         ColumnSpec("灯", lambda r: r.light.label, None, light=lambda r: r.light, width=60),
         ColumnSpec("诉求编号", lambda r: r.number + (" 督" if r.supervised else ""), "number", width=132),
         ColumnSpec(
-            "响应倒计时", lambda r: r.response_text, "response_limit", light=lambda r: r.response_light, width=112
+            "响应倒计时", lambda r: r.response_text, "response_limit", light=lambda r: r.response_light, width=140
         ),
         ColumnSpec(
-            "办结倒计时", lambda r: r.completion_text, "completion_limit", light=lambda r: r.completion_light, width=132
+            "办结倒计时", lambda r: r.completion_text, "completion_limit", light=lambda r: r.completion_light, width=140
         ),
         ColumnSpec("办结时限", lambda r: r.completion_limit.isoformat(), "completion_limit", width=86),
         ColumnSpec("受理时间", lambda r: _dt(r.received_at), "received_at", width=118),

@@ -201,6 +201,23 @@ class _Carrier:
         return "carrier-1"
 
 
+def _finished_at_the_hall(hall):  # type: ignore[no-untyped-def]
+    """An appeal with the appellant's mobile, taken in, dispatched to the street and finished at
+    the hall (so an SMS is queued there): (the street, the appeal's id)."""
+    h = hall.clerk
+    street = next(u for u in org.units(hall.db, "street") if u.name == STREET)
+    comm = org.units(hall.db, "community", parent_id=street.id)[0]
+    form = svc.IntakeForm(
+        "livelihood", "phone", "楼道灯坏了", street.id, comm.id, appellant="李四", phone="13912345678"
+    )
+    texted = svc.intake(hall.db, h, form, now=NOW).id
+    svc.dispatch(hall.db, h, svc.DispatchForm(texted, version(hall.db, h, texted), "street", street.id), now=NOW)
+    for step in (svc.respond, svc.progress):
+        step(hall.db, h, svc.NoteForm(texted, version(hall.db, h, texted), "办理中"), now=NOW)
+    svc.finish(hall.db, h, svc.FinishForm(texted, version(hall.db, h, texted), "已更换灯泡"), now=NOW)
+    return street, texted
+
+
 def test_a_streets_login_reads_no_private_data_of_other_streets(pg_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     """Migration 0035: not the audit records' contents, not the admin's settings, not any user's
     password hash but its own street's (through ``desk_street_password``); and the desk still
@@ -209,16 +226,7 @@ def test_a_streets_login_reads_no_private_data_of_other_streets(pg_url: str, tmp
     hall = make_hub(owner_url, shared=1)
     try:
         h = hall.clerk
-        street = next(u for u in org.units(hall.db, "street") if u.name == STREET)
-        comm = org.units(hall.db, "community", parent_id=street.id)[0]
-        form = svc.IntakeForm(
-            "livelihood", "phone", "楼道灯坏了", street.id, comm.id, appellant="李四", phone="13912345678"
-        )
-        texted = svc.intake(hall.db, h, form, now=NOW).id
-        svc.dispatch(hall.db, h, svc.DispatchForm(texted, version(hall.db, h, texted), "street", street.id), now=NOW)
-        for step in (svc.respond, svc.progress):
-            step(hall.db, h, svc.NoteForm(texted, version(hall.db, h, texted), "办理中"), now=NOW)
-        svc.finish(hall.db, h, svc.FinishForm(texted, version(hall.db, h, texted), "已更换灯泡"), now=NOW)
+        street, texted = _finished_at_the_hall(hall)
         every_setting = [f.name for f in dataclasses.fields(settings.Settings)]
         with hall.db.session(write=True) as s:  # every admin setting stored, and a secret
             for name in every_setting:
@@ -283,16 +291,7 @@ def test_a_desk_pulls_through_a_streets_login_from_a_hub_before_0035(pg_url: str
     hall = make_hub(owner_url, shared=1)
     try:
         h = hall.clerk
-        street = next(u for u in org.units(hall.db, "street") if u.name == STREET)
-        comm = org.units(hall.db, "community", parent_id=street.id)[0]
-        form = svc.IntakeForm(
-            "livelihood", "phone", "楼道灯坏了", street.id, comm.id, appellant="李四", phone="13912345678"
-        )
-        texted = svc.intake(hall.db, h, form, now=NOW).id
-        svc.dispatch(hall.db, h, svc.DispatchForm(texted, version(hall.db, h, texted), "street", street.id), now=NOW)
-        for step in (svc.respond, svc.progress):
-            step(hall.db, h, svc.NoteForm(texted, version(hall.db, h, texted), "办理中"), now=NOW)
-        svc.finish(hall.db, h, svc.FinishForm(texted, version(hall.db, h, texted), "已更换灯泡"), now=NOW)
+        street, texted = _finished_at_the_hall(hall)
         assert main(["--db", owner_url, "hub", "add-street-login", "--street", STREET, "--json"]) == 0
         made = json.loads(capsys.readouterr().out)
         # 0035's own downgrade, after the command line (which upgrades the database it opens);

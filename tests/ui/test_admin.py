@@ -163,7 +163,7 @@ def test_the_audit_page_is_current_when_shown_again(qtbot, ctx, monkeypatch):
     qtbot.addWidget(tab)
     tab.show()
     tab.pages.setCurrentWidget(tab.audit)
-    before = tab.audit.model.total()
+    before, model = tab.audit.model.total(), tab.audit.model
     calendar_service.set_override(
         ctx.db, ctx.actor, calendar_service.OverrideForm(dt.date(2027, 1, 3), True, "y"), now=ctx.now()
     )
@@ -171,6 +171,11 @@ def test_the_audit_page_is_current_when_shown_again(qtbot, ctx, monkeypatch):
     tab.pages.setCurrentWidget(tab.users)
     tab.pages.setCurrentWidget(tab.audit)
     assert tab.audit.model.total() == before + 1
+    # The same model started over, not a new one each time (they were never freed before).
+    assert tab.audit.model is model and tab.audit.view.model() is model
+    tab.audit.user_edit.setText("nobody-at-all")
+    tab.audit.reload()
+    assert tab.audit.model is model and model.total() == 0 and tab.audit.count_label.text() == "共 0 条记录"
 
 
 def _desk_messages(over: QWidget | None = None) -> list[str]:

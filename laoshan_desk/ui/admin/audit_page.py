@@ -76,6 +76,7 @@ class AuditPage(QWidget):
         self.text_edit.returnPressed.connect(self.reload)
         self.verify_button.clicked.connect(self.verify)
         self.model: PagedTableModel | None = None
+        self._filters: dict[str, str | None] = {}
         self.verify_outcome: Outcome[ChainReport] | None = None
         self._loaded_at = 0.0
         self.reload()
@@ -94,15 +95,22 @@ class AuditPage(QWidget):
             "username": self.user_edit.text().strip() or None,
             "text": self.text_edit.text().strip() or None,
         }
-        db, actor = self.ctx.db, self.ctx.actor
-        self.model = PagedTableModel(
-            COLUMNS,
-            fetch=lambda offset, limit, _s, _d: audit.page(db, actor, offset=offset, limit=limit, **filters)[0],
-            count=lambda: audit.page(db, actor, offset=0, limit=0, **filters)[1],
-            parent=self,
-        )
-        prepare_view(self.view, self.model)  # the one idiom: no horizontal scroll bar while empty
-        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
+        self._filters = filters
+        if self.model is not None:  # one model for the page's life: each reload starts it over
+            self.model.reload()
+        else:
+            db, actor = self.ctx.db, self.ctx.actor
+            self.model = PagedTableModel(
+                COLUMNS,
+                fetch=lambda offset, limit, _s, _d: audit.page(db, actor, offset=offset, limit=limit, **self._filters)[
+                    0
+                ],
+                count=lambda: audit.page(db, actor, offset=0, limit=0, **self._filters)[1],
+                parent=self,
+            )
+            prepare_view(self.view, self.model)  # the one idiom: no horizontal scroll bar while empty
+            self.view.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.detail.clear()
         self.count_label.setText(f"共 {self.model.total()} 条记录")
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -136,6 +136,9 @@ def test_sync_prune_from_the_command_line(tmp_path: Path, capsys) -> None:  # ty
         sync.push.apply_changes(hall.db, _peer(desk), [], now=old, files={sha: base64.b64encode(leftover).decode()})
         assert main(["--db", hall.db.url, "sync", "prune", "--days", "0"]) == 2
         assert "至少为 1 天" in capsys.readouterr().err
+        assert main(["--db", hall.db.url, "sync", "prune", "--days", "99999999"]) == 2  # overflowed the date
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "保留天数应在 1 至 3650 之间" in err[0]
         assert main(["--db", hall.db.url, "sync", "prune", "--json"]) == 0
         assert json.loads(capsys.readouterr().out) == {"files": 1, "size": len(leftover), "kept": 0}
         assert main(["--db", hall.db.url, "sync", "prune"]) == 0

@@ -43,6 +43,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from laoshan_desk.domain.errors import DeskError, ValidationError
+from laoshan_desk.domain.inputs import check_count
 from laoshan_desk.services import attachments as content
 from laoshan_desk.services import uow
 from laoshan_desk.services.appeals import attachments as appeal_files
@@ -268,6 +269,7 @@ def fetch_missing(desk: Database, ask: Callable[[list[str]], dict[str, str]]) ->
 
 PRUNE_BATCH = 500  # files dropped in one unit of work (one audit record naming them)
 PRUNE_MIN_DAYS = 1
+PRUNE_MAX_DAYS = 3650  # ten years: a longer wait is a typing slip (and would overflow the date)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -292,7 +294,8 @@ def prune_files(hub: Database, actor: Actor, form: PruneForm, *, now: dt.datetim
     actor.require("admin.edit")
     if form.older_than_days < PRUNE_MIN_DAYS:
         raise ValidationError(f"保留天数至少为 {PRUNE_MIN_DAYS} 天（正在同步的改动还要用到刚收到的附件）", field="days")
-    cutoff = now - dt.timedelta(days=form.older_than_days)
+    days = check_count(form.older_than_days, field="days", label="保留天数", low=PRUNE_MIN_DAYS, high=PRUNE_MAX_DAYS)
+    cutoff = now - dt.timedelta(days=days)
     named = select(Attachment.sha256).where(Attachment.sha256 == SyncFile.sha256).exists()
     dropped = size = 0
     while True:

@@ -38,6 +38,8 @@ _ARGPARSE_MESSAGES = (
     (re.compile(r"^argument (.+?): expected one argument$"), "参数 {0} 需要一个值"),
     (re.compile(r"^argument (.+?): expected at least one argument$"), "参数 {0} 至少需要一个值"),
     (re.compile(r"^argument (.+?): invalid (\w+) value: (.+)$"), "参数 {0} 的值无效：{2}"),
+    # A type check of ours refused the value with its own Chinese sentence: argparse only prefixes it.
+    (re.compile(r"^argument (.+?): (.+)$"), "参数 {0}：{1}"),
 )
 
 

@@ -108,10 +108,13 @@ def test_argparse_own_refusals_are_in_chinese(capsys):
         (["calendar", "is-workday", "2026-01-01", "--zz"], "无法识别的参数：--zz"),
         (["calendar", "frob"], "无效"),
         (["--db"], "需要一个值"),
+        # a type check of ours: its own sentence, without argparse's English "argument …:" prefix
+        (["calendar", "add-workdays", "9999-12-30", "3"], "参数 date：日期超出可受理的范围"),
     ):
         assert main(argv) == 2
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and words in err[0] and "required" not in err[0], (argv, err)
+        assert "argument" not in err[0], (argv, err)
 
 
 def test_an_import_while_another_desk_holds_the_lock_is_one_line(db, tmp_path, capsys, monkeypatch):

@@ -15,6 +15,7 @@ import gc
 import importlib
 import logging
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Qt, QTranslator, Signal
@@ -63,7 +64,7 @@ def make_application() -> QApplication:
     return app
 
 
-def open_for_work(url: str, notice: Any = None) -> tuple[Any, bool]:
+def open_for_work(url: str, notice: Callable[[str], None] | None = None) -> tuple[Any, bool]:
     """In the worker: the log file, the database (upgraded), and whether it still needs its
     first admin. ``notice`` hears of a long one-time wait before it starts (the search index)."""
     from laoshan_desk import desk_log

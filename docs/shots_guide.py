@@ -50,11 +50,10 @@ def _pdf_page(app, data: bytes, name: str, shots: list[Path], page: int = 0) -> 
 
 
 def _lights(app, shots: list[Path]) -> None:  # type: ignore[no-untyped-def]
-    """The four lights as the lists paint them (the delegate of every light column)."""
+    """The four lights as the lists paint them (a light column's dot and word)."""
     from PySide6.QtWidgets import QTableView
 
     from laoshan_desk.domain.lights import Light
-    from laoshan_desk.ui.common.lights import LightDelegate
     from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel
 
     # (light, meaning) pairs: this module is loaded by file path, where a dataclass cannot be made.
@@ -71,7 +70,6 @@ def _lights(app, shots: list[Path]) -> None:  # type: ignore[no-untyped-def]
     view = QTableView()
     model = ListTableModel(columns, rows)
     view.setModel(model)
-    view.setItemDelegateForColumn(0, LightDelegate(view))
     view.verticalHeader().hide()
     view.setColumnWidth(0, 100)
     view.setColumnWidth(1, 360)

@@ -14,6 +14,7 @@ from laoshan_desk.services import org
 from laoshan_desk.services.appeals import queue
 from laoshan_desk.ui.appeals.tab import AppealsTab
 from laoshan_desk.ui.context import DeskContext
+from tests.ui.counts import counted
 
 
 def v(db, appeal_id):  # type: ignore[no-untyped-def]
@@ -29,7 +30,7 @@ def test_intake_to_return_visit(qtbot, qtmodeltester, ctx, tmp_path):
     qtbot.addWidget(tab)
     tab.resize(1280, 760)
     tab.show()
-    assert tab.queue.model.total() == 0
+    assert counted(qtbot, tab.queue.model) == 0
     street = org.units(ctx.db, "street")[0]
     comm = org.units(ctx.db, "community", parent_id=street.id)[0]
 
@@ -125,7 +126,7 @@ def test_queue_filters_and_dashboard(qtbot, qtmodeltester, db, admin, tmp_path):
     qtbot.addWidget(tab)
     q = tab.queue
     # The first page is what a maximized view shows; then pages of 200 as the view scrolls.
-    assert q.model.total() == 400 and q.model.rowCount() == queue.FIRST_PAGE
+    assert counted(qtbot, q.model) == 400 and q.model.rowCount() == queue.FIRST_PAGE
     assert q.model.canFetchMore()
     q.model.fetchMore()
     assert q.model.rowCount() == queue.FIRST_PAGE + queue.PAGE_SIZE
@@ -134,10 +135,11 @@ def test_queue_filters_and_dashboard(qtbot, qtmodeltester, db, admin, tmp_path):
     newest_first = [q.model.row_at(i).received_at for i in range(400)]
     assert newest_first == sorted(newest_first, reverse=True)
     q.status.setCurrentIndex(q.status.findData("open"))
-    open_count = q.model.total()
+    assert q.count_label.text() == "正在计数…"  # the first page is shown; a worker counts
+    open_count = counted(qtbot, q.model)
     assert 0 < open_count < 400 and f"共 {open_count:,} 件" == q.count_label.text()
     q.street.setCurrentIndex(1)
-    assert q.model.total() <= open_count
+    assert counted(qtbot, q.model) <= open_count
     q.search.setText("路灯")
     q.reload()
     assert all("路灯" in q.model.row_at(i).content for i in range(q.model.rowCount()))
@@ -159,7 +161,8 @@ def test_queue_filters_and_dashboard(qtbot, qtmodeltester, db, admin, tmp_path):
     out = tab.export_file(tmp_path / "ledger.xlsx")  # the queue's filter: open, the first street
     ws = load_workbook(tmp_path / "ledger.xlsx", read_only=True).worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
-    assert out == q.model.total() > 0 and len(rows) == out + 2 and rows[1][0] == "诉求编号"  # title row, header, rows
+    # The title row, the header, the rows.
+    assert out == counted(qtbot, q.model) > 0 and len(rows) == out + 2 and rows[1][0] == "诉求编号"
     # The toolbar's export runs off the GUI thread and reports in the status line.
     tab.start_export(tmp_path / "ledger2.xlsx")
     assert tab.busy and "正在导出" in tab.status.text()
@@ -190,7 +193,7 @@ def test_dept_handler_sees_only_own_unit(qtbot, db, admin, make_user, fixed_now)
         user = make_user(Role.DEPT_HANDLER, unit_id=unit.id)
         tab = AppealsTab(DeskContext(db=db, actor=user, clock=lambda: fixed_now))
         qtbot.addWidget(tab)
-        assert tab.queue.model.total() == expected
+        assert counted(qtbot, tab.queue.model) == expected
     _ = dt
 
 

@@ -10,6 +10,7 @@ from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.main_window import MainWindow
 from tests.conftest import ADMIN_PASSWORD as ADMIN_PASSWORD_LITERAL
 from tests.conftest import FIXED_NOW
+from tests.ui.counts import counted
 
 
 def _window(qtbot, db, actor, **kw):
@@ -140,7 +141,7 @@ def test_f5_reloads_every_list_after_data_arrived_from_elsewhere(qtbot, db, admi
     qtbot.waitExposed(window)
     appeals = window.select_area("appeals")
     admin_tab = window.select_area("admin")
-    assert appeals.queue.model.total() == 0
+    assert counted(qtbot, appeals.queue.model) == 0
     users_before = admin_tab.users.model.rowCount() if hasattr(admin_tab.users, "model") else None
     seed.load_demo(db, admin, appeals=40, now=FIXED_NOW)
     auth.create_user(

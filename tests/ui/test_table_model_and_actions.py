@@ -15,6 +15,7 @@ from laoshan_desk.ui.common.actions import action_bus, run_action
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.table_model import (
     ColumnSpec,
+    CountOffThread,
     LightRole,
     ListTableModel,
     PagedTableModel,
@@ -80,6 +81,62 @@ def test_a_view_attached_to_an_unloaded_model_loads_it_once(qtbot):
     assert view.horizontalHeader().sortIndicatorSection() == 1
     model.sort(1, Qt.SortOrder.DescendingOrder)  # the same sort again: no second load
     assert source.fetches == 1
+
+
+def test_a_count_off_the_thread_follows_the_first_page_and_a_late_one_is_dropped(qtbot):
+    source = Source()
+    first_may_finish = threading.Event()
+    counted: list[tuple[int, str]] = []  # (load, thread) of each count that ran
+    finished: list[int] = []
+
+    def prepare():  # on the GUI thread, at each load: what the count depends on
+        load = source.fetches + 1
+        total = 700 if load == 1 else 1000
+
+        def count():
+            counted.append((load, threading.current_thread().name))
+            if load == 1:
+                first_may_finish.wait(10)  # the first load's count is slow
+            finished.append(load)
+            return total
+
+        return count
+
+    model = PagedTableModel(COLUMNS, source.fetch, CountOffThread(prepare), page_size=100)
+    seen: list[object] = []
+    model.totalChanged.connect(seen.append)
+    # The first page is there before the count: a full page means there may be more.
+    assert model.rowCount() == 100 and model.total() is None and model.canFetchMore()
+    qtbot.waitUntil(lambda: len(counted) == 1)  # the first count runs (slowly) on a worker
+    model.reload()  # a new filter while it runs
+    qtbot.waitUntil(lambda: model.total() == 1000)
+    first_may_finish.set()
+    qtbot.waitUntil(lambda: 1 in finished)
+    qtbot.wait(50)  # the first count's late answer reaches the GUI thread and is dropped
+    assert model.total() == 1000 and seen == [None, 1000]
+    assert threading.main_thread().name not in [name for _load, name in counted]
+    # Loads overtaken before the event loop ran again (a clerk typing) start no count at all.
+    model.reload()
+    model.reload()
+    qtbot.waitUntil(lambda: model.total() is not None)
+    qtbot.wait(50)
+    assert [load for load, _name in counted] == [1, 2, 4]
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == len(ROWS)
+
+
+def test_before_its_count_a_short_page_ends_the_list_and_a_failed_count_says_so(qtbot):
+    def prepare():
+        def count():
+            raise OSError("disk gone")
+
+        return count
+
+    model = PagedTableModel(COLUMNS, lambda o, n, s, d: ROWS[o : min(o + n, 30)], CountOffThread(prepare))
+    assert model.rowCount() == 30 and not model.canFetchMore()
+    qtbot.waitUntil(lambda: model.count_failed)
+    assert model.total() is None
 
 
 def test_an_empty_list_shows_no_horizontal_scroll_bar(qtbot):

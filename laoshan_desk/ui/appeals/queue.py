@@ -1,4 +1,7 @@
-"""The appeal queue: filter bar and a lazy table (PagedTableModel) filtered and sorted in SQL."""
+"""The appeal queue: filter bar and a lazy table (PagedTableModel) filtered and sorted in SQL.
+
+The first page paints before the count is known: at a million appeals counting every match is
+an index scan, so a worker counts (``CountOffThread``) and the label says 正在计数… meanwhile."""
 
 from __future__ import annotations
 
@@ -25,7 +28,7 @@ from laoshan_desk.services import org
 from laoshan_desk.services.appeals import queue
 from laoshan_desk.ui.common.dates import pydate
 from laoshan_desk.ui.common.filter_bar import filter_bar
-from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, RowRole, prepare_view
+from laoshan_desk.ui.common.table_model import ColumnSpec, CountOffThread, PagedTableModel, RowRole, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -65,7 +68,6 @@ class QueueWidget(QWidget):
     """Filter bar + table. ``openRequested(id)`` when a row is double-clicked."""
 
     openRequested = Signal(object)
-    countChanged = Signal(int)
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,13 +137,14 @@ class QueueWidget(QWidget):
         self.model = PagedTableModel(
             self.columns,
             self._fetch,
-            self._count,
+            CountOffThread(self._count_job),
             page_size=queue.PAGE_SIZE,
             first_page=queue.FIRST_PAGE,
             parent=self,
             load=False,
         )
         self.model.set_sort("received_at", True)
+        self.model.totalChanged.connect(self._show_count)
         self.view = QTableView()
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -166,7 +169,6 @@ class QueueWidget(QWidget):
         self.use_dates.toggled.connect(self._dates_toggled)
         self.date_from.dateChanged.connect(self.reload)
         self.date_to.dateChanged.connect(self.reload)
-        self._show_count()
 
     @staticmethod
     def _combo(all_label: str, choices: list[tuple[str, str]]) -> QComboBox:
@@ -223,18 +225,20 @@ class QueueWidget(QWidget):
             descending=descending,
         )
 
-    def _count(self) -> int:
-        return queue.count(self.ctx.db, self.ctx.actor, self.current_filter(), now=self.ctx.now())
+    def _count_job(self) -> Any:
+        # Read on the GUI thread (the filter bar); the call runs on a worker.
+        db, actor, flt, now = self.ctx.db, self.ctx.actor, self.current_filter(), self.ctx.now()
+        return lambda: queue.count(db, actor, flt, now=now)
 
     def reload(self) -> None:
         self._debounce.stop()
         self.model.reload()
-        self._show_count()
 
-    def _show_count(self) -> None:
-        total = self.model.total()
+    def _show_count(self, total: int | None) -> None:
+        if total is None:
+            self.count_label.setText("计数失败，请按 F5 重试" if self.model.count_failed else "正在计数…")
+            return
         self.count_label.setText(f"共 {total:,} 件")
-        self.countChanged.emit(total)
 
     def _open(self, index: Any) -> None:
         row = self.model.data(index, RowRole)

@@ -1,14 +1,19 @@
 """The 崂先办诉求 tab: the queue, the dashboard, hot spots (未诉先办) and the SMS outbox, with
-intake, import and export in the toolbar. Counts show on the inner tabs and on the desk's tab."""
+intake, import and export in the toolbar. Counts show on the inner tabs and on the desk's tab.
+
+Opening the tab shows the queue's first page and nothing else that waits: the inner pages are
+built when first opened (or first asked for), and the counts come from a worker thread."""
 
 from __future__ import annotations
 
 import logging
 import uuid
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QToolBar, QVBoxLayout, QWidget
@@ -23,6 +28,7 @@ from laoshan_desk.ui.appeals.hotspots import HotSpotsWidget
 from laoshan_desk.ui.appeals.intake import IntakeDialog
 from laoshan_desk.ui.appeals.outbox import OutboxWidget
 from laoshan_desk.ui.appeals.queue import QueueWidget
+from laoshan_desk.ui.common import worker
 from laoshan_desk.ui.common.actions import Outcome, action_bus, run_action
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
@@ -59,17 +65,22 @@ class AppealsTab(QWidget):
         layout.addWidget(self.toolbar)
         self.tabs = QTabWidget(self)
         self.queue = QueueWidget(ctx, self)
-        self.dashboard = DashboardWidget(ctx, self)
-        self.hotspots = HotSpotsWidget(ctx, self)
-        self.outbox = OutboxWidget(ctx, self)
         self.tabs.addTab(self.queue, "诉求队列")
-        self.tabs.addTab(self.dashboard, "统计分析")
-        self.tabs.addTab(self.hotspots, "未诉先办")
-        self.tabs.addTab(self.outbox, "短信发件箱")
-        self.approvals: ApprovalsPanel | None = None
+        # The other pages: an empty holder each, replaced by the page when it is first opened.
+        pages: list[tuple[str, str, Callable[[DeskContext, QWidget], QWidget]]] = [
+            ("dashboard", "统计分析", DashboardWidget),
+            ("hotspots", "未诉先办", HotSpotsWidget),
+            ("outbox", "短信发件箱", OutboxWidget),
+        ]
         if ctx.actor.may("appeals.approve_extension"):
-            self.approvals = ApprovalsPanel(ctx, self)
-            self.tabs.addTab(self.approvals, "待审批")
+            pages.append(("approvals", "待审批", ApprovalsPanel))
+        self._holders: dict[str, QWidget] = {}
+        self._factories = {key: factory for key, _title, factory in pages}
+        self._pages: dict[str, QWidget] = {}
+        for key, title, _factory in pages:
+            holder = QWidget(self.tabs)
+            self._holders[key] = holder
+            self.tabs.addTab(holder, title)
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
         # The outbox sends on its own every minute (queued while the gateway is offline).
@@ -79,6 +90,7 @@ class AppealsTab(QWidget):
         self.sms_timer.start()
         self.queue.openRequested.connect(self.open_appeal)
         self.counts: dict[str, int] = {}
+        self._counting = 0  # which count of the tab's numbers is the latest
         # Any action anywhere (and F5) may change what the lists show: reload them once, when the
         # event loop is free again, however many signals came.
         self._refresh_timer = QTimer(self)
@@ -87,6 +99,55 @@ class AppealsTab(QWidget):
         self._refresh_timer.timeout.connect(self.refresh_lists)
         action_bus().changed.connect(self._changed)
         self.update_counts()
+
+    # -- the inner pages, built when first needed ----------------------------------------------
+    def _page(self, key: str) -> Any:
+        """The inner page ``key``, built the first time: it takes its holder's place."""
+        page = self._pages.get(key)
+        if page is None:
+            holder = self._holders[key]
+            page = self._pages[key] = self._factories[key](self.ctx, self.tabs)
+            i = self.tabs.indexOf(holder)
+            current = self.tabs.currentIndex() == i
+            title = self.tabs.tabText(i)
+            self.tabs.blockSignals(True)  # the same page stays current: no second currentChanged
+            self.tabs.removeTab(i)
+            self.tabs.insertTab(i, page, title)
+            if current:
+                self.tabs.setCurrentIndex(i)
+            self.tabs.blockSignals(False)
+            holder.deleteLater()
+        return page
+
+    @property
+    def dashboard(self) -> DashboardWidget:
+        page: DashboardWidget = self._page("dashboard")
+        return page
+
+    @property
+    def hotspots(self) -> HotSpotsWidget:
+        page: HotSpotsWidget = self._page("hotspots")
+        return page
+
+    @property
+    def outbox(self) -> OutboxWidget:
+        page: OutboxWidget = self._page("outbox")
+        return page
+
+    @property
+    def approvals(self) -> ApprovalsPanel | None:
+        """The extension approvals (待审批), for a role that approves them; else None."""
+        if "approvals" not in self._holders:
+            return None
+        page: ApprovalsPanel = self._page("approvals")
+        return page
+
+    def _current_page(self) -> str | None:
+        current = self.tabs.currentWidget()
+        for key, holder in self._holders.items():
+            if current is holder or current is self._pages.get(key):
+                return key
+        return None
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -100,9 +161,10 @@ class AppealsTab(QWidget):
         """Reload what the data shows: the queue, the counts, and the open inner lists."""
         self.queue.reload()
         self.update_counts()
-        if self.tabs.currentWidget() is self.outbox:
+        current = self._current_page()
+        if current == "outbox":
             self.outbox.model.reload()
-        elif self.approvals is not None and self.tabs.currentWidget() is self.approvals:
+        elif current == "approvals" and self.approvals is not None:
             self.approvals.reload()
 
     def _send_sms_quietly(self) -> None:
@@ -112,11 +174,26 @@ class AppealsTab(QWidget):
             log.exception("sending the SMS outbox failed")
 
     # -- counts --------------------------------------------------------------------------------
-    def update_counts(self) -> dict[str, int]:
-        """Count the tab's numbers (once per change of the data, not per filter) and show them."""
-        self.counts = queue.tab_counts(self.ctx.db, self.ctx.actor, now=self.ctx.now())
-        self._show_counts()
-        return self.counts
+    def update_counts(self) -> None:
+        """Count the tab's numbers (once per change of the data, not per filter) on a worker, and
+        show them when they come; a count overtaken by a later one is dropped (or not started)."""
+        self._counting += 1
+        counting = self._counting
+        job = partial(queue.tab_counts, self.ctx.db, self.ctx.actor, now=self.ctx.now())
+
+        def counted(counts: dict[str, int]) -> None:
+            if shiboken6.isValid(self) and counting == self._counting:
+                self.counts = counts
+                self._show_counts()
+
+        def failed(exc: BaseException) -> None:
+            log.error("counting the appeals tab's figures failed", exc_info=exc)
+
+        def start() -> None:  # once the loop is free: the queue's first page paints first
+            if shiboken6.isValid(self) and counting == self._counting:
+                worker.run_in_background(job, counted, failed)
+
+        QTimer.singleShot(0, self, start)
 
     def _show_counts(self) -> None:
         counts = self.counts
@@ -135,12 +212,15 @@ class AppealsTab(QWidget):
                 parent.setTabText(i, f"{self.TITLE}（{counts['open']:,}）")
 
     def _tab_changed(self, index: int) -> None:
-        widget = self.tabs.widget(index)
-        if widget is self.dashboard and not self.dashboard.ranks and self.dashboard.job is None:
+        key = self._current_page()
+        if key is None:
+            return
+        page = self._page(key)  # built the first time it is opened
+        if page is self.dashboard and not self.dashboard.ranks and self.dashboard.job is None:
             self.dashboard.refresh()
-        elif widget is self.hotspots and self.hotspots.spots is None and self.hotspots.job is None:
+        elif page is self.hotspots and self.hotspots.spots is None and self.hotspots.job is None:
             self.hotspots.refresh()
-        elif widget is not None and widget is self.approvals:
+        elif page is self.approvals and self.approvals is not None:
             self.approvals.reload()
 
     # -- actions -------------------------------------------------------------------------------

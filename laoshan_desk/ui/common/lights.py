@@ -1,46 +1,42 @@
-"""Paints warning lights (a coloured dot and its word) in table cells."""
+"""Warning lights in table cells: a coloured dot before the light's word.
+
+The dot is the cell's decoration (``Qt.DecorationRole``), one cached pixmap per colour, so Qt's
+own delegate paints it in C++: a Python delegate painting each light cell cost the queue's first
+paint several milliseconds (72 light cells on a 1080p screen).
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPixmap
 
 from laoshan_desk.domain.lights import Light
-from laoshan_desk.ui.common.roles import LightRole
+
+DOT = 12  # the dot's diameter in device-independent pixels, in a 16-pixel icon
+_dots: dict[tuple[str, float], QPixmap] = {}
 
 
-class LightDelegate(QStyledItemDelegate):
-    """Draws the light of ``LightRole`` (a Light, or its value as Qt hands it back) before the text."""
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        raw: Any = index.data(LightRole)
-        try:
-            # Light is a str enum: Qt hands it back as a plain str.
-            light = Light(raw) if raw else None
-        except ValueError:
-            light = None
-        if light is None:
-            super().paint(painter, option, index)
-            return
-        painter.save()
-        self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            option.text = ""
-            style.drawControl(style.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        rect = option.rect
-        d = min(12, rect.height() - 6)
+def light_dot(light: Light | str | None) -> QPixmap | None:
+    """The dot of ``light`` (a Light, or its value as Qt hands it back); None for no light."""
+    try:
+        value = Light(light) if light else None  # Light is a str enum: Qt may hand back a str
+    except ValueError:
+        value = None
+    if value is None:
+        return None
+    app = QGuiApplication.instance()
+    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
+    key = (value.rgb, ratio)
+    dot = _dots.get(key)
+    if dot is None:
+        dot = QPixmap(round(16 * ratio), round(16 * ratio))
+        dot.setDevicePixelRatio(ratio)
+        dot.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(dot)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#" + light.rgb))
-        painter.drawEllipse(QRectF(rect.x() + 6, rect.y() + (rect.height() - d) / 2, d, d))
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(option.palette.highlightedText().color() if selected else option.palette.text().color())
-        text = index.data(Qt.ItemDataRole.DisplayRole) or light.label
-        painter.drawText(rect.adjusted(6 + d + 6, 0, -2, 0), int(Qt.AlignmentFlag.AlignVCenter), str(text))
-        painter.restore()
+        painter.setBrush(QColor("#" + value.rgb))
+        painter.drawEllipse(QRectF((16 - DOT) / 2, (16 - DOT) / 2, DOT, DOT))
+        painter.end()
+        _dots[key] = dot
+    return dot

@@ -6,6 +6,8 @@ colours, the row object):
 - :class:`PagedTableModel` — big lists (the appeal queue, the audit log): a service's page
   function fetches rows as the view scrolls (``canFetchMore``/``fetchMore``); filtering and
   sorting happen in the database; the model never holds more than the clerk scrolled past.
+  A list of a million rows counts them off the GUI thread (:class:`CountOffThread`): the first
+  page paints at once and the count follows (``totalChanged``).
 - :class:`ListTableModel` — small lists already in memory (a project's items, a case's assets,
   the users): sorted in memory, optionally with a check box column and editable cells.
 
@@ -16,17 +18,29 @@ the roles a column declares and returns early otherwise (it is called for every 
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from shiboken6 import Shiboken
 
-from laoshan_desk.ui.common.lights import LightDelegate
+from laoshan_desk.ui.common import worker
+from laoshan_desk.ui.common.lights import light_dot
 from laoshan_desk.ui.common.roles import LightRole, RowRole
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+log = logging.getLogger(__name__)
 
-__all__ = ["ColumnSpec", "LightRole", "ListTableModel", "PagedTableModel", "RowRole", "prepare_view"]
+__all__ = [
+    "ColumnSpec",
+    "CountOffThread",
+    "LightRole",
+    "ListTableModel",
+    "PagedTableModel",
+    "RowRole",
+    "prepare_view",
+]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -61,6 +75,8 @@ def _display(columns: Sequence[ColumnSpec], row: Any, column: int, role: int) ->
         return row
     if role == LightRole:
         return spec.light(row) if spec.light is not None else None
+    if role == Qt.ItemDataRole.DecorationRole:
+        return light_dot(spec.light(row)) if spec.light is not None else None
     if role == Qt.ItemDataRole.ToolTipRole:
         return spec.tooltip(row) if spec.tooltip is not None else None
     if role == Qt.ItemDataRole.ForegroundRole and spec.foreground is not None:
@@ -82,18 +98,33 @@ def _header(columns: Sequence[ColumnSpec], section: int, orientation: Qt.Orienta
 PageFetcher = Callable[[int, int, str | None, bool], Sequence[Any]]  # offset, limit, sort, descending
 
 
+@dataclasses.dataclass(frozen=True)
+class CountOffThread:
+    """A count run by a worker: ``prepare()`` is called on the GUI thread at each load and reads
+    what the count depends on (the filter bar); the call it returns runs on a worker thread."""
+
+    prepare: Callable[[], Callable[[], int]]
+
+
 class PagedTableModel(QAbstractTableModel):
     """A big list paged from the database: ``fetch(offset, limit, sort, descending)`` and ``count()``
     are the service's; ``load=False`` builds the model empty so a tab can set its filter and sort
     before the first (and only) load. ``first_page`` rows are loaded first (default: a page):
     about what a maximized view shows, so the first paint builds no row it does not paint; the
-    view asks for more (``fetchMore``) while the last loaded row is visible, and as it scrolls."""
+    view asks for more (``fetchMore``) while the last loaded row is visible, and as it scrolls.
+
+    With ``count=CountOffThread(...)`` the count runs on a worker while the first page is read
+    and painted: :meth:`total` is None until it comes back (``totalChanged`` says when); a count
+    of an earlier load that comes back late is dropped. Until then a full page means there may
+    be more to fetch, a short one that the list ends."""
+
+    totalChanged = Signal(object)  # the count (int), or None while a worker counts
 
     def __init__(
         self,
         columns: list[ColumnSpec],
         fetch: PageFetcher,
-        count: Callable[[], int],
+        count: Callable[[], int] | CountOffThread,
         page_size: int = 200,
         parent: Any = None,
         *,
@@ -107,34 +138,74 @@ class PagedTableModel(QAbstractTableModel):
         self._page_size = page_size
         self._first_page = first_page or page_size
         self._rows: list[Any] = []
-        self._total = 0
+        self._total: int | None = 0
+        self._more = False  # while the count is not known: the last page was full
+        self._load = 0  # which load a count off the thread belongs to
         self._sort: str | None = None
         self._descending = False
         self.loaded = False
+        self.count_failed = False
         if load:
             self.reload()
 
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
         """Start over (after a filter or an edit): count, then the first page."""
+        self._load += 1
         self.beginResetModel()
-        self._total = self._count_fn()
+        if isinstance(self._count_fn, CountOffThread):
+            self._total = None
+            self._count_off_thread(self._count_fn.prepare(), self._load)
+        else:
+            self._total = self._count_fn()
         self._rows = list(self._fetch(0, self._first_page, self._sort, self._descending))
+        self._more = len(self._rows) >= self._first_page
         self.loaded = True
         self.endResetModel()
+        self.totalChanged.emit(self._total)
 
-    def total(self) -> int:
+    def _count_off_thread(self, count: Callable[[], int], load: int) -> None:
+        """Start the count once the event loop is free again (the first page painted): starting a
+        worker hands it the GIL, which would hold up the paint; a load overtaken before then
+        (a clerk typing a search) starts none."""
+        self.count_failed = False
+
+        def counted(total: int) -> None:
+            if Shiboken.isValid(self) and load == self._load:  # a later load counts again
+                self._total = total
+                self.totalChanged.emit(total)
+
+        def failed(exc: BaseException) -> None:
+            log.error("counting the list failed", exc_info=exc)
+            if Shiboken.isValid(self) and load == self._load:
+                self.count_failed = True
+                self.totalChanged.emit(None)
+
+        def start() -> None:
+            if Shiboken.isValid(self) and load == self._load:
+                worker.run_in_background(count, counted, failed)
+
+        QTimer.singleShot(0, self, start)
+
+    def total(self) -> int | None:
+        """How many rows the filter keeps; None while a worker is still counting them."""
         return self._total
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        if parent.isValid():
+            return False
+        if self._total is None:
+            return self._more
+        return len(self._rows) < self._total
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
         more = list(self._fetch(len(self._rows), self._page_size, self._sort, self._descending))
+        self._more = len(more) >= self._page_size
         if not more:
-            self._total = len(self._rows)
+            if self._total is not None:
+                self._total = len(self._rows)
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
@@ -342,8 +413,6 @@ def prepare_view(
     view.setSortingEnabled(any(c.sortable for c in model.columns()))
     if load and isinstance(model, PagedTableModel) and not model.loaded:
         model.reload()  # built with load=False: the first and only load, with the view's sort
-    for column in light_columns:
-        view.setItemDelegateForColumn(column, LightDelegate(view))
 
     def scroll_bar() -> None:
         policy = Qt.ScrollBarPolicy.ScrollBarAsNeeded if model.rowCount() else Qt.ScrollBarPolicy.ScrollBarAlwaysOff

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -31,6 +32,47 @@ def _bare_recompute(path: Path) -> int:
             hashlib.sha256(audit_chain.raw_payload(*row)).hexdigest()
             count += 1
     return count
+
+
+def fill_chain(db: Any, records: int, now: dt.datetime) -> None:
+    """Append ``records`` properly keyed audit records to the chain (fast: one bulk insert)."""
+    from sqlalchemy import insert, select
+
+    from laoshan_desk.services import audit_chain, audit_key
+    from laoshan_desk.store.models import AuditRecord, Setting
+
+    key = audit_key.load_key(create=False)
+    with db.session(write=True) as s:
+        last = s.execute(select(AuditRecord.seq, AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)).one()
+        seq, prev = last.seq, last.hash
+        rows = []
+        for _ in range(records):
+            seq += 1
+            fields = audit_chain.fields_of(
+                seq, now, None, "bench", "update", "thing", str(seq), "批量", None, {"i": seq}
+            )
+            digest = audit_chain.record_hash(fields, prev, key)
+            rows.append(
+                {
+                    "seq": seq,
+                    "at": now,
+                    "user_id": None,
+                    "username": "bench",
+                    "action": "update",
+                    "entity": "thing",
+                    "entity_id": str(seq),
+                    "summary": "批量",
+                    "before": None,
+                    "after": {"i": seq},
+                    "prev_hash": prev,
+                    "hash": digest,
+                }
+            )
+            prev = digest
+        s.execute(insert(AuditRecord), rows)
+        head = s.get(Setting, audit_chain.HEAD_KEY)
+        assert head is not None
+        head.value = {"seq": seq, "hash": prev}
 
 
 def _writes(home: Path, synchronous: str, n: int) -> float:
@@ -62,10 +104,7 @@ def main() -> int:
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="desk-bench-"))
     os.environ["LAOSHAN_DESK_HOME"] = str(home)
-    from sqlalchemy import insert, select
-
-    from laoshan_desk.services import audit, audit_chain, audit_key, auth, backup, bootstrap
-    from laoshan_desk.store.models import AuditRecord, Setting
+    from laoshan_desk.services import audit, auth, backup, bootstrap
 
     db = bootstrap.open_database(f"sqlite:///{home / 'bench.sqlite3'}")
     now = dt.datetime.now(dt.UTC)
@@ -89,39 +128,7 @@ def main() -> int:
     for mode in ("NORMAL", "FULL"):
         print(f"audited single-row write, synchronous={mode}: {_writes(home, mode, args.writes):.2f} ms each")
 
-    # Fill the chain quickly with properly keyed records, then time verification.
-    key = audit_key.load_key(create=False)
-    with db.session(write=True) as s:
-        last = s.execute(select(AuditRecord.seq, AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)).one()
-        seq, prev = last.seq, last.hash
-        rows = []
-        for _ in range(args.records):
-            seq += 1
-            fields = audit_chain.fields_of(
-                seq, now, None, "bench", "update", "thing", str(seq), "批量", None, {"i": seq}
-            )
-            digest = audit_chain.record_hash(fields, prev, key)
-            rows.append(
-                {
-                    "seq": seq,
-                    "at": now,
-                    "user_id": None,
-                    "username": "bench",
-                    "action": "update",
-                    "entity": "thing",
-                    "entity_id": str(seq),
-                    "summary": "批量",
-                    "before": None,
-                    "after": {"i": seq},
-                    "prev_hash": prev,
-                    "hash": digest,
-                }
-            )
-            prev = digest
-        s.execute(insert(AuditRecord), rows)
-        head = s.get(Setting, audit_chain.HEAD_KEY)
-        assert head is not None
-        head.value = {"seq": seq, "hash": prev}
+    fill_chain(db, args.records, now)
     t = time.perf_counter()
     count = _bare_recompute(db.sqlite_path or Path())
     bare = time.perf_counter() - t

@@ -92,7 +92,6 @@ class Result:
 
 
 def _once(fn: Callable[[], object], reports_ms: bool = False) -> float:
-    gc.collect()
     start = time.perf_counter()
     value = fn()
     elapsed = (time.perf_counter() - start) * 1000
@@ -100,7 +99,14 @@ def _once(fn: Callable[[], object], reports_ms: bool = False) -> float:
 
 
 def measure(row: Row, repeat: int) -> Result:
-    """One warm-up each, then ``repeat`` interleaved rounds; best of each side."""
+    """One warm-up each, then ``repeat`` interleaved rounds; best of each side.
+
+    The collector is set as the desk sets it once its window shows (app.py: ``gc.collect()``,
+    then ``gc.freeze()``), once per row, not before every run: a full collection empties
+    CPython's free lists, so the run after it pays for allocating them again (1.4 ms of a 7 ms
+    search, measured), which no clerk's action pays and a baseline in C barely notices."""
+    gc.collect()
+    gc.freeze()
     if row.rounds is not None:
         repeat = row.rounds
     if row.rounds != 1:

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from typing import TypeVar
 
 from laoshan_desk.domain.errors import ValidationError
@@ -65,7 +66,10 @@ def label_of(cls: type[Labelled], code: str | None) -> str:
     written by an older desk), "" for none."""
     if not code:
         return ""
-    try:
-        return cls(code).label
-    except ValueError:
-        return code
+    return _labels(cls).get(code, code)
+
+
+@functools.cache
+def _labels(cls: type[Labelled]) -> dict[str, str]:
+    # A dict per enum: label_of runs for every cell of a listed row (five per queue row).
+    return {member.value: member.label for member in cls}

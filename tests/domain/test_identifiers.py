@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from stdnum.cn import ric, uscc
 
 from laoshan_desk.domain.errors import ValidationError
@@ -198,6 +200,25 @@ def test_mask_phone() -> None:
     assert mask_phone("0532-8888888") == "0532-****888"
     assert mask_phone("88888888") == "****8888"
     assert mask_phone("garbage123456") == "*********3456"
+
+
+@given(
+    st.one_of(
+        st.from_regex(r"\A1[3-9][0-9]{9}\Z"),
+        st.from_regex(r"\A0[0-9]{2,3}-?[2-9][0-9]{6,7}(-[0-9]{1,5})?\Z"),
+        st.from_regex(r"\A\+86 ?(1[3-9][0-9]{9}|[1-9][0-9]{1,2}-?[2-9][0-9]{6,7})\Z"),
+        st.text(alphabet="0123456789- ", max_size=16),
+    )
+)
+def test_a_stored_number_masks_as_its_typed_form_does(typed: str) -> None:
+    # The queue masks numbers as stored (normalised) without normalising them again: the mask of
+    # the stored form must be the mask of what the clerk typed.
+    try:
+        stored = normalize_phone(typed)
+    except ValidationError:
+        return
+    assert normalize_phone(stored) == stored  # the stored form is its own normal form
+    assert mask_phone(stored) == mask_phone(" " + typed + " ")  # the spaces defeat any fast path
 
 
 def test_mask_name() -> None:

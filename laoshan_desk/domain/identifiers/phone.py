@@ -14,6 +14,8 @@ from .resident import mask_id_card
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LOCAL = re.compile(r"^[2-9]\d{6,7}$")
+# A landline as normalize_phone writes it (and the desk stores it): 0532-88888888[-123].
+_STORED_LANDLINE = re.compile(r"^(0\d{2,3})-[2-9]\d{6,7}(-\d+)?$")
 _EXTENSION = re.compile(r"(?:转|分机|ext\.?|x|#)(\d{1,6})$", re.IGNORECASE)
 _DASHED_EXTENSION = re.compile(r"^(0\d{2,3})-(\d{7,8})-(\d{1,6})$")
 _PHONE_HINT = "电话号码格式错误：手机号码为11位（1开头），固定电话如0532-88888888"
@@ -88,14 +90,26 @@ def normalize_phone(value: object, *, field: str = "phone", default_area_code: s
     raise ValidationError(_PHONE_HINT, field=field)
 
 
+def _is_stored_landline(value: str) -> bool:
+    """``value`` is a landline exactly as :func:`normalize_phone` writes it (its own fixed point),
+    so masking it needs no second normalisation (every listed row masks its phone)."""
+    found = _STORED_LANDLINE.match(value)
+    if found is None:
+        return False
+    area = found.group(1)
+    return _split_area(area + "00000000")[0] == area
+
+
 def mask_phone(value: object) -> str:
     """'13812345678' -> '138****5678'; '0532-88888888' -> '0532-****8888'.
 
     A landline keeps its area code (a city is not personal) and the last four digits of an
     8-digit local number, the last three of a 7-digit one, so that at least four are hidden.
     """
+    if isinstance(value, str) and _MOBILE.match(value):  # as stored: already normalised (queue rows)
+        return value[:3] + "****" + value[-4:]
     try:
-        number = normalize_phone(value)
+        number = value if isinstance(value, str) and _is_stored_landline(value) else normalize_phone(value)
     except ValidationError:
         text = _compact(value)
         return mask_id_card(text) if len(text) <= 4 else "*" * (len(text) - 4) + text[-4:]

@@ -186,7 +186,8 @@ def page(
                 .limit(limit)
             )
             seqs = list(s.scalars(stmt))
-        rows = s.execute(_rows_select().where(Appeal.seq.in_(seqs))).all() if seqs else []
+        # A Core select of plain columns: no ORM step (a page is built on every scroll).
+        rows = s.connection().execute(_rows_select().where(Appeal.seq.in_(seqs))).all() if seqs else []
         by_seq = {r.seq: r for r in rows}
         picked = [by_seq[x] for x in seqs if x in by_seq]
         if match is not None:

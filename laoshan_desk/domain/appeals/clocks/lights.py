@@ -21,10 +21,17 @@ def is_late(limit_date: dt.date, finished_at: dt.datetime | None, now: dt.dateti
     return local_date(moment) > limit_date
 
 
-def is_response_late(received_at: dt.datetime, responded_at: dt.datetime | None, now: dt.datetime) -> bool:
-    """Late when the response came after received + 4 h, or none has come and that has passed."""
+def is_response_late(
+    received_at: dt.datetime,
+    responded_at: dt.datetime | None,
+    now: dt.datetime,
+    *,
+    limit: dt.datetime | None = None,
+) -> bool:
+    """Late when the response came after received + 4 h, or none has come and that has passed.
+    ``limit``: that limit, when the caller has already worked it out (a row of the queue)."""
     moment = responded_at if responded_at is not None else now
-    return local(moment) > response_limit(received_at)
+    return local(moment) > (limit or response_limit(received_at))
 
 
 def overdue_workdays(
@@ -73,11 +80,17 @@ def completion_light(
     return Light.GREEN
 
 
-def response_light(received_at: dt.datetime, responded_at: dt.datetime | None, now: dt.datetime) -> Light:
+def response_light(
+    received_at: dt.datetime,
+    responded_at: dt.datetime | None,
+    now: dt.datetime,
+    *,
+    limit: dt.datetime | None = None,
+) -> Light:
     """Light of the 4-hour response clock: grey once responded, yellow in its last hour."""
     if responded_at is not None:
         return Light.GREY
-    left = response_limit(received_at) - local(now)
+    left = (limit or response_limit(received_at)) - local(now)
     if left < dt.timedelta(0):
         return Light.RED
     if left <= RESPONSE_WARNING:
@@ -123,11 +136,17 @@ def completion_countdown(
     return f"剩余 {days} 个工作日"
 
 
-def response_countdown(received_at: dt.datetime, responded_at: dt.datetime | None, now: dt.datetime) -> str:
+def response_countdown(
+    received_at: dt.datetime,
+    responded_at: dt.datetime | None,
+    now: dt.datetime,
+    *,
+    limit: dt.datetime | None = None,
+) -> str:
     """剩余 2小时15分 / 超时 1小时5分 while waiting; 已响应 or 超时响应 once responded."""
     if responded_at is not None:
-        return "超时响应" if is_response_late(received_at, responded_at, now) else "已响应"
-    left = response_limit(received_at) - local(now)
+        return "超时响应" if is_response_late(received_at, responded_at, now, limit=limit) else "已响应"
+    left = (limit or response_limit(received_at)) - local(now)
     if left < dt.timedelta(0):
         return f"超时 {format_duration(left)}"
     return f"剩余 {format_duration(left)}"

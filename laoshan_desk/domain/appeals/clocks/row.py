@@ -105,9 +105,9 @@ def response_side(
     waiting = state.awaiting_response and responded_at is None
     return ResponseSide(
         limit=limit,
-        late=is_response_late(received_at, responded, now),
-        light=response_light(received_at, None, now) if waiting else Light.GREY,
-        text=response_countdown(received_at, responded, now),
+        late=is_response_late(received_at, responded, now, limit=limit),
+        light=response_light(received_at, None, now, limit=limit) if waiting else Light.GREY,
+        text=response_countdown(received_at, responded, now, limit=limit),
     )
 
 

@@ -226,7 +226,7 @@ def _keys(
     stmt = stmt.order_by(rowid.desc() if descending else rowid.asc())
     if limit is not None:
         stmt = stmt.offset(offset).limit(limit)
-    return list(session.scalars(stmt))
+    return list(session.connection().execute(stmt).scalars())  # a Core select: no ORM step
 
 
 def _count(

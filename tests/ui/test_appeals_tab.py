@@ -330,3 +330,20 @@ def test_an_empty_outbox_shows_no_horizontal_scroll_bar(qtbot, db, admin):
     assert widget.model.rowCount() == 0
     assert widget.view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert not widget.view.horizontalScrollBar().isVisible()
+
+
+def test_the_inner_pages_are_built_when_first_opened(qtbot, ctx):
+    tab = AppealsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab._pages == {}  # opening the tab built the queue alone
+    titles = [tab.tabs.tabText(i) for i in range(tab.tabs.count())]
+    tab.tabs.setCurrentIndex(titles.index("统计分析"))
+    # The page takes its holder's place, stays current, and starts counting its figures.
+    assert set(tab._pages) == {"dashboard"} and tab.tabs.currentWidget() is tab.dashboard
+    assert tab.dashboard.job is not None
+    qtbot.waitUntil(lambda: tab.dashboard.job.finished, timeout=20_000)
+    assert [tab.tabs.tabText(i) for i in range(tab.tabs.count())][1:] == titles[1:]
+    # Asking for a page builds it without opening it.
+    outbox = tab.outbox
+    assert tab.tabs.indexOf(outbox) == titles.index("短信发件箱") and tab.tabs.currentWidget() is tab.dashboard

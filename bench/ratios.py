@@ -139,7 +139,7 @@ def table(results: list[Result]) -> str:
         ratio = "—" if res.ratio is None else f"{res.ratio:.2f}×"
         if res.ratio and res.row.min_ratio is not None:  # a speed-up: say how many times faster
             ratio = f"{1 / res.ratio:.1f}× faster"
-        met = "yes" if res.met else "NO"
+        met = "—" if res.goal() == "—" else "yes" if res.met else "NO"  # a row for the record has no goal
         lines.append(f"| {res.row.path} | {base} | {res.desk_ms:.1f} ms | {ratio} | {res.goal()} | {met} |")
     return "\n".join(lines)
 

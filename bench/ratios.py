@@ -48,6 +48,7 @@ class Row:
     baseline_name: str = ""
     max_ratio: float | None = None
     min_ratio: float | None = None  # the desk must be at least this many times faster
+    speedup: bool = False  # print the ratio as "N× faster" (implied by min_ratio)
     max_ms: float | None = None
     note: str = ""
     # The callables time themselves and return milliseconds (a subprocess's start-up, a figure
@@ -137,7 +138,7 @@ def table(results: list[Result]) -> str:
     for res in results:
         base = "—" if res.baseline_ms is None else f"{res.row.baseline_name} {res.baseline_ms:.1f} ms".strip()
         ratio = "—" if res.ratio is None else f"{res.ratio:.2f}×"
-        if res.ratio and res.row.min_ratio is not None:  # a speed-up: say how many times faster
+        if res.ratio and (res.row.speedup or res.row.min_ratio is not None):  # say how many times faster
             ratio = f"{1 / res.ratio:.1f}× faster"
         met = "—" if res.goal() == "—" else "yes" if res.met else "NO"  # a row for the record has no goal
         lines.append(f"| {res.row.path} | {base} | {res.desk_ms:.1f} ms | {ratio} | {res.goal()} | {met} |")

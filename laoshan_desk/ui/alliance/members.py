@@ -121,8 +121,9 @@ class MembersPage(QWidget):
 
     def import_file(self, path: Path) -> Outcome[ImportReport]:
         def done(report: ImportReport) -> None:
-            lines = "；".join(f"第{r.row}行{r.column}：{r.message}" for r in report.rejected[:3])
-            self.status.setText(f"导入完成：{report.summary()}" + (f"（{lines} …）" if lines else ""))
+            # conflicts first: rows not stored, a clerk worked the member (docs/rules.md §alliance-import)
+            lines = "；".join(report.lines(3))
+            self.status.setText(f"导入完成：{report.summary()}" + (f"（{lines}）" if lines else ""))
 
         return run_action(
             self,

@@ -161,7 +161,8 @@ def _check(session: Session, values: dict[str, Any], units: Any, *, now: dt.date
     )
     place = registry.validate(session, firm)
     checked = validate_member(session, form, today=now.date())
-    honours = tuple(parse_honours(cell_text(values.get("荣誉")), this_year=now.year))
+    # An honour written twice in one cell is one honour (the register holds each once).
+    honours = tuple(dict.fromkeys(parse_honours(cell_text(values.get("荣誉")), this_year=now.year)))
     # An empty optional cell keeps what is on file (as registry.record does for the place).
     stated = {k: place[k] for k in ENTERPRISE_COLUMNS if place[k] not in (None, "") or k not in _PLACE}
     own = {k: checked[k] for k in MEMBER_COLUMNS if checked[k] not in (None, "") or k not in _OPTIONAL}

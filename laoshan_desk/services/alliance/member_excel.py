@@ -221,7 +221,15 @@ def _add_honours(session: Session, enterprise_id: uuid.UUID, honours: Any, *, no
         )
 
 
-def _apply(work: Work, number: int, line: MemberLine, *, names: dict[uuid.UUID, str], report: ImportBuilder) -> Outcome:
+def _apply(
+    work: Work,
+    number: int,
+    line: MemberLine,
+    *,
+    names: dict[uuid.UUID, str],
+    report: ImportBuilder,
+    added: list[str],
+) -> Outcome:
     """Store one row by docs/rules/alliance.md §alliance-import; a conflict goes to ``report``."""
     s, now = work.session, work.now
     enterprise, member = _find(s, line)
@@ -235,8 +243,7 @@ def _apply(work: Work, number: int, line: MemberLine, *, names: dict[uuid.UUID, 
         s.add(member)
         _add_honours(s, enterprise.id, line.honours, now=now)
         s.flush()
-        after = {MEMBER_COLUMNS[k]: _shown(k, v, names) for k, v in line.own.items()}
-        work.audit("import", ENTITY, member.id, f"导入新增联盟成员：{enterprise.name}（第 {number} 行）", after=after)
+        added.append(enterprise.name)  # named in its batch's audit record (one record a batch, not a row)
         return "imported"
     assert enterprise is not None
     firm = {k: (getattr(enterprise, k), v) for k, v in line.place.items() if getattr(enterprise, k) != v}
@@ -303,21 +310,25 @@ def import_members(db: Database, actor: Actor, path: Path, *, now: dt.datetime) 
             unique_column="统一社会信用代码",
         )
     counts: dict[Outcome, int] = {"imported": 0, "updated": 0, "unchanged": 0}
+    added: list[str] = []
 
     def apply(work: Work, number: int, line: MemberLine) -> Outcome:
-        outcome = _apply(work, number, line, names=names, report=report)
+        outcome = _apply(work, number, line, names=names, report=report, added=added)
         counts[outcome] += 1
         return outcome
 
     def finish_batch(work: Work) -> None:
+        # One record for the batch, naming the members it added: a record per new member doubled
+        # the time a batch holds the write lock (the audit chain's head is read and written each time).
         work.audit(
             "import",
             ENTITY,
             None,
             "导入联盟成员（本批）：新增 {imported} 家，更新 {updated} 家，未变 {unchanged} 家".format(**counts),
-            after={"file": Path(path).name} | {str(k): n for k, n in counts.items()},
+            after={"file": Path(path).name} | {str(k): n for k, n in counts.items()} | {"added": list(added)},
         )
         counts.update(dict.fromkeys(counts, 0))
+        added.clear()
 
     commit_in_batches(db, actor, good, apply, now=now, report=report, finish_batch=finish_batch)
     return report.build()

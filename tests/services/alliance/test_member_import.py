@@ -170,6 +170,8 @@ def test_a_long_file_reports_each_bad_row_commits_in_batches_and_keeps_the_desks
     batches = batch_audits(db)[1:]  # the earlier import's one batch first
     assert len(batches) == -(-good_rows // imports.BATCH_SIZE)
     assert sum(b.after["imported"] + b.after["updated"] + b.after["unchanged"] for b in batches) == good_rows
+    added = [name for b in batches for name in b.after["added"]]
+    assert len(added) == good_rows - 3 and "青岛示例成员0号有限公司" in added  # each new member named once
     with db.session() as s:
         edit = s.scalars(
             select(AuditRecord)

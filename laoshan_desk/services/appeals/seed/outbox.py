@@ -57,6 +57,7 @@ def load_outbox(db: Database, actor: Actor, *, now: dt.datetime) -> int:
     minutes before ``now`` (its next try comes after ``now``: the reason stays on screen), and in
     that last round the gateway goes offline at the sixth, so it and the seventh stay queued.
     """
+    actor.require("admin.edit")  # demo data is the admin's (services/demo.py)
     with db.session() as s:
         found = s.execute(
             select(Appeal.id, Appeal.number, Appeal.phone, Appeal.appellant, Appeal.unit_id)

@@ -237,6 +237,7 @@ def test_members_import_says_what_it_refused_and_what_it_left_for_a_clerk(qtbot,
     text = tab.members.status.text()
     assert outcome.ok and text.startswith("导入完成：新增 1 条，更新 0 条，冲突 1 条")
     assert "第 2 行" in text and "未覆盖" in text and "第 56 行 [统一社会信用代码]" in text
+    assert tab.members.status.wordWrap() and "第 56 行" in tab.members.status.toolTip()  # never cut off
     assert tab.members.model.rowCount() == 54
     kept = next(r for r in tab.members.model.rows() if r.name == first)
     assert kept.liaison_name != "另一位联络员"

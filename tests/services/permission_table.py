@@ -119,6 +119,7 @@ PERMISSIONS: dict[str, Rule] = {
     "appeals.requests.request_suspension": "appeals.edit",
     "appeals.requests.resume": "appeals.edit",
     "appeals.seed.demo.load_demo": DEMO,
+    "appeals.seed.outbox.load_outbox": DEMO,
     "appeals.seed.reference.load_reference": DEMO,
     "appeals.sms.outbox": "appeals.view",
     "appeals.sms.retry": "appeals.edit",

@@ -84,6 +84,7 @@ class MemberRow:
     enterprise_id: uuid.UUID
     name: str
     uscc: str
+    no_uscc_reason: str  # why an enterprise has no USCC (the export writes it, so the file imports again)
     street: str
     community: str
     address: str
@@ -281,6 +282,7 @@ def _row(m: AllianceMember, e: Enterprise, names: dict[uuid.UUID, str], honours:
         enterprise_id=e.id,
         name=e.name,
         uscc=e.uscc or "",
+        no_uscc_reason=e.no_uscc_reason or "",
         street=names.get(e.street_id, "") if e.street_id else "",
         community=names.get(e.community_id, "") if e.community_id else "",
         address=e.address,

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from laoshan_desk.documents import excel_read
+from laoshan_desk.documents.excel import FORMULA_STARTS
 from laoshan_desk.domain.errors import DeskError, ValidationError
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services.imports import ImportReport, Rejected
@@ -85,6 +86,9 @@ def read_sheet(path: Path, columns: Sequence[str], *, required: Sequence[str]) -
 
 
 def cell_text(value: Any) -> str:
+    """A cell as text. The apostrophe the desk's writer puts before a text starting with = + - @
+    (``documents/excel.py`` ``safe_text``: never a live formula) is taken off again, so that a
+    workbook the desk exported imports as the text it holds, not with an apostrophe added."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -93,7 +97,10 @@ def cell_text(value: Any) -> str:
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, dt.date):
         return value.isoformat()
-    return str(value).strip()
+    text = str(value).strip()
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
 
 
 def cell_moment(value: Any, column: str) -> dt.datetime | None:

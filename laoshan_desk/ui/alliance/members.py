@@ -66,6 +66,7 @@ class MembersPage(QWidget):
         bottom = QHBoxLayout()
         self.status = QLabel()  # what the last action did, or why it could not
         self.status.setObjectName("statusLabel")
+        self.status.setWordWrap(True)  # an import's result names rows: never cut at the window's edge
         self.count_label = QLabel()
         bottom.addWidget(self.count_label)
         bottom.addWidget(self.status, 1)
@@ -121,8 +122,10 @@ class MembersPage(QWidget):
 
     def import_file(self, path: Path) -> Outcome[ImportReport]:
         def done(report: ImportReport) -> None:
-            lines = "；".join(f"第{r.row}行{r.column}：{r.message}" for r in report.rejected[:3])
-            self.status.setText(f"导入完成：{report.summary()}" + (f"（{lines} …）" if lines else ""))
+            # conflicts first: rows not stored, a clerk worked the member (docs/rules.md §alliance-import)
+            lines = report.lines(3)
+            self.status.setText(f"导入完成：{report.summary()}。" + "；".join(lines))
+            self.status.setToolTip("\n".join(report.lines(50)))
 
         return run_action(
             self,

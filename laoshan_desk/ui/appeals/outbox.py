@@ -1,7 +1,14 @@
-"""短信发件箱: the SMS outbox, sending now and retrying a message."""
+"""短信发件箱: the SMS outbox, sending now and retrying a message.
+
+The columns fit the desk's normal window (1280×760) without a horizontal scroll bar: the times,
+counts and states are as wide as their longest text (tests/ui/test_outbox_columns_fit.py); the
+appeal number, the error and the message are elided where they are longer, with the whole text in
+the tooltip, and the message takes whatever width is left.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtGui import QShowEvent
@@ -20,6 +27,27 @@ from laoshan_desk.services.appeals import SmsRetryForm, sms
 from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, RowRole, prepare_view
 from laoshan_desk.ui.context import DeskContext
+
+_STATE_COLOURS = {"sent": "2E9D46", "failed": "E6A700", "gave_up": "D6322F"}
+
+
+def _time(moment: dt.datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def outbox_columns() -> list[ColumnSpec]:
+    """The outbox's columns; the last (短信内容) stretches over what the others leave."""
+    return [
+        ColumnSpec("创建时间", lambda r: _time(r.created_at), None, width=116),
+        # An imported appeal's number may be up to 40 characters: elided, whole in the tooltip.
+        ColumnSpec("诉求编号", lambda r: r.appeal_number, None, width=124, tooltip=lambda r: r.appeal_number),
+        ColumnSpec("手机号", lambda r: r.phone, None, width=104),
+        ColumnSpec("状态", lambda r: r.state_label, None, width=152, foreground=lambda r: _STATE_COLOURS.get(r.state)),
+        ColumnSpec("次数", lambda r: str(r.attempts), None, width=40),
+        ColumnSpec("发送时间", lambda r: _time(r.sent_at), None, width=116),
+        ColumnSpec("错误", lambda r: r.last_error, None, width=180, tooltip=lambda r: r.last_error),
+        ColumnSpec("短信内容", lambda r: r.text, None, width=300, tooltip=lambda r: r.text),
+    ]
 
 
 class OutboxWidget(QWidget):
@@ -40,28 +68,14 @@ class OutboxWidget(QWidget):
         bar.addWidget(self.retry_button)
         bar.addWidget(self.info, 1)
         layout.addLayout(bar)
-        columns = [
-            ColumnSpec("创建时间", lambda r: r.created_at.strftime("%Y-%m-%d %H:%M"), None, width=122),
-            ColumnSpec("诉求编号", lambda r: r.appeal_number, None, width=140),
-            ColumnSpec("手机号", lambda r: r.phone, None, width=110),
-            ColumnSpec(
-                "状态",
-                lambda r: r.state_label,
-                None,
-                width=130,
-                foreground=lambda r: {"sent": "2E9D46", "failed": "E6A700", "gave_up": "D6322F"}.get(r.state),
-            ),
-            ColumnSpec("次数", lambda r: str(r.attempts), None, width=44),
-            ColumnSpec(
-                "发送时间", lambda r: r.sent_at.strftime("%Y-%m-%d %H:%M") if r.sent_at else "", None, width=122
-            ),
-            ColumnSpec("错误", lambda r: r.last_error, None, width=140),
-            ColumnSpec("短信内容", lambda r: r.text, None, width=520),
-        ]
+        columns = outbox_columns()
         # Loaded when first shown: the tab opens on the queue, and most clerks never look here.
         self.model = PagedTableModel(columns, self._fetch, self._count, parent=self, load=False)
         self.view = QTableView()
         prepare_view(self.view, self.model, load=False)  # the one idiom: no horizontal scroll bar while empty
+        # One line a message, cut at the column's edge with "…" (word wrap would cut it at the last
+        # break before the number, leaving half the column empty); the whole text is the tooltip.
+        self.view.setWordWrap(False)
         layout.addWidget(self.view, 1)
         self.state.currentIndexChanged.connect(self.model.reload)
         self.send_button.clicked.connect(self.send_now)

@@ -120,3 +120,45 @@ def test_a_demo_made_before_dawn_has_no_appeal_received_in_the_future(db, admin)
         last = s.scalar(select(func.max(Appeal.received_at)))
         early = s.scalar(select(func.count()).where(Appeal.received_at > before_dawn))
     assert early == 0 and last is not None
+
+
+def test_the_demo_outbox_holds_sent_refused_and_queued_messages_made_through_the_sms_services(db, admin):
+    """A new user's 短信发件箱 is not empty: the texts 办结 queues, four sent, one refused by the
+    carrier with its reason and its next try after the demo's ``now`` (so the reason is still on
+    screen), two queued behind an offline gateway; to the demo's landlines only (docs/rules.md §demo)."""
+    import re
+
+    from laoshan_desk.domain.appeals import finished_sms_text
+    from laoshan_desk.domain.timeutil import TZ
+    from laoshan_desk.services.appeals import sms
+    from laoshan_desk.services.appeals.seed import outbox as demo_outbox
+    from laoshan_desk.store.models import Unit
+    from laoshan_desk.store.models.appeals import SmsMessage
+    from laoshan_desk.store.models.audit import AuditRecord
+
+    report = seed_appeals.load_demo(db, admin, appeals=1500, now=FIXED_NOW)
+    assert report["sms"] == demo_outbox.MESSAGES
+    rows, total = sms.outbox(db, admin, limit=50)
+    assert total == demo_outbox.MESSAGES
+    assert sorted(r.state for r in rows) == ["failed", "queued", "queued", "sent", "sent", "sent", "sent"]
+    (refused,) = [r for r in rows if r.state == "failed"]
+    assert refused.last_error == demo_outbox.SWITCHED_OFF and refused.attempts == 2
+    assert [r.last_error for r in rows if r.state == "queued"].count("网关离线：" + demo_outbox.GATEWAY_DOWN) == 1
+    assert all(r.created_at < r.sent_at <= FIXED_NOW for r in rows if r.sent_at is not None)
+    with db.session() as s:
+        messages = s.execute(select(SmsMessage, Appeal).join(Appeal, Appeal.id == SmsMessage.appeal_id)).tuples().all()
+        sends = s.scalar(select(func.count()).where(AuditRecord.entity == "sms_outbox"))
+        for message, appeal in messages:
+            assert message.phone == appeal.phone and not re.fullmatch(r"1[3-9]\d{9}", message.phone)
+            assert message.created_at == appeal.finished_at  # queued at the finish, as 办结 does
+            unit = s.get(Unit, appeal.unit_id).name if appeal.unit_id else None
+            assert message.text == finished_sms_text(
+                appeal.number, appeal.received_at.astimezone(TZ), unit, appeal.appellant
+            )
+    assert sends == 6  # five sends a minute after a finish, and the last round (every send is audited)
+
+    # The desk without a gateway (a new user's) records the due ones and keeps the carrier's reason.
+    sms.send_pending(db, admin, now=FIXED_NOW)
+    rows, _ = sms.outbox(db, admin, limit=50)
+    assert next(r for r in rows if r.state == "failed").last_error == demo_outbox.SWITCHED_OFF
+    assert [r.state_label for r in rows if r.state == "queued"] == [sms.NOT_CONFIGURED] * 2

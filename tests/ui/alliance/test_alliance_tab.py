@@ -213,6 +213,36 @@ def test_members_export_runs_and_reads_back(qtbot, officer_ctx, tmp_path):
     assert str(out) in tab.members.status.text()  # says where it saved
 
 
+def test_members_import_says_what_it_refused_and_what_it_left_for_a_clerk(qtbot, officer_ctx, tmp_path):
+    """The roster exported, one member changed in the file (the demo's members were joined at the
+    desk: a conflict, not overwritten), a new member and a bad row added, imported back."""
+    from tests.alliance_support import fake_uscc
+
+    tab = _tab(qtbot, officer_ctx)
+    out: Path = tmp_path / "成员.xlsx"
+    exported = tab.members.export_file(out)
+    qtbot.waitUntil(lambda: exported.finished, timeout=30_000)
+    wb = load_workbook(out)
+    ws = wb.active
+    first = ws.cell(row=2, column=1).value
+    ws.cell(row=2, column=9).value = "另一位联络员"
+    new = [ws.cell(row=2, column=c).value for c in range(1, 14)]
+    new[0:3] = ["青岛示例新入盟有限公司", fake_uscc(9002), ""]
+    new[12] = ""
+    ws.append(new)
+    ws.append(["青岛示例坏代码有限公司", "123", *new[2:]])
+    wb.save(out)
+    outcome = tab.members.import_file(out)
+    qtbot.waitUntil(lambda: outcome.finished, timeout=60_000)
+    text = tab.members.status.text()
+    assert outcome.ok and text.startswith("导入完成：新增 1 条，更新 0 条，冲突 1 条")
+    assert "第 2 行" in text and "未覆盖" in text and "第 56 行 [统一社会信用代码]" in text
+    assert tab.members.status.wordWrap() and "第 56 行" in tab.members.status.toolTip()  # never cut off
+    assert tab.members.model.rowCount() == 54
+    kept = next(r for r in tab.members.model.rows() if r.name == first)
+    assert kept.liaison_name != "另一位联络员"
+
+
 def test_an_unnamed_change_reloads_the_member_list(qtbot, officer_ctx):
     """A member saved elsewhere (another desk, the CLI) shows after 刷新, whose change names no area."""
     import datetime as dt

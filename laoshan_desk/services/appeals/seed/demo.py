@@ -1,5 +1,6 @@
-"""Demo appeals across every street and channel over a year, with their events, SMS and visits
-(a few thousand by default; larger volumes for the benchmarks: bench/appeals_bench.py).
+"""Demo appeals across every street and channel over a year, with their events and visits (a few
+thousand by default; larger volumes for the benchmarks: bench/appeals_bench.py), and a handful of
+SMS in the outbox made through the SMS services (:mod:`.outbox`).
 """
 
 from __future__ import annotations
@@ -12,17 +13,18 @@ from typing import Any, cast
 
 from sqlalchemy import Table, func, insert, select
 
-from laoshan_desk.domain.appeals import clocks, finished_sms_text, terms
+from laoshan_desk.domain.appeals import clocks, terms
 from laoshan_desk.domain.appeals.suspensions import counting_calendar
 from laoshan_desk.domain.timeutil import TZ
 from laoshan_desk.services.appeals.common import day_counting, pinyin_initials
 from laoshan_desk.services.appeals.demo_text import TOPICS, demo_text
+from laoshan_desk.services.appeals.seed.outbox import load_outbox
 from laoshan_desk.services.calendar import work_calendar
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import unit_of_work
 from laoshan_desk.store.db import Database
 from laoshan_desk.store.models import Grid, Unit
-from laoshan_desk.store.models.appeals import Appeal, AppealEvent, SmsMessage
+from laoshan_desk.store.models.appeals import Appeal, AppealEvent
 from laoshan_desk.store.queries import appeals as q
 
 DEFAULT_DEMO_APPEALS = 3000
@@ -70,8 +72,8 @@ GIVEN = [
 
 def _phone(rng: random.Random) -> str:
     """A Qingdao landline of seven digits (0532-555 4xxx), which reaches nobody: no mobile numbers
-    in the demo (docs/rules/reference-data.md §demo). So the demo queues no SMS: the outbox shows
-    what a real appeal's finish queues, a text message to a mobile number."""
+    in the demo (docs/rules/reference-data.md §demo). So the demo's finishes queue no SMS (only a
+    mobile number gets one); :mod:`.outbox` puts the outbox's handful in through the SMS services."""
     return f"0532-5554{rng.randrange(1000):03d}"
 
 
@@ -145,7 +147,6 @@ def load_demo(
             q.ensure_fts(conn)
     chunk: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
-    sms_rows: list[dict[str, Any]] = []
     made = 0
     span_seconds = span_days * 86400
     moments = sorted(now - dt.timedelta(seconds=rng.random() * span_seconds) for _ in range(n))
@@ -157,11 +158,8 @@ def load_demo(
             s2.execute(insert(Appeal), chunk)
             if events:
                 s2.execute(insert(AppealEvent), events)
-            if sms_rows:
-                s2.execute(insert(SmsMessage), sms_rows)
         chunk.clear()
         events.clear()
-        sms_rows.clear()
 
     for i, received in enumerate(moments):
         # Office hours mostly: move night-time receipts into the day.
@@ -326,22 +324,7 @@ def load_demo(
                 }
             )
         if finished is not None and phone and age_days < 3:
-            sent = rng.random() < 0.8
-            sms_rows.append(
-                {
-                    "id": uuid.uuid4(),
-                    "appeal_id": row_id,
-                    "phone": phone,
-                    "text": finished_sms_text(number, day, None, appellant),
-                    "state": "sent" if sent else "queued",
-                    "attempts": 1 if sent else 0,
-                    "last_error": "",
-                    "created_at": finished,
-                    "next_try_at": None if sent else finished,
-                    "sent_at": finished + dt.timedelta(minutes=1) if sent else None,
-                    "gateway_id": "demo" if sent else None,
-                }
-            )
+            rng.random()  # once the SMS's draw (now .outbox's): kept, so the seed makes the same appeals
         made += 1
         if len(chunk) >= 20_000:
             flush()
@@ -355,4 +338,5 @@ def load_demo(
             conn.exec_driver_sql("ANALYZE")
     with unit_of_work(db, actor, now) as work:
         work.audit("import", "appeal", None, f"载入演示诉求 {made} 件", after={"appeals": made})
-    return {"appeals": made, "seconds": round(time.perf_counter() - started, 1)}
+    messages = load_outbox(db, actor, now=now)  # through the SMS services, not inserted like the rows above
+    return {"appeals": made, "sms": messages, "seconds": round(time.perf_counter() - started, 1)}

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.services import audit_key
@@ -176,9 +176,16 @@ def append(
     return record
 
 
+# SQLAlchemy sends before_commit / after_commit / after_rollback for a savepoint too (an
+# import's row runs in one): only the outermost transaction's commit anchors, and only its end
+# forgets what is pending. An anchor written at a savepoint would name a head that a later
+# rollback of the whole transaction never committed, and the next verification would report
+# the newest records deleted.
 @event.listens_for(Session, "before_commit")
 def _anchor_before_commit(session: Session) -> None:
     """Read the head about to be committed (after any savepoint a rejected row rolled back)."""
+    if session.in_nested_transaction():
+        return
     if session.info.pop(_PENDING, None):
         session.info[_READY] = _head_anchor(session, "write", None, reset=False)
 
@@ -186,16 +193,20 @@ def _anchor_before_commit(session: Session) -> None:
 @event.listens_for(Session, "after_commit")
 def _anchor_after_commit(session: Session) -> None:
     """Once the records are committed (never before: a rollback must not leave an anchor)."""
+    if session.in_nested_transaction():
+        return
     anchor = session.info.pop(_READY, None)
     key = audit_key.load_key(create=False) if anchor is not None else None
     if anchor is not None and key is not None:
         audit_key.write_anchor(key, anchor)
 
 
-@event.listens_for(Session, "after_rollback")
-def _forget_after_rollback(session: Session) -> None:
-    session.info.pop(_PENDING, None)
-    session.info.pop(_READY, None)
+@event.listens_for(Session, "after_transaction_end")
+def _forget_at_the_end(session: Session, transaction: SessionTransaction) -> None:
+    """The outermost transaction is over (committed, or rolled back): nothing is pending."""
+    if transaction.parent is None:
+        session.info.pop(_PENDING, None)
+        session.info.pop(_READY, None)
 
 
 def _head_anchor(session: Session, why: str, now: dt.datetime | None, *, reset: bool) -> audit_key.Anchor | None:

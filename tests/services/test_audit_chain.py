@@ -58,3 +58,54 @@ def test_a_failed_write_leaves_no_audit_record(db, admin):
     except RuntimeError:
         pass
     assert audit.page(db, admin, limit=1)[1] == before
+
+
+def _anchor_lines() -> int:
+    from laoshan_desk.services import audit_key
+
+    path = audit_key.anchor_path()
+    return len(path.read_text("utf-8").splitlines()) if path.exists() else 0
+
+
+def test_a_savepoint_anchors_nothing_and_a_rolled_back_transaction_leaves_no_false_alarm(db, admin):
+    """A record written inside a savepoint (an import's row) is anchored with its transaction's
+    commit, never at the savepoint's: a later rollback must not leave an anchor of a head that
+    never committed (the next verification would say the newest records were deleted)."""
+    from laoshan_desk.services.uow import unit_of_work
+
+    _some_changes(db, admin)
+    lines = _anchor_lines()
+    try:
+        with unit_of_work(db, admin, FIXED_NOW) as work:
+            for i in range(3):
+                with work.session.begin_nested():  # as commit_in_batches runs each row
+                    work.audit("create", "thing", None, f"第{i}行")
+            assert _anchor_lines() == lines  # no anchor before the transaction commits
+            raise RuntimeError("the batch fails after its rows")
+    except RuntimeError:
+        pass
+    assert _anchor_lines() == lines
+    report = audit.verify_chain(db, admin, now=FIXED_NOW)
+    assert report.ok, report.message
+
+
+def test_a_rolled_back_savepoint_leaves_the_transactions_records_anchored(db, admin):
+    from laoshan_desk.services import audit_chain, audit_key
+    from laoshan_desk.services.uow import unit_of_work
+
+    _some_changes(db, admin)
+    lines = _anchor_lines()
+    with unit_of_work(db, admin, FIXED_NOW) as work:
+        work.audit("create", "thing", None, "留下的一行")
+        try:
+            with work.session.begin_nested():  # a rejected row
+                work.audit("create", "thing", None, "被拒的一行")
+                raise ValueError("rejected")
+        except ValueError:
+            pass
+    assert _anchor_lines() == lines + 1  # one anchor, at the commit
+    head = audit.page(db, admin, limit=1)[0][0]
+    key = audit_key.load_key(create=False)
+    with db.session() as s:
+        latest = audit_key.read_anchors(key, audit_chain.database_id(s), audit_chain.location(s)).latest
+    assert latest is not None and latest.seq == head.seq

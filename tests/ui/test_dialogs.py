@@ -20,8 +20,7 @@ class Page(QWidget):
 
 @pytest.fixture
 def page(qtbot) -> Iterator[Page]:  # type: ignore[no-untyped-def]
-    """Held here until the test's events are processed: qtbot keeps only a weak reference, and a
-    closed box's connections (which hold the page) are released when Qt deletes the box."""
+    """A shown page for the dialogs to open over."""
     shown = Page()
     qtbot.addWidget(shown)
     shown.show()

@@ -14,6 +14,7 @@ that used to continue after ``exec()`` returned continues from the 是 button in
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Protocol
 
@@ -52,11 +53,17 @@ def open_dialog(owner: HoldsDialog, dialog: QDialog, *, accepted: Callable[[], N
     if accepted is not None:
         dialog.accepted.connect(accepted)
 
+    # Weakly: the connection lives until Qt deletes the dialog, and must not be what keeps a
+    # parentless owner alive then (its last reference going would delete it, and the dialog being
+    # deleted with it, a second time).
+    held = weakref.ref(owner)
+
     def closed(_result: int) -> None:
         # A box opened from this dialog's ``accepted`` (a result to read) has already taken its
         # place: ``finished`` comes after ``accepted``, and must not forget the newer one.
-        if owner.dialog is dialog:
-            owner.dialog = None
+        current = held()
+        if current is not None and current.dialog is dialog:
+            current.dialog = None
 
     dialog.finished.connect(closed)
     owner.dialog = dialog

@@ -215,6 +215,9 @@ class CatalogDialog(QDialog):
     def _imported(self, report: svc.ImportReport) -> None:
         tell(self, "导入完成", "\n".join(["导入结果：" + report.summary() + "。", *report.lines()]))
 
+    def _exported(self, target: Path) -> None:
+        tell(self, "已导出", f"事项库已写入：\n{target}")
+
     def export_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
             self, "导出事项库", str(documents_folder() / "审批事项库.xlsx"), "Excel 文件 (*.xlsx)"
@@ -227,7 +230,7 @@ class CatalogDialog(QDialog):
         return run_action(
             self,
             lambda: svc.export_excel(self.ctx.db, self.ctx.actor, path, now=self.ctx.now()),
-            done=lambda target: tell(self, "已导出", f"事项库已写入：\n{target}"),
+            done=self._exported,
             area=AREA,
             background=True,
             progress="正在导出事项库…",

@@ -112,8 +112,8 @@ def _layout_holding(layout: QLayout, widget: QWidget) -> QLayout | None:
 # How a failure is shown: ``show_failure(widget, error, errors, title)`` in ui/common/actions.py.
 ShowFailure = Callable[[QWidget | None, BaseException, FieldErrors | None, str], None]
 
-_TITLE = "无法完成"  # a refusal nobody caught (show_failure's box is titled with it)
-_UNEXPECTED = "出现意外错误"  # show_failure's title for anything else
+_TITLE = "无法完成"  # the title of the box for a refusal nobody caught
+_UNCAUGHT = "deskUncaught"  # the property marking a box this hook opened
 
 
 def install_excepthook(show: ShowFailure) -> None:
@@ -135,7 +135,11 @@ def install_excepthook(show: ShowFailure) -> None:
                 sys.__excepthook__(kind, value, tb)
             return
         try:
+            before = _desk_boxes()
             show(window, value, None, _TITLE)  # logs it: a refusal as info, anything else with its traceback
+            for box in _desk_boxes():
+                if not any(box is old for old in before):
+                    box.setProperty(_UNCAUGHT, True)
         except Exception:  # noqa: BLE001 - never let the hook itself kill the desk
             log.error("uncaught: %s", "".join(traceback.format_exception(kind, value, tb)))
             sys.__excepthook__(kind, value, tb)
@@ -154,11 +158,15 @@ def _window() -> QWidget | None:
     return next((w for w in app.topLevelWidgets() if w.isVisible() and not isinstance(w, QMessageBox)), None)
 
 
-def _already_showing() -> bool:
-    return any(
-        isinstance(w, QMessageBox)
-        and w.objectName() == "deskMessage"
-        and w.isVisible()
-        and w.windowTitle() in (_TITLE, _UNEXPECTED)
+def _desk_boxes() -> list[QMessageBox]:
+    """The message boxes open now (show_failure's are named deskMessage)."""
+    return [
+        w
         for w in QApplication.topLevelWidgets()
-    )
+        if isinstance(w, QMessageBox) and w.objectName() == "deskMessage" and w.isVisible()
+    ]
+
+
+def _already_showing() -> bool:
+    """A box this hook opened is still open (a refusal box of some action's does not count)."""
+    return any(box.property(_UNCAUGHT) for box in _desk_boxes())

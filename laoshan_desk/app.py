@@ -49,6 +49,7 @@ def install_translators(app: QApplication) -> list[QTranslator]:
 def make_application() -> QApplication:
     from PySide6.QtGui import QIcon
 
+    from laoshan_desk.ui.common.actions import show_failure
     from laoshan_desk.ui.common.errors import install_excepthook
     from laoshan_desk.ui.fonts import install_ui_font
 
@@ -60,7 +61,7 @@ def make_application() -> QApplication:
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     install_ui_font(app)
     install_translators(app)
-    install_excepthook()
+    install_excepthook(show_failure)  # an uncaught error is shown as an action's failure is
     return app
 
 

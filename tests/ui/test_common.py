@@ -7,8 +7,9 @@ import io
 from types import SimpleNamespace
 
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout
 
 from laoshan_desk.documents import pdf
 from laoshan_desk.services import audit, drafts
@@ -69,6 +70,24 @@ def test_pdf_preview_shows_and_prints_the_same_bytes(qtbot, ctx, tmp_path):
     assert rows[0].action == "print"
     dialog.save_to(tmp_path / "saved.pdf")
     assert (tmp_path / "saved.pdf").read_bytes() == data
+
+
+def test_a_preview_that_cannot_save_says_so_in_a_box_opened_over_it(qtbot, tmp_path):
+    saved: list[object] = []
+    dialog = PdfPreviewDialog(pdf.render(pdf.Notice(title="督办单", body=["正文"])), "督办单", on_saved=saved.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.save_to(tmp_path)  # a folder: returns at once, the box is opened with open()
+    box = dialog.dialog
+    assert isinstance(box, QMessageBox) and box.isVisible() and box.icon() is QMessageBox.Icon.Warning
+    assert (box.windowTitle(), box.text()) == ("无法保存", f"{tmp_path} 是一个文件夹，请输入文件名。")
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert dialog.dialog is None
+    dialog.save_to(tmp_path / "no-such-folder" / "督办单.pdf")
+    box = dialog.dialog
+    assert isinstance(box, QMessageBox) and box.text().startswith(f"无法写入 {tmp_path / 'no-such-folder'}")
+    box.close()
+    assert saved == [] and "已保存" not in dialog.info.text()
 
 
 def test_pdf_preview_says_when_an_official_face_was_replaced(qtbot, monkeypatch):

@@ -5,8 +5,9 @@ save dialog asks before replacing a file; only then is ``overwrite`` passed). Re
 checks the chosen file on a copy and shows what it found — what would be lost, every warning —
 and replaces the database only after the admin said yes; afterwards the desk must be restarted.
 
-``choose_target``, ``choose_source`` and ``confirm`` are the three questions put to the admin;
-tests replace them to drive the whole flow without native dialogs.
+``choose_target`` and ``choose_source`` ask for a file (tests replace them to drive the whole flow
+without native file dialogs); the restore's question is a box opened with ``open()``, kept as
+``dialog``, whose 是 starts the restore (否, the default, changes nothing).
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from laoshan_desk.services import backup as backup_service
 from laoshan_desk.ui.common.actions import Outcome, message, run_action
+from laoshan_desk.ui.common.dialogs import ask
 from laoshan_desk.ui.context import DeskContext
 
 BACKUP_FILTER = "崂山桌面备份 (*.ldbak)"
@@ -31,6 +33,7 @@ class BackupActions:
         self.widget = widget
         self.ctx = ctx
         self.last: Outcome[Any] | None = None
+        self.dialog: QDialog | None = None  # the restore's question while it is open
 
     # -- the questions --------------------------------------------------------------------------
     def choose_target(self) -> Path | None:
@@ -41,16 +44,6 @@ class BackupActions:
     def choose_source(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(self.widget, "选择备份文件", str(Path.home()), RESTORE_FILTER)
         return Path(name) if name else None
-
-    def confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(
-            self.widget,
-            "确认恢复",
-            text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
     # -- backup ---------------------------------------------------------------------------------
     def backup(self) -> None:
@@ -102,8 +95,9 @@ class BackupActions:
             lines.append("请注意：")
             lines += [f"· {w}" for w in check.warnings]
         lines += ["", "恢复后请重新启动桌面。继续恢复？"]
-        if not self.confirm("\n".join(lines)):
-            return
+        ask(self, "确认恢复", "\n".join(lines), lambda: self._restore(check), parent=self.widget)
+
+    def _restore(self, check: backup_service.RestoreCheck) -> None:
         db, actor, now = self.ctx.db, self.ctx.actor, self.ctx.now()
         self.last = run_action(
             self.widget,

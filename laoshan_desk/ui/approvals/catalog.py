@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from laoshan_desk.services import approvals as svc
 from laoshan_desk.ui.approvals.common import AREA, ok_cancel, setup_table
 from laoshan_desk.ui.approvals.models import CATALOG_COLUMNS
 from laoshan_desk.ui.common.actions import Outcome, run_action
+from laoshan_desk.ui.common.dialogs import open_dialog, tell
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.pdf_preview import documents_folder
 from laoshan_desk.ui.common.table_model import ListTableModel
@@ -126,6 +126,7 @@ class CatalogDialog(QDialog):
         self.setWindowTitle("审批事项库")
         self.resize(1180, 720)
         self.ctx = ctx
+        self.dialog: QDialog | None = None  # the item dialog (or a message) open over the list
         self.search = QLineEdit()
         self.search.setPlaceholderText("按编码或名称查找")
         self.search.textChanged.connect(self.reload)
@@ -169,18 +170,18 @@ class CatalogDialog(QDialog):
         index = self.view.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
-    def add(self) -> None:
-        if CatalogItemDialog(self.ctx, None, self).exec():
-            self.reload()
+    def add(self) -> CatalogItemDialog:
+        dialog = CatalogItemDialog(self.ctx, None, self)
+        open_dialog(self, dialog, accepted=self.reload)
+        return dialog
 
-    def edit(self, *_: Any) -> None:
+    def edit(self, *_: Any) -> CatalogItemDialog | None:
         row = self.current()
-        if (
-            row is not None
-            and self.ctx.actor.may("approvals.catalog_edit")
-            and CatalogItemDialog(self.ctx, row, self).exec()
-        ):
-            self.reload()
+        if row is None or not self.ctx.actor.may("approvals.catalog_edit"):
+            return None
+        dialog = CatalogItemDialog(self.ctx, row, self)
+        open_dialog(self, dialog, accepted=self.reload)
+        return dialog
 
     def toggle(self) -> None:
         row = self.current()
@@ -211,11 +212,11 @@ class CatalogDialog(QDialog):
             progress="正在导入事项库…",
         )
 
-    def _said(self, title: str, text: str) -> None:
-        QMessageBox.information(self, title, text)
-
     def _imported(self, report: svc.ImportReport) -> None:
-        QMessageBox.information(self, "导入完成", "\n".join(["导入结果：" + report.summary() + "。", *report.lines()]))
+        tell(self, "导入完成", "\n".join(["导入结果：" + report.summary() + "。", *report.lines()]))
+
+    def _exported(self, target: Path) -> None:
+        tell(self, "已导出", f"事项库已写入：\n{target}")
 
     def export_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -229,7 +230,7 @@ class CatalogDialog(QDialog):
         return run_action(
             self,
             lambda: svc.export_excel(self.ctx.db, self.ctx.actor, path, now=self.ctx.now()),
-            done=lambda target: self._said("已导出", f"事项库已写入：\n{target}"),
+            done=self._exported,
             area=AREA,
             background=True,
             progress="正在导出事项库…",

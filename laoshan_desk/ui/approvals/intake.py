@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QMessageBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -27,6 +26,7 @@ from laoshan_desk.services import approvals as svc
 from laoshan_desk.services import org
 from laoshan_desk.ui.approvals.common import AREA, CLASS_ORDER, ok_cancel, pydate, qdate, setup_table
 from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.dialogs import tell
 from laoshan_desk.ui.common.drafts import DraftKeeper
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.table_model import ColumnSpec, ListTableModel
@@ -92,6 +92,7 @@ class NewProjectDialog(QDialog):
         self.ui = Ui_ApprovalsProjectDialog()
         self.ui.setupUi(self)
         self.ctx = ctx
+        self.dialog: QDialog | None = None  # a message open over the menu, if any
         self.project_id: uuid.UUID | None = None
         self.catalog = {r.code: r for r in svc.list_catalog(ctx.db, ctx.actor)}
         # No default street (docs/rules.md §approvals-street): suggested from the address, or chosen.
@@ -210,7 +211,7 @@ class NewProjectDialog(QDialog):
         if not code:
             return
         if code in self.codes():
-            QMessageBox.information(self, "已在点菜单中", f"事项 {code} 已在点菜单中")
+            tell(self, "已在点菜单中", f"事项 {code} 已在点菜单中")
             return
         self.model.set_rows(self.rows() + [self._row(code, Classification.MUST_DO, "")])
         self.ui.itemsTable.scrollToBottom()

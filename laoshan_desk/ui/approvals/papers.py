@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -21,17 +21,19 @@ from PySide6.QtWidgets import (
 from laoshan_desk.services import approvals as svc
 from laoshan_desk.ui.approvals.common import AREA, preview_pdf
 from laoshan_desk.ui.common.actions import Outcome, run_action
+from laoshan_desk.ui.common.dialogs import tell
 from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog, documents_folder
 from laoshan_desk.ui.context import DeskContext
 
 
 class PapersMixin(QWidget):
     """The base of :class:`ProjectPage` holding its papers (the page provides ``ctx``, ``view``, ``tabs``,
-    ``_need_item`` and ``reload``)."""
+    ``dialog``, ``_need_item`` and ``reload``)."""
 
     ctx: DeskContext
     view: svc.ProjectView | None
     tabs: QTabWidget
+    dialog: QDialog | None
 
     def _need_item(self) -> svc.ItemRow | None: ...
 
@@ -126,7 +128,7 @@ class PapersMixin(QWidget):
         )
 
     def _exported(self, target: Path) -> None:
-        QMessageBox.information(self, "已导出", f"倒排工期表已写入：\n{target}")
+        tell(self, "已导出", f"倒排工期表已写入：\n{target}")
 
     def certificate(self) -> PdfPreviewDialog | None:
         item = self._need_item()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -31,6 +30,7 @@ from laoshan_desk.ui.approvals.models import ITEM_COLUMNS, LOG_COLUMNS, TEAM_COL
 from laoshan_desk.ui.approvals.papers import PapersMixin
 from laoshan_desk.ui.approvals.team_log import LogEntryDialog, TeamMemberDialog
 from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.dialogs import open_dialog, tell
 from laoshan_desk.ui.common.table_model import ListTableModel
 from laoshan_desk.ui.context import DeskContext
 
@@ -46,6 +46,7 @@ class ProjectPage(PapersMixin):
         super().__init__(parent)
         self.ctx = ctx
         self.view: svc.ProjectView | None = None
+        self.dialog: QDialog | None = None  # the dialog (or message) open over the page, if any
         self.editable = ctx.actor.may("approvals.edit")
         self.header = QLabel()
         self.header.setWordWrap(True)
@@ -211,64 +212,64 @@ class ProjectPage(PapersMixin):
                 return
         raise KeyError(code)
 
-    def run_dialog(self, dialog: QDialog) -> bool:
-        """Show a dialog modally (tests replace this to fill and save it)."""
-        return dialog.exec() == QDialog.DialogCode.Accepted
-
     def _need_item(self) -> svc.ItemRow | None:
         item = self.current_item()
         if item is None:
-            QMessageBox.information(self, "请选择事项", "请先在列表中选择一个事项")
+            tell(self, "请选择事项", "请先在列表中选择一个事项")
         return item
 
-    # -- item actions --------------------------------------------------------------------------
-    def advance(self) -> None:
+    # -- item actions (each dialog opens with open(); what follows a save runs when it is accepted)
+    def advance(self) -> AdvanceDialog | None:
         item = self._need_item()
         if item is None:
-            return
+            return None
         if not item.must_do:
-            QMessageBox.information(self, "无需跟踪", f"“{item.name}”为{item.class_label}事项，不跟踪办理进度")
-            return
+            tell(self, "无需跟踪", f"“{item.name}”为{item.class_label}事项，不跟踪办理进度")
+            return None
         if item.done:
-            QMessageBox.information(self, "已销号", f"“{item.name}”已于 {item.finished_on} 销号")
-            return
+            tell(self, "已销号", f"“{item.name}”已于 {item.finished_on} 销号")
+            return None
         dialog = AdvanceDialog(self.ctx, item, self)
-        if self.run_dialog(dialog):
-            self.reload()
-            result = dialog.result_
-            if result and result.newly_ready:
-                QMessageBox.information(
-                    self, "可发证", "前置事项已办结，以下事项材料已预审，可当日发证：\n" + "\n".join(result.newly_ready)
-                )
+        open_dialog(self, dialog, accepted=lambda: self._advanced(dialog.result_))
+        return dialog
 
-    def move_node(self) -> None:
+    def _advanced(self, result: svc.AdvanceResult | None) -> None:
+        self.reload()
+        if result and result.newly_ready:
+            tell(self, "可发证", "前置事项已办结，以下事项材料已预审，可当日发证：\n" + "\n".join(result.newly_ready))
+
+    def move_node(self) -> MoveNodeDialog | None:
         item = self._need_item()
         if item is None or not item.must_do or item.done:
-            return
+            return None
         dialog = MoveNodeDialog(self.ctx, item, self)
-        if self.run_dialog(dialog):
-            self.reload()
-            r = dialog.result_
-            if r is not None:
-                QMessageBox.information(
-                    self,
-                    "节点已调整",
-                    f"{r.code}：{r.old_finish} → {r.new_finish}，联动调整 {len(r.dependents)} 项"
-                    + ("" if r.feasible else "\n注意：调整后计划不可行，请召开协调会"),
-                )
+        open_dialog(self, dialog, accepted=lambda: self._moved(dialog.result_))
+        return dialog
 
-    def edit_item(self) -> None:
+    def _moved(self, r: svc.MoveResult | None) -> None:
+        self.reload()
+        if r is not None:
+            tell(
+                self,
+                "节点已调整",
+                f"{r.code}：{r.old_finish} → {r.new_finish}，联动调整 {len(r.dependents)} 项"
+                + ("" if r.feasible else "\n注意：调整后计划不可行，请召开协调会"),
+            )
+
+    def edit_item(self) -> ItemEditDialog | None:
         item = self._need_item()
-        if (
-            item is not None
-            and self.view is not None
-            and self.run_dialog(ItemEditDialog(self.ctx, item, list(self.view.team), self))
-        ):
-            self.reload()
+        if item is None or self.view is None:
+            return None
+        dialog = ItemEditDialog(self.ctx, item, list(self.view.team), self)
+        open_dialog(self, dialog, accepted=self.reload)
+        return dialog
 
-    def add_member(self) -> None:
-        if self.view is not None and self.run_dialog(TeamMemberDialog(self.ctx, self.view.id, self)):
-            self.reload()
+    def add_member(self) -> TeamMemberDialog | None:
+        if self.view is None:
+            return None
+        dialog = TeamMemberDialog(self.ctx, self.view.id, self)
+        open_dialog(self, dialog, accepted=self.reload)
+        return dialog
 
     def remove_member(self) -> None:
         index = self.team_view.currentIndex()
@@ -282,9 +283,12 @@ class ProjectPage(PapersMixin):
             area=AREA,
         )
 
-    def add_log(self, kind: LogKind) -> None:
-        if self.view is not None and self.run_dialog(LogEntryDialog(self.ctx, self.view.id, kind, self)):
-            self.reload()
+    def add_log(self, kind: LogKind) -> LogEntryDialog | None:
+        if self.view is None:
+            return None
+        dialog = LogEntryDialog(self.ctx, self.view.id, kind, self)
+        open_dialog(self, dialog, accepted=self.reload)
+        return dialog
 
     def solve_problem(self) -> None:
         index = self.log_view.currentIndex()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from laoshan_desk.services import approvals as svc
 from laoshan_desk.ui.approvals.common import AREA, preview_pdf, pydate, qdate, setup_table
 from laoshan_desk.ui.approvals.models import DISPATCH_COLUMNS
 from laoshan_desk.ui.common.actions import Outcome, run_action
+from laoshan_desk.ui.common.dialogs import tell
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.pdf_preview import PdfPreviewDialog, documents_folder
 from laoshan_desk.ui.common.table_model import ListTableModel
@@ -111,6 +111,7 @@ class BulletinDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("周通报")
         self.ctx = ctx
+        self.dialog: QDialog | None = None  # a message open over the bulletin, if any
         self.weekEdit = QLineEdit(svc.week_of(ctx.today()))
         self.weekEdit.setPlaceholderText("2026-W48")
         self.summary = QLabel()
@@ -163,7 +164,7 @@ class BulletinDialog(QDialog):
 
     def _exported(self, b: svc.Bulletin, path: Path) -> None:
         self._summarise(b)
-        QMessageBox.information(self, "已导出", f"周通报已写入：\n{path}")
+        tell(self, "已导出", f"周通报已写入：\n{path}")
 
     def export_dialog(self) -> None:
         suggested = documents_folder() / f"周通报-{self.weekEdit.text()}.xlsx"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -34,10 +33,13 @@ from laoshan_desk.ui.approvals.project_page import ProjectPage
 from laoshan_desk.ui.approvals.reports import BulletinDialog, DispatchDialog
 from laoshan_desk.ui.approvals.verify import VerifyDialog
 from laoshan_desk.ui.common.actions import Outcome, action_bus, run_action
+from laoshan_desk.ui.common.dialogs import open_dialog, tell
 from laoshan_desk.ui.common.empty_state import EmptyState
 from laoshan_desk.ui.common.pdf_preview import documents_folder
 from laoshan_desk.ui.common.table_model import PagedTableModel
 from laoshan_desk.ui.context import DeskContext
+
+DialogT = TypeVar("DialogT", bound=QDialog)
 
 
 class ApprovalsTab(QWidget):
@@ -46,6 +48,7 @@ class ApprovalsTab(QWidget):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.dialog: QDialog | None = None  # the dialog (or message) open over the tab, if any
         layout = QVBoxLayout(self)
         self.toolbar = QToolBar(self)
         self.actions_: dict[str, Any] = {}
@@ -169,31 +172,39 @@ class ApprovalsTab(QWidget):
         self.stack.setCurrentWidget(self.page)
 
     # -- toolbar -------------------------------------------------------------------------------
-    def run_dialog(self, dialog: QDialog) -> bool:
-        """Show a dialog modally (tests replace this to fill and save it)."""
-        return dialog.exec() == QDialog.DialogCode.Accepted
-
-    def new_project(self) -> uuid.UUID | None:
+    def new_project(self) -> NewProjectDialog:
+        """The menu, opened with ``open()``; the new project is shown once it was saved."""
         dialog = NewProjectDialog(self.ctx, self)
-        if self.run_dialog(dialog) and dialog.project_id is not None:
-            if self.search.text():
-                self.search.clear()  # reloads the list (textChanged)
-            self._show_state()
-            self.select_project(dialog.project_id)
-            return dialog.project_id
-        return None
+        open_dialog(self, dialog, accepted=lambda: self._created(dialog.project_id))
+        return dialog
 
-    def open_catalog(self) -> None:
-        self.run_dialog(CatalogDialog(self.ctx, self))
+    def _created(self, project_id: uuid.UUID | None) -> None:
+        if project_id is None:
+            return
+        # Accepted from inside the save's run_action, before the action bus reloads the list:
+        # the list is reloaded here so the new project is in it to be selected.
+        if self.search.text():
+            self.search.clear()  # reloads the list (textChanged)
+        else:
+            self.model.reload()
+        self._show_state()
+        self.select_project(project_id)
 
-    def open_dispatch(self) -> None:
-        self.run_dialog(DispatchDialog(self.ctx, self))
+    def open_catalog(self) -> CatalogDialog:
+        return self._open(CatalogDialog(self.ctx, self))
 
-    def open_bulletin(self) -> None:
-        self.run_dialog(BulletinDialog(self.ctx, self))
+    def open_dispatch(self) -> DispatchDialog:
+        return self._open(DispatchDialog(self.ctx, self))
 
-    def open_verify(self) -> None:
-        self.run_dialog(VerifyDialog(self.ctx, self))
+    def open_bulletin(self) -> BulletinDialog:
+        return self._open(BulletinDialog(self.ctx, self))
+
+    def open_verify(self) -> VerifyDialog:
+        return self._open(VerifyDialog(self.ctx, self))
+
+    def _open(self, dialog: DialogT) -> DialogT:
+        open_dialog(self, dialog)
+        return dialog
 
     def export_list(self) -> None:
         suggested = documents_folder() / f"审批项目列表-{self.ctx.today().isoformat()}.xlsx"
@@ -202,7 +213,7 @@ class ApprovalsTab(QWidget):
             self.export_to(Path(name))
 
     def _exported(self, target: Path) -> None:
-        QMessageBox.information(self, "已导出", f"项目列表已写入：\n{target}")
+        tell(self, "已导出", f"项目列表已写入：\n{target}")
 
     def export_to(self, path: Path) -> Outcome[Path]:
         """Write exactly what the list shows (search text and sort), off the GUI thread."""

@@ -1,8 +1,10 @@
 """Showing refusals where the clerk is looking, and keeping the window alive on a bug.
 
 :class:`FieldErrors` puts a service's Chinese message next to the field it names (red frame and
-a line of red text under it) and keeps everything typed. :func:`install_excepthook` logs an
-unexpected error to the data directory and shows a short message instead of a traceback.
+a line of red text under it) and keeps everything typed. :func:`install_excepthook` shows an
+uncaught exception the one way an action's failure is shown (``run_action``'s ``show_failure``,
+handed in by the start-up: actions.py imports this module, so this one cannot import it): logged
+to the data directory, and said in a box opened with ``open()`` instead of a traceback.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QLayout, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QFormLayout, QLabel, QLayout, QMessageBox, QWidget
 
 from laoshan_desk.domain.errors import DeskError
 
@@ -106,29 +109,64 @@ def _layout_holding(layout: QLayout, widget: QWidget) -> QLayout | None:
     return None
 
 
-def show_error(parent: QWidget | None, error: BaseException, title: str = "无法完成") -> None:
-    if isinstance(error, DeskError):
-        QMessageBox.warning(parent, title, error.message)
-    else:
-        log.error("unexpected error", exc_info=error)
-        QMessageBox.critical(
-            parent, "出现意外错误", "出现意外错误，已记录到日志。已保存的工作不受影响。\n" + str(error)[:300]
-        )
+# How a failure is shown: ``show_failure(widget, error, errors, title)`` in ui/common/actions.py.
+ShowFailure = Callable[[QWidget | None, BaseException, FieldErrors | None, str], None]
+
+_TITLE = "无法完成"  # the title of the box for a refusal nobody caught
+_UNCAUGHT = "deskUncaught"  # the property marking a box this hook opened
 
 
-def install_excepthook() -> None:
-    """An uncaught exception is logged (``logs/desk.log``: :mod:`laoshan_desk.desk_log`, set up by
-    the start-up) and shown as one sentence; a ``DeskError`` as its message."""
+def install_excepthook(show: ShowFailure) -> None:
+    """An uncaught exception (a bug in a slot, a refusal nobody caught) is shown with ``show``
+    over the active window in a box opened with ``open()``, never a nested event loop inside the
+    hook, and logged (``logs/desk.log``: :mod:`laoshan_desk.desk_log`, set up by the start-up).
+    While such a box is still open a further one is only logged: an error repeated on every
+    repaint or timer tick must not stack boxes. With no window to show it over, it is logged and
+    written to stderr."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        if isinstance(value, DeskError):
-            log.info("refused: %s (%s)", value.message, value.code)
-            show_error(None, value)
+        window = _window()
+        if window is None or _already_showing():
+            if isinstance(value, DeskError):
+                log.info("refused, not shown: %s (%s)", value.message, value.code)
+            else:
+                log.error("uncaught: %s", "".join(traceback.format_exception(kind, value, tb)))
+            if window is None:
+                sys.__excepthook__(kind, value, tb)
             return
-        log.error("uncaught: %s", "".join(traceback.format_exception(kind, value, tb)))
         try:
-            show_error(None, value)
+            before = _desk_boxes()
+            show(window, value, None, _TITLE)  # logs it: a refusal as info, anything else with its traceback
+            for box in _desk_boxes():
+                if not any(box is old for old in before):
+                    box.setProperty(_UNCAUGHT, True)
         except Exception:  # noqa: BLE001 - never let the hook itself kill the desk
+            log.error("uncaught: %s", "".join(traceback.format_exception(kind, value, tb)))
             sys.__excepthook__(kind, value, tb)
 
     sys.excepthook = hook
+
+
+def _window() -> QWidget | None:
+    """The window the clerk is working in: the active one, else the first visible one."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return None
+    active = app.activeWindow()
+    if active is not None:
+        return active
+    return next((w for w in app.topLevelWidgets() if w.isVisible() and not isinstance(w, QMessageBox)), None)
+
+
+def _desk_boxes() -> list[QMessageBox]:
+    """The message boxes open now (show_failure's are named deskMessage)."""
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "deskMessage" and w.isVisible()
+    ]
+
+
+def _already_showing() -> bool:
+    """A box this hook opened is still open (a refusal box of some action's does not count)."""
+    return any(box.property(_UNCAUGHT) for box in _desk_boxes())

@@ -16,10 +16,11 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from laoshan_desk.services import printing
 from laoshan_desk.ui.common.actions import run_action
+from laoshan_desk.ui.common.dialogs import tell
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 
@@ -67,6 +68,7 @@ class PdfPreviewDialog(QDialog):
         self._on_printed = on_printed
         self._on_saved = on_saved
         self.on_pages_printed: Callable[[int], None] | None = None
+        self.dialog: QDialog | None = None  # a refusal to save, open over the preview
         self._array = QByteArray(pdf_bytes)
         self._buffer = QBuffer(self._array, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -103,6 +105,8 @@ class PdfPreviewDialog(QDialog):
     def print_dialog(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
+        # Qt's own print dialog: the one nested exec() docs/design/conventions.md allows (the
+        # convention test names it); nothing of ours runs behind it.
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
@@ -123,12 +127,12 @@ class PdfPreviewDialog(QDialog):
 
     def save_to(self, path: Path) -> None:
         if path.is_dir():
-            QMessageBox.warning(self, "无法保存", f"{path} 是一个文件夹，请输入文件名。")
+            tell(self, "无法保存", f"{path} 是一个文件夹，请输入文件名。", warning=True)
             return
         try:
             path.write_bytes(self._bytes)
         except OSError as exc:
-            QMessageBox.warning(self, "无法保存", f"无法写入 {path}：{exc.strerror or exc}")
+            tell(self, "无法保存", f"无法写入 {path}：{exc.strerror or exc}", warning=True)
             return
         self.info.setText(f"共 {self.document.pageCount()} 页 · 已保存到：{path}")
         if self._on_saved:

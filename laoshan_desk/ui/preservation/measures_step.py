@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from laoshan_desk.domain.lights import Light
 from laoshan_desk.domain.preservation import CaseStatus, Paper
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.preservation import papers as docs
 from laoshan_desk.ui.common.dates import pydate, qdate
+from laoshan_desk.ui.common.dialogs import tell
 from laoshan_desk.ui.common.table_model import ColumnSpec
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.preservation.step import CaseStep
@@ -130,7 +131,7 @@ class MeasuresStep(CaseStep):
     def renew(self) -> None:
         m: svc.MeasureRow | None = selected_row(self.measures_view)
         if m is None:
-            QMessageBox.information(self, "续行", "请先在列表中选择一项保全措施。")
+            tell(self, "续行", "请先在列表中选择一项保全措施。")
             return
         ctx = self.ctx
         applied_on = pydate(self.renew_applied.date())
@@ -146,7 +147,7 @@ class MeasuresStep(CaseStep):
         self.renew_applied.setDate(qdate(self.ctx.today()))  # the next renewal starts from today again
         # A late application still renews; the clerk is told why it is late (第十八条).
         if result.warning:
-            QMessageBox.warning(self, "续行（申请逾期）", result.warning)
+            tell(self, "续行（申请逾期）", result.warning, warning=True)
 
     def print_notice(self) -> None:
         """The notice for the selected measure, else for the plan's first asset."""

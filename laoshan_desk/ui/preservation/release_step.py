@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from laoshan_desk.domain.preservation import CaseStatus, Paper
 from laoshan_desk.services import preservation as svc
 from laoshan_desk.services.preservation import papers as docs
 from laoshan_desk.ui.common.dates import pydate, qdate
+from laoshan_desk.ui.common.dialogs import ask, open_dialog
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.table_model import ColumnSpec
 from laoshan_desk.ui.context import DeskContext
@@ -58,7 +58,6 @@ RELEASE_COLUMNS = [
 class ReleaseStep(CaseStep):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.dialog: GuaranteeDialog | None = None
         self.last_release: svc.ReleaseResult | None = None
         v = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -169,27 +168,26 @@ class ReleaseStep(CaseStep):
 
     def add_guarantee(self) -> None:
         ref = self.ref()
-        self.dialog = GuaranteeDialog(self.ctx, ref.case_id, ref.version, self)
-        self.dialog.accepted.connect(self.changed.emit)
-        self.dialog.open()
+        open_dialog(self, GuaranteeDialog(self.ctx, ref.case_id, ref.version, self), accepted=self.changed.emit)
 
     def release(self) -> None:
         ref, ctx = self.ref(), self.ctx
         pre = svc.preview_release(ctx.db, ctx.actor, ref.case_id, today=ctx.today())
-        confirmed = False
         if pre.expiry_warnings:
-            # Not "sufficient and effective" (第二十二条): the judge confirms, naming the case.
+            # Not "sufficient and effective" (第二十二条): the judge confirms, naming the case;
+            # 是 releases, 否 leaves the case as it is.
             assert self.detail is not None
-            answer = QMessageBox.question(
+            ask(
                 self,
                 "担保有效期不足",
                 f"{self.detail.case_number}：\n" + "\n".join(pre.expiry_warnings) + "\n\n仍要据此解除保全吗？",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
+                lambda: self._release(ref, confirmed=True),
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-            confirmed = True
+        else:
+            self._release(ref, confirmed=False)
+
+    def _release(self, ref: svc.CaseRef, *, confirmed: bool) -> None:
+        ctx = self.ctx
         form = svc.GuaranteeReleaseForm(
             ref.case_id,
             ref.version,

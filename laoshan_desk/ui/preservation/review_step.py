@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -9,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from laoshan_desk.domain.preservation import Decision
 from laoshan_desk.services import preservation as svc
+from laoshan_desk.ui.common.dialogs import ask
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.preservation.step import CaseStep
@@ -170,23 +172,25 @@ class ReviewStep(CaseStep):
         ref = self.ref()
         form = svc.DecisionForm(ref.case_id, ref.version, self.decision.currentData(), self.reasons.toPlainText())
         # A form the service would refuse (no decision, no reasons) is refused beside its field
-        # first; a complete one is confirmed before it is taken.
-        if form.decision is not None and form.reasons.strip() and not self._confirmed(Decision(form.decision)):
-            return
+        # first; a complete one is confirmed before it is taken (是 takes it, 否 leaves it as typed).
+        if form.decision is not None and form.reasons.strip():
+            self._confirm(Decision(form.decision), lambda: self._decide(form))
+        else:
+            self._decide(form)
+
+    def _decide(self, form: svc.DecisionForm) -> None:
         ctx = self.ctx
         self.act(lambda: svc.decide(ctx.db, ctx.actor, form, now=ctx.now()), errors=self.decision_errors)
 
-    def _confirmed(self, decision: Decision) -> bool:
+    def _confirm(self, decision: Decision, yes: Callable[[], None]) -> None:
         d = self.detail
         assert d is not None
         amount = f"请求保全金额 {yuan(d.claim_amount)} 元"
         if decision.grants and d.plan.selected:
             amount += f"，按方案保全 {yuan(d.plan.total_preserved)} 元"
-        answer = QMessageBox.question(
+        ask(
             self,
             "确认审查决定",
             f"对 {d.case_number}（被申请人 {d.respondent}）作出“{decision.label}”的决定？\n{amount}。",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            yes,
         )
-        return answer == QMessageBox.StandardButton.Yes

@@ -2,7 +2,8 @@
 
 A step gets the :class:`CaseDetail` from the page (``fill``), sends every write with the version
 it showed (:meth:`CaseStep.ref`) through ``run_action``, and asks the page to reload when a write
-succeeded (``changed``). A paper it prints is previewed by :meth:`CaseStep.show_paper`.
+succeeded (``changed``). A paper it prints is previewed by :meth:`CaseStep.show_paper`. A dialog,
+a question (``ask``) or a message (``tell``) opens over the step with ``open()`` as ``step.dialog``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from laoshan_desk.domain.preservation import Paper
 from laoshan_desk.services import preservation as svc
@@ -32,6 +33,7 @@ class CaseStep(QWidget):
         self.ctx = ctx
         self.detail: svc.CaseDetail | None = None
         self.preview: PdfPreviewDialog | None = None
+        self.dialog: QDialog | None = None  # a dialog, question or message open over the step
 
     def fill(self, d: svc.CaseDetail) -> None:
         self.detail = d

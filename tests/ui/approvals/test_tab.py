@@ -1,13 +1,13 @@
 """The 审批点菜单 tab driven as a clerk would: intake from the menu to a ticked-off item, the wall
-chart, the dialogs; every table model passes qtmodeltester."""
+chart, the dialogs (each opened with ``open()`` and found as the page's ``.dialog``, filled and
+clicked); every table model passes qtmodeltester."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
 from laoshan_desk.domain.lights import Light
@@ -24,14 +24,18 @@ from laoshan_desk.ui.common.table_model import LightRole, ListTableModel
 from tests.conftest import FIXED_NOW
 
 
-@pytest.fixture(autouse=True)
-def _no_message_boxes(monkeypatch):  # type: ignore[no-untyped-def]
-    for name in ("information", "warning", "critical"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
-
-
 def click_ok(qtbot, box: QDialogButtonBox) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def read_box(qtbot, owner) -> str:  # type: ignore[no-untyped-def]
+    """The message box open over ``owner`` (opened with open(), not exec()): its text, after 确定."""
+    box = owner.dialog
+    assert isinstance(box, QMessageBox) and box.isVisible() and box.objectName() == "deskMessage"
+    text = box.windowTitle() + "|" + box.text()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert owner.dialog is None
+    return text
 
 
 def test_intake_to_a_ticked_off_item(qtbot, ctx):
@@ -39,58 +43,52 @@ def test_intake_to_a_ticked_off_item(qtbot, ctx):
     qtbot.addWidget(tab)
     assert tab.stack.currentWidget() is tab.empty
 
-    def fill_intake(dialog: QDialog) -> bool:
-        assert isinstance(dialog, NewProjectDialog)
-        ui = dialog.ui
-        # QTest types ASCII only: Chinese arrives through the input method, i.e. as set text
-        ui.nameEdit.setText("金家岭咖啡店开业项目")
-        ui.enterpriseEdit.setText("青岛金岭咖啡有限公司")
-        qtbot.keyClicks(ui.creditCodeEdit, "91999999MA0LKC0015")  # a typo in the check character
-        ui.contactEdit.setText("王丽")
-        qtbot.keyClicks(ui.phoneEdit, "0532-5550111")
-        ui.streetCombo.setCurrentIndex(ui.streetCombo.findText("金家岭街道"))
-        dialog.select_template("restaurant_opening")
-        assert "必办 8 项" in ui.summaryLabel.text()
-        # order one more dish, classify it with a reason, take one off
-        dialog.add_item("SP036")
-        dialog.set_class("SP036", "not_needed", "以公司形式经营，不办小餐饮登记")
-        dialog.ui.itemsTable.selectRow(dialog.codes().index("SP072"))
-        dialog.remove_selected()
-        assert "SP072" not in dialog.codes()
-        click_ok(qtbot, ui.buttonBox)
-        assert dialog.result() != QDialog.DialogCode.Accepted
-        assert "校验位" in ui.errorLabel.text()
-        assert dialog.errors.message_for("credit_code")
-        ui.creditCodeEdit.setText("91999999MA0LKC0014")
-        click_ok(qtbot, ui.buttonBox)
-        return dialog.result() == QDialog.DialogCode.Accepted
-
-    tab.run_dialog = fill_intake  # type: ignore[method-assign]
-    project_id = tab.new_project()
-    assert project_id is not None
+    dialog = tab.new_project()  # returns at once: open(), not exec()
+    assert isinstance(dialog, NewProjectDialog) and tab.dialog is dialog and dialog.isVisible()
+    ui = dialog.ui
+    # QTest types ASCII only: Chinese arrives through the input method, i.e. as set text
+    ui.nameEdit.setText("金家岭咖啡店开业项目")
+    ui.enterpriseEdit.setText("青岛金岭咖啡有限公司")
+    qtbot.keyClicks(ui.creditCodeEdit, "91999999MA0LKC0015")  # a typo in the check character
+    ui.contactEdit.setText("王丽")
+    qtbot.keyClicks(ui.phoneEdit, "0532-5550111")
+    ui.streetCombo.setCurrentIndex(ui.streetCombo.findText("金家岭街道"))
+    dialog.select_template("restaurant_opening")
+    assert "必办 8 项" in ui.summaryLabel.text()
+    # order one more dish, classify it with a reason, take one off
+    dialog.add_item("SP036")
+    dialog.add_item("SP036")  # already ordered: said in a box over the menu, ordered once
+    assert read_box(qtbot, dialog) == "已在点菜单中|事项 SP036 已在点菜单中"
+    assert dialog.codes().count("SP036") == 1
+    dialog.set_class("SP036", "not_needed", "以公司形式经营，不办小餐饮登记")
+    dialog.ui.itemsTable.selectRow(dialog.codes().index("SP072"))
+    dialog.remove_selected()
+    assert "SP072" not in dialog.codes()
+    click_ok(qtbot, ui.buttonBox)
+    assert tab.dialog is dialog and dialog.isVisible()  # refused: the menu stays open as typed
+    assert "校验位" in ui.errorLabel.text()
+    assert dialog.errors.message_for("credit_code")
+    ui.creditCodeEdit.setText("91999999MA0LKC0014")
+    click_ok(qtbot, ui.buttonBox)
+    assert tab.dialog is None and dialog.project_id is not None
+    # the flow that followed exec() now follows the dialog's accepted signal
     assert tab.stack.currentWidget() is tab.page
     view = tab.page.view
-    assert view is not None and view.name == "金家岭咖啡店开业项目"
+    assert view is not None and view.name == "金家岭咖啡店开业项目" and view.id == dialog.project_id
     assert view.item("SP036").classification == "not_needed"
     assert tab.model.rowCount() == 1 and tab.model.data(tab.model.index(0, 0), LightRole) is not None
     first_rows = tab.page.items_model.rows()
     assert [r.must_do for r in first_rows] == sorted((r.must_do for r in first_rows), reverse=True)
 
     # pre-review, accept, tick off the business licence, through the dialog
-    def fill_advance(status: str, day: dt.date):  # type: ignore[no-untyped-def]
-        def run(dialog: QDialog) -> bool:
-            assert isinstance(dialog, AdvanceDialog)
-            dialog.choose(status)
-            dialog.ui.dateEdit.setDate(day)
-            click_ok(qtbot, dialog.ui.buttonBox)
-            return dialog.result() == QDialog.DialogCode.Accepted
-
-        return run
-
     for status in ("pre_review", "accepted", "done"):
         tab.page.select_item("SP001")
-        tab.page.run_dialog = fill_advance(status, FIXED_NOW.date())  # type: ignore[method-assign]
-        tab.page.advance()
+        advance = tab.page.advance()
+        assert isinstance(advance, AdvanceDialog) and tab.page.dialog is advance
+        advance.choose(status)
+        advance.ui.dateEdit.setDate(FIXED_NOW.date())
+        click_ok(qtbot, advance.ui.buttonBox)
+        assert tab.page.dialog is None  # nothing became ready to issue: no box follows
     item = tab.page.view.item("SP001")
     assert item.done and item.finished_on == FIXED_NOW.date() and item.light is Light.GREY
     assert [s.status for s in item.steps] == ["pre_review", "accepted", "done"]
@@ -104,6 +102,10 @@ def test_intake_to_a_ticked_off_item(qtbot, ctx):
         )
         summaries = list(session.scalars(q))
     assert any("销号" in s for s in summaries)
+    # a ticked-off item is not moved on again: said in a box, no dialog
+    tab.page.select_item("SP001")
+    assert tab.page.advance() is None
+    assert read_box(qtbot, tab.page) == f"已销号|“{item.name}”已于 {FIXED_NOW.date()} 销号"
     # the licence for the ticked-off item, previewed
     tab.page.select_item("SP001")
     preview = tab.page.certificate()
@@ -149,19 +151,21 @@ def test_move_node_from_the_page(qtbot, demo_ctx):
     qtbot.addWidget(tab)
     shop = next(tab.model.row_at(r) for r in range(tab.model.rowCount()) if "餐厅" in tab.model.row_at(r).name)
     tab.select_project(shop.id)
+    tab.page.items_view.clearSelection()
+    tab.page.items_view.setCurrentIndex(QModelIndex())
+    assert tab.page.move_node() is None  # nothing chosen: said in a box, no dialog
+    assert read_box(qtbot, tab.page) == "请选择事项|请先在列表中选择一个事项"
     tab.page.select_item("SP023")
-
-    def fill(dialog: QDialog) -> bool:
-        assert isinstance(dialog, MoveNodeDialog)
-        dialog.ui.dateEdit.setDate(dt.date(2026, 11, 27))
-        click_ok(qtbot, dialog.ui.buttonBox)
-        assert "原因" in dialog.ui.errorLabel.text()  # a reason is required
-        dialog.ui.reasonEdit.setPlainText("排烟管道防火阀整改后复验")
-        click_ok(qtbot, dialog.ui.buttonBox)
-        return dialog.result() == QDialog.DialogCode.Accepted
-
-    tab.page.run_dialog = fill  # type: ignore[method-assign]
-    tab.page.move_node()
+    dialog = tab.page.move_node()
+    assert isinstance(dialog, MoveNodeDialog) and tab.page.dialog is dialog
+    dialog.ui.dateEdit.setDate(dt.date(2026, 11, 27))
+    click_ok(qtbot, dialog.ui.buttonBox)
+    assert "原因" in dialog.ui.errorLabel.text() and tab.page.dialog is dialog  # a reason is required
+    dialog.ui.reasonEdit.setPlainText("排烟管道防火阀整改后复验")
+    click_ok(qtbot, dialog.ui.buttonBox)
+    # the page reloaded, then said what moved (from the accepted signal, in a box opened with open())
+    said = read_box(qtbot, tab.page)
+    assert said.startswith("节点已调整|SP023：") and "→ 2026-11-27" in said and "联动调整" in said
     view = tab.page.view
     assert view.item("SP023").node_date == dt.date(2026, 11, 27)
     assert view.item("SP032").earliest_start == dt.date(2026, 11, 30)
@@ -310,9 +314,14 @@ def test_exports_run_off_the_gui_thread_and_are_recorded_once(qtbot, demo_ctx, t
     with demo_ctx.db.session() as session:
         exports = list(session.scalars(select(AuditRecord.summary).where(AuditRecord.action == "export")))
     assert len(exports) == 3 and "2026-W48" in bulletin.summary.text()
+    # each says where it went in a box opened with open() over the screen that wrote it
+    assert read_box(qtbot, tab.page) == f"已导出|倒排工期表已写入：\n{tmp_path / 'schedule.xlsx'}"
+    assert read_box(qtbot, catalog) == f"已导出|事项库已写入：\n{tmp_path / 'catalog.xlsx'}"
+    assert read_box(qtbot, bulletin) == f"已导出|周通报已写入：\n{tmp_path / 'bulletin.xlsx'}"
     imported = catalog.import_file(tmp_path / "catalog.xlsx")
     qtbot.waitUntil(lambda: imported.finished, timeout=30000)
     assert imported.ok and imported.result.updated == 84 and not imported.result.rejected
+    assert read_box(qtbot, catalog).startswith("导入完成|导入结果：" + imported.result.summary())
     bulletin.weekEdit.setText("2026-48")
     bad = bulletin.export_to(tmp_path / "bad.xlsx")
     qtbot.waitUntil(lambda: bad.finished, timeout=30000)
@@ -399,3 +408,35 @@ def test_catalog_shows_the_kind_of_limit_and_unverified_citations(qtbot, demo_ct
     assert edit.save()
     after = svc.get_item(demo_ctx.db, demo_ctx.actor, "SP006")
     assert (after.statutory_days, after.limit_kind, after.unverified) == (0, row.limit_kind, row.unverified)
+
+
+def test_the_catalog_adds_and_edits_an_item_through_its_dialog(qtbot, demo_ctx):
+    """事项库 from the toolbar opens with ``open()``; 修改 opens the item's dialog over it, a refusal
+    stays in the dialog as typed, 保存 closes it and the list shows the change; 取消 changes nothing."""
+    tab = ApprovalsTab(demo_ctx)
+    qtbot.addWidget(tab)
+    tab.actions_["catalog"].trigger()  # returns at once: open(), not exec()
+    catalog = tab.dialog
+    assert isinstance(catalog, CatalogDialog) and catalog.isVisible()
+    code = catalog.model.rows()[0].code
+    catalog.view.selectRow(0)
+    qtbot.mouseClick(catalog.buttons["edit"], Qt.MouseButton.LeftButton)
+    edit = catalog.dialog
+    assert edit is not None and edit.isVisible() and edit.windowTitle() == f"修改事项 {code}"
+    edit.ui.nameEdit.setText("")
+    click_ok(qtbot, edit.ui.buttonBox)
+    assert catalog.dialog is edit and edit.isVisible() and edit.errors.message_for("name")
+    edit.ui.nameEdit.setText("营业执照（测试改名）")
+    click_ok(qtbot, edit.ui.buttonBox)
+    assert catalog.dialog is None
+    assert svc.get_item(demo_ctx.db, demo_ctx.actor, code).name == "营业执照（测试改名）"
+    assert catalog.model.rows()[0].name == "营业执照（测试改名）"  # the list reloaded on accepted
+    before = catalog.model.rowCount()
+    qtbot.mouseClick(catalog.buttons["add"], Qt.MouseButton.LeftButton)
+    add = catalog.dialog
+    assert add is not None and add.windowTitle() != edit.windowTitle()
+    add.ui.codeEdit.setText("SP999")
+    qtbot.mouseClick(add.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert catalog.dialog is None and catalog.model.rowCount() == before
+    catalog.close()
+    assert tab.dialog is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from laoshan_desk.domain.timeutil import end_of_day
@@ -44,9 +44,7 @@ def test_the_release_application_takes_the_day_entered(qtbot, db, admin, fixed_n
     assert clock.start.date() == dt.date(2026, 11, 26) and clock.due == end_of_day(dt.date(2026, 12, 1))
 
 
-def test_the_renewal_application_takes_the_day_entered(qtbot, db, admin, fixed_now, monkeypatch):
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _w, _t, text, *a: warnings.append(text)))
+def test_the_renewal_application_takes_the_day_entered(qtbot, db, admin, fixed_now):
     case_id = _executed(db, admin, fixed_now)  # the term ends 2027-11-25; apply by 2027-11-18
     seen = fixed_now.replace(year=2027, month=11, day=20)
     page = _page(qtbot, db, admin, case_id, seen)
@@ -61,18 +59,35 @@ def test_the_renewal_application_takes_the_day_entered(qtbot, db, admin, fixed_n
     step.renew_applied.setDate(qdate(dt.date(2027, 11, 17)))  # it came in three days ago, in time
     qtbot.mouseClick(step.renew_button, Qt.MouseButton.LeftButton)
     measure = svc.case_detail(db, admin, case_id, now=seen).measures[0]
-    assert measure.renewals == 1 and measure.renewal_warning == "" and warnings == []
+    assert measure.renewals == 1 and measure.renewal_warning == "" and step.dialog is None  # no warning
     assert step.renew_errors.message_for("applied_on") == ""
     assert pydate(step.renew_applied.date()) == seen.date()  # back to today for the next one
 
 
-def test_a_renewal_applied_for_late_on_the_day_entered_is_warned(qtbot, db, admin, fixed_now, monkeypatch):
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _w, _t, text, *a: warnings.append(text)))
+def test_a_renewal_applied_for_late_on_the_day_entered_is_warned(qtbot, db, admin, fixed_now):
     case_id = _executed(db, admin, fixed_now)
     seen = fixed_now.replace(year=2027, month=11, day=22)
     step = _page(qtbot, db, admin, case_id, seen).measures
     step.measures_view.selectRow(0)
     step.renew_applied.setDate(qdate(dt.date(2027, 11, 19)))  # one day after the last day to apply
     qtbot.mouseClick(step.renew_button, Qt.MouseButton.LeftButton)
-    assert len(warnings) == 1 and "2027-11-19" in warnings[0] and "第十八条" in warnings[0]
+    # A late application still renews; the warning is a box opened with open() over the step.
+    box = step.dialog
+    assert isinstance(box, QMessageBox) and box.isVisible() and box.icon() is QMessageBox.Icon.Warning
+    assert box.windowTitle() == "续行（申请逾期）" and "2027-11-19" in box.text() and "第十八条" in box.text()
+    assert svc.case_detail(db, admin, case_id, now=seen).measures[0].renewals == 1
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert step.dialog is None
+
+
+def test_renewing_with_no_measure_chosen_is_said_in_a_box(qtbot, db, admin, fixed_now):
+    case_id = _executed(db, admin, fixed_now)
+    step = _page(qtbot, db, admin, case_id, fixed_now).measures
+    step.measures_view.setCurrentIndex(QModelIndex())  # no measure chosen
+    qtbot.mouseClick(step.renew_button, Qt.MouseButton.LeftButton)
+    box = step.dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert (box.windowTitle(), box.text()) == ("续行", "请先在列表中选择一项保全措施。")
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert step.dialog is None
+    assert svc.case_detail(db, admin, case_id, now=fixed_now).measures[0].renewals == 0

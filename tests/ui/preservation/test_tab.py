@@ -21,6 +21,18 @@ def _save(dialog) -> None:  # type: ignore[no-untyped-def]
     dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
 
 
+def answer(qtbot, step, reply: QMessageBox.StandardButton) -> str:  # type: ignore[no-untyped-def]
+    """The question open over ``step`` (opened with open(), 否 its default): clicks ``reply``;
+    returns the title and text asked."""
+    box = step.dialog
+    assert isinstance(box, QMessageBox) and box.isVisible() and box.objectName() == "deskQuestion"
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    asked = box.windowTitle() + "|" + box.text()
+    qtbot.mouseClick(box.button(reply), Qt.MouseButton.LeftButton)
+    assert step.dialog is None
+    return asked
+
+
 def _workbook(tmp_path):  # type: ignore[no-untyped-def]
     wb = Workbook()
     ws = wb.active
@@ -35,7 +47,7 @@ def _workbook(tmp_path):  # type: ignore[no-untyped-def]
     return path
 
 
-def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path, monkeypatch):
+def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path):
     tab = PreservationTab(ctx)
     qtbot.addWidget(tab)
     tab.resize(1280, 800)
@@ -117,21 +129,13 @@ def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path, m
     qtbot.mouseClick(page.review.decide_button, Qt.MouseButton.LeftButton)
     assert "理由" in page.review.decision_error.text()
     page.review.reasons.insertPlainText("申请符合法律规定，被申请人存在转移财产风险")
-    asked: list[str] = []
-
-    def answer(reply):  # type: ignore[no-untyped-def]
-        def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
-            asked.append(text)
-            return reply
-
-        return question
-
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     qtbot.mouseClick(page.review.decide_button, Qt.MouseButton.LeftButton)
+    asked = answer(qtbot, page.review, QMessageBox.StandardButton.No)  # 否 (the default) decides nothing
     assert page.detail.status == "received" and page.review.reasons.toPlainText()
-    assert "（2026）鲁0212财保88号" in asked[-1] and "准予保全" in asked[-1] and "1,200,000.00" in asked[-1]
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    assert asked.startswith("确认审查决定|")
+    assert "（2026）鲁0212财保88号" in asked and "准予保全" in asked and "1,200,000.00" in asked
     qtbot.mouseClick(page.review.decide_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, page.review, QMessageBox.StandardButton.Yes)
     assert page.detail.status == "granted"
     qtbot.mouseClick(page.ruling_button, Qt.MouseButton.LeftButton)
     assert page.preview is not None and page.preview.page_count() >= 1
@@ -160,12 +164,11 @@ def test_application_to_ruling_to_release(qtbot, qtmodeltester, ctx, tmp_path, m
     # The bond ends in a year, the house's seizure in three: not "sufficient and effective"
     # (第二十二条). The preview says so; the judge is asked, naming the case, and first says no.
     assert "有效期不足" in page.release.release_preview.text()
-    asked.clear()
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     qtbot.mouseClick(page.release.release_button, Qt.MouseButton.LeftButton)
-    assert page.detail.status == "executed" and "（2026）鲁0212财保88号" in asked[0] and "有效期" in asked[0]
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    asked = answer(qtbot, page.release, QMessageBox.StandardButton.No)
+    assert page.detail.status == "executed" and "（2026）鲁0212财保88号" in asked and "有效期" in asked
     qtbot.mouseClick(page.release.release_button, Qt.MouseButton.LeftButton)
+    answer(qtbot, page.release, QMessageBox.StandardButton.Yes)
     assert page.detail.status == "released"
     assert page.detail.freed_total == 1200000
     qtbot.mouseClick(page.release.release_print_button, Qt.MouseButton.LeftButton)

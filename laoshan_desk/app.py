@@ -50,6 +50,7 @@ def make_application() -> QApplication:
     from PySide6.QtGui import QIcon
 
     from laoshan_desk.ui.common.actions import show_failure
+    from laoshan_desk.ui.common.collector import collect_on_gui_thread
     from laoshan_desk.ui.common.errors import install_excepthook
     from laoshan_desk.ui.fonts import install_ui_font
 
@@ -62,6 +63,7 @@ def make_application() -> QApplication:
     install_ui_font(app)
     install_translators(app)
     install_excepthook(show_failure)  # an uncaught error is shown as an action's failure is
+    collect_on_gui_thread(app)  # a worker must never destroy a Qt object (ui/common/collector.py)
     return app
 
 

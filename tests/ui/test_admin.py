@@ -13,6 +13,7 @@ from laoshan_desk.services import auth
 from laoshan_desk.services import calendar as calendar_service
 from laoshan_desk.ui.admin.tab import AdminTab
 from laoshan_desk.ui.admin.users_page import UserDialog
+from tests.ui.counts import counted
 
 
 def test_new_user_dialog_shows_field_messages_and_creates(qtbot, ctx):
@@ -92,7 +93,7 @@ def test_audit_page_lists_and_verifies(qtbot, qtmodeltester, ctx):
     qtbot.addWidget(tab)
     page = tab.audit
     qtmodeltester.check(page.model)
-    assert page.model.total() >= 2 and "共" in page.count_label.text()
+    assert counted(qtbot, page.model) >= 2 and "共" in page.count_label.text()
     assert page.model.index(0, 4).data() == "工作日调整" and page.model.index(0, 3).data() == "新建"
     page.verify()
     qtbot.waitUntil(lambda: page.verify_outcome.finished, timeout=10_000)
@@ -163,19 +164,19 @@ def test_the_audit_page_is_current_when_shown_again(qtbot, ctx, monkeypatch):
     qtbot.addWidget(tab)
     tab.show()
     tab.pages.setCurrentWidget(tab.audit)
-    before, model = tab.audit.model.total(), tab.audit.model
+    before, model = counted(qtbot, tab.audit.model), tab.audit.model
     calendar_service.set_override(
         ctx.db, ctx.actor, calendar_service.OverrideForm(dt.date(2027, 1, 3), True, "y"), now=ctx.now()
     )
     monkeypatch.setattr(audit_page, "FRESH_SECONDS", 0.0)
     tab.pages.setCurrentWidget(tab.users)
     tab.pages.setCurrentWidget(tab.audit)
-    assert tab.audit.model.total() == before + 1
+    assert counted(qtbot, tab.audit.model) == before + 1
     # The same model started over, not a new one each time (they were never freed before).
     assert tab.audit.model is model and tab.audit.view.model() is model
     tab.audit.user_edit.setText("nobody-at-all")
     tab.audit.reload()
-    assert tab.audit.model is model and model.total() == 0 and tab.audit.count_label.text() == "共 0 条记录"
+    assert tab.audit.model is model and counted(qtbot, model) == 0 and tab.audit.count_label.text() == "共 0 条记录"
 
 
 def _desk_messages(over: QWidget | None = None) -> list[str]:

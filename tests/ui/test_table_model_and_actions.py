@@ -75,7 +75,7 @@ def test_a_view_attached_to_an_unloaded_model_loads_it_once(qtbot):
     model.set_sort("name", descending=True)
     view = QTableView()
     qtbot.addWidget(view)
-    prepare_view(view, model, light_columns=[2])
+    prepare_view(view, model)
     assert (source.counts, source.fetches) == (1, 1)
     assert model.data(model.index(0, 1)) == "诉求0999"
     assert view.horizontalHeader().sortIndicatorSection() == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 from laoshan_desk.services import audit
 from laoshan_desk.services.audit_chain import ChainReport
 from laoshan_desk.ui.common.actions import Outcome, run_action
-from laoshan_desk.ui.common.table_model import ColumnSpec, PagedTableModel, RowRole, prepare_view
+from laoshan_desk.ui.common.table_model import ColumnSpec, CountOffThread, PagedTableModel, RowRole, prepare_view
 from laoshan_desk.ui.context import DeskContext
 
 FINDINGS_SHOWN = 8
@@ -105,13 +106,26 @@ class AuditPage(QWidget):
                 fetch=lambda offset, limit, _s, _d: audit.page(db, actor, offset=offset, limit=limit, **self._filters)[
                     0
                 ],
-                count=lambda: audit.page(db, actor, offset=0, limit=0, **self._filters)[1],
+                # Years of records are millions of rows: a worker counts them, the page shows first.
+                count=CountOffThread(self._count_job),
                 parent=self,
+                load=False,
             )
+            self.model.totalChanged.connect(self._show_count)
             prepare_view(self.view, self.model)  # the one idiom: no horizontal scroll bar while empty
             self.view.selectionModel().currentRowChanged.connect(self._show_detail)
         self.detail.clear()
-        self.count_label.setText(f"共 {self.model.total()} 条记录")
+
+    def _count_job(self) -> Callable[[], int]:
+        db, actor, filters = self.ctx.db, self.ctx.actor, dict(self._filters)  # read on the GUI thread
+        return lambda: audit.page(db, actor, offset=0, limit=0, **filters)[1]
+
+    def _show_count(self, total: int | None) -> None:
+        if total is None:
+            failed = self.model is not None and self.model.count_failed
+            self.count_label.setText("计数失败，请按 F5 重试" if failed else "正在计数…")
+        else:
+            self.count_label.setText(f"共 {total} 条记录")
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.model is None or not current.isValid():

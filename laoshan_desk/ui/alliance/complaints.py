@@ -110,7 +110,7 @@ class ComplaintsPage(QWidget):
         self.model = PagedTableModel(complaint_columns(), self._fetch, self._count, parent=self, load=False)
         self.model.set_sort("received", True)
         self.view = QTableView()
-        prepare_view(self.view, self.model, light_columns=[0, 11])
+        prepare_view(self.view, self.model)
         layout.addWidget(self.view, 1)
         self.buttons["register"].clicked.connect(self.open_register)
         self.buttons["decide"].clicked.connect(lambda: self.open_action("decide"))

@@ -85,7 +85,7 @@ class RequestsPage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = ListTableModel(request_columns(), parent=self)
         self.view = QTableView()
-        prepare_view(self.view, self.model, light_columns=[0])
+        prepare_view(self.view, self.model)
         self.steps = ListTableModel(step_columns(), parent=self)
         self.steps_view = QTableView()
         prepare_view(self.steps_view, self.steps)

@@ -98,7 +98,7 @@ class SpotChecksPage(QWidget):
         split = QSplitter(Qt.Orientation.Vertical)
         self.model = ListTableModel(batch_columns(), parent=self)
         self.view = QTableView()
-        prepare_view(self.view, self.model, light_columns=[0])
+        prepare_view(self.view, self.model)
         split.addWidget(self.view)
         lower = QWidget()
         lower_layout = QHBoxLayout(lower)

@@ -149,9 +149,7 @@ class QueueWidget(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(False)
-        prepare_view(
-            self.view, self.model, light_columns=[i for i, c in enumerate(self.columns) if c.light is not None]
-        )
+        prepare_view(self.view, self.model)
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.doubleClicked.connect(self._open)

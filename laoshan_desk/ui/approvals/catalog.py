@@ -132,7 +132,7 @@ class CatalogDialog(QDialog):
         self.search.textChanged.connect(self.reload)
         self.model = ListTableModel(CATALOG_COLUMNS, parent=self)
         self.view = QTableView()
-        setup_table(self.view, self.model, light_column=None)
+        setup_table(self.view, self.model)
         self.view.doubleClicked.connect(self.edit)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)

@@ -32,11 +32,9 @@ def ok_cancel(box: QDialogButtonBox, ok: str = "保存") -> None:
     box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
 
 
-def setup_table(
-    view: QTableView, model: PagedTableModel | ListTableModel, *, light_column: int | None = 0, editable: bool = False
-) -> None:
+def setup_table(view: QTableView, model: PagedTableModel | ListTableModel, *, editable: bool = False) -> None:
     """The desk's table set-up (:func:`prepare_view`), one row selected at a time."""
-    prepare_view(view, model, light_columns=() if light_column is None else (light_column,))
+    prepare_view(view, model)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     if not editable:
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

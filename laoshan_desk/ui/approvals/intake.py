@@ -114,7 +114,7 @@ class NewProjectDialog(QDialog):
         self.ui.targetEdit.setDate(qdate(today + dt.timedelta(days=90)))
         self.model = ListTableModel(ORDER_COLUMNS, parent=self)
         table = self.ui.itemsTable
-        setup_table(table, self.model, light_column=None, editable=True)
+        setup_table(table, self.model, editable=True)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked

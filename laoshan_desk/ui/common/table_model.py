@@ -51,7 +51,7 @@ class ColumnSpec:
     text: Callable[[Any], str]
     sort_key: str | None = None  # paged: the service's sort name; None = not sortable
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    light: Callable[[Any], Any] | None = None  # returns a Light for the light delegate
+    light: Callable[[Any], Any] | None = None  # returns a Light: its dot before the text
     foreground: Callable[[Any], str | None] | None = None  # hex colour
     width: int = 110
     tooltip: Callable[[Any], str] | None = None
@@ -383,12 +383,10 @@ def _sortable(value: Any) -> tuple[int, Any]:
     return (0, value)
 
 
-def prepare_view(
-    view: Any, model: PagedTableModel | ListTableModel, *, light_columns: Sequence[int] = (), load: bool = True
-) -> None:
+def prepare_view(view: Any, model: PagedTableModel | ListTableModel, *, load: bool = True) -> None:
     """Attach ``model`` to a QTableView the desk's way: fixed row heights (never resize to
     contents: 24 s at 20,000 rows), widths from the column specs, sorting where a column sorts,
-    the light delegate on light columns, and no horizontal scroll bar while the list is empty.
+    and no horizontal scroll bar while the list is empty (a light column's dot is the model's).
     A paged model built with ``load=False`` is loaded here, unless ``load=False`` here too: then
     the caller loads it when the list is first shown (an inner tab nobody has opened yet)."""
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView

@@ -94,8 +94,7 @@ class Section(QGroupBox):
         if columns is not None:
             self.model = ListTableModel(columns, parent=self)
             self.view = QTableView()
-            lights = [i for i, c in enumerate(columns) if c.light is not None]
-            prepare_view(self.view, self.model, light_columns=lights)
+            prepare_view(self.view, self.model)
             layout.addWidget(self.view)
             self.view.doubleClicked.connect(lambda index: self._open(index.data(RowRole)))
         self.target: object = None

@@ -90,7 +90,7 @@ class PreservationTab(QWidget):
         self.view = table(page)
         self.model = PagedTableModel(COLUMNS, self._fetch, self._count, page_size=100, parent=self, load=False)
         self.model.set_sort("received_at", descending=True)
-        prepare_view(self.view, self.model, light_columns=[0])
+        prepare_view(self.view, self.model)
         self.view.doubleClicked.connect(self._open_index)
         v.addWidget(self.view, 1)
         self.stack.addWidget(page)

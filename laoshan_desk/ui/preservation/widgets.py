@@ -59,7 +59,7 @@ def table(parent: QWidget | None = None) -> QTableView:
 def attach(view: QTableView, columns: list[ColumnSpec], rows: Sequence[Any] = ()) -> ListTableModel:
     """A list model of ``columns`` over ``rows`` on ``view``; column 0 shows the light when it has one."""
     model = ListTableModel(columns, rows, parent=view)
-    prepare_view(view, model, light_columns=[i for i, c in enumerate(columns) if c.light is not None])
+    prepare_view(view, model)
     return model
 
 

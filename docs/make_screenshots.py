@@ -19,6 +19,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "docs"))
+from shot_helpers import counted, wait_until  # noqa: E402 (the docs folder is not a package)
+
 OUT = ROOT / "docs" / "screenshots"
 PASSWORD = "Desk2026secure"
 
@@ -31,6 +34,7 @@ def _grab(widget, name: str, size=(1280, 800)) -> Path:  # type: ignore[no-untyp
     widget.show()
     for _ in range(5):
         QApplication.processEvents()
+    wait_until(QApplication.instance(), lambda: counted(widget), seconds=20)
     path = OUT / f"{name}.png"
     widget.grab().save(str(path))
     return path

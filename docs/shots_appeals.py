@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from shot_helpers import settle, wait_until  # noqa: E402 (the docs folder is not a package)
+from shot_helpers import counted, settle, wait_until  # noqa: E402 (the docs folder is not a package)
 
 SIZE = (1280, 800)
 
@@ -35,7 +35,7 @@ def shoot(ctx, out_dir: Path) -> list[Path]:  # type: ignore[no-untyped-def]
     settle(app)
 
     def grab(widget, name: str) -> None:  # type: ignore[no-untyped-def]
-        settle(app)
+        wait_until(app, lambda: counted(widget), seconds=20)
         path = out_dir / f"appeals-{name}.png"
         widget.grab().save(str(path))
         shots.append(path)

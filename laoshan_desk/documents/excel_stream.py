@@ -97,7 +97,7 @@ def _write_sheet(book: Any, formats: _Formats, spec: Sheet) -> None:
     for values in spec.rows:
         # Streamed off the GUI thread (an export runs for minutes at 1,000,000 rows): XlsxWriter
         # lets the interpreter go for a moment at each file write, which alone never lets a
-        # waiting GUI thread in; pace() hands it over every 20 ms (laoshan_desk/pacing.py).
+        # waiting GUI thread in; pace() hands it over every 10 ms (laoshan_desk/pacing.py).
         pace()
         row += 1
         fill = next(fills, None) if fills is not None else None

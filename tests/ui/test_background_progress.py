@@ -76,7 +76,7 @@ def test_the_ledger_exported_off_the_gui_thread_is_the_one_exported_on_it(qtbot,
     shown = tab.queue.model.total()
     assert shown == 300
     on_gui = tab.export_file(tmp_path / "on_gui.xlsx")  # the main thread: pace() never sleeps
-    tab.start_export(tmp_path / "off_gui.xlsx")  # a pool thread, pacing every 20 ms
+    tab.start_export(tmp_path / "off_gui.xlsx")  # a pool thread, pacing every 10 ms
     assert tab.busy
     qtbot.waitUntil(lambda: not tab.busy, timeout=60_000)
     assert tab.status.text() == f"已导出 {on_gui:,} 件到 {tmp_path / 'off_gui.xlsx'}"

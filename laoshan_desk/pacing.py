@@ -9,10 +9,10 @@ then asks the holder to let go — but the wait starts over each time the holder
 moment (every file write, SQLite step or zlib call), and the holder, already running, takes it
 straight back before the waiter has woken. A worker streaming a workbook lets go every
 millisecond or so, and the GUI thread then waited 0.2–1 s at a time for its next line of Python
-(a timer, a paint, a key), while a pure-Python loop with no such moments held it only 5 ms
-(README, performance: the ledger's GUI stall). A short sleep is a real hand-over: the waiting
-thread is woken and takes the interpreter while the worker sleeps; it costs the worker
-PAUSE_S / INTERVAL_S of its time (5 %).
+(a timer, a paint, a key), while a pure-Python loop with no such moments is asked after 5 ms
+(≤ 21 ms measured; README, performance: the ledger's GUI stall). A short sleep is a real
+hand-over: the waiting thread is woken and takes the interpreter while the worker sleeps; it
+costs the worker PAUSE_S / INTERVAL_S of its time (5 %).
 
 On the main thread (the command line, a synchronous call from a screen) :func:`pace` does
 nothing: nobody waits there for a worker to let go.

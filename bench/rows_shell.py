@@ -132,8 +132,18 @@ def stall_rows(ctx: Any, row: Any) -> list[Any]:
     rows = []
     for name, action, done in scenarios(window, out):
 
-        def stall(action: Any = action, done: Any = done) -> float:
-            return watcher.during(action, done)
+        def stall(action: Any = action, done: Any = done, name: str = name) -> float:
+            started = time.perf_counter()
+            longest = watcher.during(action, done)
+            # How long the action ran beside the watcher (an export's wall time: the hand-overs of
+            # laoshan_desk/pacing.py are paid for there) and how busy the machine was.
+            load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+            print(
+                f"   {name}: {time.perf_counter() - started:.1f} s, longest stall {longest:.1f} ms, load {load}",
+                file=sys.stderr,
+                flush=True,
+            )
+            return longest
 
         rows.append(row(f"max GUI stall: {name}", desk=stall, max_ms=100.0, reports_ms=True, rounds=1))
     return rows

@@ -23,6 +23,7 @@ import xlsxwriter
 
 from laoshan_desk.documents.excel import FORMATS, PORTRAIT_WIDTH, Sheet, _cell_value, safe_text
 from laoshan_desk.documents.output import atomic_write, check_output
+from laoshan_desk.pacing import pace
 
 _OPTIONS = {
     "constant_memory": True,  # each row is flushed to disk once the next begins
@@ -94,6 +95,10 @@ def _write_sheet(book: Any, formats: _Formats, spec: Sheet) -> None:
     plain = [formats.get(f, None) for f in number_formats]
     row = top
     for values in spec.rows:
+        # Streamed off the GUI thread (an export runs for minutes at 1,000,000 rows): XlsxWriter
+        # lets the interpreter go for a moment at each file write, which alone never lets a
+        # waiting GUI thread in; pace() hands it over every 10 ms (laoshan_desk/pacing.py).
+        pace()
         row += 1
         fill = next(fills, None) if fills is not None else None
         styles = [formats.get(f, fill) for f in number_formats] if fill else plain

@@ -16,15 +16,17 @@ The returned :class:`Outcome` tells a caller (or a test) whether the action fini
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.pacing import pace
 from laoshan_desk.ui.common.errors import FieldErrors
 from laoshan_desk.ui.common.worker import Relay, start
 
@@ -32,6 +34,7 @@ log = logging.getLogger("laoshan_desk")
 
 T = TypeVar("T")
 SLOW_SECONDS = 1.0  # an action slower than this is written to the log with where it ran
+PROGRESS_MS = 250  # the progress dialog shows the latest report four times a second
 
 
 class ActionBus(QObject):
@@ -51,13 +54,19 @@ def action_bus() -> ActionBus:
 
 
 class Progress:
-    """Handed to a background call that reports its progress: ``progress(done, total, text)``."""
+    """Handed to a background call that reports its progress: ``progress(done, total, text)``,
+    as often as it likes (every row). The call only keeps the latest report; the progress
+    dialog reads it every :data:`PROGRESS_MS` on the GUI thread. (A signal per report would
+    have the GUI thread take the interpreter for each, and a modal QProgressDialog's
+    ``setValue`` runs the event loop.) Each report also paces the worker
+    (:func:`laoshan_desk.pacing.pace`), so a long import or export lets the GUI thread in."""
 
-    def __init__(self, relay: Relay) -> None:
-        self._relay = relay
+    def __init__(self) -> None:
+        self.latest: tuple[int, int, str] | None = None
 
     def __call__(self, done: int, total: int = 0, text: str = "") -> None:
-        self._relay.progressed.emit(int(done), int(total), text)
+        self.latest = (int(done), int(total), text)  # one assignment: read whole by the GUI thread
+        pace()
 
 
 @dataclasses.dataclass
@@ -155,21 +164,38 @@ def run_action(
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)  # a quick job finishes before the dialog would appear
     dialog.setAutoClose(False)
+    dialog.setAutoReset(False)  # the job's last row is not its end (the file is still being written)
+    # setValue(0) starts the 300 ms: without it the constructor's default of 4 s stood, and for 4 s
+    # the window was neither blocked nor saying that anything was running.
+    dialog.setValue(0)
     relay = Relay(widget)
+    reports = Progress()
+    shown: tuple[int, int, str] | None = None
 
-    def finish(handler: Callable[[Any], None], value: Any) -> None:
-        dialog.reset()
-        dialog.deleteLater()
-        handler(value)
-
-    def progressed(count: int, total: int, text: str) -> None:
+    def show_progress() -> None:
+        nonlocal shown
+        latest = reports.latest
+        if latest is None or latest == shown:
+            return
+        shown = count, total, text = latest
         if total:
             dialog.setMaximum(total)
         dialog.setValue(min(count, total) if total else 0)
         if text:
             dialog.setLabelText(text)
 
-    relay.progressed.connect(progressed)
-    job_call: Callable[[], T] = (lambda: call(Progress(relay))) if reports_progress else call
+    poll = QTimer(dialog)
+    poll.setInterval(PROGRESS_MS)
+    poll.timeout.connect(show_progress)
+
+    def finish(handler: Callable[[Any], None], value: Any) -> None:
+        poll.stop()
+        dialog.reset()
+        dialog.deleteLater()
+        handler(value)
+
+    job_call: Callable[[], T] = functools.partial(call, reports) if reports_progress else call
+    if reports_progress:
+        poll.start()
     start(relay, job_call, lambda value: finish(succeed, value), lambda exc: finish(fail, exc))
     return outcome

@@ -16,12 +16,11 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
 class Relay(QObject):
-    """Brings a background call's end (``done`` or ``failed``) and its progress back to the GUI
-    thread; ``run_action`` connects ``progressed`` to its progress dialog."""
+    """Brings a background call's end (``done`` or ``failed``) back to the GUI thread. (Its
+    progress is not signalled: ``run_action``'s dialog reads the latest report itself.)"""
 
     done = Signal(object)
     failed = Signal(object)
-    progressed = Signal(int, int, str)
 
 
 class _Job(QRunnable):

@@ -50,6 +50,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from laoshan_desk.domain.errors import ValidationError
 from laoshan_desk.domain.inputs import strip_controls
+from laoshan_desk.pacing import pace
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
@@ -245,13 +246,17 @@ class SheetReader:
         number = first - 1
         try:
             rows = self._sheet.iter_rows(min_row=first, max_row=last, values_only=True)
+            # Each row paces a worker (laoshan_desk/pacing.py): openpyxl reading a big file
+            # would otherwise keep the GUI thread waiting for the interpreter, as a writer does.
             if self._formula_sheet is None:
                 for values in rows:
+                    pace()
                     number += 1
                     yield number, values
                 return
             formulas = self._formula_sheet.iter_rows(min_row=first, max_row=last, values_only=True)
             for values in rows:
+                pace()
                 number += 1
                 yield number, _with_formulas(values, next(formulas, ()))
         except _BROKEN as exc:

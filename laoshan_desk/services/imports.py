@@ -35,6 +35,7 @@ from typing import Any, Literal, TypeVar
 
 from laoshan_desk.documents.excel_read import SheetReader, unreadable
 from laoshan_desk.domain.errors import DeskError
+from laoshan_desk.pacing import pace
 from laoshan_desk.services.context import Actor
 from laoshan_desk.services.uow import Work, unit_of_work
 from laoshan_desk.store.db import Database
@@ -210,6 +211,7 @@ def commit_in_batches(
         outcomes: list[Outcome] = []
         with unit_of_work(db, actor, now=now) as work:
             for number, item in batch:
+                pace()  # a worker lets the GUI thread in (laoshan_desk/pacing.py)
                 try:
                     with work.session.begin_nested():
                         outcome = apply(work, number, item)

@@ -126,6 +126,25 @@ def test_a_count_off_the_thread_follows_the_first_page_and_a_late_one_is_dropped
     assert model.rowCount() == len(ROWS)
 
 
+def test_a_count_does_not_wait_behind_long_jobs(qtbot):
+    from PySide6.QtCore import QThreadPool
+
+    from laoshan_desk.ui.common import worker
+
+    release = threading.Event()
+    busy = QThreadPool.globalInstance().maxThreadCount()
+    done: list[object] = []
+    for _ in range(busy):  # every thread of the long jobs' pool taken (an export, statistics…)
+        worker.run_in_background(lambda: release.wait(20), done.append, done.append)
+    try:
+        model = PagedTableModel(COLUMNS, Source().fetch, CountOffThread(lambda: lambda: len(ROWS)))
+        qtbot.waitUntil(lambda: model.total() == len(ROWS), timeout=5000)
+        assert done == []  # the long jobs still run
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: len(done) == busy, timeout=5000)
+
+
 def test_before_its_count_a_short_page_ends_the_list_and_a_failed_count_says_so(qtbot):
     def prepare():
         def count():

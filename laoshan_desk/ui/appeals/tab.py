@@ -191,7 +191,7 @@ class AppealsTab(QWidget):
 
         def start() -> None:  # once the loop is free: the queue's first page paints first
             if shiboken6.isValid(self) and counting == self._counting:
-                worker.run_in_background(job, counted, failed)
+                worker.run_in_background(job, counted, failed, quick=True)
 
         QTimer.singleShot(0, self, start)
 

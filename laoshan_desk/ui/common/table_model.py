@@ -183,7 +183,7 @@ class PagedTableModel(QAbstractTableModel):
 
         def start() -> None:
             if Shiboken.isValid(self) and load == self._load:
-                worker.run_in_background(count, counted, failed)
+                worker.run_in_background(count, counted, failed, quick=True)
 
         QTimer.singleShot(0, self, start)
 

@@ -5,6 +5,8 @@
 The result comes back on the GUI thread through a signal; each call opens its own session in
 the service, so nothing is shared between threads. :func:`start` is the one way a job is run:
 ``run_in_background`` (start-up, login) and ``run_action(..., background=True)`` both use it.
+Long jobs share Qt's global pool; a quick read (``quick=True``: a list's count) has a pool of its
+own, so that a count never waits behind a three-minute export and a statistics job.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -33,12 +36,26 @@ class _Job(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread to show
-            self.relay.failed.emit(exc)
+            if shiboken6.isValid(self.relay):  # the screen that asked may be gone by now
+                self.relay.failed.emit(exc)
         else:
-            self.relay.done.emit(result)
+            if shiboken6.isValid(self.relay):
+                self.relay.done.emit(result)
 
 
 _running: set[Relay] = set()  # keeps each relay alive until its job has reported
+QUICK_THREADS = 2
+_quick_pool: QThreadPool | None = None
+
+
+def _pool(quick: bool) -> QThreadPool:
+    global _quick_pool
+    if not quick:
+        return QThreadPool.globalInstance()
+    if _quick_pool is None:
+        _quick_pool = QThreadPool()
+        _quick_pool.setMaxThreadCount(QUICK_THREADS)
+    return _quick_pool
 
 
 def start(
@@ -46,8 +63,11 @@ def start(
     fn: Callable[[], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
+    *,
+    quick: bool = False,
 ) -> None:
-    """Run ``fn`` on the thread pool; ``on_done(result)`` or ``on_error(exc)`` on the GUI thread."""
+    """Run ``fn`` on the thread pool (the quick reads' pool with ``quick``); ``on_done(result)``
+    or ``on_error(exc)`` on the GUI thread."""
     _running.add(relay)
 
     def finish(callback: Callable[[Any], None], value: Any) -> None:
@@ -56,7 +76,7 @@ def start(
 
     relay.done.connect(lambda value: finish(on_done, value))
     relay.failed.connect(lambda exc: finish(on_error, exc))
-    QThreadPool.globalInstance().start(_Job(fn, relay))
+    _pool(quick).start(_Job(fn, relay))
 
 
 def run_in_background(
@@ -64,5 +84,7 @@ def run_in_background(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
     parent: QObject | None = None,
+    *,
+    quick: bool = False,
 ) -> None:
-    start(Relay(parent), fn, on_done, on_error)
+    start(Relay(parent), fn, on_done, on_error, quick=quick)

@@ -14,6 +14,7 @@ from laoshan_desk.services.appeals import seed as seed_appeals
 from laoshan_desk.ui.appeals.tab import AppealsTab
 from laoshan_desk.ui.common.actions import run_action
 from laoshan_desk.ui.common.errors import FieldErrors
+from tests.ui.counts import counted
 
 ROWS = 20_000
 
@@ -73,7 +74,7 @@ def test_the_ledger_exported_off_the_gui_thread_is_the_one_exported_on_it(qtbot,
     seed_appeals.load_demo(ctx.db, ctx.actor, appeals=300, now=ctx.now())
     tab = AppealsTab(ctx)
     qtbot.addWidget(tab)
-    shown = tab.queue.model.total()
+    shown = counted(qtbot, tab.queue.model)
     assert shown == 300
     on_gui = tab.export_file(tmp_path / "on_gui.xlsx")  # the main thread: pace() never sleeps
     tab.start_export(tmp_path / "off_gui.xlsx")  # a pool thread, pacing every 10 ms

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QApplication
@@ -35,3 +36,27 @@ def counted(widget: object) -> bool:
     tabs = [root, *root.findChildren(AppealsTab)]
     waiting = any(m.loaded and m.total() is None and not m.count_failed for m in models)
     return not waiting and all(bool(t.counts) for t in tabs if isinstance(t, AppealsTab))
+
+
+def render_pdf_pages(data: bytes, stem: Path, *, dpi: int = 60, last: int | None = None) -> list[Path]:
+    """The PDF's pages (up to ``last``) as ``<stem>-1.png``, ``<stem>-2.png``… at ``dpi``, with Qt's
+    own PDF renderer (no poppler needed to make the screenshots)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    for old in stem.parent.glob(f"{stem.name}-*.png"):
+        old.unlink()
+    array = QByteArray(data)  # kept alive while the document reads it
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    made: list[Path] = []
+    pages = document.pageCount() if last is None else min(last, document.pageCount())
+    for page in range(pages):
+        points = document.pagePointSize(page)  # 72 points an inch
+        size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+        path = stem.parent / f"{stem.name}-{page + 1}.png"
+        document.render(page, size).save(str(path))
+        made.append(path)
+    return made

@@ -23,6 +23,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shot_helpers import render_pdf_pages  # noqa: E402 (the docs folder is not a package)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LAOSHAN_DESK_BUNDLED_FONT_ONLY", "1")
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,8 +36,7 @@ OUT = ROOT / "docs" / "screenshots"
 
 def _papers(db: Any, actor: Any, project_id: Any, now: dt.datetime) -> None:
     """The papers a clerk hands across, from the same demo: the one-time notice, a certificate and
-    the weekly bulletin, page by page with pdftoppm (approvals-paper-<kind>-<page>.png)."""
-    import subprocess
+    the weekly bulletin, page by page with Qt's PDF renderer (approvals-paper-<kind>-<page>.png)."""
 
     from sqlalchemy import select
 
@@ -51,14 +53,7 @@ def _papers(db: Any, actor: Any, project_id: Any, now: dt.datetime) -> None:
     if certificate_id is not None:
         papers["certificate"] = svc.certificate_pdf(db, actor, certificate_id)
     for kind, data in papers.items():
-        pdf = OUT / f"approvals-paper-{kind}.pdf"
-        pdf.write_bytes(data)
-        for old in OUT.glob(f"approvals-paper-{kind}-*.png"):
-            old.unlink()
-        subprocess.run(
-            ["pdftoppm", "-png", "-r", "60", "-l", "2", str(pdf), str(OUT / f"approvals-paper-{kind}")], check=True
-        )
-        pdf.unlink()
+        render_pdf_pages(data, OUT / f"approvals-paper-{kind}", dpi=60, last=2)
 
 
 def main() -> int:

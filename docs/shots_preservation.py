@@ -5,10 +5,7 @@ Called by docs/make_screenshots.py with an admin ctx on a database made by ``ini
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -19,6 +16,9 @@ from laoshan_desk.services.context import system_actor
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.fonts import install_ui_font
 from laoshan_desk.ui.preservation.tab import PreservationTab
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from shot_helpers import render_pdf_pages  # noqa: E402 (the docs folder is not a package)
 
 
 def shoot(ctx: DeskContext, out_dir: Path) -> list[Path]:
@@ -55,12 +55,10 @@ def shoot(ctx: DeskContext, out_dir: Path) -> list[Path]:
 
 
 def papers(ctx: DeskContext, rows: list[svc.CaseRow], out_dir: Path) -> list[Path]:
-    """The area's own court papers of a demo case, rendered with pdftoppm at 60 dpi to look at:
+    """The area's own court papers of a demo case, rendered with Qt's PDF renderer at 60 dpi to look at:
     preservation-paper-ruling-N.png, preservation-paper-release-N.png."""
     from laoshan_desk.services.preservation import papers as docs
 
-    if shutil.which("pdftoppm") is None:
-        return []
     made: list[Path] = []
     released = next((r for r in rows if r.status == "released"), None)
     granted = released or next((r for r in rows if r.status in ("granted", "executed")), None)
@@ -72,13 +70,8 @@ def papers(ctx: DeskContext, rows: list[svc.CaseRow], out_dir: Path) -> list[Pat
         if detail.releases:
             pdf = docs.release_pdf(ctx.db, ctx.actor, detail.releases[-1].id, now=ctx.now())
             jobs.append(("release", pdf))
-    with tempfile.TemporaryDirectory() as tmp:
-        for name, data in jobs:
-            source = Path(tmp) / f"{name}.pdf"
-            source.write_bytes(data)
-            stem = out_dir / f"preservation-paper-{name}"
-            subprocess.run(["pdftoppm", "-png", "-r", "60", str(source), str(stem)], check=True)
-            made += sorted(out_dir.glob(f"preservation-paper-{name}-*.png"))
+    for name, data in jobs:
+        made += render_pdf_pages(data, out_dir / f"preservation-paper-{name}", dpi=60)
     return made
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from laoshan_desk.domain.appeals import AppealKind, AppealStatus, Channel, HandlingLevel, Satisfaction, clocks
@@ -186,8 +186,8 @@ def page(
                 .limit(limit)
             )
             seqs = list(s.scalars(stmt))
-        # A Core select of plain columns: no ORM step (a page is built on every scroll).
-        rows = s.connection().execute(_rows_select().where(Appeal.seq.in_(seqs))).all() if seqs else []
+        # One Core statement built once, no ORM step: a page is read on every scroll.
+        rows = s.connection().execute(_ROWS_BY_SEQ, {"seqs": seqs}).all() if seqs else []
         by_seq = {r.seq: r for r in rows}
         picked = [by_seq[x] for x in seqs if x in by_seq]
         if match is not None:
@@ -229,6 +229,9 @@ def _rows_select() -> Select[Any]:
         .outerjoin(_COMMUNITY, _COMMUNITY.id == Appeal.community_id)
         .outerjoin(_UNIT, _UNIT.id == Appeal.unit_id)
     )
+
+
+_ROWS_BY_SEQ = _rows_select().where(Appeal.seq.in_(bindparam("seqs", expanding=True)))
 
 
 def _row(r: Any, row_clocks: RowClocks, full: bool) -> AppealRow:

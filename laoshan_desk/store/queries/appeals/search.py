@@ -22,6 +22,7 @@ matches it by prefix (a range on the index, so it stays fast on every dialect).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -149,8 +150,12 @@ def text_only_match(connection: Connection, query: str) -> tuple[str, str] | Non
 
 def fts_count(session: Session, table: str, match: str) -> int:
     """How many rows match, counted in the FTS index itself (no join to the appeals)."""
-    sql = text(f"SELECT count(*) FROM {table} WHERE {table} MATCH :m").bindparams(m=match)
-    return int(session.scalar(sql) or 0)
+    return int(session.connection().execute(_count_sql(table), {"m": match}).scalar() or 0)
+
+
+@functools.cache
+def _count_sql(table: str) -> Any:
+    return text(f"SELECT count(*) FROM {table} WHERE {table} MATCH :m")
 
 
 def receipt_page(
@@ -210,6 +215,21 @@ def _index_select(others: Select[Any] | None, fts: str, match: str, low: int | N
     return others.join(index, Appeal.seq == seq).where(*where).with_only_columns(rowid), rowid
 
 
+@functools.cache
+def _alone_keys(fts: str, descending: bool, low: bool, high: bool, limited: bool) -> Select[Any]:
+    """The keys of a search alone, one statement per shape, built once: a page is read on every
+    scroll, and building and keying a statement cost more than the index reading it (0.4 ms)."""
+    index = sql_table(fts, sql_column("rowid", Integer))
+    rowid = index.c.rowid
+    where: list[Any] = [text(f"{fts} MATCH :fts_match")]
+    if low:
+        where.append(rowid >= bindparam("low"))
+    if high:
+        where.append(rowid < bindparam("high"))
+    stmt = select(rowid).select_from(index).where(*where).order_by(rowid.desc() if descending else rowid.asc())
+    return stmt.offset(bindparam("offset")).limit(bindparam("limit")) if limited else stmt
+
+
 def _keys(
     session: Session,
     others: Select[Any] | None,
@@ -222,6 +242,10 @@ def _keys(
     low: int | None = None,
     high: int | None = None,
 ) -> list[int]:
+    if others is None:
+        alone = _alone_keys(fts, descending, low is not None, high is not None, limit is not None)
+        values = {"fts_match": match, "low": low, "high": high, "offset": offset, "limit": limit}
+        return list(session.connection().execute(alone, {k: v for k, v in values.items() if v is not None}).scalars())
     stmt, rowid = _index_select(others, fts, match, low, high)
     stmt = stmt.order_by(rowid.desc() if descending else rowid.asc())
     if limit is not None:

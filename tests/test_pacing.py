@@ -48,3 +48,30 @@ def test_a_worker_sleeps_once_per_interval_not_once_per_call(sleeps):
     # The first call hands over (the thread has not yet); then one call in an interval does,
     # and 5,000 calls of a clock read take far less than a hundred intervals.
     assert 1 <= len(sleeps) < 100
+
+
+def test_a_hold_stops_a_worker_at_its_next_pace_and_holds_cannot_chain(sleeps):
+    pacing.hold(0.2)
+    pacing.hold(0.2)  # while a hold runs, another neither extends it nor starts one after it
+    worker: list[int] = []
+    waited: list[float] = []
+
+    def loop() -> None:
+        worker.append(threading.get_ident())
+        started = time.perf_counter()
+        pacing.pace()
+        waited.append(time.perf_counter() - started)
+
+    thread = threading.Thread(target=loop)
+    thread.start()
+    thread.join(30)
+    assert 0.1 < waited[0] < 0.3  # the worker waited out the one hold
+    pacing.hold(0.2)  # ended just now: too soon for another (the workers keep most of the time)
+    before = len(sleeps)
+    thread = threading.Thread(target=pacing.pace)
+    thread.start()
+    thread.join(30)
+    assert all(seconds <= pacing.PAUSE_S for _ident, seconds in sleeps[before:])
+    for _ in range(CALLS):
+        pacing.pace()  # the main thread never waits for a hold
+    assert all(ident != threading.main_thread().ident for ident, _s in sleeps)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from laoshan_desk.domain.errors import DeskError
 from laoshan_desk.pacing import pace
 from laoshan_desk.ui.common.errors import FieldErrors
-from laoshan_desk.ui.common.worker import Relay, start
+from laoshan_desk.ui.common.worker import Relay, paint_hold, start
 
 log = logging.getLogger("laoshan_desk")
 
@@ -168,6 +168,7 @@ def run_action(
     # setValue(0) starts the 300 ms: without it the constructor's default of 4 s stood, and for 4 s
     # the window was neither blocked nor saying that anything was running.
     dialog.setValue(0)
+    dialog.installEventFilter(paint_hold(repaints=False))  # the window behind it repaints
     relay = Relay(widget)
     reports = Progress()
     shown: tuple[int, int, str] | None = None

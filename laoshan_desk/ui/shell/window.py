@@ -17,6 +17,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
 from laoshan_desk.domain import roles
+from laoshan_desk.ui.common.worker import paint_hold
 from laoshan_desk.ui.context import DeskContext
 from laoshan_desk.ui.idle import IdleWatcher
 from laoshan_desk.ui.shell.menus import MenusMixin
@@ -48,6 +49,7 @@ class MainWindow(MenusMixin, StatusBarMixin, SessionMixin):
         self._build_status_bar()
         self._add_tabs()
         self.tabs.currentChanged.connect(self._tab_shown)
+        self.installEventFilter(paint_hold())  # its repaints go first, a worker waits (pacing.py)
         self._restore_state()
         self._tab_shown(self.tabs.currentIndex())
         self._start_idle_watch()

@@ -120,12 +120,9 @@ class AuditPage(QWidget):
         db, actor, filters = self.ctx.db, self.ctx.actor, dict(self._filters)  # read on the GUI thread
         return lambda: audit.page(db, actor, offset=0, limit=0, **filters)[1]
 
-    def _show_count(self, total: int | None) -> None:
-        if total is None:
-            failed = self.model is not None and self.model.count_failed
-            self.count_label.setText("计数失败，请按 F5 重试" if failed else "正在计数…")
-        else:
-            self.count_label.setText(f"共 {total} 条记录")
+    def _show_count(self, _total: int | None) -> None:
+        if self.model is not None:
+            self.count_label.setText(self.model.count_text("共 {n} 条记录"))
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.model is None or not current.isValid():

@@ -232,11 +232,8 @@ class QueueWidget(QWidget):
         self._debounce.stop()
         self.model.reload()
 
-    def _show_count(self, total: int | None) -> None:
-        if total is None:
-            self.count_label.setText("计数失败，请按 F5 重试" if self.model.count_failed else "正在计数…")
-            return
-        self.count_label.setText(f"共 {total:,} 件")
+    def _show_count(self, _total: int | None) -> None:
+        self.count_label.setText(self.model.count_text("共 {n:,} 件"))
 
     def _open(self, index: Any) -> None:
         row = self.model.data(index, RowRole)

@@ -13,7 +13,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QTabWidget, QToolBar, QVBoxLayout, QWidget
@@ -90,7 +89,7 @@ class AppealsTab(QWidget):
         self.sms_timer.start()
         self.queue.openRequested.connect(self.open_appeal)
         self.counts: dict[str, int] = {}
-        self._counting = 0  # which count of the tab's numbers is the latest
+        self._figures = worker.LatestRead(self)  # the tab's numbers: the latest count only
         # Any action anywhere (and F5) may change what the lists show: reload them once, when the
         # event loop is free again, however many signals came.
         self._refresh_timer = QTimer(self)
@@ -177,23 +176,16 @@ class AppealsTab(QWidget):
     def update_counts(self) -> None:
         """Count the tab's numbers (once per change of the data, not per filter) on a worker, and
         show them when they come; a count overtaken by a later one is dropped (or not started)."""
-        self._counting += 1
-        counting = self._counting
         job = partial(queue.tab_counts, self.ctx.db, self.ctx.actor, now=self.ctx.now())
+        self._figures.start(job, self._counted, self._counts_failed)
 
-        def counted(counts: dict[str, int]) -> None:
-            if shiboken6.isValid(self) and counting == self._counting:
-                self.counts = counts
-                self._show_counts()
+    def _counted(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self._show_counts()
 
-        def failed(exc: BaseException) -> None:
-            log.error("counting the appeals tab's figures failed", exc_info=exc)
-
-        def start() -> None:  # once the loop is free: the queue's first page paints first
-            if shiboken6.isValid(self) and counting == self._counting:
-                worker.run_in_background(job, counted, failed, quick=True)
-
-        QTimer.singleShot(0, self, start)
+    @staticmethod
+    def _counts_failed(exc: BaseException) -> None:
+        log.error("counting the appeals tab's figures failed", exc_info=exc)
 
     def _show_counts(self) -> None:
         counts = self.counts

@@ -22,8 +22,7 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from shiboken6 import Shiboken
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from laoshan_desk.ui.common import worker
 from laoshan_desk.ui.common.lights import light_dot
@@ -140,7 +139,7 @@ class PagedTableModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._total: int | None = 0
         self._more = False  # while the count is not known: the last page was full
-        self._load = 0  # which load a count off the thread belongs to
+        self._count = worker.LatestRead(self)  # a later load's count drops an earlier one
         self._sort: str | None = None
         self._descending = False
         self.loaded = False
@@ -151,11 +150,11 @@ class PagedTableModel(QAbstractTableModel):
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
         """Start over (after a filter or an edit): count, then the first page."""
-        self._load += 1
         self.beginResetModel()
         if isinstance(self._count_fn, CountOffThread):
             self._total = None
-            self._count_off_thread(self._count_fn.prepare(), self._load)
+            self.count_failed = False
+            self._count.start(self._count_fn.prepare(), self._counted, self._count_failed)
         else:
             self._total = self._count_fn()
         self._rows = list(self._fetch(0, self._first_page, self._sort, self._descending))
@@ -164,32 +163,25 @@ class PagedTableModel(QAbstractTableModel):
         self.endResetModel()
         self.totalChanged.emit(self._total)
 
-    def _count_off_thread(self, count: Callable[[], int], load: int) -> None:
-        """Start the count once the event loop is free again (the first page painted): starting a
-        worker hands it the GIL, which would hold up the paint; a load overtaken before then
-        (a clerk typing a search) starts none."""
-        self.count_failed = False
+    def _counted(self, total: int) -> None:
+        self._total = total
+        self.totalChanged.emit(total)
 
-        def counted(total: int) -> None:
-            if Shiboken.isValid(self) and load == self._load:  # a later load counts again
-                self._total = total
-                self.totalChanged.emit(total)
-
-        def failed(exc: BaseException) -> None:
-            log.error("counting the list failed", exc_info=exc)
-            if Shiboken.isValid(self) and load == self._load:
-                self.count_failed = True
-                self.totalChanged.emit(None)
-
-        def start() -> None:
-            if Shiboken.isValid(self) and load == self._load:
-                worker.run_in_background(count, counted, failed, quick=True)
-
-        QTimer.singleShot(0, self, start)
+    def _count_failed(self, exc: BaseException) -> None:
+        log.error("counting the list failed", exc_info=exc)
+        self.count_failed = True
+        self.totalChanged.emit(None)
 
     def total(self) -> int | None:
         """How many rows the filter keeps; None while a worker is still counting them."""
         return self._total
+
+    def count_text(self, template: str) -> str:
+        """``template`` (e.g. ``"共 {n:,} 件"``) with the count, or what a count label says while a
+        worker counts (正在计数…) or after it failed."""
+        if self._total is None:
+            return "计数失败，请按 F5 重试" if self.count_failed else "正在计数…"
+        return template.format(n=self._total)
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid():

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from laoshan_desk.pacing import hold
 
@@ -90,6 +90,40 @@ def run_in_background(
     quick: bool = False,
 ) -> None:
     start(Relay(parent), fn, on_done, on_error, quick=quick)
+
+
+class LatestRead:
+    """A quick read (a count) whose newest request alone matters: :meth:`start` runs it on the
+    quick pool once the event loop is free again — starting a worker hands it the GIL, which
+    would hold up the paint in progress — and a request overtaken before then (a clerk typing a
+    search) starts none; an answer overtaken later, or for an owner gone, reaches nobody."""
+
+    def __init__(self, owner: QObject) -> None:
+        self.owner = owner
+        self.latest = 0
+
+    def start(
+        self, fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+    ) -> None:
+        self.latest += 1
+        request = self.latest
+
+        def current() -> bool:
+            return shiboken6.isValid(self.owner) and request == self.latest
+
+        def done(value: Any) -> None:
+            if current():
+                on_done(value)
+
+        def failed(exc: BaseException) -> None:
+            if current():
+                on_error(exc)
+
+        def begin() -> None:
+            if current():
+                run_in_background(fn, done, failed, quick=True)
+
+        QTimer.singleShot(0, self.owner, begin)
 
 
 class PaintHold(QObject):
